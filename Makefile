@@ -1,0 +1,29 @@
+PY ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: install test lint typecheck bench demo clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+
+test:
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest -q -n 2
+
+lint:
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+bench:
+	$(BIN)/python -m benchmarks.run
+
+demo:
+	$(BIN)/planwatch extract src/planwatch/data/samples --out out
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

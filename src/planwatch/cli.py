@@ -1,0 +1,54 @@
+"""Command line: thin adapters over planwatch.actions."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from planwatch import actions
+
+
+@click.group(help="planwatch：科技创新规划数字化与监测 / digitize and monitor S&T plans.")
+@click.version_option(package_name="planwatch")
+def main() -> None:
+    pass
+
+
+@main.command(help="提取规划文档为结构化 JSON / extract plan documents into plan JSON.")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="输出目录 / output directory")
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
+              show_default=True, help="输出格式 / output format")
+@click.option("--workers", type=int, default=None,
+              help="并行进程数（默认 CPU 数）/ parallel processes (default: CPU count)")
+@click.option("--quiet", is_flag=True, help="不打印摘要 / no per-document summary")
+def extract(inputs: tuple[Path, ...], out_dir: Path, fmt: str, workers: int | None,
+            quiet: bool) -> None:
+    paths = actions.expand_inputs(inputs)
+    if not paths:
+        raise click.UsageError("没有可处理的文件 / no supported files found")
+    workers = workers or min(len(paths), os.cpu_count() or 1)
+    failed = 0
+    show_bar = len(paths) > 1 and sys.stderr.isatty()
+    with tqdm(total=len(paths), disable=not show_bar, unit="doc", desc="提取 extract") as bar:
+        for outcome in actions.extract_many(paths, workers=workers):
+            bar.update(1)
+            if outcome.plan is None:
+                failed += 1
+                click.echo(f"✗ {outcome.path}: {outcome.error}", err=True)
+                continue
+            target = actions.write_plan(outcome.plan, out_dir, outcome.path.stem, fmt)
+            if not quiet:
+                click.echo(f"✓ {outcome.path.name} → {target}: {actions.summarize(outcome.plan)}")
+    if failed:
+        click.echo(f"{failed} 个文件失败 / {failed} file(s) failed", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,136 @@
+"""Numbers as plans print them: Arabic, Chinese numerals, separators, ranges, comparators,
+cumulative cells (〔0.21〕, [3.45]) and missing-value dashes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+Comparator = str  # one of "=", ">=", "<=", "~"
+
+CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"
+_CN_NUM = re.compile(f"[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?")
+_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_DASHES = {"--", "—", "——", "-", "–", "/", "－", "――", "─", "……", "…"}
+
+GE_WORDS = ("以上", "突破", "超过", "不低于", "不少于", "至少", "高于", "逾", "过")
+LE_WORDS = ("以下", "以内", "不超过", "不高于", "低于", "内")
+APPROX_WORDS = ("左右", "约", "上下", "近")
+
+
+def parse_number(text: str) -> float | None:
+    """Parse one number: '1,234.5', '２.５', '二〇三五', '三千五百', '2万' (=20000). None if not one."""
+    s = text.strip().replace(" ", "")
+    if not s:
+        return None
+    mult = 1.0
+    if len(s) > 1 and s[-1] in "万亿" and _ARABIC.fullmatch(s[:-1]):
+        mult = 1e4 if s[-1] == "万" else 1e8
+        s = s[:-1]
+    if _ARABIC.fullmatch(s):
+        return float(s.replace(",", "")) * mult
+    if all(ch in CN_DIGITS + "点" for ch in s):
+        return _parse_chinese(s)
+    return None
+
+
+def _parse_chinese(s: str) -> float | None:
+    if all(ch in "〇零一二三四五六七八九" for ch in s) and len(s) >= 2:
+        # digit-by-digit, as in years: 二〇三五
+        return float("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in s))
+    try:
+        value = cn2an.cn2an(s.replace("两", "二"), "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return float(value)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell read as a number."""
+
+    value: float | None
+    comparator: Comparator = "="
+    cumulative: bool = False
+    missing: bool = False
+    raw: str = ""
+    starred: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.value is not None or self.missing
+
+
+_CUMULATIVE = re.compile(r"^[〔\[［【(（](.*)[〕\]］】)）]$")
+_CELL_PREFIX = {"≥": ">=", ">=": ">=", ">": ">=", "≤": "<=", "<=": "<=", "<": "<=", "约": "~",
+                "~": "~", "≈": "~"}
+
+
+def parse_cell(raw: str) -> Cell:
+    """Read a table cell: '2.79', '≥3.2', '9.5左右', '〔0.21〕', '[3.45]', '--', '1500以上', '5.8*'."""
+    s = raw.strip().replace(" ", "").replace("\u3000", "")
+    if s in _DASHES or not s:
+        return Cell(None, missing=True, raw=raw)
+    cumulative = False
+    m = _CUMULATIVE.match(s)
+    if m:
+        cumulative, s = True, m.group(1)
+    starred = s.endswith("*") or s.startswith("*")
+    s = s.strip("*")
+    comparator: Comparator = "="
+    for prefix, comp in sorted(_CELL_PREFIX.items(), key=lambda kv: -len(kv[0])):
+        if s.startswith(prefix):
+            comparator, s = comp, s[len(prefix):]
+            break
+    s, suffix_comp = strip_comparator_suffix(s)
+    if suffix_comp:
+        comparator = suffix_comp
+    s = s.rstrip("%％")
+    value = parse_number(s)
+    if value is None and cumulative:
+        # "[累计]" style header cells or "〔--〕" are not numbers
+        return Cell(None, missing=s in _DASHES, cumulative=True, raw=raw)
+    return Cell(value, comparator, cumulative, False, raw, starred)
+
+
+def strip_comparator_suffix(s: str) -> tuple[str, Comparator | None]:
+    """'1500以上' → ('1500', '>='); '9.5左右' → ('9.5', '~')."""
+    for words, comp in ((GE_WORDS, ">="), (LE_WORDS, "<="), (APPROX_WORDS, "~")):
+        for w in words:
+            if len(w) > 1 and s.endswith(w):
+                return s[: -len(w)], comp
+    return s, None
+
+
+def comparator_after(text: str) -> Comparator | None:
+    """Comparator word right after a number+unit: '以上' → '>=', '左右' → '~', '以内' → '<='."""
+    t = text.lstrip()
+    for words, comp in ((("以上", "及以上"), ">="), (("以下", "以内"), "<="), (("左右",), "~")):
+        if any(t.startswith(w) for w in words):
+            return comp
+    return None
+
+
+def comparator_before(text: str) -> Comparator | None:
+    """Comparator verb right before a number: '突破', '超过', '不低于' → '>='; '约' → '~'."""
+    t = text.rstrip()
+    for words, comp in (
+        (("突破", "超过", "不低于", "不少于", "至少", "高于", "达到或超过"), ">="),
+        (("不超过", "不高于", "控制在", "低于"), "<="),
+        (("约", "近"), "~"),
+    ):
+        if any(t.endswith(w) for w in words):
+            return comp
+    return None
+
+
+def find_numbers(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, value) for each Arabic or Chinese number in running text."""
+    out: list[tuple[int, int, float]] = []
+    for m in re.finditer(rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN_NUM.pattern}", text):
+        v = parse_number(m.group())
+        if v is not None:
+            out.append((m.start(), m.end(), v))
+    return out

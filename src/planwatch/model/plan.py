@@ -1,0 +1,122 @@
+"""The plan model: field names as in shared/spec/plan-json.md."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from planwatch.model.findings import Finding
+
+Comparator = Literal["=", ">=", "<=", "~"]
+RegionLevel = Literal["province", "city", "county", "district"]
+DocType = Literal["plan", "implementation_opinion", "evaluation_report"]
+Period = Literal["by_year", "annual", "plan_period"]
+TargetKind = Literal["level", "increment", "growth_rate", "rank", "change_per_year"]
+
+
+class Meta(BaseModel):
+    title: str | None = None
+    region: str | None = None
+    region_level: RegionLevel | None = None
+    parent_region: str | None = None
+    province: str | None = None
+    doc_type: DocType | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    issued: str | None = None
+    doc_number: str | None = None
+    draft: bool = False
+
+
+class Indicator(BaseModel):
+    """A row of the plan's main indicator table (主要指标)."""
+
+    name: str
+    unit: str | None = None
+    category: str | None = None
+    baseline_year: int | None = None
+    baseline: float | None = None
+    baseline_comparator: Comparator | None = None
+    target_year: int | None = None
+    target: float | None = None
+    target_comparator: Comparator | None = "="
+    annual_growth_pct: float | None = None
+    growth_comparator: Comparator | None = None
+    cumulative_change: float | None = None
+    attribute: Literal["预期性", "约束性"] | None = None
+    note: str | None = None
+    line: int | None = None
+
+
+class PriorResult(BaseModel):
+    """A row of a previous-period results table (基础值 / 目标值 / 完成值)."""
+
+    name: str
+    unit: str | None = None
+    baseline_year: int | None = None
+    baseline: float | None = None
+    target_year: int | None = None
+    target: float | None = None
+    actual_year: int | None = None
+    actual: float | None = None
+    line: int | None = None
+
+
+class Baseline(BaseModel):
+    year: int | None = None
+    value: float
+
+
+class Target(BaseModel):
+    """A quantitative commitment stated in prose."""
+
+    subject: str
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    year: int | None = None
+    period: Period = "by_year"
+    comparator: Comparator = "="
+    kind: TargetKind = "level"
+    baseline: Baseline | None = None
+    quote: str
+    line: int | None = None
+
+
+class Task(BaseModel):
+    """A numbered measure carrying a responsibility note."""
+
+    number: int
+    title: str
+    lead: list[str] = Field(default_factory=list)
+    support: list[str] = Field(default_factory=list)
+    shared_responsibility: bool = False
+    deadline: str | None = None
+    section: str | None = None
+    line: int | None = None
+
+
+class Project(BaseModel):
+    """A row of a project table (重大科技项目)."""
+
+    domain: str | None = None
+    name: str | None = None
+    undertaker: str | None = None
+    location: str | None = None
+    table: str | None = None
+    damaged: bool = False
+    line: int | None = None
+
+
+class Plan(BaseModel):
+    """A digitized plan document."""
+
+    doc: str | None = None
+    meta: Meta = Field(default_factory=Meta)
+    indicators: list[Indicator] = Field(default_factory=list)
+    prior_results: list[PriorResult] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
