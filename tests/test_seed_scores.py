@@ -1,0 +1,52 @@
+"""Extraction scored against the hand-checked gold with the shared scorer."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+
+from planwatch.actions import extract_file, write_plan
+from tests.helpers import GOLD, SEEDS, load_scorer
+
+THRESHOLDS = {
+    ("indicators", "fully_correct_rate"): 1.0,
+    ("prior_results", "fully_correct_rate"): 1.0,
+    ("tasks", "fully_correct_rate"): 1.0,
+    ("meta", "fully_correct_rate"): 1.0,
+    ("projects", "f1"): 0.95,
+    ("targets", "f1"): 0.90,
+}
+
+
+def score_dir(pred: Path) -> dict[str, dict[str, float]]:
+    scorer = load_scorer()
+    out = pred / "score.json"
+    argv = ["score-extraction", "--gold", str(GOLD), "--pred", str(pred), "--json", str(out)]
+    import json
+    import sys
+
+    old = sys.argv
+    sys.argv = argv
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            scorer.main()
+    finally:
+        sys.argv = old
+    result: dict[str, dict[str, float]] = json.loads(out.read_text())
+    return result
+
+
+@pytest.fixture(scope="module")
+def seed_scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
+    pred = tmp_path_factory.mktemp("pred")
+    for seed in sorted(SEEDS.glob("*.txt")):
+        write_plan(extract_file(seed), pred, seed.stem)
+    return score_dir(pred)
+
+
+@pytest.mark.parametrize(("part", "metric"), list(THRESHOLDS), ids=lambda x: str(x))
+def test_seed_score(seed_scores: dict[str, dict[str, float]], part: str, metric: str) -> None:
+    assert seed_scores[part][metric] >= THRESHOLDS[(part, metric)], seed_scores[part]
