@@ -21,7 +21,9 @@ APPROX_WORDS = ("左右", "约", "上下", "近")
 
 
 def parse_number(text: str) -> float | None:
-    """Parse one number: '1,234.5', '２.５', '二〇三五', '三千五百', '2万' (=20000). None if not one."""
+    """Parse one number: '1,234.5', '２.５', '二〇三五', '三千五百', '2万' (=20000).
+
+    None if the text is not one number."""
     s = text.strip().replace(" ", "")
     if not s:
         return None
@@ -69,7 +71,8 @@ _CELL_PREFIX = {"≥": ">=", ">=": ">=", ">": ">=", "≤": "<=", "<=": "<=", "<"
 
 
 def parse_cell(raw: str) -> Cell:
-    """Read a table cell: '2.79', '≥3.2', '9.5左右', '〔0.21〕', '[3.45]', '--', '1500以上', '5.8*'."""
+    """Read a table cell: '2.79', '≥3.2', '9.5左右', '〔0.21〕', '[3.45]', '--', '1500以上',
+    '5.8*', '-2.5', '〔2.5个百分点〕'."""
     s = raw.strip().replace(" ", "").replace("\u3000", "")
     if s in _DASHES or not s:
         return Cell(None, missing=True, raw=raw)
@@ -87,12 +90,35 @@ def parse_cell(raw: str) -> Cell:
     s, suffix_comp = strip_comparator_suffix(s)
     if suffix_comp:
         comparator = suffix_comp
-    s = s.rstrip("%％")
+    s, sign = _strip_sign(_strip_cell_unit(s))
     value = parse_number(s)
+    if value is not None:
+        value *= sign
     if value is None and cumulative:
         # "[累计]" style header cells or "〔--〕" are not numbers
         return Cell(None, missing=s in _DASHES, cumulative=True, raw=raw)
     return Cell(value, comparator, cumulative, False, raw, starred)
+
+
+_CELL_UNITS = ("个百分点", "百分点", "%", "％")
+_MINUS = ("-", "−", "－", "–")
+
+
+def _strip_cell_unit(s: str) -> str:
+    """'2.5个百分点' → '2.5', '3.2%' → '3.2' (units a value cell may repeat)."""
+    for unit in _CELL_UNITS:
+        if s.endswith(unit) and len(s) > len(unit):
+            return s[: -len(unit)]
+    return s
+
+
+def _strip_sign(s: str) -> tuple[str, float]:
+    """'-2.5' → ('2.5', -1.0); '+3' → ('3', 1.0). A lone dash is a missing value, not a sign."""
+    if len(s) > 1 and s[0] in _MINUS and s[1].isdigit():
+        return s[1:], -1.0
+    if len(s) > 1 and s[0] == "+" and s[1].isdigit():
+        return s[1:], 1.0
+    return s, 1.0
 
 
 def strip_comparator_suffix(s: str) -> tuple[str, Comparator | None]:

@@ -1,12 +1,35 @@
-"""Prose targets: forward-looking quantitative commitments. Stub: to be filled."""
+"""Prose targets: forward-looking quantitative commitments (到2025年…达到 N 家 / 每年… / “十四五”期间…).
+
+Paragraphs are re-joined and placed in their section (targets_text); past-results sections and
+sentences about the past are skipped; each sentence is parsed into candidates (targets_parse);
+every candidate gets its year/period, repeated commitments are merged, and baselines are attached
+from the plan's indicator table or the past-results prose (targets_baseline).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from planwatch.model.findings import Finding
+from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_facts
+from planwatch.extract.targets_parse import INCREMENT_VERBS, Candidate, parse_sentence
+from planwatch.extract.targets_text import (
+    YEAR_BY,
+    Para,
+    Period,
+    build_paras,
+    infer_period,
+    split_sentences,
+)
+from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Plan, Target
 from planwatch.parse.document import Document
+
+_PREV_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:期间|时期|末|以来)")
+_PAST_WORDS = re.compile(r"截至|截止|以来|已经|已[有达建成]|先后|比\s*\d{4}\s*年|现有|目前")
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期)")
+_ANY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
+_CN_ORD = "一二三四五六七八九"
 
 
 @dataclass
@@ -15,5 +38,131 @@ class TargetResult:
     findings: list[Finding] = field(default_factory=list)
 
 
+def _future_year(sentence: str, period: Period) -> int | None:
+    years = [int(y) for y in (_to_year(g) for g in YEAR_BY.findall(sentence)) if y]
+    future = [y for y in years if period.start is None or y >= period.start]
+    return future[0] if future else None
+
+
+def _to_year(raw: str) -> int | None:
+    from planwatch.extract.numbers import parse_number
+
+    value = parse_number(raw)
+    return int(value) if value is not None else None
+
+
+def is_past_sentence(sentence: str, period: Period) -> bool:
+    """A sentence about achievements before the plan period (十三五 results, 截至2020年…)."""
+    if _future_year(sentence, period) is not None:
+        return False
+    m = _PREV_PLAN.search(sentence)
+    if m and period.start and 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5 < period.start:
+        return True
+    if _PAST_WORDS.search(sentence):
+        return True
+    return any(period.start and int(y) < period.start for y in _ANY_YEAR.findall(sentence))
+
+
+def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para,
+               period: Period) -> tuple[int | None, str]:
+    if re.search(r"每年|每年度", cand.clause_prefix) or re.search(
+            r"每年", sentence[:cand.number_at]) and not YEAR_BY.search(sentence[:cand.number_at]):
+        return None, "annual"
+    year = _future_year(sentence, period)
+    if year is not None:
+        return year, "by_year"
+    if _PLAN_PERIOD.search(sentence):
+        return None, "plan_period"
+    if para_year is not None:
+        return para_year, "by_year"
+    if para.lead_year is not None:
+        return para.lead_year, "by_year"
+    return None, "plan_period"
+
+
+def _quote_start(sentence: str, cand: Candidate) -> int:
+    """Take the previous clause into the quote when the subject refers back to it (投入强度…)."""
+    cut = max(sentence.rfind(c, 0, cand.quote_start) for c in "，,")
+    if cut < 0:
+        return cand.quote_start
+    start = max(sentence.rfind(c, 0, cut) for c in "，,；;：:") + 1
+    prev = sentence[start:cut]
+    head = re.sub(rf"^(?:{INCREMENT_VERBS})", "", cand.subject)[:4]
+    if re.search(r"\d", prev) or not any(head[i:i + 2] in prev for i in range(len(head) - 1)):
+        return cand.quote_start
+    return start
+
+
+def _para_targets(para: Para, period: Period, findings: list[Finding]) -> list[Target]:
+    out: list[Target] = []
+    para_year: int | None = None
+    for offset, sentence in split_sentences(para.text):
+        if is_past_sentence(sentence, period):
+            continue
+        para_year = _future_year(sentence, period) or para_year
+        cands, unparsed = parse_sentence(sentence)
+        for cand in cands:
+            year, kind_period = _period_of(cand, sentence, para_year, para, period)
+            subject = cand.subject
+            if para.scope and not re.match(r"全[市区县省]", sentence.lstrip("到0123456789 年，,")):
+                subject = f"{subject}（{para.scope}）" if para.scope not in subject else subject
+            out.append(Target(
+                subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit,
+                year=year, period=kind_period, comparator=cand.comparator,  # type: ignore[arg-type]
+                kind=cand.kind,  # type: ignore[arg-type]
+                quote=sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 "),
+                line=para.line_at(offset + cand.number_at)))
+        if para.goal:
+            for m in unparsed:
+                findings.append(Finding(
+                    code="unparsed-number", severity=Severity.INFO,
+                    message=f"目标段落中的数字未能解读为目标：{sentence[m.start:m.end]}",
+                    line=para.line_at(offset + m.start), context=sentence.strip()[:120]))
+    return out
+
+
+def _chars(s: str) -> set[str]:
+    return set(re.sub(r"[\s（）()“”\"、，。]", "", s))
+
+
+def _same(a: Target, b: Target) -> bool:
+    if a.value != b.value or a.unit != b.unit or a.value_max != b.value_max:
+        return False
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    if a.period != b.period and "annual" in (a.period, b.period):
+        return False
+    sa, sb = a.subject, b.subject
+    if sa in sb or sb in sa:
+        return True
+    ca, cb = _chars(sa), _chars(sb)
+    overlap = len(ca & cb) / max(1, min(len(ca), len(cb)))
+    return a.comparator == b.comparator and overlap >= 0.8
+
+
+def dedupe(targets: list[Target]) -> list[Target]:
+    """Repeated commitments listed once; a dated repetition lends its year to the first."""
+    out: list[Target] = []
+    for t in targets:
+        first = next((o for o in out if _same(o, t)), None)
+        if first is None:
+            out.append(t)
+        elif first.year is None and t.year is not None:
+            first.year, first.period = t.year, t.period
+    return out
+
+
 def extract_targets(doc: Document, plan: Plan) -> TargetResult:
-    return TargetResult()
+    result = TargetResult()
+    period = infer_period(doc, plan.meta.period_start, plan.meta.period_end)
+    paras = build_paras(doc)
+    targets: list[Target] = []
+    facts: list[PastFact] = []
+    for para in paras:
+        if para.past:
+            facts.extend(past_facts(para, period))
+            continue
+        targets.extend(_para_targets(para, period, result.findings))
+    result.targets = dedupe(targets)
+    attach_baselines(result.targets, plan.indicators, facts, period)
+    return result

@@ -18,11 +18,23 @@ def _readers() -> dict[str, Reader]:
 
     table: dict[str, Reader] = {".txt": text.read_text, ".md": text.read_text}
     try:
-        from planwatch.parse import docx, html, pdf
+        from planwatch.parse import html
+
+        table.update({".html": html.read_html, ".htm": html.read_html})
     except ImportError:  # pragma: no cover - readers land one by one
-        return table
-    table.update({".html": html.read_html, ".htm": html.read_html,
-                  ".docx": docx.read_docx, ".pdf": pdf.read_pdf})
+        pass
+    try:
+        from planwatch.parse import docx
+
+        table[".docx"] = docx.read_docx
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        from planwatch.parse import pdf
+
+        table[".pdf"] = pdf.read_pdf
+    except ImportError:  # pragma: no cover
+        pass
     return table
 
 
@@ -42,7 +54,9 @@ def read_document(path: Path) -> Document:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise DocumentError("unreadable", f"无法读取文件：{exc}", f"cannot read file: {exc}") from exc
+        raise DocumentError(
+            "unreadable", f"无法读取文件：{exc}", f"cannot read file: {exc}"
+        ) from exc
     if size > MAX_BYTES:
         raise DocumentError(
             "too-large",

@@ -1,38 +1,187 @@
-"""Plain text and Markdown reader (first cut: encodings, tab tables, markdown headings)."""
+"""Plain text and Markdown reader.
+
+Handles what Word/PDF→text conversions leave behind: markdown markup (``#`` headings, ``**bold**``,
+pipe tables), tab-separated table rows, "flattened" tables (every cell on its own line starting
+with a tab, a blank line between rows, a cell's overflow on a following line without a tab, a
+space before the tab marking an empty cell), tables of contents (``title<TAB>page``), page
+furniture and paragraphs broken in mid-sentence.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
-from planwatch.parse.document import Block, Document, table_block
-from planwatch.parse.normalize import decode_bytes, normalize_line
+from planwatch.parse.document import Document
+from planwatch.parse.layout import Item, finish, numbering_level
+from planwatch.parse.normalize import decode_bytes, normalize_line, strip_markdown_inline
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
+LineKind = Literal["blank", "cell", "row", "text", "pipe", "rule"]
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$|^(#{1,6})([^#\s].*)$")
+_MD_LIST = re.compile(r"^(?:[-*+]\s+|>\s*)")
+_PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_TOC_ENTRY = re.compile(r"^(.+?)[\s.…·]*\t[\s.…·]*(\d{1,3})\s*$")
+MIN_TOC_RUN = 3
+
+
+@dataclass
+class Line:
+    """One source line with its kind and (for table lines) its cells."""
+
+    no: int
+    kind: LineKind
+    raw: str
+    cells: tuple[str, ...] = ()
+
+
+def _cell_line_cells(raw: str) -> tuple[str, ...]:
+    """Cells of a flattened-table line: ``\\tX`` → (X,); `` \\tX`` → ("", X) (empty cell)."""
+    head, *rest = raw.split("\t")
+    cells = [] if head == "" else [head.strip()]
+    return (*cells, *(c.strip() for c in rest))
+
+
+def classify(no: int, raw: str) -> Line:
+    """Classify one source line."""
+    line = raw.rstrip("\r\n")
+    if not line.strip():
+        return Line(no, "blank", line)
+    stripped = line.strip(" \u3000\r")
+    if "\t" in stripped.strip("\t") or (line.lstrip(" \u3000").startswith("\t")
+                                        and stripped.strip("\t")):
+        if line.lstrip(" \u3000").startswith("\t") and line.count("\t") == 1:
+            return Line(no, "cell", line, _cell_line_cells(line))
+        return Line(no, "row", line, tuple(c.strip() for c in stripped.split("\t")))
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        if _PIPE_RULE.match(stripped):
+            return Line(no, "rule", line)
+        cells = stripped.strip("|").split("|")
+        return Line(no, "pipe", line, tuple(c.strip() for c in cells))
+    return Line(no, "text", line)
+
+
+def drop_toc(lines: list[Line]) -> list[Line]:
+    """Remove runs of table-of-contents entries (numbered title, tab, page number)."""
+    keep = [True] * len(lines)
+    run: list[int] = []
+    for i, ln in enumerate([*lines, Line(0, "text", "")]):
+        if ln.kind == "blank":
+            continue
+        m = _TOC_ENTRY.match(ln.raw.strip(" ")) if ln.kind == "row" else None
+        if m and numbering_level(normalize_line(m.group(1))) is not None:
+            run.append(i)
+            continue
+        if len(run) >= MIN_TOC_RUN:
+            for j in run:
+                keep[j] = False
+        run = []
+    return [ln for ln, k in zip(lines, keep, strict=True) if k]
+
+
+def _next_nonblank(lines: list[Line], i: int) -> Line | None:
+    while i < len(lines) and lines[i].kind == "blank":
+        i += 1
+    return lines[i] if i < len(lines) else None
+
+
+def take_flat_table(lines: list[Line], i: int) -> tuple[list[Item], int]:
+    """Reassemble a flattened table starting at ``lines[i]``; return it and the next index.
+
+    A table of one column is a text box (专栏): its lines come back as text items.
+    """
+    rows: list[list[str]] = []
+    row: list[str] = []
+    start = lines[i].no
+    texts: list[Item] = []
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind == "cell":
+            row.extend(ln.cells)
+            texts.extend(Item("text", c, line=ln.no) for c in ln.cells)
+        elif ln.kind == "text" and row:
+            row[-1] = f"{row[-1]}\n{ln.raw.strip()}"
+            texts.append(Item("text", ln.raw.strip(), line=ln.no))
+        elif ln.kind == "blank":
+            if row:
+                rows.append(row)
+                row = []
+            nxt = _next_nonblank(lines, i)
+            if nxt is None or nxt.kind != "cell":
+                break
+        else:
+            break
+        i += 1
+    if row:
+        rows.append(row)
+    if max((len(r) for r in rows), default=0) <= 1:
+        return texts, i
+    return [Item("table", rows=rows, line=start)], i
+
+
+def take_row_table(lines: list[Line], i: int) -> tuple[Item, int]:
+    """Tab- or pipe-separated rows (single blank lines inside the table are allowed)."""
+    kind = "pipe" if lines[i].kind == "pipe" else "row"
+    rows: list[list[str]] = []
+    start = lines[i].no
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind == kind or (ln.kind == "cell" and kind == "row"):
+            rows.append(list(ln.cells))
+        elif ln.kind == "rule" and kind == "pipe":
+            pass
+        elif ln.kind == "blank":
+            nxt = _next_nonblank(lines, i)
+            if nxt is None or nxt.kind != kind or nxt.no - ln.no > 1:
+                break
+        else:
+            break
+        i += 1
+    return Item("table", rows=rows, line=start), i
+
+
+def text_item(ln: Line) -> Item:
+    """A text line: markdown headings and list markers handled, inline markup stripped."""
+    text = ln.raw.strip()
+    m = _MD_HEADING.match(text)
+    if m:
+        hashes, body = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return Item("heading", strip_markdown_inline(body), level=len(hashes), line=ln.no)
+    if not _looks_like_furniture_dash(text):
+        text = _MD_LIST.sub("", text)
+    return Item("text", strip_markdown_inline(text), line=ln.no)
+
+
+def _looks_like_furniture_dash(text: str) -> bool:
+    return re.match(r"^[-—–]\s*\d+\s*[-—–]$", text) is not None
+
+
+def to_items(lines: list[Line]) -> list[Item]:
+    """Group classified lines into items (tables and text lines)."""
+    items: list[Item] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind == "cell":
+            flat, i = take_flat_table(lines, i)
+            items.extend(flat)
+            continue
+        if ln.kind in ("row", "pipe"):
+            item, i = take_row_table(lines, i)
+        elif ln.kind == "text":
+            item, i = text_item(ln), i + 1
+        else:
+            i += 1
+            continue
+        items.append(item)
+    return items
 
 
 def read_text(data: bytes, name: str) -> Document:
+    """Read a .txt/.md file into a Document."""
     text = decode_bytes(data)
-    lines = text.splitlines()
-    blocks: list[Block] = []
-    table: list[list[str]] = []
-    table_line = 0
-    for no, raw in enumerate(lines, start=1):
-        if "\t" in raw.strip("\n") and raw.strip():
-            if not table:
-                table_line = no
-            table.append([normalize_line(c) for c in raw.split("\t")])
-            continue
-        if table:
-            blocks.append(table_block(table, line=table_line))
-            table = []
-        line = normalize_line(raw)
-        if not line:
-            continue
-        m = _MD_HEADING.match(line)
-        if m:
-            blocks.append(Block("heading", m.group(2).strip("* "), level=len(m.group(1)), line=no))
-        else:
-            blocks.append(Block("paragraph", line.replace("**", ""), line=no))
-    if table:
-        blocks.append(table_block(table, line=table_line))
-    return Document(blocks=blocks, source=name, format="txt")
+    lines = [classify(no, raw) for no, raw in enumerate(text.splitlines(), start=1)]
+    items = to_items(drop_toc(lines))
+    fmt = "md" if name.lower().endswith(".md") else "txt"
+    return Document(blocks=finish(items), source=name, format=fmt)

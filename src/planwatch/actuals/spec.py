@@ -1,0 +1,137 @@
+"""What the actuals sheet holds: its columns, and the plan indicators one may report on
+(名称, 单位, 期间, 数值类型)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from planwatch.model.actual import ActualStatus
+from planwatch.model.plan import Indicator, Plan, Target
+
+GUIDE_SHEET = "说明"
+DATA_SHEET = "数据填报"
+LISTS_SHEET = "选项"
+
+COL_INDICATOR = "指标名称"
+COL_UNIT = "单位"
+COL_YEAR = "年份"
+COL_VALUE = "数值"
+COL_STATUS = "数据状态"
+COL_SOURCE = "数据来源"
+COL_DATE = "填报日期"
+COL_NOTE = "备注"
+
+COLUMNS: tuple[str, ...] = (
+    COL_INDICATOR, COL_UNIT, COL_YEAR, COL_VALUE, COL_STATUS, COL_SOURCE, COL_DATE, COL_NOTE,
+)
+REQUIRED_COLUMNS: tuple[str, ...] = (COL_INDICATOR, COL_YEAR, COL_VALUE, COL_STATUS)
+# What the reporter types; a row with none of these (a template row left blank) is skipped.
+ENTRY_COLUMNS: tuple[str, ...] = (COL_VALUE, COL_STATUS, COL_SOURCE, COL_DATE, COL_NOTE)
+
+# English header aliases accepted on import (a CSV exported by another tool).
+HEADER_ALIASES: dict[str, str] = {
+    "indicator": COL_INDICATOR, "unit": COL_UNIT, "year": COL_YEAR, "value": COL_VALUE,
+    "status": COL_STATUS, "source": COL_SOURCE, "reported_on": COL_DATE, "note": COL_NOTE,
+}
+
+STATUS_LABELS: dict[str, str] = {"初步数": "provisional", "最终数": "final"}
+STATUS_ALIASES: dict[str, ActualStatus] = {
+    "初步数": "provisional", "初步": "provisional", "快报数": "provisional",
+    "provisional": "provisional", "最终数": "final", "最终": "final", "final": "final",
+}
+
+ValueKind = Literal["share", "count", "rate", "other"]
+
+COUNT_UNITS = frozenset({
+    "家", "件", "项", "个", "人", "名", "所", "座", "台", "套", "篇", "次", "户", "只", "支",
+    "条", "部", "本", "种", "人次", "万人", "万家", "万件", "万个",
+})
+PERCENT_UNITS = frozenset({"%", "％", "‰", "百分点", "个百分点"})
+_CHANGE_WORDS = ("增长", "增速", "增幅", "增加", "提高", "下降", "降低", "减少", "变化", "变动")
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    """One reportable indicator: its plan name, unit, period and value kind."""
+
+    name: str
+    unit: str | None
+    first_year: int | None
+    last_year: int | None
+    kind: ValueKind
+    baseline: float | None = None
+    target: float | None = None
+
+
+def normalize_name(text: str) -> str:
+    """Compare names loosely: NFKC (全角→半角), no spaces/punctuation, lower case."""
+    s = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[\s\"'“”‘’《》()（）、,，.。:：;；\-—_]+", "", s)
+
+
+def normalize_unit(unit: str | None) -> str:
+    """'％' → '%', strip spaces; None → ''."""
+    if unit is None:
+        return ""
+    return unicodedata.normalize("NFKC", unit).strip().replace(" ", "")
+
+
+def value_kind(name: str, unit: str | None) -> ValueKind:
+    """share: a % level (0…100); rate: a % change (may be negative); count: 家/件/项…"""
+    u = normalize_unit(unit)
+    if u in {normalize_unit(p) for p in PERCENT_UNITS}:
+        if u in {"百分点", "个百分点"} or any(w in name for w in _CHANGE_WORDS):
+            return "rate"
+        return "share"
+    if u in COUNT_UNITS:
+        return "count"
+    return "other"
+
+
+def _period(plan: Plan, base: int | None, target: int | None) -> tuple[int | None, int | None]:
+    start = plan.meta.period_start
+    first = base if base is not None else (start - 1 if start is not None else None)
+    last = target if target is not None else plan.meta.period_end
+    return first, last
+
+
+def _from_indicator(plan: Plan, ind: Indicator) -> IndicatorSpec:
+    first, last = _period(plan, ind.baseline_year, ind.target_year)
+    return IndicatorSpec(
+        ind.name, ind.unit, first, last, value_kind(ind.name, ind.unit), ind.baseline, ind.target
+    )
+
+
+def _from_target(plan: Plan, tgt: Target) -> IndicatorSpec | None:
+    if tgt.baseline is None or tgt.kind != "level":
+        return None
+    first, last = _period(plan, tgt.baseline.year, tgt.year)
+    kind = value_kind(tgt.subject, tgt.unit)
+    return IndicatorSpec(tgt.subject, tgt.unit, first, last, kind, tgt.baseline.value, tgt.value)
+
+
+def _same_metric(a: IndicatorSpec, b: IndicatorSpec) -> bool:
+    """Same name, or same unit + same baseline year and value (a prose restatement)."""
+    if normalize_name(a.name) == normalize_name(b.name):
+        return True
+    return (
+        normalize_unit(a.unit) == normalize_unit(b.unit)
+        and a.baseline is not None
+        and a.baseline == b.baseline
+        and a.first_year == b.first_year
+    )
+
+
+def plan_specs(plan: Plan, include_targets: bool = True) -> list[IndicatorSpec]:
+    """The plan's indicator table, plus prose targets that state a baseline (基期值) and are not
+    a restatement of a table row."""
+    specs = [_from_indicator(plan, ind) for ind in plan.indicators]
+    if include_targets:
+        for tgt in plan.targets:
+            spec = _from_target(plan, tgt)
+            if spec is not None and not any(_same_metric(spec, s) for s in specs):
+                specs.append(spec)
+    return specs

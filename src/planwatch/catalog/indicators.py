@@ -1,0 +1,157 @@
+"""Canonical S&T indicator catalogue (科技创新指标目录) and name → code mapping.
+
+The catalogue lives in ``indicators.yaml`` next to this module. :func:`map_indicator` turns an
+indicator name as printed in a plan (``全社会R&D经费支出占GDP比重``) plus its unit into a stable
+catalogue code (``rd_intensity``) so the same quantity can be followed across plans, regions and
+years. Units must be compatible: ``万元`` and ``亿元`` convert with a factor,
+``%`` and ``亿元`` do not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field
+
+Direction = Literal["higher", "lower"]
+
+_BRACKETED = re.compile(r"[（(\[【〔][^）)\]】〕]*[）)\]】〕]")
+_LEADING_SCOPE = re.compile(r"^(全社会|全市|全区|全县|全省|本市|本区|本县)+")
+_REPLACEMENTS: tuple[tuple[str, str], ...] = (
+    ("研究与试验发展", "研发"),
+    ("R&D", "研发"),
+    ("规上", "规模以上"),
+    ("的", ""),
+)
+
+
+class CatalogIndicator(BaseModel):
+    """One canonical indicator."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    unit: str
+    unit_group: str
+    direction: Direction = "higher"
+    min: float | None = None
+    max: float | None = None
+    synonyms: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+
+
+class IndicatorMatch(BaseModel):
+    """Result of mapping a printed name + unit onto the catalogue."""
+
+    code: str
+    unit: str
+    factor: float
+    """Multiply a value in the printed unit by this to get the canonical unit."""
+
+
+class Catalog(BaseModel):
+    """The loaded catalogue: indicators and the unit groups they use."""
+
+    unit_groups: dict[str, dict[str, float]]
+    indicators: list[CatalogIndicator]
+
+    def get(self, code: str) -> CatalogIndicator | None:
+        """The indicator with ``code``, or ``None``."""
+        return next((ind for ind in self.indicators if ind.code == code), None)
+
+    def unit_factor(self, code: str, unit: str | None) -> float | None:
+        """Factor converting ``unit`` into the canonical unit of ``code``; ``None`` if incompatible.
+
+        An absent unit (``None`` / empty) is taken to be the canonical unit.
+        """
+        ind = self.get(code)
+        if ind is None:
+            return None
+        if not unit:
+            return 1.0
+        group = self.unit_groups.get(ind.unit_group, {})
+        printed = normalize_unit(unit)
+        if printed not in group or ind.unit not in group:
+            return None
+        return group[printed] / group[ind.unit]
+
+
+def normalize_unit(unit: str) -> str:
+    """Canonical spelling of a unit (full-width → half-width, no spaces, 人·年 kept)."""
+    text = unicodedata.normalize("NFKC", unit)
+    text = re.sub(r"\s+", "", text).replace("．", "·").replace("•", "·")
+    return text.strip("()（）")
+
+
+def normalize_name(name: str) -> str:
+    """Normalize an indicator name for matching (see the header of indicators.yaml)."""
+    text = unicodedata.normalize("NFKC", name)
+    text = re.sub(r"\s+", "", text)
+    text = _BRACKETED.sub("", text)
+    text = re.sub(r"[a-z]+", lambda m: m.group(0).upper(), text)
+    text = text.replace("＆", "&")
+    for old, new in _REPLACEMENTS:
+        text = text.replace(old, new)
+    text = re.sub(r"^\d+[.、]", "", text)
+    return _LEADING_SCOPE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def load_catalog() -> Catalog:
+    """Load and validate the packaged catalogue (cached)."""
+    raw = resources.files("planwatch.catalog").joinpath("indicators.yaml").read_text("utf-8")
+    return Catalog.model_validate(yaml.safe_load(raw))
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...]:
+    entries = []
+    for ind in load_catalog().indicators:
+        synonyms = frozenset(normalize_name(s) for s in [ind.name_zh, *ind.synonyms])
+        patterns = tuple(re.compile(p) for p in ind.patterns)
+        entries.append((ind.code, synonyms, patterns))
+    return tuple(entries)
+
+
+def candidate_codes(name: str) -> list[str]:
+    """Codes whose synonyms or patterns match ``name`` (ignoring the unit)."""
+    norm = normalize_name(name)
+    if not norm:
+        return []
+    return [
+        code
+        for code, synonyms, patterns in _compiled()
+        if norm in synonyms or any(p.fullmatch(norm) for p in patterns)
+    ]
+
+
+def match_indicator(name: str, unit: str | None = None) -> IndicatorMatch | None:
+    """Map ``name`` (+ ``unit``) to the catalogue; ``None`` when unknown, ambiguous or the unit
+    is incompatible with the candidate's unit group."""
+    catalog = load_catalog()
+    matches: list[IndicatorMatch] = []
+    for code in candidate_codes(name):
+        factor = catalog.unit_factor(code, unit)
+        if factor is not None:
+            ind = catalog.get(code)
+            assert ind is not None
+            matches.append(IndicatorMatch(code=code, unit=ind.unit, factor=factor))
+    return matches[0] if len(matches) == 1 else None
+
+
+def map_indicator(name: str, unit: str | None = None) -> str | None:
+    """Catalogue code for an indicator name as printed, or ``None`` (unknown / ambiguous /
+    unit incompatible)."""
+    match = match_indicator(name, unit)
+    return match.code if match else None
+
+
+def to_canonical(code: str, value: float, unit: str | None) -> float | None:
+    """``value`` expressed in the canonical unit of ``code``; ``None`` if units are incompatible."""
+    factor = load_catalog().unit_factor(code, unit)
+    return None if factor is None else value * factor

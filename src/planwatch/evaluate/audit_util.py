@@ -1,0 +1,75 @@
+"""Small helpers shared by the audit checks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from planwatch.evaluate.names import best_match, scope_of
+from planwatch.evaluate.progress import cagr, normalize_unit, units_compatible
+from planwatch.model.findings import Finding, Severity
+from planwatch.model.plan import Indicator, Plan, Target
+
+PERCENT_UNITS = frozenset({"%", "百分点"})
+
+
+def fmt(value: float | None) -> str:
+    """Print a number the way a plan would (no trailing zeros)."""
+    if value is None:
+        return "—"
+    return f"{round(value, 6):g}"
+
+
+def half_unit(value: float) -> float:
+    """Half of the last printed digit: 7.6 → 0.05, 24.57 → 0.005, 6 → 0.5."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    return 0.5 * 10.0**-decimals
+
+
+def finding(
+    code: str,
+    message: str,
+    ind: Indicator,
+    severity: Severity = Severity.WARNING,
+    line: int | None = None,
+) -> Finding:
+    """A finding located at the indicator's row, with the indicator name as context."""
+    return Finding(
+        code=code, severity=severity, message=message, line=line or ind.line, context=ind.name
+    )
+
+
+def indicator_target_year(ind: Indicator, plan: Plan) -> int | None:
+    return ind.target_year if ind.target_year is not None else plan.meta.period_end
+
+
+def required_growth_pct(ind: Indicator) -> float | None:
+    """(T/B)^(1/n) − 1 in percent, where baseline, target and years allow it."""
+    if ind.baseline is None or ind.target is None:
+        return None
+    if ind.baseline_year is None or ind.target_year is None:
+        return None
+    rate = cagr(ind.baseline, ind.target, ind.target_year - ind.baseline_year)
+    return None if rate is None else rate * 100
+
+
+def _unit_ok(target: Target, ind: Indicator) -> bool:
+    if target.kind in ("change_per_year", "growth_rate"):
+        tu, iu = normalize_unit(target.unit), normalize_unit(ind.unit)
+        return tu in PERCENT_UNITS or tu is None or tu == iu
+    return units_compatible(target.unit, ind.unit, counts_interchangeable=True)
+
+
+def matching_indicator(
+    target: Target, indicators: Sequence[Indicator], threshold: float
+) -> Indicator | None:
+    """The table row a prose target speaks about (same subject, compatible unit), if any.
+
+    Targets scoped to a sub-area (subject ending in a bracket such as （高新区）) match nothing.
+    """
+    if scope_of(target.subject) is not None:
+        return None
+    candidates = [(i.name, i) for i in indicators if _unit_ok(target, i)]
+    hit = best_match(target.subject, candidates, threshold)
+    return None if hit is None else hit[0]

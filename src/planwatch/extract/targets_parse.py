@@ -1,0 +1,305 @@
+"""Sentence-level parsing of quantitative commitments: number+unit mentions, their subject,
+comparator and kind. Layout and period context live in targets_text; assembly in targets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planwatch.extract.numbers import comparator_before, parse_number
+
+_UNITS = sorted(
+    ["个百分点", "百分点", "%", "人·年", "人年", "万人", "万名", "万家", "万个", "万项", "万件",
+     "亿元", "万元", "元", "家", "个", "项", "件", "人", "名", "处", "所", "座", "条", "台", "套",
+     "倍", "万平方米", "平方米", "亩", "支"],
+    key=len, reverse=True,
+)
+_NUM = r"\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+"
+_MENTION = re.compile(
+    rf"(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?\s*(?P<unit>"
+    + "|".join(re.escape(u) for u in _UNITS) + ")"
+)
+_RANK = re.compile(rf"前\s*(?P<a>{_NUM})\s*(?P<unit>名|强|位)|(?P<hundred>百强)")
+_AFTER = (("及以上", ">="), ("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~"))
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+
+LEVEL_VERBS = re.compile(
+    r"(?:达到|突破|超过|稳定在|保持在|发展到|增长到|增加到|提高到|提升到|增至|控制在|不低于|不少于"
+    r"|不超过|达)\s*$")
+INCREMENT_VERBS = (
+    r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
+    r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
+    r"|吸引|培训|制定|认定|设立|建设")
+_INC_ANY = re.compile(INCREMENT_VERBS)
+_LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
+_SCOPE = re.compile(
+    r"^(?:到\s*\d{4}\s*年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|全市|全区|全县"
+    r"|全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s)+")
+_TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
+_PREDICATE_TAIL = re.compile(r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$")
+
+
+@dataclass
+class Mention:
+    start: int  # number start within the sentence
+    end: int  # after unit and any trailing comparator word
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str
+    rank: bool = False
+
+
+@dataclass
+class Candidate:
+    subject: str
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str
+    kind: str
+    quote_start: int
+    quote_end: int
+    number_at: int
+    clause_prefix: str
+
+
+def _number(raw: str) -> float | None:
+    if raw and raw[0] not in "0123456789":
+        if len(raw) == 1 and raw in "百千万":
+            return None
+    return parse_number(raw)
+
+
+def _excluded(sentence: str, start: int, end: int) -> bool:
+    before, after = sentence[:start], sentence[end:end + 2]
+    if before.endswith(("第", "+", "年产", "×")) or re.search(r"[A-Za-z+×]\s*$", before):
+        return True
+    if after.startswith(("/", "+", "强")) or before.count("“") > before.count("”"):
+        return True
+    return False
+
+
+def _comparator_after(sentence: str, end: int) -> tuple[str | None, int]:
+    rest = sentence[end:]
+    stripped = rest.lstrip()
+    for word, comp in _AFTER:
+        if stripped.startswith(word):
+            return comp, end + (len(rest) - len(stripped)) + len(word)
+    return None, end
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    """Number+unit mentions (and rank phrases) that are not names, ordinals or capacities."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANK.finditer(sentence):
+        value = 100.0 if m.group("hundred") else _number(m.group("a"))
+        if value is None:
+            continue
+        unit = "强" if m.group("hundred") else m.group("unit")
+        out.append(Mention(m.start(), m.end(), value, None, unit, "<=", rank=True))
+        taken.append((m.start(), m.end()))
+    for m in _MENTION.finditer(sentence):
+        if any(s <= m.start() < e for s, e in taken) or _excluded(sentence, m.start(), m.end()):
+            continue
+        mention = _make_mention(sentence, m)
+        if mention is not None:
+            out.append(mention)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
+    raw_a, raw_b, unit = m.group("a"), m.group("b"), m.group("unit")
+    value = _number(raw_a)
+    value_max = _number(raw_b) if raw_b else None
+    if value is None or (raw_b and value_max is None):
+        return None
+    chinese = raw_a[0] not in "0123456789"
+    if chinese and value < 2 and "百分点" not in unit:
+        return None
+    if unit.startswith("万") and unit not in ("万元", "万平方米"):
+        unit = unit[1:]
+        value *= 1e4
+        value_max = value_max * 1e4 if value_max is not None else None
+    if unit == "个百分点":
+        unit = "百分点"
+    comp, end = _comparator_after(sentence, m.end())
+    if comp is None:
+        comp = comparator_before(sentence[:m.start()]) or "="
+    return Mention(m.start(), end, value, value_max, unit, comp)
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence) + 1]
+    return [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+
+
+def strip_scope(text: str) -> str:
+    prev = None
+    while prev != text:
+        prev = text
+        text = _SCOPE.sub("", text)
+        if text.startswith("争取") and _LEAD_VERB.match(text[2:]):
+            text = text[2:]
+    return text.strip()
+
+
+def _noun_after(sentence: str, start: int, stop: int) -> str:
+    text = sentence[start:stop].strip().lstrip("、和及")
+    text = re.sub(r"[、和及与]\s*$", "", text).rstrip("。；;，, ")
+    return text
+
+
+def _short_subject(noun: str) -> str:
+    if "的" in noun:
+        tail = noun.rsplit("的", 1)[1]
+        if len(tail) >= 5:
+            return tail
+    return noun
+
+
+@dataclass
+class _ClauseState:
+    verb: str = ""
+    triggered: bool = False
+    objects: bool = False
+
+
+def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
+                  first: Mention, count: int) -> list[tuple[str, int]] | None:
+    """Subjects of a '甲、乙分别达到 X 和 Y' list, with their offsets in the sentence."""
+    cs = clauses[ci][0]
+    seg = sentence[cs:first.start]
+    if "分别" not in seg:
+        return None
+    head, base = seg.split("分别", 1)[0], cs
+    if not strip_scope(head) and ci > 0:
+        base = clauses[ci - 1][0]
+        head = sentence[base:clauses[ci - 1][1]]
+    parts: list[tuple[str, int]] = []
+    pos = base
+    for piece in re.split(r"([、和及与])", head):
+        if piece and piece not in "、和及与":
+            name = _PREDICATE_TAIL.sub("", strip_scope(piece))
+            if name:
+                parts.append((name, sentence.find(name, pos)))
+        pos += len(piece)
+    return parts if len(parts) == count else None
+
+
+def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
+    if m.rank:
+        return "rank"
+    if m.unit == "百分点" and re.search(r"每年|年均", seg):
+        return "change_per_year"
+    if m.unit == "%" and re.search(r"增长|增速|增幅", seg[-6:]):
+        return "growth_rate"
+    if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模"):
+        return "level"
+    if verb or _INC_ANY.search(subject) or re.search(r"进入|列入|入选", subject):
+        return "increment"
+    return "level"
+
+
+def _rank_subject(sentence: str, m: Mention, seg: str, noun: str) -> tuple[str, int]:
+    parts = re.split(r"力争|进入|跻身|位居|迈入|位列|保持|进", seg, maxsplit=1)
+    pre = strip_scope(parts[0]).rstrip("力争")
+    if pre:
+        return pre, sentence.rfind(pre, 0, m.start)
+    rest = parts[1] if len(parts) > 1 else seg
+    return rest.strip() + sentence[m.start:m.end] + noun, m.start - len(rest)
+
+
+def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
+    """Candidates for every triggered mention; the untriggered mentions are returned apart."""
+    mentions = find_mentions(sentence)
+    cands: list[Candidate] = []
+    unparsed: list[Mention] = []
+    clauses = _clauses(sentence)
+    for ci, (cs, ce) in enumerate(clauses):
+        ms = [m for m in mentions if cs <= m.start < ce]
+        if not ms:
+            continue
+        parts = _fenbie_parts(sentence, clauses, ci, ms[0], len(ms))
+        state = _ClauseState()
+        prev_end = cs
+        for k, m in enumerate(ms):
+            stop = ms[k + 1].start if k + 1 < len(ms) else ce
+            cand = _candidate(sentence, clauses, ci, m, prev_end, stop, parts, k, state)
+            if cand is None:
+                unparsed.append(m)
+            else:
+                cands.append(cand)
+            prev_end = m.end
+    return cands, unparsed
+
+
+def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
+               state: _ClauseState) -> bool:
+    return (m.comparator != "=" or m.rank or state.triggered
+            or bool(LEVEL_VERBS.search(seg)) or bool(_INC_ANY.search(clause_prefix))
+            or bool(_TRIGGER.search(sentence[:m.start]))
+            or sentence[m.end:m.end + 2] == "规模")
+
+
+def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
+               prev_end: int, stop: int, parts: list[tuple[str, int]] | None, k: int,
+               state: _ClauseState) -> Candidate | None:
+    cs = clauses[ci][0]
+    seg = sentence[prev_end:m.start]
+    clause_prefix = sentence[cs:m.start]
+    if not _triggered(sentence, m, seg, clause_prefix, state):
+        return None
+    state.triggered = True
+    core = strip_scope(seg)
+    lead = _LEAD_VERB.match(core)
+    if lead:
+        state.verb = lead.group()
+    noun = _noun_after(sentence, m.end, stop)
+    end = m.end
+    if parts:
+        subject, qstart = parts[k]
+    elif m.rank:
+        subject, qstart = _rank_subject(sentence, m, seg, noun)
+        end = m.end + len(noun)
+    else:
+        core_at = prev_end + seg.find(core) if core else m.start
+        subject, qstart, end = _plain_subject(sentence, clauses, ci, m, core, core_at, noun,
+                                              state)
+    if not subject:
+        return None
+    kind = _kind(m, clause_prefix, noun, state.verb, subject)
+    return Candidate(subject, m.value, m.value_max, m.unit, m.comparator, kind,
+                     max(qstart, 0), end, m.start, clause_prefix)
+
+
+def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
+                   core: str, core_at: int, noun: str,
+                   state: _ClauseState) -> tuple[str, int, int]:
+    lead = _LEAD_VERB.match(core)
+    rest = core[lead.end():] if lead else core
+    rest = LEVEL_VERBS.sub("", rest).strip()
+    rest = re.sub(r"(?:力争|争取|的|为|有)+$", "", rest)
+    verb_adjacent = bool(_INC_ANY.search(core[-4:])) and bool(re.search(
+        rf"(?:{INCREMENT_VERBS})$", core))
+    if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects):
+        if verb_adjacent and not state.verb:
+            state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", core)[0]
+        state.objects = True
+        subject = state.verb + _short_subject(noun)
+        qstart = core_at if lead else m.start
+        gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
+        return subject, qstart, m.end + gap + len(noun)
+    subject = LEVEL_VERBS.sub("", core)
+    subject = re.sub(r"(?:力争|争取|的|为)+$", "", subject).strip()
+    if not subject and ci > 0:
+        ps, pe = clauses[ci - 1]
+        subject = _PREDICATE_TAIL.sub("", strip_scope(sentence[ps:pe]))
+        return subject, ps, m.end
+    if state.verb and not _LEAD_VERB.match(subject):
+        subject = state.verb + subject
+    qstart = core_at
+    if len(subject) <= 4 and ci > 0:
+        qstart = clauses[ci - 1][0]
+    return subject, qstart, m.end

@@ -1,0 +1,182 @@
+"""Layout context for prose targets: paragraphs re-joined across broken lines, heading levels,
+section kinds (past results / goals), the plan period and year context of each sentence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from planwatch.extract.numbers import parse_number
+from planwatch.parse.document import Block, Document
+
+_HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^第[一二三四五六七八九十百]+[章节篇部]"), 0),
+    (re.compile(r"^[一二三四五六七八九十]+[、．.]"), 1),
+    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2),
+    (re.compile(r"^\d{1,2}[.．、](?!\d)"), 3),
+    (re.compile(r"^[（(]\d{1,2}[）)]"), 4),
+    (re.compile(r"^专栏\s*\d*"), 5),
+)
+_PAST_HEADING = re.compile(r"发展基础|发展成就|发展回顾|工作回顾|主要成就|取得成效|现状|成绩|十[一二三四]五.{0,4}(?:回顾|成就|成效)")
+_GOAL_HEADING = re.compile(r"目标")
+_SENTENCE_END = "。；！？!?;"
+_JOIN_STOP = "。；！？!?;：:）)”】"
+YEAR_BY = re.compile(r"(?:到|至|截至|力争到|力争)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+_PLAN_LABEL = re.compile(r"十([一二三四五六七八九])五")
+_CN_ORD = "一二三四五六七八九"
+
+
+@dataclass
+class Para:
+    """A paragraph (possibly re-joined from broken lines) with its layout context."""
+
+    text: str
+    lines: list[tuple[int, int]]  # (offset in text, source line)
+    past: bool = False
+    goal: bool = False
+    lead_year: int | None = None
+    scope: str | None = None
+
+    def line_at(self, offset: int) -> int | None:
+        line: int | None = None
+        for start, no in self.lines:
+            if start <= offset:
+                line = no
+        return line
+
+
+@dataclass
+class Period:
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class _Section:
+    level: int
+    past: bool
+    goal: bool
+    lead_year: int | None = None
+    scope: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def heading_level(block: Block) -> int | None:
+    """Level of a heading-like block (0 = chapter … 5 = 专栏), None for body paragraphs."""
+    text = block.text.strip()
+    for pattern, level in _HEADING_PATTERNS:
+        if pattern.match(text):
+            body = text.rstrip("。. ")
+            if len(body) <= 40 and "。" not in body and "；" not in body:
+                return level
+            return None
+    if block.kind == "heading":
+        return block.level if block.level is not None else 1
+    return None
+
+
+def _joinable(prev: str, nxt: Block) -> bool:
+    return bool(prev) and prev[-1] not in _JOIN_STOP and heading_level(nxt) is None
+
+
+def join_paragraphs(doc: Document) -> list[tuple[Block, list[tuple[int, int]], str, bool]]:
+    """(first block, line offsets, text, is_heading) with broken paragraphs joined back."""
+    out: list[tuple[Block, list[tuple[int, int]], str, bool]] = []
+    for block in doc.blocks:
+        if block.kind == "table":
+            out.append((block, [], "", True))
+            continue
+        text = block.text.strip()
+        is_head = heading_level(block) is not None
+        if out and not is_head and not out[-1][3] and _joinable(out[-1][2], block):
+            first, lines, prev, _ = out[-1]
+            lines.append((len(prev), block.line or 0))
+            out[-1] = (first, lines, prev + text, False)
+            continue
+        out.append((block, [(0, block.line or 0)], text, is_head))
+    return out
+
+
+_SCOPE_SUFFIX = re.compile(r"(?:中心|科技园|产业园|园区|高新区|开发区|实验室|研究院|基地|科学城)$")
+_SCOPE_VERBS = re.compile(r"^(?:加快|推进|推动|建设|打造|高标准|高水平|全力|积极|大力|加速)+")
+
+
+def scope_of(label: str) -> str | None:
+    """An institution or zone named by a heading or paragraph label, e.g. 国家（威海）区域创新中心."""
+    core = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*", "", label.strip())
+    core = core.rstrip("。：: ").removesuffix("建设")
+    core = _SCOPE_VERBS.sub("", core)
+    if 2 <= len(core) <= 20 and _SCOPE_SUFFIX.search(core):
+        return core
+    return None
+
+
+def _lead_year(text: str) -> int | None:
+    m = YEAR_BY.match(text.lstrip("——- "))
+    return _year(m.group(1)) if m else None
+
+
+def _year(raw: str) -> int | None:
+    value = parse_number(raw)
+    return int(value) if value is not None else None
+
+
+def build_paras(doc: Document) -> list[Para]:
+    """Paragraphs with section context: past-results sections and goal sections marked."""
+    stack: list[_Section] = []
+    paras: list[Para] = []
+    for block, lines, text, is_head in join_paragraphs(doc):
+        if block.kind == "table":
+            continue
+        if is_head:
+            level = heading_level(block) or 0
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            inherited = stack[-1] if stack else None
+            stack.append(_Section(
+                level,
+                bool(_PAST_HEADING.search(text)) or (inherited.past if inherited else False),
+                bool(_GOAL_HEADING.search(text)) or (inherited.goal if inherited else False),
+                inherited.lead_year if inherited else None,
+                scope_of(text) or (inherited.scope if inherited else None),
+            ))
+            continue
+        sec = stack[-1] if stack else None
+        if sec and sec.goal and sec.lead_year is None:
+            sec.lead_year = _lead_year(text)
+        label = re.match(r"^([^，。：:]{2,20})[：:]", text)
+        scope = (scope_of(label.group(1)) if label else None) or (sec.scope if sec else None)
+        paras.append(Para(text, lines, bool(sec and sec.past), bool(sec and sec.goal),
+                          sec.lead_year if sec else None, scope))
+    return paras
+
+
+def infer_period(doc: Document, start: int | None, end: int | None) -> Period:
+    """The plan period: from meta when known, else from the “十X五” label, else the 到20xx years."""
+    if start and end:
+        return Period(start, end)
+    head = " ".join(b.text for b in doc.blocks[:40])
+    m = _PLAN_LABEL.search(head)
+    if m:
+        first = 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5
+        return Period(start or first, end or first + 4)
+    years = Counter(y for y in (_year(g) for g in YEAR_BY.findall(doc.full_text()))
+                    if y and 1990 < y < 2100)
+    if years:
+        last = years.most_common(1)[0][0]
+        return Period(start or last - 4, end or last)
+    return Period(start, end)
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces ending at 。；！？ (the end mark kept)."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_END:
+            out.append((start, text[start:i + 1]))
+            start = i + 1
+    if start < len(text):
+        out.append((start, text[start:]))
+    return [(o, s) for o, s in out if s.strip()]

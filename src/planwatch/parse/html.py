@@ -1,0 +1,127 @@
+"""HTML reader: the article body of a (government) web page, not its navigation.
+
+The page is decoded (BOM, ``<meta charset>``, then detection), noise is removed (scripts, nav,
+header, footer, menus…), and the article root is the element with a typical article id/class
+(zoom, article, content…) or else the deepest element holding most of the page's Chinese text.
+Tables keep their cells with rowspan/colspan expanded (the merged cell repeated).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from planwatch.errors import DocumentError
+from planwatch.parse.document import Document
+from planwatch.parse.html_walk import walk
+from planwatch.parse.layout import Item, finish
+from planwatch.parse.normalize import decode_bytes
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_NOISE_TAGS = ("script", "style", "noscript", "iframe", "nav", "header", "footer", "aside",
+               "form", "select", "button", "svg", "template", "object", "embed")
+_NOISE_HINT = re.compile(
+    r"(^|[-_\s])(nav|navbar|menu|header|footer|foot|breadcrumb|crumb|sidebar|side|share|"
+    r"login|search|copyright|banner|topbar|toolbar|links?|friend|related|comment)s?($|[-_\s\d])",
+    re.I)
+_ARTICLE_HINT = re.compile(
+    r"^(zoom|article|content|contents|main-?content|text|trs_editor|TRS_Editor|con|"
+    r"art_?con|article[-_]?content|detail|pages?_content|view|wenzhang|zwnr|nr)$", re.I)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+ROOT_SHARE = 0.6
+
+
+def decode_html(data: bytes) -> str:
+    """Decode with the BOM, the declared charset, or detection (GB2312/GBK read as GB18030)."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_bytes(data)
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        name = m.group(1).decode("ascii", "replace").lower()
+        if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk"):
+            name = "gb18030"
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)
+
+
+def _cjk(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _attr_words(tag: Any) -> list[str]:
+    words = [str(tag.get("id") or "")]
+    classes = tag.get("class") or []
+    words.extend(str(c) for c in (classes if isinstance(classes, list) else [classes]))
+    return [w for w in words if w]
+
+
+def strip_noise(soup: Any) -> None:
+    """Remove scripts, navigation, headers, footers and similar page furniture in place."""
+    for tag in soup.find_all(_NOISE_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.name in ("html", "body"):
+            continue
+        words = _attr_words(tag)
+        if any(_NOISE_HINT.search(w) for w in words) and not any(
+            _ARTICLE_HINT.match(w) for w in words
+        ):
+            tag.decompose()
+
+
+def article_root(soup: Any) -> Any:
+    """The element holding the article: a typical article id/class, or the deepest element
+    that holds most of the page's Chinese text."""
+    body = soup.body or soup
+    total = _cjk(body.get_text())
+    if total == 0:
+        return body
+    for tag in body.find_all(True):
+        words = _attr_words(tag)
+        if any(_ARTICLE_HINT.match(w) for w in words) and _cjk(tag.get_text()) >= ROOT_SHARE * total:
+            return _deepest(tag, ROOT_SHARE * total)
+    return _deepest(body, ROOT_SHARE * total)
+
+
+def _deepest(tag: Any, need: float) -> Any:
+    """Descend while one child still holds at least ``need`` Chinese characters."""
+    while True:
+        for child in tag.find_all(True, recursive=False):
+            if child.name != "table" and _cjk(child.get_text()) >= need:
+                tag = child
+                break
+        else:
+            return tag
+
+
+def _title_items(soup: Any, root: Any) -> list[Item]:
+    """The page's <h1> when it sits outside the article root (a title above the article)."""
+    h1 = soup.find("h1")
+    if h1 is None or h1 in root.find_all("h1"):
+        return []
+    text = " ".join(h1.get_text(" ").split())
+    if not text or text in " ".join(root.get_text().split()):
+        return []
+    return [Item("heading", text, level=1, line=getattr(h1, "sourceline", None))]
+
+
+def read_html(data: bytes, name: str) -> Document:
+    """Read an .html/.htm page into a Document."""
+    text = decode_html(data)
+    try:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(text, "html.parser")
+        strip_noise(soup)
+        root = article_root(soup)
+        items = _title_items(soup, root) + walk(root)
+    except RecursionError as exc:
+        raise DocumentError("too-deep", "网页结构嵌套过深", "HTML nesting too deep") from exc
+    except Exception as exc:  # bs4/html.parser raise many kinds on broken markup
+        raise DocumentError(
+            "damaged", f"无法解析网页：{type(exc).__name__}", f"cannot parse HTML: {exc}"
+        ) from exc
+    return Document(blocks=finish(items), source=name, format="html")

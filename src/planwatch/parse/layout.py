@@ -1,0 +1,169 @@
+"""Layout rules shared by every reader: headings, captions, page furniture, broken lines.
+
+Readers emit :class:`Item` s (raw lines/paragraphs, explicit headings, tables) in reading order;
+:func:`finish` turns them into the neutral blocks: numbered short lines become headings (level from
+the numbering style: 第X章/一、 → 1, （一） → 2, 1. → 3, （1） → 4, ① → 5), page numbers are
+dropped, one-column tables (text boxes such as 专栏) become paragraphs, and a paragraph broken
+mid-sentence is joined to the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from planwatch.parse.document import Block, table_block
+from planwatch.parse.normalize import has_content, join_parts, normalize_line
+
+ItemKind = Literal["text", "heading", "table"]
+
+_CN = "一二三四五六七八九十百零〇两"
+_NUMBERING: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"^第[{_CN}\d]+[章编篇]|^第[{_CN}\d]+部分"), 1),
+    (re.compile(rf"^第[{_CN}\d]+节"), 2),
+    (re.compile(rf"^[{_CN}]+\s*[、.．]"), 1),
+    (re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]"), 2),
+    (re.compile(r"^\d{1,2}\s*(?:[、．]|\.(?!\d))"), 3),
+    (re.compile(r"^[（(]\s*\d{1,2}\s*[）)]"), 4),
+    (re.compile(r"^[①-⑳]"), 5),
+)
+_CAPTION = re.compile(rf"^(?:附?表|专栏|图|附件)\s*[\d{_CN}]+(?:[-—–.]\d+)?(?:\s|[:：]|$|[^\d])")
+_FURNITURE = (
+    re.compile(r"^[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*$"),
+    re.compile(r"^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"),
+    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),
+    re.compile(r"^(?:page|Page|PAGE)\s*\d+(?:\s*of\s*\d+)?$"),
+)
+_FINAL = set("。；！？：…!?;:")
+_CLOSERS = set("”’」』）)】》\"'")
+_SOFT_PUNCT = re.compile(r"[，,、；;。：:！？!?]")
+MAX_HEADING_CHARS = 40
+SHORT_TITLE_CHARS = 30
+
+
+@dataclass
+class Item:
+    """A raw unit from a reader, before layout rules. ``level`` is an explicit heading level."""
+
+    kind: ItemKind
+    text: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+    level: int | None = None
+    line: int | None = None
+    page: int | None = None
+
+
+def numbering_level(text: str) -> int | None:
+    """Level of the numbering prefix (一、 → 1, （一） → 2, 1. → 3, （1） → 4, ① → 5), or None."""
+    for pattern, level in _NUMBERING:
+        if pattern.match(text):
+            return level
+    return None
+
+
+def heading_level(text: str) -> int | None:
+    """Level when ``text`` is a numbered heading line (short, no sentence inside), else None."""
+    level = numbering_level(text)
+    if level is None or len(text.replace(" ", "")) > MAX_HEADING_CHARS:
+        return None
+    body = text.rstrip("。.")
+    if re.search(r"[。；！？;!?]", body):
+        return None
+    return level
+
+
+def is_caption(text: str) -> bool:
+    """表1 …, 专栏2：…, 图3 …, 附件 captions."""
+    return _CAPTION.match(text) is not None
+
+
+def is_furniture(text: str) -> bool:
+    """Page numbers and page furniture: ``— 12 —``, ``- 3 -``, ``第 3 页``, lone digits."""
+    return any(p.match(text) for p in _FURNITURE)
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends in sentence-final punctuation (closing quotes/brackets looked through)."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in _CLOSERS:
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in _FINAL
+
+
+def is_title_like(text: str) -> bool:
+    """A short line without punctuation: a title, signature, date or caption line."""
+    return len(text.replace(" ", "")) <= SHORT_TITLE_CHARS and not _SOFT_PUNCT.search(text)
+
+
+def starts_block(text: str) -> bool:
+    """The text opens a new unit: numbering, caption, a dash bullet or a bracketed number."""
+    return (numbering_level(text) is not None or is_caption(text)
+            or text.startswith(("——", "—-", "•", "●", "■", "◆", "★", "注：", "注:")))
+
+
+def should_join(prev: Block, nxt: Block) -> bool:
+    """Join ``prev`` and ``nxt`` when ``prev`` is a paragraph broken in mid-sentence."""
+    if prev.kind != "paragraph" or nxt.kind != "paragraph":
+        return False
+    a, b = prev.text, nxt.text
+    return not (ends_sentence(a) or is_caption(a) or is_title_like(a) or starts_block(b))
+
+
+def classify_text(item: Item) -> Block | None:
+    """A text item as a heading or paragraph block; None for furniture and empty debris."""
+    text = normalize_line(item.text)
+    if not text or not has_content(text) or is_furniture(text):
+        return None
+    if item.kind == "heading":
+        level = numbering_level(text) or item.level or 1
+        return Block("heading", text, level=level, line=item.line, page=item.page)
+    level = heading_level(text)
+    if level is not None:
+        return Block("heading", text, level=level, line=item.line, page=item.page)
+    return Block("paragraph", text, line=item.line, page=item.page)
+
+
+def _cell_text(cell: str) -> str:
+    """A cell whose text broke over several lines: parts joined without a gap between Chinese."""
+    out = ""
+    for part in cell.split("\n"):
+        out = join_parts(out, normalize_line(part))
+    return out
+
+
+def table_items(item: Item) -> list[Block]:
+    """A table item as one table block, or as paragraphs when it has a single column (text box)."""
+    width = max((len(r) for r in item.rows), default=0)
+    if width <= 1:
+        texts = [part for row in item.rows for cell in row for part in cell.split("\n")]
+        return [b for t in texts
+                if (b := classify_text(Item("text", t, line=item.line, page=item.page)))]
+    rows = [[_cell_text(c) for c in row] for row in item.rows]
+    if not any(any(c for c in row) for row in rows):
+        return []
+    return [table_block(rows, line=item.line, page=item.page)]
+
+
+def join_broken(blocks: list[Block]) -> list[Block]:
+    """Join each paragraph broken in mid-sentence to the paragraph that continues it."""
+    out: list[Block] = []
+    for block in blocks:
+        if out and should_join(out[-1], block):
+            prev = out[-1]
+            out[-1] = Block("paragraph", join_parts(prev.text, block.text),
+                            line=prev.line, page=prev.page)
+        else:
+            out.append(block)
+    return out
+
+
+def finish(items: list[Item]) -> list[Block]:
+    """Apply the layout rules to a reader's items and return the document's blocks."""
+    blocks: list[Block] = []
+    for item in items:
+        if item.kind == "table":
+            blocks.extend(table_items(item))
+        elif (block := classify_text(item)) is not None:
+            blocks.append(block)
+    return join_broken(blocks)

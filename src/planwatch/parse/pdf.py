@@ -1,0 +1,83 @@
+"""PDF reader (pdfplumber): text layer, ruled tables, page furniture removed, paragraphs rebuilt.
+
+Lines are grouped into paragraphs by layout (a larger vertical gap, a first-line indent, or a
+short last line ends a paragraph); paragraphs continue across page breaks; running headers and
+footers (lines repeating at the top/bottom of many pages) and page numbers are dropped; tables
+found by ``page.find_tables`` become table blocks and their text is not repeated as paragraphs.
+A PDF without any text layer is a scan: DocumentError ``scanned-pdf``.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from planwatch.errors import DocumentError
+from planwatch.parse.document import Document
+from planwatch.parse.layout import Item, finish
+from planwatch.parse.pdf_lines import PageLines, group_paragraphs, page_lines, strip_furniture
+
+MAX_PAGES = 3000
+
+
+def _open(data: bytes) -> Any:
+    import pdfplumber
+
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        raise _classify(exc) from exc
+
+
+def _classify(exc: BaseException) -> DocumentError:
+    name = type(exc).__name__
+    text = f"{name} {exc}".lower()
+    if "password" in text or "encrypt" in text:
+        return DocumentError("encrypted", "PDF 文件已加密，无法读取；请提供未加密的文件",
+                             "the PDF is encrypted; please provide an unencrypted file")
+    return DocumentError("damaged", f"无法读取 PDF 文件：{name}", f"cannot read the PDF: {exc}")
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    """Read a .pdf file into a Document."""
+    if not data.lstrip()[:1024].count(b"%PDF"):
+        raise DocumentError("not-pdf", "不是有效的 PDF 文件", "not a valid PDF file")
+    pdf = _open(data)
+    try:
+        pages = _read_pages(pdf)
+    except DocumentError:
+        raise
+    except RecursionError as exc:
+        raise DocumentError("too-deep", "PDF 结构嵌套过深", "PDF nesting too deep") from exc
+    except Exception as exc:  # pdfminer raises many kinds on damaged files
+        raise _classify(exc) from exc
+    finally:
+        try:
+            pdf.close()
+        except Exception:  # noqa: S110 - closing a damaged file must not mask the real error
+            pass
+    if not any(p.lines or p.tables for p in pages):
+        raise DocumentError(
+            "scanned-pdf",
+            "这是没有文字层的扫描版 PDF，暂不支持文字识别（OCR）；请提供 Word 或文字版 PDF",
+            "this is a scanned PDF without a text layer; OCR is not supported yet — "
+            "please provide a Word file or a PDF with text",
+        )
+    strip_furniture(pages)
+    items = _merge(pages)
+    return Document(blocks=finish(items), source=name, format="pdf")
+
+
+def _read_pages(pdf: Any) -> list[PageLines]:
+    if len(pdf.pages) > MAX_PAGES:
+        raise DocumentError("too-large", f"PDF 页数过多（超过 {MAX_PAGES} 页）",
+                            f"too many pages (more than {MAX_PAGES})")
+    return [page_lines(page, no) for no, page in enumerate(pdf.pages, start=1)]
+
+
+def _merge(pages: list[PageLines]) -> list[Item]:
+    """Paragraph items and table items of all pages in reading order."""
+    items: list[Item] = []
+    for page in pages:
+        items.extend(group_paragraphs(page, items))
+    return items

@@ -1,0 +1,274 @@
+"""The report model: everything an evaluation report shows, independent of the output format.
+
+``build_report(plan, actuals, year)`` runs the pure evaluation functions
+(:mod:`planwatch.evaluate`) and turns their typed results into a ``Report``; the renderers
+(docx, xlsx, html, md) only lay it out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from planwatch.evaluate.prior import evaluate_prior
+from planwatch.evaluate.status import assess_plan
+from planwatch.model.actual import Actual
+from planwatch.model.evaluation import (
+    Direction,
+    EvaluationParams,
+    IndicatorEvaluation,
+    Projection,
+    Reason,
+    ScheduleStatus,
+)
+from planwatch.model.findings import Finding
+from planwatch.model.plan import Plan, PriorResult, Task
+
+NO_LEAD = "未明确牵头单位"
+NO_DATA = "暂无数据"
+UNKNOWN = "无法判断"
+VERDICT_ORDER = (*(s.value for s in ScheduleStatus), UNKNOWN, NO_DATA)
+METHOD_ZH = {"cagr": "年均增速外推", "weighted-linear": "加权线性趋势外推"}
+REASON_ZH: dict[Reason, str] = {
+    Reason.NO_ACTUAL: "缺少实际值",
+    Reason.NO_BASELINE: "缺少基期值，无法计算进度完成率",
+    Reason.ZERO_BASELINE: "基期值为0，无法按复合增长计算",
+    Reason.NO_NUMERIC_TARGET: "缺少数值目标，无法评价",
+    Reason.NO_TARGET_YEAR: "缺少目标年份",
+    Reason.UNIT_MISMATCH: "实际值单位与规划单位不一致，未评价",
+    Reason.NO_PLANNED_CHANGE: "目标值等于基期值，无法计算进度完成率",
+    Reason.NON_POSITIVE_VALUE: "存在非正数值，无法按复合增长计算",
+    Reason.ACTUAL_BEFORE_BASELINE: "实际值年份早于基期",
+    Reason.TARGET_FROM_CUMULATIVE: "目标值由基期值加累计变化推算",
+    Reason.TARGET_FROM_GROWTH: "目标值由年均增速推算",
+    Reason.PROVISIONAL_ACTUAL: "实际值为快报数",
+}
+
+
+@dataclass(frozen=True)
+class ProjectionView:
+    """A projection to the target year, labelled for people."""
+
+    year: int
+    value: float
+    method: str
+    points: int
+    meets_target: bool | None
+
+
+@dataclass
+class IndicatorRow:
+    """One indicator as evaluated in the report year."""
+
+    name: str
+    unit: str | None
+    attribute: str | None
+    baseline_year: int | None
+    baseline: float | None
+    target_year: int | None
+    target: float | None
+    comparator: str | None
+    path: str
+    actual_year: int | None = None
+    actual: float | None = None
+    completion_plain: float | None = None
+    completion_change: float | None = None
+    completion_log: float | None = None
+    time_progress: float | None = None
+    verdict: str = NO_DATA
+    projection: ProjectionView | None = None
+    series: list[tuple[int, float]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def compound(self) -> bool:
+        return self.path == "compound"
+
+
+@dataclass(frozen=True)
+class PriorRow:
+    """上期完成情况: one row of the previous plan's results."""
+
+    name: str
+    unit: str | None
+    baseline_year: int | None
+    baseline: float | None
+    target_year: int | None
+    target: float | None
+    actual_year: int | None
+    actual: float | None
+    completion_plain: float | None
+    completion_change: float | None
+    met: bool | None
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    number: int
+    title: str
+    support: tuple[str, ...]
+    deadline: str | None
+    section: str | None
+
+
+@dataclass(frozen=True)
+class DepartmentTasks:
+    """牵头单位 → the tasks it leads."""
+
+    department: str
+    tasks: tuple[TaskLine, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    indicator_count: int
+    with_actual: int
+    verdict_counts: dict[str, int]
+    warning_count: int
+    alert_count: int
+    finding_count: int
+
+
+@dataclass
+class Report:
+    """A monitoring and evaluation report (监测评估报告) of one plan in one year."""
+
+    title: str
+    plan_title: str
+    region: str | None
+    year: int
+    period: str | None
+    summary: Summary
+    indicators: list[IndicatorRow]
+    alerts: list[Finding]
+    findings: list[Finding]
+    prior: list[PriorRow]
+    departments: list[DepartmentTasks]
+
+
+def report_title(plan: Plan, year: int) -> str:
+    """淄博市“十四五”科技创新规划 2023年度监测评估报告."""
+    return f"{_plan_title(plan)} {year}年度监测评估报告"
+
+
+def _plan_title(plan: Plan) -> str:
+    return plan.meta.title or plan.doc or "规划"
+
+
+def _key(name: str) -> str:
+    return "".join(name.split())
+
+
+def _series(ev: IndicatorEvaluation, actuals: Sequence[Actual], year: int) -> list[tuple[int, float]]:
+    points: dict[int, float] = {}
+    inp = ev.inputs
+    if inp.baseline_year is not None and inp.baseline is not None:
+        points[inp.baseline_year] = inp.baseline
+    for a in sorted(actuals, key=lambda a: (a.year, a.status == "final")):
+        if a.year <= year and _key(a.indicator) == _key(ev.indicator):
+            points[a.year] = a.value
+    return sorted(points.items())
+
+
+def _projection(ev: IndicatorEvaluation) -> ProjectionView | None:
+    if not ev.projections:
+        return None
+    preferred = "cagr" if ev.inputs.path == "compound" else "weighted-linear"
+    p: Projection = next((p for p in ev.projections if p.method == preferred), ev.projections[0])
+    return ProjectionView(p.target_year, p.value, METHOD_ZH.get(p.method, p.method),
+                          p.n_points, p.meets_target)
+
+
+def _warnings(ev: IndicatorEvaluation, year: int) -> list[str]:
+    out = [REASON_ZH[r] for r in ev.reasons if r in REASON_ZH]
+    actual_year = ev.inputs.actual_year
+    if actual_year is not None and actual_year < year:
+        out.append(f"缺少{year}年实际值，采用{actual_year}年数据")
+    return list(dict.fromkeys(out))
+
+
+def _verdict(ev: IndicatorEvaluation) -> str:
+    if ev.schedule_status is not None:
+        return ev.schedule_status.value
+    return NO_DATA if ev.inputs.actual is None else UNKNOWN
+
+
+def indicator_row(ev: IndicatorEvaluation, attribute: str | None,
+                  actuals: Sequence[Actual], year: int) -> IndicatorRow:
+    """The report's view of one indicator evaluation."""
+    inp = ev.inputs
+    return IndicatorRow(
+        name=ev.indicator, unit=ev.unit, attribute=attribute,
+        baseline_year=inp.baseline_year, baseline=inp.baseline,
+        target_year=inp.target_year, target=inp.target, comparator=inp.comparator,
+        path=inp.path, actual_year=inp.actual_year, actual=inp.actual,
+        completion_plain=ev.ratio_to_target, completion_change=ev.completion_of_change,
+        completion_log=ev.completion_log if inp.path == "compound" else None,
+        time_progress=ev.time_progress, verdict=_verdict(ev), projection=_projection(ev),
+        series=_series(ev, actuals, year), warnings=_warnings(ev, year),
+    )
+
+
+def prior_row(r: PriorResult, direction: Direction = Direction.HIGHER) -> PriorRow:
+    ev = evaluate_prior(r, direction=direction)
+    return PriorRow(r.name, r.unit, r.baseline_year, r.baseline, r.target_year, r.target,
+                    r.actual_year, r.actual, ev.ratio_to_target, ev.completion_of_change, ev.met)
+
+
+def group_tasks(tasks: Iterable[Task]) -> list[DepartmentTasks]:
+    """Group tasks under each lead department (a shared task appears under every lead)."""
+    groups: dict[str, list[TaskLine]] = {}
+    for t in sorted(tasks, key=lambda t: t.number):
+        line = TaskLine(t.number, t.title, tuple(t.support), t.deadline, t.section)
+        for dept in t.lead or [NO_LEAD]:
+            groups.setdefault(dept, []).append(line)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] == NO_LEAD, -len(kv[1])))
+    return [DepartmentTasks(d, tuple(lines)) for d, lines in ordered]
+
+
+def _summary(rows: Sequence[IndicatorRow], alerts: Sequence[Finding],
+             findings: Sequence[Finding]) -> Summary:
+    counts = Counter(r.verdict for r in rows)
+    ordered = {v: counts[v] for v in VERDICT_ORDER if counts[v]}
+    return Summary(
+        indicator_count=len(rows),
+        with_actual=sum(1 for r in rows if r.actual is not None),
+        verdict_counts=ordered,
+        warning_count=sum(len(r.warnings) for r in rows),
+        alert_count=len(alerts),
+        finding_count=len(findings),
+    )
+
+
+def _period(plan: Plan) -> str | None:
+    m = plan.meta
+    if m.period_start is None or m.period_end is None:
+        return None
+    return f"{m.period_start}—{m.period_end}年"
+
+
+def build_report(
+    plan: Plan, actuals: Sequence[Actual], year: int, *,
+    findings: Sequence[Finding] | None = None,
+    directions: Mapping[str, Direction] | None = None,
+    params: EvaluationParams | None = None,
+) -> Report:
+    """Assemble the report model.
+
+    ``findings`` are the plan-audit findings to list (default: the plan's own findings);
+    the schedule alerts (预警) come from the evaluation itself.
+    """
+    assessment = assess_plan(plan, actuals, year, directions=directions, params=params)
+    rows = [indicator_row(ev, ind.attribute, actuals, year)
+            for ev, ind in zip(assessment.indicators, plan.indicators, strict=True)]
+    found = list(plan.findings if findings is None else findings)
+    dirs = directions or {}
+    return Report(
+        title=report_title(plan, year), plan_title=_plan_title(plan),
+        region=plan.meta.region, year=year, period=_period(plan),
+        summary=_summary(rows, assessment.findings, found),
+        indicators=rows, alerts=list(assessment.findings), findings=found,
+        prior=[prior_row(r, dirs.get(r.name, Direction.HIGHER)) for r in plan.prior_results],
+        departments=group_tasks(plan.tasks),
+    )

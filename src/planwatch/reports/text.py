@@ -1,0 +1,128 @@
+"""Shared wording and number formatting for every report format."""
+
+from __future__ import annotations
+
+from planwatch.model.findings import Finding, Severity
+from planwatch.reports.build import IndicatorRow, PriorRow, Report
+
+DASH = "—"
+LABEL_PLAIN = "目标完成率(A/T)"
+LABEL_CHANGE = "进度完成率((A−B)/(T−B))"
+LABEL_TIME = "时间进度"
+
+TABLE_NOTE = (
+    "A为实际值，B为基期值，T为目标值；目标完成率=A/T，进度完成率=(A−B)/(T−B)，"
+    "时间进度=已过年数/规划年数。按年均增速设定的指标按复合增长路径评价；"
+    "预测为按已有数据外推至目标年的参考值。"
+)
+
+INDICATOR_HEADERS = (
+    "序号", "指标", "单位", "基期值", "目标值", "实际值",
+    LABEL_PLAIN, LABEL_CHANGE, LABEL_TIME, "评价", "目标年预测",
+)
+PRIOR_HEADERS = ("序号", "指标", "单位", "基期值", "目标值", "完成值", LABEL_PLAIN, "是否完成")
+FINDING_HEADERS = ("序号", "代码", "级别", "说明", "行号")
+TASK_HEADERS = ("牵头单位", "序号", "任务", "配合单位")
+
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警示", Severity.INFO: "提示"}
+COMPARATOR_ZH = {">=": "≥", "<=": "≤", "~": "约"}
+
+
+def num(v: float | None) -> str:
+    """A value as printed in a plan: up to 2 decimals, no trailing zeros."""
+    if v is None:
+        return DASH
+    text = f"{v:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def pct(v: float | None) -> str:
+    return DASH if v is None else f"{v * 100:.1f}%"
+
+
+def with_year(v: float | None, year: int | None) -> str:
+    if v is None:
+        return DASH
+    return f"{num(v)}（{year}年）" if year is not None else num(v)
+
+
+def target_text(row: IndicatorRow) -> str:
+    prefix = COMPARATOR_ZH.get(row.comparator or "=", "")
+    return DASH if row.target is None else prefix + with_year(row.target, row.target_year)
+
+
+def projection_text(row: IndicatorRow) -> str:
+    p = row.projection
+    if p is None:
+        return DASH
+    outlook = {True: "，可实现", False: "，难以实现", None: ""}[p.meets_target]
+    return f"{num(p.value)}（{p.method}{outlook}）"
+
+
+def indicator_cells(index: int, row: IndicatorRow) -> list[str]:
+    """The indicator table row as text, aligned with INDICATOR_HEADERS."""
+    return [
+        str(index), row.name, row.unit or DASH,
+        with_year(row.baseline, row.baseline_year), target_text(row),
+        with_year(row.actual, row.actual_year),
+        pct(row.completion_plain), pct(row.completion_change), pct(row.time_progress),
+        row.verdict, projection_text(row),
+    ]
+
+
+def prior_cells(index: int, row: PriorRow) -> list[str]:
+    met = DASH if row.met is None else ("完成" if row.met else "未完成")
+    return [
+        str(index), row.name, row.unit or DASH,
+        with_year(row.baseline, row.baseline_year), with_year(row.target, row.target_year),
+        with_year(row.actual, row.actual_year), pct(row.completion_plain), met,
+    ]
+
+
+def finding_cells(index: int, f: Finding) -> list[str]:
+    return [str(index), f.code, SEVERITY_ZH.get(f.severity, str(f.severity)), f.message,
+            DASH if f.line is None else str(f.line)]
+
+
+def task_rows(report: Report) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for group in report.departments:
+        for t in group.tasks:
+            rows.append([group.department, str(t.number), t.title, "、".join(t.support) or DASH])
+    return rows
+
+
+def summary_sentences(report: Report) -> list[str]:
+    """总体情况 in plain Chinese sentences."""
+    s = report.summary
+    out = [
+        f"本报告依据《{report.plan_title}》，对规划确定的{s.indicator_count}项主要指标"
+        f"截至{report.year}年的实施情况进行监测评估，其中{s.with_actual}项指标有实际监测数据。"
+    ]
+    if s.verdict_counts:
+        parts = "，".join(f"{v}{n}项" for v, n in s.verdict_counts.items())
+        out.append(f"从评价结果看，{parts}。")
+    out.append(f"监测预警{s.alert_count}条，数据提示{s.warning_count}条，"
+               f"规划文本审查发现问题{s.finding_count}条。")
+    return out
+
+
+def indicator_sentence(row: IndicatorRow) -> str:
+    """One paragraph describing an indicator's progress."""
+    unit = row.unit or ""
+    if row.actual is None:
+        return f"{row.name}：暂无实际监测数据。"
+    text = f"{row.name}：{row.actual_year}年为{num(row.actual)}{unit}"
+    if row.target is not None:
+        text += f"，{row.target_year}年目标为{num(row.target)}{unit}"
+    if row.completion_change is not None:
+        text += f"，进度完成率{pct(row.completion_change)}（时间进度{pct(row.time_progress)}）"
+    if row.completion_log is not None:
+        text += f"，按复合增长口径进度完成率{pct(row.completion_log)}"
+    text += f"，评价为“{row.verdict}”"
+    if row.projection is not None:
+        p = row.projection
+        text += f"；按{p.method}，预计{p.year}年可达{num(p.value)}{unit}"
+        if p.meets_target is False:
+            text += "，按当前趋势难以实现目标"
+    return text + "。"

@@ -1,0 +1,113 @@
+"""Document metadata on the seeds (against gold) and on synthetic layouts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planwatch.catalog import regions
+from planwatch.extract.meta import (
+    classify,
+    extract_meta_result,
+    find_doc_number,
+    find_issued,
+    five_year_span,
+)
+from planwatch.parse.registry import read_document
+from tests.helpers import FIXTURES, GOLD, SEEDS
+
+SEED_STEMS = sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS)
+def test_seed_meta_matches_gold(stem: str) -> None:
+    gold = json.loads((GOLD / f"{stem}.json").read_text("utf-8"))["meta"]
+    meta = extract_meta_result(read_document(SEEDS / f"{stem}.txt")).meta
+    assert {k: getattr(meta, k) for k in gold} == gold
+
+
+def test_untitled_plan_reports_inferred_title() -> None:
+    result = extract_meta_result(read_document(SEEDS / "qingzhou-2021-plan.txt"))
+    assert [f.code for f in result.findings] == ["title-inferred"]
+
+
+def _meta(name: str) -> dict[str, object]:
+    return extract_meta_result(read_document(FIXTURES / name)).meta.model_dump()
+
+
+def test_county_notice_with_table_and_chinese_date() -> None:
+    assert _meta("tasks_fangan_table.txt") == {
+        "title": "昆山市科技成果转化三年行动方案（2023—2025年）", "region": "昆山市",
+        "region_level": "county", "parent_region": "苏州市", "province": "江苏省",
+        "doc_type": "implementation_opinion", "period_start": 2023, "period_end": 2025,
+        "issued": "2023-03-08", "doc_number": "昆政办发〔2023〕12号", "draft": False,
+    }
+
+
+def test_fifteenth_plan_draft_of_uncatalogued_county() -> None:
+    assert _meta("tasks_responsibility_notes.txt") == {
+        "title": "长丰县“十五五”科技创新规划", "region": "长丰县", "region_level": "county",
+        "parent_region": "合肥市", "province": "安徽省", "doc_type": "plan",
+        "period_start": 2026, "period_end": 2030, "issued": None, "doc_number": None,
+        "draft": True,
+    }
+
+
+def test_province_measures_period_runs_to_last_target_year() -> None:
+    assert _meta("meta_province_measures.txt") == {
+        "title": "山东省人民政府关于加快建设科技强省的若干措施", "region": "山东省",
+        "region_level": "province", "parent_region": None, "province": "山东省",
+        "doc_type": "implementation_opinion", "period_start": 2024, "period_end": 2028,
+        "issued": "2024-03-05", "doc_number": "鲁政发〔2024〕7号", "draft": False,
+    }
+
+
+def test_evaluation_report_markdown() -> None:
+    meta = _meta("meta_evaluation_report.md")
+    assert (meta["title"], meta["doc_type"], meta["region_level"], meta["parent_region"],
+            meta["period_start"], meta["period_end"]) == (
+        "济南市“十四五”科技创新规划中期评估报告", "evaluation_report", "city", "山东省",
+        2021, 2025)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("芝罘区“十四五”科技创新规划和二〇三五年远景目标纲要", "plan"),
+    ("烟台市人民政府关于加快推进新时代高水平科技强市建设的实施意见", "implementation_opinion"),
+    ("某市促进科技成果转化若干措施", "implementation_opinion"),
+    ("某市科技创新三年行动计划（2024—2026年）", "implementation_opinion"),
+    ("某市“十四五”科技创新规划中期评估报告", "evaluation_report"),
+    ("某市科技工作总结", None),
+])
+def test_classify(title: str, expected: str | None) -> None:
+    assert classify(title) == expected
+
+
+@pytest.mark.parametrize(("ordinal", "span"), [("四", (2021, 2025)), ("五", (2026, 2030)),
+                                               ("三", (2016, 2020))])
+def test_five_year_span(ordinal: str, span: tuple[int, int]) -> None:
+    assert five_year_span(ordinal) == span
+
+
+def test_issued_forms() -> None:
+    assert find_issued(["正文。", "二〇二二年四月十九日"]) == "2022-04-19"
+    assert find_issued(["（2021年12月30日印发）"]) == "2021-12-30"
+    assert find_issued(["到2025年12月31日完成建设任务。"]) is None
+
+
+def test_doc_number_forms_kept_as_printed() -> None:
+    assert find_doc_number(["淄政字 〔2022〕 38号"]) == "淄政字〔2022〕38号"
+    assert find_doc_number(["青政发[2021]5号"]) == "青政发[2021]5号"
+    assert find_doc_number(["潍政办字（2023）12号"]) == "潍政办字（2023）12号"
+    long_line = "根据《关于加快科技创新的意见》（鲁政发〔2021〕5号）的要求，结合本市实际情况制定本规划。"
+    assert find_doc_number([long_line]) is None
+
+
+def test_region_catalogue_levels() -> None:
+    assert regions.is_prefecture("淄博市") and not regions.is_prefecture("青州市")
+    assert [(r.level, r.parent) for r in regions.lookup("青州市")] == [("county", "潍坊市")]
+    assert [(r.level, r.parent) for r in regions.lookup("芝罘区")] == [("district", "烟台市")]
+    assert {r.parent for r in regions.lookup("市中区")} == {"济南市", "枣庄市"}
+    assert regions.lookup("海淀区")[0].province == "北京市"
+    assert len(regions.prefectures()) >= 330
+    assert regions.leading_region("内蒙古自治区科技厅关于…") == "内蒙古自治区"

@@ -1,0 +1,69 @@
+"""Number and table-cell parsing as plans print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.extract.numbers import (
+    comparator_after,
+    comparator_before,
+    find_numbers,
+    parse_cell,
+    parse_number,
+)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1,234.5", 1234.5),
+    ("5.805", 5.805),
+    ("二〇三五", 2035.0),
+    ("三千五百", 3500.0),
+    ("2万", 20000.0),
+    ("0", 0.0),
+    ("翻一番", None),
+    ("", None),
+])
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(("raw", "value", "comparator", "cumulative", "missing", "starred"), [
+    ("2.79", 2.79, "=", False, False, False),
+    ("≥3.2", 3.2, ">=", False, False, False),
+    ("9.5 左右", 9.5, "~", False, False, False),
+    ("9.5左右", 9.5, "~", False, False, False),
+    ("1500以上", 1500.0, ">=", False, False, False),
+    ("〔0.21〕", 0.21, "=", True, False, False),
+    ("[3.45]", 3.45, "=", True, False, False),
+    ("〔800〕", 800.0, "=", True, False, False),
+    ("5.8*", 5.8, "=", False, False, True),
+    ("--", None, "=", False, True, False),
+    ("—", None, "=", False, True, False),
+    ("", None, "=", False, True, False),
+    ("3.2%", 3.2, "=", False, False, False),
+    ("-2.5", -2.5, "=", False, False, False),
+    ("〔-13.5〕", -13.5, "=", True, False, False),
+    ("〔2.5个百分点〕", 2.5, "=", True, False, False),
+    ("≤0.5", 0.5, "<=", False, False, False),
+])
+def test_parse_cell(raw: str, value: float | None, comparator: str, cumulative: bool,
+                    missing: bool, starred: bool) -> None:
+    cell = parse_cell(raw)
+    assert (cell.value, cell.comparator, cell.cumulative, cell.missing, cell.starred) == (
+        value, comparator, cumulative, missing, starred)
+    assert cell.ok
+
+
+def test_unreadable_cell_is_not_ok() -> None:
+    cell = parse_cell("翻一番")
+    assert (cell.value, cell.missing, cell.ok) == (None, False, False)
+
+
+def test_comparators_and_find_numbers() -> None:
+    assert comparator_after("以上，") == ">="
+    assert comparator_after(" 左右") == "~"
+    assert comparator_after("以内") == "<="
+    assert comparator_after("家") is None
+    assert comparator_before("突破") == ">="
+    assert comparator_before("控制在") == "<="
+    assert find_numbers("达到 2.8%，新增三千家") == [(3, 6, 2.8), (10, 12, 3000.0)]

@@ -1,0 +1,101 @@
+"""Tasks with responsibility notes: the seed opinion against gold, notes and 任务分工 tables."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planwatch.extract.departments import parse_note, split_departments
+from planwatch.extract.tasks import extract_tasks
+from planwatch.parse.document import Block, Document
+from planwatch.parse.registry import read_document
+from tests.helpers import FIXTURES, GOLD, SEEDS
+
+FIELDS = {"number", "title", "lead", "support", "shared_responsibility"}
+
+
+def _tasks(path_name: str, folder: str = "fixtures") -> list[dict[str, object]]:
+    path = (FIXTURES if folder == "fixtures" else SEEDS) / path_name
+    result = extract_tasks(read_document(path))
+    return [t.model_dump(include=FIELDS | {"deadline"}) for t in result.tasks]
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in SEEDS.glob("*.txt")))
+def test_seed_tasks_match_gold(stem: str) -> None:
+    gold = json.loads((GOLD / f"{stem}.json").read_text("utf-8"))["tasks"]
+    got = [t.model_dump(include=FIELDS) for t in extract_tasks(read_document(SEEDS / f"{stem}.txt")).tasks]
+    assert got == gold
+
+
+def test_seed_task_sections_and_lines() -> None:
+    tasks = extract_tasks(read_document(SEEDS / "yantai-2024-opinion.txt")).tasks
+    first = tasks[0]
+    assert first.section == "强化高水平创新平台建设，加快培育战略科技力量"
+    assert first.line is not None and first.line > 10
+
+
+def test_task_division_table() -> None:
+    assert _tasks("tasks_fangan_table.txt") == [
+        {"number": 1, "title": "建设概念验证中心", "lead": ["市科技局"],
+         "support": ["市财政局", "市发改委"], "shared_responsibility": False, "deadline": "2023年底前"},
+        {"number": 2, "title": "培育技术经理人队伍", "lead": ["市科技局"], "support": ["市人社局"],
+         "shared_responsibility": False, "deadline": "2024年6月"},
+        {"number": 3, "title": "完善成果转化基金", "lead": ["市财政局"],
+         "support": ["市科技局", "市金融监管局"], "shared_responsibility": False, "deadline": "长期坚持"},
+        {"number": 4, "title": "推进专利开放许可", "lead": ["市市场监管局"], "support": [],
+         "shared_responsibility": False, "deadline": "2025年底前"},
+    ]
+
+
+def test_responsibility_note_forms() -> None:
+    assert _tasks("tasks_responsibility_notes.txt") == [
+        {"number": 1, "title": "实施高新技术企业倍增计划", "lead": ["县科技局", "县财政局"],
+         "support": [], "shared_responsibility": True, "deadline": None},
+        {"number": 2, "title": "支持企业建设研发机构", "lead": ["县经信局"],
+         "support": ["县科技局", "县发改委"], "shared_responsibility": False, "deadline": None},
+        {"number": 1, "title": "引进高层次人才团队", "lead": ["县委组织部"],
+         "support": ["县人社局", "县科技局"], "shared_responsibility": False, "deadline": None},
+        {"number": 2, "title": "优化人才服务环境", "lead": ["县人社局"], "support": [],
+         "shared_responsibility": False, "deadline": None},
+        {"number": 3, "title": "加强科学普及", "lead": ["县科协", "县教体局"], "support": [],
+         "shared_responsibility": True, "deadline": None},
+    ]
+
+
+def test_note_broken_mid_name_is_joined() -> None:
+    doc = Document(blocks=[
+        Block("paragraph", "三、强化保护"),
+        Block("paragraph", "（二十四）强化知识产权保护运用。引导企业开展专利导航。（市市", line=3),
+        Block("paragraph", "场监管局牵头)", line=5),
+    ])
+    [task] = extract_tasks(doc).tasks
+    assert (task.number, task.title, task.lead, task.support) == (
+        24, "强化知识产权保护运用", ["市市场监管局"], [])
+
+
+def test_measure_without_note_is_not_a_task() -> None:
+    doc = Document(blocks=[Block("paragraph", "（一）发展基础"),
+                           Block("paragraph", "“十三五”以来，链主企业牵头建设公共服务平台。")])
+    result = extract_tasks(doc)
+    assert (result.tasks, result.findings) == ([], [])
+
+
+@pytest.mark.parametrize(("note", "lead", "support", "shared"), [
+    ("市科技局牵头，市发展改革委、市工业和信息化局配合", ["市科技局"],
+     ["市发展改革委", "市工业和信息化局"], False),
+    ("市科技局、市国资委按职责分工负责", ["市科技局", "市国资委"], [], True),
+    ("市委组织部牵头，各人才工程责任部门按职责分工负责", ["市委组织部"], ["各人才工程责任部门"], False),
+    ("责任单位：市科技局、市财政局", ["市科技局", "市财政局"], [], True),
+    ("责任单位：市科技局", ["市科技局"], [], False),
+    ("牵头单位：市科技局；配合单位：市财政局等部门", ["市科技局"], ["市财政局"], False),
+    ("责任单位：市科技局（牵头）、市财政局", ["市科技局"], ["市财政局"], False),
+])
+def test_parse_note(note: str, lead: list[str], support: list[str], shared: bool) -> None:
+    res = parse_note(note)
+    assert (res.lead, res.support, res.shared) == (lead, support, shared)
+
+
+def test_split_departments_keeps_names_with_he() -> None:
+    assert split_departments("市人力资源和社会保障局、市财政局及市国资委") == [
+        "市人力资源和社会保障局", "市财政局", "市国资委"]
