@@ -24,8 +24,12 @@ def county_plan() -> Plan:
     return Plan.model_validate(json.loads(text))
 
 
-def write_xlsx(path: Path, rows: Sequence[Sequence[object]], header: Sequence[str] = COLUMNS,
-               sheet: str = DATA_SHEET) -> Path:
+def write_xlsx(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    header: Sequence[str] = COLUMNS,
+    sheet: str = DATA_SHEET,
+) -> Path:
     """A plain workbook with one sheet: header, then rows (not made from the template)."""
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -38,8 +42,12 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[object]], header: Sequence[st
     return path
 
 
-def write_csv(path: Path, rows: Sequence[Sequence[object]], encoding: str = "utf-8",
-              header: Sequence[str] = COLUMNS) -> Path:
+def write_csv(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    encoding: str = "utf-8",
+    header: Sequence[str] = COLUMNS,
+) -> Path:
     with path.open("w", encoding=encoding, newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)

@@ -24,8 +24,8 @@ from docx import Document as WordDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from planwatch.parse.docx_numbering import chinese_counting
 from planwatch.parse.document import Block, Document
+from planwatch.parse.docx_numbering import chinese_counting
 
 NUM_ID = "901"
 HEADER_TEXT = "planwatch 测试文档 页眉"
@@ -178,7 +178,8 @@ _PAGE = """<!DOCTYPE html>
 <div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>
 <li><a href="/zfxxgk">政府信息公开</a></li><li><a href="/hdjl">互动交流</a></li></ul></div>
 <div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 政策文件</div>
-<div class="container"><div class="sidebar"><h3>相关文件</h3><ul><li><a>关于印发某某办法的通知</a></li>
+<div class="container"><div class="sidebar"><h3>相关文件</h3>
+<ul><li><a>关于印发某某办法的通知</a></li>
 <li><a>关于开展某某工作的意见</a></li></ul></div>
 <div class="article"><div id="zoom">
 {body}

@@ -57,6 +57,8 @@ def test_specs_of_synthetic_15th_plan() -> None:
         ("高新技术企业", "家", "count"),
         ("技术合同成交额", "亿元", "other"),
         ("研发人员", None, "other"),
+        ("数字经济核心产业增加值占GDP比重", "%", "share"),
+        ("工业增加值增速", "%", "rate"),
     ],
 )
 def test_value_kind(name: str, unit: str | None, kind: str) -> None:
@@ -71,7 +73,16 @@ def test_template_layout(tmp_path: Path) -> None:
     assert wb.active is not None and wb.active.title == "数据填报"
     ws = wb["数据填报"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("指标名称", "单位", "年份", "数值", "数据状态", "数据来源", "填报日期", "备注")
+    assert rows[0] == (
+        "指标名称",
+        "单位",
+        "年份",
+        "数值",
+        "数据状态",
+        "数据来源",
+        "填报日期",
+        "备注",
+    )
     assert len(rows) == 1 + 9 * 5
     assert rows[1] == ("R&D经费支出占GDP的比重", "%", 2021, None, None, None, None, None)
     assert rows[5][:3] == ("R&D经费支出占GDP的比重", "%", 2025)
@@ -81,7 +92,11 @@ def test_template_layout(tmp_path: Path) -> None:
     assert ws.column_dimensions["A"].width == 44
     assert ws.protection.sheet is True
     assert [ws.cell(2, c).protection.locked for c in range(1, 9)] == [True] * 3 + [False] * 5
-    assert [s[0] for s in wb["选项"].iter_rows(values_only=True)] == ["数据状态", "初步数", "最终数"]
+    assert [s[0] for s in wb["选项"].iter_rows(values_only=True)] == [
+        "数据状态",
+        "初步数",
+        "最终数",
+    ]
     guide = [r[0] for r in wb["说明"].iter_rows(values_only=True) if r[0]]
     assert any("初步数" in line and "最终数" in line for line in guide)
     assert any("不会自动换算" in line for line in guide)
@@ -105,7 +120,11 @@ def test_template_years_argument(tmp_path: Path) -> None:
     path = make_template(county_plan(), tmp_path / "t.xlsx", years=range(2026, 2028))
     rows = list(openpyxl.load_workbook(path)["数据填报"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[1], r[2]) for r in rows[:4]] == [
-        ("全社会研发经费投入", "万元", 2026, ),
+        (
+            "全社会研发经费投入",
+            "万元",
+            2026,
+        ),
         ("全社会研发经费投入", "万元", 2027),
         ("有效发明专利", "件", 2026),
         ("有效发明专利", "件", 2027),

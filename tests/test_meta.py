@@ -99,7 +99,8 @@ def test_doc_number_forms_kept_as_printed() -> None:
     assert find_doc_number(["淄政字 〔2022〕 38号"]) == "淄政字〔2022〕38号"
     assert find_doc_number(["青政发[2021]5号"]) == "青政发[2021]5号"
     assert find_doc_number(["潍政办字（2023）12号"]) == "潍政办字（2023）12号"
-    long_line = "根据《关于加快科技创新的意见》（鲁政发〔2021〕5号）的要求，结合本市实际情况制定本规划。"
+    long_line = ("根据《关于加快科技创新的意见》（鲁政发〔2021〕5号）的要求，"
+                 "结合本市实际情况制定本规划。")
     assert find_doc_number([long_line]) is None
 
 

@@ -63,5 +63,6 @@ def test_section_path_per_block() -> None:
 
 
 def test_long_numbered_sentence_is_not_a_heading() -> None:
-    text = "1. 全社会研发经费投入强度达到 2.8%，高新技术企业数量达到 3000 家，科技型中小企业达到 5000 家以上。"
+    text = ("1. 全社会研发经费投入强度达到 2.8%，高新技术企业数量达到 3000 家，"
+            "科技型中小企业达到 5000 家以上。")
     assert outline(Document(blocks=[Block("paragraph", text)])) == []

@@ -42,7 +42,8 @@ def test_gbk_long_document_detected(tmp_path: Path) -> None:
 
 
 def test_normalize_line_contract() -> None:
-    assert normalize_line("研发投入达到２．５％，企业１２０家（ＡＢＣ）。") == "研发投入达到2.5%，企业120家（ABC）。"
+    got = normalize_line("研发投入达到２．５％，企业１２０家（ＡＢＣ）。")
+    assert got == "研发投入达到2.5%，企业120家（ABC）。"
     assert normalize_line("[bookmark: _Toc123]（一）发展基础") == "（一）发展基础"
     assert normalize_line("到 2 0 2 5 年") == "到 2025 年"
     assert normalize_line("增长 1 2 个百分点") == "增长 1 2 个百分点"
@@ -63,7 +64,8 @@ def test_layout_rules() -> None:
     assert not is_furniture("2025年")
     broken = Block("paragraph", "坚持以习近平新时代中国特色社会主义思想为指导，认真落实习")
     assert should_join(broken, Block("paragraph", "近平总书记重要指示要求。"))
-    assert not should_join(Block("paragraph", "烟台市人民政府"), Block("paragraph", "2024年7月25日"))
+    signature = Block("paragraph", "烟台市人民政府")
+    assert not should_join(signature, Block("paragraph", "2024年7月25日"))
     assert not should_join(broken, Block("paragraph", "（二）基本原则"))
 
 
@@ -74,7 +76,8 @@ def test_markdown_fixture() -> None:
         ("heading", 1, "某某县“十五五”科技创新规划"),
         ("heading", 1, "一、发展基础"),
         ("paragraph", None, "“十四五”期间，全县高新技术企业达到 120 家，研发投入强度达到2.5%。"),
-        ("paragraph", None, "到 2030 年，全县科技型中小企业达到 500 家以上，技术合同成交额突破20 亿元。"),
+        ("paragraph", None,
+         "到 2030 年，全县科技型中小企业达到 500 家以上，技术合同成交额突破20 亿元。"),
         ("heading", 2, "（一）主要指标"),
         ("paragraph", None, "表1 主要指标"),
         ("paragraph", None, "1. 强化企业主体。支持企业建设研发机构。（县科技局牵头）"),
@@ -112,8 +115,8 @@ def test_qingzhou_flattened_tables() -> None:
     assert len(tables[0].rows) == 10
     assert all(len(r) == 4 for t in tables for r in t.rows)
     agri = next(t for t in tables if any("凯欣" in c for r in t.rows for c in r))
-    assert ("现代农业", "高端果品罐头智能化加工关键技术研究及示范", "山东凯欣绿色农业发展股份有限公司",
-            "弥河镇") in agri.rows
+    assert ("现代农业", "高端果品罐头智能化加工关键技术研究及示范",
+            "山东凯欣绿色农业发展股份有限公司", "弥河镇") in agri.rows
     assert tables[-1].rows[-2:] == (
         ("生物医药", "生物基药品保健品项目", "", "弥河镇"),
         ("生物医药", "", "山东丰本生物科技股份有限公司", "王母宫发展区"),
@@ -145,7 +148,8 @@ def test_weihai_table_with_blank_line_inside() -> None:
     assert len(table.rows) == 14
     assert table.rows[-1] == ("年登记技术合同成交额 (亿)", "109", "130", "[21]")
     texts = [b.text for b in doc.blocks]
-    assert any("大力实施科技型企业梯次培育工程，国家科技型中小企业入库企业 1136 家" in t for t in texts)
+    joined = "大力实施科技型企业梯次培育工程，国家科技型中小企业入库企业 1136 家"
+    assert any(joined in t for t in texts)
 
 
 def test_zhifu_table_of_contents_dropped() -> None:

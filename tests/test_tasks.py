@@ -8,7 +8,7 @@ import pytest
 
 from planwatch.extract.departments import parse_note, split_departments
 from planwatch.extract.tasks import extract_tasks
-from planwatch.parse.document import Block, Document
+from planwatch.parse.document import Block, Document, table_block
 from planwatch.parse.registry import read_document
 from tests.helpers import FIXTURES, GOLD, SEEDS
 
@@ -24,7 +24,8 @@ def _tasks(path_name: str, folder: str = "fixtures") -> list[dict[str, object]]:
 @pytest.mark.parametrize("stem", sorted(p.stem for p in SEEDS.glob("*.txt")))
 def test_seed_tasks_match_gold(stem: str) -> None:
     gold = json.loads((GOLD / f"{stem}.json").read_text("utf-8"))["tasks"]
-    got = [t.model_dump(include=FIELDS) for t in extract_tasks(read_document(SEEDS / f"{stem}.txt")).tasks]
+    tasks = extract_tasks(read_document(SEEDS / f"{stem}.txt")).tasks
+    got = [t.model_dump(include=FIELDS) for t in tasks]
     assert got == gold
 
 
@@ -38,11 +39,13 @@ def test_seed_task_sections_and_lines() -> None:
 def test_task_division_table() -> None:
     assert _tasks("tasks_fangan_table.txt") == [
         {"number": 1, "title": "建设概念验证中心", "lead": ["市科技局"],
-         "support": ["市财政局", "市发改委"], "shared_responsibility": False, "deadline": "2023年底前"},
+         "support": ["市财政局", "市发改委"], "shared_responsibility": False,
+         "deadline": "2023年底前"},
         {"number": 2, "title": "培育技术经理人队伍", "lead": ["市科技局"], "support": ["市人社局"],
          "shared_responsibility": False, "deadline": "2024年6月"},
         {"number": 3, "title": "完善成果转化基金", "lead": ["市财政局"],
-         "support": ["市科技局", "市金融监管局"], "shared_responsibility": False, "deadline": "长期坚持"},
+         "support": ["市科技局", "市金融监管局"], "shared_responsibility": False,
+         "deadline": "长期坚持"},
         {"number": 4, "title": "推进专利开放许可", "lead": ["市市场监管局"], "support": [],
          "shared_responsibility": False, "deadline": "2025年底前"},
     ]
@@ -85,7 +88,8 @@ def test_measure_without_note_is_not_a_task() -> None:
     ("市科技局牵头，市发展改革委、市工业和信息化局配合", ["市科技局"],
      ["市发展改革委", "市工业和信息化局"], False),
     ("市科技局、市国资委按职责分工负责", ["市科技局", "市国资委"], [], True),
-    ("市委组织部牵头，各人才工程责任部门按职责分工负责", ["市委组织部"], ["各人才工程责任部门"], False),
+    ("市委组织部牵头，各人才工程责任部门按职责分工负责", ["市委组织部"],
+     ["各人才工程责任部门"], False),
     ("责任单位：市科技局、市财政局", ["市科技局", "市财政局"], [], True),
     ("责任单位：市科技局", ["市科技局"], [], False),
     ("牵头单位：市科技局；配合单位：市财政局等部门", ["市科技局"], ["市财政局"], False),
@@ -99,3 +103,26 @@ def test_parse_note(note: str, lead: list[str], support: list[str], shared: bool
 def test_split_departments_keeps_names_with_he() -> None:
     assert split_departments("市人力资源和社会保障局、市财政局及市国资委") == [
         "市人力资源和社会保障局", "市财政局", "市国资委"]
+
+
+def test_indicator_and_project_tables_with_owner_column_give_no_tasks() -> None:
+    indicator = table_block([["序号", "指标名称", "单位", "2025年", "责任单位"],
+                             ["1", "研发经费投入强度", "%", "2.8", "市科技局"]], line=1)
+    project = table_block([["序号", "项目名称", "建设内容", "责任单位"],
+                           ["1", "中试基地", "建设中试平台", "市科技局"]], line=5)
+    result = extract_tasks(Document(blocks=[indicator, project]))
+    assert (result.tasks, result.findings) == ([], [])
+
+
+def test_task_table_row_without_owner_is_a_finding() -> None:
+    table = table_block([["序号", "工作任务", "责任单位", "完成时间"],
+                         ["1", "出台配套政策", "", "2024年底"]], line=7)
+    result = extract_tasks(Document(blocks=[table]))
+    assert result.tasks == []
+    assert [(f.code, f.line) for f in result.findings] == [("task-row-no-owner", 7)]
+
+
+def test_bracket_mentioning_fuze_is_not_a_note() -> None:
+    doc = Document(blocks=[Block("paragraph", "（一）加强平台建设。支持重点实验室建设"
+                                              "（含省级以上重点实验室、工程技术研究中心负责人）。")])
+    assert extract_tasks(doc).tasks == []

@@ -1,8 +1,8 @@
 """Yearly actual values (实际值): the Excel template to fill and the validated import.
 
-    make_template(plan, "填报模板.xlsx")
-    result = read_actuals("填报模板.xlsx", plan)   # .xlsx template or .csv
-    if result.ok: ...  result.rows (list[Actual]) else: result.errors (row, column, code, zh, en)
+make_template(plan, "填报模板.xlsx")
+result = read_actuals("填报模板.xlsx", plan)   # .xlsx template or .csv
+if result.ok: ...  result.rows (list[Actual]) else: result.errors (row, column, code, zh, en)
 """
 
 from planwatch.actuals.errors import CATALOGUE, ActualsError, TemplateError

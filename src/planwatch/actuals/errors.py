@@ -44,7 +44,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "duplicate-column": ("表头“{column}”出现多次", "Column '{column}' appears more than once"),
     "too-many-rows": (
-        "数据行超过上限 {limit} 行", "More than {limit} data rows",
+        "数据行超过上限 {limit} 行",
+        "More than {limit} data rows",
     ),
     "no-data": ("文件中没有填报任何数值", "The file contains no reported values"),
     # row level
@@ -65,7 +66,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Value '{raw}' is not a number: type digits only, without unit or words",
     ),
     "non-finite-value": (
-        "数值“{raw}”不是有限数字", "Value '{raw}' is not a finite number",
+        "数值“{raw}”不是有限数字",
+        "Value '{raw}' is not a finite number",
     ),
     "value-too-large": (
         "数值 {value:g} 超出合理范围（绝对值不超过 {limit:g}）",
@@ -131,7 +133,9 @@ def make_error(
     """Build an error from the catalogue; unknown codes are a programming error (KeyError)."""
     zh, en = CATALOGUE[code]
     return ActualsError(
-        row=row, column=column, code=code,
+        row=row,
+        column=column,
+        code=code,
         message_zh=zh.format(column=column, **params),
         message_en=en.format(column=column, **params),
     )

@@ -92,8 +92,9 @@ def parse_value(
     else:
         number = float(value)
         if number_format and "%" in number_format and normalize_unit(spec.unit) == "%":
-            return None, make_error("percent-formatted-cell", row, COL_VALUE,
-                                    shown=number * 100, value=number)
+            return None, make_error(
+                "percent-formatted-cell", row, COL_VALUE, shown=number * 100, value=number
+            )
     assert number is not None
     if not math.isfinite(number):
         return None, make_error("non-finite-value", row, COL_VALUE, raw=nfkc(value))

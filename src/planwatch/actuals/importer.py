@@ -116,8 +116,9 @@ def _find_spec(
     near = specs.suggest(raw)
     hint = f"，是否为“{near}”？" if near else ""
     hint_en = f"; did you mean '{near}'?" if near else ""
-    return None, make_error("unknown-indicator", number, COL_INDICATOR, name=raw,
-                            hint=hint, hint_en=hint_en)
+    return None, make_error(
+        "unknown-indicator", number, COL_INDICATOR, name=raw, hint=hint, hint_en=hint_en
+    )
 
 
 def _check_unit(number: int, cells: dict[str, RawCell], spec: IndicatorSpec) -> ActualsError | None:
@@ -137,16 +138,20 @@ def _check_row(
     errors += [err] if err else []
     year, err = parse_year(number, _value(clean, COL_YEAR)) if COL_YEAR not in bad else (None, None)
     errors += [err] if err else []
-    status, err = parse_status(number, _value(clean, COL_STATUS)) if COL_STATUS not in bad else (
-        None, None)
+    status, err = (
+        parse_status(number, _value(clean, COL_STATUS)) if COL_STATUS not in bad else (None, None)
+    )
     errors += [err] if err else []
     reported, err = parse_date(number, _value(clean, COL_DATE))
     errors += [err] if err else []
     if spec is None:
         return None, errors
     value_cell = clean.get(COL_VALUE, RawCell(None))
-    value, err = (None, None) if COL_VALUE in bad else parse_value(
-        number, value_cell.value, value_cell.number_format, spec)
+    value, err = (
+        (None, None)
+        if COL_VALUE in bad
+        else parse_value(number, value_cell.value, value_cell.number_format, spec)
+    )
     others = [err, _check_unit(number, clean, spec)]
     if year is not None:
         others.append(check_period(number, year, spec))
@@ -154,8 +159,13 @@ def _check_row(
     if errors or value is None or year is None or status is None:
         return None, errors
     actual = Actual(
-        indicator=spec.name, year=year, value=value, unit=spec.unit, status=status,
-        source=parse_text(_value(clean, COL_SOURCE)), reported_on=reported,
+        indicator=spec.name,
+        year=year,
+        value=value,
+        unit=spec.unit,
+        status=status,
+        source=parse_text(_value(clean, COL_SOURCE)),
+        reported_on=reported,
     )
     return actual, errors
 
@@ -170,4 +180,3 @@ def _duplicates(rows: list[tuple[int, Actual]]) -> list[ActualsError]:
         else:
             seen.setdefault(key, number)
     return errors
-

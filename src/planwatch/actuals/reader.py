@@ -56,8 +56,9 @@ def read_table(path: str | Path, sheet: str = DATA_SHEET) -> RawTable:
         return RawTable(errors=[make_error("file-not-found", path=str(p))])
     size = p.stat().st_size
     if size > MAX_FILE_BYTES:
-        return RawTable(errors=[make_error(
-            "file-too-large", size_mb=size / _MB, limit_mb=MAX_FILE_BYTES / _MB)])
+        return RawTable(
+            errors=[make_error("file-too-large", size_mb=size / _MB, limit_mb=MAX_FILE_BYTES / _MB)]
+        )
     suffix = p.suffix.lower()
     if suffix in {".xlsx", ".xlsm"}:
         return _read_xlsx(p, sheet)
@@ -79,8 +80,10 @@ def check_zip(path: Path) -> ActualsError | None:
     total = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     ratio = total / packed
-    if len(infos) > MAX_ZIP_ENTRIES or total > MAX_UNZIPPED_BYTES or (
-        total > 10 * _MB and ratio > MAX_ZIP_RATIO
+    if (
+        len(infos) > MAX_ZIP_ENTRIES
+        or total > MAX_UNZIPPED_BYTES
+        or (total > 10 * _MB and ratio > MAX_ZIP_RATIO)
     ):
         return make_error("zip-bomb", size_mb=total / _MB, ratio=ratio)
     if "xl/workbook.xml" not in {i.filename for i in infos}:

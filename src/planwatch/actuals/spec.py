@@ -25,7 +25,14 @@ COL_DATE = "填报日期"
 COL_NOTE = "备注"
 
 COLUMNS: tuple[str, ...] = (
-    COL_INDICATOR, COL_UNIT, COL_YEAR, COL_VALUE, COL_STATUS, COL_SOURCE, COL_DATE, COL_NOTE,
+    COL_INDICATOR,
+    COL_UNIT,
+    COL_YEAR,
+    COL_VALUE,
+    COL_STATUS,
+    COL_SOURCE,
+    COL_DATE,
+    COL_NOTE,
 )
 REQUIRED_COLUMNS: tuple[str, ...] = (COL_INDICATOR, COL_YEAR, COL_VALUE, COL_STATUS)
 # What the reporter types; a row with none of these (a template row left blank) is skipped.
@@ -33,22 +40,57 @@ ENTRY_COLUMNS: tuple[str, ...] = (COL_VALUE, COL_STATUS, COL_SOURCE, COL_DATE, C
 
 # English header aliases accepted on import (a CSV exported by another tool).
 HEADER_ALIASES: dict[str, str] = {
-    "indicator": COL_INDICATOR, "unit": COL_UNIT, "year": COL_YEAR, "value": COL_VALUE,
-    "status": COL_STATUS, "source": COL_SOURCE, "reported_on": COL_DATE, "note": COL_NOTE,
+    "indicator": COL_INDICATOR,
+    "unit": COL_UNIT,
+    "year": COL_YEAR,
+    "value": COL_VALUE,
+    "status": COL_STATUS,
+    "source": COL_SOURCE,
+    "reported_on": COL_DATE,
+    "note": COL_NOTE,
 }
 
 STATUS_LABELS: dict[str, str] = {"初步数": "provisional", "最终数": "final"}
 STATUS_ALIASES: dict[str, ActualStatus] = {
-    "初步数": "provisional", "初步": "provisional", "快报数": "provisional",
-    "provisional": "provisional", "最终数": "final", "最终": "final", "final": "final",
+    "初步数": "provisional",
+    "初步": "provisional",
+    "快报数": "provisional",
+    "provisional": "provisional",
+    "最终数": "final",
+    "最终": "final",
+    "final": "final",
 }
 
 ValueKind = Literal["share", "count", "rate", "other"]
 
-COUNT_UNITS = frozenset({
-    "家", "件", "项", "个", "人", "名", "所", "座", "台", "套", "篇", "次", "户", "只", "支",
-    "条", "部", "本", "种", "人次", "万人", "万家", "万件", "万个",
-})
+COUNT_UNITS = frozenset(
+    {
+        "家",
+        "件",
+        "项",
+        "个",
+        "人",
+        "名",
+        "所",
+        "座",
+        "台",
+        "套",
+        "篇",
+        "次",
+        "户",
+        "只",
+        "支",
+        "条",
+        "部",
+        "本",
+        "种",
+        "人次",
+        "万人",
+        "万家",
+        "万件",
+        "万个",
+    }
+)
 PERCENT_UNITS = frozenset({"%", "％", "‰", "百分点", "个百分点"})
 _CHANGE_WORDS = ("增长", "增速", "增幅", "增加", "提高", "下降", "降低", "减少", "变化", "变动")
 
@@ -83,7 +125,8 @@ def value_kind(name: str, unit: str | None) -> ValueKind:
     """share: a % level (0…100); rate: a % change (may be negative); count: 家/件/项…"""
     u = normalize_unit(unit)
     if u in {normalize_unit(p) for p in PERCENT_UNITS}:
-        if u in {"百分点", "个百分点"} or any(w in name for w in _CHANGE_WORDS):
+        words = name.replace("增加值", "")  # 增加值 (value added) is a quantity, not a change
+        if u in {"百分点", "个百分点"} or any(w in words for w in _CHANGE_WORDS):
             return "rate"
         return "share"
     if u in COUNT_UNITS:

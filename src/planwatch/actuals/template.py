@@ -32,8 +32,16 @@ from planwatch.actuals.spec import (
 from planwatch.model.plan import Plan
 
 _Operator = Literal["between", "greaterThanOrEqual"]
-_WIDTHS = {"指标名称": 44, "单位": 9, "年份": 8, "数值": 14, "数据状态": 11,
-           "数据来源": 32, "填报日期": 13, "备注": 32}
+_WIDTHS = {
+    "指标名称": 44,
+    "单位": 9,
+    "年份": 8,
+    "数值": 14,
+    "数据状态": 11,
+    "数据来源": 32,
+    "填报日期": 13,
+    "备注": 32,
+}
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 _LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")
 _THIN = Side(style="thin", color="BFBFBF")
@@ -178,21 +186,34 @@ def _add_validations(ws: Worksheet, rows: list[tuple[IndicatorSpec, int]]) -> No
     rules = {
         "share": _decimal("between", "0", "100", "比重类指标请填写 0—100 之间的数字（不带%）"),
         "count": _decimal("greaterThanOrEqual", "0", None, "请填写不小于 0 的数字"),
-        "other": _decimal("between", f"{-MAX_ABS_VALUE:.0f}", f"{MAX_ABS_VALUE:.0f}",
-                          "请填写数字，不带单位或文字"),
+        "other": _decimal(
+            "between", f"{-MAX_ABS_VALUE:.0f}", f"{MAX_ABS_VALUE:.0f}", "请填写数字，不带单位或文字"
+        ),
     }
     rules["rate"] = rules["other"]
     for i, (spec, _year) in enumerate(rows, start=2):
         rules[spec.kind].add(f"{value_col}{i}")
     last = len(rows) + 1
     choices = f"'{LISTS_SHEET}'!$A$2:$A${len(STATUS_LABELS) + 1}"
-    status = DataValidation(type="list", formula1=choices, allow_blank=True,
-                            showErrorMessage=True, errorTitle="数据状态",
-                            error="请从下拉列表选择“初步数”或“最终数”")
+    status = DataValidation(
+        type="list",
+        formula1=choices,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="数据状态",
+        error="请从下拉列表选择“初步数”或“最终数”",
+    )
     status.add(f"{_col(COL_STATUS)}2:{_col(COL_STATUS)}{last}")
-    date = DataValidation(type="date", operator="between", formula1=_DATE_MIN, formula2=_DATE_MAX,
-                          allow_blank=True, showErrorMessage=True,
-                          errorTitle="填报日期", error="请按 2024-03-31 格式填写日期")
+    date = DataValidation(
+        type="date",
+        operator="between",
+        formula1=_DATE_MIN,
+        formula2=_DATE_MAX,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="填报日期",
+        error="请按 2024-03-31 格式填写日期",
+    )
     date.add(f"{_col(COL_DATE)}2:{_col(COL_DATE)}{last}")
     for dv in {id(r): r for r in rules.values()}.values():
         if dv.sqref:
@@ -203,9 +224,17 @@ def _add_validations(ws: Worksheet, rows: list[tuple[IndicatorSpec, int]]) -> No
 
 def _decimal(operator: _Operator, low: str, high: str | None, message: str) -> DataValidation:
     return DataValidation(
-        type="decimal", operator=operator, formula1=low, formula2=high, allow_blank=True,
-        showErrorMessage=True, errorTitle="数值", error=message,
-        showInputMessage=True, promptTitle="数值", prompt=message,
+        type="decimal",
+        operator=operator,
+        formula1=low,
+        formula2=high,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="数值",
+        error=message,
+        showInputMessage=True,
+        promptTitle="数值",
+        prompt=message,
     )
 
 

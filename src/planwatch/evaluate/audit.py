@@ -98,6 +98,16 @@ def check_planned_change(ind: Indicator) -> list[Finding]:
                 Severity.INFO,
             )
         ]
+    if ind.target_year is not None and ind.baseline_year is not None and target < ind.baseline:
+        return [
+            finding(
+                "target-below-baseline",
+                f"指标“{ind.name}”{ind.target_year}年目标值{fmt(target)}低于{ind.baseline_year}年"
+                f"基期值{fmt(ind.baseline)}，若该指标越大越好请核实",
+                ind,
+                Severity.INFO,
+            )
+        ]
     return []
 
 

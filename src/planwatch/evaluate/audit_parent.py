@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planwatch.evaluate.audit_util import fmt, required_growth_pct
+from planwatch.evaluate.audit_util import fmt, matching_indicator, required_growth_pct
 from planwatch.evaluate.names import best_match, scope_of
 from planwatch.evaluate.progress import is_rate_indicator, normalize_unit, units_compatible
 from planwatch.model.findings import Finding, Severity
@@ -33,7 +33,7 @@ class _Item:
         )
 
 
-def _items(plan: Plan) -> list[_Item]:
+def _items(plan: Plan, threshold: float) -> list[_Item]:
     items = []
     for ind in plan.indicators:
         rate = is_rate_indicator(ind)
@@ -46,6 +46,8 @@ def _items(plan: Plan) -> list[_Item]:
     for t in plan.targets:
         if scope_of(t.subject) is not None or t.kind not in ("level", "growth_rate"):
             continue
+        if matching_indicator(t, plan.indicators, threshold) is not None:
+            continue  # the table row stands for it; prose-table-conflict covers the prose
         year = t.year if t.year is not None else plan.meta.period_end
         if t.kind == "growth_rate":
             items.append(_Item(t.subject, t.unit, year, None, t.value, t.line))
@@ -94,10 +96,14 @@ def audit_against_parent(
     """Same indicator, inconsistent targets: a part above the whole, or growth far apart."""
     who = plan.meta.region or "本级"
     up = parent.meta.region or "上级"
-    parents = _items(parent)
+    parents = _items(parent, threshold)
     out: list[Finding] = []
-    for child in _items(plan):
-        cands = [(p.name, p) for p in parents if units_compatible(child.unit, p.unit)]
+    for child in _items(plan, threshold):
+        cands = [
+            (p.name, p)
+            for p in parents
+            if units_compatible(child.unit, p.unit, counts_interchangeable=True)
+        ]
         hit = best_match(child.name, cands, threshold)
         if hit is None:
             continue

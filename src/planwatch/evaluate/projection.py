@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from planwatch.evaluate.progress import EPS, cagr, compound_value, is_met
 from planwatch.model.evaluation import Direction, Projection, Reason
@@ -73,7 +74,7 @@ def project(
         return [], [Reason.NO_ACTUAL]
     series = _series(actuals, baseline_year, baseline)
     reasons: list[Reason] = []
-    found: list[tuple[str, float]] = []
+    found: list[tuple[Literal["cagr", "weighted-linear"], float]] = []
     if len(actuals) == 1:
         reasons.append(Reason.SINGLE_ACTUAL)
         if baseline is None or baseline_year is None:
@@ -89,7 +90,7 @@ def project(
             found.append(("weighted-linear", fit[0] + fit[1] * target_year))
     out = [
         Projection(
-            method=method,  # type: ignore[arg-type]
+            method=method,
             target_year=target_year,
             value=v,
             n_points=len(series),

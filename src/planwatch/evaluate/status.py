@@ -139,7 +139,7 @@ def _expected(ev: IndicatorEvaluation, t: int) -> float | None:
         if inp.annual_growth_pct is not None:
             return compound_value(b, inp.annual_growth_pct / 100.0, t - y0)
         if target > 0:
-            return b * (target / b) ** ((t - y0) / (y_t - y0))
+            return float(b * (target / b) ** ((t - y0) / (y_t - y0)))
     return b + (target - b) * (t - y0) / (y_t - y0)
 
 

@@ -18,7 +18,9 @@ _SUPPORT_LABEL = re.compile(r"^(?:配合单位|配合部门|参与单位|参与�
 _RESP_LABEL = re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|承办单位)[：:]")
 _LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实)?$")
 _SUPPORT_VERB = re.compile(r"(?:负责)?(?:配合|参与|协同|协助|协办)$")
-_SHARE_VERB = re.compile(r"(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|落实)$|分工负责$|分别负责$|共同负责$")
+_SHARE_VERB = re.compile(
+    r"(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|落实)$|分工负责$|分别负责$|共同负责$"
+)
 _OWN_VERB = re.compile(r"负责(?:落实)?$")
 _MARK_LEAD = re.compile(r"[（(]\s*牵头\s*[）)]")
 NOTE_WORDS = ("牵头", "配合", "负责", "责任单位", "责任部门", "牵头单位", "配合单位")
@@ -40,7 +42,7 @@ class Responsibility:
 
 
 def split_departments(text: str) -> list[str]:
-    """'市发展改革委、市工业和信息化局及市财政局' → three names, as printed (trailing 等 dropped)."""
+    """'市发展改革委、市工业和信息化局及市财政局' → three names as printed (no trailing 等)."""
     out = []
     for part in _SPLIT.split(text):
         name = _TRAILING_ETC.sub("", re.sub(r"\s+", "", part)).strip("。.：: ")

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from planwatch.catalog import regions
 from planwatch.catalog.regions import Level, RegionInfo
 
-_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|自治州|盟|旗))(?:人民政府|委员会|政府)")
-_OWN_MASTER_PLAN = re.compile(r"《([\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|自治州|盟|旗))国民经济和社会发展")
+_NAME = r"([\u4e00-\u9fff]{2,12}?(?:省|自治区|市|区|县|自治州|盟|旗))"
+_ISSUER = re.compile("^" + _NAME + "(?:人民政府|委员会|政府)")
+_OWN_MASTER_PLAN = re.compile("《" + _NAME + "国民经济和社会发展")
 _COUNTY_CUES = ("县级市", "创新型县（市）", "百强县（市）", "县（市）", "全国百强县")
 _PREFECTURE_CUES = ("各区县", "各区市", "各县（市、区）", "各县市区", "各县区", "区县（市）")
 
@@ -47,9 +48,8 @@ def resolve(region: str, text: str) -> Jurisdiction:
     """Level, parent and province of ``region``, using the catalogue and the document text."""
     info = _pick_info(regions.lookup(region), text)
     if info is not None:
-        province = info.province
-        parent = info.parent if info.level != "province" else None
-        return Jurisdiction(region, info.level, parent, province)
+        up = info.parent if info.level != "province" else None
+        return Jurisdiction(region, info.level, up, info.province)
     level = _level_from_name(region, text)
     parent = _parent_from_text(region, level, text)
     province = _province_of(parent, text) if level != "province" else region
@@ -88,7 +88,8 @@ def _parent_from_text(region: str, level: Level, text: str) -> str | None:
         return None
     if level == "city":
         return None
-    before = re.findall(r"([\u4e00-\u9fff]{2,8}?(?:市|自治州|地区|盟))" + re.escape(region), text)
+    before: list[str] = re.findall(
+        r"([\u4e00-\u9fff]{2,8}?(?:市|自治州|地区|盟))" + re.escape(region), text)
     if before:
         return Counter(before).most_common(1)[0][0]
     counts = Counter[str]()
@@ -106,4 +107,4 @@ def _province_of(parent: str | None, text: str) -> str | None:
         for info in regions.lookup(parent):
             return info.province
     counts = Counter({p: text.count(p) for p in regions.provinces() if p in text})
-    return counts.most_common(1)[0][0] if counts else None
+    return str(counts.most_common(1)[0][0]) if counts else None

@@ -22,7 +22,9 @@ from planwatch.parse.document import Document
 
 TOP_BLOCKS = 30
 TAIL_BLOCKS = 20
-_DOC_WORDS = ("规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策")
+_DOC_WORDS = (
+    "规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策",
+)
 _TITLE_END = re.compile(
     r"(?:" + "|".join(_DOC_WORDS) + r")(?:[（(][^（）()]{0,12}[）)])?$"
 )
@@ -44,8 +46,11 @@ _SIGNED_DATE = re.compile(
 )
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九])五")
 _YEAR_RANGE = re.compile(r"(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})\s*年")
-_PLAN_SPAN = re.compile(r"(?:规划|计划|方案|纲要)(?:期限|期)为?\s*(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})")
+_PLAN_SPAN = re.compile(
+    r"(?:规划|计划|方案|纲要)(?:期限|期)为?\s*(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})"
+)
 _BY_YEAR = re.compile(r"到\s*(20\d{2})\s*年")
+_NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]")
 _TOPIC_REF = re.compile(r"“(十[一二三四五六七八九]五)”([\u4e00-\u9fff]{2,12}?规划)")
 
 
@@ -116,7 +121,7 @@ def find_title(top: list[str]) -> str | None:
 def _title_like(line: str) -> bool:
     s = _clean(line)
     return (0 < len(s) <= 60 and not re.search(r"[。，：:；]", s)
-            and not _DOC_NUMBER.fullmatch(s) and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", s))
+            and not _DOC_NUMBER.fullmatch(s) and not _NUMBERED.match(s))
 
 
 def _title_at(top: list[str], i: int) -> str | None:
@@ -136,7 +141,10 @@ def _strip_draft(title: str) -> str:
 
 
 def infer_title(region: str | None, text: str) -> str | None:
-    """No printed title: region + the higher plans' kind cited in the preface ('根据省、市“十四五”科技创新规划…制定本规划')."""
+    """No printed title: region + the kind of higher plan the preface cites.
+
+    '根据省、市“十四五”科技创新规划……制定本规划' → '<region>“十四五”科技创新规划'.
+    """
     if not region:
         return None
     head = text[:600]
@@ -158,7 +166,8 @@ def _region(title: str | None, top: list[str], tail: list[str], text: str) -> st
 
 
 def classify(title: str) -> DocType | None:
-    """规划/纲要 → plan; 评估报告 → evaluation_report; 意见/方案/行动计划/措施 → implementation_opinion."""
+    """规划/纲要 → plan; 评估报告 → evaluation_report;
+    意见/方案/行动计划/措施 → implementation_opinion."""
     title = re.sub(r"[（(][^（）()]*[）)]$", "", title)
     if re.search(r"评估(?:报告)?$|评估报告|总结报告", title):
         return "evaluation_report"

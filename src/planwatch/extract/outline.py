@@ -1,11 +1,11 @@
 """The section tree of a document from its printed numbering.
 
-Recognised heading styles, from outer to inner as Chinese official documents use them:
-``第一章``/``第一部分``, ``第一节``, ``一、``, ``（一）``, ``1.``/``1、``, ``（1）``; boxes ``专栏1``
-are leaf sections. Nesting is decided by the order in which styles appear (a style seen before is
-a sibling of its earlier use; a new style nests under the current one), so documents that skip or
-reorder levels still give a sensible tree. A numbered paragraph counts as a heading when the
-text before its first 。 is short (a run-in heading like ``（一）建立健全实验室体系。深入…``).
+Heading styles, outer to inner as official documents use them: ``第一章``/``第一部分``,
+``第一节``, ``一、``, ``（一）``, ``1.``/``1、``, ``（1）``; boxes ``专栏1`` are leaf sections.
+Nesting follows the order in which styles appear: a style seen before is a sibling of its
+earlier use, a new style nests under the current one, so documents that skip or reorder
+levels still give a sensible tree. A numbered paragraph counts as a heading when the text
+before its first 。 is short (run-in headings like ``（一）建立健全实验室体系。深入…``).
 Table-of-contents lines (ending in a page number) are skipped.
 """
 
@@ -66,7 +66,7 @@ def _heading_title(rest: str, is_heading: bool) -> str | None:
     head = re.split(r"[。；;]", rest, maxsplit=1)[0].strip()
     if is_heading:
         return head or rest
-    if not head or len(head) > MAX_TITLE or re.search(r"[，,：:]", head) and len(head) > 25:
+    if not head or len(head) > MAX_TITLE or (re.search(r"[，,：:]", head) and len(head) > 25):
         return None
     return head
 

@@ -1,4 +1,4 @@
-"""Prose targets: forward-looking quantitative commitments (到2025年…达到 N 家 / 每年… / “十四五”期间…).
+"""Prose targets: forward-looking quantitative commitments (到2025年…达到 N 家 / 每年…).
 
 Paragraphs are re-joined and placed in their section (targets_text); past-results sections and
 sentences about the past are skipped; each sentence is parsed into candidates (targets_parse);
@@ -65,8 +65,8 @@ def is_past_sentence(sentence: str, period: Period) -> bool:
 
 def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para,
                period: Period) -> tuple[int | None, str]:
-    if re.search(r"每年|每年度", cand.clause_prefix) or re.search(
-            r"每年", sentence[:cand.number_at]) and not YEAR_BY.search(sentence[:cand.number_at]):
+    before = sentence[:cand.number_at]
+    if "每年" in cand.clause_prefix or ("每年" in before and not YEAR_BY.search(before)):
         return None, "annual"
     year = _future_year(sentence, period)
     if year is not None:
@@ -108,8 +108,8 @@ def _para_targets(para: Para, period: Period, findings: list[Finding]) -> list[T
                 subject = f"{subject}（{para.scope}）" if para.scope not in subject else subject
             out.append(Target(
                 subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit,
-                year=year, period=kind_period, comparator=cand.comparator,  # type: ignore[arg-type]
-                kind=cand.kind,  # type: ignore[arg-type]
+                year=year, period=kind_period, comparator=cand.comparator,
+                kind=cand.kind,
                 quote=sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 "),
                 line=para.line_at(offset + cand.number_at)))
         if para.goal:

@@ -65,19 +65,16 @@ class Candidate:
 
 
 def _number(raw: str) -> float | None:
-    if raw and raw[0] not in "0123456789":
-        if len(raw) == 1 and raw in "百千万":
-            return None
+    if len(raw) == 1 and raw in "百千万":
+        return None
     return parse_number(raw)
 
 
 def _excluded(sentence: str, start: int, end: int) -> bool:
-    before, after = sentence[:start], sentence[end:end + 2]
+    before, after = sentence[:start].rstrip(), sentence[end:end + 2]
     if before.endswith(("第", "+", "年产", "×")) or re.search(r"[A-Za-z+×]\s*$", before):
         return True
-    if after.startswith(("/", "+", "强")) or before.count("“") > before.count("”"):
-        return True
-    return False
+    return after.startswith(("/", "+", "强")) or before.count("“") > before.count("”")
 
 
 def _comparator_after(sentence: str, end: int) -> tuple[str | None, int]:
@@ -300,6 +297,6 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     if state.verb and not _LEAD_VERB.match(subject):
         subject = state.verb + subject
     qstart = core_at
-    if len(subject) <= 4 and ci > 0:
+    if len(subject) <= 4 and ci > 0 and not _LEAD_VERB.match(subject):
         qstart = clauses[ci - 1][0]
     return subject, qstart, m.end

@@ -18,7 +18,8 @@ _HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^[（(]\d{1,2}[）)]"), 4),
     (re.compile(r"^专栏\s*\d*"), 5),
 )
-_PAST_HEADING = re.compile(r"发展基础|发展成就|发展回顾|工作回顾|主要成就|取得成效|现状|成绩|十[一二三四]五.{0,4}(?:回顾|成就|成效)")
+_PAST_HEADING = re.compile(
+    r"发展基础|发展成就|发展回顾|工作回顾|主要成就|取得成效|现状|成绩|十[一二三四]五.{0,4}(?:回顾|成就|成效)")
 _GOAL_HEADING = re.compile(r"目标")
 _SENTENCE_END = "。；！？!?;"
 _JOIN_STOP = "。；！？!?;：:）)”】"
@@ -103,7 +104,7 @@ _SCOPE_VERBS = re.compile(r"^(?:加快|推进|推动|建设|打造|高标准|高
 
 
 def scope_of(label: str) -> str | None:
-    """An institution or zone named by a heading or paragraph label, e.g. 国家（威海）区域创新中心."""
+    """An institution or zone named by a heading or label (…区域创新中心, …科技园)."""
     core = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*", "", label.strip())
     core = core.rstrip("。：: ").removesuffix("建设")
     core = _SCOPE_VERBS.sub("", core)
@@ -113,7 +114,7 @@ def scope_of(label: str) -> str | None:
 
 
 def _lead_year(text: str) -> int | None:
-    m = YEAR_BY.match(text.lstrip("——- "))
+    m = YEAR_BY.match(text.lstrip("—- "))
     return _year(m.group(1)) if m else None
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from planwatch.extract import departments
-from planwatch.extract.departments import NOTE_WORDS, Responsibility
+from planwatch.extract.departments import Responsibility
 from planwatch.extract.numbers import parse_number
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Task
@@ -25,6 +25,9 @@ _MEASURE = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[)）]\s*(.*)$", re.S)
 _ITEM = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.*)$", re.S)
 _TOP_HEADING = re.compile(rf"^(?:第[{_CN}\d]+[章节部分篇]|[{_CN}]+、)")
 _NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{0,12}[)）]){2,300}?)[)）]")
+_NOTE_SHAPE = re.compile(
+    r"(?:牵头|配合|参与|协同|协助|负责|落实)[。.]?$|^(?:责任|牵头|配合|负责|主责)(?:单位|部门)[：:]"
+)
 _LABELLED = re.compile(r"(?:责任单位|责任部门|牵头单位|牵头部门)[：:].*$")
 
 
@@ -99,7 +102,7 @@ def _title(head: str) -> str:
 def find_note(text: str) -> str | None:
     """The last bracketed responsibility note in a measure's text, or a 责任单位： line."""
     notes = [m.group(1) for m in _NOTE.finditer(text)
-             if any(w in m.group(1) for w in NOTE_WORDS) and _names_dept(m.group(1))]
+             if _NOTE_SHAPE.search(m.group(1)) and _names_dept(m.group(1))]
     if notes:
         return notes[-1]
     m = _LABELLED.search(text)
@@ -127,7 +130,7 @@ def _add_measure(measure: _Measure, result: TaskResult) -> None:
 
 def _task(number: int, title: str, res: Responsibility, **extra: object) -> Task:
     return Task(number=number, title=title, lead=res.lead, support=res.support,
-                shared_responsibility=res.shared, **extra)  # type: ignore[arg-type]
+                shared_responsibility=res.shared, **extra)
 
 
 # ---- 任务分工 tables -------------------------------------------------------------------------
@@ -138,8 +141,10 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("support", re.compile(r"配合|参与|协同|协办")),
     ("responsible", re.compile(r"责任|负责|承办|实施(?:单位|主体)")),
     ("deadline", re.compile(r"时限|时间|进度|期限|节点")),
-    ("title", re.compile(r"任务|措施|事项|工作|内容|名称|项目")),
+    ("title", re.compile(r"任务|措施|举措|事项|工作|内容")),
 )
+# indicator and project tables may carry a 责任单位 column too; they are not task lists
+_NOT_TASK_TABLE = re.compile(r"指标|项目名称|项目$")
 
 
 def table_columns(header: tuple[str, ...]) -> dict[str, int]:
@@ -158,6 +163,8 @@ def tasks_from_table(block: Block, findings: list[Finding]) -> list[Task]:
     """Tasks from a 任务分工 table; other tables give nothing."""
     for h, header in enumerate(block.rows[:3]):
         cols = table_columns(header)
+        if any(_NOT_TASK_TABLE.search(re.sub(r"\s+", "", c)) for c in header):
+            return []
         if "title" in cols and ("lead" in cols or "responsible" in cols):
             return _table_rows(block, block.rows[h + 1:], cols, findings)
     return []

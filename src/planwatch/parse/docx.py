@@ -14,7 +14,7 @@ from typing import Any
 
 from planwatch.errors import DocumentError
 from planwatch.parse.document import Document
-from planwatch.parse.docx_numbering import W, Numbering, parse_numbering
+from planwatch.parse.docx_numbering import Numbering, W, parse_numbering
 from planwatch.parse.layout import Item, finish
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"
@@ -172,8 +172,9 @@ def _block_items(container: Any, reader: _Reader, items: list[Item]) -> None:
             reader.index += 1
             text, level = reader.paragraph(child)
             for i, line in enumerate(text.split("\n")):
-                kind = "heading" if level is not None and i == 0 else "text"
-                items.append(Item(kind, line, level=level, line=reader.index))
+                heading = level is not None and i == 0
+                items.append(Item("heading" if heading else "text", line, level=level,
+                                  line=reader.index))
         elif child.tag == f"{W}tbl":
             reader.index += 1
             items.append(Item("table", rows=_table_rows(child, reader), line=reader.index))

@@ -81,7 +81,8 @@ def article_root(soup: Any) -> Any:
         return body
     for tag in body.find_all(True):
         words = _attr_words(tag)
-        if any(_ARTICLE_HINT.match(w) for w in words) and _cjk(tag.get_text()) >= ROOT_SHARE * total:
+        if (any(_ARTICLE_HINT.match(w) for w in words)
+                and _cjk(tag.get_text()) >= ROOT_SHARE * total):
             return _deepest(tag, ROOT_SHARE * total)
     return _deepest(body, ROOT_SHARE * total)
 

@@ -45,8 +45,14 @@ def walk(root: Any) -> list[Item]:
 
 
 def _visit(node: Any, w: _Walker) -> None:
-    from bs4 import NavigableString, Tag
-    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+    from bs4.element import (
+        Comment,
+        Declaration,
+        Doctype,
+        NavigableString,
+        ProcessingInstruction,
+        Tag,
+    )
 
     for child in list(node.children):
         if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):

@@ -118,9 +118,9 @@ def classify_text(item: Item) -> Block | None:
     if item.kind == "heading":
         level = numbering_level(text) or item.level or 1
         return Block("heading", text, level=level, line=item.line, page=item.page)
-    level = heading_level(text)
-    if level is not None:
-        return Block("heading", text, level=level, line=item.line, page=item.page)
+    numbered = heading_level(text)
+    if numbered is not None:
+        return Block("heading", text, level=numbered, line=item.line, page=item.page)
     return Block("paragraph", text, line=item.line, page=item.page)
 
 
@@ -137,8 +137,8 @@ def table_items(item: Item) -> list[Block]:
     width = max((len(r) for r in item.rows), default=0)
     if width <= 1:
         texts = [part for row in item.rows for cell in row for part in cell.split("\n")]
-        return [b for t in texts
-                if (b := classify_text(Item("text", t, line=item.line, page=item.page)))]
+        out = [classify_text(Item("text", t, line=item.line, page=item.page)) for t in texts]
+        return [b for b in out if b is not None]
     rows = [[_cell_text(c) for c in row] for row in item.rows]
     if not any(any(c for c in row) for row in rows):
         return []

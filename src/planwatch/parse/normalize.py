@@ -12,7 +12,7 @@ import re
 
 from planwatch.errors import DocumentError
 
-_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF10, 0xFF1A)}
+_FULLWIDTH: dict[int, int | None] = {i: i - 0xFEE0 for i in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({i: i - 0xFEE0 for i in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({i: i - 0xFEE0 for i in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update({

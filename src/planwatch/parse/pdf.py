@@ -9,6 +9,7 @@ A PDF without any text layer is a scan: DocumentError ``scanned-pdf``.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from typing import Any
 
@@ -52,10 +53,8 @@ def read_pdf(data: bytes, name: str) -> Document:
     except Exception as exc:  # pdfminer raises many kinds on damaged files
         raise _classify(exc) from exc
     finally:
-        try:
+        with contextlib.suppress(Exception):
             pdf.close()
-        except Exception:  # noqa: S110 - closing a damaged file must not mask the real error
-            pass
     if not any(p.lines or p.tables for p in pages):
         raise DocumentError(
             "scanned-pdf",

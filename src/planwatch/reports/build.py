@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from planwatch.evaluate.prior import evaluate_prior
+from planwatch.evaluate.progress import units_compatible
 from planwatch.evaluate.status import assess_plan
 from planwatch.model.actual import Actual
 from planwatch.model.evaluation import (
@@ -166,7 +167,8 @@ def _series(ev: IndicatorEvaluation, actuals: Sequence[Actual], year: int) -> li
     if inp.baseline_year is not None and inp.baseline is not None:
         points[inp.baseline_year] = inp.baseline
     for a in sorted(actuals, key=lambda a: (a.year, a.status == "final")):
-        if a.year <= year and _key(a.indicator) == _key(ev.indicator):
+        if (a.year <= year and _key(a.indicator) == _key(ev.indicator)
+                and units_compatible(ev.unit, a.unit)):
             points[a.year] = a.value
     return sorted(points.items())
 

@@ -40,7 +40,7 @@ SIZE_FOOTER = Pt(14)  # 四号
 LINE_EXACT = Pt(28.95)  # 22 lines a page
 CHART_WIDTH = Cm(13.5)
 NUMERALS = "一二三四五六七八九十"
-INDICATOR_WIDTHS_CM = (0.8, 2.9, 0.9, 1.4, 1.4, 1.4, 1.2, 1.5, 1.1, 1.1, 1.9)
+INDICATOR_WIDTHS_CM = (0.7, 2.5, 0.8, 1.45, 1.45, 1.45, 1.3, 1.5, 1.2, 1.15, 2.1)
 
 
 def set_run_font(run: Run, east_asia: str, size: Pt, *, bold: bool = False) -> None:
@@ -76,12 +76,14 @@ def add_text(doc: DocxDocument, content: str, *, font: str = BODY_FONT, size: Pt
 
 def heading1(doc: DocxDocument, number: int, title: str) -> None:
     """一、… in 黑体."""
-    add_text(doc, f"{_numeral(number)}、{title}", font=H1_FONT)
+    p = add_text(doc, f"{_numeral(number)}、{title}", font=H1_FONT)
+    p.paragraph_format.keep_with_next = True
 
 
 def heading2(doc: DocxDocument, number: int, title: str) -> None:
     """（一）… in 楷体."""
-    add_text(doc, f"（{_numeral(number)}）{title}", font=H2_FONT)
+    p = add_text(doc, f"（{_numeral(number)}）{title}", font=H2_FONT)
+    p.paragraph_format.keep_with_next = True
 
 
 def _numeral(n: int) -> str:
@@ -159,12 +161,27 @@ def add_table(doc: DocxDocument, headers: Sequence[str], rows: Sequence[Sequence
     header_pr = table.rows[0]._tr.get_or_add_trPr()
     header_pr.append(OxmlElement("w:tblHeader"))
     for r, cells in enumerate(rows, start=1):
+        table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for c, value in enumerate(cells):
             _cell_text(table, r, c, value, header=False)
     if widths_cm:
         _fix_widths(table, widths_cm)
-    doc.add_paragraph()
+    _narrow_margins(table)
+    spacer = doc.add_paragraph()
+    spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    spacer.paragraph_format.line_spacing = Pt(8)
     return table
+
+
+def _narrow_margins(table: Table) -> None:
+    """Cell margins of 0.08 cm left/right so numbers fit narrow columns."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "45")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
 
 
 def _fix_widths(table: Table, widths_cm: Sequence[float]) -> None:
@@ -185,10 +202,17 @@ def _docx_header(label: str) -> str:
             text.LABEL_CHANGE: "进度完成率\n((A−B)/(T−B))"}.get(label, label)
 
 
+def _wrap_cell(content: str) -> str:
+    """“2.79（2020年）” → “2.79” over “2020年”; “3.22（方法）” → value over method."""
+    head, sep, tail = content.partition("（")
+    if not sep or not head or head[-1] not in "0123456789%":
+        return content
+    return f"{head}\n{tail.removesuffix('）')}"
+
+
 def _indicator_table(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
     headers = [_docx_header(h) for h in text.INDICATOR_HEADERS]
-    cells = [[c.replace("（", "\n（", 1) if k > 2 else c
-              for k, c in enumerate(text.indicator_cells(i, r))]
+    cells = [[_wrap_cell(c) for c in text.indicator_cells(i, r)]
              for i, r in enumerate(rows, start=1)]
     add_table(doc, headers, cells, INDICATOR_WIDTHS_CM)
     add_text(doc, "注：" + text.TABLE_NOTE, size=Pt(12))
@@ -196,9 +220,10 @@ def _indicator_table(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
 
 def _indicator_details(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
     for row in rows:
-        add_text(doc, text.indicator_sentence(row))
-        for w in row.warnings:
-            add_text(doc, f"数据提示：{w}。", size=Pt(12))
+        intro = [add_text(doc, text.indicator_sentence(row))]
+        intro += [add_text(doc, f"数据提示：{w}。", size=Pt(12)) for w in row.warnings]
+        for p in intro:
+            p.paragraph_format.keep_with_next = True
         png = chart_image(row)
         if png is not None:
             p = doc.add_paragraph()
@@ -236,8 +261,9 @@ def _sections(doc: DocxDocument, report: Report) -> None:
         n += 1
         heading1(doc, n, "上期规划完成情况")
         add_table(doc, text.PRIOR_HEADERS,
-                  [text.prior_cells(i, r) for i, r in enumerate(report.prior, start=1)],
-                  (1.0, 4.2, 1.2, 2.0, 2.0, 2.0, 1.8, 1.4))
+                  [[_wrap_cell(c) for c in text.prior_cells(i, r)]
+                   for i, r in enumerate(report.prior, start=1)],
+                  (0.8, 4.6, 1.0, 1.9, 1.9, 1.9, 2.0, 1.5))
     if report.departments:
         n += 1
         heading1(doc, n, "重点任务分工")

@@ -116,11 +116,11 @@ def audit_changes(
             log("plan", f"meta.{name}", before, after)
     old_rows = {row.name: row for row in old.indicators}
     new_rows = {row.name: row for row in new.indicators}
-    for name in old_rows.keys() - new_rows.keys():
+    for name in sorted(old_rows.keys() - new_rows.keys()):
         log("plan", f"indicator[{name}]", old_rows[name].model_dump(mode="json"), None)
-    for name in new_rows.keys() - old_rows.keys():
+    for name in sorted(new_rows.keys() - old_rows.keys()):
         log("plan", f"indicator[{name}]", None, new_rows[name].model_dump(mode="json"))
-    for name in old_rows.keys() & new_rows.keys():
+    for name in sorted(old_rows.keys() & new_rows.keys()):
         for field in INDICATOR_FIELDS:
             before, after = getattr(old_rows[name], field), getattr(new_rows[name], field)
             if before != after:

@@ -1,0 +1,215 @@
+"""Observed values (实际值/完成值) of plan indicators, recorded all-or-nothing with an audit trail.
+
+A batch is validated first; if any row has a problem nothing is saved and :class:`RowsRejected`
+lists every problem. Values are stored in the unit of the plan's indicator (万元 → 亿元 etc. are
+converted through the indicator catalogue; incompatible units are refused, never guessed).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel
+from sqlalchemy import Connection, select
+
+from planwatch.catalog import load_catalog, map_indicator, normalize_unit
+from planwatch.model.actual import Actual
+from planwatch.model.findings import Finding, Severity
+from planwatch.storage.audit_log import write_audit
+from planwatch.storage.engine import Storage, inserted_id
+from planwatch.storage.errors import RowsRejected, StorageError
+from planwatch.storage.schema import actuals, indicators, plan_versions, plans
+from planwatch.storage.types import utcnow
+
+AUDITED = ("value", "unit", "source", "reported_on")
+
+
+class ActualRecord(BaseModel):
+    id: int
+    plan_id: int
+    indicator: str
+    catalog_code: str | None
+    year: int
+    value: float
+    unit: str | None
+    status: str
+    source: str | None
+    reported_on: date | None
+    recorded_at: datetime
+    submitted_by: str | None
+
+    def to_actual(self) -> Actual:
+        return Actual.model_validate(self.model_dump(include=set(Actual.model_fields)))
+
+
+class RecordSummary(NamedTuple):
+    inserted: int
+    updated: int
+    unchanged: int
+
+
+class _Known(NamedTuple):
+    name: str
+    unit: str | None
+    code: str | None
+
+
+def _known_indicators(conn: Connection, plan_id: int) -> list[_Known]:
+    latest = (
+        select(plan_versions.c.id)
+        .where(plan_versions.c.plan_id == plan_id)
+        .order_by(plan_versions.c.version_no.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    query = select(indicators.c.name, indicators.c.unit, indicators.c.catalog_code).where(
+        indicators.c.version_id == latest
+    )
+    seen: dict[str, _Known] = {}
+    for row in conn.execute(query):
+        seen.setdefault(row.name, _Known(row.name, row.unit, row.catalog_code))
+    return list(seen.values())
+
+
+def _resolve(row: Actual, known: list[_Known]) -> _Known | None:
+    exact = [k for k in known if k.name == row.indicator]
+    if exact:
+        return exact[0]
+    code = map_indicator(row.indicator, row.unit)
+    same_code = [k for k in known if code is not None and k.code == code]
+    return same_code[0] if len(same_code) == 1 else None
+
+
+def _convert(row: Actual, target: _Known) -> float | None:
+    """``row.value`` in the unit of ``target``; ``None`` when the units are incompatible."""
+    if not row.unit or not target.unit or normalize_unit(row.unit) == normalize_unit(target.unit):
+        return row.value
+    if target.code is None:
+        return None
+    catalog = load_catalog()
+    given, wanted = catalog.unit_factor(target.code, row.unit), catalog.unit_factor(
+        target.code, target.unit
+    )
+    return None if given is None or wanted is None else row.value * given / wanted
+
+
+def _problem(pos: int, code: str, zh: str) -> Finding:
+    return Finding(code=code, severity=Severity.ERROR, message=zh, line=pos)
+
+
+def _check_row(pos: int, row: Actual, known: list[_Known]) -> tuple[list[Finding], Any]:
+    if not math.isfinite(row.value):
+        return [_problem(pos, "bad-value", f"第{pos}行：数值无效")], None
+    if not 1949 <= row.year <= 2100:
+        return [_problem(pos, "bad-year", f"第{pos}行：年份{row.year}不合理")], None
+    target = _resolve(row, known)
+    if target is None:
+        msg = f"第{pos}行：规划中没有指标“{row.indicator}”"
+        return [_problem(pos, "unknown-indicator", msg)], None
+    value = _convert(row, target)
+    if value is None:
+        msg = f"第{pos}行：单位“{row.unit}”与指标单位“{target.unit}”不一致"
+        return [_problem(pos, "unit-mismatch", msg)], None
+    return _check_limits(pos, target, value), (target, value)
+
+
+def _check_limits(pos: int, target: _Known, value: float) -> list[Finding]:
+    ind = load_catalog().get(target.code) if target.code else None
+    if ind is None:
+        return []
+    canonical = value * (load_catalog().unit_factor(ind.code, target.unit) or 1.0)
+    low, high = ind.min, ind.max
+    if (low is not None and canonical < low) or (high is not None and canonical > high):
+        msg = f"第{pos}行：{target.name}的数值{value}超出合理范围[{low}, {high}]"
+        return [_problem(pos, "out-of-range", msg)]
+    return []
+
+
+def _validate(rows: Sequence[Actual], known: list[_Known]) -> list[tuple[Actual, _Known, float]]:
+    problems: list[Finding] = []
+    checked: list[tuple[Actual, _Known, float]] = []
+    keys: set[tuple[str, int, str]] = set()
+    for pos, row in enumerate(rows, start=1):
+        found, resolved = _check_row(pos, row, known)
+        problems += found
+        if resolved is None:
+            continue
+        target, value = resolved
+        key = (target.name, row.year, row.status)
+        if key in keys:
+            problems.append(_problem(pos, "duplicate-row", f"第{pos}行：与前面的行重复"))
+        keys.add(key)
+        checked.append((row, target, value))
+    if problems:
+        raise RowsRejected(problems)
+    return checked
+
+
+_Checked = tuple[Actual, _Known, float]
+
+
+def _upsert(conn: Connection, plan_id: int, item: _Checked, user: str, source: str | None) -> str:
+    row, target, value = item
+    values: dict[str, Any] = {"value": value, "unit": target.unit or row.unit,
+                              "source": row.source or source, "reported_on": row.reported_on}
+    key = (actuals.c.plan_id == plan_id, actuals.c.indicator == target.name,
+           actuals.c.year == row.year, actuals.c.status == row.status)  # fmt: skip
+    existing = conn.execute(select(actuals).where(*key)).mappings().first()
+    if existing is None:
+        new_id = inserted_id(conn.execute(actuals.insert().values(
+            plan_id=plan_id, indicator=target.name, catalog_code=target.code, year=row.year,
+            status=row.status, recorded_at=utcnow(), submitted_by=user, **values)))  # fmt: skip
+        write_audit(conn, user=user, entity="actual", entity_id=new_id, field="value",
+                    new=value, source=values["source"])  # fmt: skip
+        return "inserted"
+    changed = [f for f in AUDITED if existing[f] != values[f]]
+    if not changed:
+        return "unchanged"
+    conn.execute(actuals.update().where(actuals.c.id == existing["id"]).values(
+        recorded_at=utcnow(), submitted_by=user, **values))  # fmt: skip
+    for field in changed:
+        write_audit(conn, user=user, entity="actual", entity_id=int(existing["id"]), field=field,
+                    old=existing[field], new=values[field], source=values["source"])  # fmt: skip
+    return "updated"
+
+
+def record_actuals(
+    storage: Storage, plan_id: int, rows: Sequence[Actual], user: str, source: str | None = None
+) -> RecordSummary:
+    """Save a batch of observed values for a plan: all rows or none (raises RowsRejected)."""
+    with storage.atomic() as conn:
+        if conn.execute(select(plans.c.id).where(plans.c.id == plan_id)).first() is None:
+            raise StorageError("unknown-plan", f"规划{plan_id}不存在", f"no plan {plan_id}")
+        checked = _validate(rows, _known_indicators(conn, plan_id))
+        outcomes = [_upsert(conn, plan_id, item, user, source) for item in checked]
+    return RecordSummary(
+        outcomes.count("inserted"), outcomes.count("updated"), outcomes.count("unchanged")
+    )
+
+
+def get_actuals(
+    storage: Storage, plan_id: int, indicator: str | None = None, year: int | None = None
+) -> list[ActualRecord]:
+    """Stored actuals of a plan (optionally one indicator / year), by indicator, year, status."""
+    query = select(actuals).where(actuals.c.plan_id == plan_id)
+    if indicator is not None:
+        query = query.where(actuals.c.indicator == indicator)
+    if year is not None:
+        query = query.where(actuals.c.year == year)
+    query = query.order_by(actuals.c.indicator, actuals.c.year, actuals.c.status)
+    with storage.atomic() as conn:
+        rows = conn.execute(query).mappings().all()
+    return [ActualRecord.model_validate(dict(row)) for row in rows]
+
+
+def best_actuals(storage: Storage, plan_id: int) -> list[Actual]:
+    """One value per indicator and year: the final one where reported, else the provisional."""
+    best: dict[tuple[str, int], ActualRecord] = {}
+    for record in get_actuals(storage, plan_id):
+        key = (record.indicator, record.year)
+        if key not in best or record.status == "final":
+            best[key] = record
+    return [record.to_actual() for record in best.values()]
