@@ -53,7 +53,9 @@ def errors_of(path: Path, plan: Plan | None = None) -> list[tuple[int, str | Non
 
 
 def test_round_trip_template_with_2020_values(tmp_path: Path) -> None:
-    path = make_template(zibo_plan(), tmp_path / "t.xlsx", years=range(2020, 2021))
+    path = make_template(
+        zibo_plan(), tmp_path / "t.xlsx", years=range(2020, 2021), include_targets=True
+    )
     wb = openpyxl.load_workbook(path)
     ws = wb["数据填报"]
     for i, (_name, value, _unit) in enumerate(ZIBO_2020, start=2):
@@ -62,10 +64,14 @@ def test_round_trip_template_with_2020_values(tmp_path: Path) -> None:
         ws.cell(i, 6, SOURCE)
         ws.cell(i, 7, datetime(2021, 3, 15))
     wb.save(path)
-    result = read_actuals(path, zibo_plan())
+    result = read_actuals(path, zibo_plan(), include_targets=True)
     assert result.errors == []
     assert result.ok
     assert result.rows == expected_2020()
+    # without prose targets the last row (a prose-only indicator) is unknown, and nothing is kept
+    strict = read_actuals(path, zibo_plan())
+    assert [(e.row, e.code) for e in strict.errors] == [(10, "unknown-indicator")]
+    assert strict.rows == []
 
 
 def test_round_trip_default_years_skips_blank_rows(tmp_path: Path) -> None:
@@ -96,7 +102,7 @@ def test_round_trip_default_years_skips_blank_rows(tmp_path: Path) -> None:
 def test_csv_encodings(tmp_path: Path, encoding: str) -> None:
     rows = [[n, u, 2020, v, "最终数", SOURCE, "2021-03-15", ""] for n, v, u in ZIBO_2020]
     path = write_csv(tmp_path / "a.csv", rows, encoding=encoding)
-    result = read_actuals(path, zibo_plan())
+    result = read_actuals(path, zibo_plan(), include_targets=True)
     assert result.errors == []
     assert result.rows == expected_2020()
 
@@ -183,7 +189,7 @@ def test_count_unit_mismatch_and_rates_may_be_negative(tmp_path: Path) -> None:
         ["有效发明专利", "项", 2026, 450, "最终数"],  # 件 vs 项: reported, not converted
         ["规模以上工业增加值年均增长", "%", 2026, -2.5, "最终数"],  # a rate: negative is fine
         ["数字经济核心产业增加值占GDP比重", "%", 2026, -1, "最终数"],  # a share: not negative
-        ["新型研发机构", "家", 2031, 9, "最终数"],  # after 2030
+        ["有效发明专利", "件", 2031, 900, "最终数"],  # after 2030
     ]
     assert errors_of(write_xlsx(tmp_path / "a.xlsx", rows), county_plan()) == [
         (2, "单位", "unit-mismatch"),
@@ -195,7 +201,7 @@ def test_count_unit_mismatch_and_rates_may_be_negative(tmp_path: Path) -> None:
 def test_one_bad_row_means_no_rows(tmp_path: Path) -> None:
     rows = [[n, u, 2020, v, "最终数"] for n, v, u in ZIBO_2020]
     rows.append(["高新技术企业", "家", 2021, "n/a", "最终数"])
-    result = read_actuals(write_xlsx(tmp_path / "a.xlsx", rows), zibo_plan())
+    result = read_actuals(write_xlsx(tmp_path / "a.xlsx", rows), zibo_plan(), include_targets=True)
     assert result.rows == []
     assert [(e.row, e.code) for e in result.errors] == [(11, "value-not-number")]
 

@@ -26,18 +26,18 @@ ZIBO_NAMES = [
 
 
 def test_specs_of_gold_plan_merge_prose_restatements() -> None:
-    specs = plan_specs(zibo_plan())
+    specs = plan_specs(zibo_plan(), include_targets=True)
     assert [s.name for s in specs] == ZIBO_NAMES
     assert [(s.unit, s.first_year, s.last_year, s.kind) for s in specs[-3:]] == [
         ("亿元", 2020, 2025, "other"),
         ("件", 2020, 2025, "count"),
         ("%", 2020, 2025, "share"),
     ]
-    assert [s.name for s in plan_specs(zibo_plan(), include_targets=False)] == ZIBO_NAMES[:-1]
+    assert [s.name for s in plan_specs(zibo_plan())] == ZIBO_NAMES[:-1]  # default: table only
 
 
 def test_specs_of_synthetic_15th_plan() -> None:
-    specs = plan_specs(county_plan())
+    specs = plan_specs(county_plan(), include_targets=True)
     assert [(s.name, s.unit, s.first_year, s.last_year, s.kind) for s in specs] == [
         ("全社会研发经费投入", "万元", 2025, 2030, "other"),
         ("有效发明专利", "件", 2025, 2030, "count"),
@@ -66,7 +66,7 @@ def test_value_kind(name: str, unit: str | None, kind: str) -> None:
 
 
 def test_template_layout(tmp_path: Path) -> None:
-    path = make_template(zibo_plan(), tmp_path / "t.xlsx")
+    path = make_template(zibo_plan(), tmp_path / "t.xlsx", include_targets=True)
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["说明", "数据填报", "选项"]
     assert [ws.sheet_state for ws in wb] == ["visible", "visible", "hidden"]
@@ -103,7 +103,9 @@ def test_template_layout(tmp_path: Path) -> None:
 
 
 def test_template_validations_survive_reload(tmp_path: Path) -> None:
-    ws = openpyxl.load_workbook(make_template(zibo_plan(), tmp_path / "t.xlsx"))["数据填报"]
+    ws = openpyxl.load_workbook(
+        make_template(zibo_plan(), tmp_path / "t.xlsx", include_targets=True)
+    )["数据填报"]
     rules = {
         (dv.type, dv.operator, dv.formula1, dv.formula2): str(dv.sqref)
         for dv in ws.data_validations.dataValidation
@@ -117,7 +119,9 @@ def test_template_validations_survive_reload(tmp_path: Path) -> None:
 
 
 def test_template_years_argument(tmp_path: Path) -> None:
-    path = make_template(county_plan(), tmp_path / "t.xlsx", years=range(2026, 2028))
+    path = make_template(
+        county_plan(), tmp_path / "t.xlsx", years=range(2026, 2028), include_targets=True
+    )
     rows = list(openpyxl.load_workbook(path)["数据填报"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[1], r[2]) for r in rows[:4]] == [
         (

@@ -12,6 +12,7 @@ from planwatch.extract.meta import (
     extract_meta_result,
     find_doc_number,
     find_issued,
+    find_title,
     five_year_span,
 )
 from planwatch.parse.registry import read_document
@@ -112,3 +113,9 @@ def test_region_catalogue_levels() -> None:
     assert regions.lookup("海淀区")[0].province == "北京市"
     assert len(regions.prefectures()) >= 330
     assert regions.leading_region("内蒙古自治区科技厅关于…") == "内蒙古自治区"
+
+
+def test_wrapped_title_after_cover_lines() -> None:
+    top = ["（此件公开发布）", "2024年5月6日", "某某市人民政府关于加快推进",
+           "科技创新的实施意见", "各区县："]
+    assert find_title(top) == "某某市人民政府关于加快推进科技创新的实施意见"

@@ -67,7 +67,7 @@ class _Specs:
 
 
 def read_actuals(
-    path: str | Path, plan: Plan, *, include_targets: bool = True, sheet: str = DATA_SHEET
+    path: str | Path, plan: Plan, *, include_targets: bool = False, sheet: str = DATA_SHEET
 ) -> ImportResult:
     """Read and validate an actuals file (.xlsx template or .csv) against the plan."""
     table = read_table(path, sheet=sheet)

@@ -177,10 +177,10 @@ def _table(rows: Iterable[list[RawCell]]) -> RawTable:
         return RawTable(errors=errors)
     table = RawTable()
     for number, row in enumerate(it, start=2):
-        if number - 1 > MAX_ROWS:
-            return RawTable(errors=[make_error("too-many-rows", limit=MAX_ROWS)])
         cells = {name: row[i] if i < len(row) else RawCell(None) for name, i in mapping.items()}
         if any(_filled(cells[c].value) for c in ENTRY_COLUMNS if c in cells):
+            if len(table.rows) >= MAX_ROWS:
+                return RawTable(errors=[make_error("too-many-rows", limit=MAX_ROWS)])
             table.rows.append((number, cells))
     return table
 

@@ -168,7 +168,7 @@ def _same_metric(a: IndicatorSpec, b: IndicatorSpec) -> bool:
     )
 
 
-def plan_specs(plan: Plan, include_targets: bool = True) -> list[IndicatorSpec]:
+def plan_specs(plan: Plan, include_targets: bool = False) -> list[IndicatorSpec]:
     """The plan's indicator table, plus prose targets that state a baseline (基期值) and are not
     a restatement of a table row."""
     specs = [_from_indicator(plan, ind) for ind in plan.indicators]

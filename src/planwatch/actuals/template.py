@@ -91,7 +91,7 @@ def _default_years(spec: IndicatorSpec) -> range:
 
 
 def make_template(
-    plan: Plan, path: str | Path, years: range | None = None, include_targets: bool = True
+    plan: Plan, path: str | Path, years: range | None = None, include_targets: bool = False
 ) -> Path:
     """Write the actuals template for a plan to path (.xlsx) and return the path."""
     specs = plan_specs(plan, include_targets=include_targets)

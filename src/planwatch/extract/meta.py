@@ -121,7 +121,8 @@ def find_title(top: list[str]) -> str | None:
 def _title_like(line: str) -> bool:
     s = _clean(line)
     return (0 < len(s) <= 60 and not re.search(r"[。，：:；]", s)
-            and not _DOC_NUMBER.fullmatch(s) and not _NUMBERED.match(s))
+            and not _DOC_NUMBER.fullmatch(s) and not _NUMBERED.match(s)
+            and not _DATE.match(s) and not re.fullmatch(r"[（(].*[）)]", s))
 
 
 def _title_at(top: list[str], i: int) -> str | None:

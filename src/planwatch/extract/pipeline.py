@@ -10,7 +10,9 @@ from planwatch.parse.document import Document
 def extract_plan(doc: Document) -> Plan:
     """Extract the whole plan. Anything not understood becomes a finding, never an exception."""
     plan = Plan(doc=doc.source)
-    plan.meta = meta.extract_meta(doc)
+    meta_result = meta.extract_meta_result(doc)
+    plan.meta = meta_result.meta
+    plan.findings.extend(meta_result.findings)
     tables = indicators.extract_indicator_tables(doc)
     plan.indicators = tables.indicators
     plan.prior_results = tables.prior_results

@@ -16,7 +16,7 @@ from typing import Any
 from planwatch.errors import DocumentError
 from planwatch.parse.document import Document
 from planwatch.parse.layout import Item, finish
-from planwatch.parse.pdf_lines import PageLines, group_paragraphs, page_lines, strip_furniture
+from planwatch.parse.pdf_lines import PageLines, build_items, page_lines, strip_furniture
 
 MAX_PAGES = 3000
 
@@ -63,7 +63,7 @@ def read_pdf(data: bytes, name: str) -> Document:
             "please provide a Word file or a PDF with text",
         )
     strip_furniture(pages)
-    items = _merge(pages)
+    items = build_items(pages)
     return Document(blocks=finish(items), source=name, format="pdf")
 
 
@@ -72,11 +72,3 @@ def _read_pages(pdf: Any) -> list[PageLines]:
         raise DocumentError("too-large", f"PDF 页数过多（超过 {MAX_PAGES} 页）",
                             f"too many pages (more than {MAX_PAGES})")
     return [page_lines(page, no) for no, page in enumerate(pdf.pages, start=1)]
-
-
-def _merge(pages: list[PageLines]) -> list[Item]:
-    """Paragraph items and table items of all pages in reading order."""
-    items: list[Item] = []
-    for page in pages:
-        items.extend(group_paragraphs(page, items))
-    return items

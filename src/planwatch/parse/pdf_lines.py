@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import itertools
 import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from planwatch.parse.layout import Item, ends_sentence, is_furniture, starts_block
+from planwatch.parse.layout import (
+    MAX_HEADING_CHARS,
+    Item,
+    ends_sentence,
+    is_furniture,
+    starts_block,
+)
 from planwatch.parse.normalize import join_parts, normalize_line
 
 _CJK_GAP = re.compile(
@@ -18,6 +25,7 @@ _CJK_GAP = re.compile(
 _DIGITS = re.compile(r"\d+")
 FURNITURE_ZONE = 0.12
 GAP_FACTOR = 1.4
+HEADING_SIZE = 1.15
 MAX_TABLE_CELLS = 20000
 
 
@@ -124,37 +132,100 @@ def strip_furniture(pages: list[PageLines]) -> None:
             zone(page, ln) and (is_furniture(ln.text) or seen[_key(ln.text)] >= need))]
 
 
-def group_paragraphs(page: PageLines, _previous: list[Item]) -> list[Item]:
-    """Paragraph and table items of one page, in top-to-bottom order."""
+@dataclass
+class _State:
+    """Running state of the paragraph builder across pages."""
+
+    body_size: float
+    items: list[Item] = field(default_factory=list)
+    prev: Line | None = None
+    prev_right: float = 0.0
+    new_page: bool = False
+    sizes: dict[int, float] = field(default_factory=dict)
+
+
+def build_items(pages: list[PageLines]) -> list[Item]:
+    """Paragraph, heading and table items of all pages in reading order."""
+    sizes = [ln.size for p in pages for ln in p.lines]
+    state = _State(body_size=statistics.median(sizes) if sizes else 10.0)
+    for page in pages:
+        _page_items(page, state)
+    _mark_headings(state)
+    return state.items
+
+
+def _page_items(page: PageLines, st: _State) -> None:
     lines = sorted(page.lines, key=lambda ln: (round(ln.top), ln.x0))
     gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
     gap = statistics.median(gaps) if gaps else 0.0
     left = min((ln.x0 for ln in lines), default=0.0)
     right = max((ln.x1 for ln in lines), default=0.0)
-    items: list[Item] = []
     tables = sorted(page.tables, key=lambda t: t.top)
-    prev: Line | None = None
+    st.new_page = True
     for ln in lines:
         while tables and tables[0].top < ln.top:
-            items.append(Item("table", rows=tables.pop(0).rows, page=page.no))
-            prev = None
-        if prev is not None and items and items[-1].kind == "text" and _continues(
-                prev, ln, gap, left, right):
-            items[-1].text = join_parts(items[-1].text, ln.text)
+            _add_table(st, tables.pop(0), page.no)
+        last = st.items[-1] if st.items else None
+        if (st.prev is not None and last is not None and last.kind == "text"
+                and _continues(st, ln, 0.0 if st.new_page else gap, left, right)):
+            last.text = join_parts(last.text, ln.text)
         else:
-            items.append(Item("text", ln.text, page=page.no))
-        prev = ln
-    items.extend(Item("table", rows=t.rows, page=page.no) for t in tables)
-    return items
+            st.sizes[len(st.items)] = ln.size
+            st.items.append(Item("text", ln.text, page=page.no))
+        st.prev, st.new_page = ln, False
+        st.prev_right = right
+    for table in tables:
+        _add_table(st, table, page.no)
 
 
-def _continues(prev: Line, ln: Line, gap: float, left: float, right: float) -> bool:
-    """``ln`` continues the paragraph of ``prev``: no big gap, no indent, ``prev`` line full."""
+def _add_table(st: _State, table: Table, page: int) -> None:
+    """Append a table; a table continuing at the top of the next page is merged into it."""
+    last = st.items[-1] if st.items else None
+    width = max((len(r) for r in table.rows), default=0)
+    if (st.new_page and last is not None and last.kind == "table"
+            and max((len(r) for r in last.rows), default=0) == width):
+        rows = table.rows
+        if rows and last.rows and rows[0] == last.rows[0]:
+            rows = rows[1:]  # header row repeated on the new page
+        if rows and last.rows and _is_row_continuation(last.rows[-1], rows[0]):
+            last.rows[-1] = [join_parts(a, b) for a, b in zip(last.rows[-1], rows[0], strict=True)]
+            rows = rows[1:]
+        last.rows.extend(rows)
+    else:
+        st.items.append(Item("table", rows=[list(r) for r in table.rows], page=page))
+    st.prev = None
+
+
+def _is_row_continuation(prev_row: list[str], row: list[str]) -> bool:
+    """A row broken by the page break: the new part has empty cells, the old part has none."""
+    return all(c.strip() for c in prev_row) and any(not c.strip() for c in row) and any(
+        c.strip() for c in row)
+
+
+def _mark_headings(st: _State) -> None:
+    """Short paragraphs set in a clearly larger font than the body are headings."""
+    for index, size in st.sizes.items():
+        item = st.items[index]
+        text = item.text.strip()
+        if (size > HEADING_SIZE * st.body_size and len(text) <= MAX_HEADING_CHARS
+                and not re.search(r"[。；;]", text.rstrip("。"))):
+            item.kind = "heading"
+
+
+def _continues(st: _State, ln: Line, gap: float, left: float, right: float) -> bool:
+    """``ln`` continues the paragraph of the previous line: similar font, no big gap, no indent,
+    and the previous line ran to the right margin."""
+    prev = st.prev
+    if prev is None:
+        return False
     size = prev.size
+    if abs(ln.size - size) > 0.2 * size:
+        return False
     if ends_sentence(prev.text) and starts_block(ln.text):
         return False
     if gap and ln.top - prev.top > gap * GAP_FACTOR:
         return False
     if ln.x0 > left + 1.5 * size:
         return False
-    return prev.x1 >= right - 2.2 * size
+    edge = st.prev_right if st.new_page else right
+    return prev.x1 >= edge - 2.2 * size

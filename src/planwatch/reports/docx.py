@@ -39,8 +39,7 @@ SIZE_TABLE = Pt(9)  # 小五
 SIZE_FOOTER = Pt(14)  # 四号
 LINE_EXACT = Pt(28.95)  # 22 lines a page
 CHART_WIDTH = Cm(13.5)
-NUMERALS = "一二三四五六七八九十"
-INDICATOR_WIDTHS_CM = (0.7, 2.5, 0.8, 1.45, 1.45, 1.45, 1.3, 1.5, 1.2, 1.15, 2.1)
+INDICATOR_WIDTHS_CM = (0.7, 2.4, 0.8, 1.45, 1.45, 1.45, 1.3, 1.5, 1.2, 1.5, 1.9)
 
 
 def set_run_font(run: Run, east_asia: str, size: Pt, *, bold: bool = False) -> None:
@@ -76,21 +75,14 @@ def add_text(doc: DocxDocument, content: str, *, font: str = BODY_FONT, size: Pt
 
 def heading1(doc: DocxDocument, number: int, title: str) -> None:
     """一、… in 黑体."""
-    p = add_text(doc, f"{_numeral(number)}、{title}", font=H1_FONT)
+    p = add_text(doc, f"{text.numeral(number)}、{title}", font=H1_FONT)
     p.paragraph_format.keep_with_next = True
 
 
 def heading2(doc: DocxDocument, number: int, title: str) -> None:
     """（一）… in 楷体."""
-    p = add_text(doc, f"（{_numeral(number)}）{title}", font=H2_FONT)
+    p = add_text(doc, f"（{text.numeral(number)}）{title}", font=H2_FONT)
     p.paragraph_format.keep_with_next = True
-
-
-def _numeral(n: int) -> str:
-    if n <= 10:
-        return NUMERALS[n - 1]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else NUMERALS[tens - 1]) + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
 def _page_setup(doc: DocxDocument) -> None:

@@ -25,6 +25,7 @@ FINDING_HEADERS = ("序号", "代码", "级别", "说明", "行号")
 TASK_HEADERS = ("牵头单位", "序号", "任务", "配合单位")
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警示", Severity.INFO: "提示"}
+NUMERALS = "一二三四五六七八九十"
 COMPARATOR_ZH = {">=": "≥", "<=": "≤", "~": "约"}
 
 
@@ -126,3 +127,11 @@ def indicator_sentence(row: IndicatorRow) -> str:
         if p.meets_target is False:
             text += "，按当前趋势难以实现目标"
     return text + "。"
+
+
+def numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一."""
+    if n <= 10:
+        return NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else NUMERALS[tens - 1]) + "十" + (NUMERALS[ones - 1] if ones else "")

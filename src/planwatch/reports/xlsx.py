@@ -1,0 +1,127 @@
+"""Excel workbook: the indicator table (numbers as numbers) plus one sheet per section."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planwatch.model.findings import Finding
+from planwatch.reports import text
+from planwatch.reports.build import IndicatorRow, Report
+
+FONT = "仿宋"
+HEADER_FONT = Font(name="黑体", bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+NUMBER = "#,##0.00"
+PERCENT = "0.0%"
+YEAR = "0"
+
+Cell = str | int | float | None
+INDICATOR_COLUMNS: tuple[tuple[str, float, str | None], ...] = (
+    ("序号", 6, YEAR), ("指标", 30, None), ("单位", 8, None), ("属性", 8, None),
+    ("基期年", 8, YEAR), ("基期值", 11, NUMBER), ("目标年", 8, YEAR), ("目标值", 11, NUMBER),
+    ("目标比较", 8, None), ("实际年", 8, YEAR), ("实际值", 11, NUMBER),
+    (text.LABEL_PLAIN, 14, PERCENT), (text.LABEL_CHANGE, 18, PERCENT),
+    ("复合增长口径进度", 14, PERCENT), (text.LABEL_TIME, 10, PERCENT), ("评价", 12, None),
+    ("预测值", 11, NUMBER), ("预测方法", 16, None), ("数据提示", 40, None),
+)
+
+
+def _indicator_values(index: int, row: IndicatorRow) -> list[Cell]:
+    p = row.projection
+    return [
+        index, row.name, row.unit, row.attribute, row.baseline_year, row.baseline,
+        row.target_year, row.target, row.comparator, row.actual_year, row.actual,
+        row.completion_plain, row.completion_change, row.completion_log, row.time_progress,
+        row.verdict, None if p is None else p.value, None if p is None else p.method,
+        "；".join(row.warnings) or None,
+    ]
+
+
+def write_sheet(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
+                widths: Sequence[float], formats: Sequence[str | None] | None = None) -> None:
+    """Header row bold and frozen, borders, column widths, number formats per column."""
+    ws.append(list(headers))
+    for cell in ws[1]:
+        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for values in rows:
+        ws.append(list(values))
+    for r in ws.iter_rows(min_row=2):
+        for col, cell in enumerate(r):
+            cell.border = BORDER
+            cell.font = Font(name=FONT)
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            if formats and formats[col]:
+                cell.number_format = formats[col]
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = "C2" if len(headers) > 6 else "A2"
+
+
+def _summary_sheet(ws: Worksheet, report: Report) -> None:
+    ws.title = "概要"
+    ws.append([report.title])
+    ws["A1"].font = Font(name="黑体", bold=True, size=14)
+    for sentence in text.summary_sentences(report):
+        ws.append([sentence])
+    ws.append([])
+    ws.append(["评价", "指标数"])
+    for cell in ws[ws.max_row]:
+        cell.font = HEADER_FONT
+    for verdict, count in report.summary.verdict_counts.items():
+        ws.append([verdict, count])
+    ws.column_dimensions["A"].width = 100
+
+
+def build_workbook(report: Report) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    _summary_sheet(ws, report)
+    write_sheet(wb.create_sheet("指标监测"), [c[0] for c in INDICATOR_COLUMNS],
+                [_indicator_values(i, r) for i, r in enumerate(report.indicators, start=1)],
+                [c[1] for c in INDICATOR_COLUMNS], [c[2] for c in INDICATOR_COLUMNS])
+    finding_widths = (6, 24, 8, 80, 8)
+    write_sheet(wb.create_sheet("监测预警"), text.FINDING_HEADERS,
+                [_finding_values(i, f) for i, f in enumerate(report.alerts, start=1)],
+                finding_widths)
+    write_sheet(wb.create_sheet("审查发现"), text.FINDING_HEADERS,
+                [_finding_values(i, f) for i, f in enumerate(report.findings, start=1)],
+                finding_widths)
+    if report.prior:
+        _prior_sheet(wb.create_sheet("上期完成情况"), report)
+    write_sheet(wb.create_sheet("任务分工"), text.TASK_HEADERS,
+                [[g.department, t.number, t.title, "、".join(t.support) or None]
+                 for g in report.departments for t in g.tasks],
+                (24, 6, 40, 50))
+    wb.active = 1
+    return wb
+
+
+def _finding_values(index: int, f: Finding) -> list[Cell]:
+    return [index, f.code, text.SEVERITY_ZH.get(f.severity, str(f.severity)), f.message, f.line]
+
+
+def _prior_sheet(ws: Worksheet, report: Report) -> None:
+    headers = ("序号", "指标", "单位", "基期年", "基期值", "目标年", "目标值", "完成年",
+               "完成值", text.LABEL_PLAIN, text.LABEL_CHANGE, "是否完成")
+    rows: list[list[Cell]] = [
+        [i, r.name, r.unit, r.baseline_year, r.baseline, r.target_year, r.target,
+         r.actual_year, r.actual, r.completion_plain, r.completion_change,
+         None if r.met is None else ("完成" if r.met else "未完成")]
+        for i, r in enumerate(report.prior, start=1)
+    ]
+    formats = (YEAR, None, None, YEAR, NUMBER, YEAR, NUMBER, YEAR, NUMBER, PERCENT, PERCENT, None)
+    write_sheet(ws, headers, rows, (6, 30, 8, 8, 11, 8, 11, 8, 11, 14, 18, 10), formats)
+
+
+def write_xlsx(report: Report, path: Path) -> None:
+    build_workbook(report).save(path)
