@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import shutil
 import subprocess
@@ -27,6 +28,7 @@ from docx.oxml.ns import qn
 from planwatch.parse.document import Block, Document
 from planwatch.parse.docx_numbering import chinese_counting
 
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 NUM_ID = "901"
 HEADER_TEXT = "planwatch 测试文档 页眉"
 _LEVELS = ((0, "chineseCounting", "%1、"), (1, "chineseCounting", "（%2）"), (2, "decimal", "%3."))
@@ -212,21 +214,56 @@ def soffice() -> str | None:
         "/usr/bin/soffice" if Path("/usr/bin/soffice").exists() else None)
 
 
-def render_pdf(docx_path: Path, out_dir: Path) -> Path:
-    """Convert a .docx to PDF with LibreOffice, using a fresh user profile."""
+def render_pdfs(docx_paths: list[Path], out_dir: Path) -> list[Path]:
+    """Convert .docx files to PDF with one LibreOffice run and a fresh user profile."""
     binary = soffice()
     if binary is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
     with tempfile.TemporaryDirectory(prefix="lo-") as profile:
         subprocess.run(
             [binary, f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
-            check=True, capture_output=True, timeout=300,
+             "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_paths)],
+            check=True, capture_output=True, timeout=600,
         )
-    out = out_dir / (docx_path.stem + ".pdf")
-    if not out.exists():
-        raise RuntimeError(f"LibreOffice produced no PDF for {docx_path}")
-    return out
+    outs = [out_dir / (p.stem + ".pdf") for p in docx_paths]
+    missing = [p for p in outs if not p.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice produced no PDF for {missing}")
+    return outs
+
+
+def render_pdf(docx_path: Path, out_dir: Path) -> Path:
+    """Convert one .docx to PDF with LibreOffice."""
+    return render_pdfs([docx_path], out_dir)[0]
+
+
+@functools.cache
+def _render_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="planwatch-render-"))
+
+
+@functools.cache
+def rendered_seeds() -> dict[str, dict[str, Path]]:
+    """Every seed rendered to .docx and .html once per test session (cached in a tmp dir):
+    ``{stem: {"txt": path, "docx": path, "html": path}}``."""
+    from planwatch.parse import read_document
+
+    out = _render_dir()
+    result: dict[str, dict[str, Path]] = {}
+    for seed in sorted(SEEDS.glob("*.txt")):
+        doc = read_document(seed)
+        result[seed.stem] = {"txt": seed,
+                             "docx": render_docx(doc, out / f"{seed.stem}.docx"),
+                             "html": render_html(doc, out / f"{seed.stem}.html")}
+    return result
+
+
+@functools.cache
+def rendered_pdfs() -> dict[str, Path]:
+    """Every seed's .docx converted to PDF by LibreOffice once per session: ``{stem: path}``."""
+    seeds = rendered_seeds()
+    pdfs = render_pdfs([v["docx"] for v in seeds.values()], _render_dir())
+    return dict(zip(seeds, pdfs, strict=True))
 
 
 def copy_document(doc: Document) -> Document:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import time
 import zipfile
 from pathlib import Path
 
-from planwatch.actuals import read_actuals
+from planwatch.actuals import CATALOGUE, read_actuals
+from planwatch.actuals.reader import MAX_ROWS
 from tests.actuals_helpers import write_csv, write_xlsx, zibo_plan
 
 
@@ -117,3 +119,46 @@ def test_undecodable_csv(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_bytes("指标名称,年份,数值,数据状态\n".encode() + b"\xff\xfe\xff\x80\xff\n")
     assert codes(path) == [(0, None, "bad-encoding")]
+
+
+def test_too_many_rows(tmp_path: Path) -> None:
+    rows = [["高新技术企业", "家", 2021, 900, "最终数"]] * (MAX_ROWS + 1)
+    assert codes(write_csv(tmp_path / "a.csv", rows)) == [(0, None, "too-many-rows")]
+
+
+def test_catalogue_codes_are_kebab_case_and_bilingual() -> None:
+    assert set(CATALOGUE) == {
+        "file-not-found",
+        "file-too-large",
+        "unsupported-format",
+        "not-xlsx",
+        "zip-bomb",
+        "missing-sheet",
+        "bad-encoding",
+        "missing-column",
+        "duplicate-column",
+        "too-many-rows",
+        "no-data",
+        "missing-indicator",
+        "unknown-indicator",
+        "missing-year",
+        "bad-year",
+        "year-out-of-range",
+        "missing-value",
+        "value-not-number",
+        "non-finite-value",
+        "value-too-large",
+        "negative-value",
+        "share-over-100",
+        "percent-formatted-cell",
+        "unit-mismatch",
+        "formula-not-allowed",
+        "missing-status",
+        "bad-status",
+        "bad-date",
+        "duplicate-row",
+    }
+    for code, (zh, en) in CATALOGUE.items():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code), code
+        assert re.search(r"[\u4e00-\u9fff]", zh), code
+        assert en.isascii() or "初步数" in en, code

@@ -13,6 +13,7 @@ from planwatch.actuals import CATALOGUE, make_template, read_actuals
 from planwatch.model.actual import Actual
 from planwatch.model.plan import Plan
 from tests.actuals_helpers import county_plan, patch_zip_member, write_csv, write_xlsx, zibo_plan
+from tests.helpers import FIXTURES
 
 # The 2020 values the Zibo plan states (基期值), with their units.
 ZIBO_2020 = [
@@ -278,3 +279,52 @@ def test_excel_date_serial_and_chinese_date(tmp_path: Path) -> None:
     ]
     result = read_actuals(write_xlsx(tmp_path / "a.xlsx", rows), zibo_plan())
     assert [a.reported_on for a in result.rows] == [date(2022, 3, 1), date(2023, 3, 1)]
+
+
+def test_gbk_csv_fixture_as_exported_by_excel() -> None:
+    result = read_actuals(FIXTURES / "actuals_county_2026_gbk.csv", county_plan())
+    assert result.errors == []
+    assert result.rows == [
+        Actual(
+            indicator="全社会研发经费投入",
+            year=2026,
+            value=58000,
+            unit="万元",
+            status="provisional",
+            source="县统计局快报",
+            reported_on=date(2027, 2, 15),
+        ),
+        Actual(
+            indicator="有效发明专利",
+            year=2026,
+            value=455,
+            unit="件",
+            status="final",
+            source="县市场监管局",
+            reported_on=date(2027, 3, 20),
+        ),
+        Actual(
+            indicator="技术合同登记项目",
+            year=2026,
+            value=131,
+            unit="项",
+            status="final",
+            source="县科技局",
+            reported_on=date(2027, 3, 1),
+        ),
+        Actual(
+            indicator="规模以上工业增加值年均增长",
+            year=2026,
+            value=-1.2,
+            unit="%",
+            status="final",
+            source="统计公报",
+        ),
+        Actual(
+            indicator="数字经济核心产业增加值占GDP比重",
+            year=2026,
+            value=9.05,
+            unit="％",
+            status="provisional",
+        ),
+    ]

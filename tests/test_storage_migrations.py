@@ -66,8 +66,9 @@ def _table(insp: Any, table: str) -> dict[str, Any]:
             (fk["name"], tuple(fk["constrained_columns"]), fk["referred_table"])
             for fk in insp.get_foreign_keys(table)
         ),
-        "uniques": sorted((u["name"], tuple(u["column_names"])) for u in
-                          insp.get_unique_constraints(table)),  # fmt: skip
+        "uniques": sorted(
+            (u["name"], tuple(u["column_names"])) for u in insp.get_unique_constraints(table)
+        ),
         "indexes": sorted(
             (i["name"], tuple(i["column_names"]), bool(i["unique"]))
             for i in insp.get_indexes(table)
@@ -87,7 +88,7 @@ def _plan() -> Plan:
 
 def test_migration_names_are_unique_and_ordered() -> None:
     assert len(set(ALL)) == len(ALL) >= 3
-    assert ALL == sorted(ALL)
+    assert sorted(ALL) == ALL
     assert all(name[:4].isdigit() and name[4] == "_" for name in ALL)
 
 
@@ -140,10 +141,11 @@ def test_data_written_before_later_migrations_survives(db_url: str) -> None:
     upgrade(old, target=ALL[0])
     old.close()
     store = open_storage(db_url)
-    plan_id, version_id, created = import_plan(store, _plan(), "a.txt", "0" * 64, "alice")
+    plan_id, _, created = import_plan(store, _plan(), "a.txt", "0" * 64, "alice")
     assert created
     assert [v.version_no for v in list_versions(store, plan_id)] == [1]
-    record_actuals(store, plan_id, [Actual(indicator="高新技术企业数", year=2023, value=180)], "bob")
+    row = Actual(indicator="高新技术企业数", year=2023, value=180)
+    record_actuals(store, plan_id, [row], "bob")
     assert [(a.value, a.submitted_by) for a in get_actuals(store, plan_id)] == [(180.0, "bob")]
     store.close()
 

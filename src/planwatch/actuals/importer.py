@@ -131,32 +131,22 @@ def _check_unit(number: int, cells: dict[str, RawCell], spec: IndicatorSpec) -> 
 def _check_row(
     number: int, cells: dict[str, RawCell], specs: _Specs
 ) -> tuple[Actual | None, list[ActualsError]]:
-    errors = _formula_errors(number, cells)
-    bad = {e.column for e in errors}
-    clean = {k: (RawCell(None) if k in bad else c) for k, c in cells.items()}
-    spec, err = _find_spec(number, clean, specs) if COL_INDICATOR not in bad else (None, None)
-    errors += [err] if err else []
-    year, err = parse_year(number, _value(clean, COL_YEAR)) if COL_YEAR not in bad else (None, None)
-    errors += [err] if err else []
-    status, err = (
-        parse_status(number, _value(clean, COL_STATUS)) if COL_STATUS not in bad else (None, None)
-    )
-    errors += [err] if err else []
-    reported, err = parse_date(number, _value(clean, COL_DATE))
-    errors += [err] if err else []
-    if spec is None:
-        return None, errors
-    value_cell = clean.get(COL_VALUE, RawCell(None))
-    value, err = (
-        (None, None)
-        if COL_VALUE in bad
-        else parse_value(number, value_cell.value, value_cell.number_format, spec)
-    )
-    others = [err, _check_unit(number, clean, spec)]
-    if year is not None:
-        others.append(check_period(number, year, spec))
-    errors += [e for e in others if e is not None]
-    if errors or value is None or year is None or status is None:
+    """Parse every field and collect every problem; a formula cell is reported once, as such."""
+    formulas = _formula_errors(number, cells)
+    spec, spec_err = _find_spec(number, cells, specs)
+    year, year_err = parse_year(number, _value(cells, COL_YEAR))
+    status, status_err = parse_status(number, _value(cells, COL_STATUS))
+    reported, date_err = parse_date(number, _value(cells, COL_DATE))
+    value: float | None = None
+    found = [spec_err, year_err, status_err, date_err]
+    if spec is not None:
+        cell = cells.get(COL_VALUE, RawCell(None))
+        value, value_err = parse_value(number, cell.value, cell.number_format, spec)
+        found += [value_err, _check_unit(number, cells, spec)]
+        found += [check_period(number, year, spec)] if year is not None else []
+    in_formula = {e.column for e in formulas}
+    errors = formulas + [e for e in found if e is not None and e.column not in in_formula]
+    if errors or spec is None or value is None or year is None or status is None:
         return None, errors
     actual = Actual(
         indicator=spec.name,
@@ -164,10 +154,10 @@ def _check_row(
         value=value,
         unit=spec.unit,
         status=status,
-        source=parse_text(_value(clean, COL_SOURCE)),
+        source=parse_text(_value(cells, COL_SOURCE)),
         reported_on=reported,
     )
-    return actual, errors
+    return actual, []
 
 
 def _duplicates(rows: list[tuple[int, Actual]]) -> list[ActualsError]:

@@ -139,13 +139,15 @@ def evaluate_batch(
     lower_is_better: npt.ArrayLike = False,
     comparator: npt.ArrayLike = 0,
     compound: npt.ArrayLike = False,
+    annual_growth_pct: npt.ArrayLike = np.nan,
     params: EvaluationParams | None = None,
 ) -> BatchResult:
     """Status of every (region, indicator, year).
 
     ``baseline``/``target``: (R, I); ``actual``: (R, I, Y); ``years``: (Y,);
     ``baseline_year``/``target_year``/``lower_is_better``/``comparator`` (index into
-    :data:`COMPARATOR_CODES`)/``compound``: anything broadcastable to (R, I).
+    :data:`COMPARATOR_CODES`)/``compound``/``annual_growth_pct``: broadcastable to (R, I).
+    A missing target is derived from the 年均增速 as B·(1+r)^(yT−y0), as the scalar evaluator does.
     """
     p = params or EvaluationParams()
     a = np.asarray(actual, dtype=np.float64)
@@ -157,8 +159,11 @@ def evaluate_batch(
     lower = np.broadcast_to(np.asarray(lower_is_better, dtype=bool), shape2)[..., None]
     comp = np.broadcast_to(np.asarray(comparator, dtype=np.int8), shape2)[..., None]
     cmpd = np.broadcast_to(np.asarray(compound, dtype=bool), shape2)[..., None]
+    growth = np.broadcast_to(np.asarray(annual_growth_pct, dtype=np.float64), shape2)[..., None]
     t_year = np.asarray(years, dtype=np.float64).reshape(1, 1, -1)
     with np.errstate(all="ignore"):
+        derived = b * (1.0 + growth / 100.0) ** (y_t - y0)
+        t = np.where(np.isnan(t), derived, t)
         span = y_t - y0
         tau = np.where(span == 0, np.nan, (t_year - y0) / np.where(span == 0, 1.0, span))
         present = ~np.isnan(a)

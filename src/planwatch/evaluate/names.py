@@ -11,6 +11,7 @@ T = TypeVar("T")
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 _SCOPE = re.compile(r"[（(]([^（）()]*)[）)]\s*$")
 _SYNONYMS: tuple[tuple[str, str], ...] = (
+    ("投入强度", "占GDP比重"),
     ("R&D", "研发"),
     ("R＆D", "研发"),
     ("研究与试验发展", "研发"),
@@ -53,12 +54,18 @@ def _bigrams(s: str) -> set[str]:
 
 
 def similarity(a: str, b: str) -> float:
-    """Dice coefficient of character bigrams of the normalised names (1.0 = same)."""
+    """Dice coefficient of character bigrams of the normalised names (1.0 = same).
+
+    0 when each name carries characters the other lacks (a differing qualifier); word order
+    does not matter for that test (有研发活动的规上工业企业 ~ 规上工业企业有研发活动).
+    """
     na, nb = normalize_name(a), normalize_name(b)
     if not na or not nb:
         return 0.0
     if na == nb:
         return 1.0
+    if set(na) - set(nb) and set(nb) - set(na):
+        return 0.0  # each name has a qualifier the other lacks: 高价值 vs 有效, 省级 vs 国家级
     ba, bb = _bigrams(na), _bigrams(nb)
     return 2 * len(ba & bb) / (len(ba) + len(bb))
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from planwatch.errors import DocumentError
 from planwatch.parse.document import Document
-from planwatch.parse.layout import Item, finish
+from planwatch.parse.layout import finish
 from planwatch.parse.pdf_lines import PageLines, build_items, page_lines, strip_furniture
 
 MAX_PAGES = 3000
@@ -32,7 +32,8 @@ def _open(data: bytes) -> Any:
 
 def _classify(exc: BaseException) -> DocumentError:
     name = type(exc).__name__
-    text = f"{name} {exc}".lower()
+    inner = " ".join(type(a).__name__ for a in exc.args if isinstance(a, BaseException))
+    text = f"{name} {inner} {exc}".lower()
     if "password" in text or "encrypt" in text:
         return DocumentError("encrypted", "PDF 文件已加密，无法读取；请提供未加密的文件",
                              "the PDF is encrypted; please provide an unencrypted file")

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from planwatch.evaluate.audit import audit_plan
 from planwatch.evaluate.prior import evaluate_prior
 from planwatch.evaluate.progress import units_compatible
 from planwatch.evaluate.status import assess_plan
@@ -161,7 +162,9 @@ def _key(name: str) -> str:
     return "".join(name.split())
 
 
-def _series(ev: IndicatorEvaluation, actuals: Sequence[Actual], year: int) -> list[tuple[int, float]]:
+def _series(
+    ev: IndicatorEvaluation, actuals: Sequence[Actual], year: int
+) -> list[tuple[int, float]]:
     points: dict[int, float] = {}
     inp = ev.inputs
     if inp.baseline_year is not None and inp.baseline is not None:
@@ -258,13 +261,14 @@ def build_report(
 ) -> Report:
     """Assemble the report model.
 
-    ``findings`` are the plan-audit findings to list (default: the plan's own findings);
-    the schedule alerts (预警) come from the evaluation itself.
+    ``findings`` are the plan-audit findings to list (default: ``audit_plan(plan)`` plus the
+    extraction findings stored on the plan); the schedule alerts (预警) come from the
+    evaluation itself.
     """
     assessment = assess_plan(plan, actuals, year, directions=directions, params=params)
     rows = [indicator_row(ev, ind.attribute, actuals, year)
             for ev, ind in zip(assessment.indicators, plan.indicators, strict=True)]
-    found = list(plan.findings if findings is None else findings)
+    found = [*audit_plan(plan), *plan.findings] if findings is None else list(findings)
     dirs = directions or {}
     return Report(
         title=report_title(plan, year), plan_title=_plan_title(plan),

@@ -28,11 +28,9 @@ def cjk_family() -> str | None:
     return next((f for f in CJK_FAMILIES if f in installed), None)
 
 
-def _style() -> dict[str, object]:
+def _fonts() -> list[str]:
     family = cjk_family()
-    fonts = [family, "DejaVu Sans"] if family else ["DejaVu Sans"]
-    return {"font.family": "sans-serif", "font.sans-serif": fonts,
-            "axes.unicode_minus": False, "font.size": 8, "svg.fonttype": "none"}
+    return [family, "DejaVu Sans"] if family else ["DejaVu Sans"]
 
 
 def path_value(year: int, start: tuple[int, float], end: tuple[int, float], *,
@@ -85,7 +83,8 @@ def chart_image(row: IndicatorRow, fmt: str = "png") -> bytes | None:
     """The chart as PNG (or SVG) bytes; None when there is nothing to plot."""
     if not has_chart(row):
         return None
-    with rc_context(_style()):
+    with rc_context({"font.family": "sans-serif", "font.sans-serif": _fonts(),
+                     "axes.unicode_minus": False, "font.size": 8}):
         fig = Figure(figsize=SIZE, dpi=DPI)
         FigureCanvasAgg(fig)  # the Agg canvas: no GUI backend, no pyplot global state
         _draw(fig, row)

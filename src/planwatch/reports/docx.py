@@ -110,9 +110,9 @@ def _page_number_footer(p: Paragraph) -> None:
 
 def _default_style(doc: DocxDocument) -> None:
     normal = doc.styles["Normal"]
-    normal.font.name = LATIN_FONT  # type: ignore[attr-defined]
-    normal.font.size = SIZE_BODY  # type: ignore[attr-defined]
-    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
+    normal.font.name = LATIN_FONT
+    normal.font.size = SIZE_BODY
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), BODY_FONT)
 
 
@@ -123,7 +123,7 @@ def _font_fallback(doc: DocxDocument) -> None:
             entry = (f'<w:font w:name="{TITLE_FONT}"><w:altName w:val="{TITLE_FALLBACK}"/>'
                      '<w:charset w:val="86"/><w:family w:val="script"/></w:font></w:fonts>')
             blob = part.blob.decode("utf-8").replace("</w:fonts>", entry, 1)
-            part._blob = blob.encode("utf-8")  # type: ignore[attr-defined]
+            part._blob = blob.encode("utf-8")
 
 
 def _title(doc: DocxDocument, title: str) -> None:
@@ -145,7 +145,7 @@ def _cell_text(table: Table, row: int, col: int, content: str, *, header: bool) 
 def add_table(doc: DocxDocument, headers: Sequence[str], rows: Sequence[Sequence[str]],
               widths_cm: Sequence[float] | None = None) -> Table:
     """A bordered table (Table Grid), header row in 黑体, repeated on every page."""
-    table = doc.add_table(rows=1 + len(rows), cols=len(headers))
+    table: Table = doc.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for c, h in enumerate(headers):

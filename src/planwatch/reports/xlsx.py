@@ -59,8 +59,9 @@ def write_sheet(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[C
             cell.border = BORDER
             cell.font = Font(name=FONT)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-            if formats and formats[col]:
-                cell.number_format = formats[col]
+            fmt = formats[col] if formats else None
+            if fmt:
+                cell.number_format = fmt
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "C2" if len(headers) > 6 else "A2"

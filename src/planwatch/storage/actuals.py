@@ -55,6 +55,7 @@ class _Known(NamedTuple):
     name: str
     unit: str | None
     code: str | None
+    role: str
 
 
 def _known_indicators(conn: Connection, plan_id: int) -> list[_Known]:
@@ -65,12 +66,14 @@ def _known_indicators(conn: Connection, plan_id: int) -> list[_Known]:
         .limit(1)
         .scalar_subquery()
     )
-    query = select(indicators.c.name, indicators.c.unit, indicators.c.catalog_code).where(
-        indicators.c.version_id == latest
+    query = (
+        select(indicators.c.name, indicators.c.unit, indicators.c.catalog_code, indicators.c.role)
+        .where(indicators.c.version_id == latest)
+        .order_by(indicators.c.role, indicators.c.position)  # 'indicator' before 'prior_result'
     )
     seen: dict[str, _Known] = {}
     for row in conn.execute(query):
-        seen.setdefault(row.name, _Known(row.name, row.unit, row.catalog_code))
+        seen.setdefault(row.name, _Known(row.name, row.unit, row.catalog_code, row.role))
     return list(seen.values())
 
 
@@ -80,7 +83,11 @@ def _resolve(row: Actual, known: list[_Known]) -> _Known | None:
         return exact[0]
     code = map_indicator(row.indicator, row.unit)
     same_code = [k for k in known if code is not None and k.code == code]
-    return same_code[0] if len(same_code) == 1 else None
+    current = [k for k in same_code if k.role == "indicator"]  # the plan's own table first
+    for group in (current, same_code):
+        if len(group) == 1:
+            return group[0]
+    return None
 
 
 def _convert(row: Actual, target: _Known) -> float | None:
@@ -90,8 +97,9 @@ def _convert(row: Actual, target: _Known) -> float | None:
     if target.code is None:
         return None
     catalog = load_catalog()
-    given, wanted = catalog.unit_factor(target.code, row.unit), catalog.unit_factor(
-        target.code, target.unit
+    given, wanted = (
+        catalog.unit_factor(target.code, row.unit),
+        catalog.unit_factor(target.code, target.unit),
     )
     return None if given is None or wanted is None else row.value * given / wanted
 
@@ -153,8 +161,12 @@ _Checked = tuple[Actual, _Known, float]
 
 def _upsert(conn: Connection, plan_id: int, item: _Checked, user: str, source: str | None) -> str:
     row, target, value = item
-    values: dict[str, Any] = {"value": value, "unit": target.unit or row.unit,
-                              "source": row.source or source, "reported_on": row.reported_on}
+    values: dict[str, Any] = {
+        "value": value,
+        "unit": target.unit or row.unit,
+        "source": row.source or source,
+        "reported_on": row.reported_on,
+    }
     key = (actuals.c.plan_id == plan_id, actuals.c.indicator == target.name,
            actuals.c.year == row.year, actuals.c.status == row.status)  # fmt: skip
     existing = conn.execute(select(actuals).where(*key)).mappings().first()

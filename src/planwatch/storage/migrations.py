@@ -177,9 +177,7 @@ def _m0003_submitted_by_and_audit_index(conn: Connection) -> None:
     column_type = String(100).compile(dialect=conn.dialect)
     conn.exec_driver_sql(f"ALTER TABLE actuals ADD COLUMN submitted_by {column_type}")
     md = MetaData()
-    audit = Table(
-        "audit_log", md, Column("entity", String(40)), Column("entity_id", Integer)
-    )
+    audit = Table("audit_log", md, Column("entity", String(40)), Column("entity_id", Integer))
     Index("ix_audit_log_entity_entity_id", audit.c.entity, audit.c.entity_id).create(conn)
 
 

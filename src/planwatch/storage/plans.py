@@ -83,8 +83,8 @@ def _plan_title(plan: Plan, source_name: str | None) -> str:
 def _ensure_plan(
     conn: Connection, plan: Plan, region_id: int | None, title: str, user: str
 ) -> tuple[int, bool]:
-    region_cond = plans.c.region_id.is_(None) if region_id is None else (
-        plans.c.region_id == region_id
+    region_cond = (
+        plans.c.region_id.is_(None) if region_id is None else (plans.c.region_id == region_id)
     )
     found = conn.execute(
         select(plans.c.id).where(region_cond, plans.c.title == title)
@@ -207,9 +207,11 @@ def latest_plan(storage: Storage, plan_id: int, *, apply_revisions: bool = True)
             return None
         plan = Plan.model_validate_json(latest["plan_json"])
         if apply_revisions:
-            rows = conn.execute(
-                select(targets).where(targets.c.version_id == latest["id"])
-            ).mappings().all()
+            rows = (
+                conn.execute(select(targets).where(targets.c.version_id == latest["id"]))
+                .mappings()
+                .all()
+            )
             _apply_revisions(plan, rows)
     return plan
 

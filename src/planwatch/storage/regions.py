@@ -63,9 +63,11 @@ def ensure_region_in(
     A region known without a parent gets the parent (and code) filled in on a later call.
     """
     _check_hierarchy(conn, level, parent_id)
-    found = conn.execute(
-        select(regions).where(regions.c.name == name, regions.c.level == level)
-    ).mappings().all()
+    found = (
+        conn.execute(select(regions).where(regions.c.name == name, regions.c.level == level))
+        .mappings()
+        .all()
+    )
     same: list[RowMapping] = [r for r in found if r["parent_id"] == parent_id]
     orphan = [r for r in found if r["parent_id"] is None]
     if parent_id is None and len(found) == 1:

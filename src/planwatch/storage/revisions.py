@@ -89,9 +89,11 @@ def revise_target(
             if old != new:
                 write_audit(conn, user=user, entity="target", entity_id=target_id, field=field,
                             old=old, new=new, source=document or reason)  # fmt: skip
-        saved = conn.execute(
-            select(target_revisions).where(target_revisions.c.id == revision_id)
-        ).mappings().one()
+        saved = (
+            conn.execute(select(target_revisions).where(target_revisions.c.id == revision_id))
+            .mappings()
+            .one()
+        )
     return TargetRevision.model_validate(dict(saved))
 
 
@@ -103,9 +105,11 @@ def list_revisions(
     if target_id is not None:
         query = query.where(target_revisions.c.target_id == target_id)
     if plan_id is not None:
-        query = query.join(targets, targets.c.id == target_revisions.c.target_id).join(
-            plan_versions, plan_versions.c.id == targets.c.version_id
-        ).where(plan_versions.c.plan_id == plan_id)
+        query = (
+            query.join(targets, targets.c.id == target_revisions.c.target_id)
+            .join(plan_versions, plan_versions.c.id == targets.c.version_id)
+            .where(plan_versions.c.plan_id == plan_id)
+        )
     with storage.atomic() as conn:
         rows = conn.execute(query).mappings().all()
     return [TargetRevision.model_validate(dict(row)) for row in rows]
