@@ -9,6 +9,7 @@ year's actual. Missing values are NaN. Status codes index :data:`SCHEDULE_CODES`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -128,6 +129,11 @@ def _trend(
     return np.where(met, _code(TrendStatus.ACHIEVED), out).astype(np.int8)
 
 
+def _col(x: npt.ArrayLike, shape2: tuple[int, ...], dtype: type[np.generic]) -> npt.NDArray[Any]:
+    """Broadcast a per-(region, indicator) input to (R, I, 1)."""
+    return np.broadcast_to(np.asarray(x, dtype=dtype), shape2)[..., None]
+
+
 def evaluate_batch(
     baseline: npt.ArrayLike,
     target: npt.ArrayLike,
@@ -152,14 +158,12 @@ def evaluate_batch(
     p = params or EvaluationParams()
     a = np.asarray(actual, dtype=np.float64)
     shape2 = a.shape[:2]
-    b = np.broadcast_to(np.asarray(baseline, dtype=np.float64), shape2)[..., None]
-    t = np.broadcast_to(np.asarray(target, dtype=np.float64), shape2)[..., None]
-    y0 = np.broadcast_to(np.asarray(baseline_year, dtype=np.float64), shape2)[..., None]
-    y_t = np.broadcast_to(np.asarray(target_year, dtype=np.float64), shape2)[..., None]
-    lower = np.broadcast_to(np.asarray(lower_is_better, dtype=bool), shape2)[..., None]
-    comp = np.broadcast_to(np.asarray(comparator, dtype=np.int8), shape2)[..., None]
-    cmpd = np.broadcast_to(np.asarray(compound, dtype=bool), shape2)[..., None]
-    growth = np.broadcast_to(np.asarray(annual_growth_pct, dtype=np.float64), shape2)[..., None]
+    b, t, y0, y_t, growth = (
+        _col(x, shape2, np.float64)
+        for x in (baseline, target, baseline_year, target_year, annual_growth_pct)
+    )
+    lower, cmpd = _col(lower_is_better, shape2, np.bool_), _col(compound, shape2, np.bool_)
+    comp = _col(comparator, shape2, np.int8)
     t_year = np.asarray(years, dtype=np.float64).reshape(1, 1, -1)
     with np.errstate(all="ignore"):
         derived = b * (1.0 + growth / 100.0) ** (y_t - y0)

@@ -124,6 +124,10 @@ def _m0001_detail_tables(md: MetaData) -> None:
         Column("quote", Text, nullable=True),
         CheckConstraint("origin IN ('indicator', 'prose')", name="origin"),
     )  # fmt: skip
+    _m0001_log_tables(md)
+
+
+def _m0001_log_tables(md: MetaData) -> None:
     Table(
         "actuals", md,
         Column("id", Integer, primary_key=True),
