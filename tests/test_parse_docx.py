@@ -17,7 +17,8 @@ from tests.render import NUM_ID, _add_numbering, _el, _set_numpr, render_docx
 
 def test_chinese_counting() -> None:
     assert [chinese_counting(n) for n in (1, 9, 10, 11, 19, 20, 23, 99, 100, 105, 110)] == [
-        "一", "九", "十", "十一", "十九", "二十", "二十三", "九十九", "一百", "一百零五", "一百一十"]
+        "一", "九", "十", "十一", "十九", "二十", "二十三", "九十九", "一百", "一百零五",
+        "一百一十"]
     assert format_number(3, "upperRoman") == "III"
     assert format_number(28, "lowerLetter") == "ab"
     assert format_number(2, "decimalEnclosedCircle") == "②"

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planwatch.errors import PlanwatchError
 from planwatch.extract import extract_plan
-from planwatch.model.plan import Plan
+from planwatch.model.actual import Actual
+from planwatch.model.findings import Finding
+from planwatch.model.plan import Indicator, Plan
 from planwatch.parse import SUPPORTED_SUFFIXES, read_document
+
+if TYPE_CHECKING:
+    from planwatch.storage import Storage
 
 
 def extract_file(path: Path) -> Plan:
@@ -91,3 +98,174 @@ def summarize(plan: Plan) -> str:
         f"任务 tasks {len(plan.tasks)} · 项目 projects {len(plan.projects)} · "
         f"发现 findings {len(plan.findings)}"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Monitoring verbs: store plans, take in actuals, audit, evaluate, report, compare.
+# ---------------------------------------------------------------------------------------------
+
+
+def open_store(url: str | None = None) -> Storage:
+    """Open (and migrate) the database at ``url`` or the configured default."""
+    from planwatch.settings import load_settings
+    from planwatch.storage import open_storage
+
+    return open_storage(url or load_settings().database_url)
+
+
+def import_plan_file(store: Storage, path: Path, user: str = "cli") -> StoredPlan:
+    """Extract a document (or load a plan JSON) and store it as a new version of its plan."""
+    from planwatch.storage import import_plan
+
+    plan = load_plan_source(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    res = import_plan(store, plan, path.name, digest, user)
+    return StoredPlan(res.plan_id, res.version_id, res.created, plan)
+
+
+def load_plan_source(path: Path) -> Plan:
+    """A plan from a plan JSON file or from any supported document."""
+    if path.suffix.lower() == ".json":
+        try:
+            return Plan.model_validate_json(path.read_bytes())
+        except (ValueError, OSError) as exc:
+            raise PlanwatchError(f"不是有效的规划 JSON：{path.name}",
+                                 f"not a valid plan JSON: {path.name} ({exc})") from exc
+    return extract_file(path)
+
+
+def find_plan(store: Storage, ref: str) -> tuple[int, Plan]:
+    """Resolve a plan reference: a stored plan id, or (part of) its title or region name."""
+    from planwatch.storage import latest_plan, list_plans
+
+    plans = list_plans(store)
+    chosen = [p for p in plans if ref.isdigit() and p.id == int(ref)]
+    if not chosen:
+        key = "".join(ref.split())
+        chosen = [p for p in plans if key and key in "".join(p.title.split())]
+    if not chosen:
+        chosen = [p for p in plans if _region_name(store, p.region_id) == ref]
+    if len(chosen) != 1:
+        hint = "；".join(f"{p.id}: {p.title}" for p in (chosen or plans)[:10])
+        zh = "找不到规划" if not chosen else "规划不唯一，请用编号"
+        en = "no such plan" if not chosen else "ambiguous plan, use its id"
+        raise PlanwatchError(f"{zh}：{ref}（{hint}）", f"{en}: {ref}")
+    plan = latest_plan(store, chosen[0].id)
+    assert plan is not None
+    return chosen[0].id, plan
+
+
+def _region_name(store: Storage, region_id: int | None) -> str | None:
+    from planwatch.storage import get_region
+
+    if region_id is None:
+        return None
+    rec = get_region(store, region_id)
+    return rec.name if rec else None
+
+
+def parent_plan(store: Storage, plan: Plan) -> Plan | None:
+    """The stored plan of the parent region covering the same period, when one is loaded."""
+    from planwatch.storage import latest_plan, list_plans
+
+    parent = plan.meta.parent_region
+    if not parent:
+        return None
+    for p in list_plans(store):
+        if (_region_name(store, p.region_id) == parent
+                and p.period_end == plan.meta.period_end and p.doc_type == plan.meta.doc_type):
+            return latest_plan(store, p.id)
+    return None
+
+
+def audit(plan: Plan, parent: Plan | None = None) -> list[Finding]:
+    """The plan's own consistency findings (年均增速, 〔累计〕, prose vs table, parent plan …)."""
+    from planwatch.evaluate import audit_plan
+
+    return audit_plan(plan, parent)
+
+
+def actuals_template(plan: Plan, out: Path) -> Path:
+    """Write the Excel template for a plan's yearly actual values."""
+    from planwatch.actuals import make_template
+
+    make_template(plan, out)
+    return out
+
+
+def import_actuals(store: Storage, plan_id: int, plan: Plan, file: Path,
+                   user: str = "cli") -> ActualsOutcome:
+    """Validate a filled template (.xlsx/.csv); store every row or none."""
+    from planwatch.actuals import read_actuals
+    from planwatch.storage import RowsRejected, record_actuals
+
+    result = read_actuals(file, plan)
+    if not result.ok:
+        return ActualsOutcome(errors=[f"第{e.row}行 {e.column or ''} {e.message_zh} / {e.message_en}"
+                                      for e in result.errors])
+    try:
+        summary = record_actuals(store, plan_id, result.rows, user=user, source=file.name)
+    except RowsRejected as exc:
+        return ActualsOutcome(errors=[str(exc)])
+    return ActualsOutcome(stored=len(result.rows), summary=str(summary))
+
+
+def evaluation_inputs(store: Storage, plan_id: int) -> list[Actual]:
+    from planwatch.storage import best_actuals
+
+    return best_actuals(store, plan_id)
+
+
+def evaluation_report(store: Storage, plan_id: int, plan: Plan, year: int, fmt: str,
+                      out: Path) -> Path:
+    """Write the evaluation report (docx | xlsx | html | md) for ``year``."""
+    from planwatch.reports import build_report, render_report
+
+    findings = [*audit(plan, parent_plan(store, plan)), *plan.findings]
+    report = build_report(plan, evaluation_inputs(store, plan_id), year, findings=findings)
+    return render_report(report, fmt, out)
+
+
+def compare(store: Storage, refs: list[str]) -> Comparison:
+    """The same canonical indicators across plans/regions, side by side (latest targets)."""
+    from planwatch.catalog import map_indicator
+
+    columns: list[str] = []
+    cells: dict[str, dict[str, str]] = {}
+    for ref in refs:
+        _, plan = find_plan(store, ref)
+        col = plan.meta.region or plan.meta.title or ref
+        columns.append(col)
+        for ind in plan.indicators:
+            code = map_indicator(ind.name, ind.unit) or f"({ind.name})"
+            cells.setdefault(code, {})[col] = _describe(ind)
+    return Comparison(columns=columns, rows=cells)
+
+
+def _describe(ind: Indicator) -> str:
+    def num(v: float | None) -> str:
+        return "—" if v is None else f"{v:g}"
+
+    return (f"{num(ind.baseline)}→{num(ind.target)}{ind.unit or ''}"
+            f" ({ind.baseline_year or '?'}→{ind.target_year or '?'})")
+
+
+@dataclass
+class StoredPlan:
+    plan_id: int
+    version_id: int
+    created: bool
+    plan: Plan
+
+
+@dataclass
+class ActualsOutcome:
+    stored: int = 0
+    errors: list[str] = field(default_factory=list)
+    summary: str = ""
+
+
+@dataclass
+class Comparison:
+    columns: list[str]
+    rows: dict[str, dict[str, str]]

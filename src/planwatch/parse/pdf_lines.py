@@ -138,15 +138,26 @@ class _State:
     body_size: float
     items: list[Item] = field(default_factory=list)
     prev: Line | None = None
-    prev_right: float = 0.0
     new_page: bool = False
     sizes: dict[int, float] = field(default_factory=dict)
+    left: float = 0.0
+    right: float = 0.0
+
+
+def _margins(lines: list[Line]) -> tuple[float, float]:
+    """The body's left edge (most common line start) and right edge (90th percentile end)."""
+    if not lines:
+        return 0.0, 0.0
+    left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
+    ends = sorted(ln.x1 for ln in lines)
+    return float(left), ends[min(len(ends) - 1, int(len(ends) * 0.9))]
 
 
 def build_items(pages: list[PageLines]) -> list[Item]:
     """Paragraph, heading and table items of all pages in reading order."""
     sizes = [ln.size for p in pages for ln in p.lines]
     state = _State(body_size=statistics.median(sizes) if sizes else 10.0)
+    state.left, state.right = _margins([ln for p in pages for ln in p.lines])
     for page in pages:
         _page_items(page, state)
     _mark_headings(state)
@@ -157,8 +168,7 @@ def _page_items(page: PageLines, st: _State) -> None:
     lines = sorted(page.lines, key=lambda ln: (round(ln.top), ln.x0))
     gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
     gap = statistics.median(gaps) if gaps else 0.0
-    left = min((ln.x0 for ln in lines), default=0.0)
-    right = max((ln.x1 for ln in lines), default=0.0)
+    left, right = st.left, st.right
     tables = sorted(page.tables, key=lambda t: t.top)
     st.new_page = True
     for ln in lines:
@@ -172,7 +182,6 @@ def _page_items(page: PageLines, st: _State) -> None:
             st.sizes[len(st.items)] = ln.size
             st.items.append(Item("text", ln.text, page=page.no))
         st.prev, st.new_page = ln, False
-        st.prev_right = right
     for table in tables:
         _add_table(st, table, page.no)
 
@@ -226,5 +235,4 @@ def _continues(st: _State, ln: Line, gap: float, left: float, right: float) -> b
         return False
     if ln.x0 > left + 1.5 * size:
         return False
-    edge = st.prev_right if st.new_page else right
-    return prev.x1 >= edge - 2.2 * size
+    return prev.x1 >= right - 2.2 * size
