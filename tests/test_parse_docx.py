@@ -12,6 +12,7 @@ from docx import Document as WordDocument
 from planwatch.errors import DocumentError
 from planwatch.parse import Document, read_document
 from planwatch.parse.docx_numbering import chinese_counting, format_number
+from tests.helpers import SEEDS
 from tests.render import NUM_ID, _add_numbering, _el, _set_numpr, render_docx
 
 
@@ -83,7 +84,7 @@ def test_merged_cells_repeated(tmp_path: Path) -> None:
 
 
 def test_rendered_seed_round_trip(tmp_path: Path) -> None:
-    source = read_document(Path("/work/shared/seeds/weihai-2022-plan.txt"))
+    source = read_document(SEEDS / "weihai-2022-plan.txt")
     path = render_docx(source, tmp_path / "weihai.docx")
     with zipfile.ZipFile(path) as zf:
         body = zf.read("word/document.xml").decode("utf-8")
@@ -135,3 +136,16 @@ def test_empty_docx_is_empty_error(tmp_path: Path) -> None:
         read_document(path)
     assert err.value.code == "empty"
     assert isinstance(Document(), Document)
+
+
+def test_toc_entries_skipped(tmp_path: Path) -> None:
+    word = WordDocument()
+    toc = word.styles.add_style("TOC 1", 1)
+    word.add_paragraph("一、总体要求\t3", style=toc)
+    word.add_paragraph("二、重点任务\t5", style=toc)
+    word.add_paragraph("一、总体要求", style="Heading 1")
+    word.add_paragraph("到2030年，企业达到100家。")
+    path = tmp_path / "toc.docx"
+    word.save(str(path))
+    texts = [b.text for b in read_document(path).blocks]
+    assert texts == ["一、总体要求", "到2030年，企业达到100家。"]

@@ -10,8 +10,8 @@ from planwatch.errors import DocumentError
 from planwatch.parse import Block, read_document
 from planwatch.parse.layout import heading_level, is_furniture, should_join
 from planwatch.parse.normalize import decode_bytes, normalize_line
+from tests.helpers import SEEDS
 
-SEEDS = Path("/work/shared/seeds")
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 SAMPLE = "一、总体要求\n\n到2025年，全市高新技术企业达到1500家，研发投入强度达到3%。\n"
 
@@ -194,3 +194,13 @@ def test_empty_and_unsupported(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as err2:
         read_document(other)
     assert err2.value.code == "unsupported-format"
+
+
+def test_tab_indented_prose_is_not_a_table() -> None:
+    doc = read_document(FIXTURES / "tab-indented.txt")
+    assert [(b.kind, b.text, b.line) for b in doc.blocks] == [
+        ("heading", "一、总体要求", 1),
+        ("paragraph", "到2030年，全市高新技术企业达到2000家，研发投入强度达到3.5%。", 2),
+        ("heading", "二、重点任务", 4),
+        ("paragraph", "支持企业建设研发机构。", 5),
+    ]

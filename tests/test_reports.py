@@ -147,7 +147,8 @@ def test_xlsx_reloads(rendered: dict[str, Path]) -> None:
     headers = [c.value for c in ws[1]]
     row = dict(zip(headers, ws[4], strict=True))
     assert row["指标"].value == "科技型中小企业"
-    assert row["实际值"].value == 1900 and row["实际值"].number_format == "#,##0.00"
+    assert row["实际值"].value == 1900 and row["实际值"].number_format == "#,##0"
+    assert row["基期值"].number_format == "#,##0" and ws["F2"].number_format == "#,##0.00"
     assert row["目标完成率(A/T)"].value == pytest.approx(1900 / 2700)
     assert row["目标完成率(A/T)"].number_format == "0.0%"
     assert row["评价"].value == "快于预期"

@@ -48,7 +48,8 @@ def _safe_extract(path: Path) -> ExtractOutcome:
         return ExtractOutcome(path, error="文档结构过深 / document nesting too deep",
                               error_code="too-deep")
     except MemoryError:
-        return ExtractOutcome(path, error="文档过大，内存不足 / out of memory", error_code="too-large")
+        return ExtractOutcome(path, error="文档过大，内存不足 / out of memory",
+                              error_code="too-large")
 
 
 def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
@@ -201,8 +202,8 @@ def import_actuals(store: Storage, plan_id: int, plan: Plan, file: Path,
 
     result = read_actuals(file, plan)
     if not result.ok:
-        return ActualsOutcome(errors=[f"第{e.row}行 {e.column or ''} {e.message_zh} / {e.message_en}"
-                                      for e in result.errors])
+        return ActualsOutcome(errors=[
+            f"第{e.row}行 {e.column or ''} {e.message_zh} / {e.message_en}" for e in result.errors])
     try:
         summary = record_actuals(store, plan_id, result.rows, user=user, source=file.name)
     except RowsRejected as exc:

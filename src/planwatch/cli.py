@@ -14,8 +14,12 @@ from planwatch import actions
 
 @click.group(help="planwatch：科技创新规划数字化与监测 / digitize and monitor S&T plans.")
 @click.version_option(package_name="planwatch")
-def main() -> None:
-    pass
+@click.option("--db", "db_url", envvar="PLANWATCH_DATABASE_URL", default=None,
+              help="数据库地址（默认 sqlite:///planwatch.db）/ database URL "
+                   "(default sqlite:///planwatch.db; env PLANWATCH_DATABASE_URL)")
+@click.pass_context
+def main(ctx: click.Context, db_url: str | None) -> None:
+    ctx.obj = {"db_url": db_url}
 
 
 @main.command(help="提取规划文档为结构化 JSON / extract plan documents into plan JSON.")
@@ -49,6 +53,10 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, fmt: str, workers: int | No
         click.echo(f"{failed} 个文件失败 / {failed} file(s) failed", err=True)
         sys.exit(1)
 
+
+from planwatch import cli_monitor  # noqa: E402  (registers the monitoring commands)
+
+cli_monitor.register(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -35,6 +35,7 @@ _NOTICE_TITLE = re.compile(r"关于印发《?(.+?)》?的通知$")
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
+_DOC_NUMBER_AFTER_TITLE = re.compile(r"^[^（(《]{4,80}?的?通知(" + _DOC_NUMBER.pattern + ")")
 _CN_DIGIT = "〇零一二三四五六七八九十"
 _DATE = re.compile(
     rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
@@ -159,11 +160,23 @@ def _region(title: str | None, top: list[str], tail: list[str], text: str) -> st
     from planwatch.catalog.regions import leading_region
 
     if title:
-        found = leading_region(title.removeprefix("关于印发"))
+        head = title.removeprefix("关于印发")
+        found = leading_region(head)
         if found:
-            return found
+            return _nested_region(found, head[len(found):])
     return (jurisdiction.issuer_region(top) or jurisdiction.issuer_region(tail)
             or jurisdiction.master_plan_region(text[:2000]))
+
+
+def _nested_region(outer: str, rest: str) -> str:
+    """'成都市郫都区“十五五”…' / '湖北省襄阳市…': the plan is for the inner division, when the
+    catalogue places it inside the outer one."""
+    from planwatch.catalog.regions import leading_region, lookup
+
+    inner = leading_region(rest)
+    if inner and any(outer in (i.parent, i.province) for i in lookup(inner)):
+        return inner
+    return outer
 
 
 def classify(title: str) -> DocType | None:
@@ -264,4 +277,8 @@ def find_doc_number(top: list[str]) -> str | None:
         m = _DOC_NUMBER.search(s)
         if m:
             return m.group(0)
+    for line in top:  # a number run together with the notice title ('…的通知浙政办发〔2025〕21号')
+        m = _DOC_NUMBER_AFTER_TITLE.search(_clean(line))
+        if m:
+            return m.group(1)
     return None

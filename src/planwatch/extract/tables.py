@@ -23,6 +23,7 @@ TableKind = Literal["indicator", "prior", "project"]
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 _SPACE = re.compile(r"\s+")
+_UNIT_NOTE = re.compile(r"[（(](?:计量)?单位[）)]$")
 
 # Ordered: the first rule whose keyword occurs in the header cell decides the role.
 _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
@@ -116,6 +117,9 @@ def classify_header(cell: str) -> Column:
     m = _YEAR.search(text)
     year = int(m.group(1)) if m else None
     rest = _YEAR.sub("", text) if m else text
+    bare = _UNIT_NOTE.sub("", rest)
+    if bare and bare != rest:  # 指标名称（单位）: the bracket only says where the unit is
+        rest = bare
     for role, words in _ROLE_RULES:
         if any(w in rest for w in words):
             return Column(0, role, cell, year)

@@ -21,6 +21,7 @@ OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 100
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+_TOC_STYLE = re.compile(r"^(?:toc|目录)\s*\d", re.I)
 
 
 def check_container(data: bytes) -> None:
@@ -102,6 +103,13 @@ class _Styles:
                 return int(outline.get(f"{W}val") or 0) + 1
         return None
 
+    def is_toc(self, style_id: str | None) -> bool:
+        """Table-of-contents entry styles (TOC 1, 目录 1…): page furniture, not content."""
+        st = self.by_id.get(style_id or "")
+        name_el = None if st is None else st.find(f"{W}name")
+        name = "" if name_el is None else (name_el.get(f"{W}val") or "")
+        return _TOC_STYLE.match(name.strip()) is not None
+
     def num_pr(self, style_id: str | None) -> tuple[str, int] | None:
         for st in self._chain(style_id):
             pr = st.find(f"{W}pPr/{W}numPr")
@@ -127,15 +135,23 @@ def _paragraph_numbering(p: Any, styles: _Styles) -> tuple[str, int] | None:
     return (num_id or "", ilvl)
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TEXT_TAGS = frozenset({f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"})
+
+
 def _paragraph_text(p: Any) -> str:
+    """Text of a paragraph; tabs as spaces, line breaks as newlines, VML fallbacks skipped."""
     parts: list[str] = []
-    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}delText"):
-        if el.tag == f"{W}t":
-            parts.append(el.text or "")
-        elif el.tag == f"{W}tab":
-            parts.append(" ")
-        elif el.tag in (f"{W}br", f"{W}cr"):
-            parts.append("\n")
+    stack = [p]
+    while stack:
+        el = stack.pop()
+        if el.tag == _MC_FALLBACK:
+            continue
+        if el.tag in _TEXT_TAGS:
+            parts.append(el.text or "" if el.tag == f"{W}t" else
+                         " " if el.tag == f"{W}tab" else "\n")
+            continue
+        stack.extend(reversed(list(el)))
     return "".join(parts)
 
 
@@ -147,12 +163,15 @@ class _Reader:
 
     def paragraph(self, p: Any) -> tuple[str, int | None]:
         """The paragraph's text with its auto-number prefixed, and its heading level."""
+        style = p.find(f"{W}pPr/{W}pStyle")
+        style_id = None if style is None else style.get(f"{W}val")
+        if self.styles.is_toc(style_id):
+            return "", None
         text = _paragraph_text(p)
         num = _paragraph_numbering(p, self.styles)
         if num is not None and num[0] not in ("", "0") and text.strip():
             text = self.numbering.label(*num) + text
-        style = p.find(f"{W}pPr/{W}pStyle")
-        level = self.styles.heading_level(None if style is None else style.get(f"{W}val"))
+        level = self.styles.heading_level(style_id)
         outline = p.find(f"{W}pPr/{W}outlineLvl")
         if outline is not None and (outline.get(f"{W}val") or "9") != "9":
             level = int(outline.get(f"{W}val") or 0) + 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planwatch.parse.document import Document
-from planwatch.parse.layout import Item, finish, numbering_level
+from planwatch.parse.layout import Item, ends_sentence, finish, numbering_level
 from planwatch.parse.normalize import decode_bytes, normalize_line, strip_markdown_inline
 
 LineKind = Literal["blank", "cell", "row", "text", "pipe", "rule"]
@@ -115,9 +115,16 @@ def take_flat_table(lines: list[Line], i: int) -> tuple[list[Item], int]:
         i += 1
     if row:
         rows.append(row)
-    if max((len(r) for r in rows), default=0) <= 1:
+    if max((len(r) for r in rows), default=0) <= 1 or len(rows) < 2 or _is_prose(rows):
         return texts, i
     return [Item("table", rows=rows, line=start)], i
+
+
+def _is_prose(rows: list[list[str]]) -> bool:
+    """Tab-indented paragraphs, not a table: most cells end a sentence."""
+    cells = [c for r in rows for c in r if c.strip()]
+    ends = sum(1 for c in cells if ends_sentence(c))
+    return bool(cells) and ends * 2 > len(cells)
 
 
 def take_row_table(lines: list[Line], i: int) -> tuple[Item, int]:

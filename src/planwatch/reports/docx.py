@@ -194,17 +194,9 @@ def _docx_header(label: str) -> str:
             text.LABEL_CHANGE: "进度完成率\n((A−B)/(T−B))"}.get(label, label)
 
 
-def _wrap_cell(content: str) -> str:
-    """“2.79（2020年）” → “2.79” over “2020年”; “3.22（方法）” → value over method."""
-    head, sep, tail = content.partition("（")
-    if not sep or not head or head[-1] not in "0123456789%":
-        return content
-    return f"{head}\n{tail.removesuffix('）')}"
-
-
 def _indicator_table(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
     headers = [_docx_header(h) for h in text.INDICATOR_HEADERS]
-    cells = [[_wrap_cell(c) for c in text.indicator_cells(i, r)]
+    cells = [[text.wrap_cell(c) for c in text.indicator_cells(i, r)]
              for i, r in enumerate(rows, start=1)]
     add_table(doc, headers, cells, INDICATOR_WIDTHS_CM)
     add_text(doc, "注：" + text.TABLE_NOTE, size=Pt(12))
@@ -253,7 +245,7 @@ def _sections(doc: DocxDocument, report: Report) -> None:
         n += 1
         heading1(doc, n, "上期规划完成情况")
         add_table(doc, text.PRIOR_HEADERS,
-                  [[_wrap_cell(c) for c in text.prior_cells(i, r)]
+                  [[text.wrap_cell(c) for c in text.prior_cells(i, r)]
                    for i, r in enumerate(report.prior, start=1)],
                   (0.8, 4.6, 1.0, 1.9, 1.9, 1.9, 2.0, 1.5))
     if report.departments:

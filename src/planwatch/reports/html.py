@@ -14,6 +14,7 @@ from planwatch.reports import text
 from planwatch.reports.build import Report
 from planwatch.reports.charts import chart_image
 
+TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="3"'  # for viewers that ignore CSS
 NUMERIC_COLS = frozenset({3, 4, 5, 6, 7, 8})
 VERDICT_CLASS = {"提前实现": "v-met", "已实现": "v-met", "快于预期": "v-ahead",
                  "滞后": "v-behind", "倒退": "v-back", "未实现": "v-missed"}
@@ -43,7 +44,16 @@ def finding_table(findings: Sequence[Finding]) -> Markup:
     rows = "".join(
         "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in text.finding_cells(i, f)) + "</tr>"
         for i, f in enumerate(findings, start=1))
-    return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    return Markup(f"<table {TABLE_ATTRS}><thead><tr>{head}</tr></thead>"
+                  f"<tbody>{rows}</tbody></table>")
+
+
+def cell_html(content: str) -> Markup:
+    """A table cell: escaped, a value's year or method on its own line."""
+    head, _, tail = text.wrap_cell(content, "\0").partition("\0")
+    if not tail:
+        return escape(content)
+    return Markup("{}<br><span class=\"sub\">{}</span>").format(head, tail)
 
 
 def _charts(report: Report) -> list[str | None]:
@@ -58,7 +68,8 @@ def render_html(report: Report, *, charts: bool = True) -> str:
     """The report as one HTML string."""
     template = _environment().get_template("report.html.j2")
     return template.render(
-        report=report, n=_Counter(), summary=text.summary_sentences(report),
+        report=report, table_attrs=Markup(TABLE_ATTRS), n=_Counter(),
+        summary=text.summary_sentences(report),
         indicator_headers=text.INDICATOR_HEADERS,
         indicator_rows=[(text.indicator_cells(i, r), r)
                         for i, r in enumerate(report.indicators, start=1)],
@@ -69,7 +80,7 @@ def render_html(report: Report, *, charts: bool = True) -> str:
         alerts=report.alerts, findings=report.findings, finding_table=finding_table,
         prior_headers=text.PRIOR_HEADERS,
         prior_rows=[text.prior_cells(i, r) for i, r in enumerate(report.prior, start=1)],
-        numeral=text.numeral,
+        numeral=text.numeral, cell=cell_html,
     )
 
 

@@ -135,3 +135,11 @@ def numeral(n: int) -> str:
         return NUMERALS[n - 1]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else NUMERALS[tens - 1]) + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+def wrap_cell(content: str, sep: str = "\n") -> str:
+    """“2.79（2020年）” → “2.79” over “2020年”; “3.22（方法）” → value over method."""
+    head, paren, tail = content.partition("（")
+    if not paren or not head or head[-1] not in "0123456789%":
+        return content
+    return f"{head}{sep}{tail.removesuffix('）')}"

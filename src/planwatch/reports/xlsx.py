@@ -8,6 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.model.findings import Finding
@@ -20,9 +21,11 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 NUMBER = "#,##0.00"
+INTEGER = "#,##0"
 PERCENT = "0.0%"
 YEAR = "0"
 
+SUMMARY_COLUMNS = 6
 Cell = str | int | float | None
 INDICATOR_COLUMNS: tuple[tuple[str, float, str | None], ...] = (
     ("序号", 6, YEAR), ("指标", 30, None), ("单位", 8, None), ("属性", 8, None),
@@ -60,26 +63,48 @@ def write_sheet(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[C
             cell.font = Font(name=FONT)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
             fmt = formats[col] if formats else None
+            if fmt == NUMBER and isinstance(cell.value, int | float) and cell.value % 1 == 0:
+                fmt = INTEGER
             if fmt:
                 cell.number_format = fmt
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "C2" if len(headers) > 6 else "A2"
+    _print_setup(ws)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """A4 landscape, one page wide, header row repeated on every printed page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
 
 
 def _summary_sheet(ws: Worksheet, report: Report) -> None:
+    """Title and 总体情况 sentences (merged, wrapped across A:F), then counts per verdict."""
     ws.title = "概要"
-    ws.append([report.title])
-    ws["A1"].font = Font(name="黑体", bold=True, size=14)
-    for sentence in text.summary_sentences(report):
-        ws.append([sentence])
+    for row, (content, font) in enumerate(
+        [(report.title, Font(name="黑体", bold=True, size=14))]
+        + [(s, Font(name=FONT)) for s in text.summary_sentences(report)], start=1):
+        ws.cell(row=row, column=1, value=content).font = font
+        ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=SUMMARY_COLUMNS)
+        ws.row_dimensions[row].height = 22 if row == 1 else 15 * (1 + len(content) // 60)
     ws.append([])
     ws.append(["评价", "指标数"])
-    for cell in ws[ws.max_row]:
-        cell.font = HEADER_FONT
+    for cell in ws[ws.max_row][:2]:
+        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
     for verdict, count in report.summary.verdict_counts.items():
         ws.append([verdict, count])
-    ws.column_dimensions["A"].width = 100
+        for cell in ws[ws.max_row][:2]:
+            cell.border = BORDER
+    for col in range(1, SUMMARY_COLUMNS + 1):
+        ws.column_dimensions[get_column_letter(col)].width = 16 if col > 1 else 18
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
 
 
 def build_workbook(report: Report) -> Workbook:

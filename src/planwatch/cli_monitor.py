@@ -1,0 +1,197 @@
+"""Monitoring commands: import, plans, audit, template, actuals, evaluate, report, compare."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from planwatch import actions
+from planwatch.errors import PlanwatchError
+from planwatch.model.plan import Plan
+from planwatch.storage import Storage
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@contextmanager
+def _store(ctx: click.Context) -> Iterator[Storage]:
+    store = actions.open_store(ctx.obj.get("db_url") if ctx.obj else None)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _fail(exc: PlanwatchError) -> None:
+    click.echo(f"✗ {exc}", err=True)
+    sys.exit(1)
+
+
+def _plan_from(ctx: click.Context, ref: str) -> tuple[int | None, Plan]:
+    """A plan from a file path (document or plan JSON) or a stored plan reference."""
+    path = Path(ref)
+    if path.is_file():
+        return None, actions.load_plan_source(path)
+    with _store(ctx) as store:
+        return actions.find_plan(store, ref)
+
+
+def cmd_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
+    failed = 0
+    with _store(ctx) as store:
+        for path in actions.expand_inputs(files) if files else []:
+            try:
+                res = actions.import_plan_file(store, path)
+            except PlanwatchError as exc:
+                failed += 1
+                click.echo(f"✗ {path}: {exc}", err=True)
+                continue
+            state = "新版本 new version" if res.created else "未变化 unchanged"
+            click.echo(f"✓ {path.name} → 规划 plan #{res.plan_id} ({state}): "
+                       f"{actions.summarize(res.plan)}")
+    if failed:
+        sys.exit(1)
+
+
+def cmd_plans(ctx: click.Context) -> None:
+    from planwatch.storage import list_plans
+
+    with _store(ctx) as store:
+        rows = list_plans(store)
+    if not rows:
+        click.echo("（数据库中还没有规划 / no plans stored yet）")
+    for p in rows:
+        click.echo(f"{p.id:4d}  {p.title}  {p.period_start or '?'}–{p.period_end or '?'}  "
+                   f"v{p.latest_version}")
+
+
+def cmd_audit(ctx: click.Context, plan_ref: str) -> None:
+    try:
+        _, plan = _plan_from(ctx, plan_ref)
+        parent = None
+        if plan.meta.parent_region and ctx.obj.get("db_url"):
+            with _store(ctx) as store:
+                parent = actions.parent_plan(store, plan)
+        findings = actions.audit(plan, parent)
+    except PlanwatchError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{plan.meta.title or plan_ref}: {len(findings)} 项发现 findings")
+    for f in findings:
+        where = f"第{f.line}行 " if f.line else ""
+        click.echo(f"[{f.severity.value}] {f.code}: {where}{f.message}")
+
+
+def cmd_template(ctx: click.Context, plan_ref: str, out: Path) -> None:
+    try:
+        _, plan = _plan_from(ctx, plan_ref)
+        actions.actuals_template(plan, out)
+    except PlanwatchError as exc:
+        _fail(exc)
+    click.echo(f"✓ 模板已生成 template written: {out}")
+
+
+def cmd_actuals_import(ctx: click.Context, file: Path, plan_ref: str | None) -> None:
+    try:
+        with _store(ctx) as store:
+            ref = plan_ref or _workbook_title(file)
+            plan_id, plan = actions.find_plan(store, ref)
+            outcome = actions.import_actuals(store, plan_id, plan, file)
+    except PlanwatchError as exc:
+        _fail(exc)
+        return
+    if outcome.errors:
+        for line in outcome.errors:
+            click.echo(f"✗ {line}", err=True)
+        click.echo(f"{len(outcome.errors)} 个错误，未写入任何数据 / errors found, nothing saved",
+                   err=True)
+        sys.exit(1)
+    click.echo(f"✓ 已导入 {outcome.stored} 条实际值 / {outcome.stored} actual values imported")
+
+
+def _workbook_title(file: Path) -> str:
+    if file.suffix.lower() != ".xlsx":
+        raise PlanwatchError("CSV 文件请用 --plan 指明规划",
+                             "for a CSV file name the plan with --plan")
+    from openpyxl import load_workbook
+
+    try:
+        title = load_workbook(file, read_only=True).properties.title
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        raise PlanwatchError(f"无法读取工作簿：{file.name}",
+                             f"cannot read workbook: {exc}") from exc
+    if not title:
+        raise PlanwatchError("工作簿未标明规划，请用 --plan", "workbook names no plan; use --plan")
+    return str(title)
+
+
+def cmd_report(ctx: click.Context, plan_ref: str, year: int, fmt: str, out: Path | None) -> None:
+    out = out or Path(f"评估报告-{year}.{fmt}")
+    try:
+        with _store(ctx) as store:
+            plan_id, plan = actions.find_plan(store, plan_ref)
+            actions.evaluation_report(store, plan_id, plan, year, fmt, out)
+    except PlanwatchError as exc:
+        _fail(exc)
+    click.echo(f"✓ 报告已生成 report written: {out}")
+
+
+def cmd_compare(ctx: click.Context, refs: tuple[str, ...]) -> None:
+    try:
+        with _store(ctx) as store:
+            table = actions.compare(store, list(refs))
+    except PlanwatchError as exc:
+        _fail(exc)
+        return
+    click.echo("指标 indicator\t" + "\t".join(table.columns))
+    for code, cells in sorted(table.rows.items()):
+        click.echo(code + "\t" + "\t".join(cells.get(c, "—") for c in table.columns))
+
+
+def register(main: click.Group) -> None:
+    """Attach the monitoring commands to the top-level group."""
+    for cmd in (import_cmd, plans_cmd, audit_cmd, template_cmd, report_cmd, compare_cmd):
+        main.add_command(cmd)
+    actuals_group = click.Group("actuals", help="实际值 / yearly actual values.")
+    actuals_group.add_command(actuals_import_cmd)
+    main.add_command(actuals_group)
+
+
+_OUT_TYPE = click.Path(path_type=Path)
+_OUT_HELP = "输出文件 / output file"
+
+import_cmd = click.command("import", help="导入规划文档或 JSON 到数据库（保留历史版本）/ "
+                           "store plans as new versions.")(click.pass_context(click.argument(
+                               "files", nargs=-1, required=True,
+                               type=click.Path(path_type=Path))(cmd_import)))
+plans_cmd = click.command("plans", help="列出已存储的规划 / list stored plans.")(
+    click.pass_context(cmd_plans))
+audit_cmd = click.command("audit", help="检查规划自身的一致性 / audit a plan's own consistency "
+                          "(PLAN: file, id or title).")(
+    click.pass_context(click.argument("plan_ref")(cmd_audit)))
+template_cmd = click.command("template", help="生成实际值填报 Excel 模板 / write the actuals "
+                             "Excel template (PLAN: file, id or title).")(
+    click.pass_context(click.argument("plan_ref")(
+        click.option("-o", "--out", default=Path("actuals.xlsx"), show_default=True,
+                     type=_OUT_TYPE, help=_OUT_HELP)(cmd_template))))
+actuals_import_cmd = click.command("import", help="导入填好的模板（全部校验，有错则不写入）/ "
+                                   "import a filled template: all rows or none.")(
+    click.pass_context(click.argument("file", type=click.Path(exists=True, path_type=Path))(
+        click.option("--plan", "plan_ref", default=None,
+                     help="规划编号或标题（默认取工作簿标题）/ plan id or title")(
+            cmd_actuals_import))))
+report_cmd = click.command("report", help="生成评估报告 / write the evaluation report.")(
+    click.pass_context(click.argument("plan_ref")(
+        click.option("--year", type=int, required=True, help="评估年份 / evaluation year")(
+            click.option("--format", "fmt", type=click.Choice(["docx", "xlsx", "html", "md"]),
+                         default="docx", show_default=True, help="格式 / format")(
+                click.option("-o", "--out", default=None, type=_OUT_TYPE,
+                             help=_OUT_HELP)(cmd_report))))))
+compare_cmd = click.command("compare", help="跨地区比较相同指标 / compare canonical indicators "
+                            "across plans (REGION: region name, plan id or title).")(
+    click.pass_context(click.argument("refs", nargs=-1, required=True)(cmd_compare)))

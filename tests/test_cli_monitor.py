@@ -1,0 +1,114 @@
+"""The monitoring commands end to end on a real SQLite file: import the five seeds, fill the
+actuals template, import actuals, write every report format, audit, compare."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner, Result
+
+from planwatch.cli import main
+from tests.helpers import SEEDS
+
+ZIBO_2020 = {  # the 2020 values the 淄博 plan itself states (表2 2020 column)
+    "R&D经费支出占GDP的比重": 2.79, "高新技术企业": 703, "科技型中小企业": 900,
+    "年登记技术合同成交额": 160.65,
+}
+ZIBO_LATER = {"高新技术企业": {2021: 905, 2022: 1150, 2023: 1420}}
+
+
+def cli(db: Path, *args: str) -> Result:
+    res = CliRunner().invoke(main, ["--db", f"sqlite:///{db}", *args], catch_exceptions=False)
+    return res
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "pw.db"
+    res = cli(path, "import", *map(str, sorted(SEEDS.glob("*.txt"))))
+    assert res.exit_code == 0, res.output
+    return path
+
+
+def _fill(template: Path, values: dict[str, dict[int, float]]) -> Path:
+    wb = openpyxl.load_workbook(template)
+    ws = wb["数据填报"]
+    header = [c.value for c in ws[1]]
+    col = {name: i + 1 for i, name in enumerate(header)}
+    for row in range(2, ws.max_row + 1):
+        name = ws.cell(row, col["指标名称"]).value
+        year = ws.cell(row, col["年份"]).value
+        if name in values and year in values[name]:
+            ws.cell(row, col["数值"]).value = values[name][year]
+            ws.cell(row, col["数据状态"]).value = "最终数"
+            ws.cell(row, col["数据来源"]).value = "统计公报"
+    wb.save(template)
+    return template
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_reimport_is_unchanged(db: Path) -> None:
+    res = cli(db, "import", str(SEEDS / "zibo-2022-plan.txt"))
+    assert "未变化 unchanged" in res.output
+    plans = cli(db, "plans").output.splitlines()
+    assert len(plans) == 5
+
+
+def test_actuals_and_reports(db: Path, tmp_path: Path) -> None:
+    tpl = tmp_path / "zibo.xlsx"
+    assert cli(db, "template", "淄博", "-o", str(tpl)).exit_code == 0
+    _fill(tpl, ZIBO_LATER)
+    res = cli(db, "actuals", "import", str(tpl))
+    assert res.exit_code == 0, res.output
+    assert "已导入 3 条" in res.output
+    for fmt in ("docx", "xlsx", "html", "md"):
+        out = tmp_path / f"report.{fmt}"
+        res = cli(db, "report", "淄博", "--year", "2023", "--format", fmt, "-o", str(out))
+        assert res.exit_code == 0, res.output
+        assert out.stat().st_size > 1000
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "高新技术企业" in md and "1,420（2023年）" in md
+    assert "十三五" in md or "上期" in md
+
+
+def test_bad_actuals_leave_database_unchanged(db: Path, tmp_path: Path) -> None:
+    good = _fill(tmp_path / "t.xlsx", ZIBO_LATER) if cli(
+        db, "template", "淄博", "-o", str(tmp_path / "t.xlsx")).exit_code == 0 else None
+    assert good is not None
+    wb = openpyxl.load_workbook(good)
+    ws = wb["数据填报"]
+    ws.cell(3, 4).value = "一千"  # text in a number cell
+    ws.cell(4, 4).value = "=1+1"  # a formula
+    wb.save(good)
+    before = _digest(db)
+    res = cli(db, "actuals", "import", str(good))
+    assert res.exit_code == 1
+    assert "nothing saved" in res.output
+    assert _digest(db) == before
+
+
+def test_audit_and_compare(db: Path) -> None:
+    res = cli(db, "audit", "威海")
+    assert res.exit_code == 0
+    assert "per-year-rule-mismatch" in res.output
+    res = cli(db, "compare", "淄博市", "芝罘区", "威海市")
+    assert res.exit_code == 0
+    assert "high_tech_enterprises" in res.output
+
+
+def test_unknown_plan_is_a_clear_error(db: Path) -> None:
+    res = cli(db, "report", "不存在的规划", "--year", "2023")
+    assert res.exit_code == 1
+    assert "找不到规划" in res.output and "no such plan" in res.output
+
+
+def test_audit_a_document_without_database(tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["audit", str(SEEDS / "qingzhou-2021-plan.txt")])
+    assert res.exit_code == 0
+    assert "ambitious-target" in res.output
