@@ -201,3 +201,14 @@ def test_empty_plan_renders_every_format(tmp_path: Path) -> None:
     assert report.title == "规划 2024年度监测评估报告"
     for fmt in FORMATS:
         assert render_report(report, fmt, tmp_path / f"empty.{fmt}").stat().st_size > 0
+
+
+def test_alerts_listed_with_chinese_labels(report: Report, rendered: dict[str, Path]) -> None:
+    assert [f.code for f in report.alerts] == ["behind-schedule", "behind-schedule"]
+    wb = load_workbook(rendered["xlsx"])
+    ws = wb["监测预警"]
+    assert [c.value for c in ws[1]] == ["序号", "类型", "代码", "级别", "说明", "行号"]
+    assert (ws["B2"].value, ws["C2"].value) == ("进度滞后", "behind-schedule")
+    assert "高新技术企业" in ws["E2"].value
+    md = rendered["md"].read_text(encoding="utf-8")
+    assert "| 1 | 进度滞后 | 提示 |" in md

@@ -35,7 +35,7 @@ _NOTICE_TITLE = re.compile(r"关于印发《?(.+?)》?的通知$")
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
-_DOC_NUMBER_AFTER_TITLE = re.compile(r"^[^（(《]{4,80}?的?通知(" + _DOC_NUMBER.pattern + ")")
+_DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + _DOC_NUMBER.pattern + ")")
 _CN_DIGIT = "〇零一二三四五六七八九十"
 _DATE = re.compile(
     rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"

@@ -138,7 +138,8 @@ def _title(doc: DocxDocument, title: str) -> None:
 def _cell_text(table: Table, row: int, col: int, content: str, *, header: bool) -> None:
     cell = table.cell(row, col)
     p = cell.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER if header or col != 1 else WD_ALIGN_PARAGRAPH.LEFT
+    left = not header and (col == 1 or len(content) > 16)
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
     set_run_font(p.add_run(content), H1_FONT if header else BODY_FONT, SIZE_TABLE)
 
 

@@ -21,7 +21,23 @@ INDICATOR_HEADERS = (
     LABEL_PLAIN, LABEL_CHANGE, LABEL_TIME, "评价", "目标年预测",
 )
 PRIOR_HEADERS = ("序号", "指标", "单位", "基期值", "目标值", "完成值", LABEL_PLAIN, "是否完成")
-FINDING_HEADERS = ("序号", "代码", "级别", "说明", "行号")
+FINDING_HEADERS = ("序号", "类型", "级别", "说明", "行号")
+FINDING_LABELS = {
+    "behind-schedule": "进度滞后",
+    "binding-target-at-risk": "约束性指标预警",
+    "unit-mismatch": "单位不一致",
+    "table-cagr-mismatch": "年均增速与目标不符",
+    "table-cumulative-mismatch": "累计变化与目标不符",
+    "prose-table-conflict": "正文与指标表不一致",
+    "per-year-rule-mismatch": "逐年要求与目标不符",
+    "target-equals-baseline": "目标值等于基期值",
+    "target-below-baseline": "目标值低于基期值",
+    "ambition-beyond-history": "目标增速远超历史",
+    "ambitious-target": "目标增速过高",
+    "district-exceeds-city": "下级目标高于上级",
+    "district-growth-divergence": "下级增速与上级不协调",
+    "unparsed-number": "数字无法识别",
+}
 TASK_HEADERS = ("牵头单位", "序号", "任务", "配合单位")
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警示", Severity.INFO: "提示"}
@@ -81,7 +97,8 @@ def prior_cells(index: int, row: PriorRow) -> list[str]:
 
 
 def finding_cells(index: int, f: Finding) -> list[str]:
-    return [str(index), f.code, SEVERITY_ZH.get(f.severity, str(f.severity)), f.message,
+    return [str(index), FINDING_LABELS.get(f.code, f.code),
+            SEVERITY_ZH.get(f.severity, str(f.severity)), f.message,
             DASH if f.line is None else str(f.line)]
 
 

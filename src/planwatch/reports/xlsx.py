@@ -115,11 +115,12 @@ def build_workbook(report: Report) -> Workbook:
     write_sheet(wb.create_sheet("指标监测"), [c[0] for c in INDICATOR_COLUMNS],
                 [_indicator_values(i, r) for i, r in enumerate(report.indicators, start=1)],
                 [c[1] for c in INDICATOR_COLUMNS], [c[2] for c in INDICATOR_COLUMNS])
-    finding_widths = (6, 24, 8, 80, 8)
-    write_sheet(wb.create_sheet("监测预警"), text.FINDING_HEADERS,
+    finding_widths = (6, 20, 24, 8, 80, 8)
+    finding_headers = ("序号", "类型", "代码", "级别", "说明", "行号")
+    write_sheet(wb.create_sheet("监测预警"), finding_headers,
                 [_finding_values(i, f) for i, f in enumerate(report.alerts, start=1)],
                 finding_widths)
-    write_sheet(wb.create_sheet("审查发现"), text.FINDING_HEADERS,
+    write_sheet(wb.create_sheet("审查发现"), finding_headers,
                 [_finding_values(i, f) for i, f in enumerate(report.findings, start=1)],
                 finding_widths)
     if report.prior:
@@ -133,7 +134,8 @@ def build_workbook(report: Report) -> Workbook:
 
 
 def _finding_values(index: int, f: Finding) -> list[Cell]:
-    return [index, f.code, text.SEVERITY_ZH.get(f.severity, str(f.severity)), f.message, f.line]
+    severity = text.SEVERITY_ZH.get(f.severity, str(f.severity))
+    return [index, text.FINDING_LABELS.get(f.code, f.code), f.code, severity, f.message, f.line]
 
 
 def _prior_sheet(ws: Worksheet, report: Report) -> None:
