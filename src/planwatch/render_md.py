@@ -36,7 +36,8 @@ def plan_to_markdown(plan: Plan) -> str:
     out += _section("上期完成情况 Prior results", ["指标", "单位", "基础值", "目标值", "完成值"], [
         [r.name, r.unit, _num(r.baseline), _num(r.target), _num(r.actual)]
         for r in plan.prior_results])
-    out += _section("文字目标 Prose targets", ["对象", "数值", "单位", "年份", "类型", "基期", "原文"], [
+    out += _section("文字目标 Prose targets",
+                    ["对象", "数值", "单位", "年份", "类型", "基期", "原文"], [
         [t.subject, f"{t.comparator if t.comparator != '=' else ''}{_num(t.value)}"
          + (f"–{_num(t.value_max)}" if t.value_max is not None else ""), t.unit,
          t.year or t.period, t.kind,

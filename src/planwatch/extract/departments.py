@@ -21,7 +21,7 @@ _SUPPORT_VERB = re.compile(r"(?:负责)?(?:配合|参与|协同|协助|协办)$"
 _SHARE_VERB = re.compile(
     r"(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|落实)$|分工负责$|分别负责$|共同负责$"
 )
-_OWN_VERB = re.compile(r"负责(?:落实)?$")
+_OWN_VERB = re.compile(r"负责(?:落实)?$|(?:具体|抓好|组织)?落实$")
 _MARK_LEAD = re.compile(r"[（(]\s*牵头\s*[）)]")
 NOTE_WORDS = ("牵头", "配合", "负责", "责任单位", "责任部门", "牵头单位", "配合单位")
 _DEPT_END = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_facts
+from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_facts, table_rows
 from planwatch.extract.targets_parse import INCREMENT_VERBS, Candidate, parse_sentence
 from planwatch.extract.targets_text import (
     YEAR_BY,
@@ -121,6 +121,13 @@ def _para_targets(para: Para, period: Period, findings: list[Finding]) -> list[T
     return out
 
 
+def _past_part(para: Para, period: Period) -> Para:
+    """The sentences of a forward-looking paragraph that state where things stand
+    ('2024年，全省技术合同成交额达到3160亿元。到2027年，…')."""
+    past = [s for _, s in split_sentences(para.text) if is_past_sentence(s, period)]
+    return Para("".join(past), [])
+
+
 def _chars(s: str) -> set[str]:
     return set(re.sub(r"[\s（）()“”\"、，。]", "", s))
 
@@ -163,6 +170,8 @@ def extract_targets(doc: Document, plan: Plan) -> TargetResult:
             facts.extend(past_facts(para, period))
             continue
         targets.extend(_para_targets(para, period, result.findings))
+        facts.extend(past_facts(_past_part(para, period), period))
     result.targets = dedupe(targets)
-    attach_baselines(result.targets, plan.indicators, facts, period)
+    attach_baselines(result.targets, table_rows(plan.indicators, plan.prior_results, period),
+                     facts)
     return result

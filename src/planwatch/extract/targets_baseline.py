@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from planwatch.extract.targets_parse import LEVEL_VERBS, find_mentions, strip_scope
 from planwatch.extract.targets_text import Para, Period, split_sentences
-from planwatch.model.plan import Baseline, Indicator, Target
+from planwatch.model.plan import Baseline, Indicator, PriorResult, Target
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOISE = re.compile(r"[\s（）()“”\"、，。：:%]|数量|数$|比例|全市|全区|全县")
@@ -70,33 +70,53 @@ def _same_unit(a: str | None, b: str | None) -> bool:
     return a == b or (a in _COUNTS and b in _COUNTS)
 
 
-def _from_table(target: Target, indicators: list[Indicator]) -> Baseline | None:
-    best: tuple[float, Indicator] | None = None
-    for ind in indicators:
-        if ind.baseline is None or not _same_unit(ind.unit, _unit_of(target)):
+@dataclass(frozen=True)
+class _Row:
+    """A tabled starting value: the indicator table's 基期 column or a prior table's 完成 column."""
+
+    name: str
+    unit: str | None
+    year: int | None
+    value: float
+
+
+def table_rows(indicators: list[Indicator], prior: list[PriorResult],
+               period: Period) -> list[_Row]:
+    """Indicator-table baselines, then previous-plan actuals for the year before the period."""
+    rows = [_Row(i.name, i.unit, i.baseline_year, i.baseline) for i in indicators
+            if i.baseline is not None]
+    base = period.start - 1 if period.start else None
+    rows.extend(_Row(r.name, r.unit, r.actual_year, r.actual) for r in prior
+                if r.actual is not None and r.actual_year == base)
+    return rows
+
+
+def _best(target: Target, named: list[tuple[str, str | None, Baseline]]
+          ) -> tuple[float, Baseline] | None:
+    best: tuple[float, Baseline] | None = None
+    for name, unit, baseline in named:
+        if not _same_unit(unit, _unit_of(target)):
             continue
-        score = _similarity(target.subject, ind.name)
+        score = _similarity(target.subject, name)
         if score >= _THRESHOLD and (best is None or score > best[0]):
-            best = (score, ind)
-    if best is None:
-        return None
-    return Baseline(year=best[1].baseline_year, value=best[1].baseline)
+            best = (score, baseline)
+    return best
 
 
-def _from_prose(target: Target, facts: list[PastFact]) -> Baseline | None:
-    scored = [(_similarity(target.subject, f.subject), f) for f in facts
-              if _same_unit(f.unit, _unit_of(target))]
-    scored = [(s, f) for s, f in scored if s >= _THRESHOLD]
-    if not scored:
-        return None
-    fact = max(scored, key=lambda sf: sf[0])[1]
-    return Baseline(year=fact.year, value=fact.value)
+def _baseline(target: Target, rows: list[_Row], facts: list[PastFact]) -> Baseline | None:
+    """The closest-named starting value; the table wins ties with the prose."""
+    table = _best(target, [(r.name, r.unit, Baseline(year=r.year, value=r.value)) for r in rows])
+    prose = _best(target, [(f.subject, f.unit, Baseline(year=f.year, value=f.value))
+                           for f in facts])
+    if table and (prose is None or table[0] >= prose[0]):
+        return table[1]
+    return prose[1] if prose else None
 
 
-def attach_baselines(targets: list[Target], indicators: list[Indicator],
-                     facts: list[PastFact], period: Period) -> None:
+def attach_baselines(targets: list[Target], rows: list[_Row],
+                     facts: list[PastFact]) -> None:
     """Fill ``baseline`` of level and change-per-year targets for the whole jurisdiction."""
     for t in targets:
         if t.kind not in ("level", "change_per_year") or t.subject.endswith("）"):
             continue
-        t.baseline = _from_table(t, indicators) or _from_prose(t, facts)
+        t.baseline = _baseline(t, rows, facts)

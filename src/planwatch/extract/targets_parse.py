@@ -9,16 +9,18 @@ from dataclasses import dataclass
 from planwatch.extract.numbers import comparator_before, parse_number
 
 _UNITS = sorted(
-    ["个百分点", "百分点", "%", "人·年", "人年", "万人", "万名", "万家", "万个", "万项", "万件",
-     "亿元", "万元", "元", "家", "个", "项", "件", "人", "名", "处", "所", "座", "条", "台", "套",
+    ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "场次", "万人", "万名", "万家",
+     "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件", "人", "名", "处", "所", "座", "条", "台", "套",
      "倍", "万平方米", "平方米", "亩", "支"],
     key=len, reverse=True,
 )
-_NUM = r"\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+"
+_NUM = (r"\d(?: \d)+(?![\d.])|\d+(?:\.\d+)?"  # '1 5' — digits spaced out by a PDF conversion
+        r"|[〇零一二两三四五六七八九十百千万]+(?:点[〇零一二三四五六七八九]+)?")
 _MENTION = re.compile(
     rf"(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?\s*(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS) + ")"
 )
+_PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_NUM})")
 _RANK = re.compile(rf"前\s*(?P<a>{_NUM})\s*(?P<unit>名|强|位)|(?P<hundred>百强)")
 _AFTER = (("及以上", ">="), ("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~"))
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -34,7 +36,9 @@ _INC_ANY = re.compile(INCREMENT_VERBS)
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
 _SCOPE = re.compile(
     r"^(?:到\s*\d{4}\s*年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|全市|全区|全县"
-    r"|全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s)+")
+    r"|全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
+    r"|[—\-－]+)+")
+_FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
 _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
 _PREDICATE_TAIL = re.compile(r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$")
 
@@ -97,6 +101,13 @@ def find_mentions(sentence: str) -> list[Mention]:
         unit = "强" if m.group("hundred") else m.group("unit")
         out.append(Mention(m.start(), m.end(), value, None, unit, "<=", rank=True))
         taken.append((m.start(), m.end()))
+    for m in _PERCENT_WORDS.finditer(sentence):
+        value = _number(m.group("a"))
+        if value is not None:
+            comp, end = _comparator_after(sentence, m.end())
+            comp = comp or comparator_before(sentence[:m.start()]) or "="
+            out.append(Mention(m.start(), end, value, None, "%", comp))
+            taken.append((m.start(), m.end()))
     for m in _MENTION.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken) or _excluded(sentence, m.start(), m.end()):
             continue
@@ -194,7 +205,8 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "growth_rate"
     if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模"):
         return "level"
-    if verb or _INC_ANY.search(subject) or re.search(r"进入|列入|入选", subject):
+    if verb or _INC_ANY.search(subject) or re.search(r"进入|列入|入选", subject) \
+            or _FLOW_VERB.match(subject):
         return "increment"
     return "level"
 
@@ -280,6 +292,10 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     rest = re.sub(r"(?:力争|争取|的|为|有)+$", "", rest)
     verb_adjacent = bool(_INC_ANY.search(core[-4:])) and bool(re.search(
         rf"(?:{INCREMENT_VERBS})$", core))
+    if rest == "规模" and noun.startswith("的") and len(noun) > 2:
+        # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
+        gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
+        return noun[1:] + rest, core_at, m.end + gap + len(noun)
     if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects):
         if verb_adjacent and not state.verb:
             state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", core)[0]

@@ -114,8 +114,14 @@ def scope_of(label: str) -> str | None:
 
 
 def _lead_year(text: str) -> int | None:
-    m = YEAR_BY.match(text.lstrip("—- "))
-    return _year(m.group(1)) if m else None
+    """The 到20xx年 that opens the paragraph, or its last sentence when that one leads in to the
+    goal bullets ('2024年，…达到3160亿元。到2027年，…体系更加完善。')."""
+    sentences = [s for _, s in split_sentences(text)]
+    for sentence in sentences[:1] + sentences[-1:]:
+        m = YEAR_BY.match(sentence.lstrip("—- "))
+        if m:
+            return _year(m.group(1))
+    return None
 
 
 def _year(raw: str) -> int | None:

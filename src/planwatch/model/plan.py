@@ -13,6 +13,8 @@ RegionLevel = Literal["province", "city", "county", "district"]
 DocType = Literal["plan", "implementation_opinion", "evaluation_report"]
 Period = Literal["by_year", "annual", "plan_period"]
 TargetKind = Literal["level", "increment", "growth_rate", "rank", "change_per_year"]
+FactKind = Literal["level", "change", "approved", "table_note"]
+ChangeKind = Literal["difference", "percent", "points", "growth_multiple", "multiple_of"]
 
 
 class Meta(BaseModel):
@@ -84,6 +86,32 @@ class Target(BaseModel):
     line: int | None = None
 
 
+class Fact(BaseModel):
+    """A statement about the past (发展基础 / 成就) or a table footnote.
+
+    ``level``: subject had ``value`` in ``year`` (截至2020年底拥有…703家); ``change``: from
+    ``compare_value`` in ``compare_year`` to ``value`` in ``year`` (由2015年的2.11%增加到…); a
+    stated change (比2015年净增452家 / 提高了10.73% / 增长2.68倍) sits in ``change_value``,
+    ``change_unit`` and ``change_kind``; ``approved``: ``value`` approvals since
+    ``compare_year`` (2016年以来获批…4家); ``table_note``: a footnote defining marker
+    ``subject`` (注：*代表…), ``value`` = number of cells of its table bearing the marker.
+    """
+
+    kind: FactKind
+    subject: str
+    value: float | None = None
+    unit: str | None = None
+    comparator: Comparator = "="
+    year: int | None = None
+    compare_year: int | None = None
+    compare_value: float | None = None
+    change_value: float | None = None
+    change_unit: str | None = None
+    change_kind: ChangeKind | None = None
+    quote: str
+    line: int | None = None
+
+
 class Task(BaseModel):
     """A numbered measure carrying a responsibility note."""
 
@@ -120,3 +148,4 @@ class Plan(BaseModel):
     tasks: list[Task] = Field(default_factory=list)
     projects: list[Project] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
