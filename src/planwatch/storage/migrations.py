@@ -30,6 +30,7 @@ from sqlalchemy import (
 
 from planwatch.storage.engine import Storage
 from planwatch.storage.errors import StorageError
+from planwatch.storage.migration_0004 import apply_0004
 from planwatch.storage.schema import NAMING_CONVENTION, schema_migrations
 from planwatch.storage.types import UTCDateTime, utcnow
 
@@ -189,6 +190,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_target_revisions", _m0002_target_revisions),
     Migration("0003_actuals_submitted_by_audit_index", _m0003_submitted_by_and_audit_index),
+    Migration("0004_users_submissions_tasks", apply_0004),
 )
 
 

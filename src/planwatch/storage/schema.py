@@ -174,3 +174,6 @@ target_revisions = Table(
     Column("revised_by", String(100), nullable=False),
     Column("revised_at", UTCDateTime(), nullable=False),
 )
+
+# The web workflow tables (migration 0004) live in their own module on this same metadata.
+from planwatch.storage import schema_web  # noqa: E402, F401

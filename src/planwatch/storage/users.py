@@ -1,0 +1,147 @@
+"""Accounts (用户), API tokens, web sessions and application secrets.
+
+Only hashes are stored: passwords as argon2 hashes (made by the caller), tokens and session ids
+as SHA-256 of the random value the client holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from sqlalchemy import RowMapping, select
+
+from planwatch.storage.audit_log import write_audit
+from planwatch.storage.engine import Storage, inserted_id
+from planwatch.storage.errors import StorageError
+from planwatch.storage.schema_web import ROLES, api_tokens, app_secrets, users, web_sessions
+from planwatch.storage.types import utcnow
+
+Role = Literal["admin", "reviewer", "department", "viewer"]
+
+
+class UserRecord(BaseModel):
+    id: int
+    username: str
+    password_hash: str
+    role: Role
+    department: str | None
+    active: bool
+    created_at: datetime
+
+
+def _record(row: RowMapping | None) -> UserRecord | None:
+    return None if row is None else UserRecord.model_validate(dict(row))
+
+
+def _check(role: str, department: str | None) -> None:
+    if role not in ROLES:
+        raise StorageError("bad-role", f"未知角色：{role}", f"unknown role {role}")
+    if role == "department" and not (department or "").strip():
+        raise StorageError("department-required", "部门用户须指定所属部门",
+                           "a department user needs a department")  # fmt: skip
+
+
+def create_user(storage: Storage, username: str, password_hash: str, role: str,
+                department: str | None, *, by: str) -> UserRecord:
+    """Add an account; the username must be new."""
+    _check(role, department)
+    name = username.strip()
+    with storage.atomic() as conn:
+        if conn.execute(select(users.c.id).where(users.c.username == name)).first():
+            raise StorageError("user-exists", f"用户已存在：{name}", f"user exists: {name}")
+        user_id = inserted_id(conn.execute(users.insert().values(
+            username=name, password_hash=password_hash, role=role,
+            department=department if role == "department" else None,
+            active=True, created_at=utcnow())))  # fmt: skip
+        write_audit(conn, user=by, entity="user", entity_id=user_id, field="created",
+                    new={"username": name, "role": role, "department": department})
+        row = conn.execute(select(users).where(users.c.id == user_id)).mappings().one()
+    record = _record(row)
+    assert record is not None
+    return record
+
+
+def get_user(storage: Storage, *, username: str | None = None,
+             user_id: int | None = None) -> UserRecord | None:
+    query = select(users)
+    query = query.where(users.c.username == username) if username is not None else query.where(
+        users.c.id == user_id)
+    with storage.atomic() as conn:
+        return _record(conn.execute(query).mappings().first())
+
+
+def list_users(storage: Storage) -> list[UserRecord]:
+    with storage.atomic() as conn:
+        rows = conn.execute(select(users).order_by(users.c.id)).mappings().all()
+    return [UserRecord.model_validate(dict(r)) for r in rows]
+
+
+def update_user(storage: Storage, user_id: int, *, by: str, **values: Any) -> None:
+    """Change password_hash / role / department / active; audited (hashes are not logged)."""
+    with storage.atomic() as conn:
+        old = conn.execute(select(users).where(users.c.id == user_id)).mappings().first()
+        if old is None:
+            raise StorageError("unknown-user", f"用户{user_id}不存在", f"no user {user_id}")
+        _check(values.get("role", old["role"]), values.get("department", old["department"]))
+        conn.execute(users.update().where(users.c.id == user_id).values(**values))
+        for field, new in values.items():
+            if old[field] != new:
+                hidden = field == "password_hash"
+                write_audit(conn, user=by, entity="user", entity_id=user_id, field=field,
+                            old=None if hidden else old[field], new="***" if hidden else new)
+
+
+def add_token(storage: Storage, user_id: int, token_sha256: str, name: str | None) -> int:
+    with storage.atomic() as conn:
+        return inserted_id(conn.execute(api_tokens.insert().values(
+            token_sha256=token_sha256, user_id=user_id, name=name, created_at=utcnow())))
+
+
+def user_for_token(storage: Storage, token_sha256: str) -> UserRecord | None:
+    """The active user owning an API token (its last use is recorded)."""
+    with storage.atomic() as conn:
+        row = conn.execute(select(api_tokens.c.id, api_tokens.c.user_id).where(
+            api_tokens.c.token_sha256 == token_sha256)).first()
+        if row is None:
+            return None
+        conn.execute(api_tokens.update().where(api_tokens.c.id == row.id).values(
+            last_used_at=utcnow()))
+        user = conn.execute(select(users).where(users.c.id == row.user_id)).mappings().first()
+    record = _record(user)
+    return record if record is not None and record.active else None
+
+
+def add_session(storage: Storage, user_id: int, token_sha256: str, expires_at: datetime) -> None:
+    with storage.atomic() as conn:
+        conn.execute(web_sessions.insert().values(
+            token_sha256=token_sha256, user_id=user_id, created_at=utcnow(),
+            expires_at=expires_at))  # fmt: skip
+
+
+def user_for_session(storage: Storage, token_sha256: str) -> UserRecord | None:
+    """The active user of an unexpired session."""
+    query = select(users).join(web_sessions, web_sessions.c.user_id == users.c.id).where(
+        web_sessions.c.token_sha256 == token_sha256, web_sessions.c.expires_at > utcnow())
+    with storage.atomic() as conn:
+        record = _record(conn.execute(query).mappings().first())
+    return record if record is not None and record.active else None
+
+
+def delete_session(storage: Storage, token_sha256: str) -> None:
+    with storage.atomic() as conn:
+        conn.execute(web_sessions.delete().where(web_sessions.c.token_sha256 == token_sha256))
+
+
+def app_secret(storage: Storage, name: str, make: Callable[[], str]) -> str:
+    """A stored application secret, created with ``make()`` on first use."""
+    with storage.atomic() as conn:
+        value = conn.execute(select(app_secrets.c.value).where(
+            app_secrets.c.name == name)).scalar_one_or_none()
+        if value is not None:
+            return str(value)
+        fresh = make()
+        conn.execute(app_secrets.insert().values(name=name, value=fresh, created_at=utcnow()))
+    return fresh
