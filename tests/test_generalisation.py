@@ -1,6 +1,6 @@
 """Generalisation: full documents in layouts the seeds do not have, scored like the seeds.
 
-Each ``tests/fixtures/unseen/<stem>.txt|.md`` is a realistic plan written for this test (other
+Each ``tests/fixtures/unseen/<stem>.txt|.md|.docx`` is a realistic plan written for this test (other
 provinces, 十五五 tables with 单位/类别/属性 columns, 任务分工表, messy PDF conversions, project
 tables with other columns, prior-period tables); ``<stem>.json`` is its hand-written gold in the
 shared gold format. The extraction is scored with the shared scorer's own functions.
@@ -19,7 +19,7 @@ from planwatch.actions import extract_file
 from tests.helpers import FIXTURES, load_scorer
 
 UNSEEN = FIXTURES / "unseen"
-DOCS = sorted(p for p in UNSEEN.iterdir() if p.suffix in (".txt", ".md"))
+DOCS = sorted(p for p in UNSEEN.iterdir() if p.suffix in (".txt", ".md", ".docx"))
 SECTIONS = ("indicators", "prior_results", "targets", "tasks", "projects", "meta")
 
 

@@ -18,6 +18,22 @@ class Settings(BaseSettings):
 
     database_url: str = DEFAULT_DATABASE_URL
 
+    # web server (planwatch serve / planwatch demo)
+    secret_key: str | None = None
+    """Key for CSRF tokens; when unset one is generated once and stored in the database."""
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_upload_mb: float = 50.0
+    cookie_secure: bool = False
+    """Send the session cookie only over HTTPS (set true behind TLS)."""
+    session_hours: float = 12.0
+    login_max_failures: int = 5
+    login_window_seconds: int = 900
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
+
 
 def load_settings() -> Settings:
     """Build settings from the environment (call only at the program edge)."""

@@ -19,6 +19,7 @@ import math
 
 from pydantic import BaseModel, ConfigDict
 
+from planwatch.evaluate.audit_facts import audit_facts
 from planwatch.evaluate.audit_parent import audit_against_parent
 from planwatch.evaluate.audit_util import (
     finding,
@@ -305,6 +306,7 @@ def audit_plan(
         out += check_ambition(plan, ind, p)
     out += check_prose_targets(plan, p) + check_prior_baselines(plan, p)
     out += check_per_year_rules(plan, p)
+    out += audit_facts(plan)
     if parent is not None:
         out += audit_against_parent(
             plan,

@@ -47,7 +47,9 @@ _COMPARE = re.compile(
 _PCT = re.compile(rf"(?<!年均)(?:增幅|增长率|增速|增长)(?:达到|达|为)?(?P<v>{_NUM})%")
 _MULTIPLE = re.compile(rf"(?:(?P<n>\d+)年)?(?:增长|增加|提高|扩大)了?(?P<v>{_NUM})倍")
 _MULTIPLE_OF = re.compile(rf"是(?:{_year('y')})?的?(?P<v>{_NUM})倍")
-_SINCE = re.compile(r"(?P<y>(?:19|20)\d{2})年以来|[“\"]?十(?P<p>[一二三四五六七八九])五[”\"]?(?:期间|时期|以来)")
+_SINCE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})年以来|[“\"]?十(?P<p>[一二三四五六七八九])五[”\"]?(?:期间|时期|以来)"
+)
 _VERSUS = re.compile(r"(?:与|同)(?P<y>(?:19|20)\d{2})年(?:相比|比)")
 _GAIN = re.compile(r"获批|新增|新建|认定|备案|获得|引进|入选|培育|组建|建成|获评|累计")
 _LEVEL = re.compile(rf"(?P<v>{_NUM})(?P<mod>余|多)?(?P<u>{_UNIT})")
@@ -180,12 +182,13 @@ def _split_subject(subject: str, n: int) -> list[str]:
 
 _LEAD = re.compile(
     r"^(?:截至|截止|到)?(?:(?:19|20)\d{2}年(?:年底|年末|底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?"
-    r"(?:末|期间|时期|以来)?|\d{4}年以来|以来|全市|全区|全县|全省|我市|我区|我县|其中|共计|共|累计|先后"
-    r"|拥有|建有|共有|现有|有|获批|认定|备案|新增|新建|入库|引进|获得|组建|建成|，)+"
+    r"(?:末|期间|时期|以来)?|\d{4}年以来|以来|[-—－~至]|全市|全区|全县|全省|我市|我区|我县|其中|共计|共"
+    r"|累计|先后|拥有|建有|共有|现有|获批|认定|备案|新增|新建|入库|引进|获得|组建|建成|，)+"
 )
 _TAIL = re.compile(
-    r"(?:达到|达|为|增至|增长到|增加到|提高到|超过|突破|近|约|只有|仅有|仅|总量|总数|分别|大幅|稳步)+$"
+    rf"(?:达到|达|为|增至|(?:{_UP})(?:到|至)|超过|突破|近|约|只有|仅有|仅|总量|总数|分别|大幅|稳步)+$"
 )
+_CHANGE_BEFORE = re.compile(rf"(?:{_UP})了?(?:近|约|超过)?$|第$")
 
 
 def _subject(text: str, at: int) -> str:
@@ -202,10 +205,12 @@ def _clean(raw: str) -> str:
 def _level(s: _Sentence, m: re.Match[str], prior: list[tuple[int, Fact]]) -> Fact | None:
     """``…高新技术企业703家``: a level, or an approval count when the sentence says since when."""
     start = max(s.text.rfind(c, 0, m.start()) for c in "，；：,;:") + 1
-    prev = [pos_end for pos_end in _mention_ends(s.text, start, m.start())]
+    prev = _mention_ends(s.text, start, m.start())
     if prev:
         start = prev[-1]
     raw = s.text[start:m.start()].lstrip("、和及")
+    if _CHANGE_BEFORE.search(raw):
+        return None  # 提高近10个百分点 (a change without its level), 第2名 (a rank)
     subject = _fill_elided(_clean(raw), prior)
     if len(subject) < 2 or not re.search(r"[\u4e00-\u9fff]", subject):
         return None
@@ -227,7 +232,7 @@ def _mention_ends(text: str, start: int, end: int) -> list[int]:
     return [m.end() for m in _LEVEL.finditer(text, start, end)]
 
 
-_RANK_PREFIX = re.compile(r"^(.{1,6}?级)")
+_RANK_PREFIX = re.compile(r"^(.{1,6}?级(?:及?以上)?)")
 
 
 def _fill_elided(subject: str, prior: list[tuple[int, Fact]]) -> str:

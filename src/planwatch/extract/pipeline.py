@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planwatch.extract import indicators, meta, projects, targets, tasks
+from planwatch.extract import facts, indicators, meta, projects, targets, tasks
 from planwatch.model.plan import Plan
 from planwatch.parse.document import Document
 
@@ -26,4 +26,5 @@ def extract_plan(doc: Document) -> Plan:
     tg = targets.extract_targets(doc, plan)
     plan.targets = tg.targets
     plan.findings.extend(tg.findings)
+    plan.facts = facts.extract_facts(doc, plan)
     return plan

@@ -80,6 +80,14 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
     return None, "plan_period"
 
 
+def _annual_flow(kind: str, period: str, unit: str) -> str:
+    """每年…不少于3亿元 / 每年促成…不少于80项: a yearly count or amount is a flow (increment);
+    a yearly ratio (每年保持在3%以上) stays a level."""
+    if period == "annual" and kind == "level" and unit not in ("%", "百分点"):
+        return "increment"
+    return kind
+
+
 def _quote_start(sentence: str, cand: Candidate) -> int:
     """Take the previous clause into the quote when the subject refers back to it (投入强度…)."""
     cut = max(sentence.rfind(c, 0, cand.quote_start) for c in "，,")
@@ -109,7 +117,7 @@ def _para_targets(para: Para, period: Period, findings: list[Finding]) -> list[T
             out.append(Target(
                 subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit,
                 year=year, period=kind_period, comparator=cand.comparator,
-                kind=cand.kind,
+                kind=_annual_flow(cand.kind, kind_period, cand.unit),
                 quote=sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 "),
                 line=para.line_at(offset + cand.number_at)))
         if para.goal:

@@ -10,8 +10,8 @@ from planwatch.extract.numbers import comparator_before, parse_number
 
 _UNITS = sorted(
     ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "场次", "万人", "万名", "万家",
-     "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件", "人", "名", "处", "所", "座", "条", "台", "套",
-     "倍", "万平方米", "平方米", "亩", "支"],
+     "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件", "人",
+     "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支"],
     key=len, reverse=True,
 )
 _NUM = (r"\d(?: \d)+(?![\d.])|\d+(?:\.\d+)?"  # '1 5' — digits spaced out by a PDF conversion
@@ -31,13 +31,14 @@ LEVEL_VERBS = re.compile(
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
-    r"|吸引|培训|制定|认定|设立|建设")
+    r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
 _SCOPE = re.compile(
     r"^(?:到\s*\d{4}\s*年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|全市|全区|全县"
     r"|全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
     r"|[—\-－]+)+")
+_GENERIC_VERB = re.compile(r"^(?:推动|带动|促进|推进|助推|帮助|服务)$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
 _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
 _PREDICATE_TAIL = re.compile(r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$")
@@ -76,7 +77,8 @@ def _number(raw: str) -> float | None:
 
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
-    if before.endswith(("第", "+", "年产", "×")) or re.search(r"[A-Za-z+×]\s*$", before):
+    if before.endswith(("第", "+", "年产", "×", "最高", "最多")) \
+            or re.search(r"[A-Za-z+×]\s*$", before):
         return True
     return after.startswith(("/", "+", "强")) or before.count("“") > before.count("”")
 
@@ -292,7 +294,8 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     rest = re.sub(r"(?:力争|争取|的|为|有)+$", "", rest)
     verb_adjacent = bool(_INC_ANY.search(core[-4:])) and bool(re.search(
         rf"(?:{INCREMENT_VERBS})$", core))
-    if rest == "规模" and noun.startswith("的") and len(noun) > 2:
+    rest = _GENERIC_VERB.sub("", rest)
+    if rest.endswith("规模") and noun.startswith("的") and len(noun) > 2:
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
         return noun[1:] + rest, core_at, m.end + gap + len(noun)

@@ -23,7 +23,7 @@ _PAST_HEADING = re.compile(
 _GOAL_HEADING = re.compile(r"目标")
 _SENTENCE_END = "。；！？!?;"
 _JOIN_STOP = "。；！？!?;：:）)”】"
-YEAR_BY = re.compile(r"(?:到|至|截至|力争到|力争)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+YEAR_BY = re.compile(r"(?:到|至|截至|力争到|力争|展望)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _PLAN_LABEL = re.compile(r"十([一二三四五六七八九])五")
 _CN_ORD = "一二三四五六七八九"
 

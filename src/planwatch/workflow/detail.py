@@ -1,0 +1,68 @@
+"""Indicator detail (指标详情): series, planned path, projection, revisions and source."""
+
+from __future__ import annotations
+
+from planwatch.model.plan import Plan
+from planwatch.storage import Storage, get_actuals, list_revisions, list_targets, list_versions
+from planwatch.storage.revisions import TargetRevision
+from planwatch.storage.submissions import indicator_owner_map
+from planwatch.workflow.errors import NotFound
+from planwatch.workflow.overview import (
+    default_year,
+    indicator_statuses,
+    plan_report,
+    visible_plan,
+)
+from planwatch.workflow.principal import Actor
+from planwatch.workflow.views import ActualOut, IndicatorDetail, IndicatorStatus
+
+
+def target_path(status: IndicatorStatus) -> list[tuple[int, float]]:
+    """The planned value each year from the baseline to the target: straight line, or constant
+    growth for 年均增速 (compound) indicators; empty when baseline or target is missing."""
+    b, t, y0, y1 = status.baseline, status.target, status.baseline_year, status.target_year
+    if b is None or t is None or y0 is None or y1 is None or y1 <= y0:
+        return []
+    out: list[tuple[int, float]] = []
+    for year in range(y0, y1 + 1):
+        share = (year - y0) / (y1 - y0)
+        if status.path == "compound" and b > 0 and t > 0:
+            out.append((year, b * (t / b) ** share))
+        elif status.path == "rate":
+            out.append((year, t))
+        else:
+            out.append((year, b + (t - b) * share))
+    return out
+
+
+def _quotes(plan: Plan, name: str) -> list[str]:
+    key = "".join(name.split())
+    return [t.quote for t in plan.targets if key and "".join(t.subject.split()) == key]
+
+
+def _revisions(store: Storage, plan_id: int, index: int) -> list[TargetRevision]:
+    versions = list_versions(store, plan_id)
+    if not versions:
+        return []
+    target_ids = [t.id for t in list_targets(store, versions[-1].id)
+                  if t.origin == "indicator" and t.position == index]
+    return [r for tid in target_ids for r in list_revisions(store, target_id=tid)]
+
+
+def indicator_detail(store: Storage, actor: Actor | None, plan_id: int, index: int,
+                     year: int | None = None) -> IndicatorDetail:
+    """Detail of the ``index``-th indicator of the plan's main table."""
+    plan = visible_plan(store, actor, plan_id)
+    if not 0 <= index < len(plan.indicators):
+        raise NotFound(f"指标{index}不存在", f"no indicator {index}")
+    year = year or default_year(store, plan_id)
+    owners = indicator_owner_map(store, plan_id) if actor is not None else {}
+    status = indicator_statuses(plan_report(store, plan_id, plan, year), owners)[index]
+    ind = plan.indicators[index]
+    records = get_actuals(store, plan_id, indicator=ind.name)
+    return IndicatorDetail(
+        plan_id=plan_id, year=year, status=status, target_path=target_path(status),
+        actuals=[ActualOut(year=a.year, value=a.value, unit=a.unit, status=a.status,
+                           source=a.source if actor is not None else None) for a in records],
+        revisions=_revisions(store, plan_id, index), source_line=ind.line,
+        source_quotes=_quotes(plan, ind.name), note=ind.note)

@@ -1,0 +1,23 @@
+"""Workflow errors; the web layer maps them to HTTP statuses (403, 404, 409)."""
+
+from __future__ import annotations
+
+from planwatch.errors import PlanwatchError
+
+
+class Forbidden(PlanwatchError):
+    """The actor may not do this; nothing was changed (HTTP 403)."""
+
+    code = "forbidden"
+
+
+class NotFound(PlanwatchError):
+    """The plan / submission / task does not exist or is not visible (HTTP 404)."""
+
+    code = "not-found"
+
+
+class Conflict(PlanwatchError):
+    """The request clashes with the current state, e.g. reviewing twice (HTTP 409)."""
+
+    code = "conflict"

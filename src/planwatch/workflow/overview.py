@@ -1,0 +1,161 @@
+"""Read-side views: region tree, plan list, plan overview (总览), indicator detail, public plan
+and a plan's audit trail. ``actor=None`` means anonymous: public plans only, nothing internal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planwatch.evaluate import audit_plan
+from planwatch.model.plan import Plan
+from planwatch.reports import build_report
+from planwatch.reports.build import IndicatorRow, Report
+from planwatch.storage import (
+    PlanSummary,
+    Storage,
+    best_actuals,
+    get_region,
+    list_plans,
+    list_regions,
+)
+from planwatch.storage.plan_access import is_public, plan_audit, public_plan_ids, set_public
+from planwatch.storage.submissions import indicator_owner_map, list_submissions
+from planwatch.workflow.errors import NotFound
+from planwatch.workflow.plans import load_plan
+from planwatch.workflow.principal import Actor, require_reviewer
+from planwatch.workflow.tasks import plan_tasks
+from planwatch.workflow.views import (
+    DepartmentTaskGroup,
+    IndicatorStatus,
+    PlanAudit,
+    PlanItem,
+    PlanOverview,
+    ProjectionOut,
+    RegionNode,
+    TaskBrief,
+)
+
+
+def _item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
+    region = get_region(store, p.region_id) if p.region_id is not None else None
+    return PlanItem(id=p.id, title=p.title, region=region.name if region else None,
+                    region_id=p.region_id, doc_type=p.doc_type, period_start=p.period_start,
+                    period_end=p.period_end, latest_version=p.latest_version,
+                    is_public=p.id in public)
+
+
+def plan_items(store: Storage, actor: Actor | None) -> list[PlanItem]:
+    """Plans the actor may see (anonymous: public ones), by id."""
+    public = public_plan_ids(store)
+    return [_item(store, p, public) for p in list_plans(store)
+            if actor is not None or p.id in public]
+
+
+def regions_tree(store: Storage, actor: Actor | None) -> list[RegionNode]:
+    """Province → city → county nodes with their plans; plans without a region come last."""
+    items = plan_items(store, actor)
+    by_region: dict[int | None, list[PlanItem]] = {}
+    for item in items:
+        by_region.setdefault(item.region_id, []).append(item)
+
+    def node(region_id: int, name: str, level: str) -> RegionNode:
+        children = [node(r.id, r.name, r.level) for r in list_regions(store, region_id)]
+        kids = [c for c in children if c.plans or c.children]
+        return RegionNode(id=region_id, name=name, level=level,
+                          plans=by_region.get(region_id, []), children=kids)
+
+    roots = [node(r.id, r.name, r.level) for r in list_regions(store)]
+    tree = [n for n in roots if n.plans or n.children]
+    if by_region.get(None):
+        tree.append(RegionNode(id=None, name="未标注地区", level=None, plans=by_region[None]))
+    return tree
+
+
+def visible_plan(store: Storage, actor: Actor | None, plan_id: int) -> Plan:
+    """The plan, if the actor may see it (anonymous: only public plans)."""
+    if actor is None and not is_public(store, plan_id):
+        raise NotFound(f"规划{plan_id}不存在或未公开", f"no public plan {plan_id}")
+    return load_plan(store, plan_id)
+
+
+def default_year(store: Storage, plan_id: int) -> int:
+    """The latest year with an actual value, else last year."""
+    years = [a.year for a in best_actuals(store, plan_id)]
+    return max(years) if years else date.today().year - 1
+
+
+def _status(index: int, row: IndicatorRow, owner: str | None) -> IndicatorStatus:
+    p = row.projection
+    completion = row.completion_log if row.compound else row.completion_change
+    return IndicatorStatus(
+        index=index, name=row.name, unit=row.unit, attribute=row.attribute,
+        baseline_year=row.baseline_year, baseline=row.baseline, target_year=row.target_year,
+        target=row.target, comparator=row.comparator, path=row.path,
+        actual_year=row.actual_year, actual=row.actual,
+        completion=completion if completion is not None else row.completion_plain,
+        time_progress=row.time_progress, verdict=row.verdict, warnings=row.warnings,
+        series=row.series, owner=owner,
+        projection=None if p is None else ProjectionOut(year=p.year, value=p.value,
+                                                        method=p.method, points=p.points,
+                                                        meets_target=p.meets_target))
+
+
+def plan_report(store: Storage, plan_id: int, plan: Plan, year: int) -> Report:
+    """The report model of the plan in ``year`` from its best actuals (findings left empty)."""
+    return build_report(plan, best_actuals(store, plan_id), year, findings=[])
+
+
+def indicator_statuses(report: Report, owners: dict[str, str]) -> list[IndicatorStatus]:
+    return [_status(i, row, owners.get(row.name)) for i, row in enumerate(report.indicators)]
+
+
+def _task_groups(store: Storage, actor: Actor | None, plan_id: int) -> list[DepartmentTaskGroup]:
+    views = plan_tasks(store, actor or Actor("anonymous", "viewer"), plan_id, mine=False)
+    groups: dict[str, list[TaskBrief]] = {}
+    for v in views:
+        last = v.evaluation.last_report
+        brief = TaskBrief(number=v.task.number, title=v.task.title, state=v.evaluation.state,
+                          deadline=v.task.deadline, percent=v.evaluation.percent,
+                          last_report=last.isoformat() if last else None)
+        for dept in v.task.lead or ["未明确牵头单位"]:
+            groups.setdefault(dept, []).append(brief)
+    return [DepartmentTaskGroup(department=d, tasks=t) for d, t in groups.items()]
+
+
+def plan_overview(store: Storage, actor: Actor | None, plan_id: int,
+                  year: int | None = None) -> PlanOverview:
+    """Everything the overview page shows: verdict counts, warnings, indicator statuses with
+    series, audit findings and tasks by department. Anonymous callers get the public view."""
+    plan = visible_plan(store, actor, plan_id)
+    year = year or default_year(store, plan_id)
+    report = plan_report(store, plan_id, plan, year)
+    owners = indicator_owner_map(store, plan_id) if actor is not None else {}
+    statuses = indicator_statuses(report, owners)
+    summary = report.summary
+    pending = (len(list_submissions(store, plan_id, status="submitted"))
+               if actor is not None and actor.is_reviewer else None)
+    item = next(i for i in plan_items(store, actor) if i.id == plan_id)
+    return PlanOverview(
+        plan=item, year=year, period=report.period, verdict_counts=summary.verdict_counts,
+        indicator_count=summary.indicator_count, with_actual=summary.with_actual,
+        warning_count=summary.warning_count, alerts=report.alerts,
+        audit_findings=[*audit_plan(plan), *plan.findings], indicators=statuses,
+        departments=_task_groups(store, actor, plan_id), pending_submissions=pending)
+
+
+def public_plan(store: Storage, plan_id: int, year: int | None = None) -> PlanOverview:
+    """The public view of a plan marked public (no owners, no review queue)."""
+    return plan_overview(store, None, plan_id, year)
+
+
+def plan_audit_log(store: Storage, actor: Actor, plan_id: int) -> PlanAudit:
+    """The plan's audit trail (reviewer / admin)."""
+    require_reviewer(actor)
+    load_plan(store, plan_id)
+    return PlanAudit(plan_id=plan_id, entries=plan_audit(store, plan_id))
+
+
+def set_plan_public(store: Storage, actor: Actor, plan_id: int, public: bool) -> None:
+    """Publish a plan's public page (or withdraw it): reviewer / admin."""
+    require_reviewer(actor)
+    load_plan(store, plan_id)
+    set_public(store, plan_id, public, user=actor.username)

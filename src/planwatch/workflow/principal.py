@@ -1,0 +1,84 @@
+"""Who is acting (操作人) and what each role may do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planwatch.model.plan import Task
+from planwatch.storage.users import UserRecord
+from planwatch.workflow.errors import Forbidden
+
+ROLE_ZH = {"admin": "管理员", "reviewer": "审核人（科技局）", "department": "责任部门",
+           "viewer": "只读用户"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A signed-in user (or the CLI / demo, acting as admin)."""
+
+    username: str
+    role: str
+    department: str | None = None
+    user_id: int | None = None
+
+    @classmethod
+    def from_user(cls, user: UserRecord) -> Actor:
+        return cls(user.username, user.role, user.department, user.id)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def is_reviewer(self) -> bool:
+        """Reviewers (科技局) and admins review submissions and see every task."""
+        return self.role in ("admin", "reviewer")
+
+    @property
+    def is_department(self) -> bool:
+        return self.role == "department"
+
+
+SYSTEM = Actor("cli", "admin")
+
+
+def require_admin(actor: Actor) -> None:
+    if not actor.is_admin:
+        raise Forbidden("仅管理员可执行此操作", "admin only")
+
+
+def require_reviewer(actor: Actor) -> None:
+    if not actor.is_reviewer:
+        raise Forbidden("仅审核人或管理员可执行此操作", "reviewer or admin only")
+
+
+def require_writer(actor: Actor) -> None:
+    """Viewers only read."""
+    if actor.role == "viewer":
+        raise Forbidden("只读用户不能修改数据", "viewers cannot change data")
+
+
+def leads(task: Task, department: str | None) -> bool:
+    """True when ``department`` is one of the task's lead departments (牵头单位)."""
+    key = _norm(department)
+    return bool(key) and any(_norm(d) == key for d in task.lead)
+
+
+def require_task(actor: Actor, task: Task) -> None:
+    """Reviewers edit every task; a department only the tasks it leads."""
+    require_writer(actor)
+    if not actor.is_reviewer and not leads(task, actor.department):
+        raise Forbidden(f"任务（{task.number}）不由本部门牵头", "not your department's task")
+
+
+def require_indicator(actor: Actor, indicator: str, owner: str | None) -> None:
+    """Reviewers edit every indicator; a department only those assigned to it."""
+    require_writer(actor)
+    if actor.is_reviewer:
+        return
+    if owner is None or _norm(owner) != _norm(actor.department):
+        raise Forbidden(f"指标“{indicator}”不属于本部门", "not your department's indicator")
+
+
+def _norm(name: str | None) -> str:
+    return "".join((name or "").split())

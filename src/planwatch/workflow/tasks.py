@@ -1,0 +1,56 @@
+"""Plan tasks by department (任务督办): who leads what, progress reports and their status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from planwatch.evaluate import evaluate_tasks
+from planwatch.model.evaluation import TaskEvaluation
+from planwatch.model.plan import Task
+from planwatch.storage import Storage
+from planwatch.storage.task_progress import ProgressRecord, add_progress, list_progress
+from planwatch.workflow.plans import find_task, load_plan
+from planwatch.workflow.principal import Actor, leads, require_task
+
+
+@dataclass
+class TaskView:
+    """A task with its evaluated state and its progress reports (newest last)."""
+
+    task: Task
+    evaluation: TaskEvaluation
+    reports: list[ProgressRecord] = field(default_factory=list)
+    editable: bool = False
+
+
+def plan_tasks(store: Storage, actor: Actor, plan_id: int, *, today: date | None = None,
+               mine: bool | None = None) -> list[TaskView]:
+    """The plan's tasks; department users get only the tasks their department leads
+    (``mine=False`` lets them see all, read-only)."""
+    plan = load_plan(store, plan_id)
+    progress = list_progress(store, plan_id)
+    evaluations, _ = evaluate_tasks(plan.tasks, [p.to_progress() for p in progress],
+                                    today or date.today())
+    only_mine = actor.is_department if mine is None else mine
+    views = []
+    for task, ev in zip(plan.tasks, evaluations, strict=True):
+        own = leads(task, actor.department)
+        if only_mine and not own:
+            continue
+        views.append(TaskView(task, ev, [p for p in progress if p.task_number == task.number],
+                              editable=actor.is_reviewer or (actor.is_department and own)))
+    return views
+
+
+def report_progress(store: Storage, actor: Actor, plan_id: int, task_number: int, *,
+                    report: str, percent: float | None = None, status: str = "in_progress",
+                    reported_on: date | None = None) -> ProgressRecord:
+    """File a progress report on a task: its lead department (or a reviewer) only."""
+    task = find_task(load_plan(store, plan_id), task_number)
+    require_task(actor, task)
+    department = actor.department if actor.is_department else (task.lead[0] if task.lead
+                                                                  else None)
+    return add_progress(store, plan_id=plan_id, task_number=task_number, department=department,
+                        report=report, percent=percent, status=status,
+                        reported_on=reported_on or date.today(), user=actor.username)

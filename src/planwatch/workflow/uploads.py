@@ -1,0 +1,118 @@
+"""Upload → review → confirm (上传、校对、确认入库).
+
+:func:`preview_upload` extracts a document and keeps the result as a pending upload (not yet a
+plan); :func:`confirm_upload` applies the reviewer's corrections, stores the plan as a new
+version and records every correction (who, when, field, old, new) in the audit log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from planwatch.errors import PlanwatchError
+from planwatch.evaluate import audit_plan
+from planwatch.model.findings import Finding
+from planwatch.model.plan import Plan
+from planwatch.storage import Storage, import_plan
+from planwatch.storage.plan_access import PendingUpload, add_correction, add_pending, take_pending
+from planwatch.storage.types import utcnow
+from planwatch.workflow.errors import NotFound
+from planwatch.workflow.principal import Actor, require_reviewer
+
+
+class Correction(BaseModel):
+    """Set one field of the extracted plan: ``field`` is a dotted path such as ``meta.title``
+    or ``indicators.3.target``; ``value`` is the new JSON value."""
+
+    field: str
+    value: Any
+
+
+class UploadPreview(BaseModel):
+    upload_id: str
+    source_name: str
+    plan: Plan
+    findings: list[Finding]
+
+
+class ConfirmedPlan(BaseModel):
+    plan_id: int
+    version_id: int
+    created: bool
+    corrections: int
+
+
+def preview_upload(store: Storage, actor: Actor, path: Path, source_name: str) -> UploadPreview:
+    """Extract an uploaded document; keep it pending until confirmed (reviewer / admin)."""
+    from planwatch.actions import extract_file
+
+    require_reviewer(actor)
+    plan = extract_file(path)
+    plan.doc = source_name
+    pending = PendingUpload(
+        id=secrets.token_hex(16), user_name=actor.username, source_name=source_name,
+        source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        plan_json=plan.model_dump_json(), created_at=utcnow())
+    add_pending(store, pending)
+    return UploadPreview(upload_id=pending.id, source_name=source_name, plan=plan,
+                         findings=[*plan.findings, *audit_plan(plan)])
+
+
+def _segments(path: str) -> list[str | int]:
+    return [int(p) if p.isdigit() else p for p in path.split(".") if p]
+
+
+def apply_correction(data: dict[str, Any], fix: Correction) -> tuple[Any, Any]:
+    """Set ``fix.field`` in a plan dump; returns (old, new). Unknown paths are refused."""
+    parts = _segments(fix.field)
+    node: Any = data
+    try:
+        for part in parts[:-1]:
+            node = node[part]
+        old = node[parts[-1]]
+    except (KeyError, IndexError, TypeError) as exc:
+        raise PlanwatchError(f"无法更正字段：{fix.field}", f"no such field: {fix.field}") from exc
+    if isinstance(old, dict | list):
+        raise PlanwatchError(f"只能更正单个值：{fix.field}", f"not a single value: {fix.field}")
+    node[parts[-1]] = fix.value
+    return old, fix.value
+
+
+def corrected_plan(plan_json: str, corrections: list[Correction]) -> tuple[Plan, list[tuple[
+        str, Any, Any]]]:
+    """The plan with every correction applied and the list of (field, old, new) changes."""
+    data = json.loads(plan_json)
+    changes = []
+    for fix in corrections:
+        old, new = apply_correction(data, fix)
+        if old != new:
+            changes.append((fix.field, old, new))
+    try:
+        return Plan.model_validate(data), changes
+    except ValidationError as exc:
+        raise PlanwatchError("更正后的规划数据无效", f"corrected plan is invalid: {exc}") from exc
+
+
+def confirm_upload(store: Storage, actor: Actor, upload_id: str,
+                   corrections: list[Correction] | None = None) -> ConfirmedPlan:
+    """Store a pending upload (with corrections) as a new version of its plan."""
+    require_reviewer(actor)
+    with store.atomic() as conn:
+        pending = take_pending(conn, upload_id)
+        if pending is None:
+            raise NotFound("上传记录不存在或已确认", f"no pending upload {upload_id}")
+        plan, changes = corrected_plan(pending.plan_json, corrections or [])
+        result = import_plan(store, plan, pending.source_name, pending.source_sha256,
+                             actor.username)
+        for field, old, new in changes:
+            add_correction(conn, plan_id=result.plan_id, version_id=result.version_id,
+                           field=field, old=old, new=new, user=actor.username,
+                           source=pending.source_name)
+    return ConfirmedPlan(plan_id=result.plan_id, version_id=result.version_id,
+                         created=result.created, corrections=len(changes))
