@@ -277,56 +277,8 @@ class Comparison:
 # enforced inside, see planwatch.workflow): accounts, submissions, tasks, overview, uploads.
 # ---------------------------------------------------------------------------------------------
 
-from planwatch.workflow import SYSTEM, Actor, Conflict, Forbidden, NotFound  # noqa: E402
-from planwatch.workflow.accounts import (  # noqa: E402
-    actor_for_session,
-    actor_for_token,
-    add_user,
-    authenticate,
-    create_token,
-    end_session,
-    list_users,
-    set_active,
-    set_password,
-    start_session,
-)
-from planwatch.workflow.demo import DemoResult, build_demo, has_accounts  # noqa: E402
-from planwatch.workflow.detail import indicator_detail  # noqa: E402
-from planwatch.workflow.overview import (  # noqa: E402
-    plan_audit_log,
-    plan_items,
-    plan_overview,
-    public_plan,
-    regions_tree,
-    set_plan_public,
-)
-from planwatch.workflow.submissions import (  # noqa: E402
-    approve_submission,
-    edit_submission,
-    list_submissions,
-    return_submission,
-    set_indicator_owner,
-    submit_actual,
-)
-from planwatch.workflow.tasks import TaskView, plan_tasks, report_progress  # noqa: E402
-from planwatch.workflow.uploads import (  # noqa: E402
-    ConfirmedPlan,
-    Correction,
-    UploadPreview,
-    confirm_upload,
-    preview_upload,
-)
-
-WORKFLOW_VERBS = (
-    SYSTEM, Actor, Conflict, Forbidden, NotFound, actor_for_session, actor_for_token, add_user,
-    authenticate, create_token, end_session, list_users, set_active, set_password, start_session,
-    DemoResult, build_demo, has_accounts, indicator_detail, plan_audit_log, plan_items,
-    plan_overview, public_plan, regions_tree, set_plan_public, approve_submission,
-    edit_submission, list_submissions, return_submission, set_indicator_owner, submit_actual,
-    TaskView, plan_tasks, report_progress, ConfirmedPlan, Correction, UploadPreview,
-    confirm_upload, preview_upload,
-)
-"""Re-exported here so front ends call ``actions.<verb>`` only."""
+from planwatch.workflow.verbs import *  # noqa: E402, F403
+from planwatch.workflow.verbs import Actor  # noqa: E402
 
 
 def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str) -> bytes:

@@ -58,5 +58,9 @@ from planwatch import cli_monitor  # noqa: E402  (registers the monitoring comma
 
 cli_monitor.register(main)
 
+from planwatch import cli_web  # noqa: E402  (registers serve, demo, user)
+
+cli_web.register(main)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

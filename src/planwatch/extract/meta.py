@@ -30,7 +30,9 @@ _TITLE_END = re.compile(
 )
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿|审议稿|征求意见")
 _DRAFT_SUFFIX = re.compile(r"[（(](?:" + _DRAFT.pattern + r")[）)]$")
-_COVER = re.compile(r"现将《(.+?)》(?:印发|转发|予以印发)")
+_COVER = re.compile(
+    r"现将《(.+?)》(?:印发|转发|予以印发)|^《(.+?)》已经.{1,12}同意，?现(?:予)?印发")
+_NOTICE_IN_LINE = re.compile(r"关于印发《?(.+?)》?的通知")
 _NOTICE_TITLE = re.compile(r"关于印发《?(.+?)》?的通知$")
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
@@ -110,12 +112,16 @@ def find_title(top: list[str]) -> str | None:
     for line in top:
         m = _COVER.search(_clean(line))
         if m:
-            return _strip_draft(m.group(1))
+            return _strip_draft(m.group(1) or m.group(2))
     for i in range(len(top)):
         joined = _title_at(top, i)
         if joined:
             m = _NOTICE_TITLE.search(joined)
             return _strip_draft(m.group(1) if m else joined)
+    for line in top:  # a notice title run together with the lines after it
+        m = _NOTICE_IN_LINE.search(_clean(line))
+        if m:
+            return _strip_draft(m.group(1))
     return None
 
 

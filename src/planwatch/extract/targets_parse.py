@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from planwatch.extract.numbers import comparator_before, parse_number
 
 _UNITS = sorted(
-    ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "场次", "万人", "万名", "万家",
-     "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件", "人",
-     "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支"],
+    ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "家次", "场次", "万人", "万名",
+     "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
+     "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支"],
     key=len, reverse=True,
 )
 _NUM = (r"\d(?: \d)+(?![\d.])|\d+(?:\.\d+)?"  # '1 5' — digits spaced out by a PDF conversion
@@ -31,13 +31,15 @@ LEVEL_VERBS = re.compile(
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
-    r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克")
+    r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派")
 _INC_ANY = re.compile(INCREMENT_VERBS)
+_INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
 _SCOPE = re.compile(
     r"^(?:到\s*\d{4}\s*年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|全市|全区|全县"
     r"|全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
     r"|[—\-－]+)+")
+_REWARD = re.compile(r"(?:奖励|奖补|补助|补贴|资助|给予|一次性)\s*$")
 _GENERIC_VERB = re.compile(r"^(?:推动|带动|促进|推进|助推|帮助|服务)$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
 _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
@@ -92,17 +94,24 @@ def _comparator_after(sentence: str, end: int) -> tuple[str | None, int]:
     return None, end
 
 
-def find_mentions(sentence: str) -> list[Mention]:
-    """Number+unit mentions (and rank phrases) that are not names, ordinals or capacities."""
+def _rank_mentions(sentence: str) -> list[Mention]:
+    """前20名 / 百强; a 百强 list that a 前N place follows (百强县前30名) is the list's name."""
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
     for m in _RANK.finditer(sentence):
         value = 100.0 if m.group("hundred") else _number(m.group("a"))
         if value is None:
             continue
+        if m.group("hundred") and re.match(r"[^，。；、]{0,6}?前\s*\d", sentence[m.end():]):
+            continue
         unit = "强" if m.group("hundred") else m.group("unit")
         out.append(Mention(m.start(), m.end(), value, None, unit, "<=", rank=True))
-        taken.append((m.start(), m.end()))
+    return out
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    """Number+unit mentions (and rank phrases) that are not names, ordinals or capacities."""
+    out = _rank_mentions(sentence)
+    taken = [(m.start, m.end) for m in out]
     for m in _PERCENT_WORDS.finditer(sentence):
         value = _number(m.group("a"))
         if value is not None:
@@ -112,6 +121,8 @@ def find_mentions(sentence: str) -> list[Mention]:
             taken.append((m.start(), m.end()))
     for m in _MENTION.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken) or _excluded(sentence, m.start(), m.end()):
+            continue
+        if m.group("unit").endswith("元") and _REWARD.search(sentence[:m.start()]):
             continue
         mention = _make_mention(sentence, m)
         if mention is not None:
@@ -205,9 +216,10 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "change_per_year"
     if m.unit == "%" and re.search(r"增长|增速|增幅", seg[-6:]):
         return "growth_rate"
-    if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模"):
+    if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模") \
+            or (m.unit.endswith("元") and noun.endswith("基金")):  # 设立1亿元引导基金: a size
         return "level"
-    if verb or _INC_ANY.search(subject) or re.search(r"进入|列入|入选", subject) \
+    if verb or _INC_VERB.search(subject) or re.search(r"进入|列入|入选", subject) \
             or _FLOW_VERB.match(subject):
         return "increment"
     return "level"
@@ -248,7 +260,8 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
 
 def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
                state: _ClauseState) -> bool:
-    return (m.comparator != "=" or m.rank or state.triggered
+    yearly = "每年" in clause_prefix or sentence.lstrip("—- ").startswith("每年")
+    return (m.comparator != "=" or m.rank or state.triggered or yearly
             or bool(LEVEL_VERBS.search(seg)) or bool(_INC_ANY.search(clause_prefix))
             or bool(_TRIGGER.search(sentence[:m.start]))
             or sentence[m.end:m.end + 2] == "规模")

@@ -2,7 +2,7 @@
 pages, the JSON API and the CLI. Every permission rule is enforced here, not in the routes.
 No web or CLI imports."""
 
-from planwatch.workflow.errors import Conflict, Forbidden, NotFound
+from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
 from planwatch.workflow.principal import SYSTEM, Actor
 
-__all__ = ["SYSTEM", "Actor", "Conflict", "Forbidden", "NotFound"]
+__all__ = ["SYSTEM", "Actor", "Conflict", "Forbidden", "Invalid", "NotFound"]

@@ -21,3 +21,13 @@ class Conflict(PlanwatchError):
     """The request clashes with the current state, e.g. reviewing twice (HTTP 409)."""
 
     code = "conflict"
+
+
+class Invalid(PlanwatchError):
+    """Input rows that cannot be used; ``problems`` lists them (HTTP 422). Nothing was saved."""
+
+    code = "invalid"
+
+    def __init__(self, zh: str, en: str, problems: list[str]) -> None:
+        super().__init__(zh, en)
+        self.problems = problems

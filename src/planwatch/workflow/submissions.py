@@ -6,6 +6,7 @@ audits it) in the same transaction as the status change. Approved submissions ar
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from planwatch.model.actual import Actual
@@ -13,7 +14,7 @@ from planwatch.storage import Storage, record_actuals
 from planwatch.storage import submissions as subs
 from planwatch.storage.submissions import SubmissionRecord
 from planwatch.storage.types import utcnow
-from planwatch.workflow.errors import Conflict, Forbidden, NotFound
+from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
 from planwatch.workflow.plans import indicator_names, load_plan
 from planwatch.workflow.principal import (
     Actor,
@@ -120,3 +121,18 @@ def set_indicator_owner(store: Storage, actor: Actor, plan_id: int, indicator: s
     require_reviewer(actor)
     name = _known_indicator(store, plan_id, indicator)
     subs.set_indicator_owner(store, plan_id, name, department or None, user=actor.username)
+
+
+def submit_actuals_file(store: Storage, actor: Actor, plan_id: int, path: Path,
+                        draft: bool = False) -> list[SubmissionRecord]:
+    """Submit every row of a filled template (.xlsx / .csv): all rows or none."""
+    from planwatch.actuals import read_actuals
+
+    result = read_actuals(path, load_plan(store, plan_id))
+    if not result.ok:
+        raise Invalid("数据未提交：文件有错误", "nothing submitted: the file has errors",
+                      [f"第{e.row}行 {e.column or ''} {e.message_zh}" for e in result.errors])
+    with store.atomic():
+        return [submit_actual(store, actor, plan_id, row.indicator, row.year, row.value,
+                              unit=row.unit, source=row.source or path.name,
+                              actual_status=row.status, draft=draft) for row in result.rows]

@@ -1,0 +1,100 @@
+"""Actuals: submissions by departments, review by the 科技局, and the stored values."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, File, Query, UploadFile
+from pydantic import BaseModel
+
+from planwatch import actions
+from planwatch.storage import ActualRecord, get_actuals
+from planwatch.storage.submissions import SubmissionRecord
+from planwatch.web.api.uploads import saved_upload
+from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
+from planwatch.web.security import ACTUALS_SUFFIXES
+from planwatch.workflow.plans import load_plan
+
+router = APIRouter(tags=["actuals"])
+Status = Literal["draft", "submitted", "approved", "returned"]
+
+
+class SubmissionIn(BaseModel):
+    indicator: str
+    year: int
+    value: float
+    unit: str | None = None
+    source: str | None = None
+    actual_status: Literal["final", "provisional"] = "final"
+    draft: bool = False
+
+
+class SubmissionEdit(BaseModel):
+    value: float | None = None
+    year: int | None = None
+    unit: str | None = None
+    source: str | None = None
+    actual_status: Literal["final", "provisional"] | None = None
+    submit: bool = False
+
+
+class ReviewIn(BaseModel):
+    comment: str | None = None
+
+
+class ReturnIn(BaseModel):
+    comment: str
+
+
+@router.get("/plans/{plan_id}/submissions", response_model=list[SubmissionRecord])
+def submissions(plan_id: int, store: StoreDep, actor: CurrentActor,
+                status: Annotated[Status | None, Query()] = None) -> list[SubmissionRecord]:
+    """Departments see their own submissions; reviewers all."""
+    return actions.list_submissions(store, actor, plan_id, status)
+
+
+@router.post("/plans/{plan_id}/submissions", response_model=SubmissionRecord, status_code=201)
+def submit(plan_id: int, body: SubmissionIn, store: StoreDep,
+           actor: WritingActor) -> SubmissionRecord:
+    """Report one value of an indicator of the caller's department."""
+    return actions.submit_actual(store, actor, plan_id, body.indicator, body.year, body.value,
+                                 unit=body.unit, source=body.source,
+                                 actual_status=body.actual_status, draft=body.draft)
+
+
+@router.post("/plans/{plan_id}/submissions/file", response_model=list[SubmissionRecord],
+             status_code=201)
+def submit_file(plan_id: int, file: Annotated[UploadFile, File()], store: StoreDep,
+                settings: SettingsDep, actor: WritingActor) -> list[SubmissionRecord]:
+    """Submit a filled actuals template (.xlsx / .csv): every row or none."""
+    with saved_upload(file, ACTUALS_SUFFIXES, settings.max_upload_bytes) as path:
+        return actions.submit_actuals_file(store, actor, plan_id, path)
+
+
+@router.patch("/submissions/{submission_id}", response_model=SubmissionRecord)
+def edit(submission_id: int, body: SubmissionEdit, store: StoreDep,
+         actor: WritingActor) -> SubmissionRecord:
+    """Change a draft or returned submission (approved ones are locked: 403)."""
+    changes = body.model_dump(exclude={"submit"}, exclude_none=True)
+    return actions.edit_submission(store, actor, submission_id, submit=body.submit, **changes)
+
+
+@router.post("/submissions/{submission_id}/approve", response_model=SubmissionRecord)
+def approve(submission_id: int, body: ReviewIn, store: StoreDep,
+            actor: WritingActor) -> SubmissionRecord:
+    """Approve (reviewer): the value is stored as an actual and locked."""
+    return actions.approve_submission(store, actor, submission_id, body.comment)
+
+
+@router.post("/submissions/{submission_id}/return", response_model=SubmissionRecord)
+def return_(submission_id: int, body: ReturnIn, store: StoreDep,
+            actor: WritingActor) -> SubmissionRecord:
+    """Return to the department with a comment (reviewer)."""
+    return actions.return_submission(store, actor, submission_id, body.comment)
+
+
+@router.get("/plans/{plan_id}/actuals", response_model=list[ActualRecord])
+def stored_actuals(plan_id: int, store: StoreDep, actor: CurrentActor) -> list[ActualRecord]:
+    """The stored (approved / imported) actual values of a plan."""
+    load_plan(store, plan_id)
+    return get_actuals(store, plan_id)

@@ -1,0 +1,128 @@
+"""Plans: region tree, list, overview, indicator detail, visibility, responsibility, audit
+trail, report download, public view, and upload → confirm."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Query, UploadFile
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from planwatch import actions
+from planwatch.web.api.uploads import display_name, saved_upload
+from planwatch.web.deps import (
+    CurrentActor,
+    OptionalActor,
+    SettingsDep,
+    StoreDep,
+    WritingActor,
+)
+from planwatch.web.security import PLAN_SUFFIXES
+from planwatch.workflow.views import (
+    IndicatorDetail,
+    PlanAudit,
+    PlanItem,
+    PlanOverview,
+    RegionNode,
+)
+
+router = APIRouter(tags=["plans"])
+Year = Annotated[int | None, Query(ge=1949, le=2100, description="评估年份 (default: latest)")]
+MEDIA = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+}
+
+
+class PublicIn(BaseModel):
+    public: bool
+
+
+class OwnerIn(BaseModel):
+    department: str | None
+
+
+class ConfirmIn(BaseModel):
+    corrections: list[actions.Correction] = []
+
+
+@router.get("/regions", response_model=list[RegionNode])
+def regions(store: StoreDep, actor: OptionalActor) -> list[RegionNode]:
+    """Region tree with the plans the caller may see (anonymous: public plans)."""
+    return actions.regions_tree(store, actor)
+
+
+@router.get("/plans", response_model=list[PlanItem])
+def plans(store: StoreDep, actor: OptionalActor) -> list[PlanItem]:
+    return actions.plan_items(store, actor)
+
+
+@router.get("/plans/{plan_id}/overview", response_model=PlanOverview)
+def overview(plan_id: int, store: StoreDep, actor: CurrentActor, year: Year = None
+             ) -> PlanOverview:
+    """Verdict counts, warnings, indicators with statuses and series, findings, tasks."""
+    return actions.plan_overview(store, actor, plan_id, year)
+
+
+@router.get("/plans/{plan_id}/indicators/{index}", response_model=IndicatorDetail)
+def indicator(plan_id: int, index: int, store: StoreDep, actor: CurrentActor,
+              year: Year = None) -> IndicatorDetail:
+    """Series, planned path, projection, revisions and source of one indicator."""
+    return actions.indicator_detail(store, actor, plan_id, index, year)
+
+
+@router.put("/plans/{plan_id}/public", status_code=204)
+def set_public(plan_id: int, body: PublicIn, store: StoreDep, actor: WritingActor) -> None:
+    actions.set_plan_public(store, actor, plan_id, body.public)
+
+
+@router.put("/plans/{plan_id}/indicators/{index}/owner", status_code=204)
+def set_owner(plan_id: int, index: int, body: OwnerIn, store: StoreDep,
+              actor: WritingActor) -> None:
+    """Assign the department responsible for an indicator (reviewer / admin)."""
+    detail = actions.indicator_detail(store, actor, plan_id, index)
+    actions.set_indicator_owner(store, actor, plan_id, detail.status.name, body.department)
+
+
+@router.get("/plans/{plan_id}/audit", response_model=PlanAudit)
+def audit_log(plan_id: int, store: StoreDep, actor: CurrentActor) -> PlanAudit:
+    """The plan's audit trail (reviewer / admin)."""
+    return actions.plan_audit_log(store, actor, plan_id)
+
+
+@router.get("/plans/{plan_id}/report", response_class=Response,
+            responses={200: {"content": {m: {} for m in MEDIA.values()}}})
+def report(plan_id: int, store: StoreDep, actor: CurrentActor,
+           year: Annotated[int, Query(ge=1949, le=2100)],
+           format: Annotated[str, Query(pattern="^(docx|xlsx|html|md)$")] = "docx",
+           ) -> Response:
+    """The evaluation report (监测评估报告) of ``year`` as a download."""
+    data = actions.report_bytes(store, actor, plan_id, year, format)
+    name = f"plan-{plan_id}-{year}.{format}"
+    return Response(data, media_type=MEDIA[format],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/public/plans/{plan_id}", response_model=PlanOverview)
+def public_plan(plan_id: int, store: StoreDep, year: Year = None) -> PlanOverview:
+    """The public view of a plan marked public (no sign-in, nothing internal)."""
+    return actions.public_plan(store, plan_id, year)
+
+
+@router.post("/uploads", response_model=actions.UploadPreview, status_code=201)
+def upload(file: Annotated[UploadFile, File()], store: StoreDep, settings: SettingsDep,
+           actor: WritingActor) -> actions.UploadPreview:
+    """Extract an uploaded plan document; the result is not stored until confirmed."""
+    with saved_upload(file, PLAN_SUFFIXES, settings.max_upload_bytes) as path:
+        return actions.preview_upload(store, actor, path, display_name(file))
+
+
+@router.post("/uploads/{upload_id}/confirm", response_model=actions.ConfirmedPlan,
+             status_code=201)
+def confirm(upload_id: str, body: ConfirmIn, store: StoreDep,
+            actor: WritingActor) -> actions.ConfirmedPlan:
+    """Store the upload with the reviewer's corrections as a new plan version."""
+    return actions.confirm_upload(store, actor, upload_id, body.corrections)
