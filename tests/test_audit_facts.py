@@ -64,18 +64,7 @@ def test_seed_fact_findings_are_exactly_the_hand_checked_ones(stem: str) -> None
     assert _codes(audit_facts(plan)) == SEED_FACT_FINDINGS[stem]
 
 
-_SCOPE_LOST = pytest.mark.xfail(
-    strict=True,
-    reason="extract/targets drops the 高新区 scope of 专栏 target 高新技术企业达到500家以上 (gold: "
-    "高新技术企业（高新区）), so prose-table-conflict compares it with the city's 1800",
-)
-FULL_AUDIT_STEMS = [
-    pytest.param(s, marks=_SCOPE_LOST) if s == "zibo-2022-plan" else s
-    for s in sorted(SEED_FACT_FINDINGS)
-]
-
-
-@pytest.mark.parametrize("stem", FULL_AUDIT_STEMS)
+@pytest.mark.parametrize("stem", sorted(SEED_FACT_FINDINGS))
 def test_seed_full_audit_is_exactly_what_a_careful_reader_finds(stem: str) -> None:
     plan = _plan(SEEDS / f"{stem}.txt")
     expected = SEED_FACT_FINDINGS[stem] | SEED_OTHER_FINDINGS[stem]

@@ -8,7 +8,7 @@ import pytest
 
 from planwatch.errors import DocumentError
 from planwatch.parse import Block, read_document
-from planwatch.parse.layout import heading_level, is_furniture, should_join
+from planwatch.parse.layout import heading_level, is_formal_line, is_furniture, should_join
 from planwatch.parse.normalize import decode_bytes, normalize_line
 from tests.helpers import SEEDS
 
@@ -204,3 +204,45 @@ def test_tab_indented_prose_is_not_a_table() -> None:
         ("heading", "二、重点任务", 4),
         ("paragraph", "支持企业建设研发机构。", 5),
     ]
+
+
+def test_running_header_next_to_page_numbers_is_dropped() -> None:
+    """A title repeated as a running header inside a broken sentence is removed before joining;
+    the title itself and the same words inside a sentence stay."""
+    texts = _texts(FIXTURES / "running-header.txt")
+    assert texts == [
+        "鹤壁市“十五五”科技创新发展规划",
+        "一、发展目标",
+        "到2030年，全市研发经费投入强度达到2.8%，高新技术企业达到600家，科技型中小企业达到1200家。",
+        "创新平台体系更加完善，省级以上研发平台达到300个。",
+        "二、重点任务",
+        "鹤壁市“十五五”科技创新发展规划是全市科技工作的总纲。",
+    ]
+
+
+def test_notice_frame_lines_are_never_joined() -> None:
+    """Notice title, document number, addressee, signature and date stay separate lines, also
+    after a measure ending in its responsibility note."""
+    texts = _texts(FIXTURES / "notice-frame.txt")
+    assert texts == [
+        "河南省人民政府办公厅关于印发河南省加快科技成果转化若干措施的通知",
+        "豫政办〔2026〕7号",
+        "各市、县人民政府，省人民政府各部门：",
+        "现将《河南省加快科技成果转化若干措施》印发给你们，请认真贯彻执行。",
+        "（一）建设概念验证中心。到2028年建设概念验证中心30家（省科技厅牵头，省财政厅配合）",
+        "河南省人民政府办公厅",
+        "二〇二六年一月二十日",
+        "（此件公开发布）",
+    ]
+
+
+@pytest.mark.parametrize(("text", "formal"), [
+    ("浙政办发〔2025〕21号", True),
+    ("烟台市科学技术局", True),
+    ("2024年3月5日", True),
+    ("各区（市）人民政府，市直各部门：", True),
+    ("着力构建创新发展新格局", False),
+    ("到2025年，高新技术企业达到", False),
+])
+def test_is_formal_line(text: str, formal: bool) -> None:
+    assert is_formal_line(text) is formal

@@ -8,7 +8,7 @@ import pytest
 
 from planwatch.extract.targets import extract_targets, is_past_sentence
 from planwatch.extract.targets_parse import find_mentions, parse_sentence
-from planwatch.extract.targets_text import Period
+from planwatch.extract.targets_text import Period, zone_of
 from planwatch.model.plan import Indicator, Plan, Target
 from planwatch.parse.document import Block, Document
 from planwatch.parse.registry import read_document
@@ -116,3 +116,32 @@ def test_parse_sentence_rank_hundred() -> None:
     cands, _ = parse_sentence("跻身全国科技创新百强县（市）。")
     assert [(c.subject, c.value, c.unit, c.kind) for c in cands] == [
         ("全国科技创新百强县（市）", 100, "强", "rank")]
+
+
+def _heading(text: str, level: int, line: int) -> Block:
+    return Block("heading", text, level=level, line=line)
+
+
+def test_zone_scope_from_section_heading_and_box_title() -> None:
+    """A section or 专栏 about one zone scopes its targets, unless the sentence says 全市."""
+    doc = Document(blocks=[
+        _heading("（二）做强经济技术开发区创新引擎", 2, 1),
+        Block("paragraph", "到2030年，规模以上工业企业达到300家以上。", line=2),
+        _heading("专栏3 园区提质工程", 5, 3),
+        Block("paragraph", "到2030年，全市高新技术企业达到900家。", line=4),
+        _heading("（三）推进各区县、开发区特色发展", 2, 5),
+        Block("paragraph", "到2030年，科技型中小企业达到1200家。", line=6),
+    ])
+    subjects = [t.subject for t in extract_targets(doc, Plan()).targets]
+    assert subjects == ["规模以上工业企业（经开区）", "高新技术企业", "科技型中小企业"]
+
+
+@pytest.mark.parametrize(("heading", "zone"), [
+    ("（一）全面提升高新区创新引领带动作用", "高新区"),
+    ("专栏2 国家级高新技术产业开发区建设重点任务", "高新区"),
+    ("三、推进园区集约发展", "园区"),
+    ("（四）推进创新型产业园区在各区市、开发区的特色专业发展", None),
+    ("（五）强化企业创新主体地位", None),
+])
+def test_zone_of_heading(heading: str, zone: str | None) -> None:
+    assert zone_of(heading) == zone

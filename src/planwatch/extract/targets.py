@@ -30,6 +30,7 @@ _PAST_WORDS = re.compile(r"截至|截止|以来|已经|已[有达建成]|先后|
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期)")
 _ANY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
 _CN_ORD = "一二三四五六七八九"
+_WHOLE = re.compile(r"全[市区县省]")
 
 
 @dataclass
@@ -112,7 +113,7 @@ def _para_targets(para: Para, period: Period, findings: list[Finding]) -> list[T
         for cand in cands:
             year, kind_period = _period_of(cand, sentence, para_year, para, period)
             subject = cand.subject
-            if para.scope and not re.match(r"全[市区县省]", sentence.lstrip("到0123456789 年，,")):
+            if para.scope and not _WHOLE.search(sentence, 0, cand.number_at):
                 subject = f"{subject}（{para.scope}）" if para.scope not in subject else subject
             out.append(Target(
                 subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from planwatch.extract.numbers import parse_number
 from planwatch.parse.document import Block, Document
+from planwatch.parse.layout import is_formal_line
 
 _HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^第[一二三四五六七八九十百]+[章节篇部]"), 0),
@@ -78,7 +79,8 @@ def heading_level(block: Block) -> int | None:
 
 
 def _joinable(prev: str, nxt: Block) -> bool:
-    return bool(prev) and prev[-1] not in _JOIN_STOP and heading_level(nxt) is None
+    return (bool(prev) and prev[-1] not in _JOIN_STOP and heading_level(nxt) is None
+            and not is_formal_line(prev) and not is_formal_line(nxt.text.strip()))
 
 
 def join_paragraphs(doc: Document) -> list[tuple[Block, list[tuple[int, int]], str, bool]]:
@@ -100,17 +102,37 @@ def join_paragraphs(doc: Document) -> list[tuple[Block, list[tuple[int, int]], s
 
 
 _SCOPE_SUFFIX = re.compile(r"(?:中心|科技园|产业园|园区|高新区|开发区|实验室|研究院|基地|科学城)$")
+_NUMBER_PREFIX = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]|专栏\s*[\d一二三四五六七八九十]*[:：]?)\s*")
 _SCOPE_VERBS = re.compile(r"^(?:加快|推进|推动|建设|打造|高标准|高水平|全力|积极|大力|加速)+")
 
 
 def scope_of(label: str) -> str | None:
     """An institution or zone named by a heading or label (…区域创新中心, …科技园)."""
-    core = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*", "", label.strip())
+    core = _NUMBER_PREFIX.sub("", label.strip())
     core = core.rstrip("。：: ").removesuffix("建设")
     core = _SCOPE_VERBS.sub("", core)
     if 2 <= len(core) <= 20 and _SCOPE_SUFFIX.search(core):
         return core
     return None
+
+
+_ZONE = re.compile(r"高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|自贸区|产业园区|产业园"
+                   r"|科技园|园区")
+_SEVERAL = re.compile(r"[、和及与]|各|一批|若干|等")
+
+
+def zone_of(heading: str) -> str | None:
+    """The one zone a section heading or 专栏 title is about (（一）全面提升高新区创新引领带动作用 →
+    高新区); None when it names none or several (推进创新型产业园区在各区市、开发区的…)."""
+    core = _NUMBER_PREFIX.sub("", heading.strip())
+    if _SEVERAL.search(core):
+        return None
+    found = {m.group() for m in _ZONE.finditer(core)}
+    if len(found) != 1:
+        return None
+    zone = found.pop()
+    return {"高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}.get(zone, zone)
 
 
 def _lead_year(text: str) -> int | None:
@@ -146,7 +168,7 @@ def build_paras(doc: Document) -> list[Para]:
                 bool(_PAST_HEADING.search(text)) or (inherited.past if inherited else False),
                 bool(_GOAL_HEADING.search(text)) or (inherited.goal if inherited else False),
                 inherited.lead_year if inherited else None,
-                scope_of(text) or (inherited.scope if inherited else None),
+                scope_of(text) or zone_of(text) or (inherited.scope if inherited else None),
             ))
             continue
         sec = stack[-1] if stack else None

@@ -10,6 +10,7 @@ mid-sentence is joined to the next one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -38,7 +39,22 @@ _FURNITURE = (
 _FINAL = set("。；！？：…!?;:")
 _CLOSERS = set("”’」』）)】》\"'")
 _SOFT_PUNCT = re.compile(r"[，,、；;。：:！？!?]")
+_CN_DIGIT = "〇零一二三四五六七八九十"
+_FORMAL_LINE = (
+    # notice title: …关于印发…的通知 / …关于…的意见
+    re.compile(r"^.{0,80}关于.{2,80}的(?:通知|意见|实施意见|指导意见|决定|批复|函|通报|报告)$"),
+    # document number: 浙政办发〔2025〕21号
+    re.compile(r"^\S{0,12}[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{1,4}\s*号$"),
+    # addressee: 各市、县（市、区）人民政府，省政府直属各单位：
+    re.compile(r"^各.{1,80}[：:]$"),
+    # date: 2025年4月10日 / 二〇二五年四月十日
+    re.compile(rf"^[\d{_CN_DIGIT}]{{4}}\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月"
+               rf"(?:\s*[\d{_CN_DIGIT}]{{1,3}}\s*日)?$"),
+    # signature: 浙江省人民政府办公厅 / 烟台市科学技术局
+    re.compile(r"^[\u4e00-\u9fff（）()]{1,24}(?:人民政府|办公厅|办公室|委员会|[^布格大全结当]局|厅)$"),
+)
 MAX_HEADING_CHARS = 40
+MAX_RUNNING_HEADER_CHARS = 60
 SHORT_TITLE_CHARS = 30
 
 
@@ -102,12 +118,19 @@ def starts_block(text: str) -> bool:
             or text.startswith(("——", "—-", "•", "●", "■", "◆", "★", "注：", "注:")))
 
 
+def is_formal_line(text: str) -> bool:
+    """A line of an official document's frame, never part of a sentence: notice title
+    (关于…的通知), document number (…〔2025〕21号), addressee (各…：), date, signature."""
+    return any(p.match(text) for p in _FORMAL_LINE)
+
+
 def should_join(prev: Block, nxt: Block) -> bool:
     """Join ``prev`` and ``nxt`` when ``prev`` is a paragraph broken in mid-sentence."""
     if prev.kind != "paragraph" or nxt.kind != "paragraph":
         return False
     a, b = prev.text, nxt.text
-    return not (ends_sentence(a) or is_caption(a) or is_title_like(a) or starts_block(b))
+    return not (ends_sentence(a) or is_caption(a) or is_title_like(a) or starts_block(b)
+                or is_formal_line(a) or is_formal_line(b))
 
 
 def classify_text(item: Item) -> Block | None:
@@ -158,10 +181,37 @@ def join_broken(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _running_header_like(text: str) -> bool:
+    return (len(text) <= MAX_RUNNING_HEADER_CHARS and numbering_level(text) is None
+            and not ends_sentence(text) and has_content(text))
+
+
+def drop_running_headers(items: list[Item]) -> list[Item]:
+    """Remove running headers: a title line repeated next to page numbers.
+
+    A line is a running header where it sits next to page furniture (``— 2 —``) and it sits next
+    to page furniture at least twice, or it is the document's title line repeated further on.
+    The first line of the document (the title itself) is always kept.
+    """
+    texts = [normalize_line(it.text) if it.kind != "table" else "" for it in items]
+    furniture = [bool(t) and is_furniture(t) for t in texts]
+    last = len(items) - 1
+    near = [(i > 0 and furniture[i - 1]) or (i < last and furniture[i + 1])
+            for i in range(len(items))]
+    first = next((i for i, t in enumerate(texts) if t and not furniture[i]), -1)
+    counts = Counter(t for i, t in enumerate(texts) if t and near[i] and not furniture[i])
+    title = texts[first] if first >= 0 else ""
+    drop = {t for t, n in counts.items()
+            if _running_header_like(t) and (n >= 2 or t == title)}
+    if not drop:
+        return items
+    return [it for i, it in enumerate(items) if i == first or not (near[i] and texts[i] in drop)]
+
+
 def finish(items: list[Item]) -> list[Block]:
     """Apply the layout rules to a reader's items and return the document's blocks."""
     blocks: list[Block] = []
-    for item in items:
+    for item in drop_running_headers(items):
         if item.kind == "table":
             blocks.extend(table_items(item))
         elif (block := classify_text(item)) is not None:
