@@ -2,7 +2,7 @@ PY ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: install test lint typecheck bench demo clean
+.PHONY: install test lint typecheck bench demo serve extract-samples clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,6 +23,12 @@ bench:
 	$(BIN)/python -m benchmarks.run
 
 demo:
+	$(BIN)/planwatch demo --reset
+
+serve:
+	$(BIN)/planwatch serve
+
+extract-samples:
 	$(BIN)/planwatch extract src/planwatch/data/samples --out out
 
 clean:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planwatch.extract.numbers import parse_number
 from planwatch.parse.document import Block, Document
@@ -23,6 +24,7 @@ _PAST_HEADING = re.compile(
     r"发展基础|发展成就|发展回顾|工作回顾|主要成就|取得成效|现状|成绩|十[一二三四]五.{0,4}(?:回顾|成就|成效)")
 _GOAL_HEADING = re.compile(r"目标")
 _SENTENCE_END = "。；！？!?;"
+_SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+\Z")
 _JOIN_STOP = "。；！？!?;：:）)”】"
 YEAR_BY = re.compile(r"(?:到|至|截至|力争到|力争|展望)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _PLAN_LABEL = re.compile(r"十([一二三四五六七八九])五")
@@ -200,12 +202,9 @@ def infer_period(doc: Document, start: int | None, end: int | None) -> Period:
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pieces ending at 。；！？ (the end mark kept)."""
-    out: list[tuple[int, str]] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            out.append((start, text[start:i + 1]))
-            start = i + 1
-    if start < len(text):
-        out.append((start, text[start:]))
-    return [(o, s) for o, s in out if s.strip()]
+    return list(_split_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _split_sentences(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip())
