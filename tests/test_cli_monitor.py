@@ -77,19 +77,56 @@ def test_actuals_and_reports(db: Path, tmp_path: Path) -> None:
     assert "十三五" in md or "上期" in md
 
 
-def test_bad_actuals_leave_database_unchanged(db: Path, tmp_path: Path) -> None:
-    good = _fill(tmp_path / "t.xlsx", ZIBO_LATER) if cli(
-        db, "template", "淄博", "-o", str(tmp_path / "t.xlsx")).exit_code == 0 else None
-    assert good is not None
-    wb = openpyxl.load_workbook(good)
+def _template(db: Path, tmp_path: Path) -> Path:
+    tpl = tmp_path / "t.xlsx"
+    assert cli(db, "template", "淄博", "-o", str(tpl)).exit_code == 0
+    return _fill(tpl, ZIBO_LATER)
+
+
+def _set(path: Path, row: int, col: int, value: object, sheet: str = "数据填报") -> None:
+    wb = openpyxl.load_workbook(path)
+    wb[sheet].cell(row, col).value = value
+    wb.save(path)
+
+
+def _bad_wrong_sheet(p: Path) -> None:
+    wb = openpyxl.load_workbook(p)
+    wb["数据填报"].title = "Sheet1"
+    wb.save(p)
+
+
+def _bad_duplicate(p: Path) -> None:
+    wb = openpyxl.load_workbook(p)
     ws = wb["数据填报"]
-    ws.cell(3, 4).value = "一千"  # text in a number cell
-    ws.cell(4, 4).value = "=1+1"  # a formula
-    wb.save(good)
+    filled = next(r for r in ws.iter_rows(min_row=2) if r[3].value is not None)
+    ws.append([c.value for c in filled])
+    wb.save(p)
+
+
+def _bad_huge(p: Path) -> None:
+    with p.open("r+b") as fh:
+        fh.truncate(200 * 1024 * 1024)
+
+
+BAD_ACTUALS = {
+    "wrong-sheet": _bad_wrong_sheet,
+    "text-in-number": lambda p: _set(p, 3, 4, "一千"),
+    "overflow-1e309": lambda p: _set(p, 3, 4, "1e309"),
+    "negative-count": lambda p: _set(p, 3, 4, -5),
+    "duplicate-rows": _bad_duplicate,
+    "formula": lambda p: _set(p, 3, 4, "=1+1"),
+    "200-mb": _bad_huge,
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_ACTUALS))
+def test_bad_actuals_leave_database_unchanged(db: Path, tmp_path: Path, kind: str) -> None:
+    tpl = _template(db, tmp_path)
+    BAD_ACTUALS[kind](tpl)
     before = _digest(db)
-    res = cli(db, "actuals", "import", str(good))
-    assert res.exit_code == 1
-    assert "nothing saved" in res.output
+    res = cli(db, "actuals", "import", str(tpl), "--plan", "淄博")
+    assert res.exit_code == 1, res.output
+    assert "Traceback" not in res.output
     assert _digest(db) == before
 
 
