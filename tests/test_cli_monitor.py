@@ -149,3 +149,14 @@ def test_audit_a_document_without_database(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["audit", str(SEEDS / "qingzhou-2021-plan.txt")])
     assert res.exit_code == 0
     assert "ambitious-target" in res.output
+
+
+def test_unmapped_indicator_is_flagged(tmp_path: Path) -> None:
+    from planwatch.actions import flag_unmapped
+    from planwatch.model.plan import Indicator, Plan
+
+    plan = Plan(indicators=[Indicator(name="高新技术企业数", unit="家"),
+                            Indicator(name="海洋牧场面积", unit="万亩")])
+    flag_unmapped(plan)
+    flag_unmapped(plan)  # idempotent
+    assert [(f.code, f.context) for f in plan.findings] == [("indicator-unmapped", "海洋牧场面积")]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from planwatch.errors import PlanwatchError
 from planwatch.extract import extract_plan
 from planwatch.model.actual import Actual
-from planwatch.model.findings import Finding
+from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Indicator, Plan
 from planwatch.parse import SUPPORTED_SUFFIXES, read_document
 
@@ -118,10 +118,25 @@ def import_plan_file(store: Storage, path: Path, user: str = "cli") -> StoredPla
     """Extract a document (or load a plan JSON) and store it as a new version of its plan."""
     from planwatch.storage import import_plan
 
-    plan = load_plan_source(path)
+    plan = flag_unmapped(load_plan_source(path))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     res = import_plan(store, plan, path.name, digest, user)
     return StoredPlan(res.plan_id, res.version_id, res.created, plan)
+
+
+def flag_unmapped(plan: Plan) -> Plan:
+    """Add an ``indicator-unmapped`` finding for each indicator the catalogue does not know."""
+    from planwatch.catalog import map_indicator
+
+    known = {f.context for f in plan.findings if f.code == "indicator-unmapped"}
+    for ind in plan.indicators:
+        if map_indicator(ind.name, ind.unit) is None and ind.name not in known:
+            plan.findings.append(Finding(
+                code="indicator-unmapped", severity=Severity.INFO, line=ind.line,
+                context=ind.name,
+                message=f"指标“{ind.name}”（{ind.unit or '无单位'}）未对应到标准指标目录，"
+                        "跨地区比较时不参与 / not in the indicator catalogue"))
+    return plan
 
 
 def load_plan_source(path: Path) -> Plan:

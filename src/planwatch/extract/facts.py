@@ -75,11 +75,12 @@ class _Sentence:
         return self.text[start:end]
 
 
-def extract_facts(doc: Document, plan: Plan) -> list[Fact]:
-    """All past facts of the document, then the table-note facts."""
+def extract_facts(doc: Document, plan: Plan, paras: list[Para] | None = None) -> list[Fact]:
+    """All past facts of the document, then the table-note facts; ``paras`` (from build_paras)
+    when the caller has them."""
     period = infer_period(doc, plan.meta.period_start, plan.meta.period_end)
     out: list[Fact] = []
-    for para in build_paras(doc):
+    for para in build_paras(doc) if paras is None else paras:
         for offset, raw in split_sentences(para.text):
             sentence = _squash(raw, offset, para, period)
             if sentence is not None:
@@ -89,14 +90,14 @@ def extract_facts(doc: Document, plan: Plan) -> list[Fact]:
 
 def _squash(raw: str, offset: int, para: Para, period: Period) -> _Sentence | None:
     """The sentence without spaces, if it speaks about the past."""
-    where = [offset + i for i, ch in enumerate(raw) if not ch.isspace()]
-    text = "".join(ch for ch in raw if not ch.isspace())
+    text = "".join(raw.split())
     start = period.start
     years = [int(y) for y in _ANY_YEAR.findall(text)]
     if start is not None and any(y >= start for y in years):
         return None
     if not para.past and not (start is not None and years):
         return None
+    where = [offset + i for i, ch in enumerate(raw) if not ch.isspace()]
     base = start - 1 if start is not None else None
     sentence = _Sentence(text, where, para, base)
     since = _SINCE.search(text)

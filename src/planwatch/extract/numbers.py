@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -13,6 +14,7 @@ Comparator = str  # one of "=", ">=", "<=", "~"
 CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"
 _CN_NUM = re.compile(f"[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?")
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_ANY_NUMBER = re.compile(rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN_NUM.pattern}")
 _DASHES = {"--", "—", "——", "-", "–", "/", "－", "――", "─", "……", "…"}
 
 GE_WORDS = ("以上", "突破", "超过", "不低于", "不少于", "至少", "高于", "逾", "过")
@@ -20,6 +22,7 @@ LE_WORDS = ("以下", "以内", "不超过", "不高于", "低于", "内")
 APPROX_WORDS = ("左右", "约", "上下", "近")
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> float | None:
     """Parse one number: '1,234.5', '２.５', '二〇三五', '三千五百', '2万' (=20000).
 
@@ -68,8 +71,10 @@ class Cell:
 _CUMULATIVE = re.compile(r"^[〔\[［【(（](.*)[〕\]］】)）]$")
 _CELL_PREFIX = {"≥": ">=", ">=": ">=", ">": ">=", "≤": "<=", "<=": "<=", "<": "<=", "约": "~",
                 "~": "~", "≈": "~"}
+_CELL_PREFIXES = tuple(sorted(_CELL_PREFIX.items(), key=lambda kv: -len(kv[0])))
 
 
+@lru_cache(maxsize=8192)
 def parse_cell(raw: str) -> Cell:
     """Read a table cell: '2.79', '≥3.2', '9.5左右', '〔0.21〕', '[3.45]', '--', '1500以上',
     '5.8*', '-2.5', '〔2.5个百分点〕'."""
@@ -83,7 +88,7 @@ def parse_cell(raw: str) -> Cell:
     starred = s.endswith("*") or s.startswith("*")
     s = s.strip("*")
     comparator: Comparator = "="
-    for prefix, comp in sorted(_CELL_PREFIX.items(), key=lambda kv: -len(kv[0])):
+    for prefix, comp in _CELL_PREFIXES:
         if s.startswith(prefix):
             comparator, s = comp, s[len(prefix):]
             break
@@ -155,7 +160,7 @@ def comparator_before(text: str) -> Comparator | None:
 def find_numbers(text: str) -> list[tuple[int, int, float]]:
     """(start, end, value) for each Arabic or Chinese number in running text."""
     out: list[tuple[int, int, float]] = []
-    for m in re.finditer(rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN_NUM.pattern}", text):
+    for m in _ANY_NUMBER.finditer(text):
         v = parse_number(m.group())
         if v is not None:
             out.append((m.start(), m.end(), v))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planwatch.extract import facts, indicators, meta, projects, targets, tasks
+from planwatch.extract.targets_text import build_paras
 from planwatch.model.plan import Plan
 from planwatch.parse.document import Document
 
@@ -23,8 +24,9 @@ def extract_plan(doc: Document) -> Plan:
     tk = tasks.extract_tasks(doc)
     plan.tasks = tk.tasks
     plan.findings.extend(tk.findings)
-    tg = targets.extract_targets(doc, plan)
+    paras = build_paras(doc)
+    tg = targets.extract_targets(doc, plan, paras)
     plan.targets = tg.targets
     plan.findings.extend(tg.findings)
-    plan.facts = facts.extract_facts(doc, plan)
+    plan.facts = facts.extract_facts(doc, plan, paras)
     return plan

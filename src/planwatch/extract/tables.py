@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from planwatch.extract.numbers import parse_cell
@@ -114,6 +115,7 @@ def squash(text: str) -> str:
     return _SPACE.sub("", text)
 
 
+@lru_cache(maxsize=4096)
 def classify_header(cell: str) -> Column:
     """Role and year of one header cell (index filled by the caller)."""
     text = squash(cell)
@@ -131,6 +133,7 @@ def classify_header(cell: str) -> Column:
     return Column(0, "other", cell, year)
 
 
+@lru_cache(maxsize=4096)
 def _is_header_row(row: tuple[str, ...]) -> bool:
     cells = [c for c in row if c.strip()]
     if len(set(cells)) < 2:
@@ -162,11 +165,11 @@ def detect_header(rows: list[tuple[str, ...]], max_skip: int = 2) -> Header | No
     so two-level headers like ``2025年`` over ``目标值`` read as ``2025年目标值``.
     """
     for start in range(min(max_skip + 1, len(rows))):
-        if not _is_header_row(rows[start]):
+        if not _is_header_row(tuple(rows[start])):
             continue
         cells, used = rows[start], 1
         nxt = start + 1
-        if nxt < len(rows) and _is_header_row(rows[nxt]) and len(set(rows[nxt]) - {""}) > 1:
+        if nxt < len(rows) and _is_header_row(tuple(rows[nxt])) and len(set(rows[nxt]) - {""}) > 1:
             cells, used = _merge_header_rows(cells, rows[nxt]), 2
         columns = [_with_index(classify_header(c), i) for i, c in enumerate(cells)]
         return Header(columns=_resolve_years(columns), rows=start + used)

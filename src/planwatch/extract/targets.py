@@ -168,10 +168,11 @@ def dedupe(targets: list[Target]) -> list[Target]:
     return out
 
 
-def extract_targets(doc: Document, plan: Plan) -> TargetResult:
+def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) -> TargetResult:
+    """Prose targets of the document; ``paras`` (from build_paras) when the caller has them."""
     result = TargetResult()
     period = infer_period(doc, plan.meta.period_start, plan.meta.period_end)
-    paras = build_paras(doc)
+    paras = build_paras(doc) if paras is None else paras
     targets: list[Target] = []
     facts: list[PastFact] = []
     for para in paras:

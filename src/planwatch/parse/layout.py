@@ -135,7 +135,11 @@ def should_join(prev: Block, nxt: Block) -> bool:
 
 def classify_text(item: Item) -> Block | None:
     """A text item as a heading or paragraph block; None for furniture and empty debris."""
-    text = normalize_line(item.text)
+    return _text_block(item, normalize_line(item.text))
+
+
+def _text_block(item: Item, text: str) -> Block | None:
+    """:func:`classify_text` for a text already normalised."""
     if not text or not has_content(text) or is_furniture(text):
         return None
     if item.kind == "heading":
@@ -186,34 +190,38 @@ def _running_header_like(text: str) -> bool:
             and not ends_sentence(text) and has_content(text))
 
 
-def drop_running_headers(items: list[Item]) -> list[Item]:
-    """Remove running headers: a title line repeated next to page numbers.
+def running_headers(texts: list[str]) -> set[int]:
+    """Indexes of running headers among the normalised texts of a reader's items ("" = table):
+    a title line repeated next to page numbers.
 
     A line is a running header where it sits next to page furniture (``— 2 —``) and it sits next
     to page furniture at least twice, or it is the document's title line repeated further on.
     The first line of the document (the title itself) is always kept.
     """
-    texts = [normalize_line(it.text) if it.kind != "table" else "" for it in items]
     furniture = [bool(t) and is_furniture(t) for t in texts]
-    last = len(items) - 1
+    if not any(furniture):
+        return set()
+    last = len(texts) - 1
     near = [(i > 0 and furniture[i - 1]) or (i < last and furniture[i + 1])
-            for i in range(len(items))]
+            for i in range(len(texts))]
     first = next((i for i, t in enumerate(texts) if t and not furniture[i]), -1)
     counts = Counter(t for i, t in enumerate(texts) if t and near[i] and not furniture[i])
     title = texts[first] if first >= 0 else ""
     drop = {t for t, n in counts.items()
             if _running_header_like(t) and (n >= 2 or t == title)}
-    if not drop:
-        return items
-    return [it for i, it in enumerate(items) if i == first or not (near[i] and texts[i] in drop)]
+    return {i for i, t in enumerate(texts) if i != first and near[i] and t in drop}
 
 
 def finish(items: list[Item]) -> list[Block]:
     """Apply the layout rules to a reader's items and return the document's blocks."""
+    texts = [normalize_line(it.text) if it.kind != "table" else "" for it in items]
+    headers = running_headers(texts)
     blocks: list[Block] = []
-    for item in drop_running_headers(items):
+    for i, item in enumerate(items):
+        if i in headers:
+            continue
         if item.kind == "table":
             blocks.extend(table_items(item))
-        elif (block := classify_text(item)) is not None:
+        elif (block := _text_block(item, texts[i])) is not None:
             blocks.append(block)
     return join_broken(blocks)

@@ -20,6 +20,7 @@ _FULLWIDTH.update({
     0xFF06: ord("&"), 0xFF0F: ord("/"), 0x00A0: ord(" "), 0xFEFF: None, 0x200B: None,
     0x0000: None,
 })
+_NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FULLWIDTH)) + "]")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]|\{#_[A-Za-z]+\d*\}|\[\]\{#[^}]*\}")
 _SPACED_YEAR = re.compile(r"(?<![\d.])([12]) ([0-9]) ([0-9]) ([0-9])(?![\d.])")
 _MD_STRONG = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
@@ -71,9 +72,12 @@ def _looks_utf16(data: bytes) -> bool:
 
 def normalize_line(line: str) -> str:
     """Full-width digits/letters to ASCII, debris removed, whitespace collapsed."""
-    line = _BOOKMARK.sub("", line.translate(_FULLWIDTH))
+    if _NEEDS_TRANSLATE.search(line):
+        line = line.translate(_FULLWIDTH)
+    if "[" in line or "{" in line:
+        line = _BOOKMARK.sub("", line)
     line = " ".join(line.split())
-    return _SPACED_YEAR.sub(r"\1\2\3\4", line)
+    return _SPACED_YEAR.sub(r"\1\2\3\4", line) if " " in line else line
 
 
 def strip_markdown_inline(line: str) -> str:
