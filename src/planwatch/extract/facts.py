@@ -15,6 +15,7 @@ Table footnotes that define a marker (``注：*代表2019年完成数``) become 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planwatch.extract.facts_notes import table_notes
@@ -52,6 +53,8 @@ _SINCE = re.compile(
 )
 _VERSUS = re.compile(r"(?:与|同)(?P<y>(?:19|20)\d{2})年(?:相比|比)")
 _GAIN = re.compile(r"获批|新增|新建|认定|备案|获得|引进|入选|培育|组建|建成|获评|累计")
+_DIGIT = re.compile(r"\d")
+_LEAD_GAIN = re.compile(r"^(?:" + _GAIN.pattern + r")+")
 _LEVEL = re.compile(rf"(?P<v>{_NUM})(?P<mod>余|多)?(?P<u>{_UNIT})")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})年")
 _CN = "一二三四五六七八九"
@@ -62,7 +65,7 @@ class _Sentence:
     """A sentence without whitespace, where its characters came from, and its year context."""
 
     text: str
-    where: list[int]
+    where: Sequence[int]
     para: Para
     base_year: int | None
     since: int | None = None
@@ -90,6 +93,8 @@ def extract_facts(doc: Document, plan: Plan, paras: list[Para] | None = None) ->
 
 def _squash(raw: str, offset: int, para: Para, period: Period) -> _Sentence | None:
     """The sentence without spaces, if it speaks about the past."""
+    if (not para.past and "年" not in raw) or not _DIGIT.search(raw):
+        return None  # every fact has an Arabic number; outside the past sections, a year too
     text = "".join(raw.split())
     start = period.start
     years = [int(y) for y in _ANY_YEAR.findall(text)]
@@ -97,7 +102,8 @@ def _squash(raw: str, offset: int, para: Para, period: Period) -> _Sentence | No
         return None
     if not para.past and not (start is not None and years):
         return None
-    where = [offset + i for i, ch in enumerate(raw) if not ch.isspace()]
+    where: Sequence[int] = (range(offset, offset + len(raw)) if len(text) == len(raw)
+                            else [offset + i for i, ch in enumerate(raw) if not ch.isspace()])
     base = start - 1 if start is not None else None
     sentence = _Sentence(text, where, para, base)
     since = _SINCE.search(text)
@@ -199,7 +205,7 @@ def _subject(text: str, at: int) -> str:
 
 def _clean(raw: str) -> str:
     subject = _LEAD.sub("", raw)
-    subject = re.sub(r"^(?:" + _GAIN.pattern + r")+", "", subject)
+    subject = _LEAD_GAIN.sub("", subject)
     return _TAIL.sub("", subject).strip("、，的")
 
 

@@ -104,7 +104,7 @@ def _missing(meta: Meta) -> list[Finding]:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace("*", "").replace("#", "")
+    return "".join(text.split()).replace("*", "").replace("#", "")
 
 
 def find_title(top: list[str]) -> str | None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from planwatch.extract.numbers import parse_number
 from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_facts, table_rows
 from planwatch.extract.targets_parse import INCREMENT_VERBS, Candidate, parse_sentence
 from planwatch.extract.targets_text import (
@@ -40,28 +42,37 @@ class TargetResult:
 
 
 def _future_year(sentence: str, period: Period) -> int | None:
+    return _first_year_from(sentence, period.start)
+
+
+@lru_cache(maxsize=8192)
+def _first_year_from(sentence: str, start: int | None) -> int | None:
+    """The first 到20xx年 of the sentence that is not before ``start``."""
     years = [int(y) for y in (_to_year(g) for g in YEAR_BY.findall(sentence)) if y]
-    future = [y for y in years if period.start is None or y >= period.start]
+    future = [y for y in years if start is None or y >= start]
     return future[0] if future else None
 
 
 def _to_year(raw: str) -> int | None:
-    from planwatch.extract.numbers import parse_number
-
     value = parse_number(raw)
     return int(value) if value is not None else None
 
 
 def is_past_sentence(sentence: str, period: Period) -> bool:
     """A sentence about achievements before the plan period (十三五 results, 截至2020年…)."""
-    if _future_year(sentence, period) is not None:
+    return _is_past(sentence, period.start)
+
+
+@lru_cache(maxsize=8192)
+def _is_past(sentence: str, start: int | None) -> bool:
+    if _first_year_from(sentence, start) is not None:
         return False
     m = _PREV_PLAN.search(sentence)
-    if m and period.start and 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5 < period.start:
+    if m and start and 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5 < start:
         return True
     if _PAST_WORDS.search(sentence):
         return True
-    return any(period.start and int(y) < period.start for y in _ANY_YEAR.findall(sentence))
+    return any(start and int(y) < start for y in _ANY_YEAR.findall(sentence))
 
 
 def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para,

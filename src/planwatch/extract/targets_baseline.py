@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planwatch.extract.targets_parse import LEVEL_VERBS, find_mentions, strip_scope
 from planwatch.extract.targets_text import Para, Period, split_sentences
@@ -12,6 +13,8 @@ from planwatch.model.plan import Baseline, Indicator, PriorResult, Target
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOISE = re.compile(r"[\s（）()“”\"、，。：:%]|数量|数$|比例|全市|全区|全县")
+_FROM_ON = re.compile(r"[从由].*$")
+_YEAR_TAIL = re.compile(r"(?:\d{4}\s*年的?|增长到|到)+$")
 _THRESHOLD = 0.6
 
 
@@ -40,15 +43,16 @@ def past_facts(para: Para, period: Period) -> list[PastFact]:
             seg = sentence[start:m.start]
             years = [int(y) for y in _YEAR.findall(seg)]
             year = years[-1] if years else base
-            subject = LEVEL_VERBS.sub("", strip_scope(re.sub(r"[从由].*$", "", seg))).strip()
-            subject = re.sub(r"(?:\d{4}\s*年的?|增长到|到)+$", "", subject).strip()
+            subject = LEVEL_VERBS.sub("", strip_scope(_FROM_ON.sub("", seg))).strip()
+            subject = _YEAR_TAIL.sub("", subject).strip()
             if subject and year == base and m.comparator == "=":
                 out.append(PastFact(subject, m.value, m.unit, year))
     return out
 
 
-def _chars(s: str) -> set[str]:
-    return set(_NOISE.sub("", s))
+@lru_cache(maxsize=4096)
+def _chars(s: str) -> frozenset[str]:
+    return frozenset(_NOISE.sub("", s))
 
 
 def _similarity(a: str, b: str) -> float:
@@ -91,32 +95,38 @@ def table_rows(indicators: list[Indicator], prior: list[PriorResult],
     return rows
 
 
-def _best(target: Target, named: list[tuple[str, str | None, Baseline]]
-          ) -> tuple[float, Baseline] | None:
-    best: tuple[float, Baseline] | None = None
-    for name, unit, baseline in named:
-        if not _same_unit(unit, _unit_of(target)):
+_Named = tuple[str, str | None, int | None, float]  # name, unit, year, value
+
+
+def _best(target: Target, named: list[_Named]) -> tuple[float, _Named] | None:
+    best: tuple[float, _Named] | None = None
+    unit = _unit_of(target)
+    for candidate in named:
+        if not _same_unit(candidate[1], unit):
             continue
-        score = _similarity(target.subject, name)
+        score = _similarity(target.subject, candidate[0])
         if score >= _THRESHOLD and (best is None or score > best[0]):
-            best = (score, baseline)
+            best = (score, candidate)
     return best
 
 
-def _baseline(target: Target, rows: list[_Row], facts: list[PastFact]) -> Baseline | None:
+def _baseline(target: Target, rows: list[_Named], facts: list[_Named]) -> Baseline | None:
     """The closest-named starting value; the table wins ties with the prose."""
-    table = _best(target, [(r.name, r.unit, Baseline(year=r.year, value=r.value)) for r in rows])
-    prose = _best(target, [(f.subject, f.unit, Baseline(year=f.year, value=f.value))
-                           for f in facts])
-    if table and (prose is None or table[0] >= prose[0]):
-        return table[1]
-    return prose[1] if prose else None
+    table = _best(target, rows)
+    prose = _best(target, facts)
+    won = table if table and (prose is None or table[0] >= prose[0]) else prose
+    if won is None:
+        return None
+    _, _, year, value = won[1]
+    return Baseline(year=year, value=value)
 
 
 def attach_baselines(targets: list[Target], rows: list[_Row],
                      facts: list[PastFact]) -> None:
     """Fill ``baseline`` of level and change-per-year targets for the whole jurisdiction."""
+    tabled: list[_Named] = [(r.name, r.unit, r.year, r.value) for r in rows]
+    stated: list[_Named] = [(f.subject, f.unit, f.year, f.value) for f in facts]
     for t in targets:
         if t.kind not in ("level", "change_per_year") or t.subject.endswith("）"):
             continue
-        t.baseline = _baseline(t, rows, facts)
+        t.baseline = _baseline(t, tabled, stated)

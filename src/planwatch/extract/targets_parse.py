@@ -16,10 +16,13 @@ _UNITS = sorted(
 )
 _NUM = (r"\d(?: \d)+(?![\d.])|\d+(?:\.\d+)?"  # '1 5' — digits spaced out by a PDF conversion
         r"|[〇零一二两三四五六七八九十百千万]+(?:点[〇零一二三四五六七八九]+)?")
+# the lookahead lets the scan skip characters that cannot start a number quickly
+_FIRST_DIGIT = r"(?=[\d〇零一二两三四五六七八九十百千万])"
 _MENTION = re.compile(
-    rf"(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?\s*(?P<unit>"
+    rf"{_FIRST_DIGIT}(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?\s*(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS) + ")"
 )
+_ANY_DIGIT = re.compile(r"[\d〇零一二两三四五六七八九十百千万]")  # what every mention needs
 _PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_NUM})")
 _RANK = re.compile(rf"前\s*(?P<a>{_NUM})\s*(?P<unit>名|强|位)|(?P<hundred>百强)")
 _AFTER = (("及以上", ">="), ("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~"))
@@ -97,6 +100,8 @@ def _comparator_after(sentence: str, end: int) -> tuple[str | None, int]:
 def _rank_mentions(sentence: str) -> list[Mention]:
     """前20名 / 百强; a 百强 list that a 前N place follows (百强县前30名) is the list's name."""
     out: list[Mention] = []
+    if "前" not in sentence and "百强" not in sentence:
+        return out
     for m in _RANK.finditer(sentence):
         value = 100.0 if m.group("hundred") else _number(m.group("a"))
         if value is None:
@@ -110,6 +115,8 @@ def _rank_mentions(sentence: str) -> list[Mention]:
 
 def find_mentions(sentence: str) -> list[Mention]:
     """Number+unit mentions (and rank phrases) that are not names, ordinals or capacities."""
+    if not _ANY_DIGIT.search(sentence):
+        return []
     out = _rank_mentions(sentence)
     taken = [(m.start, m.end) for m in out]
     for m in _PERCENT_WORDS.finditer(sentence):
@@ -237,6 +244,8 @@ def _rank_subject(sentence: str, m: Mention, seg: str, noun: str) -> tuple[str, 
 def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
     """Candidates for every triggered mention; the untriggered mentions are returned apart."""
     mentions = find_mentions(sentence)
+    if not mentions:
+        return [], []
     cands: list[Candidate] = []
     unparsed: list[Mention] = []
     clauses = _clauses(sentence)

@@ -20,6 +20,8 @@ _HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^[（(]\d{1,2}[）)]"), 4),
     (re.compile(r"^专栏\s*\d*"), 5),
 )
+_HEADING_FIRST = frozenset("第一二三四五六七八九十（(0123456789专")
+_LABEL = re.compile(r"^([^，。：:]{2,20})[：:]")
 _PAST_HEADING = re.compile(
     r"发展基础|发展成就|发展回顾|工作回顾|主要成就|取得成效|现状|成绩|十[一二三四]五.{0,4}(?:回顾|成就|成效)")
 _GOAL_HEADING = re.compile(r"目标")
@@ -69,7 +71,7 @@ class _Section:
 def heading_level(block: Block) -> int | None:
     """Level of a heading-like block (0 = chapter … 5 = 专栏), None for body paragraphs."""
     text = block.text.strip()
-    for pattern, level in _HEADING_PATTERNS:
+    for pattern, level in _HEADING_PATTERNS if text[:1] in _HEADING_FIRST else ():
         if pattern.match(text):
             body = text.rstrip("。. ")
             if len(body) <= 40 and "。" not in body and "；" not in body:
@@ -176,7 +178,7 @@ def build_paras(doc: Document) -> list[Para]:
         sec = stack[-1] if stack else None
         if sec and sec.goal and sec.lead_year is None:
             sec.lead_year = _lead_year(text)
-        label = re.match(r"^([^，。：:]{2,20})[：:]", text)
+        label = _LABEL.match(text)
         scope = (scope_of(label.group(1)) if label else None) or (sec.scope if sec else None)
         paras.append(Para(text, lines, bool(sec and sec.past), bool(sec and sec.goal),
                           sec.lead_year if sec else None, scope))

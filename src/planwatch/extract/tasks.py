@@ -47,7 +47,7 @@ class _Measure:
 
     @property
     def text(self) -> str:
-        return "".join(re.sub(r"\s+", "", p) for p in self.parts)
+        return "".join("".join(p.split()) for p in self.parts)
 
 
 def extract_tasks(doc: Document) -> TaskResult:

@@ -29,6 +29,8 @@ _NUMBERING: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^[（(]\s*\d{1,2}\s*[）)]"), 4),
     (re.compile(r"^[①-⑳]"), 5),
 )
+_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①-⑳
+_NUMBERING_FIRST = frozenset(f"第{_CN}（(0123456789{_CIRCLED}")
 _CAPTION = re.compile(rf"^(?:附?表|专栏|图|附件)\s*[\d{_CN}]+(?:[-—–.]\d+)?(?:\s|[:：]|$|[^\d])")
 _FURNITURE = (
     re.compile(r"^[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*$"),
@@ -36,6 +38,7 @@ _FURNITURE = (
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),
     re.compile(r"^(?:page|Page|PAGE)\s*\d+(?:\s*of\s*\d+)?$"),
 )
+_ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
 _FINAL = set("。；！？：…!?;:")
 _CLOSERS = set("”’」』）)】》\"'")
 _SOFT_PUNCT = re.compile(r"[，,、；;。：:！？!?]")
@@ -72,6 +75,8 @@ class Item:
 
 def numbering_level(text: str) -> int | None:
     """Level of the numbering prefix (一、 → 1, （一） → 2, 1. → 3, （1） → 4, ① → 5), or None."""
+    if not text or text[0] not in _NUMBERING_FIRST:
+        return None
     for pattern, level in _NUMBERING:
         if pattern.match(text):
             return level
@@ -91,12 +96,12 @@ def heading_level(text: str) -> int | None:
 
 def is_caption(text: str) -> bool:
     """表1 …, 专栏2：…, 图3 …, 附件 captions."""
-    return _CAPTION.match(text) is not None
+    return bool(text) and text[0] in "附表专图" and _CAPTION.match(text) is not None
 
 
 def is_furniture(text: str) -> bool:
     """Page numbers and page furniture: ``— 12 —``, ``- 3 -``, ``第 3 页``, lone digits."""
-    return any(p.match(text) for p in _FURNITURE)
+    return _ANY_FURNITURE.match(text) is not None
 
 
 def ends_sentence(text: str) -> bool:

@@ -82,10 +82,13 @@ def normalize_line(line: str) -> str:
 
 def strip_markdown_inline(line: str) -> str:
     """Remove inline markdown markup: **bold**, *em*, links/images, backslash escapes."""
-    line = _MD_LINK.sub(r"\1", line)
-    line = _MD_STRONG.sub(lambda m: m.group(1) or m.group(2) or "", line)
-    line = _MD_EM.sub(r"\1", line)
-    return _MD_ESCAPE.sub(r"\1", line)
+    if "[" in line:
+        line = _MD_LINK.sub(r"\1", line)
+    if "**" in line or "__" in line:
+        line = _MD_STRONG.sub(lambda m: m.group(1) or m.group(2) or "", line)
+    if "*" in line:
+        line = _MD_EM.sub(r"\1", line)
+    return _MD_ESCAPE.sub(r"\1", line) if "\\" in line else line
 
 
 def has_content(text: str) -> bool:

@@ -48,6 +48,8 @@ def classify(no: int, raw: str) -> Line:
     line = raw.rstrip("\r\n")
     if not line.strip():
         return Line(no, "blank", line)
+    if "\t" not in line and "|" not in line:
+        return Line(no, "text", line)
     stripped = line.strip(" \u3000\r")
     if "\t" in stripped.strip("\t") or (line.lstrip(" \u3000").startswith("\t")
                                         and stripped.strip("\t")):

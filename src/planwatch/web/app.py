@@ -39,10 +39,11 @@ from planwatch.storage.users import app_secret
 from planwatch.web.api import API_PREFIX, api_router
 from planwatch.web.auth import page_router as auth_pages
 from planwatch.web.deps import OptionalActor, StoreDep, csrf_for, make_templates
+from planwatch.web.pages import ROUTERS as HTML_PAGES
 from planwatch.web.security import SECURITY_HEADERS, BodyLimitMiddleware, LoginThrottle
 
 STATIC_DIR = Path(__file__).parent / "static"
-PAGE_ROUTERS: list[Any] = [auth_pages]
+PAGE_ROUTERS: list[Any] = [auth_pages, *HTML_PAGES]
 STATUS = {"forbidden": 403, "not-found": 404, "conflict": 409, "invalid": 422}
 
 
@@ -70,8 +71,11 @@ async def planwatch_error(request: Request, exc: Exception) -> Response:
 
 
 def _context(request: Request) -> dict[str, Any]:
-    return {"current_user": getattr(request.state, "actor", None),
-            "csrf_token": csrf_for(request)}
+    """``current_user`` and the session's ``csrf_token`` (the login form keeps its own)."""
+    context = {"current_user": getattr(request.state, "actor", None)}
+    if request.url.path != "/login":
+        context["csrf_token"] = csrf_for(request)
+    return context
 
 
 def _secret(settings: Settings, store: Storage) -> str:

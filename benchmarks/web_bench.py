@@ -1,0 +1,228 @@
+"""Web load: ``planwatch serve`` (one uvicorn process) in a subprocess, loaded from this process
+(httpx + asyncio, loopback only, bounded request counts and time) on SQLite and PostgreSQL.
+
+Measured per backend, each against ``/healthz`` (a one-query endpoint) under the same load:
+* p50/p95/p99 of the plan overview JSON (``/api/v1/plans/{id}/overview``) and page
+  (``/plans/{id}``) with 50 and 200 clients sending back to back (saturation: latency then is
+  mostly queueing, ≈ clients ÷ throughput) and 200 clients pacing one request per second each
+  (200 users at work);
+* 200 concurrent department submissions (POST with API tokens): every answer 201 and exactly 200
+  new rows afterwards (none lost).
+Goal: API p95 < 50 ms for 200 paced users.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, func, select, text
+
+from planwatch import actions
+from planwatch.storage.schema_web import submissions
+from planwatch.workflow.principal import SYSTEM
+from tests.e2e_support import ServerProcess
+
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+GOAL_MS = 50.0
+TIME_LIMIT_S = 60.0  # per scenario
+SUBMISSIONS = 200
+
+
+@dataclass
+class Fixture:
+    """What the load needs: a plan, a reviewer token and department tokens with indicators."""
+
+    plan_id: int
+    reviewer_token: str
+    departments: list[tuple[str, list[str]]]  # (token, indicator names it owns)
+
+
+@dataclass
+class Result:
+    latencies_ms: list[float]
+    errors: int
+    seconds: float
+
+    def pct(self, q: float) -> float:
+        xs = sorted(self.latencies_ms)
+        return xs[min(len(xs) - 1, int(q / 100 * len(xs)))] if xs else float("nan")
+
+    @property
+    def rps(self) -> float:
+        return len(self.latencies_ms) / self.seconds if self.seconds else 0.0
+
+
+def prepare(url: str) -> Fixture:
+    """Demo content, every indicator of the largest plan owned by one of 4 departments."""
+    store = actions.open_store(url)
+    try:
+        demo = actions.build_demo(store)
+        plan_id, plan = max(((pid, actions.find_plan(store, str(pid))[1])
+                             for pid, _ in demo.plans), key=lambda p: len(p[1].indicators))
+        depts = [a for a in demo.accounts if a.role == "department"][:4]
+        owned: list[list[str]] = [[] for _ in depts]
+        for i, ind in enumerate(plan.indicators):
+            dept = depts[i % len(depts)]
+            actions.set_indicator_owner(store, SYSTEM, plan_id, ind.name, dept.department)
+            owned[i % len(depts)].append(ind.name)
+        return Fixture(plan_id, actions.create_token(store, SYSTEM, "reviewer"),
+                       [(actions.create_token(store, SYSTEM, d.username), names)
+                        for d, names in zip(depts, owned, strict=True)])
+    finally:
+        store.close()
+
+
+def submission_count(url: str) -> int:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(submissions)).scalar_one())
+    finally:
+        engine.dispose()
+
+
+async def _client_loop(client: httpx.AsyncClient, path: str, count: int, pace: float,
+                       deadline: float, out: Result) -> None:
+    for _ in range(count):
+        if time.monotonic() > deadline:
+            return
+        t0 = time.perf_counter()
+        try:
+            r = await client.get(path)
+            ok = r.status_code == 200
+        except httpx.HTTPError:
+            ok = False
+        elapsed = time.perf_counter() - t0
+        if ok:
+            out.latencies_ms.append(elapsed * 1000)
+        else:
+            out.errors += 1
+        if pace:
+            await asyncio.sleep(max(0.0, pace - elapsed))
+
+
+async def load(base: str, path: str, headers: dict[str, str], clients: int, per_client: int,
+               pace: float = 0.0) -> Result:
+    """``clients`` concurrent clients, each sending ``per_client`` GETs (every ``pace`` s)."""
+    out = Result([], 0, 0.0)
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits,
+                                 timeout=30.0) as client:
+        await client.get(path)  # warm-up
+        deadline = time.monotonic() + TIME_LIMIT_S
+        t0 = time.perf_counter()
+        await asyncio.gather(*(_client_loop(client, path, per_client, pace, deadline, out)
+                               for _ in range(clients)))
+        out.seconds = time.perf_counter() - t0
+    return out
+
+
+async def submit_all(base: str, fx: Fixture) -> tuple[int, Result]:
+    """SUBMISSIONS concurrent POSTs spread over the departments; returns (201 answers, timing)."""
+    jobs = []
+    for n in range(SUBMISSIONS):
+        token, names = fx.departments[n % len(fx.departments)]
+        body = {"indicator": names[n % len(names)], "year": 2021 + n % 5,
+                "value": 1000 + n, "source": "bench"}
+        jobs.append((token, body))
+    out = Result([], 0, 0.0)
+    limits = httpx.Limits(max_connections=SUBMISSIONS)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60.0) as client:
+        async def one(token: str, body: dict[str, object]) -> bool:
+            t0 = time.perf_counter()
+            r = await client.post(f"/api/v1/plans/{fx.plan_id}/submissions", json=body,
+                                  headers={"Authorization": f"Bearer {token}"})
+            out.latencies_ms.append((time.perf_counter() - t0) * 1000)
+            return r.status_code == 201
+        t0 = time.perf_counter()
+        oks = await asyncio.gather(*(one(t, b) for t, b in jobs))
+        out.seconds = time.perf_counter() - t0
+    return sum(oks), out
+
+
+def _row(label: str, res: Result, base: Result | None) -> str:
+    ratio = f"×{res.pct(95) / base.pct(95):.1f}" if base and base.latencies_ms else ""
+    return (f"  {label:<34} p50 {res.pct(50):7.1f}  p95 {res.pct(95):7.1f}  "
+            f"p99 {res.pct(99):7.1f} ms  {res.rps:6.0f} req/s  err {res.errors:<3} {ratio}")
+
+
+def run_backend(name: str, url: str, folder: Path) -> dict[str, float]:
+    """Every scenario on one database; returns the headline p95s."""
+    fx = prepare(url)
+    auth = {"Authorization": f"Bearer {fx.reviewer_token}"}
+    paths = {"healthz (baseline)": "/healthz",
+             "overview API": f"/api/v1/plans/{fx.plan_id}/overview",
+             "overview page": f"/plans/{fx.plan_id}"}
+    headline: dict[str, float] = {}
+    print(f"-- {name} (plan {fx.plan_id}) --")
+    with ServerProcess(url, folder / f"server-{name}.log") as srv:
+        for clients, per_client, pace, mode in ((50, 10, 0.0, "back to back"),
+                                                (200, 4, 0.0, "back to back"),
+                                                (200, 4, 1.0, "1 req/s each")):
+            print(f" {clients} clients, {mode}:")
+            base: Result | None = None
+            for label, path in paths.items():
+                res = asyncio.run(load(srv.url, path, auth, clients, per_client, pace))
+                base = base or res
+                print(_row(label, res, None if res is base else base))
+                headline[f"{label} {clients} {mode}"] = res.pct(95)
+        before = submission_count(url)
+        ok, res = asyncio.run(submit_all(srv.url, fx))
+        stored = submission_count(url) - before
+        print(_row(f"{SUBMISSIONS} concurrent submissions", res, None))
+        print(f"  submissions: {ok}/{SUBMISSIONS} answered 201, {stored} rows stored "
+              f"({'none lost' if ok == stored == SUBMISSIONS else 'LOST OR FAILED'})")
+    return headline
+
+
+@contextmanager
+def pg_database() -> Iterator[str | None]:
+    """A fresh PostgreSQL database (dropped afterwards), or None without a server."""
+    name = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # noqa: BLE001 - report and skip the backend
+        print(f"-- postgresql skipped: {str(exc).splitlines()[0]}")
+        admin.dispose()
+        yield None
+        return
+    try:
+        yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def main() -> None:
+    print("== web load: plan overview API and page, submissions (one uvicorn process) ==")
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        results["sqlite"] = run_backend("sqlite", f"sqlite:///{folder / 'bench.db'}", folder)
+        with pg_database() as pg_url:
+            if pg_url:
+                results["postgresql"] = run_backend("postgresql", pg_url, folder)
+    for backend, head in results.items():
+        p95 = head["overview API 200 1 req/s each"]
+        verdict = "OK" if p95 < GOAL_MS else "over goal"
+        print(f"{backend}: overview API p95 at 200 paced users {p95:.1f} ms "
+              f"(goal < {GOAL_MS:.0f} ms: {verdict})")
+    print(f"median healthz p95 across runs: "
+          f"{statistics.median(h['healthz (baseline) 200 1 req/s each'] for h in results.values()):.1f} ms")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

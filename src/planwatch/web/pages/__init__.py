@@ -1,0 +1,11 @@
+"""The HTML pages (server-rendered Jinja2 + HTMX). ``ROUTERS`` are included by
+:func:`planwatch.web.app.create_app` (before its minimal fallback routes)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from planwatch.web.pages import actuals, imports, plans, review, tasks
+
+ROUTERS: list[APIRouter] = [plans.router, actuals.router, review.router, tasks.router,
+                            imports.router]

@@ -1,0 +1,155 @@
+"""实际值 pages: the per indicator × year entry form, the Excel template (download / upload),
+the department's submissions (resubmit returned ones)."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from planwatch import actions
+from planwatch.errors import PlanwatchError
+from planwatch.storage import get_actuals
+from planwatch.web.api.uploads import saved_upload
+from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
+from planwatch.web.pages.common import page_router, plan_years, render
+from planwatch.web.security import ACTUALS_SUFFIXES
+from planwatch.workflow.plans import load_plan
+from planwatch.workflow.views import IndicatorStatus, PlanOverview
+
+router = page_router()
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass
+class Entry:
+    """What the form shows and what came back: typed values and per-cell errors."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    message: str | None = None
+
+
+def cell_key(index: int, year: int) -> str:
+    return f"v-{index}-{year}"
+
+
+def _editable(view: PlanOverview, actor: actions.Actor) -> list[IndicatorStatus]:
+    """Indicators the actor may report (reviewers: all; departments: their own)."""
+    if actor.is_reviewer:
+        return view.indicators
+    if not actor.is_department:
+        return []
+    dept = "".join((actor.department or "").split())
+    return [s for s in view.indicators if "".join((s.owner or "").split()) == dept and dept]
+
+
+def _cells(store: StoreDep, actor: actions.Actor, plan_id: int) -> dict[tuple[str, int], str]:
+    """(indicator, year) → the state of the cell: stored value or the latest submission."""
+    out: dict[tuple[str, int], str] = {}
+    for a in get_actuals(store, plan_id):
+        out[(a.indicator, a.year)] = f"已审定 {a.value:g}"
+    for s in actions.list_submissions(store, actor, plan_id):
+        if s.status in ("submitted", "returned"):
+            label = "待审核" if s.status == "submitted" else "已退回"
+            out[(s.indicator, s.year)] = f"{label} {s.value:g}"
+    return out
+
+
+def _page(request: Request, store: StoreDep, actor: actions.Actor, plan_id: int,
+          entry: Entry, status_code: int = 200) -> Response:
+    view = actions.plan_overview(store, actor, plan_id)
+    plan = view.plan
+    years = plan_years(plan.period_start, plan.period_end)
+    return render(request, "actuals.html", {
+        "o": view, "rows": _editable(view, actor), "years": years, "entry": entry,
+        "cells": _cells(store, actor, plan_id), "cell_key": cell_key,
+        "submissions": list(reversed(actions.list_submissions(store, actor, plan_id)))},
+        status_code=status_code)
+
+
+@router.get("/plans/{plan_id}/actuals")
+def actuals_page(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
+                 done: int | None = None) -> Response:
+    entry = Entry(message=f"已提交 {done} 条，等待科技局审核。" if done else None)
+    return _page(request, store, actor, plan_id, entry)
+
+
+def _parse(form: dict[str, Any], rows: list[IndicatorStatus], years: list[int]
+           ) -> tuple[Entry, list[tuple[IndicatorStatus, int, float]]]:
+    entry, todo = Entry(), []
+    for s in rows:
+        for y in years:
+            key = cell_key(s.index, y)
+            raw = str(form.get(key) or "").strip().replace(",", "").replace("，", "")
+            if not raw:
+                continue
+            entry.values[key] = raw
+            try:
+                todo.append((s, y, float(raw)))
+            except ValueError:
+                entry.errors[key] = "不是数字"
+    return entry, todo
+
+
+@router.post("/plans/{plan_id}/actuals")
+async def submit_form(request: Request, plan_id: int, store: StoreDep,
+                      actor: WritingActor) -> Response:
+    """Submit every filled cell; nothing is submitted while any cell has an error."""
+    form = dict(await request.form())
+    view = actions.plan_overview(store, actor, plan_id)
+    plan = view.plan
+    years = plan_years(plan.period_start, plan.period_end)
+    entry, todo = _parse(form, _editable(view, actor), years)
+    if not todo and not entry.errors:
+        entry.problems.append("没有填写任何数值。")
+    if entry.errors or entry.problems:
+        return _page(request, store, actor, plan_id, entry, 422)
+    source = str(form.get("source") or "").strip() or None
+    status = "provisional" if form.get("actual_status") == "provisional" else "final"
+    with store.atomic():
+        for s, y, value in todo:
+            actions.submit_actual(store, actor, plan_id, s.name, y, value, unit=s.unit,
+                                  source=source, actual_status=status)
+    return RedirectResponse(f"/plans/{plan_id}/actuals?done={len(todo)}", status_code=303)
+
+
+@router.post("/plans/{plan_id}/actuals/file")
+def submit_file(request: Request, plan_id: int, store: StoreDep, settings: SettingsDep,
+                actor: WritingActor, file: Annotated[UploadFile, File()]) -> Response:
+    """Upload the filled template: every row or none; row errors are listed on the page."""
+    try:
+        with saved_upload(file, ACTUALS_SUFFIXES, settings.max_upload_bytes) as path:
+            records = actions.submit_actuals_file(store, actor, plan_id, path)
+    except actions.Invalid as exc:
+        entry = Entry(problems=list(exc.problems) or [str(exc)])
+        return _page(request, store, actor, plan_id, entry, 422)
+    return RedirectResponse(f"/plans/{plan_id}/actuals?done={len(records)}", status_code=303)
+
+
+@router.get("/plans/{plan_id}/actuals/template.xlsx")
+def template(plan_id: int, store: StoreDep, actor: CurrentActor) -> Response:
+    """The Excel template of the plan's indicators × years."""
+    plan = load_plan(store, plan_id)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = actions.actuals_template(plan, Path(tmp) / "template.xlsx").read_bytes()
+    name = f"actuals-template-plan-{plan_id}.xlsx"
+    return Response(data, media_type=XLSX,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.post("/submissions/{submission_id}/resubmit")
+def resubmit(submission_id: int, store: StoreDep, actor: WritingActor,
+             value: Annotated[str, Form()], plan_id: Annotated[int, Form()]) -> Response:
+    """Correct a returned submission and send it for review again."""
+    try:
+        number = float(value.replace(",", ""))
+    except ValueError as exc:
+        raise PlanwatchError("数值格式错误", f"not a number: {value!r}") from exc
+    actions.edit_submission(store, actor, submission_id, submit=True, value=number)
+    return RedirectResponse(f"/plans/{plan_id}/actuals?done=1", status_code=303)

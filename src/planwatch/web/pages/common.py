@@ -1,0 +1,136 @@
+"""Shared helpers of the HTML pages: the page route class (errors as HTML pages, sign-in
+redirects), rendering, number formatting and the inline SVG sparkline."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Coroutine, Sequence
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.routing import APIRoute
+
+from planwatch.errors import PlanwatchError
+from planwatch.web.deps import OptionalActor
+from planwatch.workflow.principal import ROLE_ZH
+
+VERDICT_ORDER = ("提前实现", "快于预期", "基本符合预期", "滞后", "倒退", "已实现", "未实现",
+                 "暂无数据")
+VERDICT_CLASS = {"提前实现": "v-met", "已实现": "v-met", "快于预期": "v-ahead",
+                 "基本符合预期": "v-ok", "滞后": "v-behind", "倒退": "v-back",
+                 "未实现": "v-missed"}
+TASK_STATE_ZH = {"done": "已完成", "overdue": "已逾期", "stalled": "进展停滞",
+                 "in_progress": "推进中", "not_reported": "未报进展", "blocked": "受阻"}
+SUBMISSION_ZH = {"draft": "草稿", "submitted": "待审核", "approved": "已通过（锁定）",
+                 "returned": "已退回"}
+ERROR_STATUS = {"forbidden": 403, "not-found": 404, "conflict": 409, "invalid": 422}
+
+Handler = Callable[[Request], Coroutine[Any, Any, Response]]
+
+
+def error_status(exc: PlanwatchError) -> int:
+    code = getattr(exc, "code", "")
+    if code in ERROR_STATUS:
+        return ERROR_STATUS[code]
+    return 404 if code.startswith("unknown-") else 400
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    """A page explaining a refused or failed request (status kept)."""
+    return render(request, "error.html", {"status": status, "message": message},
+                  status_code=status)
+
+
+def login_redirect(request: Request) -> Response:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse("/login?next=" + quote(target, safe="/"), status_code=303)
+
+
+class PageRoute(APIRoute):
+    """Routes of HTML pages: not signed in → redirect to /login (GET) or 401 page; workflow
+    errors (Forbidden, NotFound, Conflict …) → an HTML error page with the right status."""
+
+    def get_route_handler(self) -> Handler:
+        original = super().get_route_handler()
+
+        async def handler(request: Request) -> Response:
+            try:
+                return await original(request)
+            except PlanwatchError as exc:
+                return error_page(request, error_status(exc), str(exc))
+            except HTTPException as exc:
+                if exc.status_code == 401 and request.method == "GET":
+                    return login_redirect(request)
+                return error_page(request, exc.status_code, str(exc.detail))
+
+        return handler
+
+
+def remember_actor(request: Request, actor: OptionalActor) -> None:
+    """Keep the signed-in actor for the templates' header (``current_user``)."""
+    request.state.actor = actor
+
+
+def page_router() -> APIRouter:
+    return APIRouter(include_in_schema=False, route_class=PageRoute,
+                     dependencies=[Depends(remember_actor)])
+
+
+def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200,
+           headers: dict[str, str] | None = None) -> Response:
+    """Render a template; the context processor adds ``current_user`` and ``csrf_token``."""
+    templates = request.app.state.templates
+    _install_helpers(templates.env)
+    response: Response = templates.TemplateResponse(request, name, context,
+                                                    status_code=status_code, headers=headers)
+    return response
+
+
+def _install_helpers(env: Any) -> None:
+    if "num" in env.filters:
+        return
+    env.filters["num"] = fmt_num
+    env.filters["pct"] = fmt_pct
+    env.globals.update(sparkline=sparkline, VERDICT_ORDER=VERDICT_ORDER,
+                       VERDICT_CLASS=VERDICT_CLASS, TASK_STATE_ZH=TASK_STATE_ZH,
+                       SUBMISSION_ZH=SUBMISSION_ZH, ROLE_ZH=ROLE_ZH)
+
+
+def fmt_num(value: float | None, digits: int = 2) -> str:
+    """12.50 → "12.5"; None → "—"."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    text = f"{value:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def fmt_pct(value: float | None) -> str:
+    """A share 0.734 → "73.4%"."""
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def sparkline(series: Sequence[Sequence[float]], width: int = 110,
+              height: int = 28) -> str:
+    """SVG polyline points of a (year, value) series scaled into width × height ('' if < 2)."""
+    if len(series) < 2:
+        return ""
+    xs = [float(p[0]) for p in series]
+    ys = [float(p[1]) for p in series]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    dx, dy = (x1 - x0) or 1.0, (y1 - y0) or 1.0
+    pad = 3.0
+    points = [(pad + (x - x0) / dx * (width - 2 * pad),
+               height - pad - (y - y0) / dy * (height - 2 * pad)) for x, y in zip(xs, ys,
+                                                                               strict=True)]
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+
+
+def plan_years(start: int | None, end: int | None, today: date | None = None) -> list[int]:
+    """Years of a plan period up to this year (at most 15); else the last three years."""
+    this_year = (today or date.today()).year
+    last = min(end or this_year, this_year)
+    first = start if start and start <= last else last - 2
+    return list(range(first, last + 1))[-15:]

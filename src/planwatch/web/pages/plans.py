@@ -1,0 +1,116 @@
+"""Plan pages: region tree (首页), plan overview (规划概览), indicator page (指标页), public
+page (公开), report downloads (报告) and publishing a plan."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from planwatch import actions
+from planwatch.web.deps import CurrentActor, OptionalActor, StoreDep, WritingActor
+from planwatch.web.pages.common import page_router, plan_years, render
+from planwatch.workflow.views import IndicatorDetail, IndicatorStatus, PlanOverview
+
+router = page_router()
+Year = Annotated[int | None, Query(ge=1949, le=2100)]
+
+
+@router.get("/")
+def index(request: Request, store: StoreDep, actor: OptionalActor) -> Response:
+    """Region tree (province → city → county) with the plans the visitor may see."""
+    tree = actions.regions_tree(store, actor)
+    count = len(actions.plan_items(store, actor))
+    return render(request, "index.html", {"tree": tree, "plan_count": count})
+
+
+def _chart_spec(status: IndicatorStatus, path: list[tuple[int, float]] | None = None
+                ) -> dict[str, Any]:
+    """The JSON one ECharts chart needs (see static/js/charts.js)."""
+    spec: dict[str, Any] = {"title": status.name, "unit": status.unit,
+                            "actual": [list(p) for p in status.series]}
+    if path:
+        spec["path"] = [list(p) for p in path]
+    if status.baseline is not None and status.baseline_year is not None:
+        spec["baseline"] = [status.baseline_year, status.baseline]
+    if status.target is not None and status.target_year is not None:
+        spec["target"] = [status.target_year, status.target]
+    p = status.projection
+    if p is not None and status.series:
+        last = status.series[-1]
+        spec["projection"] = [list(last), [p.year, p.value]]
+    return spec
+
+
+def _years(overview: PlanOverview) -> list[int]:
+    years = plan_years(overview.plan.period_start, overview.plan.period_end)
+    return sorted({*years, overview.year})
+
+
+@router.get("/plans/{plan_id}")
+def overview(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
+             year: Year = None) -> Response:
+    """规划概览: verdict counts, warnings, indicator table with sparklines, findings, tasks."""
+    view = actions.plan_overview(store, actor, plan_id, year)
+    return render(request, "overview.html", {"o": view, "years": _years(view)})
+
+
+@router.get("/plans/{plan_id}/indicators/{index}")
+def indicator(request: Request, plan_id: int, index: int, store: StoreDep,
+              actor: CurrentActor, year: Year = None) -> Response:
+    """指标页: chart (baseline, planned path, actuals, projection), history and source."""
+    detail = actions.indicator_detail(store, actor, plan_id, index, year)
+    item = _plan_item(store, actor, plan_id)
+    history = actions.list_submissions(store, actor, plan_id)
+    history = [s for s in history if s.indicator == detail.status.name]
+    return render(request, "indicator.html", {
+        "d": detail, "plan": item, "history": history, "index": index,
+        "charts": {"main": _chart_spec(detail.status, detail.target_path)},
+        "is_reviewer": actor.is_reviewer})
+
+
+def _plan_item(store: StoreDep, actor: actions.Actor | None, plan_id: int) -> Any:
+    return next(i for i in actions.plan_items(store, actor) if i.id == plan_id)
+
+
+@router.post("/plans/{plan_id}/indicators/{index}/owner")
+def set_owner(plan_id: int, index: int, store: StoreDep, actor: WritingActor,
+              department: Annotated[str, Form()] = "") -> Response:
+    """Assign the responsible department of an indicator (reviewer)."""
+    detail: IndicatorDetail = actions.indicator_detail(store, actor, plan_id, index)
+    actions.set_indicator_owner(store, actor, plan_id, detail.status.name,
+                                department.strip() or None)
+    return RedirectResponse(f"/plans/{plan_id}/indicators/{index}", status_code=303)
+
+
+@router.post("/plans/{plan_id}/public")
+def publish(plan_id: int, store: StoreDep, actor: WritingActor,
+            public: Annotated[str, Form()] = "") -> Response:
+    """Publish (public=1) or withdraw the public page of a plan (reviewer)."""
+    actions.set_plan_public(store, actor, plan_id, public == "1")
+    return RedirectResponse(f"/plans/{plan_id}", status_code=303)
+
+
+@router.get("/public/plans/{plan_id}")
+def public(request: Request, plan_id: int, store: StoreDep, year: Year = None) -> Response:
+    """公开页: statuses and charts of a plan marked public; no internal comments or owners."""
+    view = actions.public_plan(store, plan_id, year)
+    view.departments = []
+    charts = {str(s.index): _chart_spec(s, _path(s)) for s in view.indicators
+              if s.series or s.target is not None}
+    return render(request, "public.html", {"o": view, "charts": charts, "years": _years(view)})
+
+
+def _path(status: IndicatorStatus) -> list[tuple[int, float]]:
+    from planwatch.workflow.detail import target_path
+
+    return target_path(status)
+
+
+@router.get("/plans/{plan_id}/reports")
+def reports(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
+            year: Year = None) -> Response:
+    """报告: download the evaluation report (docx / xlsx) of a year."""
+    view = actions.plan_overview(store, actor, plan_id, year)
+    return render(request, "reports.html", {"o": view, "years": _years(view)})

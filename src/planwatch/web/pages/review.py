@@ -1,0 +1,51 @@
+"""填报审核 (reviewer queue): approve or return submitted values; HTMX swaps the row."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from planwatch import actions
+from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
+from planwatch.web.pages.common import page_router, render
+from planwatch.workflow.review_queue import review_queue, submission_for_review
+
+router = page_router()
+STATUSES = ("submitted", "returned", "approved")
+
+
+@router.get("/review")
+def queue(request: Request, store: StoreDep, actor: CurrentActor,
+          plan: Annotated[int | None, Query()] = None,
+          status: Annotated[str, Query(pattern="^(submitted|returned|approved)$")] = "submitted",
+          ) -> Response:
+    """The reviewer's queue (403 for departments and viewers)."""
+    items = review_queue(store, actor, plan, status)
+    return render(request, "review.html", {"items": items, "status": status, "plan": plan,
+                                           "statuses": STATUSES})
+
+
+def _done(request: Request, store: StoreDep, actor: actions.Actor,
+          submission_id: int) -> Response:
+    if request.headers.get("hx-request"):
+        item = submission_for_review(store, actor, submission_id)
+        return render(request, "_review_row.html", {"item": item})
+    return RedirectResponse("/review", status_code=303)
+
+
+@router.post("/review/{submission_id}/approve")
+def approve(request: Request, submission_id: int, store: StoreDep, actor: WritingActor,
+            comment: Annotated[str, Form()] = "") -> Response:
+    """Approve: the value becomes a stored (locked) actual."""
+    actions.approve_submission(store, actor, submission_id, comment.strip() or None)
+    return _done(request, store, actor, submission_id)
+
+
+@router.post("/review/{submission_id}/return")
+def return_(request: Request, submission_id: int, store: StoreDep, actor: WritingActor,
+            comment: Annotated[str, Form()] = "") -> Response:
+    """Return to the department with a comment (required)."""
+    actions.return_submission(store, actor, submission_id, comment)
+    return _done(request, store, actor, submission_id)

@@ -1,0 +1,61 @@
+"""任务督办: each department sees its tasks and files progress reports; reviewers see all."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from planwatch import actions
+from planwatch.errors import PlanwatchError
+from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
+from planwatch.web.pages.common import page_router, render
+
+router = page_router()
+STATES = ("in_progress", "done", "blocked")
+
+
+@router.get("/plans/{plan_id}/tasks")
+def tasks_page(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
+               all: Annotated[bool, Query()] = False) -> Response:
+    """Departments: their own tasks (``?all=1``: every task, read-only); reviewers: all."""
+    views = actions.plan_tasks(store, actor, plan_id, mine=False if all else None)
+    order = {"overdue": 0, "stalled": 1, "not_reported": 2, "in_progress": 3, "done": 4}
+    views.sort(key=lambda v: (order.get(v.evaluation.state, 5), v.task.number))
+    overview = actions.plan_items(store, actor)
+    plan = next(p for p in overview if p.id == plan_id)
+    counts: dict[str, int] = {}
+    for v in views:
+        counts[v.evaluation.state] = counts.get(v.evaluation.state, 0) + 1
+    return render(request, "tasks.html", {"plan": plan, "views": views, "all": all,
+                                          "counts": counts, "today": date.today()})
+
+
+@router.post("/plans/{plan_id}/tasks/{number}/progress")
+def progress(plan_id: int, number: int, store: StoreDep, actor: WritingActor,
+             report: Annotated[str, Form()], status: Annotated[str, Form()] = "in_progress",
+             percent: Annotated[str, Form()] = "") -> Response:
+    """File a progress report (the lead department or a reviewer)."""
+    if not report.strip():
+        raise PlanwatchError("进展情况不能为空", "the report is empty")
+    if status not in STATES:
+        raise PlanwatchError("状态无效", f"unknown status {status!r}")
+    share = _percent(percent)
+    actions.report_progress(store, actor, plan_id, number, report=report.strip()[:10_000],
+                            percent=share, status=status)
+    return RedirectResponse(f"/plans/{plan_id}/tasks#task-{number}", status_code=303)
+
+
+def _percent(text: str) -> float | None:
+    text = text.strip().rstrip("%％")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise PlanwatchError("完成比例须为0—100的数字", f"bad percent {text!r}") from exc
+    if not 0 <= value <= 100:
+        raise PlanwatchError("完成比例须为0—100的数字", f"percent out of range: {value}")
+    return value
