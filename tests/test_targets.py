@@ -9,7 +9,7 @@ import pytest
 from planwatch.extract.targets import extract_targets, is_past_sentence
 from planwatch.extract.targets_parse import find_mentions, parse_sentence
 from planwatch.extract.targets_text import Period, zone_of
-from planwatch.model.plan import Indicator, Plan, Target
+from planwatch.model.plan import Baseline, Indicator, Plan, Target
 from planwatch.parse.document import Block, Document
 from planwatch.parse.registry import read_document
 
@@ -78,6 +78,16 @@ def test_baseline_from_indicator_table() -> None:
     doc = _doc("到 2025 年，高新技术企业超过 1500 家。")
     target = extract_targets(doc, plan).targets[0]
     assert target.baseline is not None and target.baseline.value == 738
+
+
+def test_increment_restating_a_table_row_is_a_level() -> None:
+    plan = Plan(indicators=[Indicator(name="孵化载体累计培育高新技术企业数量", unit="家",
+                                      baseline_year=2025, baseline=58, target_year=2030,
+                                      target=120)])
+    doc = _doc("到2030年，累计培育高新技术企业120家以上，新增众创空间120家。")
+    first, second = extract_targets(doc, plan).targets
+    assert (first.kind, first.baseline) == ("level", Baseline(year=2025, value=58))
+    assert (second.kind, second.baseline) == ("increment", None)
 
 
 def test_past_and_names_are_not_targets() -> None:

@@ -82,12 +82,13 @@ class _Row:
     unit: str | None
     year: int | None
     value: float
+    target: float | None = None
 
 
 def table_rows(indicators: list[Indicator], prior: list[PriorResult],
                period: Period) -> list[_Row]:
     """Indicator-table baselines, then previous-plan actuals for the year before the period."""
-    rows = [_Row(i.name, i.unit, i.baseline_year, i.baseline) for i in indicators
+    rows = [_Row(i.name, i.unit, i.baseline_year, i.baseline, i.target) for i in indicators
             if i.baseline is not None]
     base = period.start - 1 if period.start else None
     rows.extend(_Row(r.name, r.unit, r.actual_year, r.actual) for r in prior
@@ -121,12 +122,23 @@ def _baseline(target: Target, rows: list[_Named], facts: list[_Named]) -> Baseli
     return Baseline(year=year, value=value)
 
 
+def _restates_table_row(target: Target, rows: list[_Row]) -> bool:
+    """A prose number equal to the target of a similarly named table row restates that row: the
+    row is a stock with a baseline, so the prose commitment is a level, whatever its verb
+    (建成/累计培育 N 家 where the table runs from its base to N)."""
+    named: list[_Named] = [(r.name, r.unit, r.year, r.value) for r in rows
+                           if r.target is not None and abs(r.target - target.value) < 1e-9]
+    return _best(target, named) is not None
+
+
 def attach_baselines(targets: list[Target], rows: list[_Row],
                      facts: list[PastFact]) -> None:
     """Fill ``baseline`` of level and change-per-year targets for the whole jurisdiction."""
     tabled: list[_Named] = [(r.name, r.unit, r.year, r.value) for r in rows]
     stated: list[_Named] = [(f.subject, f.unit, f.year, f.value) for f in facts]
     for t in targets:
+        if t.kind == "increment" and _restates_table_row(t, rows):
+            t.kind = "level"
         if t.kind not in ("level", "change_per_year") or t.subject.endswith("）"):
             continue
         t.baseline = _baseline(t, tabled, stated)
