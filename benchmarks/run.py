@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import evaluate_bench, extract_bench, report_bench
+from benchmarks import evaluate_bench, extract_bench, report_bench, web_bench
 
 
 def main() -> int:
@@ -13,6 +13,8 @@ def main() -> int:
     evaluate_bench.main()
     print()
     report_bench.main()
+    print()
+    web_bench.main()
     return 0
 
 

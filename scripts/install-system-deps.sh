@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Debian packages the test-suite needs: LibreOffice (render seeds to .pdf/.docx and reports to PDF),
-# CJK fonts, poppler-utils (pdftoppm). Idempotent; skips what is already installed.
+# CJK fonts, poppler-utils (pdftoppm), chromium (browser tests: tests/test_e2e*.py drive
+# /usr/bin/chromium through Playwright, which cannot download its own browser here).
+# Idempotent; skips what is already installed.
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then echo "need root to install: ${need[*]}" >&2; exit 1; fi
   apt-get update -qq

@@ -155,16 +155,56 @@ def _zibo_plan_id(s: Session) -> int:
     return int(ids[0])
 
 
-def _upload_and_confirm(s: Session, docx: Path) -> int:
-    preview = s.api("POST", "/uploads", multipart={"file": {
-        "name": docx.name, "mimeType": DOCX_MEDIA, "buffer": docx.read_bytes()}})
-    ind = preview["plan"]["indicators"][RD]
-    assert (ind["name"], ind["baseline"], ind["target"]) == (RD_NAME, 2.79, 3.0)
-    fix = {"field": f"indicators.{RD}.target", "value": 3.1}
-    confirmed = s.api("POST", f"/uploads/{preview['upload_id']}/confirm",
-                      data={"corrections": [fix]})
-    assert confirmed["corrections"] == 1
-    return int(confirmed["plan_id"])
+def _import_with_correction(s: Session, docx: Path) -> int:
+    """Import page: upload the .docx, check and correct one extracted value, confirm."""
+    page = s.page
+    page.goto("/import")
+    page.set_input_files("form[action='/import'] input[type=file]", str(docx))
+    page.click("form[action='/import'] button[type=submit]")
+    page.wait_for_selector("#confirm-form")
+    name = page.locator(f"input[name='f:indicators.{RD}.name']")
+    target = page.locator(f"input[name='f:indicators.{RD}.target']")
+    assert (name.input_value(), target.input_value()) == (RD_NAME, "3")
+    target.fill("3.1")
+    s.shot("import-review")
+    page.click("#confirm-form button[type=submit]")
+    page.wait_for_url("**/plans/*")
+    return int(page.url.rstrip("/").rsplit("/", 1)[1])
+
+
+def _assign_owner(s: Session, plan_id: int, department: str) -> None:
+    """Indicator page: set the responsible department."""
+    s.page.goto(f"/plans/{plan_id}/indicators/{RD}")
+    form = s.page.locator(f"form[action='/plans/{plan_id}/indicators/{RD}/owner']")
+    form.locator("input[name=department]").fill(department)
+    form.locator("button[type=submit]").click()
+    s.page.wait_for_load_state()
+
+
+def _submit_actual(s: Session, plan_id: int, year: int, value: str) -> None:
+    """Actuals page of a department: one cell of the grid, then 提交审核."""
+    s.page.goto(f"/plans/{plan_id}/actuals")
+    s.page.get_by_label(f"{RD_NAME} {year}年").fill(value)
+    s.page.fill("input[name=source]", "2023年统计公报")
+    s.shot("actuals-form")
+    s.page.click(f"form[action='/plans/{plan_id}/actuals'] button[type=submit]")
+    s.page.wait_for_load_state()
+    s.shot("actuals-submitted")
+
+
+def _approve(s: Session, submission_id: int) -> None:
+    """Review queue: 通过 on the submission's row."""
+    s.page.goto("/review")
+    row = s.page.locator(f"#sub-{submission_id}")
+    s.shot("review")
+    row.locator(f"form[action='/review/{submission_id}/approve'] button").click()
+    row.locator(".sub-approved").wait_for()
+
+
+def _overview_row(s: Session, plan_id: int, year: int) -> str:
+    s.page.goto(f"/plans/{plan_id}?year={year}")
+    link = s.page.locator(f"a[href='/plans/{plan_id}/indicators/{RD}']")
+    return str(link.locator("xpath=ancestor::tr").inner_text())
 
 
 def test_login_page_rejects_wrong_password(sessions: Any) -> None:
@@ -183,31 +223,36 @@ def test_upload_correct_submit_approve_report(
         tmp_path: Path) -> None:
     _, accounts = server
     dept = accounts["dept01"]
+    assert dept.department
     reviewer = sessions("reviewer")
-    plan_id = _upload_and_confirm(reviewer, _seed_docx(tmp_path))
+    plan_id = _import_with_correction(reviewer, _seed_docx(tmp_path))
     assert plan_id == _zibo_plan_id(reviewer)
-    reviewer.api("PUT", f"/plans/{plan_id}/indicators/{RD}/owner",
-                 data={"department": dept.department})
-    before = reviewer.api("GET", f"/plans/{plan_id}/overview?year=2023")
-    row = before["indicators"][RD]
-    assert (row["target"], row["owner"]) == (3.1, dept.department)
+    _assign_owner(reviewer, plan_id, dept.department)
+    before = reviewer.api("GET", f"/plans/{plan_id}/overview?year=2023")["indicators"][RD]
+    assert (before["target"], before["owner"]) == (3.1, dept.department)
+    row_before = _overview_row(reviewer, plan_id, 2023)
+    assert before["verdict"] in row_before and dept.department in row_before
 
     department = sessions("dept01")
-    sub = department.api("POST", f"/plans/{plan_id}/submissions", data={
-        "indicator": RD_NAME, "year": 2023, "value": 2.4, "unit": "%"})
-    assert (sub["status"], sub["submitted_by"]) == ("submitted", "dept01")
+    _submit_actual(department, plan_id, 2023, "2.4")
+    subs = department.api("GET", f"/plans/{plan_id}/submissions")
+    assert [(x["indicator"], x["year"], x["value"], x["status"]) for x in subs] == [
+        (RD_NAME, 2023, 2.4, "submitted")]
 
-    approved = reviewer.api("POST", f"/submissions/{sub['id']}/approve",
-                            data={"comment": "核实"})
-    assert approved["status"] == "approved"
-    after = reviewer.api("GET", f"/plans/{plan_id}/overview?year=2023")
-    row_after = after["indicators"][RD]
-    assert (row_after["actual_year"], row_after["actual"]) == (2023, 2.4)
-    assert row_after["verdict"] != row["verdict"]
+    _approve(reviewer, subs[0]["id"])
+    after = reviewer.api("GET", f"/plans/{plan_id}/overview?year=2023")["indicators"][RD]
+    assert (after["actual_year"], after["actual"]) == (2023, 2.4)
+    assert after["verdict"] != before["verdict"]
+    row_after = _overview_row(reviewer, plan_id, 2023)
+    assert after["verdict"] in row_after and "2.4" in row_after
+    reviewer.shot("overview")
 
-    r = reviewer.page.request.get(f"/api/v1/plans/{plan_id}/report?year=2023&format=docx")
-    assert r.ok and "attachment" in r.headers["content-disposition"]
-    _assert_docx_mentions(r.body(), RD_NAME)
+    reviewer.page.goto(f"/plans/{plan_id}/reports")
+    with reviewer.page.expect_download() as info:
+        reviewer.page.click("button[name=format][value=docx]")
+    download = info.value
+    assert download.suggested_filename.endswith(".docx")
+    _assert_docx_mentions(Path(download.path()).read_bytes(), RD_NAME)
 
 
 def _assert_docx_mentions(body: bytes, text: str) -> None:
@@ -218,3 +263,36 @@ def _assert_docx_mentions(body: bytes, text: str) -> None:
     word = WordDocument(io.BytesIO(body))
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert any(text in t for t in [*(p.text for p in word.paragraphs), *cells])
+
+
+def test_pages_tour_with_chart_and_public_view(sessions: Any) -> None:
+    """Region tree, overview, indicator page (ECharts draws its SVG), tasks and the public page
+    of an anonymous visitor; screenshots of each, no JavaScript error anywhere."""
+    reviewer = sessions("reviewer")
+    plan_id = _zibo_plan_id(reviewer)
+    page = reviewer.page
+    page.goto("/")
+    assert "淄博" in page.inner_text("main")
+    reviewer.shot("regions")
+    page.click(f"main a[href='/plans/{plan_id}']")
+    page.wait_for_url(f"**/plans/{plan_id}")
+    assert RD_NAME in page.inner_text("main")
+    reviewer.shot("overview-latest")
+    page.goto(f"/plans/{plan_id}/indicators/{RD}")
+    page.locator("[data-chart=main] svg").first.wait_for()
+    assert RD_NAME in page.inner_text("h1")
+    reviewer.shot("indicator")
+    with_tasks = [p["id"] for p in reviewer.api("GET", "/plans")
+                  if reviewer.api("GET", f"/plans/{p['id']}/tasks?mine=false")]
+    assert with_tasks, "the demo has plans with tasks"
+    page.goto(f"/plans/{with_tasks[0]}/tasks")
+    assert page.locator("tr[id^=task-]").count() > 0
+    reviewer.shot("tasks")
+
+    visitor = sessions(None)
+    visitor.page.goto(f"/public/plans/{plan_id}")
+    text = visitor.page.inner_text("main")
+    assert RD_NAME in text
+    assert "责任部门" not in text and "待审核" not in text  # nothing internal in public
+    visitor.shot("public")
+    assert visitor.page.request.get(f"/api/v1/plans/{plan_id}/overview").status == 401

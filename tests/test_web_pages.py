@@ -293,8 +293,11 @@ def test_import_shows_source_links_and_records_corrections(site: Web) -> None:
     line = re.search(rf'name="f:indicators\.{RD}\.target"', page)
     assert line
     assert re.search(r'data-jump-line="(\d+)"', page) and 'id="source"' in page
-    jump = re.findall(r'<tr data-line="(\d+)">', page)[RD]
-    assert f'id="src-{jump}"' in page or f'data-line="{int(jump) - 1}"' in page
+    jump = int(re.findall(r'<tr data-line="(\d+)"', page)[RD])
+    blocks = re.findall(r'<div class="ln" id="src-(\d+)" data-line="\d+">.*?'
+                        r'<span class="tx">(.*?)</span></div>', page, re.S)
+    start = max(int(n) for n, _ in blocks if int(n) <= jump)  # the block app.js highlights
+    assert "经费支出占 GDP 比重 (%)\t2.36\t2.8" in dict(blocks)[str(start)]
     upload_id = re.search(r'action="/import/([0-9a-f]+)/confirm"', page)
     assert upload_id
     fields = dict(re.findall(r'name="([fo]:[^"]+)" value="([^"]*)"', page))
@@ -304,7 +307,7 @@ def test_import_shows_source_links_and_records_corrections(site: Web) -> None:
     assert r.status_code == 303
     plan_id = int(r.headers["location"].rsplit("/", 1)[1])
     [fix] = list_corrections(site.store, plan_id)
-    assert (fix.field, fix.new) == (f"indicators.{RD}.target", 2.9)
+    assert (fix.field, fix.old_value, fix.new_value) == (f"indicators.{RD}.target", "2.8", "2.9")
 
 
 def test_import_refused_for_department(site: Web) -> None:
@@ -334,3 +337,37 @@ def test_tasks_page_and_progress_report(site: Web) -> None:
     everyone = site.client.get(f"/plans/{plan_id}/tasks?all=1").text
     assert everyone.count("<tr id=\"task-") > page.count("<tr id=\"task-")
     assert DEPT_B in site.client.get(f"/plans/{plan_id}").text
+
+
+def test_overdue_tasks_are_highlighted_first(site: Web) -> None:
+    from planwatch.model.plan import Task
+
+    plan = Plan(meta=Meta(title="督办测试", period_start=2021, period_end=2025), tasks=[
+        Task(number=1, title="按期任务", lead=[DEPT_A], deadline="2099年"),
+        Task(number=2, title="逾期任务", lead=[DEPT_A], deadline="2021年底前")])
+    plan_id = import_plan(site.store, plan, "t.txt", None, "test").plan_id
+    sign_in(site, "dept_a")
+    page = site.client.get(f"/plans/{plan_id}/tasks").text
+    rows = re.findall(r'<tr id="task-(\d+)" class="([^"]*)">', page)
+    assert rows == [("2", "overdue"), ("1", "")]
+    assert "已逾期" in page
+
+
+def test_helpers() -> None:
+    from planwatch.web.pages.common import fmt_num, fmt_plain, plan_years, sparkline
+    from planwatch.web.pages.imports import coerce, corrections
+
+    assert sparkline([(2020, 1.0)]) == ""
+    assert sparkline([(2020, 1.0), (2022, 3.0)], 100, 20) == "3.0,17.0 97.0,3.0"
+    assert (fmt_num(12.5), fmt_num(None), fmt_num(1234.0)) == ("12.5", "—", "1,234")
+    assert (fmt_plain(370.0), fmt_plain(2.36), fmt_plain(None)) == ("370", "2.36", "")
+    from datetime import date
+    assert plan_years(2021, 2025, date(2023, 5, 1)) == [2021, 2022, 2023]
+    assert plan_years(None, None, date(2023, 5, 1)) == [2021, 2022, 2023]
+    assert (coerce("indicators.0.target", "2.9"), coerce("meta.period_end", "2030")) == (2.9, 2030)
+    assert coerce("indicators.0.unit", " ") is None
+    with pytest.raises(actions.Invalid):
+        coerce("targets.1.value", "很多")
+    fixes = corrections({"f:meta.title": "新", "o:meta.title": "旧", "f:meta.region": "威海市",
+                         "o:meta.region": "威海市", "csrf_token": "x"})
+    assert [(c.field, c.value) for c in fixes] == [("meta.title", "新")]

@@ -4,8 +4,10 @@ and a plan's audit trail. ``actor=None`` means anonymous: public plans only, not
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from planwatch.evaluate import audit_plan
+from planwatch.model.findings import Finding
 from planwatch.model.plan import Plan
 from planwatch.reports import build_report
 from planwatch.reports.build import IndicatorRow, Report
@@ -41,6 +43,23 @@ def _item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
                     region_id=p.region_id, doc_type=p.doc_type, period_start=p.period_start,
                     period_end=p.period_end, latest_version=p.latest_version,
                     is_public=p.id in public)
+
+
+def _plan_item(store: Storage, plan_id: int) -> PlanItem:
+    """One plan's list entry (looks up only its own region)."""
+    summary = next(p for p in list_plans(store) if p.id == plan_id)
+    return _item(store, summary, public_plan_ids(store))
+
+
+@lru_cache(maxsize=64)
+def _audit_cached(plan_json: str) -> tuple[Finding, ...]:
+    return tuple(audit_plan(Plan.model_validate_json(plan_json)))
+
+
+def plan_findings(plan: Plan) -> list[Finding]:
+    """Static audit findings of the plan plus its extraction findings. The audit depends on
+    the plan content only, so it is computed once per distinct plan (keyed by its JSON)."""
+    return [*(f.model_copy() for f in _audit_cached(plan.model_dump_json())), *plan.findings]
 
 
 def plan_items(store: Storage, actor: Actor | None) -> list[PlanItem]:
@@ -133,12 +152,12 @@ def plan_overview(store: Storage, actor: Actor | None, plan_id: int,
     summary = report.summary
     pending = (len(list_submissions(store, plan_id, status="submitted"))
                if actor is not None and actor.is_reviewer else None)
-    item = next(i for i in plan_items(store, actor) if i.id == plan_id)
+    item = _plan_item(store, plan_id)
     return PlanOverview(
         plan=item, year=year, period=report.period, verdict_counts=summary.verdict_counts,
         indicator_count=summary.indicator_count, with_actual=summary.with_actual,
         warning_count=summary.warning_count, alerts=report.alerts,
-        audit_findings=[*audit_plan(plan), *plan.findings], indicators=statuses,
+        audit_findings=plan_findings(plan), indicators=statuses,
         departments=_task_groups(store, actor, plan_id), pending_submissions=pending)
 
 

@@ -94,6 +94,7 @@ def _install_helpers(env: Any) -> None:
         return
     env.filters["num"] = fmt_num
     env.filters["pct"] = fmt_pct
+    env.filters["plain"] = fmt_plain
     env.globals.update(sparkline=sparkline, VERDICT_ORDER=VERDICT_ORDER,
                        VERDICT_CLASS=VERDICT_CLASS, TASK_STATE_ZH=TASK_STATE_ZH,
                        SUBMISSION_ZH=SUBMISSION_ZH, ROLE_ZH=ROLE_ZH)
@@ -105,6 +106,15 @@ def fmt_num(value: float | None, digits: int = 2) -> str:
         return "—"
     text = f"{value:,.{digits}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def fmt_plain(value: object) -> str:
+    """A form value that round-trips: None → "", 370.0 → "370", 2.36 → "2.36"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def fmt_pct(value: float | None) -> str:
