@@ -92,10 +92,13 @@ def lead_departments(plans: list[Plan]) -> list[str]:
     return list(seen)
 
 
-def main_department(plan: Plan) -> str | None:
-    """The department leading the most tasks of the plan (demo default indicator owner)."""
+def main_department(plan: Plan) -> str:
+    """The demo's default indicator owner: the department leading the most tasks of the plan,
+    else the region's science and technology bureau (e.g. 淄博市科技局)."""
     counts = Counter(d for t in plan.tasks for d in t.lead)
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    return f"{plan.meta.region or ''}科技局"
 
 
 def has_accounts(store: Storage) -> bool:
@@ -116,6 +119,7 @@ def build_demo(store: Storage) -> DemoResult:
     """Fill an empty database with the demo content; returns what was created."""
     result = DemoResult()
     samples = sample_plans()
+    owners: dict[str, None] = {}
     for name, plan in samples:
         stored = import_plan(store, plan, name, None, SYSTEM.username)
         result.plans.append((stored.plan_id, plan.meta.title or name))
@@ -123,8 +127,11 @@ def build_demo(store: Storage) -> DemoResult:
         result.actuals += recorded
         result.skipped += skipped
         owner = main_department(plan)
-        for ind in plan.indicators if owner else []:
+        for ind in plan.indicators:
             set_indicator_owner(store, SYSTEM, stored.plan_id, ind.name, owner)
+        if plan.indicators:
+            owners.setdefault(owner, None)
         set_plan_public(store, SYSTEM, stored.plan_id, True)
-    result.accounts = _accounts(store, lead_departments([p for _, p in samples]))
+    departments = lead_departments([p for _, p in samples])
+    result.accounts = _accounts(store, [*owners, *(d for d in departments if d not in owners)])
     return result
