@@ -59,7 +59,7 @@ def _scalar(inp: dict[str, np.ndarray], r: int, i: int, year: int, k: int) -> tu
 
 
 def test_batch_agrees_with_scalar_on_random_data() -> None:
-    years = list(range(2021, 2028))  # past the target year too
+    years = list(range(2020, 2028))  # the base year itself and past the target year too
     inp = _random_inputs(7, 40, 12, len(years))
     res = evaluate_batch(
         inp["baseline"],

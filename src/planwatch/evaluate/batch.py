@@ -170,7 +170,7 @@ def evaluate_batch(
         t = np.where(np.isnan(t), derived, t)
         span = y_t - y0
         tau = np.where(span == 0, np.nan, (t_year - y0) / np.where(span == 0, 1.0, span))
-        present = ~np.isnan(a)
+        present = ~np.isnan(a) & (t_year > y0)  # a base-year value alone is not judged
         met = _met(a, t, comp, lower, p.approx_tolerance) & present
         progress = _progress(a, b, t, cmpd)
         diff = progress - np.minimum(tau, 1.0)

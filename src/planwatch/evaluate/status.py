@@ -238,6 +238,11 @@ def evaluate_indicator(
     if not units_compatible(indicator.unit, chosen.unit):
         ev.reasons.append(Reason.UNIT_MISMATCH)
         return ev
+    if inputs.baseline_year is not None and chosen.year <= inputs.baseline_year:
+        # only the base-year value is known: no time has elapsed, nothing to judge yet
+        if Reason.NO_ELAPSED_TIME not in ev.reasons:
+            ev.reasons.append(Reason.NO_ELAPSED_TIME)
+        return ev
     if inputs.path == "rate" and inputs.target is not None:
         _rate_status(ev, chosen.value)
         return ev
