@@ -212,7 +212,7 @@ def get_actuals(
     if year is not None:
         query = query.where(actuals.c.year == year)
     query = query.order_by(actuals.c.indicator, actuals.c.year, actuals.c.status)
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [ActualRecord.model_validate(dict(row)) for row in rows]
 

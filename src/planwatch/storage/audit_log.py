@@ -83,7 +83,7 @@ def query_audit(
         query = query.where(audit_log.c.user_name == user)
     if since is not None:
         query = query.where(audit_log.c.at >= since)
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(query.limit(limit)).mappings().all()
     return [
         AuditEntry(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -12,6 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
 _ACTIVE: ContextVar[dict[int, Connection] | None] = ContextVar("planwatch_active_tx", default=None)
+
+READONLY_KEY = "planwatch_readonly"
 
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
@@ -33,11 +35,14 @@ class Storage:
         return self.engine.dialect.name
 
     @contextmanager
-    def atomic(self) -> Iterator[Connection]:
+    def atomic(self, *, readonly: bool = False) -> Iterator[Connection]:
         """One transaction: everything inside is saved together or not at all.
 
         Nested calls in the same context join the outer transaction through a SAVEPOINT, so
-        storage functions can be composed into one larger all-or-nothing unit.
+        storage functions can be composed into one larger all-or-nothing unit. On SQLite a
+        writing transaction starts with ``BEGIN IMMEDIATE`` (it waits for the write lock up to
+        the busy timeout instead of failing with "database is locked" when a read turns into a
+        write); ``readonly=True`` starts a deferred one that never blocks other readers.
         """
         active = _ACTIVE.get() or {}
         conn = active.get(id(self))
@@ -45,12 +50,18 @@ class Storage:
             with conn.begin_nested():
                 yield conn
             return
-        with self.engine.begin() as conn:
-            token = _ACTIVE.set({**active, id(self): conn})
-            try:
-                yield conn
-            finally:
-                _ACTIVE.reset(token)
+        with self.engine.connect() as conn:
+            conn.info[READONLY_KEY] = readonly
+            with conn.begin():
+                token = _ACTIVE.set({**active, id(self): conn})
+                try:
+                    yield conn
+                finally:
+                    _ACTIVE.reset(token)
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        """A read-only transaction (``atomic(readonly=True)``)."""
+        return self.atomic(readonly=True)
 
     def close(self) -> None:
         """Release all pooled connections."""
@@ -75,7 +86,7 @@ def _sqlite_engine(url: str, echo: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN" if conn.info.get(READONLY_KEY) else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -196,7 +196,7 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 def applied_migrations(storage: Storage) -> list[str]:
     """Names of the migrations already applied, in order."""
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         schema_migrations.create(conn, checkfirst=True)
         rows = conn.execute(select(schema_migrations.c.name)).scalars().all()
     order = {m.name: i for i, m in enumerate(MIGRATIONS)}

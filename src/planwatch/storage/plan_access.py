@@ -103,7 +103,7 @@ def add_correction(conn: Connection, *, plan_id: int, version_id: int, field: st
 def list_corrections(storage: Storage, plan_id: int) -> list[CorrectionRecord]:
     query = select(extraction_corrections).where(
         extraction_corrections.c.plan_id == plan_id).order_by(extraction_corrections.c.id)
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [CorrectionRecord.model_validate(dict(r)) for r in rows]
 

@@ -173,7 +173,7 @@ def list_plans(storage: Storage) -> list[PlanSummary]:
         .outerjoin(latest, latest.c.plan_id == plans.c.id)
         .order_by(plans.c.id)
     )
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [PlanSummary.model_validate(dict(row)) for row in rows]
 
@@ -185,7 +185,7 @@ def list_versions(storage: Storage, plan_id: int) -> list[PlanVersionInfo]:
         .where(plan_versions.c.plan_id == plan_id)
         .order_by(plan_versions.c.version_no)
     )
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [PlanVersionInfo.model_validate(dict(row)) for row in rows]
 
@@ -193,7 +193,7 @@ def list_versions(storage: Storage, plan_id: int) -> list[PlanVersionInfo]:
 def get_version_plan(storage: Storage, version_id: int) -> Plan | None:
     """The plan exactly as imported in ``version_id`` (no target revisions applied)."""
     query = select(plan_versions.c.plan_json).where(plan_versions.c.id == version_id)
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         text = conn.execute(query).scalar_one_or_none()
     return None if text is None else Plan.model_validate_json(text)
 
@@ -201,7 +201,7 @@ def get_version_plan(storage: Storage, version_id: int) -> Plan | None:
 def latest_plan(storage: Storage, plan_id: int, *, apply_revisions: bool = True) -> Plan | None:
     """The latest version of a plan as a Plan; with ``apply_revisions`` the indicator and prose
     targets carry their current (动态调整后) values and years."""
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         latest = _latest_version(conn, plan_id)
         if latest is None:
             return None

@@ -99,7 +99,7 @@ def ensure_region(
 
 
 def get_region(storage: Storage, region_id: int) -> RegionRecord | None:
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         row = conn.execute(select(regions).where(regions.c.id == region_id)).mappings().first()
     return None if row is None else _record(row)
 
@@ -120,6 +120,6 @@ def region_path(storage: Storage, region_id: int) -> list[RegionRecord]:
 def list_regions(storage: Storage, parent: int | None = None) -> list[RegionRecord]:
     """Regions directly under ``parent`` (top-level regions when ``None``), by name."""
     cond = regions.c.parent_id.is_(None) if parent is None else regions.c.parent_id == parent
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(select(regions).where(cond).order_by(regions.c.name)).mappings().all()
     return [_record(r) for r in rows]

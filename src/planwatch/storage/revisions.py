@@ -56,7 +56,7 @@ def list_targets(storage: Storage, version_id: int) -> list[TargetRecord]:
         .where(targets.c.version_id == version_id)
         .order_by(targets.c.origin, targets.c.position)
     )
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [TargetRecord.model_validate(dict(row)) for row in rows]
 
@@ -110,6 +110,6 @@ def list_revisions(
             .join(plan_versions, plan_versions.c.id == targets.c.version_id)
             .where(plan_versions.c.plan_id == plan_id)
         )
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [TargetRevision.model_validate(dict(row)) for row in rows]

@@ -50,7 +50,7 @@ def _get(conn: Connection, submission_id: int) -> SubmissionRecord:
 
 
 def get_submission(storage: Storage, submission_id: int) -> SubmissionRecord:
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         return _get(conn, submission_id)
 
 
@@ -99,7 +99,7 @@ def list_submissions(storage: Storage, plan_id: int | None = None, *,
         query = query.where(submissions.c.status == status)
     if department is not None:
         query = query.where(submissions.c.department == department)
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [SubmissionRecord.model_validate(dict(r)) for r in rows]
 

@@ -61,6 +61,6 @@ def list_progress(storage: Storage, plan_id: int,
     if task_number is not None:
         query = query.where(task_progress.c.task_number == task_number)
     query = query.order_by(task_progress.c.reported_on, task_progress.c.id)
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [ProgressRecord.model_validate(dict(r)) for r in rows]

@@ -69,12 +69,12 @@ def get_user(storage: Storage, *, username: str | None = None,
     query = select(users)
     query = query.where(users.c.username == username) if username is not None else query.where(
         users.c.id == user_id)
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         return _record(conn.execute(query).mappings().first())
 
 
 def list_users(storage: Storage) -> list[UserRecord]:
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         rows = conn.execute(select(users).order_by(users.c.id)).mappings().all()
     return [UserRecord.model_validate(dict(r)) for r in rows]
 
@@ -100,16 +100,27 @@ def add_token(storage: Storage, user_id: int, token_sha256: str, name: str | Non
             token_sha256=token_sha256, user_id=user_id, name=name, created_at=utcnow())))
 
 
+TOKEN_TOUCH_SECONDS = 60
+
+
 def user_for_token(storage: Storage, token_sha256: str) -> UserRecord | None:
-    """The active user owning an API token (its last use is recorded)."""
-    with storage.atomic() as conn:
-        row = conn.execute(select(api_tokens.c.id, api_tokens.c.user_id).where(
+    """The active user owning an API token. Its last use is recorded at most once a minute, in a
+    short write of its own, so that authenticating stays a read under concurrent load."""
+    with storage.reading() as conn:
+        row = conn.execute(select(api_tokens.c.id, api_tokens.c.user_id,
+                                  api_tokens.c.last_used_at).where(
             api_tokens.c.token_sha256 == token_sha256)).first()
         if row is None:
             return None
-        conn.execute(api_tokens.update().where(api_tokens.c.id == row.id).values(
-            last_used_at=utcnow()))
         user = conn.execute(select(users).where(users.c.id == row.user_id)).mappings().first()
+    now = utcnow()
+    last = row.last_used_at
+    if last is not None and last.tzinfo is None and now.tzinfo is not None:
+        last = last.replace(tzinfo=now.tzinfo)
+    if last is None or (now - last).total_seconds() > TOKEN_TOUCH_SECONDS:
+        with storage.atomic() as conn:
+            conn.execute(api_tokens.update().where(api_tokens.c.id == row.id).values(
+                last_used_at=now))
     record = _record(user)
     return record if record is not None and record.active else None
 
@@ -125,7 +136,7 @@ def user_for_session(storage: Storage, token_sha256: str) -> UserRecord | None:
     """The active user of an unexpired session."""
     query = select(users).join(web_sessions, web_sessions.c.user_id == users.c.id).where(
         web_sessions.c.token_sha256 == token_sha256, web_sessions.c.expires_at > utcnow())
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         record = _record(conn.execute(query).mappings().first())
     return record if record is not None and record.active else None
 
