@@ -160,3 +160,20 @@ def test_unmapped_indicator_is_flagged(tmp_path: Path) -> None:
     flag_unmapped(plan)
     flag_unmapped(plan)  # idempotent
     assert [(f.code, f.context) for f in plan.findings] == [("indicator-unmapped", "海洋牧场面积")]
+
+
+def test_prose_target_with_baseline_is_evaluated(db: Path, tmp_path: Path) -> None:
+    tpl = tmp_path / "zibo.xlsx"
+    assert cli(db, "template", "淄博", "-o", str(tpl)).exit_code == 0
+    # 有研发活动企业占比: the prose states 41.41 % (2020) and commits to 55 % 以上 by 2025
+    subject = "规模以上工业企业中有研发活动企业占比"
+    _fill(tpl, {subject: {2023: 50.0}})
+    res = cli(db, "actuals", "import", str(tpl))
+    assert res.exit_code == 0, res.output
+    out = tmp_path / "r.md"
+    res = cli(db, "report", "淄博", "--year", "2023", "--format", "md", "-o", str(out))
+    assert res.exit_code == 0
+    row = next(ln for ln in out.read_text(encoding="utf-8").splitlines()
+               if ln.startswith("| 9 | " + subject))
+    assert "41.41（2020年）" in row and "≥55（2025年）" in row and "50（2023年）" in row
+    assert "基本符合预期" in row

@@ -40,10 +40,12 @@ def _row(report: Report, name: str):  # type: ignore[no-untyped-def]
 
 def test_report_model(report: Report) -> None:
     assert report.title == TITLE
-    assert report.summary.indicator_count == 8
+    # 8 table rows + the prose target 有研发活动企业占比 ≥55 % (baseline 41.41 % stated in the text)
+    assert report.summary.indicator_count == 9
+    assert report.indicators[-1].attribute == "文字目标"
     assert report.summary.with_actual == 4
     assert report.summary.verdict_counts == {
-        "提前实现": 1, "快于预期": 1, "滞后": 1, "倒退": 1, NO_DATA: 4}
+        "提前实现": 1, "快于预期": 1, "滞后": 1, "倒退": 1, NO_DATA: 5}
     assert report.summary.alert_count == len(report.alerts) == 2
     row = _row(report, "科技型中小企业")
     assert (row.baseline, row.target, row.actual_year, row.actual) == (900, 2700, 2023, 1900)
@@ -60,7 +62,7 @@ def test_missing_actuals_are_warned_not_guessed(report: Report) -> None:
     row = _row(report, "省级以上创新平台")
     assert (row.actual, row.completion_plain, row.verdict) == (None, None, NO_DATA)
     assert row.warnings == ["缺少实际值"]
-    assert report.summary.warning_count == 4
+    assert report.summary.warning_count == 5  # 4 table rows and the prose target lack actuals
 
 
 def test_prior_results(report: Report) -> None:
@@ -133,7 +135,7 @@ def test_docx_tables_and_charts(rendered: dict[str, Path]) -> None:
     assert row[3:9] == ["900\n2020年", "2,700\n2025年", "1,900\n2023年", "70.4%", "55.6%", "60.0%"]
     assert row[9] == "快于预期"
     assert _east_asia(table.cell(1, 1).paragraphs[0].runs[0]) == "仿宋_GB2312"
-    assert len(doc.inline_shapes) == 8  # one chart per indicator
+    assert len(doc.inline_shapes) == 9  # one chart per indicator (8) and prose target (1)
     prior = next(t for t in doc.tables if t.cell(0, 5).text == "完成值")
     assert any("PCT国际专利申请量" in c.text for c in prior.columns[1].cells)
 
@@ -160,7 +162,7 @@ def test_xlsx_reloads(rendered: dict[str, Path]) -> None:
 def test_html_is_self_contained(rendered: dict[str, Path]) -> None:
     html = rendered["html"].read_text(encoding="utf-8")
     assert f"<h1>{TITLE}</h1>" in html
-    assert html.count("data:image/png;base64,") == 8
+    assert html.count("data:image/png;base64,") == 9
     assert "<script" not in html and "http://" not in html and "https://" not in html
     assert "<td>科技型中小企业</td>" in html and "快于预期" in html
 

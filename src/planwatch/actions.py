@@ -205,7 +205,7 @@ def actuals_template(plan: Plan, out: Path) -> Path:
     """Write the Excel template for a plan's yearly actual values."""
     from planwatch.actuals import make_template
 
-    make_template(plan, out)
+    make_template(plan, out, include_targets=True)
     return out
 
 
@@ -215,7 +215,7 @@ def import_actuals(store: Storage, plan_id: int, plan: Plan, file: Path,
     from planwatch.actuals import read_actuals
     from planwatch.storage import RowsRejected, record_actuals
 
-    result = read_actuals(file, plan)
+    result = read_actuals(file, plan, include_targets=True)
     if not result.ok:
         return ActualsOutcome(errors=[
             f"第{e.row}行 {e.column or ''} {e.message_zh} / {e.message_en}" for e in result.errors])

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planwatch.model.actual import ActualStatus
-from planwatch.model.plan import Indicator, Plan, Target
+from planwatch.model.plan import Indicator, Plan
 
 GUIDE_SHEET = "说明"
 DATA_SHEET = "数据填报"
@@ -148,33 +148,10 @@ def _from_indicator(plan: Plan, ind: Indicator) -> IndicatorSpec:
     )
 
 
-def _from_target(plan: Plan, tgt: Target) -> IndicatorSpec | None:
-    if tgt.baseline is None or tgt.kind != "level":
-        return None
-    first, last = _period(plan, tgt.baseline.year, tgt.year)
-    kind = value_kind(tgt.subject, tgt.unit)
-    return IndicatorSpec(tgt.subject, tgt.unit, first, last, kind, tgt.baseline.value, tgt.value)
-
-
-def _same_metric(a: IndicatorSpec, b: IndicatorSpec) -> bool:
-    """Same name, or same unit + same baseline year and value (a prose restatement)."""
-    if normalize_name(a.name) == normalize_name(b.name):
-        return True
-    return (
-        normalize_unit(a.unit) == normalize_unit(b.unit)
-        and a.baseline is not None
-        and a.baseline == b.baseline
-        and a.first_year == b.first_year
-    )
-
-
 def plan_specs(plan: Plan, include_targets: bool = False) -> list[IndicatorSpec]:
     """The plan's indicator table, plus prose targets that state a baseline (基期值) and are not
     a restatement of a table row."""
-    specs = [_from_indicator(plan, ind) for ind in plan.indicators]
-    if include_targets:
-        for tgt in plan.targets:
-            spec = _from_target(plan, tgt)
-            if spec is not None and not any(_same_metric(spec, s) for s in specs):
-                specs.append(spec)
-    return specs
+    from planwatch.evaluate.targets import prose_indicators
+
+    rows = [*plan.indicators, *(prose_indicators(plan) if include_targets else [])]
+    return [_from_indicator(plan, ind) for ind in rows]

@@ -313,14 +313,17 @@ def assess_plan(
     by_name: dict[str, list[Actual]] = {}
     for actual in actuals:
         by_name.setdefault(_key(actual.indicator), []).append(actual)
+    from planwatch.evaluate.targets import prose_indicators
+
     out = PlanAssessment(evaluation_year=year)
-    for ind in plan.indicators:
-        direction = (directions or {}).get(ind.name, Direction.HIGHER)
-        ev = evaluate_indicator(
-            ind, by_name.get(_key(ind.name), []), year, direction=direction, params=params
-        )
-        out.indicators.append(ev)
-        out.findings.extend(findings_for(ev))
+    for bucket, rows in ((out.indicators, plan.indicators), (out.targets, prose_indicators(plan))):
+        for ind in rows:
+            direction = (directions or {}).get(ind.name, Direction.HIGHER)
+            ev = evaluate_indicator(
+                ind, by_name.get(_key(ind.name), []), year, direction=direction, params=params
+            )
+            bucket.append(ev)
+            out.findings.extend(findings_for(ev))
     return out
 
 

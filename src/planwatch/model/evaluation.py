@@ -182,4 +182,6 @@ class PlanAssessment(BaseModel):
 
     evaluation_year: int
     indicators: list[IndicatorEvaluation] = Field(default_factory=list)
+    targets: list[IndicatorEvaluation] = Field(default_factory=list)
+    """Prose targets with a stated baseline, evaluated like indicators (see evaluate.targets)."""
     findings: list[Finding] = Field(default_factory=list)

@@ -193,6 +193,10 @@ def _warnings(ev: IndicatorEvaluation, year: int) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+PROSE_TARGET = "文字目标"
+"""The attribute column of a prose target evaluated like an indicator."""
+
+
 def _verdict(ev: IndicatorEvaluation) -> str:
     if ev.schedule_status is not None:
         return ev.schedule_status.value
@@ -268,6 +272,7 @@ def build_report(
     assessment = assess_plan(plan, actuals, year, directions=directions, params=params)
     rows = [indicator_row(ev, ind.attribute, actuals, year)
             for ev, ind in zip(assessment.indicators, plan.indicators, strict=True)]
+    rows += [indicator_row(ev, PROSE_TARGET, actuals, year) for ev in assessment.targets]
     found = [*audit_plan(plan), *plan.findings] if findings is None else list(findings)
     dirs = directions or {}
     return Report(

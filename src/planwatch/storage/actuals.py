@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 from planwatch.catalog import load_catalog, map_indicator, normalize_unit
 from planwatch.model.actual import Actual
 from planwatch.model.findings import Finding, Severity
+from planwatch.model.plan import Indicator, Plan
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
 from planwatch.storage.errors import RowsRejected, StorageError
@@ -74,7 +75,18 @@ def _known_indicators(conn: Connection, plan_id: int) -> list[_Known]:
     seen: dict[str, _Known] = {}
     for row in conn.execute(query):
         seen.setdefault(row.name, _Known(row.name, row.unit, row.catalog_code, row.role))
+    for ind in _prose_series(conn, latest):
+        seen.setdefault(ind.name, _Known(ind.name, ind.unit, None, "target"))
     return list(seen.values())
+
+
+def _prose_series(conn: Connection, latest: Any) -> list[Indicator]:
+    """Prose targets with a stated baseline: they take actuals like table indicators."""
+    from planwatch.evaluate.targets import prose_indicators
+
+    raw = conn.execute(select(plan_versions.c.plan_json).where(plan_versions.c.id == latest))
+    text = raw.scalar()
+    return prose_indicators(Plan.model_validate_json(text)) if text else []
 
 
 def _resolve(row: Actual, known: list[_Known]) -> _Known | None:

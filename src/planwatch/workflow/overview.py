@@ -22,6 +22,7 @@ from planwatch.storage import (
 from planwatch.storage.plan_access import is_public, plan_audit, public_plan_ids, set_public
 from planwatch.storage.submissions import indicator_owner_map, list_submissions
 from planwatch.workflow.errors import NotFound
+from planwatch.workflow.overview_cache import CachedOverview, cache_for, overview_key
 from planwatch.workflow.plans import load_plan
 from planwatch.workflow.principal import Actor, require_reviewer
 from planwatch.workflow.tasks import plan_tasks
@@ -140,10 +141,26 @@ def _task_groups(store: Storage, actor: Actor | None, plan_id: int) -> list[Depa
     return [DepartmentTaskGroup(department=d, tasks=t) for d, t in groups.items()]
 
 
+def cached_overview(store: Storage, actor: Actor | None, plan_id: int,
+                    year: int | None = None) -> CachedOverview:
+    """The overview from the process-local cache (computed on a miss; see
+    :mod:`planwatch.workflow.overview_cache` for when an entry is reused)."""
+    key = overview_key(store, actor, plan_id, year)
+    return cache_for(store).get_or_compute(
+        key, lambda: CachedOverview(compute_overview(store, actor, plan_id, year)))
+
+
 def plan_overview(store: Storage, actor: Actor | None, plan_id: int,
                   year: int | None = None) -> PlanOverview:
     """Everything the overview page shows: verdict counts, warnings, indicator statuses with
-    series, audit findings and tasks by department. Anonymous callers get the public view."""
+    series, audit findings and tasks by department. Anonymous callers get the public view.
+    Served from the cache; the result is a (shallow) copy the caller may reassign fields of."""
+    return cached_overview(store, actor, plan_id, year).view.model_copy()
+
+
+def compute_overview(store: Storage, actor: Actor | None, plan_id: int,
+                     year: int | None = None) -> PlanOverview:
+    """:func:`plan_overview` computed from the database (no cache)."""
     plan = visible_plan(store, actor, plan_id)
     year = year or default_year(store, plan_id)
     report = plan_report(store, plan_id, plan, year)

@@ -19,6 +19,7 @@ from planwatch.web.deps import (
     WritingActor,
 )
 from planwatch.web.security import PLAN_SUFFIXES
+from planwatch.workflow.overview import cached_overview
 from planwatch.workflow.views import (
     IndicatorDetail,
     PlanAudit,
@@ -60,11 +61,16 @@ def plans(store: StoreDep, actor: OptionalActor) -> list[PlanItem]:
     return actions.plan_items(store, actor)
 
 
+def _json(data: bytes) -> Response:
+    return Response(data, media_type="application/json")
+
+
 @router.get("/plans/{plan_id}/overview", response_model=PlanOverview)
 def overview(plan_id: int, store: StoreDep, actor: CurrentActor, year: Year = None
-             ) -> PlanOverview:
-    """Verdict counts, warnings, indicators with statuses and series, findings, tasks."""
-    return actions.plan_overview(store, actor, plan_id, year)
+             ) -> Response:
+    """Verdict counts, warnings, indicators with statuses and series, findings, tasks.
+    (Served from the overview cache as bytes serialised once per data revision.)"""
+    return _json(cached_overview(store, actor, plan_id, year).json())
 
 
 @router.get("/plans/{plan_id}/indicators/{index}", response_model=IndicatorDetail)
@@ -107,9 +113,9 @@ def report(plan_id: int, store: StoreDep, actor: CurrentActor,
 
 
 @router.get("/public/plans/{plan_id}", response_model=PlanOverview)
-def public_plan(plan_id: int, store: StoreDep, year: Year = None) -> PlanOverview:
+def public_plan(plan_id: int, store: StoreDep, year: Year = None) -> Response:
     """The public view of a plan marked public (no sign-in, nothing internal)."""
-    return actions.public_plan(store, plan_id, year)
+    return _json(cached_overview(store, None, plan_id, year).json())
 
 
 @router.post("/uploads", response_model=actions.UploadPreview, status_code=201)

@@ -15,10 +15,19 @@ from fastapi.routing import APIRoute
 
 from planwatch.errors import PlanwatchError
 from planwatch.web.deps import OptionalActor
+from planwatch.web.pages.display import (
+    BASE_ONLY_NOTE,
+    base_only,
+    doc_type_zh,
+    is_prose,
+    level_zh,
+)
 from planwatch.workflow.principal import ROLE_ZH
 
 VERDICT_ORDER = ("提前实现", "快于预期", "基本符合预期", "滞后", "倒退", "已实现", "未实现",
                  "暂无数据")
+OPTIONAL_VERDICTS = ("无法判断",)
+"""Shown in the counts only when some indicator has it (e.g. units that do not match)."""
 VERDICT_CLASS = {"提前实现": "v-met", "已实现": "v-met", "快于预期": "v-ahead",
                  "基本符合预期": "v-ok", "滞后": "v-behind", "倒退": "v-back",
                  "未实现": "v-missed"}
@@ -95,7 +104,12 @@ def _install_helpers(env: Any) -> None:
     env.filters["num"] = fmt_num
     env.filters["pct"] = fmt_pct
     env.filters["plain"] = fmt_plain
+    env.filters["fieldsize"] = field_size
+    env.filters["doc_type"] = doc_type_zh
+    env.filters["level"] = level_zh
     env.globals.update(sparkline=sparkline, VERDICT_ORDER=VERDICT_ORDER,
+                       OPTIONAL_VERDICTS=OPTIONAL_VERDICTS, BASE_ONLY_NOTE=BASE_ONLY_NOTE,
+                       base_only=base_only, is_prose=is_prose,
                        VERDICT_CLASS=VERDICT_CLASS, TASK_STATE_ZH=TASK_STATE_ZH,
                        SUBMISSION_ZH=SUBMISSION_ZH, ROLE_ZH=ROLE_ZH)
 
@@ -115,6 +129,16 @@ def fmt_plain(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def text_width(value: object) -> int:
+    """Width of ``value`` in Latin character cells (CJK characters count double)."""
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in fmt_plain(value))
+
+
+def field_size(value: object, least: int = 4, most: int = 60) -> int:
+    """The ``size`` of an input showing ``value`` whole."""
+    return min(max(text_width(value) + 2, least), most)
 
 
 def fmt_pct(value: float | None) -> str:

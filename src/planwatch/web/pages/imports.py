@@ -68,9 +68,14 @@ def upload(request: Request, store: StoreDep, settings: SettingsDep, actor: Writ
                                                   "source": lines})
 
 
+def one_line(text: str) -> str:
+    """A text box's value on one line (line breaks typed into a name are dropped)."""
+    return "".join(text.splitlines()).strip()
+
+
 def coerce(field: str, text: str) -> Any:
     """The typed JSON value of a corrected field (empty → null)."""
-    text = text.strip()
+    text = one_line(text)
     name = field.rsplit(".", 1)[-1]
     if not text:
         return None
@@ -93,7 +98,7 @@ def corrections(form: dict[str, Any]) -> list[actions.Correction]:
             continue
         field = key[2:]
         original = str(form.get("o:" + field, ""))
-        if str(value).strip() != original.strip():
+        if one_line(str(value)) != one_line(original):
             out.append(actions.Correction(field=field, value=coerce(field, str(value))))
     return out
 

@@ -11,6 +11,8 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, OptionalActor, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, plan_years, render
+from planwatch.web.pages.display import display_overview, display_row, prose_quotes
+from planwatch.workflow.plans import load_plan
 from planwatch.workflow.views import IndicatorDetail, IndicatorStatus, PlanOverview
 
 router = page_router()
@@ -52,7 +54,7 @@ def _years(overview: PlanOverview) -> list[int]:
 def overview(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
              year: Year = None) -> Response:
     """规划概览: verdict counts, warnings, indicator table with sparklines, findings, tasks."""
-    view = actions.plan_overview(store, actor, plan_id, year)
+    view = display_overview(actions.plan_overview(store, actor, plan_id, year))
     return render(request, "overview.html", {"o": view, "years": _years(view)})
 
 
@@ -61,11 +63,13 @@ def indicator(request: Request, plan_id: int, index: int, store: StoreDep,
               actor: CurrentActor, year: Year = None) -> Response:
     """指标页: chart (baseline, planned path, actuals, projection), history and source."""
     detail = actions.indicator_detail(store, actor, plan_id, index, year)
+    detail = detail.model_copy(update={"status": display_row(detail.status, detail.year)})
     item = _plan_item(store, actor, plan_id)
     history = actions.list_submissions(store, actor, plan_id)
     history = [s for s in history if s.indicator == detail.status.name]
+    quotes = prose_quotes(load_plan(store, plan_id), detail.status.name, detail.status.unit)
     return render(request, "indicator.html", {
-        "d": detail, "plan": item, "history": history, "index": index,
+        "d": detail, "plan": item, "history": history, "index": index, "quotes": quotes,
         "charts": {"main": _chart_spec(detail.status, detail.target_path)},
         "is_reviewer": actor.is_reviewer})
 
@@ -95,7 +99,7 @@ def publish(plan_id: int, store: StoreDep, actor: WritingActor,
 @router.get("/public/plans/{plan_id}")
 def public(request: Request, plan_id: int, store: StoreDep, year: Year = None) -> Response:
     """公开页: statuses and charts of a plan marked public; no internal comments or owners."""
-    view = actions.public_plan(store, plan_id, year)
+    view = display_overview(actions.public_plan(store, plan_id, year))
     view.departments = []
     charts = {str(s.index): _chart_spec(s, _path(s)) for s in view.indicators
               if s.series or s.target is not None}
@@ -112,5 +116,5 @@ def _path(status: IndicatorStatus) -> list[tuple[int, float]]:
 def reports(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
             year: Year = None) -> Response:
     """报告: download the evaluation report (docx / xlsx) of a year."""
-    view = actions.plan_overview(store, actor, plan_id, year)
+    view = display_overview(actions.plan_overview(store, actor, plan_id, year))
     return render(request, "reports.html", {"o": view, "years": _years(view)})

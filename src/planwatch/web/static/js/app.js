@@ -33,13 +33,13 @@
       jumpTo(parseInt(el.getAttribute("data-jump-line"), 10));
     }
     var rowEl = e.target.closest ? e.target.closest("tr[data-line]") : null;
-    if (rowEl && !el && e.target.tagName !== "INPUT") {
+    if (rowEl && !el && e.target.tagName !== "INPUT" && e.target.tagName !== "TEXTAREA") {
       jumpTo(parseInt(rowEl.getAttribute("data-line"), 10));
     }
   });
   document.addEventListener("input", function (e) {
     var t = e.target;
-    if (t.matches && t.matches(".fix input[data-orig]")) {
+    if (t.matches && t.matches(".fix [data-orig]")) {
       t.classList.toggle("changed", t.value !== t.getAttribute("data-orig"));
     }
   });

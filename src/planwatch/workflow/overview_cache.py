@@ -1,0 +1,145 @@
+"""Process-local cache of plan overviews (规划总览缓存).
+
+Computing an overview reads the plan, its actuals, owners, submissions and task progress and
+evaluates every indicator (~20 ms); it changes only when the data does. Every write to plans,
+targets, actuals, submissions, responsibility, task progress and visibility appends an
+``audit_log`` row in the same transaction (see ``planwatch.storage.audit_log``), so the audit
+log is the data revision: an entry is keyed by (plan id, requested year, audience, today, data
+revision) and a write makes every older entry unreachable (no explicit invalidation, no
+staleness window; several worker processes each keep their own cache).
+
+The revision is read *before* the overview is computed, so a write that commits in between can
+only make a cached value newer than its key, never older. On SQLite commits are serialised in
+id order, so ``max(id)`` identifies the committed set; on PostgreSQL a transaction holding a
+lower id can commit after one holding a higher id, so ``count(*)`` is added (the log is
+append-only: every commit raises the count).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Generic, TypeVar
+
+from sqlalchemy import func, select
+
+from planwatch.storage import Storage
+from planwatch.storage.schema import audit_log
+from planwatch.workflow.principal import Actor
+from planwatch.workflow.views import PlanOverview
+
+V = TypeVar("V")
+MAX_ENTRIES = 64
+
+
+def audience(actor: Actor | None) -> str:
+    """What part of an overview the actor may see: ``public`` (anonymous: no owners, public
+    plans only), ``member`` (owners) or ``reviewer`` (owners and the review-queue count)."""
+    if actor is None:
+        return "public"
+    return "reviewer" if actor.is_reviewer else "member"
+
+
+_LAST_ID = func.coalesce(func.max(audit_log.c.id), 0)
+_REVISION = {"sqlite": select(_LAST_ID).select_from(audit_log)}
+_REVISION_OTHER = select(_LAST_ID, func.count()).select_from(audit_log)
+
+
+def data_revision(store: Storage) -> tuple[int, ...]:
+    """A value that changes with every committed write the overview depends on."""
+    with store.reading() as conn:
+        row = conn.execute(_REVISION.get(store.dialect, _REVISION_OTHER)).one()
+    return tuple(int(v) for v in row)
+
+
+@dataclass
+class LruCache(Generic[V]):
+    """A bounded, thread-safe LRU map; ``get_or_compute`` lets one thread compute a missing
+    value while the others asking for the same key wait for it (no stampede after a write)."""
+
+    size: int = MAX_ENTRIES
+    _data: OrderedDict[object, V] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _computing: dict[object, threading.Lock] = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+
+    def get(self, key: object) -> V | None:
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+                self.hits += 1
+            return value
+
+    def put(self, key: object, value: V) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def get_or_compute(self, key: object, compute: Callable[[], V]) -> V:
+        found = self.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            gate = self._computing.setdefault(key, threading.Lock())
+        with gate:
+            found = self.get(key)
+            if found is not None:
+                return found
+            try:
+                value = compute()
+                self.put(key, value)
+                with self._lock:
+                    self.misses += 1
+            finally:
+                with self._lock:
+                    self._computing.pop(key, None)
+            return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+class CachedOverview:
+    """An overview and, once asked for, its JSON bytes (serialised once, shared by every API
+    answer). Callers get copies of ``view``: the cached object itself is never handed out."""
+
+    def __init__(self, view: PlanOverview) -> None:
+        self.view = view
+        self._json: bytes | None = None
+
+    def json(self) -> bytes:
+        if self._json is None:
+            self._json = self.view.model_dump_json().encode()
+        return self._json
+
+
+_CACHES: weakref.WeakKeyDictionary[Storage, LruCache[CachedOverview]] = (
+    weakref.WeakKeyDictionary())
+_CACHES_LOCK = threading.Lock()
+
+
+def cache_for(store: Storage) -> LruCache[CachedOverview]:
+    """The overview cache of one open store (dropped with it)."""
+    with _CACHES_LOCK:
+        cache = _CACHES.get(store)
+        if cache is None:
+            cache = _CACHES[store] = LruCache()
+        return cache
+
+
+def overview_key(store: Storage, actor: Actor | None, plan_id: int,
+                 year: int | None) -> tuple[object, ...]:
+    """The cache key of an overview request (reads the data revision: one indexed query)."""
+    return (plan_id, year, audience(actor), date.today().isoformat(), data_revision(store))
