@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 
 import pytest
 
@@ -371,3 +372,156 @@ def test_helpers() -> None:
     fixes = corrections({"f:meta.title": "新", "o:meta.title": "旧", "f:meta.region": "威海市",
                          "o:meta.region": "威海市", "csrf_token": "x"})
     assert [(c.field, c.value) for c in fixes] == [("meta.title", "新")]
+
+
+def _store(site: Web, plan: Plan) -> int:
+    return import_plan(site.store, plan, "synthetic.txt", None, "test").plan_id
+
+
+def test_region_tree_shows_chinese_labels(site: Web) -> None:
+    from planwatch.web.pages.display import doc_type_zh, level_zh
+
+    plan = Plan(meta=Meta(title="某县科技创新实施方案", region="测试县", region_level="county",
+                          parent_region="测试市", province="测试省",
+                          doc_type="implementation_opinion", period_start=2026,
+                          period_end=2030))
+    _store(site, plan)
+    sign_in(site, "viewer")
+    page = site.client.get("/").text
+    assert "实施意见（方案）" in page and "规划</span>" in page
+    assert ">county<" not in page and "implementation_opinion" not in page
+    assert '<span class="level">县（市）</span>' in page
+    assert not re.search(r'<span class="(level|tag)">[a-z_]+</span>', page)
+    assert [doc_type_zh(c) for c in ("plan", "evaluation_report", None)] == [
+        "规划", "评估报告", ""]
+    assert [level_zh(c) for c in ("province", "city", "district")] == ["省", "市", "区"]
+
+
+def _prose_plan() -> Plan:
+    from planwatch.model.plan import Indicator, Target
+
+    quote = "到2025年，全社会研发投入占GDP比重达到3%，高新技术企业达到1800家"
+    return Plan(meta=Meta(title="正文匹配测试", period_start=2021, period_end=2025),
+                indicators=[Indicator(name="R&D经费支出占GDP的比重", unit="%", baseline_year=2020,
+                                      baseline=2.79, target_year=2025, target=3.1, line=120)],
+                targets=[Target(subject="全社会研发投入占GDP比重", value=3, unit="%", year=2025,
+                                quote=quote, line=39),
+                         Target(subject="高新技术企业", value=1800, unit="家", year=2025,
+                                quote=quote, line=39),
+                         Target(subject="研发投入占GDP比重（高新区）", value=5, unit="%",
+                                year=2025, quote="高新区研发投入占GDP比重达到5%", line=77)])
+
+
+def test_indicator_page_quotes_prose_targets_with_line(site: Web) -> None:
+    from planwatch.web.pages.display import prose_quotes
+
+    plan = _prose_plan()
+    [hit] = prose_quotes(plan, plan.indicators[0].name, "%")
+    assert (hit.line, hit.value, hit.subject) == (39, 3, "全社会研发投入占GDP比重")
+    assert prose_quotes(plan, "高新技术企业", "%") == []  # unit 家 vs %
+    assert [q.line for q in prose_quotes(plan, "研发投入占GDP比重（高新区）", "%")] == [77]
+    plan_id = _store(site, plan)
+    sign_in(site, "viewer")
+    page = site.client.get(f"/plans/{plan_id}/indicators/0").text
+    assert "正文中未找到对应表述" not in page
+    assert "第39行" in page and "全社会研发投入占GDP比重达到3%" in page
+    assert "高新区研发投入" not in page  # another scope is not this indicator
+
+
+def test_indicator_without_prose_target_says_so(site: Web) -> None:
+    plan = _prose_plan()
+    plan.targets = plan.targets[1:2]
+    plan_id = _store(site, plan)
+    sign_in(site, "viewer")
+    assert "正文中未找到对应表述" in site.client.get(f"/plans/{plan_id}/indicators/0").text
+
+
+def _base_year_plan(site: Web) -> int:
+    from planwatch.model.actual import Actual
+    from planwatch.model.plan import Indicator
+    from planwatch.storage import record_actuals
+
+    plan = Plan(meta=Meta(title="基期测试", period_start=2021, period_end=2025), indicators=[
+        Indicator(name="高新技术企业", unit="家", baseline_year=2020, baseline=700,
+                  target_year=2025, target=1000),
+        Indicator(name="技术合同成交额", unit="亿元", baseline_year=2020, baseline=100,
+                  target_year=2025, target=200),
+        Indicator(name="科技型中小企业", unit="家", baseline_year=2020, baseline=900,
+                  target_year=2025, target=2700)])
+    plan_id = _store(site, plan)
+    record_actuals(site.store, plan_id, [
+        Actual(indicator="高新技术企业", year=2020, value=700, unit="家"),
+        Actual(indicator="技术合同成交额", year=2020, value=100, unit="亿元"),
+        Actual(indicator="技术合同成交额", year=2023, value=160, unit="亿元")], "test")
+    return plan_id
+
+
+def _row(page: str, name: str) -> str:
+    rows = [r for r in re.findall(r"<tr>(.*?)</tr>", page, re.S) if name in r]
+    assert len(rows) == 1, name
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", rows[0]))
+
+
+def test_base_year_value_alone_is_no_data_with_note(site: Web) -> None:
+    from planwatch.web.pages.display import year_progress
+
+    plan_id = _base_year_plan(site)
+    sign_in(site, "viewer")
+    page = site.client.get(f"/plans/{plan_id}?year=2023").text
+    base = _row(page, "高新技术企业")
+    assert "暂无数据" in base and "仅有基期值" in base and "60.0%" in base
+    assert "基本符合预期" not in base and "无法判断" not in base
+    assert not re.search(r"(?<![\d.])0\.0%", base)
+    assert "采用2020年数据" not in base
+    moving = _row(page, "技术合同成交额")  # 2023 actual: evaluated normally
+    assert "仅有基期值" not in moving and "60.0%" in moving and "暂无数据" not in moving
+    none = _row(page, "科技型中小企业")  # no actual at all: no time progress
+    assert "暂无数据" in none and "%" not in none.replace("（家）", "")
+    counts = {label: int(n) for n, label in re.findall(
+        r'<span class="n">(\d+)</span><span class="l">([^<]+)</span>', page)}
+    assert counts["暂无数据"] == 2 and "无法判断" not in counts
+    assert "有实际值 1 项" in page
+    public = site.client.get(f"/plans/{plan_id}/indicators/0?year=2023").text
+    assert "仅有基期值" in public and "60.0%" in public
+    assert year_progress(*_status_for(2020, 2025), 2023) == pytest.approx(0.6)
+
+
+def _status_for(y0: int, y1: int) -> tuple[object]:
+    from planwatch.workflow.views import IndicatorStatus
+
+    return (IndicatorStatus(index=0, name="x", unit=None, attribute=None, baseline_year=y0,
+                            baseline=1.0, target_year=y1, target=2.0, comparator=None,
+                            path="linear", actual_year=None, actual=None, completion=None,
+                            time_progress=None, verdict="暂无数据", warnings=[], series=[],
+                            projection=None),)
+
+
+def test_import_review_fields_fit_their_text(site: Web) -> None:
+    from planwatch.web.pages.common import field_size
+
+    assert field_size("R&D经费支出占GDP的比重", 14, 40) == 3 + 2 * 5 + 3 + 2 * 3 + 2
+    assert (field_size("2.79", 5, 14), field_size(None, 5, 14)) == (6, 5)
+    sign_in(site, "reviewer")
+    token = meta_csrf(site.client.get("/import").text)
+    with (SAMPLES / SEED).open("rb") as fh:
+        page = site.client.post("/import", data={"csrf_token": token},
+                                files={"file": (SEED, fh, "text/plain")}).text
+    name = re.search(rf'<input name="f:indicators\.{RD}\.name" value="([^"]*)"[^>]*'
+                     r'size="(\d+)"', page)
+    assert name and int(name.group(2)) >= min(field_size(unescape(name.group(1))), 40)
+    assert re.search(r'name="f:meta\.title"[^>]*class="full"', page)
+
+
+def test_default_year_before_the_period_moves_into_it() -> None:
+    from datetime import date
+
+    from planwatch.web.pages.display import period_year
+    from planwatch.workflow.views import PlanItem
+
+    item = PlanItem(id=1, title="t", region=None, region_id=None, doc_type="plan",
+                    period_start=2021, period_end=2025, latest_version=1, is_public=False)
+    today = date(2024, 3, 1)
+    assert period_year(item, 2020, today) == 2023  # only base-year values: last elapsed year
+    assert period_year(item, 2022, today) == 2022  # a year inside the period is kept
+    assert period_year(item, 2020, date(2030, 1, 1)) == 2025
+    assert period_year(item, 2020, date(2021, 6, 1)) == 2021

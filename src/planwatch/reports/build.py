@@ -200,7 +200,8 @@ PROSE_TARGET = "文字目标"
 def _verdict(ev: IndicatorEvaluation) -> str:
     if ev.schedule_status is not None:
         return ev.schedule_status.value
-    return NO_DATA if ev.inputs.actual is None else UNKNOWN
+    no_new_data = ev.inputs.actual is None or Reason.NO_ELAPSED_TIME in ev.reasons
+    return NO_DATA if no_new_data else UNKNOWN
 
 
 def indicator_row(ev: IndicatorEvaluation, attribute: str | None,

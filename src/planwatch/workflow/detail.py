@@ -5,14 +5,8 @@ from __future__ import annotations
 from planwatch.model.plan import Plan
 from planwatch.storage import Storage, get_actuals, list_revisions, list_targets, list_versions
 from planwatch.storage.revisions import TargetRevision
-from planwatch.storage.submissions import indicator_owner_map
 from planwatch.workflow.errors import NotFound
-from planwatch.workflow.overview import (
-    default_year,
-    indicator_statuses,
-    plan_report,
-    visible_plan,
-)
+from planwatch.workflow.overview import cached_overview, visible_plan
 from planwatch.workflow.principal import Actor
 from planwatch.workflow.views import ActualOut, IndicatorDetail, IndicatorStatus
 
@@ -55,9 +49,8 @@ def indicator_detail(store: Storage, actor: Actor | None, plan_id: int, index: i
     plan = visible_plan(store, actor, plan_id)
     if not 0 <= index < len(plan.indicators):
         raise NotFound(f"指标{index}不存在", f"no indicator {index}")
-    year = year or default_year(store, plan_id)
-    owners = indicator_owner_map(store, plan_id) if actor is not None else {}
-    status = indicator_statuses(plan_report(store, plan_id, plan, year), owners)[index]
+    overview = cached_overview(store, actor, plan_id, year).view
+    year, status = overview.year, overview.indicators[index].model_copy()
     ind = plan.indicators[index]
     records = get_actuals(store, plan_id, indicator=ind.name)
     return IndicatorDetail(

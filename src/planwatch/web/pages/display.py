@@ -5,11 +5,12 @@ targets (正文目标) that state an indicator's target."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from planwatch.evaluate.names import scope_of, similarity
 from planwatch.evaluate.progress import units_compatible
 from planwatch.model.plan import Plan
-from planwatch.workflow.views import IndicatorStatus, PlanOverview
+from planwatch.workflow.views import IndicatorStatus, PlanItem, PlanOverview
 
 DOC_TYPE_ZH = {"plan": "规划", "implementation_opinion": "实施意见（方案）",
                "evaluation_report": "评估报告"}
@@ -67,6 +68,16 @@ def display_row(s: IndicatorStatus, year: int) -> IndicatorStatus:
     if s.actual is None:
         return s.model_copy(update={"time_progress": None})
     return s
+
+
+def period_year(plan: PlanItem, year: int, today: date | None = None) -> int:
+    """``year`` if inside or after the plan period; a year before it (the default when only
+    base-year values exist) → the latest elapsed year of the period."""
+    start, end = plan.period_start, plan.period_end
+    if start is None or year >= start:
+        return year
+    last = (today or date.today()).year - 1
+    return max(start, min(last, end if end is not None else last))
 
 
 def verdict_counts(rows: list[IndicatorStatus]) -> dict[str, int]:

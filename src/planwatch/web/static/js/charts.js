@@ -35,7 +35,7 @@
       animation: false,
       color: [COLORS.path, COLORS.actual, COLORS.projection, COLORS.target],
       textStyle: { fontFamily: "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" },
-      grid: small ? { left: 42, right: 12, top: 26, bottom: 22 } : { left: 60, right: 56, top: 50, bottom: 40 },
+      grid: small ? { left: 46, right: 22, top: 26, bottom: 22 } : { left: 60, right: 56, top: 50, bottom: 40 },
       title: small ? { text: spec.title || "", textStyle: { fontSize: 12, fontWeight: "normal" }, left: 0, top: 0 } : undefined,
       tooltip: { trigger: "axis" },
       legend: small ? undefined : { top: 8 },
