@@ -177,3 +177,32 @@ def test_prose_target_with_baseline_is_evaluated(db: Path, tmp_path: Path) -> No
                if ln.startswith("| 9 | " + subject))
     assert "41.41（2020年）" in row and "≥55（2025年）" in row and "50（2023年）" in row
     assert "基本符合预期" in row
+
+
+def test_district_audited_against_its_city_plan(tmp_path: Path) -> None:
+    """A district plan is checked against its city's plan for the same period when both are
+    stored; a district target far above the city's own is flagged."""
+    import json
+
+    from planwatch.actions import extract_file
+
+    city = extract_file(SEEDS / "zibo-2022-plan.txt")
+    district = city.model_copy(deep=True)
+    district.meta.title, district.meta.region = "张店区“十四五”科技创新规划", "张店区"
+    district.meta.region_level, district.meta.parent_region = "district", "淄博市"
+    for ind in district.indicators:
+        if ind.name == "高新技术企业":
+            ind.target = 2500.0  # a district above the whole city's 1800
+            ind.annual_growth_pct = None
+    paths = []
+    for name, plan in (("city.json", city), ("district.json", district)):
+        path = tmp_path / name
+        path.write_text(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False), "utf-8")
+        paths.append(str(path))
+    db = tmp_path / "h.db"
+    assert cli(db, "import", *paths).exit_code == 0
+    res = cli(db, "audit", "张店区")
+    assert res.exit_code == 0, res.output
+    assert "checked against: 淄博市“十四五”科技创新规划" in res.output
+    flagged = [ln for ln in res.output.splitlines() if "district-exceeds-city" in ln]
+    assert len(flagged) == 1 and "高新技术企业" in flagged[0]

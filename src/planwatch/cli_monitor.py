@@ -72,12 +72,16 @@ def cmd_plans(ctx: click.Context) -> None:
 
 def cmd_audit(ctx: click.Context, plan_ref: str) -> None:
     try:
-        _, plan = _plan_from(ctx, plan_ref)
+        plan_id, plan = _plan_from(ctx, plan_ref)
         parent = None
-        if plan.meta.parent_region and ctx.obj.get("db_url"):
+        # the parent region's plan comes from the database: the one the plan is stored in, or
+        # the one named with --db when a file is audited
+        if plan.meta.parent_region and (plan_id is not None or ctx.obj.get("db_url")):
             with _store(ctx) as store:
                 parent = actions.parent_plan(store, plan)
         findings = actions.audit(plan, parent)
+        if parent is not None:
+            click.echo(f"对照上级规划 checked against: {parent.meta.title}")
     except PlanwatchError as exc:
         _fail(exc)
         return
