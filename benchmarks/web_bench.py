@@ -14,7 +14,8 @@ overview JSON (``/api/v1/plans/{id}/overview``, bearer token) and page (``/plans
   longer than a second sends the next one right away, so an overloaded server shows up as a
   lower rate and long latencies.
 Then 200 concurrent department submissions (POST with API tokens): every answer 201 and exactly
-200 new rows afterwards (none lost).
+200 new rows afterwards (none lost); and 200 paced API readers while another 200 submissions
+arrive (each submission changes the reviewer's overview, so reads take the uncached path).
 Goal: API p95 < 50 ms — checked for one client and for 200 paced users (closed-loop numbers
 are reported for capacity, not against the goal). The overview is cached per data revision
 (planwatch.workflow.overview_cache): these scenarios read unchanged data, i.e. measure the
@@ -235,13 +236,44 @@ def run_backend(name: str, url: str, folder: Path, workers: int) -> dict[str, fl
                 base = base or res
                 print(_row(label, res, None if res is base else base))
                 headline[f"{label} {clients} {mode}"] = res.pct(95)
-        before = submission_count(url)
-        ok, res = asyncio.run(submit_all(srv.url, fx))
-        stored = submission_count(url) - before
-        print(_row(f"{SUBMISSIONS} concurrent submissions", res, None))
-        print(f"  submissions: {ok}/{SUBMISSIONS} answered 201, {stored} rows stored "
-              f"({'none lost' if ok == stored == SUBMISSIONS else 'LOST OR FAILED'})")
+        submissions_alone(url, srv.url, fx)
+        headline["overview API during writes"] = reads_during_writes(url, srv.url, fx, auth)
     return headline
+
+
+def _check_stored(url: str, before: int, ok: int) -> None:
+    stored = submission_count(url) - before
+    print(f"  submissions: {ok}/{SUBMISSIONS} answered 201, {stored} rows stored "
+          f"({'none lost' if ok == stored == SUBMISSIONS else 'LOST OR FAILED'})")
+
+
+def submissions_alone(url: str, base: str, fx: Fixture) -> None:
+    print(f" {SUBMISSIONS} concurrent submissions:")
+    before = submission_count(url)
+    ok, res = asyncio.run(submit_all(base, fx))
+    print(_row(f"{SUBMISSIONS} submissions (POST)", res, None))
+    _check_stored(url, before, ok)
+
+
+def reads_during_writes(url: str, base: str, fx: Fixture, auth: dict[str, str]) -> float:
+    """200 paced API readers while 200 submissions arrive at once: every submission changes
+    the reviewer's overview (review-queue count), so readers hit the uncached path."""
+    print(f" 200 clients paced 1 req/s reading the overview API while {SUBMISSIONS} "
+          "submissions arrive:")
+
+    async def both() -> tuple[Result, tuple[int, Result]]:
+        reads = asyncio.create_task(load(base, f"/api/v1/plans/{fx.plan_id}/overview", auth,
+                                         200, 5, 1.0))
+        await asyncio.sleep(1.0)
+        writes = await submit_all(base, fx)
+        return await reads, writes
+
+    before = submission_count(url)
+    reads, (ok, res) = asyncio.run(both())
+    print(_row("overview API (reads)", reads, None))
+    print(_row(f"{SUBMISSIONS} submissions (POST)", res, None))
+    _check_stored(url, before, ok)
+    return reads.pct(95)
 
 
 @contextmanager
@@ -279,6 +311,9 @@ def summary(results: dict[str, dict[str, float]]) -> None:
         print(f"  (healthz p95 under the same load {base:.1f} ms; ratio ×{p95 / base:.1f})")
         closed = head["overview API 200 closed loop"]
         print(f"  (200 clients closed loop, capacity not goal: API p95 {closed:.1f} ms)")
+        mixed = head["overview API during writes"]
+        print(f"  (200 paced users during a burst of {SUBMISSIONS} submissions: API p95 "
+              f"{mixed:.1f} ms, {_verdict(mixed)})")
 
 
 def main(workers: int = WORKERS) -> None:

@@ -63,7 +63,8 @@ def test_unchanged_data_is_served_from_the_cache(store: Storage) -> None:
     plan_id, _ = _plan(store)
     first = cached_overview(store, REVIEWER, plan_id, 2023)
     assert cached_overview(store, REVIEWER, plan_id, 2023) is first
-    assert first.view == compute_overview(store, REVIEWER, plan_id, 2023)
+    full = compute_overview(store, REVIEWER, plan_id, 2023)
+    assert first.view == full.model_copy(update={"pending_submissions": None})
     assert cached_overview(store, REVIEWER, plan_id, 2022) is not first  # year is in the key
 
 
@@ -74,8 +75,11 @@ def test_approving_a_submission_shows_the_new_verdict_at_once(store: Storage) ->
     assert before.indicators[RD_SHARE].verdict == "暂无数据"
     assert before.indicators[RD_SHARE].owner == DEPT_A
     assert before.pending_submissions == 0
+    cached = cached_overview(store, REVIEWER, plan_id, 2023)
     sub = actions.submit_actual(store, DEPT, plan_id, name, 2023, 2.75)
-    assert _row(store, plan_id).pending_submissions == 1
+    assert _row(store, plan_id).pending_submissions == 1  # counted per request
+    assert _row(store, plan_id, actor=DEPT).pending_submissions is None  # reviewers only
+    assert cached_overview(store, REVIEWER, plan_id, 2023) is cached  # nothing else changed
     actions.approve_submission(store, REVIEWER, sub.id)
     after = _row(store, plan_id)
     assert after.pending_submissions == 0
@@ -201,6 +205,8 @@ def test_api_serves_the_cached_bytes_and_sees_an_approval_at_once(web: Web) -> N
     r = web.client.post(f"/api/v1/plans/{plan_id}/submissions", headers=web.bearer("dept_a"),
                         json={"indicator": name, "year": 2023, "value": 2.75})
     assert r.status_code == 201, r.text
+    pending = web.client.get(url, headers=reviewer).json()
+    assert pending == {**expected, "pending_submissions": 1}
     r = web.client.post(f"/api/v1/submissions/{r.json()['id']}/approve", headers=reviewer,
                         json={})
     assert r.status_code == 200, r.text

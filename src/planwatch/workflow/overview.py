@@ -22,7 +22,12 @@ from planwatch.storage import (
 from planwatch.storage.plan_access import is_public, plan_audit, public_plan_ids, set_public
 from planwatch.storage.submissions import indicator_owner_map, list_submissions
 from planwatch.workflow.errors import NotFound
-from planwatch.workflow.overview_cache import CachedOverview, cache_for, overview_key
+from planwatch.workflow.overview_cache import (
+    CachedOverview,
+    cache_for,
+    overview_key,
+    pending_count,
+)
 from planwatch.workflow.plans import load_plan
 from planwatch.workflow.principal import Actor, require_reviewer
 from planwatch.workflow.tasks import plan_tasks
@@ -143,11 +148,11 @@ def _task_groups(store: Storage, actor: Actor | None, plan_id: int) -> list[Depa
 
 def cached_overview(store: Storage, actor: Actor | None, plan_id: int,
                     year: int | None = None) -> CachedOverview:
-    """The overview from the process-local cache (computed on a miss; see
-    :mod:`planwatch.workflow.overview_cache` for when an entry is reused)."""
+    """The overview without the review-queue count, from the process-local cache (computed on
+    a miss; see :mod:`planwatch.workflow.overview_cache` for when an entry is reused)."""
     key = overview_key(store, actor, plan_id, year)
     return cache_for(store).get_or_compute(
-        key, lambda: CachedOverview(compute_overview(store, actor, plan_id, year)))
+        key, lambda: CachedOverview(_overview_core(store, actor, plan_id, year)))
 
 
 def plan_overview(store: Storage, actor: Actor | None, plan_id: int,
@@ -155,27 +160,42 @@ def plan_overview(store: Storage, actor: Actor | None, plan_id: int,
     """Everything the overview page shows: verdict counts, warnings, indicator statuses with
     series, audit findings and tasks by department. Anonymous callers get the public view.
     Served from the cache; the result is a (shallow) copy the caller may reassign fields of."""
-    return cached_overview(store, actor, plan_id, year).view.model_copy()
+    entry = cached_overview(store, actor, plan_id, year)
+    return entry.view.model_copy(update={"pending_submissions": pending_count(store, actor,
+                                                                               plan_id)})
+
+
+def overview_json(store: Storage, actor: Actor | None, plan_id: int,
+                  year: int | None = None) -> bytes:
+    """:func:`plan_overview` as JSON bytes (serialised once per data revision and count)."""
+    entry = cached_overview(store, actor, plan_id, year)
+    return entry.json(pending_count(store, actor, plan_id))
 
 
 def compute_overview(store: Storage, actor: Actor | None, plan_id: int,
                      year: int | None = None) -> PlanOverview:
     """:func:`plan_overview` computed from the database (no cache)."""
+    view = _overview_core(store, actor, plan_id, year)
+    pending = (len(list_submissions(store, plan_id, status="submitted"))
+               if actor is not None and actor.is_reviewer else None)
+    return view.model_copy(update={"pending_submissions": pending})
+
+
+def _overview_core(store: Storage, actor: Actor | None, plan_id: int,
+                   year: int | None) -> PlanOverview:
     plan = visible_plan(store, actor, plan_id)
     year = year or default_year(store, plan_id)
     report = plan_report(store, plan_id, plan, year)
     owners = indicator_owner_map(store, plan_id) if actor is not None else {}
     statuses = indicator_statuses(report, owners)
     summary = report.summary
-    pending = (len(list_submissions(store, plan_id, status="submitted"))
-               if actor is not None and actor.is_reviewer else None)
     item = _plan_item(store, plan_id)
     return PlanOverview(
         plan=item, year=year, period=report.period, verdict_counts=summary.verdict_counts,
         indicator_count=summary.indicator_count, with_actual=summary.with_actual,
         warning_count=summary.warning_count, alerts=report.alerts,
         audit_findings=plan_findings(plan), indicators=statuses,
-        departments=_task_groups(store, actor, plan_id), pending_submissions=pending)
+        departments=_task_groups(store, actor, plan_id), pending_submissions=None)
 
 
 def public_plan(store: Storage, plan_id: int, year: int | None = None) -> PlanOverview:

@@ -1,16 +1,18 @@
 """Process-local cache of plan overviews (规划总览缓存).
 
-Computing an overview reads the plan, its actuals, owners, submissions and task progress and
-evaluates every indicator (~20 ms); it changes only when the data does. Every write to plans,
-targets, actuals, submissions, responsibility, task progress and visibility appends an
-``audit_log`` row in the same transaction (see ``planwatch.storage.audit_log``), so the audit
-log is the data revision: an entry is keyed by (plan id, requested year, audience, today, data
-revision) and a write makes every older entry unreachable (no explicit invalidation, no
-staleness window; several worker processes each keep their own cache).
+Computing an overview reads the plan, its actuals, owners and task progress and evaluates every
+indicator (~20 ms); it changes only when the data does. Every write to plans, targets, actuals,
+submissions, responsibility, task progress and visibility appends an ``audit_log`` row in the
+same transaction (see ``planwatch.storage.audit_log``), so the audit log is the data revision:
+an entry is keyed by (plan id, requested year, audience, today, data revision) and a write makes
+every older entry unreachable (no explicit invalidation, no staleness window; several worker
+processes each keep their own cache). The reviewers' review-queue count is the one part that
+submissions change: it is not cached but counted per request (one indexed query), and
+submission audit rows are left out of the revision.
 
 The revision is read *before* the overview is computed, so a write that commits in between can
 only make a cached value newer than its key, never older. On SQLite commits are serialised in
-id order, so ``max(id)`` identifies the committed set; on PostgreSQL a transaction holding a
+id order, so the last id identifies the committed set; on PostgreSQL a transaction holding a
 lower id can commit after one holding a higher id, so ``count(*)`` is added (the log is
 append-only: every commit raises the count).
 """
@@ -29,6 +31,7 @@ from sqlalchemy import func, select
 
 from planwatch.storage import Storage
 from planwatch.storage.schema import audit_log
+from planwatch.storage.schema_web import submissions
 from planwatch.workflow.principal import Actor
 from planwatch.workflow.views import PlanOverview
 
@@ -38,22 +41,36 @@ MAX_ENTRIES = 64
 
 def audience(actor: Actor | None) -> str:
     """What part of an overview the actor may see: ``public`` (anonymous: no owners, public
-    plans only), ``member`` (owners) or ``reviewer`` (owners and the review-queue count)."""
-    if actor is None:
-        return "public"
-    return "reviewer" if actor.is_reviewer else "member"
+    plans only) or ``signed-in`` (owners; the reviewers' review-queue count is added per
+    request, see :func:`pending_count`)."""
+    return "public" if actor is None else "signed-in"
 
 
-_LAST_ID = func.coalesce(func.max(audit_log.c.id), 0)
-_REVISION = {"sqlite": select(_LAST_ID).select_from(audit_log)}
-_REVISION_OTHER = select(_LAST_ID, func.count()).select_from(audit_log)
+# Submissions alone change only the review-queue count (an approval also records actuals,
+# audited as such), so their audit rows do not invalidate the cached part.
+_RELEVANT = audit_log.c.entity != "submission"
+_LAST_ID = (select(audit_log.c.id).where(_RELEVANT).order_by(audit_log.c.id.desc()).limit(1)
+            .scalar_subquery())
+_REVISION = {"sqlite": select(func.coalesce(_LAST_ID, 0))}
+_REVISION_OTHER = select(func.coalesce(func.max(audit_log.c.id), 0), func.count()).where(
+    _RELEVANT)
 
 
 def data_revision(store: Storage) -> tuple[int, ...]:
-    """A value that changes with every committed write the overview depends on."""
+    """A value that changes with every committed write the cached overview depends on."""
     with store.reading() as conn:
         row = conn.execute(_REVISION.get(store.dialect, _REVISION_OTHER)).one()
     return tuple(int(v) for v in row)
+
+
+def pending_count(store: Storage, actor: Actor | None, plan_id: int) -> int | None:
+    """Submissions of the plan waiting for review (reviewers only; one indexed count)."""
+    if actor is None or not actor.is_reviewer:
+        return None
+    query = select(func.count()).select_from(submissions).where(
+        submissions.c.plan_id == plan_id, submissions.c.status == "submitted")
+    with store.reading() as conn:
+        return int(conn.execute(query).scalar_one())
 
 
 @dataclass
@@ -112,17 +129,22 @@ class LruCache(Generic[V]):
 
 
 class CachedOverview:
-    """An overview and, once asked for, its JSON bytes (serialised once, shared by every API
-    answer). Callers get copies of ``view``: the cached object itself is never handed out."""
+    """An overview (review-queue count left out) and its JSON bytes per count, serialised once
+    and shared by every API answer. Callers get copies of ``view``, never the object itself."""
 
     def __init__(self, view: PlanOverview) -> None:
         self.view = view
-        self._json: bytes | None = None
+        self._json: dict[int | None, bytes] = {}
 
-    def json(self) -> bytes:
-        if self._json is None:
-            self._json = self.view.model_dump_json().encode()
-        return self._json
+    def json(self, pending: int | None) -> bytes:
+        data = self._json.get(pending)
+        if data is None:
+            view = self.view.model_copy(update={"pending_submissions": pending})
+            data = view.model_dump_json().encode()
+            if len(self._json) >= 4:
+                self._json.clear()
+            self._json[pending] = data
+        return data
 
 
 _CACHES: weakref.WeakKeyDictionary[Storage, LruCache[CachedOverview]] = (

@@ -19,7 +19,7 @@ from planwatch.web.deps import (
     WritingActor,
 )
 from planwatch.web.security import PLAN_SUFFIXES
-from planwatch.workflow.overview import cached_overview
+from planwatch.workflow.overview import overview_json
 from planwatch.workflow.views import (
     IndicatorDetail,
     PlanAudit,
@@ -70,7 +70,7 @@ def overview(plan_id: int, store: StoreDep, actor: CurrentActor, year: Year = No
              ) -> Response:
     """Verdict counts, warnings, indicators with statuses and series, findings, tasks.
     (Served from the overview cache as bytes serialised once per data revision.)"""
-    return _json(cached_overview(store, actor, plan_id, year).json())
+    return _json(overview_json(store, actor, plan_id, year))
 
 
 @router.get("/plans/{plan_id}/indicators/{index}", response_model=IndicatorDetail)
@@ -115,7 +115,7 @@ def report(plan_id: int, store: StoreDep, actor: CurrentActor,
 @router.get("/public/plans/{plan_id}", response_model=PlanOverview)
 def public_plan(plan_id: int, store: StoreDep, year: Year = None) -> Response:
     """The public view of a plan marked public (no sign-in, nothing internal)."""
-    return _json(cached_overview(store, None, plan_id, year).json())
+    return _json(overview_json(store, None, plan_id, year))
 
 
 @router.post("/uploads", response_model=actions.UploadPreview, status_code=201)

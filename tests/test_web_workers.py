@@ -1,0 +1,39 @@
+"""``planwatch serve --workers N`` (PLANWATCH_WORKERS): several uvicorn processes on one SQLite
+file, each with its own overview cache; a write made by another process shows in all of them at
+once (the cache key carries the database's data revision)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from planwatch import actions
+from tests.e2e_support import ServerProcess, make_demo_db
+
+
+def _fresh_get(url: str) -> httpx.Response:
+    """One request on a new connection (the kernel spreads those over the workers)."""
+    with httpx.Client(timeout=10.0) as client:
+        return client.get(url)
+
+
+def test_two_workers_share_the_database_and_see_writes_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    make_demo_db(db)
+    url = f"sqlite:///{db}"
+    with ServerProcess(url, tmp_path / "server.log", env={"PLANWATCH_WORKERS": "2"}) as srv:
+        public = f"{srv.url}/api/v1/public/plans/1"
+        answers = [_fresh_get(public) for _ in range(12)]
+        assert {r.status_code for r in answers} == {200}
+        assert len({r.content for r in answers}) == 1  # every worker serves the same JSON
+        assert answers[0].json()["plan"]["is_public"] is True
+        store = actions.open_store(url)
+        try:
+            actions.set_plan_public(store, actions.SYSTEM, 1, False)
+        finally:
+            store.close()
+        assert {_fresh_get(public).status_code for _ in range(12)} == {404}
+        log = srv.log()
+    assert "(2 workers)" in log
+    assert log.count("Started server process") == 2
