@@ -33,6 +33,40 @@ def test_core_does_not_import_front_ends() -> None:
     assert offenders == []
 
 
+def _planwatch_modules(path: Path) -> set[str]:
+    """Full names of the planwatch modules a file imports (``from planwatch import web`` →
+    planwatch.web)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("planwatch"))
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("planwatch"):
+            names.update(f"{node.module}.{a.name}" for a in node.names)
+    return names
+
+
+def _is_front_end(module: str) -> bool:
+    parts = module.split(".")
+    return len(parts) > 1 and (parts[1] == "web" or parts[1].startswith("cli"))
+
+
+def test_core_does_not_import_our_front_end_modules() -> None:
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        rel = path.relative_to(SRC)
+        if rel.parts[0] in EDGE or rel.name.startswith("cli"):
+            continue
+        bad = sorted(m for m in _planwatch_modules(path) if _is_front_end(m))
+        if bad:
+            offenders.append(f"{rel}: {bad}")
+    assert offenders == []
+
+
+def test_front_end_detection() -> None:
+    assert _is_front_end("planwatch.web.app") and _is_front_end("planwatch.cli_monitor")
+    assert not _is_front_end("planwatch.actions") and not _is_front_end("planwatch.workflow")
+
+
 def test_public_api() -> None:
     assert sorted(planwatch.__all__) == ["Plan", "PlanwatchError", "__version__"]
     for name in planwatch.__all__:

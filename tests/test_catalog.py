@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,7 @@ from planwatch.catalog import (
     normalize_name,
     to_canonical,
 )
-
-GOLD = Path("/work/shared/gold")
+from tests.helpers import GOLD
 
 # Every indicator-table / prior-results row of the hand-checked plans, with the code it must map
 # to. Names that are deliberately left unmapped would be listed with ``None``; today there are none.
@@ -93,7 +91,6 @@ def test_each_catalog_name_maps_to_itself() -> None:
             assert candidate_codes(synonym) == [ind.code], synonym
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason="shared gold plans not present")
 def test_every_gold_indicator_maps_or_is_deliberately_unmapped() -> None:
     rows = _gold_rows()
     assert len(rows) >= 40
@@ -102,7 +99,6 @@ def test_every_gold_indicator_maps_or_is_deliberately_unmapped() -> None:
     assert DELIBERATELY_UNMAPPED == []
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason="shared gold plans not present")
 def test_same_indicator_in_different_plans_gets_same_code() -> None:
     by_code: dict[str, set[str]] = {}
     for region, _, name, unit in _gold_rows():

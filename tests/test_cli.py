@@ -28,8 +28,8 @@ def test_extract_one_seed_writes_valid_json(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     data = json.loads((tmp_path / "zibo-2022-plan.json").read_text(encoding="utf-8"))
     validate_plan_json(data)
-    assert data["meta"]["title"]
-    assert "指标 indicators" in res.output
+    assert data["meta"]["title"] == "淄博市“十四五”科技创新规划"
+    assert "指标 indicators 8 · 上期完成 prior 6 · 目标 targets 20" in res.output
 
 
 def test_extract_markdown_format(tmp_path: Path) -> None:

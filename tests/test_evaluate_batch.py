@@ -11,7 +11,7 @@ import pytest
 from planwatch.evaluate.batch import COMPARATOR_CODES, SCHEDULE_CODES, TREND_CODES, evaluate_batch
 from planwatch.evaluate.status import evaluate_indicator
 from planwatch.model.actual import Actual
-from planwatch.model.evaluation import Direction
+from planwatch.model.evaluation import Direction, ScheduleStatus
 from planwatch.model.plan import Indicator
 
 
@@ -116,5 +116,6 @@ def test_batch_time_progress_and_completion() -> None:
     assert res.time_progress[0, 0].tolist() == pytest.approx([0.6, 0.8])
     assert res.completion[0, 0, 0] == pytest.approx(0.6)
     assert math.isnan(res.completion[0, 0, 1])
-    assert SCHEDULE_CODES[res.schedule[0, 0, 0]] is not None
+    # 60 % of the way after 60 % of the time: on schedule; no 2024 value: no verdict (code 0)
+    assert SCHEDULE_CODES[res.schedule[0, 0, 0]] == ScheduleStatus.ON_TRACK
     assert res.schedule[0, 0, 1] == 0

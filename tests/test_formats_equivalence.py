@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from planwatch.actions import extract_file, plan_to_json
-from tests.helpers import SEEDS, load_scorer
+from tests.helpers import SEEDS, load_scorer, skip_unless_ci
 from tests.render import rendered_pdfs, rendered_seeds, soffice
 
 STEMS = sorted(p.stem for p in SEEDS.glob("*.txt"))
@@ -101,5 +101,5 @@ def test_docx_and_html_extract_like_txt(stem: str, fmt: str) -> None:
 @pytest.mark.parametrize("stem", STEMS)
 def test_pdf_extracts_like_txt(stem: str) -> None:
     if soffice() is None:
-        pytest.skip("LibreOffice is not installed")
+        skip_unless_ci("LibreOffice is not installed")
     assert _differences(_extracted(stem, "txt"), _extracted(stem, "pdf")) == []

@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 
 from planwatch.errors import DocumentError
 from planwatch.parse import Document, read_document
-from tests.helpers import SEEDS
+from tests.helpers import SEEDS, skip_unless_ci
 from tests.render import HEADER_TEXT, rendered_pdfs, soffice
 
 PAGES = [
@@ -88,7 +88,7 @@ def _norm(text: str) -> str:
 @pytest.mark.parametrize("stem", ["qingzhou-2021-plan", "weihai-2022-plan"])
 def test_libreoffice_pdf_matches_text(stem: str) -> None:
     if soffice() is None:
-        pytest.skip("LibreOffice is not installed")
+        skip_unless_ci("LibreOffice is not installed")
     source = read_document(SEEDS / f"{stem}.txt")
     doc = read_document(rendered_pdfs()[stem])
     assert [(b.kind, _norm(b.text)) for b in doc.blocks] == [

@@ -38,11 +38,11 @@ from planwatch.storage import (
     region_path,
     revise_target,
 )
+from tests.helpers import GOLD
 from tests.storage_fixtures import db_url, pg_database_url, storage
 
 __all__ = ["db_url", "pg_database_url", "storage"]  # fixtures used by name
 
-GOLD = Path("/work/shared/gold")
 HTE = "高新技术企业"  # 淄博's indicator-table name for the high-tech enterprise count
 
 
@@ -50,7 +50,6 @@ def gold(stem: str) -> Plan:
     return Plan.model_validate(json.loads((GOLD / f"{stem}.json").read_text("utf-8")))
 
 
-pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="shared gold plans not present")
 
 
 def test_reimport_adds_versions_never_overwrites(storage: Storage) -> None:

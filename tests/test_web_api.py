@@ -175,8 +175,9 @@ def test_public_plan_and_region_tree(web: Web) -> None:
     assert public["pending_submissions"] is None
     assert all(i["owner"] is None for i in public["indicators"])
     tree = web.client.get("/api/v1/regions").json()
-    names = [n["name"] for n in tree]
-    assert "山东省" in names or any(p["id"] == plan_id for n in tree for p in n["plans"])
+    assert [(n["name"], n["plans"]) for n in tree] == [("山东省", [])]
+    cities = [(c["name"], [p["id"] for p in c["plans"]]) for c in tree[0]["children"]]
+    assert cities == [("威海市", [plan_id])]  # the anonymous caller sees the public plan only
 
 
 def test_openapi_document_lists_the_api(web: Web) -> None:

@@ -29,7 +29,9 @@ def test_demo_builds_plans_actuals_and_accounts(tmp_path: Path) -> None:
     years = {a.year for a in best_actuals(store, zibo)}
     assert 2020 in years  # the 十三五 results table (prior_results) as actuals
     admin_name, admin_password = accounts[0][0].strip(), accounts[0][1]
-    assert actions.authenticate(store, admin_name, admin_password) is not None
+    admin = actions.authenticate(store, admin_name, admin_password)
+    assert admin is not None and (admin.username, admin.role) == (admin_name, "admin")
+    assert actions.authenticate(store, admin_name, admin_password + "x") is None
     dept = next(a for a in accounts if a[2] == "department")
     actor = actions.authenticate(store, dept[0].strip(), dept[1])
     assert actor is not None and actor.department == dept[3]
@@ -50,7 +52,8 @@ def test_user_add_token_and_list(tmp_path: Path) -> None:
     r = runner.invoke(main, ["--db", url, "user", "token", "li", "--name", "ci"])
     assert r.exit_code == 0 and r.output.startswith("pw_")
     store = open_storage(url)
-    assert actions.authenticate(store, "li", password) is not None
+    li = actions.authenticate(store, "li", password)
+    assert li is not None and (li.role, li.department) == ("department", "市科技局")
     actor = actions.actor_for_token(store, r.output.strip())
     assert actor is not None and (actor.username, actor.department) == ("li", "市科技局")
     store.close()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,12 +83,28 @@ def write_plan(plan: Plan, out_dir: Path, stem: str, fmt: str = "json") -> Path:
     """Write a plan as <stem>.json or <stem>.md; the file appears whole or not at all."""
     from planwatch.render_md import plan_to_markdown
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     text = plan_to_json(plan) if fmt == "json" else plan_to_markdown(plan)
     target = out_dir / f"{stem}.{fmt}"
-    tmp = target.with_suffix(target.suffix + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    return write_whole(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def write_whole(target: Path, write: Callable[[Path], object]) -> Path:
+    """Let ``write`` fill a temporary file next to ``target``, then move it into place: the
+    file appears whole or not at all. An unwritable place raises a bilingual PlanwatchError."""
+    tmp = target.with_name(f".{target.stem}.{os.getpid()}.tmp{target.suffix}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write(tmp)
+        tmp.replace(target)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.filename and str(exc.filename) != str(target):
+            reason = f"{reason}: {exc.filename}"
+        raise PlanwatchError(f"无法写入文件：{target}（{reason}）",
+                             f"cannot write {target}: {reason}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
     return target
 
 
@@ -108,10 +126,30 @@ def summarize(plan: Plan) -> str:
 
 def open_store(url: str | None = None) -> Storage:
     """Open (and migrate) the database at ``url`` or the configured default."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from planwatch.settings import load_settings
     from planwatch.storage import open_storage
 
-    return open_storage(url or load_settings().database_url)
+    url = url or load_settings().database_url
+    try:
+        return open_storage(url)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        where = _safe_url(url)
+        raise PlanwatchError(f"无法打开数据库：{where}（{reason}）",
+                             f"cannot open database {where}: {reason}") from exc
+
+
+def _safe_url(url: str) -> str:
+    """The database URL as shown in messages: the password is masked."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return repr(url)
 
 
 def import_plan_file(store: Storage, path: Path, user: str = "cli") -> StoredPlan:
@@ -143,10 +181,14 @@ def load_plan_source(path: Path) -> Plan:
     """A plan from a plan JSON file or from any supported document."""
     if path.suffix.lower() == ".json":
         try:
-            return Plan.model_validate_json(path.read_bytes())
+            data = json.loads(path.read_bytes())
+            if not isinstance(data, dict) or not set(data) & set(Plan.model_fields):
+                raise ValueError("no plan fields (meta, indicators, targets…) at the top level")
+            return Plan.model_validate(data)
         except (ValueError, OSError) as exc:
+            reason = " ".join(str(exc).split())  # pydantic's report spans several lines
             raise PlanwatchError(f"不是有效的规划 JSON：{path.name}",
-                                 f"not a valid plan JSON: {path.name} ({exc})") from exc
+                                 f"not a valid plan JSON: {path.name} ({reason})") from exc
     return extract_file(path)
 
 
@@ -165,7 +207,8 @@ def find_plan(store: Storage, ref: str) -> tuple[int, Plan]:
         hint = "；".join(f"{p.id}: {p.title}" for p in (chosen or plans)[:10])
         zh = "找不到规划" if not chosen else "规划不唯一，请用编号"
         en = "no such plan" if not chosen else "ambiguous plan, use its id"
-        raise PlanwatchError(f"{zh}：{ref}（{hint}）", f"{en}: {ref}")
+        hint = f"（可选 {hint}）" if hint else "（数据库中还没有规划）"
+        raise PlanwatchError(f"{zh}：{ref}{hint}", f"{en}: {ref}")
     plan = latest_plan(store, chosen[0].id)
     assert plan is not None
     return chosen[0].id, plan
@@ -205,8 +248,7 @@ def actuals_template(plan: Plan, out: Path) -> Path:
     """Write the Excel template for a plan's yearly actual values."""
     from planwatch.actuals import make_template
 
-    make_template(plan, out, include_targets=True)
-    return out
+    return write_whole(out, lambda tmp: make_template(plan, tmp, include_targets=True))
 
 
 def import_actuals(store: Storage, plan_id: int, plan: Plan, file: Path,
@@ -217,13 +259,19 @@ def import_actuals(store: Storage, plan_id: int, plan: Plan, file: Path,
 
     result = read_actuals(file, plan, include_targets=True)
     if not result.ok:
-        return ActualsOutcome(errors=[
-            f"第{e.row}行 {e.column or ''} {e.message_zh} / {e.message_en}" for e in result.errors])
+        return ActualsOutcome(errors=[_row_error(e.row, e.column, e.message_zh, e.message_en)
+                                      for e in result.errors])
     try:
         summary = record_actuals(store, plan_id, result.rows, user=user, source=file.name)
     except RowsRejected as exc:
         return ActualsOutcome(errors=[str(exc)])
     return ActualsOutcome(stored=len(result.rows), summary=str(summary))
+
+
+def _row_error(row: int, column: str | None, zh: str, en: str) -> str:
+    """'第3行 数值 …' for a cell problem; a file-level problem (row 0) has no row prefix."""
+    where = " ".join(part for part in (f"第{row}行" if row else "", column or "") if part)
+    return f"{where} {zh} / {en}" if where else f"{zh} / {en}"
 
 
 def evaluation_inputs(store: Storage, plan_id: int) -> list[Actual]:
@@ -239,7 +287,7 @@ def evaluation_report(store: Storage, plan_id: int, plan: Plan, year: int, fmt: 
 
     findings = [*audit(plan, parent_plan(store, plan)), *plan.findings]
     report = build_report(plan, evaluation_inputs(store, plan_id), year, findings=findings)
-    return render_report(report, fmt, out)
+    return write_whole(out, lambda tmp: render_report(report, fmt, tmp))
 
 
 def compare(store: Storage, refs: list[str]) -> Comparison:

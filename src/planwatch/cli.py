@@ -5,14 +5,29 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from tqdm import tqdm
 
 from planwatch import actions
+from planwatch.errors import PlanwatchError
 
 
-@click.group(help="planwatch：科技创新规划数字化与监测 / digitize and monitor S&T plans.")
+class _Group(click.Group):
+    """The top-level group: any PlanwatchError a command lets through (a database that cannot
+    be opened, a bad file…) ends as one bilingual line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PlanwatchError as exc:
+            click.echo(f"✗ {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group,
+             help="planwatch：科技创新规划数字化与监测 / digitize and monitor S&T plans.")
 @click.version_option(package_name="planwatch")
 @click.option("--db", "db_url", envvar="PLANWATCH_DATABASE_URL", default=None,
               help="数据库地址（默认 sqlite:///planwatch.db）/ database URL "

@@ -119,9 +119,13 @@ def cmd_actuals_import(ctx: click.Context, file: Path, plan_ref: str | None) -> 
 
 
 def _workbook_title(file: Path) -> str:
-    if file.suffix.lower() != ".xlsx":
+    if file.suffix.lower() == ".csv":
         raise PlanwatchError("CSV 文件请用 --plan 指明规划",
                              "for a CSV file name the plan with --plan")
+    if file.suffix.lower() != ".xlsx":
+        raise PlanwatchError(f"不支持的文件类型“{file.suffix}”：请使用 .xlsx 模板或 .csv 文件",
+                             f"unsupported file type '{file.suffix}': use the .xlsx template "
+                             "or a .csv file")
     from openpyxl import load_workbook
 
     try:
@@ -191,7 +195,8 @@ actuals_import_cmd = click.command("import", help="导入填好的模板（全�
             cmd_actuals_import))))
 report_cmd = click.command("report", help="生成评估报告 / write the evaluation report.")(
     click.pass_context(click.argument("plan_ref")(
-        click.option("--year", type=int, required=True, help="评估年份 / evaluation year")(
+        click.option("--year", type=click.IntRange(1950, 2100), required=True,
+                     help="评估年份 / evaluation year")(
             click.option("--format", "fmt", type=click.Choice(["docx", "xlsx", "html", "md"]),
                          default="docx", show_default=True, help="格式 / format")(
                 click.option("-o", "--out", default=None, type=_OUT_TYPE,
