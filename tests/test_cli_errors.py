@@ -120,3 +120,14 @@ def test_actuals_import_of_a_document_names_the_format(stored: str, tmp_path: Pa
     res = run("--db", stored, "actuals", "import", str(doc), "--plan", "1")
     assert res.exit_code == 1
     assert res.stderr.splitlines()[0].startswith("✗ 不支持的文件类型“.docx”")  # no 第0行 prefix
+
+
+def test_import_of_a_document_without_plan_content_stores_nothing(tmp_path: Path) -> None:
+    doc = tmp_path / "notice.txt"
+    doc.write_text("今天天气很好，我们去公园散步。\n\n公园里有很多人。\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    res = CliRunner().invoke(main, ["--db", f"sqlite:///{db}", "import", str(doc)])
+    assert res.exit_code == 1
+    assert "未识别到规划内容" in res.output and "nothing stored" in res.output
+    listed = CliRunner().invoke(main, ["--db", f"sqlite:///{db}", "plans"])
+    assert "no plans stored yet" in listed.output

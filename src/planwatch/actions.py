@@ -157,9 +157,20 @@ def import_plan_file(store: Storage, path: Path, user: str = "cli") -> StoredPla
     from planwatch.storage import import_plan
 
     plan = flag_unmapped(load_plan_source(path))
+    if not has_plan_content(plan):
+        raise PlanwatchError(
+            f"未识别到规划内容（无标题、指标、目标、任务或项目），未导入：{path.name}",
+            f"no plan content found (no title, indicators, targets, tasks or projects); "
+            f"nothing stored: {path.name}")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     res = import_plan(store, plan, path.name, digest, user)
     return StoredPlan(res.plan_id, res.version_id, res.created, plan)
+
+
+def has_plan_content(plan: Plan) -> bool:
+    """Whether extraction found anything a plan is made of (an empty result is not stored)."""
+    parts = (plan.indicators, plan.prior_results, plan.targets, plan.tasks, plan.projects)
+    return bool(plan.meta.title) or any(parts)
 
 
 def flag_unmapped(plan: Plan) -> Plan:
