@@ -206,3 +206,19 @@ def test_district_audited_against_its_city_plan(tmp_path: Path) -> None:
     assert "checked against: 淄博市“十四五”科技创新规划" in res.output
     flagged = [ln for ln in res.output.splitlines() if "district-exceeds-city" in ln]
     assert len(flagged) == 1 and "高新技术企业" in flagged[0]
+
+
+def test_report_lists_overdue_tasks(tmp_path: Path) -> None:
+    """Tasks whose 完成时限 has passed without a report of completion appear in the report."""
+    from tests.helpers import FIXTURES
+
+    db = tmp_path / "t.db"
+    assert cli(db, "import", str(FIXTURES / "tasks_fangan_table.txt")).exit_code == 0
+    out = tmp_path / "r.md"
+    res = cli(db, "report", "昆山", "--year", "2024", "--format", "md", "-o", str(out))
+    assert res.exit_code == 0, res.output
+    text = out.read_text(encoding="utf-8")
+    overdue = [ln for ln in text.splitlines() if "task-overdue" in ln]
+    # as of 2024-12-31: task 1 (2023年底前) and task 2 (2024年6月) are overdue, task 4 is not
+    assert len(overdue) == 2, text
+    assert "建设概念验证中心" in overdue[0] and "培育技术经理人队伍" in overdue[1]

@@ -291,12 +291,27 @@ def evaluation_inputs(store: Storage, plan_id: int) -> list[Actual]:
     return best_actuals(store, plan_id)
 
 
+def task_findings(store: Storage, plan_id: int, plan: Plan, year: int) -> list[Finding]:
+    """Overdue and stalled tasks (督办) as of the report date: today, or the end of ``year``
+    when the report is about an earlier year."""
+    from datetime import date
+
+    from planwatch.evaluate import evaluate_tasks
+    from planwatch.storage.task_progress import list_progress
+
+    as_of = min(date.today(), date(year, 12, 31))
+    progress = [p.to_progress() for p in list_progress(store, plan_id)]
+    _, found = evaluate_tasks(plan.tasks, progress, as_of)
+    return list(found)
+
+
 def evaluation_report(store: Storage, plan_id: int, plan: Plan, year: int, fmt: str,
                       out: Path) -> Path:
     """Write the evaluation report (docx | xlsx | html | md) for ``year``."""
     from planwatch.reports import build_report, render_report
 
-    findings = [*audit(plan, parent_plan(store, plan)), *plan.findings]
+    findings = [*audit(plan, parent_plan(store, plan)), *plan.findings,
+                *task_findings(store, plan_id, plan, year)]
     report = build_report(plan, evaluation_inputs(store, plan_id), year, findings=findings)
     return write_whole(out, lambda tmp: render_report(report, fmt, tmp))
 
