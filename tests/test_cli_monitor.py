@@ -222,3 +222,26 @@ def test_report_lists_overdue_tasks(tmp_path: Path) -> None:
     # as of 2024-12-31: task 1 (2023年底前) and task 2 (2024年6月) are overdue, task 4 is not
     assert len(overdue) == 2, text
     assert "建设概念验证中心" in overdue[0] and "培育技术经理人队伍" in overdue[1]
+
+
+def test_revise_target_keeps_original_and_is_audited(db: Path, tmp_path: Path) -> None:
+    res = cli(db, "revise", "淄博", "高新技术企业", "--value", "2000", "--reason", "省下达任务调增",
+              "--by", "张三", "--document", "淄科字〔2023〕5号")
+    assert res.exit_code == 0, res.output
+    assert "1800（2025年）→ 2000（2025年）" in res.output
+    assert cli(db, "revise", "淄博", "高新技术企业", "--value", "1").exit_code == 2  # no reason
+    history = cli(db, "history", "淄博").output.splitlines()
+    assert any("张三" in ln and "1800.0 → 2000.0" in ln and "淄科字〔2023〕5号" in ln
+               for ln in history)
+    out = tmp_path / "r.md"
+    res = cli(db, "report", "淄博", "--year", "2023", "--format", "md", "-o", str(out))
+    assert res.exit_code == 0
+    row = next(ln for ln in out.read_text(encoding="utf-8").splitlines()
+               if ln.startswith("| 4 | 高新技术企业 |"))
+    assert "2,000（2025年）" in row
+    from planwatch.storage import list_revisions, open_storage
+
+    store = open_storage(f"sqlite:///{db}")
+    (rev,) = list_revisions(store, plan_id=5)
+    store.close()
+    assert (rev.old_value, rev.new_value, rev.reason) == (1800, 2000, "省下达任务调增")

@@ -20,7 +20,7 @@ from planwatch.model.plan import Indicator, Plan
 from planwatch.parse import SUPPORTED_SUFFIXES, read_document
 
 if TYPE_CHECKING:
-    from planwatch.storage import Storage
+    from planwatch.storage import AuditEntry, Storage
 
 
 def extract_file(path: Path) -> Plan:
@@ -382,3 +382,36 @@ def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str
     with tempfile.TemporaryDirectory() as tmp:
         out = evaluation_report(store, plan_id, plan, year, fmt, Path(tmp) / f"report.{fmt}")
         return out.read_bytes()
+
+
+def revise_plan_target(store: Storage, plan_id: int, name: str, value: float, *,
+                       reason: str, user: str, year: int | None = None,
+                       document: str | None = None) -> str:
+    """动态调整: change a target of the latest version; the original is kept and the revision
+    (who, when, why, old → new) recorded. ``name`` is an indicator name or a prose subject."""
+    from planwatch.storage import list_targets, list_versions, revise_target
+
+    versions = list_versions(store, plan_id)
+    if not versions:
+        raise PlanwatchError(f"规划{plan_id}没有版本", f"plan {plan_id} has no version")
+    rows = list_targets(store, versions[-1].id)
+    key = "".join(name.split())
+    hits = [t for t in rows if "".join(t.subject.split()) == key]
+    tabled = [t for t in hits if t.origin == "indicator"]
+    hits = tabled if len(tabled) == 1 else hits  # the indicator table's row before prose
+    if len(hits) != 1:
+        names = "、".join(t.subject for t in rows[:12])
+        zh = "找不到该目标" if not hits else "目标名称不唯一"
+        raise PlanwatchError(f"{zh}：{name}（可选：{names}）", f"no single target named {name}")
+    old = hits[0]
+    rev = revise_target(store, old.id, value, user=user, reason=reason, new_year=year,
+                        document=document)
+    return (f"{old.subject}: {old.value:g}（{old.year or '—'}年）→ {rev.new_value:g}"
+            f"（{rev.new_year or '—'}年）")
+
+
+def plan_history(store: Storage, plan_id: int, limit: int = 2000) -> list[AuditEntry]:
+    """Every recorded change of a plan: versions, corrections, targets, actuals, reviews."""
+    from planwatch.storage.plan_access import plan_audit
+
+    return plan_audit(store, plan_id, limit)

@@ -161,9 +161,38 @@ def cmd_compare(ctx: click.Context, refs: tuple[str, ...]) -> None:
         click.echo(code + "\t" + "\t".join(cells.get(c, "—") for c in table.columns))
 
 
+def cmd_revise(ctx: click.Context, plan_ref: str, name: str, value: float, year: int | None,
+               reason: str, by: str, document: str | None) -> None:
+    try:
+        with _store(ctx) as store:
+            plan_id, _ = actions.find_plan(store, plan_ref)
+            line = actions.revise_plan_target(store, plan_id, name, value, reason=reason,
+                                              user=by, year=year, document=document)
+    except PlanwatchError as exc:
+        _fail(exc)
+        return
+    click.echo(f"✓ 目标已调整（原值保留）/ target revised, original kept: {line}")
+
+
+def cmd_history(ctx: click.Context, plan_ref: str, limit: int) -> None:
+    try:
+        with _store(ctx) as store:
+            plan_id, plan = actions.find_plan(store, plan_ref)
+            rows = actions.plan_history(store, plan_id, limit)
+    except PlanwatchError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{plan.meta.title}: {len(rows)} 条记录 entries")
+    for e in rows:
+        change = f"{e.old!s} → {e.new!s}" if e.old is not None else f"{e.new!s}"
+        click.echo(f"{e.at:%Y-%m-%d %H:%M} {e.user} {e.entity}#{e.entity_id} "
+                   f"{e.field or ''}: {change}" + (f"（{e.source}）" if e.source else ""))
+
+
 def register(main: click.Group) -> None:
     """Attach the monitoring commands to the top-level group."""
-    for cmd in (import_cmd, plans_cmd, audit_cmd, template_cmd, report_cmd, compare_cmd):
+    for cmd in (import_cmd, plans_cmd, audit_cmd, template_cmd, report_cmd, compare_cmd,
+                revise_cmd, history_cmd):
         main.add_command(cmd)
     actuals_group = click.Group("actuals", help="实际值 / yearly actual values.")
     actuals_group.add_command(actuals_import_cmd)
@@ -204,3 +233,19 @@ report_cmd = click.command("report", help="生成评估报告 / write the evalua
 compare_cmd = click.command("compare", help="跨地区比较相同指标 / compare canonical indicators "
                             "across plans (REGION: region name, plan id or title).")(
     click.pass_context(click.argument("refs", nargs=-1, required=True)(cmd_compare)))
+revise_cmd = click.command("revise", help="动态调整：修订目标值（保留原值，记录人、时间、理由）/ "
+                           "revise a target (original kept; who, when, why recorded).")(
+    click.pass_context(click.argument("plan_ref")(click.argument("name")(
+        click.option("--value", type=float, required=True, help="新目标值 / new target value")(
+            click.option("--year", type=click.IntRange(1950, 2100), default=None,
+                         help="新目标年份（默认不变）/ new target year")(
+                click.option("--reason", required=True, help="调整理由 / reason")(
+                    click.option("--by", default="cli", show_default=True,
+                                 help="调整人 / who revises")(
+                        click.option("--document", default=None,
+                                     help="依据文件（文号）/ authorising document")(
+                            cmd_revise)))))))))
+history_cmd = click.command("history", help="规划的变更记录（审计日志）/ a plan's audit trail.")(
+    click.pass_context(click.argument("plan_ref")(click.option(
+        "--limit", type=click.IntRange(1, 100000), default=2000, show_default=True,
+        help="最多条数 / most entries")(cmd_history))))
