@@ -11,11 +11,12 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from planwatch.storage.audit_log import write_audit
-from planwatch.storage.engine import Storage, inserted_id
+from planwatch.storage.engine import Storage
 from planwatch.storage.errors import StorageError
+from planwatch.storage.schema import plan_versions
 from planwatch.storage.schema_web import indicator_owners, submissions
 from planwatch.storage.types import utcnow
 
@@ -54,22 +55,53 @@ def get_submission(storage: Storage, submission_id: int) -> SubmissionRecord:
         return _get(conn, submission_id)
 
 
+# Statements of the submission write path, built once (building a statement per request costs
+# more than executing it); the values are passed as parameters.
+_INSERT = submissions.insert().returning(*submissions.c)
+_LATEST_VERSION = (select(plan_versions.c.id, plan_versions.c.content_sha256)
+                   .where(plan_versions.c.plan_id == bindparam("plan_id"))
+                   .order_by(plan_versions.c.version_no.desc()).limit(1))
+_VERSION_JSON = select(plan_versions.c.plan_json).where(plan_versions.c.id == bindparam("vid"))
+_OWNER = select(indicator_owners.c.department).where(
+    indicator_owners.c.plan_id == bindparam("plan_id"),
+    indicator_owners.c.indicator == bindparam("indicator"))
+
+
 def create_submission(storage: Storage, *, plan_id: int, indicator: str, year: int,
                       value: float, unit: str | None, source: str | None, actual_status: str,
                       department: str | None, user: str, draft: bool) -> SubmissionRecord:
-    """Store a new submission (status draft, or submitted)."""
+    """Store a new submission (status draft, or submitted) and its audit row: one short
+    transaction of two statements (the row comes back through RETURNING)."""
     now = utcnow()
+    status = "draft" if draft else "submitted"
     with storage.atomic() as conn:
-        new_id = inserted_id(conn.execute(submissions.insert().values(
-            plan_id=plan_id, indicator=indicator, year=year, value=value, unit=unit,
-            source=source, actual_status=actual_status,
-            status="draft" if draft else "submitted", department=department,
-            submitted_by=user, submitted_at=None if draft else now, created_at=now,
-            updated_at=now)))  # fmt: skip
-        write_audit(conn, user=user, entity="submission", entity_id=new_id, field="created",
-                    new={"indicator": indicator, "year": year, "value": value,
-                         "status": "draft" if draft else "submitted"}, source=source)
-        return _get(conn, new_id)
+        row = conn.execute(_INSERT, {
+            "plan_id": plan_id, "indicator": indicator, "year": year, "value": value,
+            "unit": unit, "source": source, "actual_status": actual_status, "status": status,
+            "department": department, "submitted_by": user,
+            "submitted_at": None if draft else now, "reviewer": None, "reviewed_at": None,
+            "comment": None, "created_at": now, "updated_at": now}).mappings().one()
+        write_audit(conn, user=user, entity="submission", entity_id=row["id"],
+                    field="created", new={"indicator": indicator, "year": year,
+                                          "value": value, "status": status}, source=source)
+    return SubmissionRecord.model_validate(dict(row))
+
+
+def latest_version_key(conn: Connection, plan_id: int) -> tuple[int, str] | None:
+    """(id, content SHA-256) of the latest version of a plan; None for an unknown plan."""
+    row = conn.execute(_LATEST_VERSION, {"plan_id": plan_id}).first()
+    return None if row is None else (int(row.id), str(row.content_sha256))
+
+
+def version_json(conn: Connection, version_id: int) -> str:
+    """The stored plan JSON of one plan version."""
+    return str(conn.execute(_VERSION_JSON, {"vid": version_id}).scalar_one())
+
+
+def indicator_owner(conn: Connection, plan_id: int, indicator: str) -> str | None:
+    """The department responsible for one indicator of a plan (one indexed lookup)."""
+    found = conn.execute(_OWNER, {"plan_id": plan_id, "indicator": indicator}).scalar()
+    return None if found is None else str(found)
 
 
 def update_submission(conn: Connection, submission_id: int, *, user: str,
@@ -108,7 +140,7 @@ def indicator_owner_map(storage: Storage, plan_id: int) -> dict[str, str]:
     """Indicator name → responsible department of a plan."""
     query = select(indicator_owners.c.indicator, indicator_owners.c.department).where(
         indicator_owners.c.plan_id == plan_id)
-    with storage.atomic() as conn:
+    with storage.reading() as conn:
         return {r.indicator: r.department for r in conn.execute(query)}
 
 

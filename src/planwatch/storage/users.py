@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from sqlalchemy import RowMapping, select
+from sqlalchemy import RowMapping, bindparam, select
 
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
@@ -102,27 +102,37 @@ def add_token(storage: Storage, user_id: int, token_sha256: str, name: str | Non
 
 TOKEN_TOUCH_SECONDS = 60
 
+# Token → user in one query over the unique token index, built once (statement construction
+# costs more than the lookup itself).
+_TOKEN_USER = (select(users, api_tokens.c.id.label("token_id"),
+                      api_tokens.c.last_used_at.label("token_last_used_at"))
+               .join(api_tokens, api_tokens.c.user_id == users.c.id)
+               .where(api_tokens.c.token_sha256 == bindparam("sha")))
+_TOUCH = (api_tokens.update().where(api_tokens.c.id == bindparam("tid"))
+          .values(last_used_at=bindparam("now")))
+_USER_FIELDS = tuple(UserRecord.model_fields)
 
-def user_for_token(storage: Storage, token_sha256: str) -> UserRecord | None:
-    """The active user owning an API token. Its last use is recorded at most once a minute, in a
-    short write of its own, so that authenticating stays a read under concurrent load."""
-    with storage.reading() as conn:
-        row = conn.execute(select(api_tokens.c.id, api_tokens.c.user_id,
-                                  api_tokens.c.last_used_at).where(
-            api_tokens.c.token_sha256 == token_sha256)).first()
-        if row is None:
-            return None
-        user = conn.execute(select(users).where(users.c.id == row.user_id)).mappings().first()
-    now = utcnow()
-    last = row.last_used_at
+
+def _touch_due(last: datetime | None, now: datetime) -> bool:
     if last is not None and last.tzinfo is None and now.tzinfo is not None:
         last = last.replace(tzinfo=now.tzinfo)
-    if last is None or (now - last).total_seconds() > TOKEN_TOUCH_SECONDS:
+    return last is None or (now - last).total_seconds() > TOKEN_TOUCH_SECONDS
+
+
+def user_for_token(storage: Storage, token_sha256: str) -> UserRecord | None:
+    """The active user owning an API token (one indexed join). Its last use is recorded at most
+    once a minute, in a short write of its own, so that authenticating stays a read under
+    concurrent load."""
+    with storage.reading() as conn:
+        row = conn.execute(_TOKEN_USER, {"sha": token_sha256}).mappings().first()
+    if row is None:
+        return None
+    now = utcnow()
+    if _touch_due(row["token_last_used_at"], now):
         with storage.atomic() as conn:
-            conn.execute(api_tokens.update().where(api_tokens.c.id == row.id).values(
-                last_used_at=now))
-    record = _record(user)
-    return record if record is not None and record.active else None
+            conn.execute(_TOUCH, {"tid": row["token_id"], "now": now})
+    record = UserRecord.model_validate({k: row[k] for k in _USER_FIELDS})
+    return record if record.active else None
 
 
 def add_session(storage: Storage, user_id: int, token_sha256: str, expires_at: datetime) -> None:

@@ -36,6 +36,7 @@ from planwatch.settings import Settings
 from planwatch.storage import RowsRejected, Storage
 from planwatch.storage.errors import StorageError
 from planwatch.storage.users import app_secret
+from planwatch.web import i18n
 from planwatch.web.api import API_PREFIX, api_router
 from planwatch.web.auth import page_router as auth_pages
 from planwatch.web.deps import OptionalActor, StoreDep, csrf_for, make_templates
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, store: Storage | None = None) -
     app.state.throttle = LoginThrottle(settings.login_max_failures,
                                        settings.login_window_seconds)
     templates = make_templates()
+    i18n.install(templates.env)
     templates.env.globals["app_name"] = "planwatch"
     templates.context_processors.append(_context)
     app.state.templates = templates

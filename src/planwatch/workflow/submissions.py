@@ -6,10 +6,15 @@ audits it) in the same transaction as the status change. Approved submissions ar
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection
+
 from planwatch.model.actual import Actual
+from planwatch.model.plan import Plan
 from planwatch.storage import Storage, record_actuals
 from planwatch.storage import submissions as subs
 from planwatch.storage.submissions import SubmissionRecord
@@ -24,24 +29,67 @@ from planwatch.workflow.principal import (
 )
 
 EDITABLE = ("value", "unit", "source", "year", "actual_status")
+MAX_CACHED_VERSIONS = 32
+
+
+def _key(name: str) -> str:
+    return "".join(name.split())
+
+
+class _NameCache:
+    """Indicator names of stored plan versions, keyed by the version's content SHA-256 (a
+    version's JSON never changes; names do not depend on 动态调整 revisions), so that a
+    submission does not parse and validate the whole plan JSON again. Bounded, thread-safe."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[str, dict[str, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def names(self, conn: Connection, version_id: int, sha: str) -> dict[str, str]:
+        """Whitespace-free name → indicator name (first one wins, in reporting order)."""
+        with self._lock:
+            found = self._entries.get(sha)
+            if found is not None:
+                self._entries.move_to_end(sha)
+                return found
+        plan = Plan.model_validate_json(subs.version_json(conn, version_id))
+        table: dict[str, str] = {}
+        for name in indicator_names(plan):
+            table.setdefault(_key(name), name)
+        with self._lock:
+            self._entries[sha] = table
+            while len(self._entries) > MAX_CACHED_VERSIONS:
+                self._entries.popitem(last=False)
+        return table
+
+
+_NAMES = _NameCache()
+
+
+def _resolve(conn: Connection, plan_id: int, indicator: str) -> tuple[str, str | None]:
+    """(indicator name as in the plan, its responsible department) in one read transaction."""
+    version = subs.latest_version_key(conn, plan_id)
+    if version is None:
+        raise NotFound(f"规划{plan_id}不存在", f"no plan {plan_id}")
+    name = _NAMES.names(conn, *version).get(_key(indicator))
+    if name is None:
+        raise NotFound(f"规划中没有指标“{indicator}”", f"no indicator {indicator!r} in plan")
+    return name, subs.indicator_owner(conn, plan_id, name)
 
 
 def _known_indicator(store: Storage, plan_id: int, indicator: str) -> str:
-    names = indicator_names(load_plan(store, plan_id))
-    key = "".join(indicator.split())
-    for name in names:
-        if "".join(name.split()) == key:
-            return name
-    raise NotFound(f"规划中没有指标“{indicator}”", f"no indicator {indicator!r} in plan")
+    with store.reading() as conn:
+        return _resolve(conn, plan_id, indicator)[0]
 
 
 def submit_actual(store: Storage, actor: Actor, plan_id: int, indicator: str, year: int,
                   value: float, *, unit: str | None = None, source: str | None = None,
                   actual_status: str = "final", draft: bool = False) -> SubmissionRecord:
-    """A department reports a value of one of its indicators (or a reviewer of any)."""
+    """A department reports a value of one of its indicators (or a reviewer of any): one read
+    transaction (plan version, name, owner) and one short write transaction."""
     require_writer(actor)
-    name = _known_indicator(store, plan_id, indicator)
-    owner = subs.indicator_owner_map(store, plan_id).get(name)
+    with store.reading() as conn:
+        name, owner = _resolve(conn, plan_id, indicator)
     require_indicator(actor, name, owner)
     return subs.create_submission(
         store, plan_id=plan_id, indicator=name, year=year, value=value, unit=unit,

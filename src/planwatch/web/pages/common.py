@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.routing import APIRoute
 
 from planwatch.errors import PlanwatchError
+from planwatch.web import i18n
 from planwatch.web.deps import OptionalActor
 from planwatch.web.pages.display import (
     BASE_ONLY_NOTE,
@@ -95,7 +96,15 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
     _install_helpers(templates.env)
     response: Response = templates.TemplateResponse(request, name, context,
                                                     status_code=status_code, headers=headers)
+    _remember_lang(request, response)
     return response
+
+
+def _remember_lang(request: Request, response: Response) -> None:
+    """``?lang=en`` on a page also sets the ``lang`` cookie for the following pages."""
+    asked = i18n.valid_lang(request.query_params.get("lang"))
+    if asked and asked != request.cookies.get(i18n.LANG_COOKIE):
+        i18n.set_lang_cookie(response, asked, bool(request.app.state.settings.cookie_secure))
 
 
 def _install_helpers(env: Any) -> None:
@@ -107,6 +116,7 @@ def _install_helpers(env: Any) -> None:
     env.filters["fieldsize"] = field_size
     env.filters["doc_type"] = doc_type_zh
     env.filters["level"] = level_zh
+    i18n.install(env)
     env.globals.update(sparkline=sparkline, VERDICT_ORDER=VERDICT_ORDER,
                        OPTIONAL_VERDICTS=OPTIONAL_VERDICTS, BASE_ONLY_NOTE=BASE_ONLY_NOTE,
                        base_only=base_only, is_prose=is_prose,

@@ -1,0 +1,192 @@
+"""Interface language of the HTML pages: Chinese first (``zh``, the default), English on
+request (``en``).
+
+The language comes from ``?lang=`` on the page's URL, else the ``lang`` cookie (set by
+``GET /lang/{code}?next=…``), else Chinese. Templates call ``t("中文")`` for the UI chrome
+(navigation, headings, buttons, table headers, verdict labels); the Chinese text is the key
+of :data:`CATALOGUE` and what is shown when no English is known. Data — plan titles,
+indicator names, quotes, department names — is never translated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlencode
+
+from jinja2 import Environment, pass_context
+from starlette.requests import Request
+from starlette.responses import Response
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+LANG_COOKIE = "lang"
+LANG_COOKIE_AGE = 365 * 24 * 3600
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+
+CATALOGUE: dict[str, str] = {
+    # verdicts and states
+    "提前实现": "Achieved early", "快于预期": "Ahead of schedule",
+    "基本符合预期": "On track", "滞后": "Behind", "倒退": "Regressing",
+    "已实现": "Achieved", "未实现": "Missed", "暂无数据": "No data", "无法判断": "Undetermined",
+    "仅有基期值": "Baseline only", "预警": "Warning",
+    "已完成": "Done", "已逾期": "Overdue", "进展停滞": "Stalled", "推进中": "In progress",
+    "未报进展": "Not reported", "受阻": "Blocked",
+    "草稿": "Draft", "待审核": "Pending review", "已通过（锁定）": "Approved (locked)",
+    "已退回": "Returned",
+    "管理员": "Administrator", "审核人（科技局）": "Reviewer (S&T bureau)",
+    "责任部门": "Responsible department", "只读用户": "Read-only user",
+    "规划": "Plan", "实施意见（方案）": "Implementation opinion", "评估报告": "Evaluation report",
+    "省": "Province", "市": "City", "县（市）": "County", "区": "District",
+    # chrome
+    "科技创新规划监测": "S&T Plan Monitoring",
+    "科技创新规划监测平台": "S&T Innovation Plan Monitoring",
+    "主导航": "Main navigation", "地区与规划": "Regions & plans", "填报审核": "Review",
+    "导入规划": "Import plan", "退出": "Sign out", "登录": "Sign in",
+    "语言": "Language",
+    "planwatch · 规划数字化与监测评估 · 数据以审核通过的填报值和导入值为准":
+        "planwatch · plan digitisation, monitoring and evaluation · "
+        "figures are approved submissions and imported values",
+    "规划导航": "Plan navigation", "规划概览": "Overview", "实际值填报": "Actuals",
+    "任务督办": "Tasks",
+    "进度判断统计": "Verdict counts", "走势": "Trend", "无实际值": "No actuals", "无": "None",
+    "（基期）": " (baseline)", "第{line}行": "line {line}", "{year}年": "{year}",
+    # overview / public
+    "规划期": "Plan period", "评估年份": "Evaluation year", "监测年份": "Monitoring year",
+    "年份": "Year", "查看": "Show",
+    "指标 {n} 项，有实际值 {m} 项": "{n} indicators, {m} with actuals",
+    "公开页": "Public page", "公开信息": "Public information", "（公开）": " (public)",
+    "待审核填报": "Pending submissions", "条": "", "项": "", "去审核": "Review them",
+    "撤回公开页": "Withdraw public page", "发布公开页": "Publish public page",
+    "指标监测": "Indicator monitoring", "指标进展": "Indicator progress",
+    "指标": "Indicator", "属性": "Type", "基期值": "Baseline", "目标值": "Target",
+    "最新实际值": "Latest actual", "完成度": "Completion", "时间进度": "Time elapsed",
+    "进度判断": "Verdict",
+    "未识别到指标表。": "No indicator table was recognised.",
+    "审核发现": "Audit findings", "未发现问题。": "No problems found.",
+    "重点任务（按牵头部门）": "Key tasks (by lead department)",
+    "{n} 项": "{n}", "时限：{d}": "deadline: {d}",
+    "未识别到任务分工。": "No task assignment was recognised.",
+    "进入任务督办 ›": "Go to tasks ›",
+    "指标走势图": "Indicator charts",
+    "红线为实际值，蓝色虚线为规划路径，菱形为基期值与目标值，橙色点线为趋势预测。":
+        "Red: actual values; blue dashed: planned path; diamonds: baseline and target; "
+        "orange dotted: projected trend.",
+    "{name}走势图": "{name} trend chart",
+    # index
+    "按省 → 市 → 县（市、区）浏览科技创新规划": "Browse S&T plans by province → city → county",
+    "，共 {n} 个": ", {n} in total",
+    "（公开规划，登录后可见全部）": " (public plans; sign in to see all)",
+    "导入规划文件": "Import a plan file", "公开": "Public", "（{n}个规划）": "({n} plans)",
+    "暂无规划": "No plans yet", "。": ".",
+    "（尚无公开规划，": " (no public plans yet; ", "后可见内部规划）": " to see internal plans)",
+    # login / error
+    "用户名": "Username", "密码": "Password",
+    "科技局、责任部门和管理员账号登录后可填报、审核与督办；公开规划无需登录。":
+        "Sign in to submit, review and follow up; public plans need no sign-in.",
+    "出错了": "Error", "无权访问": "Forbidden", "未找到": "Not found", "请先登录": "Please sign in",
+    "无法完成操作": "Could not complete the request", "返回首页": "Back to the start page",
+    # indicator / reports / review
+    "：": ": ", "，": ", ", "基期": "Baseline", "目标": "Target", "路径": "Path",
+    "线性推进": "Linear", "年均增速（复合增长）": "Annual growth (compound)",
+    "比率类（保持目标水平）": "Ratio (hold the target level)",
+    "走势：基期、规划路径、实际值与预测": "Trend: baseline, planned path, actuals and projection",
+    "指标信息": "Indicator facts", "趋势预测": "Projection", "可达成目标": "target reachable",
+    "难以达成目标": "target unlikely", "注释": "Note", "保存": "Save",
+    "规划原文": "Plan text", "正文中未找到对应表述。": "No matching sentence in the plan text.",
+    "实际值": "Actual values", "数值": "Value", "口径": "Status", "来源": "Source",
+    "初步数": "Provisional", "正式数": "Final", "暂无实际值。": "No actual values yet.",
+    "填报与审核记录": "Submissions and reviews", "状态": "Status", "填报": "Submitted",
+    "审核": "Review", "暂无填报记录。": "No submissions yet.", "目标修订": "Target revisions",
+    "时间": "Time", "原目标": "Old target", "新目标": "New target", "依据": "Basis",
+    "操作人": "By", "无修订。": "No revisions.",
+    "下载监测评估报告": "Download the monitoring report",
+    "报告按所选年份的已审核实际值生成：Word 版为公文格式（含图表），Excel 版为指标明细。":
+        "Built from the approved actual values of the chosen year: Word as an official "
+        "document (with charts), Excel with indicator details.",
+    "下载 Word（.docx）": "Download Word (.docx)", "下载 Excel（.xlsx）": "Download Excel (.xlsx)",
+    "{year}年概况": "{year} summary",
+    "指标 {n} 项，有实际值 {m} 项，预警 {w} 项。":
+        "{n} indicators, {m} with actuals, {w} warnings.",
+    "责任部门提交的实际值：审核通过后写入监测数据并锁定；退回须填写意见。":
+        "Actual values submitted by departments: approval stores and locks them; "
+        "returning needs a comment.",
+    "口径 / 来源": "Status / source", "填报部门": "Department",
+    "没有{status}的填报。": "No submissions: {status}.", "通过": "Approve", "退回": "Return",
+    "退回意见（必填）": "Reason for returning (required)", "退回意见": "Reason for returning",
+}
+"""Chinese UI text → English. Missing entries fall back to the Chinese text."""
+
+
+def valid_lang(code: str | None) -> str | None:
+    return code if code in LANGS else None
+
+
+def lang_of(request: Request | None) -> str:
+    """``?lang=`` of the URL, else the ``lang`` cookie, else Chinese."""
+    if request is None:
+        return DEFAULT_LANG
+    return (valid_lang(request.query_params.get("lang"))
+            or valid_lang(request.cookies.get(LANG_COOKIE)) or DEFAULT_LANG)
+
+
+def translate(text: str, lang: str, **values: Any) -> str:
+    """``text`` in ``lang`` with ``{name}`` fields filled from ``values``."""
+    shown = CATALOGUE.get(text, text) if lang == "en" else text
+    return shown.format(**values) if values else shown
+
+
+def safe_next(target: str | None) -> str:
+    """``target`` when it is a path on this site ("/plans/1?year=2023"), else "/"."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return "/"
+    if any(ord(c) < 0x20 or c in "\\" for c in target):
+        return "/"
+    return target
+
+
+def set_lang_cookie(response: Response, lang: str, secure: bool) -> None:
+    """Remember ``lang`` for a year (no other state)."""
+    response.set_cookie(LANG_COOKIE, lang, max_age=LANG_COOKIE_AGE, httponly=True,
+                        samesite="lax", path="/", secure=secure)
+
+
+def switch_url(request: Request | None, code: str) -> str:
+    """The toggle link: ``/lang/{code}?next=<this page without ?lang=>``."""
+    if request is None:
+        return f"/lang/{code}"
+    query = [(k, v) for k, v in parse_qsl(request.url.query) if k != "lang"]
+    here = request.url.path + (f"?{urlencode(query)}" if query else "")
+    return f"/lang/{code}?next=" + quote(here, safe="")
+
+
+def _request(ctx: Any) -> Request | None:
+    found = ctx.get("request")
+    return found if isinstance(found, Request) else None
+
+
+@pass_context
+def t(ctx: Any, text: str, **values: Any) -> str:
+    """Template global: the UI text ``text`` in the page's language."""
+    return translate(text, lang_of(_request(ctx)), **values)
+
+
+@pass_context
+def page_lang(ctx: Any) -> str:
+    """``zh`` or ``en``."""
+    return lang_of(_request(ctx))
+
+
+@pass_context
+def html_lang(ctx: Any) -> str:
+    """The ``<html lang>`` value: ``zh-CN`` or ``en``."""
+    return HTML_LANG[lang_of(_request(ctx))]
+
+
+@pass_context
+def lang_url(ctx: Any, code: str) -> str:
+    return switch_url(_request(ctx), code)
+
+
+def install(env: Environment) -> None:
+    """Add ``t``, ``page_lang``, ``html_lang`` and ``lang_url`` to the template globals."""
+    env.globals.update(t=t, page_lang=page_lang, html_lang=html_lang, lang_url=lang_url)
