@@ -525,3 +525,9 @@ def test_default_year_before_the_period_moves_into_it() -> None:
     assert period_year(item, 2022, today) == 2022  # a year inside the period is kept
     assert period_year(item, 2020, date(2030, 1, 1)) == 2025
     assert period_year(item, 2020, date(2021, 6, 1)) == 2021
+
+
+def test_comparator_printed_as_sign() -> None:
+    from planwatch.web.pages.common import comparator_sign
+
+    assert [comparator_sign(c) for c in (">=", "<=", "~", "=", None)] == ["≥", "≤", "约", "", ""]

@@ -107,10 +107,19 @@ def _remember_lang(request: Request, response: Response) -> None:
         i18n.set_lang_cookie(response, asked, bool(request.app.state.settings.cookie_secure))
 
 
+_COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "~": "约"}
+
+
+def comparator_sign(comparator: str | None) -> str:
+    """How a target's comparator is printed before its value: ≥ / ≤ / 约, nothing for '='."""
+    return _COMPARATOR_SIGNS.get(comparator or "", "")
+
+
 def _install_helpers(env: Any) -> None:
     if "num" in env.filters:
         return
     env.filters["num"] = fmt_num
+    env.filters["cmp"] = comparator_sign
     env.filters["pct"] = fmt_pct
     env.filters["plain"] = fmt_plain
     env.filters["fieldsize"] = field_size
