@@ -312,20 +312,20 @@ def assess_plan(
     """Evaluate every indicator of ``plan`` at ``year``; actuals are matched by indicator name."""
     by_name: dict[str, list[Actual]] = {}
     for actual in actuals:
-        by_name.setdefault(_key(actual.indicator), []).append(actual)
+        by_name.setdefault(indicator_key(actual.indicator), []).append(actual)
     from planwatch.evaluate.targets import prose_indicators
 
     out = PlanAssessment(evaluation_year=year)
     for bucket, rows in ((out.indicators, plan.indicators), (out.targets, prose_indicators(plan))):
         for ind in rows:
             direction = (directions or {}).get(ind.name, Direction.HIGHER)
-            ev = evaluate_indicator(
-                ind, by_name.get(_key(ind.name), []), year, direction=direction, params=params
-            )
+            matched = by_name.get(indicator_key(ind.name), [])
+            ev = evaluate_indicator(ind, matched, year, direction=direction, params=params)
             bucket.append(ev)
             out.findings.extend(findings_for(ev))
     return out
 
 
-def _key(name: str) -> str:
+def indicator_key(name: str) -> str:
+    """How an actual's indicator name is matched to a plan's: whitespace ignored."""
     return "".join(name.split())

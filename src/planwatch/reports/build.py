@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from planwatch.evaluate.audit import audit_plan
 from planwatch.evaluate.prior import evaluate_prior
 from planwatch.evaluate.progress import units_compatible
-from planwatch.evaluate.status import assess_plan
+from planwatch.evaluate.status import assess_plan, indicator_key
 from planwatch.model.actual import Actual
 from planwatch.model.evaluation import (
     Direction,
@@ -158,10 +158,6 @@ def _plan_title(plan: Plan) -> str:
     return plan.meta.title or plan.doc or "规划"
 
 
-def _key(name: str) -> str:
-    return "".join(name.split())
-
-
 def _series(
     ev: IndicatorEvaluation, actuals: Sequence[Actual], year: int
 ) -> list[tuple[int, float]]:
@@ -170,7 +166,7 @@ def _series(
     if inp.baseline_year is not None and inp.baseline is not None:
         points[inp.baseline_year] = inp.baseline
     for a in sorted(actuals, key=lambda a: (a.year, a.status == "final")):
-        if (a.year <= year and _key(a.indicator) == _key(ev.indicator)
+        if (a.year <= year and indicator_key(a.indicator) == indicator_key(ev.indicator)
                 and units_compatible(ev.unit, a.unit)):
             points[a.year] = a.value
     return sorted(points.items())

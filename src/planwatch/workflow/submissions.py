@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from planwatch.evaluate.status import indicator_key
 from planwatch.model.actual import Actual
 from planwatch.model.plan import Plan
 from planwatch.storage import Storage, record_actuals
@@ -30,10 +31,6 @@ from planwatch.workflow.principal import (
 
 EDITABLE = ("value", "unit", "source", "year", "actual_status")
 MAX_CACHED_VERSIONS = 32
-
-
-def _key(name: str) -> str:
-    return "".join(name.split())
 
 
 class _NameCache:
@@ -55,7 +52,7 @@ class _NameCache:
         plan = Plan.model_validate_json(subs.version_json(conn, version_id))
         table: dict[str, str] = {}
         for name in indicator_names(plan):
-            table.setdefault(_key(name), name)
+            table.setdefault(indicator_key(name), name)
         with self._lock:
             self._entries[sha] = table
             while len(self._entries) > MAX_CACHED_VERSIONS:
@@ -71,7 +68,7 @@ def _resolve(conn: Connection, plan_id: int, indicator: str) -> tuple[str, str |
     version = subs.latest_version_key(conn, plan_id)
     if version is None:
         raise NotFound(f"规划{plan_id}不存在", f"no plan {plan_id}")
-    name = _NAMES.names(conn, *version).get(_key(indicator))
+    name = _NAMES.names(conn, *version).get(indicator_key(indicator))
     if name is None:
         raise NotFound(f"规划中没有指标“{indicator}”", f"no indicator {indicator!r} in plan")
     return name, subs.indicator_owner(conn, plan_id, name)
