@@ -10,7 +10,7 @@ from planwatch.model.findings import Finding
 
 Comparator = Literal["=", ">=", "<=", "~"]
 RegionLevel = Literal["province", "city", "county", "district"]
-DocType = Literal["plan", "implementation_opinion", "evaluation_report"]
+DocType = Literal["plan", "implementation_opinion", "evaluation_report", "regulation"]
 Period = Literal["by_year", "annual", "plan_period"]
 TargetKind = Literal["level", "increment", "growth_rate", "rank", "change_per_year"]
 FactKind = Literal["level", "change", "approved", "table_note"]
@@ -43,6 +43,7 @@ class Indicator(BaseModel):
     target_year: int | None = None
     target: float | None = None
     target_comparator: Comparator | None = "="
+    target_text: str | None = None
     annual_growth_pct: float | None = None
     growth_comparator: Comparator | None = None
     cumulative_change: float | None = None
@@ -121,6 +122,7 @@ class Task(BaseModel):
     support: list[str] = Field(default_factory=list)
     shared_responsibility: bool = False
     deadline: str | None = None
+    deadline_year: int | None = None
     section: str | None = None
     line: int | None = None
 
