@@ -126,6 +126,7 @@ def test_dev_set_score_does_not_fall(result: dict[str, Any], part: str, metric: 
 
 def test_score_reads_chapters_when_numbers_restart() -> None:
     """Tasks numbered anew in every chapter are matched chapter by chapter, not all to the first."""
+    _need_corpus()  # the shared scorer lives in ../shared too
     ds = _load_script()
     gold = {"d": {"meta": {"doc_type": "implementation_opinion"}, "indicators": [],
                   "prior_results": [], "targets": [], "projects": [],
