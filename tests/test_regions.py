@@ -47,6 +47,15 @@ def test_county_level_city_with_parents_and_code() -> None:
     assert (haidian.level, haidian.parent, haidian.province) == ("district", "北京市", "北京市")
 
 
+def test_code_of_needs_an_unambiguous_division() -> None:
+    assert regions.code_of("芝罘区") == "370602"
+    assert regions.code_of("朝阳区") is None
+    assert regions.code_of("朝阳区", parent="北京市") == "110105"
+    assert regions.code_of("鼓楼区", province="江苏省") is None
+    assert regions.code_of("章丘市") == "370181"
+    assert regions.code_of("某某县") is None
+
+
 def test_former_names_resolve_and_name_their_successor() -> None:
     [zhangqiu] = regions.lookup("章丘市")  # 撤市设区 2016
     assert (zhangqiu.level, zhangqiu.parent, zhangqiu.former, zhangqiu.successor) == (

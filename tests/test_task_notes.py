@@ -49,6 +49,8 @@ def _roles(tasks: list[Task]) -> list[tuple[int, list[str], list[str], bool]]:
     # 'A等省有关部门' names A
     ("省市场监管局、公安厅等省有关部门按职责分工负责，广州、珠海、汕头市配合",
      ["省市场监管局", "公安厅"], ["广州", "珠海", "汕头市"], True),
+    ("市科技局、市财政局（排名第一的为牵头单位）", ["市科技局"], ["市财政局"], False),
+    ("省科技厅、财政厅负责指导", ["省科技厅", "财政厅"], [], True),
     # the conventions that worked before still do
     ("市科技局牵头，市发展改革委、市工业和信息化局配合", ["市科技局"],
      ["市发展改革委", "市工业和信息化局"], False),
@@ -67,6 +69,7 @@ def test_note_conventions(note: str, lead: list[str], support: list[str], shared
     ("省科协及相关行业主管部门按职责分工负责，持续推进", "持续推进", None),
     ("市科技局牵头；完成时限：2024年6月底前", "2024年6月底前", 2024),
     ("市科技局牵头，市财政局配合，长期坚持", "长期坚持", None),
+    ("市科技局牵头，2023年起持续推进", "2023年起持续推进", None),  # 2023: a start
     ("市科技局牵头", None, None),
 ])
 def test_note_deadline(note: str, deadline: str | None, year: int | None) -> None:
@@ -74,6 +77,13 @@ def test_note_deadline(note: str, deadline: str | None, year: int | None) -> Non
     assert (res.deadline, res.deadline_year) == (deadline, year)
     assert res.lead and not any("20" in n or "推进" in n or "坚持" in n for n in res.lead)
     assert "完成" not in note_core(note) and "持续推进" not in note_core(note)
+
+
+def test_nested_government_note_in_a_measure(tmp_path: Path) -> None:
+    tasks = _read(tmp_path, "二、重点任务\n\n（一）建设创新平台。支持企业建设研发中心。"
+                  "（市科技局牵头，各县（市、区）政府配合，2025年底前完成）\n")
+    assert _roles(tasks) == [(1, ["市科技局"], ["各县（市、区）政府"], False)]
+    assert tasks[0].deadline_year == 2025
 
 
 def test_deadline_year_of_a_range() -> None:

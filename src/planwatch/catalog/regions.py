@@ -107,6 +107,15 @@ def by_code(code: str) -> RegionInfo | None:
     return _info(row) if row else None
 
 
+def code_of(name: str, parent: str | None = None, province: str | None = None) -> str | None:
+    """The 区划代码 of ``name`` where the parent / province given (or the name alone) tell which
+    division it is: code_of('芝罘区') == '370602'; code_of('朝阳区') is None (two of them)."""
+    infos = [i for i in lookup(name) if (parent is None or i.parent == parent)
+             and (province is None or i.province == province)]
+    current = [i for i in infos if not i.former] or infos
+    return current[0].code if len(current) == 1 else None
+
+
 def is_province(name: str) -> bool:
     return any(r.level == "province" for r in lookup(name))
 
