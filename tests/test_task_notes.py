@@ -46,6 +46,9 @@ def _roles(tasks: list[Task]) -> list[tuple[int, list[str], list[str], bool]]:
      ["市人力资源和社会保障局"], ["市工业和信息化局", "各地级以上市政府"], False),
     ("县科技局牵头，各县（市、区）政府配合", ["县科技局"], ["各县（市、区）政府"], False),
     ("市科技局牵头，各县（市、区）按职责分工负责", ["市科技局"], ["各县（市、区）"], False),
+    ("市科技局牵头，市财政局，各县（市、区）配合", ["市科技局"],
+     ["市财政局", "各县（市、区）"], False),
+    ("市科技局，各县（市、区）", ["市科技局", "各县（市、区）"], [], True),
     # 'A等省有关部门' names A
     ("省市场监管局、公安厅等省有关部门按职责分工负责，广州、珠海、汕头市配合",
      ["省市场监管局", "公安厅"], ["广州", "珠海", "汕头市"], True),
@@ -111,6 +114,23 @@ def test_first_named_leads_carries_on_with_xiatong(tmp_path: Path) -> None:
     assert _roles(tasks) == [(1, ["市科技局"], ["市发展改革委", "市财政局"], False),
                              (2, ["市工业和信息化局"], ["市科技局"], False),
                              (3, ["市人社局"], [], False)]
+
+
+def test_remark_standing_alone_applies_to_the_notes_after(tmp_path: Path) -> None:
+    text = ("二、重点任务\n\n（注：责任单位中列第一位的为牵头单位）\n\n"
+            "1.建设创新平台。\n责任单位：市科技局、市发展改革委\n\n"
+            "2.培育创新主体。\n责任单位：市工业和信息化局、市科技局\n")
+    assert _roles(_read(tmp_path, text)) == [(1, ["市科技局"], ["市发展改革委"], False),
+                                             (2, ["市工业和信息化局"], ["市科技局"], False)]
+
+
+def test_remark_after_one_list_without_xiatong_stays_with_that_note(tmp_path: Path) -> None:
+    text = ("二、重点任务\n\n1.建设创新平台。\n"
+            "责任单位：市科技局、市发展改革委（列第一位的为牵头单位）\n\n"
+            "2.培育创新主体。\n责任单位：市工业和信息化局、市科技局\n")
+    assert _roles(_read(tmp_path, text)) == [
+        (1, ["市科技局"], ["市发展改革委"], False),
+        (2, ["市工业和信息化局", "市科技局"], [], True)]
 
 
 def test_without_the_remark_a_plain_list_is_shared(tmp_path: Path) -> None:

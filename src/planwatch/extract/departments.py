@@ -111,7 +111,9 @@ def split_departments(text: str) -> list[str]:
 
 
 def looks_like_department(name: str) -> bool:
-    return 2 <= len(name) <= 30 and bool(_DEPT_END.search(name))
+    """'市科技局', '各地级以上市政府', '各县（市、区）' (a closing bracket is not its end)."""
+    bare = re.sub(r"[（(][^（）()]*[)）]$", "", name)
+    return 2 <= len(name) <= 30 and bool(_DEPT_END.search(bare))
 
 
 def strip_convention(note: str) -> tuple[str, bool]:

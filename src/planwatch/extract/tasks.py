@@ -70,12 +70,17 @@ def extract_tasks(doc: Document) -> TaskResult:
 
 
 def _convention_carried(blocks: list[Block]) -> list[bool]:
-    """Per block: has '列第一位的为牵头单位，下同' (or '以下…') been said at or before it?"""
+    """Per block: has the document said, for the notes after, that the first department named
+    leads? '…（列第一位的为牵头单位，下同）', '以下…列第一位的为牵头单位', or a remark standing
+    on its own ('注：责任单位中列第一位的为牵头单位') rather than after one note's list."""
     out, on = [], False
     for block in blocks:
         m = departments.FIRST_LEADS.search(block.text)
-        if m and (m.group(1) or "以下" in block.text[max(0, m.start() - 12):m.start()]):
-            on = True
+        if m:
+            before = re.sub(r"[\s（(，,：:]+$", "", block.text[:m.start()])
+            last = re.split(r"[、，,：:；;（(]", before)[-1]
+            if m.group(1) or "以下" in before[-12:] or not departments.looks_like_department(last):
+                on = True
         out.append(on)
     return out
 
