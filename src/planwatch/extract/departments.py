@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _SPLIT = re.compile(r"[、，,；;/／]|以及|及")
 _TRAILING_ETC = re.compile(
@@ -150,6 +151,12 @@ def parse_note(note: str, first_leads: bool = False) -> Responsibility:
 
     ``first_leads``: the document says the first department named leads (列第一位的为牵头单位).
     """
+    res = _parse_note(note, first_leads)
+    return Responsibility(list(res.lead), list(res.support), res.shared, res.deadline)
+
+
+@lru_cache(maxsize=2048)
+def _parse_note(note: str, first_leads: bool) -> Responsibility:
     note, marked = strip_convention(re.sub(r"\s+", "", note))
     reader = _Reader(first_leads or marked)
     for i, part in enumerate(_parts(note)):

@@ -34,6 +34,7 @@ _NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{0,24}[)）]){2,300}
 _NOTE_SHAPE = re.compile(
     r"(?:牵头|配合|参与|协同|协助|负责(?:指导|实施|推进|组织实施)?|落实)[。.]?$|^(?:责任|牵头|配合|负责|主责)(?:单位|部门)[：:]"
 )
+_NOTE_HINT = re.compile(r"牵头|配合|参与|协同|协助|负责|落实|单位|部门")
 _LABELLED = re.compile(r"(?:责任单位|责任部门|牵头单位|牵头部门)[：:].*$")
 
 
@@ -129,7 +130,8 @@ def _title(head: str) -> str:
 def find_note(text: str) -> str | None:
     """The last bracketed responsibility note in a measure's text, or a 责任单位： line."""
     notes = [m.group(1) for m in _NOTE.finditer(text)
-             if _NOTE_SHAPE.search(departments.note_core(m.group(1))) and _names_dept(m.group(1))]
+             if _NOTE_HINT.search(m.group(1))
+             and _NOTE_SHAPE.search(departments.note_core(m.group(1))) and _names_dept(m.group(1))]
     if notes:
         return notes[-1]
     m = _LABELLED.search(text)
