@@ -51,11 +51,10 @@ _DEPT_END = re.compile(
     r"机构|银行|分局|管委|法院|检察院|党校|企业|高校|园区|署|大学|学院|分署|乡镇|旗|队)$"
 )
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
-_GUARD = str.maketrans({"、": "\ue001", "，": "\ue002", ",": "\ue003", "；": "\ue004",
-                        ";": "\ue005", "及": "\ue006", "和": "\ue007", "。": "\ue008"})
-_UNGUARD = str.maketrans({v: k for k, v in
-                          {"、": "\ue001", "，": "\ue002", ",": "\ue003", "；": "\ue004",
-                           ";": "\ue005", "及": "\ue006", "和": "\ue007", "。": "\ue008"}.items()})
+# separators inside brackets are swapped for private-use characters while a note is split
+_GUARDED = {sep: chr(0xE001 + i) for i, sep in enumerate("、，,；;及和。")}
+_GUARD = str.maketrans(_GUARDED)
+_UNGUARD = str.maketrans({v: k for k, v in _GUARDED.items()})
 NOTE_WORDS = ("牵头", "配合", "负责", "责任单位", "责任部门", "牵头单位", "配合单位")
 
 
