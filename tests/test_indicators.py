@@ -78,7 +78,9 @@ def test_fifteenth_plan_table_with_unit_and_category_columns() -> None:
         ("科学普及", "公民具备科学素质的比重", "%", 2025, 15, None, None, None, None, None, None,
          "预期性"),
     ]
-    assert [(f.code, f.line) for f in result.findings] == [("unparsed-number", 27)]
+    # 翻一番 is a qualitative target: kept as text, not an unreadable number
+    assert result.indicators[-1].target_text == "翻一番"
+    assert result.findings == []
 
 
 def test_prior_results_table_with_status_column() -> None:

@@ -30,6 +30,8 @@ _UNIT_NOTE = re.compile(r"[（(](?:计量)?单位[）)]$")
 _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
     ("attribute", ("属性", "性质")),
     ("seq", ("序号", "编号")),
+    ("name", ("指标名称", "指标内容", "指标项", "二级指标")),
+    ("category", ("一级指标",)),
     ("note", ("备注", "说明")),
     ("status", ("完成情况", "完成状态", "进展情况", "是否完成")),
     ("actual", ("完成值", "完成数", "实际值", "实现值", "完成", "实际")),
@@ -47,7 +49,7 @@ _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
     ("growth", ("增速", "增长", "增幅", "累计", "变化")),
     ("target", ("目标值", "目标", "规划值", "预期值")),
     ("baseline", ("基础值", "基期值", "基数", "基期", "基准", "现状值", "现状", "基础")),
-    ("category", ("类别", "分类", "领域", "维度", "方面", "类型", "产业")),
+    ("category", ("类别", "分类", "领域", "维度", "方面", "类型", "产业", "板块", "类目")),
     ("name", ("指标名称", "具体指标", "核心指标", "主要指标", "指标", "名称")),
 )
 
@@ -125,11 +127,31 @@ def classify_header(cell: str) -> Column:
     bare = _UNIT_NOTE.sub("", rest)
     if bare and bare != rest:  # 指标名称（单位）: the bracket only says where the unit is
         rest = bare
+    if year is None and (period := plan_period(text)) is not None:
+        return _period_column(cell, rest, period)
     for role, words in _ROLE_RULES:
         if any(w in rest for w in words):
             return Column(0, role, cell, year)
     if year is not None and len(rest.strip("()（）%")) <= 2:
         return Column(0, "year", cell, year)
+    return Column(0, "other", cell, year)
+
+
+_PERIOD_MARK = re.compile(r"[“”\"]?十[一二三四五六七八九]五[“”\"]?(?:时期|期间|末)?")
+
+
+def _period_column(cell: str, rest: str, period: tuple[int, int]) -> Column:
+    """``“十五五”目标`` → target 2030, ``“十四五”现状`` → baseline 2025, ``“十四五”完成值`` →
+    actual 2025: a five-year plan named in a header dates the column to the plan's last year."""
+    core = _PERIOD_MARK.sub("", rest)
+    year = period[1]
+    for role, words in _ROLE_RULES:
+        if role in ("name", "category") and core.endswith(("指标", "规划")):
+            return Column(0, "target", cell, year)
+        if any(w in core for w in words):
+            return Column(0, role, cell, year)
+    if core in ("", "规划", "指标"):
+        return Column(0, "target", cell, year)
     return Column(0, "other", cell, year)
 
 
