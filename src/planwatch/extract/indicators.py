@@ -151,12 +151,21 @@ def _rows(ctx: _Context) -> list[_Row]:
         if not raw_name:
             _damaged(ctx, line, cells, "指标表中的行缺少指标名称")
             continue
-        name, unit = split_name_unit(_SUB_ROW.sub("", raw_name) or raw_name)
+        if rows and _SUB_ROW.match(raw_name):
+            cells = _inherit(ctx, cells, rows[-1].cells)
+        name, unit = split_name_unit(raw_name)
         unit = _cell(cells, ctx.header.first("unit")) or unit
         if len(cells) < len(ctx.header.columns):
             _damaged(ctx, line, cells, "指标表中的行缺少单元格")
         rows.append(_Row(i, cells, name, normalize_unit(unit, name), category, line))
     return rows
+
+
+def _inherit(ctx: _Context, cells: tuple[str, ...], parent: tuple[str, ...]) -> tuple[str, ...]:
+    """A sub-row (``其中 公园绿地``) shares its parent's merged unit and 属性 cells."""
+    shared = {c.index for c in (ctx.header.first("unit"), ctx.header.first("attribute")) if c}
+    return tuple(parent[i] if i in shared and not c.strip() and i < len(parent) else c
+                 for i, c in enumerate(cells))
 
 
 def _category_row(cells: tuple[str, ...]) -> str | None:
@@ -186,7 +195,7 @@ def _damaged(ctx: _Context, line: int | None, cells: tuple[str, ...], message: s
         context=" | ".join(cells)))
 
 
-_SUB_ROW = re.compile(r"^其中[:：,，]?\s*")
+_SUB_ROW = re.compile(r"^其中")
 _UNIT_PAREN = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]{1,3}[)）]){1,12})[)）]$")
 _NOT_UNIT = ("含", "包括", "其中", "不", "以", "按", "口径")
 
@@ -250,29 +259,46 @@ def _indicator(ctx: _Context, row: _Row) -> Indicator:
     base = _read(ctx, row, ctx.header.first("baseline"))
     target = _read(ctx, row, ctx.header.first("target"))
     bcell = base.cell if base else None
-    tcell = target.cell if target else None
     base_year = ctx.base_year if bcell is not None else None
     if bcell is not None and bcell.starred and ctx.star_year is not None:
         base_year = ctx.star_year
     if base is not None and base.year is not None and bcell is not None:
         base_year = base.year
     unit = row.unit or next((v.unit for v in (target, base) if v is not None and v.unit), None)
-    increase = target is not None and target.increase and tcell is not None
     ind = Indicator(
         name=row.name, unit=normalize_unit(unit, row.name), category=row.category,
         line=row.line, baseline_year=base_year, baseline=bcell.value if bcell else None,
         baseline_comparator=bcell.comparator if bcell and bcell.comparator != "=" else None,
-        target_year=ctx.target_year if tcell is not None and not increase else None,
-        target=tcell.value if tcell and not increase else None,
-        target_comparator=_comparator(tcell.comparator) if tcell and not increase else None,
-        target_text=target.text if target is not None and tcell is None else None,
+        target_comparator=None,
         attribute=_attribute(_cell(row.cells, ctx.header.first("attribute"))),
     )
-    if increase and tcell is not None:
-        ind.cumulative_change = tcell.value
+    _set_target(ctx, row, ind, target)
     for col in ctx.header.all("growth"):
-        _apply_growth(ind, col, _value(ctx, row, col))
+        growth = _read(ctx, row, col)
+        _apply_growth(ind, col, growth.cell if growth else None)
+        if growth is not None and growth.text and growth.cell is None and ind.target is None:
+            ind.target_text = ind.target_text or growth.text  # text in a 年均［累计］ column
     return ind
+
+
+def _set_target(ctx: _Context, row: _Row, ind: Indicator, target: TableValue | None) -> None:
+    """Target, its year and comparator; a 〔…〕 or 累计/增加 value is the five-year cumulative
+    change; a text cell is a qualitative target dated by its column."""
+    if target is None:
+        return
+    cell = target.cell
+    if cell is None:
+        if target.text:
+            ind.target_text, ind.target_year = target.text, target.year or ctx.target_year
+        elif target.unit:
+            _damaged(ctx, row.line, row.cells, "指标表中的目标值只有单位，缺少数值")
+        return
+    if target.increase or cell.cumulative:
+        ind.cumulative_change = cell.value
+        return
+    ind.target, ind.target_text = cell.value, target.text
+    ind.target_year = target.year or ctx.target_year
+    ind.target_comparator = _comparator(cell.comparator)
 
 
 def _check_values(ctx: _Context, rows: list[Indicator], findings: list[Finding]) -> None:

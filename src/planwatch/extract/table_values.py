@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from planwatch.extract.numbers import Cell, parse_cell
+from planwatch.parse.cellgrid import is_unit
 
 _FULL = str.maketrans({"＞": ">", "＜": "<", "＝": "=", "～": "~", "％": "%", "［": "[", "］": "]",
                        "【": "[", "】": "]", "＋": "+", "－": "-", "，": ","})
@@ -28,6 +29,7 @@ _FOOTNOTE = re.compile(r"^(\d+(?:\.\d+)?%)\d$")
 _NUM_THEN_UNIT = re.compile(
     r"^([<>≥≤~约]?=?\d+(?:\.\d+)?(?:[-—–~]\d+(?:\.\d+)?)?)"
     r"([A-Za-z²³/\u4e00-\u9fff·]{1,8}?[23]?)(以上|以下|以内|左右)?$")
+_DATED = re.compile(r"^((?:19|20)\d{2})年(?:底|末)?(?:前)?(?:达到)?(\d+(?:\.\d+)?)(%?)")
 _RANGE = re.compile(r"^(\d+(?:\.\d+)?)\s*[-—–~至]+\s*(\d+(?:\.\d+)?)$")
 _UNIT_LIKE = re.compile(r"^(?:万|亿|千|百)?(?:[A-Za-z²³/·]+[23]?|"
                         r"[个家件项座处条块株台张套间户人名次起吨米公里平方顷亩立元瓦度天小时分钟"
@@ -49,7 +51,7 @@ class TableValue:
 
     @property
     def missing(self) -> bool:
-        return self.cell is None and self.text is None
+        return self.cell is None and self.text is None and self.unit is None
 
 
 def read_value(raw: str) -> TableValue:
@@ -60,6 +62,11 @@ def read_value(raw: str) -> TableValue:
         return TableValue(None)
     if cell.value is not None:
         return TableValue(cell, unit=_percent(s))
+    if is_unit(s):
+        return TableValue(None, unit=s)  # the number was lost: 张
+    same = _same_values(s)
+    if same is not None:
+        return same
     s, year = _strip_year_note(s)
     s = _FOOTNOTE.sub(r"\1", s)
     percent = _percent(s)
@@ -67,15 +74,32 @@ def read_value(raw: str) -> TableValue:
     for word in _INCREASE:
         if s.startswith(word) and len(s) > len(word) and s[len(word)].isdigit():
             s, increase = s[len(word):], True
+    cumulative = s.startswith("累计")
     s = _strip_lead(s)
     s, comparator = _strip_comparator_word(s)
     value = _number(s)
     if value is not None:
         num, unit, vmax = value
-        if comparator is not None:
-            num = Cell(num.value, comparator, num.cumulative, False, num.raw, num.starred)
+        num = Cell(num.value, comparator or num.comparator, num.cumulative or cumulative, False,
+                   num.raw, num.starred)
         return TableValue(num, year, unit or percent, None, increase, vmax)
+    dated = _DATED.match(s)
+    if dated:  # 2027年60%，2028年进一步优化布局: the first dated number, the whole text kept
+        return TableValue(Cell(float(dated.group(2))), int(dated.group(1)),
+                          "%" if dated.group(3) else None, raw.strip())
     return TableValue(None, year, None, raw.strip() if _has_words(raw) else None)
+
+
+def _same_values(s: str) -> TableValue | None:
+    """``98%、98%``: one value printed for two parts of the indicator."""
+    parts = s.split("、")
+    if len(parts) < 2:
+        return None
+    cells = [parse_cell(p) for p in parts]
+    values = {c.value for c in cells}
+    if len(values) != 1 or None in values:
+        return None
+    return TableValue(cells[0], unit=_percent(parts[0]))
 
 
 def _percent(s: str) -> str | None:

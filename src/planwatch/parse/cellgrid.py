@@ -101,7 +101,7 @@ def _kind(text: str) -> str:
         return "unit"
     if any(w in s for w in _QUAL) and len(s) <= 40:
         return "qual"
-    return "text"
+    return "textnum" if re.search(r"\d", s) else "text"
 
 
 def is_unit(text: str) -> bool:
@@ -150,10 +150,15 @@ _JOINERS = ("/", "、", "，", ",", "-", "（", "(", "—")
 
 
 def _emit(col: ColType, kind: str) -> float:
+    if kind == "textnum":
+        if col == "value":
+            return 0.0  # a target stated as a sentence with numbers (震后20分钟内提供…)
+        kind = "text"
     return _EMIT[col].get(kind, _DEFAULT_EMIT.get(col, 0.0))
 
 
 def _cont(col: ColType, kind: str, text: str) -> float:
+    kind = "text" if kind == "textnum" else kind
     if col == "value" and text[:1] in "(（":
         return 0.0  # 36 / （2021年-2025年）
     return _CONT[col].get(kind, -5.0)
@@ -184,6 +189,9 @@ def align(types: list[ColType], frags: list[Fragment], row_mode: bool) -> tuple[
     k = len(types)
     costs = _ROW_MODE if row_mode else _CELL_MODE
     skip = [_SKIP[t] for t in types]
+    values = [j for j, t in enumerate(types) if t == "value"]
+    if len(values) > 1:
+        skip[values[-1]] += 0.2  # a row with one value gives its target, not its baseline
     lead = [0.0] * (k + 1)  # cost of skipping columns 0..j-1
     for j in range(k):
         lead[j + 1] = lead[j] + skip[j]
