@@ -55,14 +55,16 @@ def _cells(rows: list[tuple[str, ...]], index: int) -> list[str]:
 
 
 def _by_content(col: Column, rows: list[tuple[str, ...]]) -> Column:
+    if col.role not in ("category", "other", "status", "note"):
+        return col
     data = _cells(rows, col.index)
     if len(data) < 2:
         return col
     attr = sum(1 for c in data if _ATTR.match(c))
-    if col.role in ("category", "other", "status", "note") and attr * 10 >= len(data) * 6:
+    if attr * 10 >= len(data) * 6:
         return _with(col, "attribute")
-    numeric = sum(1 for c in data if parse_cell(c).value is not None)
-    if col.role == "status" and numeric * 2 > len(data):
+    if col.role == "status" and sum(1 for c in data if parse_cell(c).value is not None) * 2 > len(
+            data):
         return _with(col, "actual")
     return col
 

@@ -54,6 +54,9 @@ _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
 )
 
 
+_GENERIC_VALUE = frozenset({"指标值", "数值", "指标数值", "值", "年份", "年度"})
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a table: its position, what it holds and the year its header names."""
@@ -129,6 +132,8 @@ def classify_header(cell: str) -> Column:
         rest = bare
     if year is None and (period := plan_period(text)) is not None:
         return _period_column(cell, rest, period)
+    if year is not None and rest.strip("()（）") in _GENERIC_VALUE:
+        return Column(0, "year", cell, year)  # 指标值2020年: dated by the year alone
     for role, words in _ROLE_RULES:
         if any(w in rest for w in words):
             return Column(0, role, cell, year)
@@ -183,16 +188,20 @@ def _merge_header_rows(top: tuple[str, ...], sub: tuple[str, ...]) -> tuple[str,
 def detect_header(rows: list[tuple[str, ...]], max_skip: int = 2) -> Header | None:
     """Find the header row (within the first rows) and map each column to a role.
 
-    A second header row directly below (no numbers, known roles) is merged into the first,
-    so two-level headers like ``2025年`` over ``目标值`` read as ``2025年目标值``.
+    Up to two more header rows directly below (no numbers, known roles) are merged into the
+    first, so header groups read as one cell per column: ``指标值`` spanning ``2020年`` and
+    ``2025年`` gives ``指标值2020年`` and ``指标值2025年``; ``2025年`` over ``目标值`` gives
+    ``2025年目标值``.
     """
     for start in range(min(max_skip + 1, len(rows))):
         if not _is_header_row(tuple(rows[start])):
             continue
         cells, used = rows[start], 1
-        nxt = start + 1
-        if nxt < len(rows) and _is_header_row(tuple(rows[nxt])) and len(set(rows[nxt]) - {""}) > 1:
-            cells, used = _merge_header_rows(cells, rows[nxt]), 2
+        while used < 3 and start + used < len(rows):
+            nxt = rows[start + used]
+            if not _is_header_row(tuple(nxt)) or len(set(nxt) - {""}) <= 1:
+                break
+            cells, used = _merge_header_rows(cells, nxt), used + 1
         columns = [_with_index(classify_header(c), i) for i, c in enumerate(cells)]
         return Header(columns=_resolve_years(columns), rows=start + used)
     return None

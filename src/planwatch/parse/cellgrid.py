@@ -149,6 +149,12 @@ _SKIP: dict[ColType, float] = {"seq": 1.5, "text": 0.3, "name": 5.0, "unit": 1.5
 _JOINERS = ("/", "、", "，", ",", "-", "（", "(", "—")
 
 
+def _open(text: str) -> bool:
+    """A fragment that cannot end a cell: a joiner at its end or an unclosed bracket."""
+    return text.endswith(_JOINERS) or text.count("（") + text.count("(") > text.count(
+        "）") + text.count(")")
+
+
 def _emit(col: ColType, kind: str) -> float:
     if kind == "textnum":
         if col == "value":
@@ -207,8 +213,8 @@ def align(types: list[ColType], frags: list[Fragment], row_mode: bool) -> tuple[
         row_break = 0.0 if f.para else costs.row_in_para
         cell_break = costs.cell_across_para if f.para else costs.cell_in_para
         cont = costs.cont_across_para if f.para else costs.cont_in_para
-        if frags[i - 1].text.endswith(_JOINERS):
-            cont = 0.0  # 微克/ ‖ 立方米
+        if _open(frags[i - 1].text):
+            cont = -1.5  # 微克/ ‖ 立方米, （微克/ ‖ 立方米）: the cell goes on
         elif len(f.text) <= 2:
             cont = max(0.0, cont - 0.5)  # 主要经济 ‖ 指标
         best_end = max(range(k), key=lambda j: score[j] - trail[j + 1])

@@ -43,12 +43,15 @@ _EXPLICIT_UNIT = re.compile(r"^(?:计量|指标)?单位$")
 def header_type(text: str) -> str | None:
     """Column type a header fragment names; ``"mod"`` for a year, 十X五 or place modifier."""
     s = squash(text).strip("“”\"")
-    if not s or len(s) > 14 or s.endswith("表") or _CAPTION_WORDS.search(s):
+    if not s or len(s) > 14 or s.endswith("表") or _CAPTION_WORDS.search(s) \
+            or heading_level(s) is not None:
         return None
     if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s):
         return "mod"
     if _EXPLICIT_UNIT.match(s):
         return "unit"
+    if s.startswith("一级"):
+        return "text"  # 一级指标 groups rows; the 二级指标 column names them
     if s == "类型" or s == "指标类型":
         return "any"
     for col, words in _HEADER_RULES:
@@ -63,7 +66,15 @@ def header_type(text: str) -> str | None:
 def _is_modifier(text: str) -> bool:
     """A short place name before a period header (``松江区`` ‖ ``“十四五”`` ‖ ``指标``)."""
     s = squash(text)
-    return 1 < len(s) <= 6 and not re.search(r"[\d%。，：:、]", s)
+    return 1 < len(s) <= 6 and not re.search(r"[\d%。，：:、]|表$|指标", s)
+
+
+def _second_name_ends(prev: str, frags: list[Fragment], n: int) -> bool:
+    """Whether a second name-like fragment starts the data: it does unless it completes a
+    column header (``2030年`` ‖ ``指标``, ``指标`` ‖ ``属性``)."""
+    if prev in ("mod", "place"):
+        return squash(frags[n].text) not in ("指标", "指标值")
+    return n + 1 >= len(frags) or header_type(frags[n + 1].text) is None
 
 
 def _header(frags: list[Fragment]) -> int:
@@ -77,8 +88,9 @@ def _header(frags: list[Fragment]) -> int:
             t = "place"
         if t is None:
             break
-        if t in ("name", "text") and "name" in types and types[-1] not in ("mod", "place") \
-                and n + 1 < len(frags) \
+        if t == "name" and "name" in types and _second_name_ends(types[-1], frags, n):
+            break  # a second name column: the first row's name (…指标) or category
+        if t == "text" and "name" in types and n + 1 < len(frags) \
                 and re.match(r"^\d{1,3}$", squash(frags[n + 1].text)):
             break  # a category cell right before the first row's 序号
         types.append(t)
@@ -135,13 +147,6 @@ def _merge_penalty(group: list[Fragment]) -> float:
     return 0.4 if any(w in t for t in texts for w in _GROWTH_WORDS) else 0.0
 
 
-def _demote_names(cols: list[ColType]) -> list[ColType]:
-    """Of several name columns (一级指标 ‖ 二级指标) only the last names the row; the others
-    group rows like a category (merged over several rows)."""
-    names = [i for i, c in enumerate(cols) if c == "name"]
-    return [("text" if c == "name" and i != names[-1] else c) for i, c in enumerate(cols)]
-
-
 def rebuild(frags: list[Fragment]) -> Grid | None:
     """The grid of a cell run starting with its header, or None when it does not align."""
     h = _header(frags)
@@ -155,7 +160,7 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     for i, parts in enumerate(_partitions(types)):
         if i >= MAX_PARTITIONS:
             break
-        cols = _demote_names([_group_type(types[a:b]) or "any" for a, b in parts])
+        cols: list[ColType] = [_group_type(types[a:b]) or "any" for a, b in parts]
         score, path = align(cols, data, row_mode)
         score -= 0.2 * (h - len(parts)) + sum(_merge_penalty(head[a:b]) for a, b in parts)
         if best is None or score > best[0]:
@@ -193,7 +198,7 @@ def is_stop(text: str) -> bool:
 
 def starts_header(text: str) -> bool:
     """Cheap test whether a line can open a table header."""
-    return header_type(text) is not None
+    return len(text) <= 40 and header_type(text) is not None
 
 
 def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragment], int]:
