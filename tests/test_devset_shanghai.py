@@ -29,9 +29,10 @@ from tests.helpers import FIXTURES, SHARED, load_scorer
 # (0 of 153 rows), meta 2 of 12 fully correct, 86 of 96 fields (the misses: 文号 printed only in the
 # front matter, a 纲要's 人民代表大会 approval date as its issue date).
 FLOORS: dict[str, float] = {
-    "indicators_precision": 0.0,
-    "indicators_recall": 0.0,
-    "indicators_fully_correct": 0.0,
+    # after tables laid out one cell per paragraph were rebuilt: 153 of 153 rows fully correct
+    "indicators_precision": 0.99,
+    "indicators_recall": 0.99,
+    "indicators_fully_correct": 0.99,
     "meta_fully_correct": 0.16,
     "meta_field_accuracy": 0.89,
 }

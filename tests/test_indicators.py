@@ -75,10 +75,13 @@ def test_fifteenth_plan_table_with_unit_and_category_columns() -> None:
         ("科技服务", "科技服务业营业收入", "亿元", 2025, 80, 2030, 120, "=", None, None, None,
          "预期性"),
         ("科技服务", "孵化载体数量", "个", 2025, 35, 2030, 50, "~", None, None, None, "预期性"),
-        ("科学普及", "公民具备科学素质的比重", "%", 2025, 15, None, None, None, None, None, None,
+        # a text target (翻一番) is dated by its column, its number stays null
+        ("科学普及", "公民具备科学素质的比重", "%", 2025, 15, 2030, None, None, None, None, None,
          "预期性"),
     ]
-    assert [(f.code, f.line) for f in result.findings] == [("unparsed-number", 27)]
+    # 翻一番 is a qualitative target: kept as text, not an unreadable number
+    assert result.indicators[-1].target_text == "翻一番"
+    assert result.findings == []
 
 
 def test_prior_results_table_with_status_column() -> None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from planwatch.extract.numbers import Cell, parse_cell
+from planwatch.extract.table_roles import document_period, refine
+from planwatch.extract.table_values import TableValue, read_value
 from planwatch.extract.tables import (
     Column,
     Header,
@@ -26,6 +28,7 @@ from planwatch.extract.tables import (
 )
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Comparator, Indicator, PriorResult
+from planwatch.parse.cellgrid import is_unit
 from planwatch.parse.document import Document
 
 
@@ -65,18 +68,24 @@ def extract_indicator_tables(doc: Document) -> TableResult:
     """Read every indicator and prior-results table in the document."""
     result = TableResult()
     found = False
+    period = document_period([b.text for b in doc.blocks[:12] if b.kind != "table"])
     for group in group_tables(doc):
         header = detect_header(group.rows)
         if header is None:
             continue
+        header = refine(header, group.rows[header.rows:], period)
         kind = table_kind(header)
         if kind == "indicator":
             found = True
-            ctx = _context(doc, group, header, result.findings)
-            result.indicators.extend(_indicator(ctx, row) for row in _rows(ctx))
+            ctx = _context(doc, group, header, result.findings, period)
+            rows = [_indicator(ctx, row) for row in _rows(ctx)]
+            _check_values(ctx, rows, result.findings)
+            result.indicators.extend(rows)
         elif kind == "prior":
             ctx = _context(doc, group, header, result.findings)
             result.prior_results.extend(_prior(ctx, row) for row in _rows(ctx))
+        else:
+            _unmapped(group, header, result.findings)
     if not found:
         result.findings.append(Finding(
             code="indicator-table-not-found", severity=Severity.INFO,
@@ -89,8 +98,9 @@ def extract_indicator_tables(doc: Document) -> TableResult:
 _STAR_NOTE = re.compile(r"\*\s*(?:号)?\s*(?:代表|为|表示|系|是)?\s*((?:19|20)\d{2})\s*年")
 
 
-def _context(doc: Document, group: TableGroup, header: Header, findings: list[Finding]) -> _Context:
-    period = plan_period(group.caption)
+def _context(doc: Document, group: TableGroup, header: Header, findings: list[Finding],
+             doc_period: tuple[int, int] | None = None) -> _Context:
+    period = plan_period(group.caption) or doc_period
     base = _column_year(header, "baseline")
     target = _column_year(header, "target")
     if period is not None:
@@ -141,12 +151,21 @@ def _rows(ctx: _Context) -> list[_Row]:
         if not raw_name:
             _damaged(ctx, line, cells, "指标表中的行缺少指标名称")
             continue
+        if rows and _SUB_ROW.match(raw_name):
+            cells = _inherit(ctx, cells, rows[-1].cells)
         name, unit = split_name_unit(raw_name)
         unit = _cell(cells, ctx.header.first("unit")) or unit
         if len(cells) < len(ctx.header.columns):
             _damaged(ctx, line, cells, "指标表中的行缺少单元格")
         rows.append(_Row(i, cells, name, normalize_unit(unit, name), category, line))
     return rows
+
+
+def _inherit(ctx: _Context, cells: tuple[str, ...], parent: tuple[str, ...]) -> tuple[str, ...]:
+    """A sub-row (``其中 公园绿地``) shares its parent's merged unit and 属性 cells."""
+    shared = {c.index for c in (ctx.header.first("unit"), ctx.header.first("attribute")) if c}
+    return tuple(parent[i] if i in shared and not c.strip() and i < len(parent) else c
+                 for i, c in enumerate(cells))
 
 
 def _category_row(cells: tuple[str, ...]) -> str | None:
@@ -176,7 +195,8 @@ def _damaged(ctx: _Context, line: int | None, cells: tuple[str, ...], message: s
         context=" | ".join(cells)))
 
 
-_UNIT_PAREN = re.compile(r"[(（]([^()（）]{1,12})[)）]$")
+_SUB_ROW = re.compile(r"^其中")
+_UNIT_PAREN = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]{1,3}[)）]){1,12})[)）]$")
 _NOT_UNIT = ("含", "包括", "其中", "不", "以", "按", "口径")
 
 
@@ -184,7 +204,7 @@ def split_name_unit(raw: str) -> tuple[str, str | None]:
     """``R&D 经费支出占 GDP 的比重(%)`` → (``R&D经费支出占GDP的比重``, ``%``)."""
     text = squash(raw).rstrip("*＊")
     m = _UNIT_PAREN.search(text)
-    if m and not any(w in m.group(1) for w in _NOT_UNIT):
+    if m and not any(w in m.group(1) for w in _NOT_UNIT) and _unit_like(m.group(1)):
         return text[: m.start()], m.group(1)
     return text, None
 
@@ -194,11 +214,20 @@ _MONEY_WORDS = (
 )
 
 
+def _unit_like(text: str) -> bool:
+    """``(%)``, ``（亿元）``, ``(人·年/万人)`` are units; ``（鸟类）``, ``(MQI)`` belong to the
+    name."""
+    return is_unit(text) or any(ch in text for ch in "%％‰/") or (not re.search(
+        r"[\u4e00-\u9fff]", text) and text.islower())
+
+
 def normalize_unit(unit: str | None, name: str) -> str | None:
     """Units as printed, except a bare ``亿``/``万`` after a money quantity means 亿元/万元."""
     if unit is None:
         return None
     unit = squash(unit).replace("％", "%")
+    if parse_cell(unit).missing:
+        return None  # — or / in the unit column: no unit
     if unit in ("亿", "万") and any(w in name for w in _MONEY_WORDS):
         return unit + "元"
     return unit or None
@@ -208,36 +237,100 @@ def normalize_unit(unit: str | None, name: str) -> str | None:
 
 def _value(ctx: _Context, row: _Row, col: Column | None) -> Cell | None:
     """The parsed cell of a column; an unreadable number becomes an ``unparsed-number`` finding."""
+    read = _read(ctx, row, col)
+    return read.cell if read is not None else None
+
+
+def _read(ctx: _Context, row: _Row, col: Column | None) -> TableValue | None:
+    """A value cell read with its notes; a cell with digits that cannot be read becomes an
+    ``unparsed-number`` finding (a qualitative text target does not)."""
     raw = _cell(row.cells, col)
     if raw is None:
         return None
-    cell = parse_cell(raw)
-    if not cell.ok:
+    value = read_value(raw)
+    if value.cell is None and value.text is None and any(ch.isdigit() for ch in raw):
         ctx.findings.append(Finding(
             code="unparsed-number", severity=Severity.WARNING, line=row.line,
             message=f"无法识别表格中的数值“{raw}”", context=f"{row.name}: {raw}"))
-        return None
-    return None if cell.missing else cell
+    return None if value.missing else value
 
 
 def _indicator(ctx: _Context, row: _Row) -> Indicator:
-    base = _value(ctx, row, ctx.header.first("baseline"))
-    target = _value(ctx, row, ctx.header.first("target"))
-    base_year = ctx.base_year if base is not None else None
-    if base is not None and base.starred and ctx.star_year is not None:
+    base = _read(ctx, row, ctx.header.first("baseline"))
+    target = _read(ctx, row, ctx.header.first("target"))
+    bcell = base.cell if base else None
+    base_year = ctx.base_year if bcell is not None else None
+    if bcell is not None and bcell.starred and ctx.star_year is not None:
         base_year = ctx.star_year
+    if base is not None and base.year is not None and bcell is not None:
+        base_year = base.year
+    unit = row.unit or next((v.unit for v in (target, base) if v is not None and v.unit), None)
     ind = Indicator(
-        name=row.name, unit=row.unit, category=row.category, line=row.line,
-        baseline_year=base_year, baseline=base.value if base else None,
-        baseline_comparator=base.comparator if base and base.comparator != "=" else None,
-        target_year=ctx.target_year if target is not None else None,
-        target=target.value if target else None,
-        target_comparator=_comparator(target.comparator) if target else None,
+        name=row.name, unit=normalize_unit(unit, row.name), category=row.category,
+        line=row.line, baseline_year=base_year, baseline=bcell.value if bcell else None,
+        baseline_comparator=bcell.comparator if bcell and bcell.comparator != "=" else None,
+        target_comparator=None,
         attribute=_attribute(_cell(row.cells, ctx.header.first("attribute"))),
     )
+    _set_target(ctx, row, ind, target)
     for col in ctx.header.all("growth"):
-        _apply_growth(ind, col, _value(ctx, row, col))
+        growth = _read(ctx, row, col)
+        _apply_growth(ind, col, growth.cell if growth else None)
+        if growth is not None and growth.text and growth.cell is None and ind.target is None:
+            ind.target_text = ind.target_text or growth.text  # text in a 年均［累计］ column
     return ind
+
+
+def _set_target(ctx: _Context, row: _Row, ind: Indicator, target: TableValue | None) -> None:
+    """Target, its year and comparator; a 〔…〕 or 累计/增加 value is the five-year cumulative
+    change; a text cell is a qualitative target dated by its column."""
+    if target is None:
+        return
+    cell = target.cell
+    if cell is None:
+        if target.text:
+            ind.target_text, ind.target_year = target.text, target.year or ctx.target_year
+        elif target.unit:
+            _damaged(ctx, row.line, row.cells, "指标表中的目标值只有单位，缺少数值")
+        return
+    if target.increase or cell.cumulative:
+        ind.cumulative_change = cell.value
+        return
+    ind.target, ind.target_text = cell.value, target.text
+    ind.target_year = target.year or ctx.target_year
+    ind.target_comparator = _comparator(cell.comparator)
+
+
+def _check_values(ctx: _Context, rows: list[Indicator], findings: list[Finding]) -> None:
+    """A table whose rows give no value at all was not understood: say so, never leave silent
+    null baselines and targets."""
+    if not rows or any(r.baseline is not None or r.target is not None or r.target_text
+                       or r.annual_growth_pct is not None or r.cumulative_change is not None
+                       for r in rows):
+        return
+    findings.append(Finding(
+        code="indicator-table-no-values", severity=Severity.WARNING, line=ctx.group.line,
+        message=f"指标表“{_table_name(ctx.group)}”的行中没有读到任何基期值或目标值",
+        context="indicator table rows carry no baseline or target values: "
+                + " | ".join(c.header for c in ctx.header.columns)))
+
+
+def _unmapped(group: TableGroup, header: Header, findings: list[Finding]) -> None:
+    """A table that looks like an indicator table (its caption or header says 指标) whose
+    columns could not be mapped to baseline/target roles."""
+    roles = header.roles
+    if "project" in roles or "undertaker" in roles or not (
+            "指标" in group.caption or ("name" in roles and roles & {"unit", "attribute"})):
+        return
+    findings.append(Finding(
+        code="indicator-table-unmapped", severity=Severity.WARNING, line=group.line,
+        message=f"指标表“{_table_name(group)}”的表头无法识别基期值或目标值所在的列",
+        context="indicator table header not understood: "
+                + " | ".join(c.header for c in header.columns)))
+
+
+def _table_name(group: TableGroup) -> str:
+    return group.caption or (group.rows[0][0] if group.rows and group.rows[0] else "") or "?"
 
 
 def _apply_growth(ind: Indicator, col: Column, cell: Cell | None) -> None:

@@ -30,6 +30,8 @@ _UNIT_NOTE = re.compile(r"[（(](?:计量)?单位[）)]$")
 _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
     ("attribute", ("属性", "性质")),
     ("seq", ("序号", "编号")),
+    ("name", ("指标名称", "指标内容", "指标项", "二级指标")),
+    ("category", ("一级指标",)),
     ("note", ("备注", "说明")),
     ("status", ("完成情况", "完成状态", "进展情况", "是否完成")),
     ("actual", ("完成值", "完成数", "实际值", "实现值", "完成", "实际")),
@@ -47,9 +49,12 @@ _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
     ("growth", ("增速", "增长", "增幅", "累计", "变化")),
     ("target", ("目标值", "目标", "规划值", "预期值")),
     ("baseline", ("基础值", "基期值", "基数", "基期", "基准", "现状值", "现状", "基础")),
-    ("category", ("类别", "分类", "领域", "维度", "方面", "类型", "产业")),
+    ("category", ("类别", "分类", "领域", "维度", "方面", "类型", "产业", "板块", "类目")),
     ("name", ("指标名称", "具体指标", "核心指标", "主要指标", "指标", "名称")),
 )
+
+
+_GENERIC_VALUE = frozenset({"指标值", "数值", "指标数值", "值", "年份", "年度"})
 
 
 @dataclass(frozen=True)
@@ -125,11 +130,33 @@ def classify_header(cell: str) -> Column:
     bare = _UNIT_NOTE.sub("", rest)
     if bare and bare != rest:  # 指标名称（单位）: the bracket only says where the unit is
         rest = bare
+    if year is None and (period := plan_period(text)) is not None:
+        return _period_column(cell, rest, period)
+    if year is not None and rest.strip("()（）") in _GENERIC_VALUE:
+        return Column(0, "year", cell, year)  # 指标值2020年: dated by the year alone
     for role, words in _ROLE_RULES:
         if any(w in rest for w in words):
             return Column(0, role, cell, year)
     if year is not None and len(rest.strip("()（）%")) <= 2:
         return Column(0, "year", cell, year)
+    return Column(0, "other", cell, year)
+
+
+_PERIOD_MARK = re.compile(r"[“”\"]?十[一二三四五六七八九]五[“”\"]?(?:时期|期间|末)?")
+
+
+def _period_column(cell: str, rest: str, period: tuple[int, int]) -> Column:
+    """``“十五五”目标`` → target 2030, ``“十四五”现状`` → baseline 2025, ``“十四五”完成值`` →
+    actual 2025: a five-year plan named in a header dates the column to the plan's last year."""
+    core = _PERIOD_MARK.sub("", rest)
+    year = period[1]
+    for role, words in _ROLE_RULES:
+        if role in ("name", "category") and core.endswith(("指标", "规划")):
+            return Column(0, "target", cell, year)
+        if any(w in core for w in words):
+            return Column(0, role, cell, year)
+    if core in ("", "规划", "指标"):
+        return Column(0, "target", cell, year)
     return Column(0, "other", cell, year)
 
 
@@ -161,16 +188,20 @@ def _merge_header_rows(top: tuple[str, ...], sub: tuple[str, ...]) -> tuple[str,
 def detect_header(rows: list[tuple[str, ...]], max_skip: int = 2) -> Header | None:
     """Find the header row (within the first rows) and map each column to a role.
 
-    A second header row directly below (no numbers, known roles) is merged into the first,
-    so two-level headers like ``2025年`` over ``目标值`` read as ``2025年目标值``.
+    Up to two more header rows directly below (no numbers, known roles) are merged into the
+    first, so header groups read as one cell per column: ``指标值`` spanning ``2020年`` and
+    ``2025年`` gives ``指标值2020年`` and ``指标值2025年``; ``2025年`` over ``目标值`` gives
+    ``2025年目标值``.
     """
     for start in range(min(max_skip + 1, len(rows))):
         if not _is_header_row(tuple(rows[start])):
             continue
         cells, used = rows[start], 1
-        nxt = start + 1
-        if nxt < len(rows) and _is_header_row(tuple(rows[nxt])) and len(set(rows[nxt]) - {""}) > 1:
-            cells, used = _merge_header_rows(cells, rows[nxt]), 2
+        while used < 3 and start + used < len(rows):
+            nxt = rows[start + used]
+            if not _is_header_row(tuple(nxt)) or len(set(nxt) - {""}) <= 1:
+                break
+            cells, used = _merge_header_rows(cells, nxt), used + 1
         columns = [_with_index(classify_header(c), i) for i, c in enumerate(cells)]
         return Header(columns=_resolve_years(columns), rows=start + used)
     return None

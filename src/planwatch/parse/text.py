@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from planwatch.parse.cellrun import collect, rebuild, starts_header
 from planwatch.parse.document import Document
 from planwatch.parse.layout import Item, ends_sentence, finish, numbering_level
 from planwatch.parse.normalize import decode_bytes, normalize_line, strip_markdown_inline
@@ -166,12 +167,44 @@ def _looks_like_furniture_dash(text: str) -> bool:
     return re.match(r"^[-—–]\s*\d+\s*[-—–]$", text) is not None
 
 
+def take_cell_table(lines: list[Line], i: int,
+                    simple: list[tuple[int, str | None]]) -> tuple[Item, int] | None:
+    """A table laid out one cell (or one row) per paragraph, starting with its header at
+    ``lines[i]`` (see :mod:`planwatch.parse.cellrun`), or None."""
+    frags, end = collect(simple, i)
+    grid = rebuild(frags)
+    if grid is None:
+        return None
+    rows = [list(grid.header), *(list(r) for r in grid.rows)]
+    return Item("table", rows=rows, line=lines[i].no), end
+
+
+def _simple(lines: list[Line]) -> list[tuple[int, str | None]]:
+    out: list[tuple[int, str | None]] = []
+    for ln in lines:
+        if ln.kind == "blank":
+            out.append((ln.no, None))
+        elif ln.kind == "text":
+            out.append((ln.no, strip_markdown_inline(normalize_line(ln.raw.strip()))))
+        else:
+            out.append((ln.no, "\0"))
+    return out
+
+
 def to_items(lines: list[Line]) -> list[Item]:
     """Group classified lines into items (tables and text lines)."""
     items: list[Item] = []
+    simple: list[tuple[int, str | None]] | None = None
     i = 0
     while i < len(lines):
         ln = lines[i]
+        if ln.kind == "text" and starts_header(ln.raw):
+            simple = simple if simple is not None else _simple(lines)
+            found = take_cell_table(lines, i, simple)
+            if found is not None:
+                items.append(found[0])
+                i = found[1]
+                continue
         if ln.kind == "cell":
             flat, i = take_flat_table(lines, i)
             items.extend(flat)

@@ -1,0 +1,107 @@
+"""Column roles corrected by what the columns hold and by the plan's own period.
+
+A header alone is sometimes ambiguous: ``类型`` holds 预期性/约束性 in one plan and a category
+in the next; ``完成情况`` holds numbers (the achieved values) or words (超额完成); a 十五五 table's
+``“十四五”完成值`` is the baseline, while in a 十四五 results table it is the actual; of
+``一级指标`` ‖ ``二级指标`` only the second names the row; and a table with ``2020年`` ‖
+``2025年`` ‖ ``2030年`` in a 十五五 plan has its baseline in 2025 and its target in 2030.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.extract.numbers import parse_cell
+from planwatch.extract.tables import Column, Header, Role, plan_period, squash
+
+_ATTR = re.compile(r"^(?:预期|约束)性?$")
+
+
+def document_period(texts: list[str]) -> tuple[int, int] | None:
+    """The five-year plan a document's opening lines name (十五五 → 2026–2030)."""
+    for text in texts:
+        period = plan_period(text)
+        if period is not None:
+            return period
+    return None
+
+
+def refine(header: Header, rows: list[tuple[str, ...]],
+           period: tuple[int, int] | None) -> Header:
+    """The header with roles corrected by the data rows and the document's period."""
+    columns = list(header.columns)
+    columns = _names(columns)
+    columns = [_by_content(c, rows) for c in columns]
+    columns = _by_years(columns, period)
+    return Header(columns=columns, rows=header.rows)
+
+
+def _with(col: Column, role: Role, year: int | None = None) -> Column:
+    return Column(col.index, role, col.header, col.year if year is None else year)
+
+
+def _names(columns: list[Column]) -> list[Column]:
+    """一级指标 ‖ 二级指标: the last name column names the row, earlier ones group rows."""
+    names = [c for c in columns if c.role == "name"]
+    if len(names) < 2:
+        return columns
+    last = names[-1].index
+    return [_with(c, "category") if c.role == "name" and c.index != last else c
+            for c in columns]
+
+
+def _cells(rows: list[tuple[str, ...]], index: int) -> list[str]:
+    return [squash(r[index]) for r in rows if index < len(r) and r[index].strip()]
+
+
+def _by_content(col: Column, rows: list[tuple[str, ...]]) -> Column:
+    if col.role not in ("category", "other", "status", "note"):
+        return col
+    data = _cells(rows, col.index)
+    if len(data) < 2:
+        return col
+    attr = sum(1 for c in data if _ATTR.match(c))
+    if attr * 10 >= len(data) * 6:
+        return _with(col, "attribute")
+    if col.role == "status" and sum(1 for c in data if parse_cell(c).value is not None) * 2 > len(
+            data):
+        return _with(col, "actual")
+    return col
+
+
+def _by_years(columns: list[Column], period: tuple[int, int] | None) -> list[Column]:
+    """Baseline/actual/target roles made consistent with their years."""
+    target = next((c for c in columns if c.role == "target"), None)
+    target_year = target.year if target is not None else None
+    out = []
+    for c in columns:
+        year = c.year
+        if target_year is not None and year is not None:
+            if c.role == "actual" and year < target_year:
+                c = _with(c, "baseline")  # “十四五”完成值 beside “十五五”目标值
+            elif c.role == "baseline" and year >= target_year:
+                c = _with(c, "actual")  # 现状值(2025年) beside 目标值(2025年): achieved
+        out.append(c)
+    if period is None:
+        return out
+    return _plan_years(out, period)
+
+
+def _plan_years(columns: list[Column], period: tuple[int, int]) -> list[Column]:
+    """2020年 ‖ 2025年 ‖ 2030年 in a 2026–2030 plan: baseline 2025, target 2030."""
+    base_year, end_year = period[0] - 1, period[1]
+    dated = [c for c in columns if c.role in ("baseline", "target", "other") and c.year]
+    if not any(c.year == end_year for c in dated) or not any(c.year == base_year for c in dated):
+        return columns
+    target = next(c for c in dated if c.year == end_year)
+    base = next(c for c in dated if c.year == base_year)
+    out = []
+    for c in columns:
+        if c.index == target.index:
+            c = _with(c, "target")
+        elif c.index == base.index:
+            c = _with(c, "baseline")
+        elif c in dated and c.role in ("baseline", "target"):
+            c = _with(c, "other")
+        out.append(c)
+    return out

@@ -1,0 +1,223 @@
+"""Find tables laid out one cell (or one row) per paragraph in a text's lines and rebuild them.
+
+A run starts at a header: at least three short fragments that name columns (序号, 指标名称, 单位,
+属性, 2025年, 目标值 …) with a name column and a value, unit or 属性 column among them. It ends
+at a footnote (注：), a heading, a caption of the next table or a prose paragraph. The header
+fragments are grouped into columns in every plausible way (``2025年`` + ``现状值``, ``指标`` +
+``属性``, ``“十五五”目标`` + ``2030年``) and the grouping whose rows align best wins
+(:mod:`planwatch.parse.cellgrid`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, squash
+from planwatch.parse.layout import heading_level, is_caption
+
+MAX_FRAGMENTS = 1200
+MIN_QUALITY = 0.6
+MAX_PARTITIONS = 48
+_YEAR_ONLY = re.compile(r"^[(（]?(?:19|20)\d{2}年?(?:[-—–至~](?:19|20)\d{2}年?)?[)）]?$")
+_PERIOD_ONLY = re.compile(r"^[“\"”]?十[一二三四五六七八九]五[”\"“]?(?:时期|期间|末)?$")
+_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_STOP_PREFIX = ("注：", "注:", "注 ", "备注：", "说明：", "资料来源", "数据来源", "#")
+_HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
+    ("seq", ("序号", "编号")),
+    ("attr", ("属性", "性质")),
+    ("status", ("完成情况", "进展情况", "进展", "评价", "是否完成")),
+    ("value", ("基期", "基准", "基数", "基础值", "现状", "目标", "规划值", "预期值", "年均",
+               "累计", "增速", "增长率", "指标值", "完成值", "实际值", "数值", "规划值")),
+    ("name", ("指标", "名称", "项目", "任务", "事项")),
+    ("text", ("类别", "分类", "类目", "板块", "领域", "维度", "方面", "内容", "备注", "说明",
+              "地点", "单位名称", "责任单位", "牵头单位", "承担单位", "实施单位", "时限", "期限")),
+)
+_CAPTION_WORDS = re.compile(r"主要指标|指标.{0,4}(?:完成情况|一览|汇总)|规划指标|发展指标")
+_EXPLICIT_UNIT = re.compile(r"^(?:计量|指标)?单位$")
+
+
+@lru_cache(maxsize=8192)
+def header_type(text: str) -> str | None:
+    """Column type a header fragment names; ``"mod"`` for a year, 十X五 or place modifier."""
+    s = squash(text).strip("“”\"")
+    if not s or len(s) > 14 or s.endswith("表") or _CAPTION_WORDS.search(s) \
+            or heading_level(s) is not None:
+        return None
+    if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s):
+        return "mod"
+    if _EXPLICIT_UNIT.match(s):
+        return "unit"
+    if s.startswith("一级"):
+        return "text"  # 一级指标 groups rows; the 二级指标 column names them
+    if s == "类型" or s == "指标类型":
+        return "any"
+    for col, words in _HEADER_RULES:
+        if any(w in s for w in words):
+            if col == "name" and (_YEAR.search(s) or _PERIOD.search(s)):
+                return "value"  # 2025年指标 / “十五五”指标
+            return col
+    return None
+
+
+
+def _is_modifier(text: str) -> bool:
+    """A short place name before a period header (``松江区`` ‖ ``“十四五”`` ‖ ``指标``)."""
+    s = squash(text)
+    return 1 < len(s) <= 6 and not re.search(r"[\d%。，：:、]|表$|指标", s)
+
+
+def _second_name_ends(prev: str, frags: list[Fragment], n: int) -> bool:
+    """Whether a second name-like fragment starts the data: it does unless it completes a
+    column header (``2030年`` ‖ ``指标``, ``指标`` ‖ ``属性``)."""
+    if prev in ("mod", "place"):
+        return squash(frags[n].text) not in ("指标", "指标值")
+    return n + 1 >= len(frags) or header_type(frags[n + 1].text) is None
+
+
+def _header(frags: list[Fragment]) -> int:
+    """Number of leading fragments that form a header (0 when they do not)."""
+    n = 0
+    types: list[str] = []
+    while n < len(frags) and n < 24:
+        t = header_type(frags[n].text)
+        if t is None and _is_modifier(frags[n].text) and n + 1 < len(frags) \
+                and header_type(frags[n + 1].text) is not None:
+            t = "place"
+        if t is None:
+            break
+        if t == "name" and "name" in types and _second_name_ends(types[-1], frags, n):
+            break  # a second name column: the first row's name (…指标) or category
+        if t == "text" and "name" in types and n + 1 < len(frags) \
+                and re.match(r"^\d{1,3}$", squash(frags[n + 1].text)):
+            break  # a category cell right before the first row's 序号
+        types.append(t)
+        n += 1
+    kinds = set(types)
+    if n < 3 or "name" not in kinds or not kinds & {"value", "mod", "attr", "unit"}:
+        return 0
+    return n
+
+
+# --- header grouping -----------------------------------------------------------------------
+
+def _group_type(types: list[str]) -> ColType | None:
+    """Type of a column whose header broke into several fragments, None when they cannot be one."""
+    places = sum(1 for t in types if t == "place")
+    if places and (types[-1] == "place" or any(t != "place" for t in types[:places])):
+        return None  # a place name opens a column header, never ends one
+    if len(types) == 1:
+        t = types[0]
+        return "value" if t == "mod" else t  # type: ignore[return-value]
+    core = [t for t in types if t not in ("mod", "place")]
+    if not core:
+        return None if len(types) > 2 else "value"
+    if core == ["name", "attr"]:
+        return "attr"
+    if len(core) == 1 and core[0] in ("value", "name", "status"):
+        return "status" if core[0] == "status" else "value"
+    if len(core) == 1 and len(types) == 2 and core[0] == "value":
+        return "value"
+    return None
+
+
+def _partitions(types: list[str], start: int = 0) -> Iterator[list[tuple[int, int]]]:
+    """Every split of the header fragments into columns that :func:`_group_type` accepts."""
+    if start == len(types):
+        yield []
+        return
+    for end in range(start + 1, min(start + 4, len(types)) + 1):
+        if _group_type(types[start:end]) is None:
+            continue
+        for rest in _partitions(types, end):
+            yield [(start, end), *rest]
+
+
+_GROWTH_WORDS = ("年均", "累计", "增速", "增长")
+
+
+def _merge_penalty(group: list[Fragment]) -> float:
+    """A year belongs to the column that has none: ``“十五五”目标`` ‖ ``2030年`` ‖ ``年均［累计］``
+    reads 2030年 as the target's year, not the growth column's."""
+    if len(group) < 2:
+        return 0.0
+    texts = [squash(f.text) for f in group]
+    return 0.4 if any(w in t for t in texts for w in _GROWTH_WORDS) else 0.0
+
+
+def rebuild(frags: list[Fragment]) -> Grid | None:
+    """The grid of a cell run starting with its header, or None when it does not align."""
+    h = _header(frags)
+    if h == 0 or len(frags) - h < 4:
+        return None
+    head = frags[:h]
+    types = [header_type(f.text) or "mod" for f in head]
+    data = frags[h:]
+    row_mode = _row_mode(data)
+    best: tuple[float, list[tuple[int, int]], list[int]] | None = None
+    for i, parts in enumerate(_partitions(types)):
+        if i >= MAX_PARTITIONS:
+            break
+        cols: list[ColType] = [_group_type(types[a:b]) or "any" for a, b in parts]
+        score, path = align(cols, data, row_mode)
+        score -= 0.2 * (h - len(parts)) + sum(_merge_penalty(head[a:b]) for a, b in parts)
+        if best is None or score > best[0]:
+            best = (score, parts, path)
+    if best is None or best[0] / len(data) < MIN_QUALITY:
+        return None
+    score, parts, path = best
+    header = tuple("".join(squash(f.text) for f in head[a:b]) for a, b in parts)
+    rows, lines = build_rows(len(parts), data, path)
+    if len(rows) < 2:
+        return None
+    return Grid(header, tuple(rows), tuple(lines), score)
+
+
+def _row_mode(data: list[Fragment]) -> bool:
+    """Rows are paragraphs (cells on single lines) when most paragraphs hold several lines."""
+    paras = sum(1 for f in data if f.para) or 1
+    return len(data) / paras >= 2.5
+
+
+# --- runs ----------------------------------------------------------------------------------
+
+def is_stop(text: str) -> bool:
+    """A line that cannot be a table cell: footnote, heading, next caption, prose."""
+    s = text.strip()
+    if s.startswith(_STOP_PREFIX) or len(s) > 100 or is_caption(s):
+        return True
+    if len(s) >= 8 and _CAPTION_WORDS.search(s):
+        return True  # the caption of the next table (or of this one, printed below it)
+    if s.endswith(("。", "；", "：", ":")) and len(s) > 60:
+        return True
+    level = heading_level(s)
+    return level is not None and level <= 2 and not re.match(r"^[一二三四五六七八九十]+$", s)
+
+
+def starts_header(text: str) -> bool:
+    """Cheap test whether a line can open a table header."""
+    return len(text) <= 40 and header_type(text) is not None
+
+
+def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragment], int]:
+    """Fragments of the run beginning at ``lines[start]`` (``None`` = blank line) and the index
+    where the run ends."""
+    frags: list[Fragment] = []
+    para = True
+    i = start
+    while i < len(lines) and len(frags) < MAX_FRAGMENTS:
+        no, text = lines[i]
+        if text is None:
+            para = True
+            i += 1
+            continue
+        if text == "\0" or (frags and is_stop(text)):
+            break
+        frags.append(Fragment(text.strip(), para, no))
+        para = False
+        i += 1
+    while i > start and lines[i - 1][1] is None:
+        i -= 1
+    return frags, i
