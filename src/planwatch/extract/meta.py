@@ -24,9 +24,11 @@ TOP_BLOCKS = 30
 TAIL_BLOCKS = 20
 _DOC_WORDS = (
     "规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策",
+    "条例", "规定", "细则", "指引", "规则", "准则", "指南",
 )
 _TITLE_END = re.compile(
-    r"(?:" + "|".join(_DOC_WORDS) + r")(?:[（(][^（）()]{0,12}[）)])?$"
+    r"(?:" + "|".join(_DOC_WORDS) + r"|^中华人民共和国.{2,20}(?<![方做说想看])法)"
+    r"(?:[（(][^（）()]{0,20}[）)])?$"
 )
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿|审议稿|征求意见")
 _DRAFT_SUFFIX = re.compile(r"[（(](?:" + _DRAFT.pattern + r")[）)]$")
@@ -81,7 +83,7 @@ def extract_meta_result(doc: Document) -> MetaResult:
             findings.append(Finding(code="title-inferred", severity=Severity.INFO,
                                     message=f"未找到印刷的标题，按前言推断为：{title}"))
     place = jurisdiction.resolve(region, text) if region else jurisdiction.Jurisdiction()
-    doc_type = classify(title or "")
+    doc_type = interpreted_type(top) or classify(title or "")
     issued = find_issued(top) or find_issued(tail)
     number = find_doc_number(top)
     start, end = find_period(title or "", doc_type, text, issued, number)
@@ -185,16 +187,35 @@ def _nested_region(outer: str, rest: str) -> str:
     return outer
 
 
+_RULES = re.compile(r"(?:条例|办法|规定|细则|指引|规则|准则|指南|标准|(?<![方想])法)$")
+_RULES_NOTICE = re.compile(
+    r"^关于.{2,60}(?:条例|办法|规定|细则|指引|规则)(?:（[^（）]{0,8}）)?的通知$")
+_INTERPRETED = re.compile(r"^(?:政策|权威)?解读[：:]\s*.{0,30}?《(?P<t>[^》]{4,80})》")
+
+
 def classify(title: str) -> DocType | None:
     """规划/纲要 → plan; 评估报告 → evaluation_report;
-    意见/方案/行动计划/措施 → implementation_opinion."""
+    意见/方案/行动计划/措施 → implementation_opinion; 条例/办法/规定/细则/指引 → regulation
+    (rules: their numbers are conditions, caps and penalties, not commitments)."""
     title = re.sub(r"[（(][^（）()]*[）)]$", "", title)
     if re.search(r"评估(?:报告)?$|评估报告|总结报告", title):
         return "evaluation_report"
-    if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|办法$|要点$|政策$", title):
+    if _RULES.search(title) or _RULES_NOTICE.search(title):
+        return "regulation"
+    if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|要点$|政策$", title):
         return "implementation_opinion"
     if re.search(r"规划|纲要", title):
         return "plan"
+    return None
+
+
+def interpreted_type(top: list[str]) -> DocType | None:
+    """A 政策解读 of a rules document (政策解读：《…管理办法》政策解读) is read as the rules it
+    explains: regulation. Interpretations of plans keep no type."""
+    for line in top[:3]:
+        m = _INTERPRETED.search(_clean(line))
+        if m and classify(m.group("t")) == "regulation":
+            return "regulation"
     return None
 
 

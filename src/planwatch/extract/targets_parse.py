@@ -72,6 +72,7 @@ class Candidate:
     quote_end: int
     number_at: int
     clause_prefix: str
+    number_end: int = -1  # after the unit and any comparator word
 
 
 def _number(raw: str) -> float | None:
@@ -304,7 +305,7 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         return None
     kind = _kind(m, clause_prefix, noun, state.verb, subject)
     return Candidate(subject, m.value, m.value_max, m.unit, m.comparator, kind,
-                     max(qstart, 0), end, m.start, clause_prefix)
+                     max(qstart, 0), end, m.start, clause_prefix, m.end)
 
 
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,

@@ -1,0 +1,130 @@
+"""Is a quantified statement a commitment? One small classifier with reason codes.
+
+A number with a unit in a policy text is one of:
+
+* ``target`` — a commitment for the plan period (到2027年…达到、力争、确保、新增、培育…);
+* ``past`` — a prior result (回顾/成就/评估结果 sections, ``已``/``以来``/``截至``, the results
+  of an evaluation report): kept as a fact for the audit, never a target;
+* ``condition`` — a threshold, cap, floor, funding rule or penalty (``不超过``/``不低于``/``不少于``
+  in eligibility rules, 资助额度, 补助, 罚款, 注册资本, ``100万元以上的项目``): rules, not goals;
+* ``reference`` — a count of other documents or of the text's own parts (``明确6项``,
+  ``印发3个文件``, ``六个方面``);
+* ``other`` — nothing says it is planned (a number in a notice or commentary).
+
+The reader's cues decide, in this order: the document type, the section, tense, penalty and
+funding vocabulary, cap/floor words without a commitment, references, and last whether anything
+in the sentence or its section commits to the number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from planwatch.extract.targets_parse import INCREMENT_VERBS
+
+Label = Literal["target", "past", "condition", "reference", "other"]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One number in its sentence: where it is and what the reader knows around it."""
+
+    sentence: str
+    start: int  # the number's offset in the sentence
+    end: int  # after its unit and any comparator word
+    unit: str
+    comparator: str = "="
+    doc_type: str | None = None
+    past_section: bool = False
+    goal_section: bool = False
+    future_year: bool = False  # the sentence names a year inside or after the plan period
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: Label
+    reason: str
+
+
+_PENALTY = re.compile(r"罚款|罚金|没收|处以?.{0,16}(?:以上|以下).{0,16}罚|违法所得")
+_COMMIT = re.compile(
+    r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|带动|发展|保持"
+    r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|" + INCREMENT_VERBS)
+_FUTURE_WORDS = re.compile(
+    r"力争|确保|争取|预计|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
+_PAST_TENSE = re.compile(
+    r"已(?:经|有|达|建|累计|培育|形成|突破|超过|完成|获|认定|实施|引进|投入|带动|支持|成为|连续)"
+    r"|以来|截至|截止|先后|共(?:实施|支持|认定|获批|建成|培育|引进|组织|立项|资助|投入)"
+    r"|(?:累计|共)?(?:完成|实现|取得)了")
+_CAP_FLOOR = re.compile(
+    r"(?:不超过|不高于|不低于|不少于|不多于|最高|最多|最低|至少|上限|原则上|不得)[^，。；]{0,20}$")
+_RANKS = ("名", "位", "强")
+_LEAD_COMMIT = re.compile(
+    r"^(?:力争|争取|确保|重点|积极|加快|大力|全力)?"
+    r"(?:新增|新建|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|设立|推动|带动|吸引|招引)")
+_GRANT = re.compile(
+    r"资助|补助|补贴|奖励|奖补|额度|贷款|担保|贴息|补偿|注册资本|出资|税|扣除|报销|薪酬|工资|年龄"
+    r"|周岁|间接费用|直接费用|配套|单个|每个|每家|每项|每人")
+_FUNDING = re.compile(
+    _GRANT.pattern + r"|资金|经费|预算|费用|营业收入|销售收入|主营业务收入|财政|面积")
+_ELIGIBLE = re.compile(
+    r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|标准|入选|期限|"
+    r"有效期|满|以内的|连续|不得|可|按照|按")
+_SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$")
+_MONEY_CLASS = re.compile(  # the amount names a class of things: 100万元以下项目, 超50亿元的企业
+    r"^(?:（含）)?的?[\u4e00-\u9fff]{0,6}?"
+    r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头)")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:明确|印发|出台了|提出|包括|包含|涵盖|分为|共有|共|涉及|围绕|从|制定了|修订|梳理|聚焦|部署)"
+    r"[^，。；\d]{0,4}$")
+_REFERENCE_AFTER = re.compile(
+    r"^(?:个|项|条|类|大)?(?:方面|部分|章|条|款|文件|政策|措施|举措|任务|内容|意见|规定|办法|清单"
+    r"|环节|领域|重点|问题|原则|要求|制度|工程|行动)")
+
+
+def classify(st: Statement) -> Verdict:
+    """The label of one quantified statement and the reason code that decided it."""
+    before = st.sentence[:st.start]
+    clause = _clause_before(st.sentence, st.start)
+    after = st.sentence[st.end:]
+    if st.doc_type == "regulation":
+        return Verdict("condition", "regulation-document")
+    if st.past_section:
+        return Verdict("past", "past-section")
+    if not st.future_year and (st.doc_type == "evaluation_report"
+                               or _PAST_TENSE.search(before)):
+        return Verdict("past", "past-tense" if st.doc_type != "evaluation_report"
+                       else "evaluation-result")
+    if _PENALTY.search(st.sentence):
+        return Verdict("condition", "penalty")
+    money = st.unit.endswith("元")
+    if money and _MONEY_CLASS.match(after.lstrip()) and not _COMMIT.search(clause[-6:]):
+        return Verdict("condition", "money-class")  # 100万元以上的项目 / 营收超亿元企业
+    capped = bool(_CAP_FLOOR.search(clause)) or (st.comparator == "<=" and st.unit not in _RANKS)
+    committed = st.future_year or st.goal_section
+    if capped and (_GRANT.search(st.sentence) or (_FUNDING.search(st.sentence) and not committed)):
+        return Verdict("condition", "funding-cap")
+    if (money or st.unit == "%") and _GRANT.search(clause) and _SHARE.search(clause) \
+            and not committed:
+        return Verdict("condition", "funding-rule")
+    if capped and not committed and not _FUTURE_WORDS.search(st.sentence):
+        return Verdict("condition", "cap-floor")
+    if _ELIGIBLE.search(clause) and not committed and not _FUTURE_WORDS.search(st.sentence) \
+            and not _LEAD_COMMIT.match(clause.strip()):
+        return Verdict("condition", "eligibility")
+    if _REFERENCE_BEFORE.search(before) and _REFERENCE_AFTER.match(after.lstrip()):
+        return Verdict("reference", "document-count")
+    if _REFERENCE_AFTER.match(after.lstrip()) and not st.future_year and not st.goal_section:
+        return Verdict("reference", "document-count")
+    if st.future_year or st.goal_section or _FUTURE_WORDS.search(st.sentence):
+        return Verdict("target", "commitment")
+    if st.doc_type != "evaluation_report" and _COMMIT.search(clause):
+        return Verdict("target", "commitment-verb")
+    return Verdict("other", "no-commitment")
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    cut = max(sentence.rfind(c, 0, at) for c in "，,；;。")
+    return sentence[cut + 1:at]
