@@ -40,6 +40,7 @@ class Statement:
     past_section: bool = False
     goal_section: bool = False
     future_year: bool = False  # the sentence names a year inside or after the plan period
+    doc_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ _COMMIT = re.compile(
 _FUTURE_WORDS = re.compile(
     r"力争|确保|争取|预计|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _PAST_TENSE = re.compile(
-    r"已(?:经|有|达|建|累计|培育|形成|突破|超过|完成|获|认定|实施|引进|投入|带动|支持|成为|连续)"
+    r"已(?!于)|率先"
     r"|以来|截至|截止|先后|共(?:实施|支持|认定|获批|建成|培育|引进|组织|立项|资助|投入)"
     r"|(?:累计|共)?(?:完成|实现|取得)了")
 _CAP_FLOOR = re.compile(
@@ -75,54 +76,108 @@ _ELIGIBLE = re.compile(
 _SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$")
 _MONEY_CLASS = re.compile(  # the amount names a class of things: 100万元以下项目, 超50亿元的企业
     r"^(?:（含）)?的?[\u4e00-\u9fff]{0,6}?"
-    r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头)")
+    r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头|部分)")
 _REFERENCE_BEFORE = re.compile(
     r"(?:明确|印发|出台了|提出|包括|包含|涵盖|分为|共有|共|涉及|围绕|从|制定了|修订|梳理|聚焦|部署)"
     r"[^，。；\d]{0,4}$")
 _REFERENCE_AFTER = re.compile(
-    r"^(?:个|项|条|类|大)?(?:方面|部分|章|条|款|文件|政策|措施|举措|任务|内容|意见|规定|办法|清单"
-    r"|环节|领域|重点|问题|原则|要求|制度|工程|行动)")
+    r"^(?:个|项|条|类|大)?(?:章|条|款|部分|[^，。；、\d]{0,6}?(?:方面|文件|政策|措施|举措|内容|规定"
+    r"|办法|清单|环节|问题|原则|要求|制度|方向|通知))")
+_REFERENCE_UNITS = ("项", "个", "条", "类", "方面", "件")
+_TAX = re.compile(r"税|免征|减免|抵扣|加计扣除|计税|应纳")
+_TREATMENT = re.compile(r"给予|奖励|奖补|补助|资助|补贴|贴息|减免|免征|延期|予以|核定|扣除")
+_THRESHOLD_CLAUSE = re.compile(r"^(?:对|凡|其|且|被|经)")
+_APPLICATION = re.compile(r"申报|申请|认定|遴选|征集|评选|推荐|评审|评价|备案|税收|收费")
+
+
+@dataclass(frozen=True)
+class _View:
+    """The pieces of the sentence the rules read."""
+
+    before: str  # the sentence up to the number
+    clause: str  # the clause up to the number
+    after: str  # the sentence after the number, its unit and comparator word
+    committed: bool  # a plan year or a goal section frames the statement
+    promised: bool  # committed, or the sentence says 力争/确保/目标/十X五期间
 
 
 def classify(st: Statement) -> Verdict:
     """The label of one quantified statement and the reason code that decided it."""
-    before = st.sentence[:st.start]
-    clause = _clause_before(st.sentence, st.start)
-    after = st.sentence[st.end:]
+    committed = st.future_year or st.goal_section
+    view = _View(st.sentence[:st.start], _clause_before(st.sentence, st.start),
+                 st.sentence[st.end:], committed,
+                 committed or bool(_FUTURE_WORDS.search(st.sentence)))
+    for rule in (_document_rule, _past_rule, _condition_rule, _reference_rule):
+        verdict = rule(st, view)
+        if verdict is not None:
+            return verdict
+    if view.promised:
+        return Verdict("target", "commitment")
+    if st.doc_type != "evaluation_report" and _COMMIT.search(view.clause):
+        return Verdict("target", "commitment-verb")
+    return Verdict("other", "no-commitment")
+
+
+def _document_rule(st: Statement, v: _View) -> Verdict | None:
     if st.doc_type == "regulation":
         return Verdict("condition", "regulation-document")
+    if st.doc_type is None and _APPLICATION.search(st.doc_title) and not v.committed:
+        return Verdict("condition", "application-notice")
+    return None
+
+
+def _past_rule(st: Statement, v: _View) -> Verdict | None:
     if st.past_section:
         return Verdict("past", "past-section")
-    if not st.future_year and (st.doc_type == "evaluation_report"
-                               or _PAST_TENSE.search(before)):
-        return Verdict("past", "past-tense" if st.doc_type != "evaluation_report"
-                       else "evaluation-result")
+    if st.future_year:
+        return None
+    if st.doc_type == "evaluation_report":
+        return Verdict("past", "evaluation-result")
+    if _PAST_TENSE.search(v.before):
+        return Verdict("past", "past-tense")
+    return None
+
+
+def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _PENALTY.search(st.sentence):
         return Verdict("condition", "penalty")
     money = st.unit.endswith("元")
-    if money and _MONEY_CLASS.match(after.lstrip()) and not _COMMIT.search(clause[-6:]):
+    if money and _MONEY_CLASS.match(v.after.lstrip()):
         return Verdict("condition", "money-class")  # 100万元以上的项目 / 营收超亿元企业
-    capped = bool(_CAP_FLOOR.search(clause)) or (st.comparator == "<=" and st.unit not in _RANKS)
-    committed = st.future_year or st.goal_section
-    if capped and (_GRANT.search(st.sentence) or (_FUNDING.search(st.sentence) and not committed)):
+    if not v.committed and _TAX.search(st.sentence):
+        return Verdict("condition", "tax-rule")
+    capped = bool(_CAP_FLOOR.search(v.clause)) or (st.comparator == "<=" and st.unit not in _RANKS)
+    if capped and (_GRANT.search(st.sentence)
+                   or (_FUNDING.search(st.sentence) and not v.committed)):
         return Verdict("condition", "funding-cap")
-    if (money or st.unit == "%") and _GRANT.search(clause) and _SHARE.search(clause) \
-            and not committed:
+    if (money or st.unit == "%") and _GRANT.search(v.clause) and _SHARE.search(v.clause) \
+            and not v.committed:
         return Verdict("condition", "funding-rule")
-    if capped and not committed and not _FUTURE_WORDS.search(st.sentence):
+    if v.promised:
+        return None
+    if _TREATMENT.search(v.clause + _clause_after(v.after)) \
+            or _THRESHOLD_CLAUSE.match(v.clause.strip()):
+        return Verdict("condition", "treatment-rule")  # 对…超过1亿元的，给予奖励
+    if capped:
         return Verdict("condition", "cap-floor")
-    if _ELIGIBLE.search(clause) and not committed and not _FUTURE_WORDS.search(st.sentence) \
-            and not _LEAD_COMMIT.match(clause.strip()):
+    if _ELIGIBLE.search(v.clause) and not _LEAD_COMMIT.match(v.clause.strip()):
         return Verdict("condition", "eligibility")
-    if _REFERENCE_BEFORE.search(before) and _REFERENCE_AFTER.match(after.lstrip()):
+    return None
+
+
+def _reference_rule(st: Statement, v: _View) -> Verdict | None:
+    after = v.after.lstrip()
+    if _REFERENCE_BEFORE.search(v.before) and (st.unit in _REFERENCE_UNITS
+                                               or _REFERENCE_AFTER.match(after)):
         return Verdict("reference", "document-count")
-    if _REFERENCE_AFTER.match(after.lstrip()) and not st.future_year and not st.goal_section:
+    if _REFERENCE_AFTER.match(after) and not v.committed:
         return Verdict("reference", "document-count")
-    if st.future_year or st.goal_section or _FUTURE_WORDS.search(st.sentence):
-        return Verdict("target", "commitment")
-    if st.doc_type != "evaluation_report" and _COMMIT.search(clause):
-        return Verdict("target", "commitment-verb")
-    return Verdict("other", "no-commitment")
+    return None
+
+
+def _clause_after(after: str) -> str:
+    cut = [i for i in (after.find(c) for c in "，,；;。") if i >= 0]
+    return after[:min(cut)] if cut else after
 
 
 def _clause_before(sentence: str, at: int) -> str:

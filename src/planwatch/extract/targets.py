@@ -25,7 +25,7 @@ from planwatch.extract.targets_text import (
     split_sentences,
 )
 from planwatch.model.findings import Finding, Severity
-from planwatch.model.plan import Fact, Plan, Target
+from planwatch.model.plan import Baseline, Fact, Meta, Plan, Target
 from planwatch.parse.document import Document
 
 _PREV_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:期间|时期|末|以来)")
@@ -117,15 +117,16 @@ def _quote_start(sentence: str, cand: Candidate) -> int:
 
 
 def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
-             doc_type: str | None) -> Verdict:
+             meta: Meta) -> Verdict:
     return classify(Statement(
         sentence=sentence, start=cand.number_at, end=cand.number_end, unit=cand.unit,
-        comparator=cand.comparator, doc_type=doc_type, past_section=para.past,
-        goal_section=para.goal, future_year=_future_year(sentence, period) is not None))
+        comparator=cand.comparator, doc_type=meta.doc_type, past_section=para.past,
+        goal_section=para.goal, future_year=_future_year(sentence, period) is not None,
+        doc_title=meta.title or ""))
 
 
 def _para_targets(para: Para, period: Period, result: TargetResult,
-                  doc_type: str | None = None) -> list[Target]:
+                  meta: Meta) -> list[Target]:
     out: list[Target] = []
     para_year: int | None = None
     for offset, sentence in split_sentences(para.text):
@@ -136,7 +137,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
         for cand in cands:
             quote = sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 ")
             line = para.line_at(offset + cand.number_at)
-            verdict = _verdict(cand, sentence, para, period, doc_type)
+            verdict = _verdict(cand, sentence, para, period, meta)
             if verdict.label != "target":
                 result.rejected.append((verdict, quote))
                 if verdict.label == "past":
@@ -148,10 +149,15 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
             subject = cand.subject
             if para.scope and not _WHOLE.search(sentence, 0, cand.number_at):
                 subject = f"{subject}（{para.scope}）" if para.scope not in subject else subject
+            base = None
+            if cand.baseline is not None:  # 从12.5%提高到18%
+                base_year = cand.baseline_year or (period.start - 1 if period.start else None)
+                base = Baseline(year=base_year, value=cand.baseline)
             out.append(Target(
                 subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit,
                 year=year, period=kind_period, comparator=cand.comparator,
-                kind=_annual_flow(cand.kind, kind_period, cand.unit), quote=quote, line=line))
+                kind=_annual_flow(cand.kind, kind_period, cand.unit), quote=quote, line=line,
+                baseline=base))
         if para.goal:
             for m in unparsed:
                 result.findings.append(Finding(
@@ -210,7 +216,7 @@ def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) 
         if para.past:
             facts.extend(past_facts(para, period))
             continue
-        targets.extend(_para_targets(para, period, result, plan.meta.doc_type))
+        targets.extend(_para_targets(para, period, result, plan.meta))
         facts.extend(past_facts(_past_part(para, period), period))
     result.targets = dedupe(targets)
     attach_baselines(result.targets, table_rows(plan.indicators, plan.prior_results, period),
