@@ -43,7 +43,20 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     ("申报单位研发人员占职工总数的10%以上。", "10", {}, ("condition", "eligibility")),
     ("条例规定每次授予人数不超过2名。", "2", {"doc_type": "regulation"},
      ("condition", "regulation-document")),
-    # references to other documents or parts of the text
+    ("对年营业收入首次超过1亿元的，给予一次性奖励。", "1", {},
+     ("condition", "treatment-rule")),
+    ("单位学术委员会要对单篇发表支出超过2万元的论文进行审核。", "2", {},
+     ("condition", "money-class")),
+    ("增值税小规模纳税人适用3%征收率。", "3", {}, ("condition", "tax-rule")),
+    ("培育形成年营收超50亿元的企业5家以上。", "50", {"future": True},
+     ("condition", "money-class")),
+    ("设立规模20亿元的科技创新投资基金。", "20", {}, ("target", "commitment-verb")),
+    ("召开孵化器、新型研发机构等专题会议共10场。", "10", {"doc_type": None},
+     ("past", "past-tense")),
+    # surveys, references to other documents or parts of the text
+    ("调查显示，30%的女性科技人才反映工作压力较大。", "30", {"doc_type": None},
+     ("other", "survey")),
+    ("即将出台的实施细则有2个。", "2", {"doc_type": None}, ("reference", "document-count")),
     ("《意见》明确6项重点任务。", "6", {}, ("reference", "document-count")),
     ("从六个方面提出具体措施。", "六", {}, ("reference", "document-count")),
     # nothing commits

@@ -56,7 +56,7 @@ _COMMIT = re.compile(
 _FUTURE_WORDS = re.compile(
     r"力争|确保|争取|预计|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _PAST_TENSE = re.compile(
-    r"已(?!于)|率先"
+    r"已(?!于)|率先|成功(?:创建|获批|举办|引进|入选)|共计?\s*$"
     r"|以来|截至|截止|先后|共(?:实施|支持|认定|获批|建成|培育|引进|组织|立项|资助|投入)"
     r"|(?:累计|共)?(?:完成|实现|取得)了")
 _CAP_FLOOR = re.compile(
@@ -75,8 +75,10 @@ _ELIGIBLE = re.compile(
     r"有效期|满|以内的|连续|不得|可|按照|按")
 _SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$")
 _MONEY_CLASS = re.compile(  # the amount names a class of things: 100万元以下项目, 超50亿元的企业
-    r"^(?:（含）)?的?[\u4e00-\u9fff]{0,6}?"
-    r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头|部分)")
+    r"^(?:（含）)?(?:的?[\u4e00-\u9fff]{0,6}?"
+    r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头|部分)"
+    r"|[的级][\u4e00-\u9fff]{1,8}(?:[，,。；;、]|$))")
+_SIZE = re.compile(r"(?:规模|设立|总额|总规模|投资)[^，。；]{0,4}$")
 _REFERENCE_BEFORE = re.compile(
     r"(?:明确|印发|出台了|提出|包括|包含|涵盖|分为|共有|共|涉及|围绕|从|制定了|修订|梳理|聚焦|部署)"
     r"[^，。；\d]{0,4}$")
@@ -85,9 +87,13 @@ _REFERENCE_AFTER = re.compile(
     r"|办法|清单|环节|问题|原则|要求|制度|方向|通知))")
 _REFERENCE_UNITS = ("项", "个", "条", "类", "方面", "件")
 _TAX = re.compile(r"税|免征|减免|抵扣|加计扣除|计税|应纳")
-_TREATMENT = re.compile(r"给予|奖励|奖补|补助|资助|补贴|贴息|减免|免征|延期|予以|核定|扣除")
+_TREATMENT = re.compile(
+    r"给予|奖励|奖补|补助|资助|补贴|贴息|减免|免征|延期|予以|核定|扣除|缓缴|缓交|减征|免收|减半")
 _THRESHOLD_CLAUSE = re.compile(r"^(?:对|凡|其|且|被|经)")
-_APPLICATION = re.compile(r"申报|申请|认定|遴选|征集|评选|推荐|评审|评价|备案|税收|收费")
+_THRESHOLD_OF = re.compile(r"对[^，。；]{1,25}(?:超过|超|不足|低于|达到)$")  # 要对单篇支出超过2万元
+_SURVEY = re.compile(r"^的[^，。；]{0,12}(?:反映|认为|表示|认可|赞同|满意|支持)")
+_DOC_WORDS = re.compile(r"细则|办法|意见|文件|政策|措施|条款|规定|通知|条$")
+_APPLICATION = re.compile(r"申报|申请|认定|遴选|征集|评选|推荐|评审|评价|备案|税|收费|优惠")
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,8 @@ def classify(st: Statement) -> Verdict:
         verdict = rule(st, view)
         if verdict is not None:
             return verdict
+    if _SURVEY.match(view.after.lstrip()):
+        return Verdict("other", "survey")  # 30%的女性科技人才反映…
     if view.promised:
         return Verdict("target", "commitment")
     if st.doc_type != "evaluation_report" and _COMMIT.search(view.clause):
@@ -142,7 +150,7 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _PENALTY.search(st.sentence):
         return Verdict("condition", "penalty")
     money = st.unit.endswith("元")
-    if money and _MONEY_CLASS.match(v.after.lstrip()):
+    if money and _MONEY_CLASS.match(v.after.lstrip()) and not _SIZE.search(v.clause):
         return Verdict("condition", "money-class")  # 100万元以上的项目 / 营收超亿元企业
     if not v.committed and _TAX.search(st.sentence):
         return Verdict("condition", "tax-rule")
@@ -156,7 +164,7 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if v.promised:
         return None
     if _TREATMENT.search(v.clause + _clause_after(v.after)) \
-            or _THRESHOLD_CLAUSE.match(v.clause.strip()):
+            or _THRESHOLD_CLAUSE.match(v.clause.strip()) or _THRESHOLD_OF.search(v.clause):
         return Verdict("condition", "treatment-rule")  # 对…超过1亿元的，给予奖励
     if capped:
         return Verdict("condition", "cap-floor")
@@ -170,7 +178,8 @@ def _reference_rule(st: Statement, v: _View) -> Verdict | None:
     if _REFERENCE_BEFORE.search(v.before) and (st.unit in _REFERENCE_UNITS
                                                or _REFERENCE_AFTER.match(after)):
         return Verdict("reference", "document-count")
-    if _REFERENCE_AFTER.match(after) and not v.committed:
+    if not v.committed and (_REFERENCE_AFTER.match(after) or (
+            st.unit in _REFERENCE_UNITS and _DOC_WORDS.search(v.clause.rstrip("的有为共计 ")))):
         return Verdict("reference", "document-count")
     return None
 
