@@ -77,5 +77,9 @@ from planwatch import cli_web  # noqa: E402  (registers serve, demo, user)
 
 cli_web.register(main)
 
+from planwatch import cli_admin  # noqa: E402  (registers backup, restore, export)
+
+cli_admin.register(main)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
