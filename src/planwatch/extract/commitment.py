@@ -62,9 +62,6 @@ _PAST_TENSE = re.compile(
 _CAP_FLOOR = re.compile(
     r"(?:不超过|不高于|不低于|不少于|不多于|最高|最多|最低|至少|上限|原则上|不得)[^，。；]{0,20}$")
 _RANKS = ("名", "位", "强")
-_LEAD_COMMIT = re.compile(
-    r"^(?:力争|争取|确保|重点|积极|加快|大力|全力)?"
-    r"(?:新增|新建|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|设立|推动|带动|吸引|招引)")
 _GRANT = re.compile(
     r"资助|补助|补贴|奖励|奖补|额度|贷款|担保|贴息|补偿|注册资本|出资|税|扣除|报销|薪酬|工资|年龄"
     r"|周岁|间接费用|直接费用|配套|单个|每个|每家|每项|每人")
@@ -74,13 +71,17 @@ _ELIGIBLE = re.compile(
     r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|标准|入选|期限|"
     r"有效期|满|以内的|连续|不得|可|按照|按")
 _SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$")
+_CLASS_BEFORE = re.compile(r"(?:产值|营收|营业收入|销售额|销售收入|收入)(?:过|超过|超)$")
+_ACTION = re.compile(
+    r"新增|新建|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|推动|带动|吸引|招引|投放|选取"
+    r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广")
 _MONEY_CLASS = re.compile(  # the amount names a class of things: 100万元以下项目, 超50亿元的企业
     r"^(?:（含）)?(?:的?[\u4e00-\u9fff]{0,6}?"
     r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头|部分)"
     r"|[的级][\u4e00-\u9fff]{1,8}(?:[，,。；;、]|$))")
 _SIZE = re.compile(r"(?:规模|设立|总额|总规模|投资)[^，。；]{0,4}$")
 _REFERENCE_BEFORE = re.compile(
-    r"(?:明确|印发|出台了|提出|包括|包含|涵盖|分为|共有|共|涉及|围绕|从|制定了|修订|梳理|聚焦|部署)"
+    r"(?:明确|印发|出台了|提出|包括|包含|涵盖|分为|共有|共|涉及|围绕|从|制定了|修订|聚焦|部署)"
     r"[^，。；\d]{0,4}$")
 _REFERENCE_AFTER = re.compile(
     r"^(?:个|项|条|类|大)?(?:章|条|款|部分|[^，。；、\d]{0,6}?(?:方面|文件|政策|措施|举措|内容|规定"
@@ -89,7 +90,7 @@ _REFERENCE_UNITS = ("项", "个", "条", "类", "方面", "件")
 _TAX = re.compile(r"税|免征|减免|抵扣|加计扣除|计税|应纳")
 _TREATMENT = re.compile(
     r"给予|奖励|奖补|补助|资助|补贴|贴息|减免|免征|延期|予以|核定|扣除|缓缴|缓交|减征|免收|减半")
-_THRESHOLD_CLAUSE = re.compile(r"^(?:对|凡|其|且|被|经)")
+_THRESHOLD_CLAUSE = re.compile(r"^(?:对(?!接|标|外|口|话|象)|凡|其|且|被|经)")
 _THRESHOLD_OF = re.compile(r"对[^，。；]{1,25}(?:超过|超|不足|低于|达到)$")  # 要对单篇支出超过2万元
 _SURVEY = re.compile(r"^的[^，。；]{0,12}(?:反映|认为|表示|认可|赞同|满意|支持)")
 _DOC_WORDS = re.compile(r"细则|办法|意见|文件|政策|措施|条款|规定|通知|条$")
@@ -150,7 +151,8 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _PENALTY.search(st.sentence):
         return Verdict("condition", "penalty")
     money = st.unit.endswith("元")
-    if money and _MONEY_CLASS.match(v.after.lstrip()) and not _SIZE.search(v.clause):
+    if money and ((_MONEY_CLASS.match(v.after.lstrip()) and not _SIZE.search(v.clause))
+                  or (_CLASS_BEFORE.search(v.before) and v.after.lstrip()[:1] in "的、级")):
         return Verdict("condition", "money-class")  # 100万元以上的项目 / 营收超亿元企业
     if not v.committed and _TAX.search(st.sentence):
         return Verdict("condition", "tax-rule")
@@ -166,9 +168,10 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _TREATMENT.search(v.clause + _clause_after(v.after)) \
             or _THRESHOLD_CLAUSE.match(v.clause.strip()) or _THRESHOLD_OF.search(v.clause):
         return Verdict("condition", "treatment-rule")  # 对…超过1亿元的，给予奖励
-    if capped:
+    acting = bool(_ACTION.search(v.clause))  # 投放不少于250台: a floor on what will be done
+    if capped and not acting:
         return Verdict("condition", "cap-floor")
-    if _ELIGIBLE.search(v.clause) and not _LEAD_COMMIT.match(v.clause.strip()):
+    if _ELIGIBLE.search(v.clause) and not acting:
         return Verdict("condition", "eligibility")
     return None
 

@@ -55,6 +55,11 @@ _PLAN_SPAN = re.compile(
     r"(?:规划|计划|方案|纲要)(?:期限|期)为?\s*(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})"
 )
 _BY_YEAR = re.compile(r"到\s*(20\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"^(20\d{2})\s*年(?![—\-–－~～至到])")
+_IN_FORCE = re.compile(
+    r"自\s*(?P<y>20\d{2})\s*年[^，。；]{0,12}?日?起(?:施行|实施|执行)"
+    r"(?:[，,]?\s*有效期(?:为|至)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十])\s*年)?")
+_PERIOD_OF = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期|末)")
 _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]")
 _TOPIC_REF = re.compile(r"“(十[一二三四五六七八九]五)”([\u4e00-\u9fff]{2,12}?规划)")
 
@@ -205,7 +210,7 @@ def classify(title: str) -> DocType | None:
         return "evaluation_report"
     if _RULES.search(title) or _RULES_NOTICE.search(title):
         return "regulation"
-    if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|要点$|政策$", title):
+    if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|要点$|政策$|工作安排$", title):
         return "implementation_opinion"
     if re.search(r"规划|纲要", title):
         return "plan"
@@ -241,12 +246,21 @@ def find_period(
     m = _PLAN_SPAN.search(text)
     if m:
         return int(m.group(1)), int(m.group(2))
+    m = _TITLE_YEAR.match(title)
+    if m and doc_type != "plan":  # 2021年…重点工作安排: a one-year document
+        return int(m.group(1)), int(m.group(1))
+    force = _IN_FORCE.search(text)
+    if force and doc_type != "plan":  # 自2020年1月1日起施行，有效期3年
+        first = int(force.group("y"))
+        term = force.group("n")
+        return first, (first + int(cn2an.cn2an(term, "smart")) - 1) if term else None
     start = _issue_year(issued, number)
     if doc_type != "plan" and start is not None:
         years = [int(y) for y in _BY_YEAR.findall(text) if int(y) >= start]
         if years:
             return start, Counter(years).most_common(1)[0][0]
-        return start, None
+        spans = [five_year_span(o)[1] for o in _PERIOD_OF.findall(text)]
+        return start, max((y for y in spans if y >= start), default=None)
     ordinals = _FIVE_YEAR.findall(text[:3000])
     if ordinals:
         return five_year_span(max(ordinals, key="一二三四五六七八九".index))

@@ -37,8 +37,26 @@ def extract_plan(doc: Document) -> Plan:
         tg = targets.extract_targets(doc, plan, paras)
         plan.targets = tg.targets
         plan.findings.extend(tg.findings)
+        _extend_period(plan)
     plan.facts = facts.extract_facts(doc, plan, paras)
     if tg is not None:  # past results met among the quantified statements, once each
         quoted = [f.quote for f in plan.facts]
         plan.facts.extend(f for f in tg.facts if not any(f.quote in q for q in quoted))
     return plan
+
+
+def _extend_period(plan: Plan) -> None:
+    """An opinion or action plan runs to the last year its commitments name (a 2024 实施意见
+    with targets to 2027 ends in 2027); a plan's period is its own (a 2035 远景 does not move a
+    十四五 plan's end)."""
+    meta = plan.meta
+    if meta.doc_type == "plan":
+        return
+    years = [t.year for t in plan.targets if t.year is not None]
+    if not years:
+        return
+    last = max(years)
+    if meta.period_start is not None and not meta.period_start <= last <= meta.period_start + 20:
+        return
+    if meta.period_end is None or last > meta.period_end:
+        meta.period_end = last

@@ -11,7 +11,8 @@ from planwatch.extract.numbers import comparator_before, parse_number
 _UNITS = sorted(
     ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "家次", "场次", "万人", "万名",
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
-     "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支"],
+     "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
+     "种", "万户", "户"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -26,6 +27,9 @@ _MENTION = re.compile(
     rf"{_FIRST_DIGIT}(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?\s*(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS) + ")"
 )
+_FLOOR_WORD = re.compile(r"(?:不少于|不低于|至少|超过|超|逾|近|约)\s*$")  # 投放不少于250台…
+_TOTAL = re.compile(r"总数|总量|数量|规模|比重|占比|比例|率")
+_CJK_START = re.compile(r"\s*[\u4e00-\u9fff]")
 _ANY_DIGIT = re.compile(r"[\d〇零一二两三四五六七八九十百千万]")  # what every mention needs
 _PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_NUM})")
 _RANK = re.compile(rf"前\s*(?P<a>{_NUM})\s*(?P<unit>名|强|位)|(?P<hundred>百强)")
@@ -38,13 +42,14 @@ LEVEL_VERBS = re.compile(
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
-    r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成")
+    r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
+    r"|梳理|办好|复核|推广应用|发展(?![到至成])")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
 _SCOPE = re.compile(
-    r"^(?:到\s*\d{4}\s*年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|全市|全区|全县"
-    r"|全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
+    r"^(?:到\s*\d{4}\s*年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
+    r"|在?全县|在?全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
     r"|[—\-－]+)+")
 _REWARD = re.compile(r"(?:奖励|奖补|补助|补贴|资助|给予|一次性)\s*$")
 _GENERIC_VERB = re.compile(r"^(?:推动|带动|促进|推进|助推|帮助|服务)$")
@@ -167,6 +172,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     comp, end = _comparator_after(sentence, m.end())
     if comp is None:
         comp = comparator_before(sentence[:m.start()]) or "="
+        if sentence[:m.start()].rstrip().endswith("突破") and _CJK_START.match(sentence, m.end()):
+            comp = "="  # 突破10-15项关键技术: the verb, not a floor
     return Mention(m.start(), end, value, value_max, unit, comp)
 
 
@@ -235,6 +242,8 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "change_per_year"
     if m.unit == "%" and re.search(r"增长|增速|增幅", seg[-6:]):
         return "growth_rate"
+    if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
+        return "increment"  # 投放不少于250台 / 引进人才超万人: what will be done
     if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模") \
             or (m.unit.endswith("元") and noun.endswith("基金")):  # 设立1亿元引导基金: a size
         return "level"
@@ -261,6 +270,7 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
         return [], []
     cands: list[Candidate] = []
     unparsed: list[Mention] = []
+    carried = ""  # the verb of the clause before, for a list that runs on after a comma
     clauses = _clauses(sentence)
     for ci, (cs, ce) in enumerate(clauses):
         ms = [m for m in mentions if cs <= m.start < ce]
@@ -268,6 +278,8 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
             continue
         parts = _fenbie_parts(sentence, clauses, ci, ms[0], len(ms))
         state = _ClauseState()
+        if cands and not strip_scope(sentence[cs:ms[0].start]) and carried:
+            state.triggered, state.verb = True, carried  # …3000个企业，10000个基地
         # 其中3—5家…: a part of what the sentence has just committed to
         among = cands[-1] if cands and sentence[cs:ms[0].start].strip().startswith("其中") else None
         state.triggered = among is not None
@@ -301,6 +313,7 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
                 cands.append(cand)
             prev_end = m.end
             k += 1
+        carried = state.verb if state.triggered else ""
     return cands, unparsed
 
 
@@ -367,8 +380,9 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     rest = core[lead.end():] if lead else core
     rest = LEVEL_VERBS.sub("", rest).strip()
     rest = re.sub(r"(?:力争|争取|的|为|有)+$", "", rest)
-    verb_adjacent = bool(_INC_ANY.search(core[-4:])) and bool(re.search(
-        rf"(?:{INCREMENT_VERBS})$", core))
+    bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
+    verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(re.search(
+        rf"(?:{INCREMENT_VERBS})$", bare))
     rest = _GENERIC_VERB.sub("", rest)
     if rest.endswith("规模") and noun.startswith("的") and len(noun) > 2:
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
@@ -376,7 +390,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         return noun[1:] + rest, core_at, m.end + gap + len(noun)
     if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects):
         if verb_adjacent and not state.verb:
-            state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", core)[0]
+            state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", bare)[0]
         state.objects = True
         subject = state.verb + _short_subject(noun)
         qstart = core_at if lead else m.start
