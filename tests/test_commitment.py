@@ -96,3 +96,20 @@ def test_review_section_results_become_facts_not_targets() -> None:
     result = extract_targets(doc, plan)
     assert [(t.subject, t.value, t.year) for t in result.targets] == [
         ("高新技术企业", 4000, 2030)]
+
+
+def test_earlier_plan_section_of_a_fifteenth_plan_gives_facts() -> None:
+    from planwatch.extract.pipeline import extract_plan
+
+    texts = ["某区国民经济和社会发展第十五个五年规划纲要",
+             "一、砥砺五载",
+             "1.“十四五”时期引领区建设迈出坚实步伐",
+             "全区省级以上研发平台达到356家，规上工业总产值达到1.39万亿元。",
+             "二、“十五五”时期发展目标",
+             "到2030年，省级以上研发平台达到500家。"]
+    doc = Document(blocks=[Block("paragraph", t, line=i + 1) for i, t in enumerate(texts)])
+    plan = extract_plan(doc)
+    assert (plan.meta.period_start, plan.meta.period_end) == (2026, 2030)
+    assert [(t.subject, t.value, t.year) for t in plan.targets] == [
+        ("省级以上研发平台", 500, 2030)]
+    assert {f.value for f in plan.facts} >= {356}

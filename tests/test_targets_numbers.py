@@ -34,6 +34,7 @@ def _rows(sentence: str) -> list[tuple[object, ...]]:
         ("培育创新联合体", "=", 10, None, "家"),
         ("达到国内领先水平的创新联合体", "=", 3, 5, "家")]),
     ("1.500万元以上的项目", [("项目", ">=", 500, None, "万元")]),
+    ("到2030年，规上工业总产值达到1.39万亿元。", [("规上工业总产值", "=", 13900, None, "亿元")]),
 ])
 def test_numbers_as_printed(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(sentence) == expected

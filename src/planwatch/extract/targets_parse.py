@@ -165,8 +165,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
         return None
     if unit.startswith("万") and unit not in ("万元", "万平方米"):  # 1.5万亿元 → 15000 亿元
         unit = unit[1:]
-        value *= 1e4
-        value_max = value_max * 1e4 if value_max is not None else None
+        value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
+        value_max = round(value_max * 1e4, 6) if value_max is not None else None
     if unit == "个百分点":
         unit = "百分点"
     comp, end = _comparator_after(sentence, m.end())

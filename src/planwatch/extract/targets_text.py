@@ -23,7 +23,8 @@ _HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
 _HEADING_FIRST = frozenset("第一二三四五六七八九十（(0123456789专")
 _LABEL = re.compile(r"^([^，。：:]{2,20})[：:]")
 _PAST_HEADING = re.compile(
-    r"发展基础|发展成就|发展回顾|工作回顾|主要成就|取得成效|现状|成绩|十[一二三四]五.{0,4}(?:回顾|成就|成效)")
+    r"发展基础|发展成就|发展回顾|工作回顾|主要成就|取得成效|现状|成绩|十[一二三四]五.{0,4}(?:回顾|成就|成效)"
+    r"|评估结果|实施成效|进展情况|完成情况|执行情况|总体评价|过去五年")
 _GOAL_HEADING = re.compile(r"目标")
 _SENTENCE_END = "。；！？!?;"
 _SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+\Z")
@@ -155,8 +156,18 @@ def _year(raw: str) -> int | None:
     return int(value) if value is not None else None
 
 
-def build_paras(doc: Document) -> list[Para]:
-    """Paragraphs with section context: past-results sections and goal sections marked."""
+def _earlier_plan(heading: str, period: Period | None) -> bool:
+    """The heading names a five-year plan that ended before this plan began (a 十五五 plan's
+    “十四五”时期…迈出坚实步伐 review)."""
+    if period is None or period.start is None:
+        return False
+    return any(1981 + (10 + _CN_ORD.index(o) + 1 - 6) * 5 + 4 < period.start
+               for o in _PLAN_LABEL.findall(heading))
+
+
+def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
+    """Paragraphs with section context: past-results sections and goal sections marked.
+    With the plan ``period``, a section about an earlier five-year plan is a past section."""
     stack: list[_Section] = []
     paras: list[Para] = []
     for block, lines, text, is_head in join_paragraphs(doc):
@@ -167,10 +178,13 @@ def build_paras(doc: Document) -> list[Para]:
             while stack and stack[-1].level >= level:
                 stack.pop()
             inherited = stack[-1] if stack else None
+            earlier = _earlier_plan(text, period)
             stack.append(_Section(
                 level,
-                bool(_PAST_HEADING.search(text)) or (inherited.past if inherited else False),
-                bool(_GOAL_HEADING.search(text)) or (inherited.goal if inherited else False),
+                bool(_PAST_HEADING.search(text)) or earlier
+                or (inherited.past if inherited else False),
+                (bool(_GOAL_HEADING.search(text)) and not earlier)
+                or (inherited.goal if inherited else False),
                 inherited.lead_year if inherited else None,
                 scope_of(text) or zone_of(text) or (inherited.scope if inherited else None),
             ))
