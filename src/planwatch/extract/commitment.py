@@ -85,7 +85,7 @@ _REFERENCE_BEFORE = re.compile(
     r"[^，。；\d]{0,4}$")
 _REFERENCE_AFTER = re.compile(
     r"^(?:个|项|条|类|大)?(?:章|条|款|部分|[^，。；、\d]{0,6}?(?:方面|文件|政策|措施|举措|内容|规定"
-    r"|办法|清单|环节|问题|原则|要求|制度|方向|通知))")
+    r"|办法|清单|环节|问题|原则|要求|制度|方向|通知|意见|角度|类型|层面|维度|板块|篇章))")
 _REFERENCE_UNITS = ("项", "个", "条", "类", "方面", "件")
 _TAX = re.compile(r"税|免征|减免|抵扣|加计扣除|计税|应纳")
 _TREATMENT = re.compile(
@@ -105,14 +105,16 @@ class _View:
     clause: str  # the clause up to the number
     after: str  # the sentence after the number, its unit and comparator word
     committed: bool  # a plan year or a goal section frames the statement
-    promised: bool  # committed, or the sentence says 力争/确保/目标/十X五期间
+    promised: bool  # committed, or its clause says 力争/确保/目标/十X五期间
+    promised_anywhere: bool  # committed, or the sentence says so somewhere
 
 
 def classify(st: Statement) -> Verdict:
     """The label of one quantified statement and the reason code that decided it."""
     committed = st.future_year or st.goal_section
-    view = _View(st.sentence[:st.start], _clause_before(st.sentence, st.start),
-                 st.sentence[st.end:], committed,
+    clause, after = _clause_before(st.sentence, st.start), st.sentence[st.end:]
+    view = _View(st.sentence[:st.start], clause, after, committed,
+                 committed or bool(_FUTURE_WORDS.search(clause + _clause_after(after))),
                  committed or bool(_FUTURE_WORDS.search(st.sentence)))
     for rule in (_document_rule, _past_rule, _condition_rule, _reference_rule):
         verdict = rule(st, view)
@@ -120,7 +122,7 @@ def classify(st: Statement) -> Verdict:
             return verdict
     if _SURVEY.match(view.after.lstrip()):
         return Verdict("other", "survey")  # 30%的女性科技人才反映…
-    if view.promised:
+    if view.promised_anywhere:
         return Verdict("target", "commitment")
     if st.doc_type != "evaluation_report" and _COMMIT.search(view.clause):
         return Verdict("target", "commitment-verb")

@@ -117,16 +117,16 @@ def _quote_start(sentence: str, cand: Candidate) -> int:
 
 
 def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
-             meta: Meta) -> Verdict:
+             meta: Meta, title: str) -> Verdict:
     return classify(Statement(
         sentence=sentence, start=cand.number_at, end=cand.number_end, unit=cand.unit,
         comparator=cand.comparator, doc_type=meta.doc_type, past_section=para.past,
         goal_section=para.goal, future_year=_future_year(sentence, period) is not None,
-        doc_title=meta.title or ""))
+        doc_title=title))
 
 
 def _para_targets(para: Para, period: Period, result: TargetResult,
-                  meta: Meta) -> list[Target]:
+                  meta: Meta, title: str = "") -> list[Target]:
     out: list[Target] = []
     para_year: int | None = None
     for offset, sentence in split_sentences(para.text):
@@ -137,7 +137,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
         for cand in cands:
             quote = sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 ")
             line = para.line_at(offset + cand.number_at)
-            verdict = _verdict(cand, sentence, para, period, meta)
+            verdict = _verdict(cand, sentence, para, period, meta, title)
             if verdict.label != "target":
                 result.rejected.append((verdict, quote))
                 if verdict.label == "past":
@@ -210,13 +210,15 @@ def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) 
     result = TargetResult()
     period = infer_period(doc, plan.meta.period_start, plan.meta.period_end)
     paras = build_paras(doc) if paras is None else paras
+    first = next((b.text.strip() for b in doc.blocks if b.text.strip()), "")
+    title = plan.meta.title or first[:80]  # what the document calls itself
     targets: list[Target] = []
     facts: list[PastFact] = []
     for para in paras:
         if para.past:
             facts.extend(past_facts(para, period))
             continue
-        targets.extend(_para_targets(para, period, result, plan.meta))
+        targets.extend(_para_targets(para, period, result, plan.meta, title))
         facts.extend(past_facts(_past_part(para, period), period))
     result.targets = dedupe(targets)
     attach_baselines(result.targets, table_rows(plan.indicators, plan.prior_results, period),
