@@ -34,6 +34,9 @@ def _rows(sentence: str) -> list[tuple[object, ...]]:
         ("培育创新联合体", "=", 10, None, "家"),
         ("达到国内领先水平的创新联合体", "=", 3, 5, "家")]),
     ("1.500万元以上的项目", [("项目", ">=", 500, None, "万元")]),
+    ("培育5-8个销售额过30亿元的重大品种。", [
+        ("培育销售额过30亿元的重大品种", "=", 5, 8, "个"),
+        ("培育的重大品种", "=", 30, None, "亿元")]),
     ("到2030年，规上工业总产值达到1.39万亿元。", [("规上工业总产值", "=", 13900, None, "亿元")]),
 ])
 def test_numbers_as_printed(sentence: str, expected: list[tuple[object, ...]]) -> None:
@@ -51,3 +54,13 @@ def test_from_to_gives_target_and_its_baseline() -> None:
 def test_fragments_are_never_subjects() -> None:
     for sentence in ("到2027年，的10%以上。", "到2025年，至10%。", "新增的30%以上。"):
         assert _rows(sentence) == [], sentence
+
+
+def test_class_threshold_stays_in_the_subject_and_is_no_target() -> None:
+    text = "到2027年，培育3家营业收入超100亿元的企业。"
+    doc = Document(blocks=[Block("paragraph", text, line=1)])
+    plan = Plan(meta=Meta(doc_type="implementation_opinion", period_start=2024, period_end=2027))
+    result = extract_targets(doc, plan)
+    assert [(t.subject, t.value, t.unit) for t in result.targets] == [
+        ("培育营业收入超100亿元的企业", 3, "家")]
+    assert [v.reason for v, _ in result.rejected] == ["money-class"]

@@ -287,13 +287,13 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
         k = 0
         while k < len(ms):
             m = ms[k]
-            stop = ms[k + 1].start if k + 1 < len(ms) else ce
+            stop = _stop(sentence, ms, k, ce)
             change = _from_to(sentence, m, ms[k + 1]) if k + 1 < len(ms) else None
             if change is not None:  # 从12.5%提高到18%: one target, 12.5 its baseline
                 base, base_year, seg_end = change
                 k += 1
                 m = ms[k]
-                stop = ms[k + 1].start if k + 1 < len(ms) else ce
+                stop = _stop(sentence, ms, k, ce)
                 state.triggered = True
                 cand = _candidate(sentence, clauses, ci, m, prev_end, stop, parts, k, state,
                                   seg_end)
@@ -315,6 +315,22 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
             k += 1
         carried = state.verb if state.triggered else ""
     return cands, unparsed
+
+
+_CLASS_OF = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:超过|超|过|逾|达到|达)\s*")
+_CLASS_TAIL = re.compile(r"\s*(?:以上)?[级的]?[\u4e00-\u9fff]")
+
+
+def _stop(sentence: str, ms: list[Mention], k: int, clause_end: int) -> int:
+    """Where the noun after mention ``k`` ends: at the next mention, unless that one only sets a
+    class of what is counted (4—5个超五千亿元级产业集群: the noun runs on past it)."""
+    if k + 1 >= len(ms):
+        return clause_end
+    nxt = ms[k + 1]
+    if _CLASS_OF.fullmatch(sentence, ms[k].end, nxt.start) \
+            and _CLASS_TAIL.match(sentence, nxt.end) and nxt.unit not in ("%", "百分点"):
+        return ms[k + 2].start if k + 2 < len(ms) else clause_end
+    return nxt.start
 
 
 _FROM = re.compile(r"[从由]\s*(?:(?P<y>\d{4})\s*年(?:底|末)?的?)?\s*$")
@@ -380,6 +396,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     rest = core[lead.end():] if lead else core
     rest = LEVEL_VERBS.sub("", rest).strip()
     rest = re.sub(r"(?:力争|争取|的|为|有)+$", "", rest)
+    rest = strip_scope(re.sub(r"^(?:力争|争取|确保)", "", rest))  # 争取每年有1—2个创新药
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(re.search(
         rf"(?:{INCREMENT_VERBS})$", bare))
