@@ -57,6 +57,12 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     ("调查显示，30%的女性科技人才反映工作压力较大。", "30", {"doc_type": None},
      ("other", "survey")),
     ("即将出台的实施细则有2个。", "2", {"doc_type": None}, ("reference", "document-count")),
+    ("七家单位联合发布了《广东省培育区块链产业集群行动计划》。", "七", {"doc_type": None},
+     ("reference", "issuers-or-items")),
+    ("18项省级行政许可事项依法委托各地级以上市政府相关部门实施。", "18", {},
+     ("reference", "issuers-or-items")),
+    ("建立药用人工养殖技术研究平台，建设了25个示范基地。", "25", {"doc_type": "plan"},
+     ("past", "past-tense")),
     ("《意见》明确6项重点任务。", "6", {}, ("reference", "document-count")),
     ("从六个方面提出具体措施。", "六", {}, ("reference", "document-count")),
     # nothing commits

@@ -57,6 +57,7 @@ _FUTURE_WORDS = re.compile(
     r"力争|确保|争取|预计|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _PAST_TENSE = re.compile(
     r"已(?!于)|率先|成功(?:创建|获批|举办|引进|入选)|共计?\s*$"
+    r"|(?:建设|建成|设立|培育|组建|认定|批准|支持|引进|实施)了\s*$"
     r"|以来|截至|截止|先后|共(?:实施|支持|认定|获批|建成|培育|引进|组织|立项|资助|投入)"
     r"|(?:累计|共)?(?:完成|实现|取得)了")
 _CAP_FLOOR = re.compile(
@@ -92,6 +93,9 @@ _TREATMENT = re.compile(
     r"给予|奖励|奖补|补助|资助|补贴|贴息|减免|免征|延期|予以|核定|扣除|缓缴|缓交|减征|免收|减半")
 _THRESHOLD_CLAUSE = re.compile(r"^(?:对(?!接|标|外|口|话|象)|凡|其|且|被|经)")
 _THRESHOLD_OF = re.compile(r"对[^，。；]{1,25}(?:超过|超|不足|低于|达到)$")  # 要对单篇支出超过2万元
+_ISSUERS = re.compile(  # 七家单位联合发布了《…》; 18项行政许可事项依法委托…实施
+    r"^[^，。；]{0,8}?(?:联合)?(?:发布|印发|出台|颁布|制定)了?《"
+    r"|^[^，。；]{0,12}?事项(?:依法)?(?:委托|下放|调整|取消|交由)")
 _SURVEY = re.compile(r"^的[^，。；]{0,12}(?:反映|认为|表示|认可|赞同|满意|支持)")
 _DOC_WORDS = re.compile(r"细则|办法|意见|文件|政策|措施|条款|规定|通知|条$")
 _APPLICATION = re.compile(r"申报|申请|认定|遴选|征集|评选|推荐|评审|评价|备案|税|收费|优惠")
@@ -180,6 +184,8 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
 
 def _reference_rule(st: Statement, v: _View) -> Verdict | None:
     after = v.after.lstrip()
+    if _ISSUERS.match(after):
+        return Verdict("reference", "issuers-or-items")
     if _REFERENCE_BEFORE.search(v.before) and (st.unit in _REFERENCE_UNITS
                                                or _REFERENCE_AFTER.match(after)):
         return Verdict("reference", "document-count")

@@ -203,7 +203,8 @@ def classify(title: str) -> DocType | None:
     意见/方案/行动计划/措施 → implementation_opinion; 条例/办法/规定/细则/指引 → regulation
     (rules: their numbers are conditions, caps and penalties, not commitments)."""
     title = re.sub(r"[（(][^（）()]*[）)]$", "", title)
-    issued = re.search(r"印发《([^《》]{4,80})》", title)  # 关于修订印发《…细则》的通知
+    # 关于修订《…细则》的通知 is the rules it carries
+    issued = re.search(r"(?:印发|修订|修改|转发)《([^《》]{4,80})》", title)
     if issued and title.endswith("通知"):
         return classify(issued.group(1))
     if re.search(r"评估(?:报告)?$|评估报告|总结报告", title):
