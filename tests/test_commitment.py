@@ -51,6 +51,9 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     ("培育形成年营收超50亿元的企业5家以上。", "50", {"future": True},
      ("condition", "money-class")),
     ("设立规模20亿元的科技创新投资基金。", "20", {}, ("target", "commitment-verb")),
+    ("培育新增4—5个超五千亿元级战略性新兴产业集群。", "五千", {}, ("condition", "money-class")),
+    ("企业按销售收入提取技术开发准备金（生产资料产业按5%）。", "5", {},
+     ("condition", "funding-rule")),
     ("召开孵化器、新型研发机构等专题会议共10场。", "10", {"doc_type": None},
      ("past", "past-tense")),
     # surveys, references to other documents or parts of the text
