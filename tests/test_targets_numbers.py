@@ -64,3 +64,27 @@ def test_class_threshold_stays_in_the_subject_and_is_no_target() -> None:
     assert [(t.subject, t.value, t.unit) for t in result.targets] == [
         ("培育营业收入超100亿元的企业", 3, "家")]
     assert [v.reason for v, _ in result.rejected] == ["money-class"]
+
+
+def test_list_runs_on_after_a_comma_with_the_same_verb() -> None:
+    rows = _rows("到2020年，培育30个产值过50亿的园区，3000个农业高新技术企业，"
+                 "10000个农业技术成果推广示范基地。")
+    assert [(r[0], r[2]) for r in rows] == [
+        ("培育产值过50亿的园区", 30), ("培育农业高新技术企业", 3000),
+        ("培育农业技术成果推广示范基地", 10000)]
+    assert _rows("梳理至少50项服务事项进驻一体机平台。") == [
+        ("梳理服务事项进驻一体机平台", ">=", 50, None, "项")]
+
+
+def test_one_year_document_dates_its_measures() -> None:
+    texts = ["2021年某省推进政府职能转变重点工作安排", "2021年4月30日",
+             "在全省投放不少于250台政务服务一体机。", "2021年新增建成公共充电桩超过2万个。"]
+    doc = Document(blocks=[Block("paragraph", t, line=i + 1) for i, t in enumerate(texts)])
+    from planwatch.extract.pipeline import extract_plan
+
+    plan = extract_plan(doc)
+    assert (plan.meta.doc_type, plan.meta.period_start, plan.meta.period_end) == (
+        "implementation_opinion", 2021, 2021)
+    assert [(t.subject, t.value, t.year, t.kind) for t in plan.targets] == [
+        ("投放政务服务一体机", 250, 2021, "increment"),
+        ("新增建成公共充电桩", 20000, 2021, "increment")]

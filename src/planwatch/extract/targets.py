@@ -34,6 +34,8 @@ _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间
 _ANY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
 _CN_ORD = "一二三四五六七八九"
 _WHOLE = re.compile(r"全[市区县省]")
+_DATED = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?:底前|底|内|全年)?\s*"
+                    r"(?=新增|力争|争取|实现|完成|确保|推动|新建|培育|建成)")
 
 
 @dataclass
@@ -92,6 +94,11 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
         return para_year, "by_year"
     if para.lead_year is not None:
         return para.lead_year, "by_year"
+    dated = _DATED.search(sentence, 0, cand.number_at)
+    if dated and period.start is not None and int(dated.group(1)) >= period.start:
+        return int(dated.group(1)), "by_year"  # 2023年新增建成充电桩超过2.1万个
+    if period.start is not None and period.start == period.end:
+        return period.end, "by_year"  # a one-year document (2021年…重点工作安排)
     return None, "plan_period"
 
 

@@ -38,7 +38,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 LEVEL_VERBS = re.compile(
     r"(?:达到|突破|超过|稳定在|保持在|发展到|增长到|增加到|提高到|提升到|增至|控制在|不低于|不少于"
-    r"|不超过|不高于|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|降)[到至]|达|超|逾|近|约)\s*$")
+    r"|不超过|不高于|至少|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|降)[到至]|达|超|逾|近|约)\s*$")
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
@@ -48,7 +48,7 @@ _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
 _SCOPE = re.compile(
-    r"^(?:到\s*\d{4}\s*年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
+    r"^(?:(?:到|至)?\s*\d{4}\s*年(?:底前|底|末|内)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
     r"|在?全县|在?全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
     r"|[—\-－]+)+")
 _REWARD = re.compile(r"(?:奖励|奖补|补助|补贴|资助|给予|一次性)\s*$")
@@ -282,7 +282,7 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
             state.triggered, state.verb = True, carried  # …3000个企业，10000个基地
         # 其中3—5家…: a part of what the sentence has just committed to
         among = cands[-1] if cands and sentence[cs:ms[0].start].strip().startswith("其中") else None
-        state.triggered = among is not None
+        state.triggered = state.triggered or among is not None
         prev_end = cs
         k = 0
         while k < len(ms):
