@@ -122,3 +122,11 @@ def test_earlier_plan_section_of_a_fifteenth_plan_gives_facts() -> None:
     assert [(t.subject, t.value, t.year) for t in plan.targets] == [
         ("省级以上研发平台", 500, 2030)]
     assert {f.value for f in plan.facts} >= {356}
+
+
+def test_status_as_of_the_first_year_is_past() -> None:
+    doc = Document(blocks=[Block("paragraph", t, line=i + 1) for i, t in enumerate([
+        "截止到2016年底，全省科技企业孵化器达634家，在孵企业达2.6万家。",
+        "到2020年，全省科技企业孵化器超过1000家。"])])
+    plan = Plan(meta=Meta(doc_type="implementation_opinion", period_start=2016, period_end=2020))
+    assert [(t.value, t.year) for t in extract_targets(doc, plan).targets] == [(1000, 2020)]

@@ -34,6 +34,7 @@ _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间
 _ANY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
 _CN_ORD = "一二三四五六七八九"
 _WHOLE = re.compile(r"全[市区县省]")
+_AS_OF = re.compile(r"截[至止]")
 _DATED = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?:底前|底|内|全年)?\s*"
                     r"(?=新增|力争|争取|实现|完成|确保|推动|新建|培育|建成)")
 
@@ -52,10 +53,17 @@ def _future_year(sentence: str, period: Period) -> int | None:
 
 @lru_cache(maxsize=8192)
 def _first_year_from(sentence: str, start: int | None) -> int | None:
-    """The first 到20xx年 of the sentence that is not before ``start``."""
-    years = [int(y) for y in (_to_year(g) for g in YEAR_BY.findall(sentence)) if y]
-    future = [y for y in years if start is None or y >= start]
-    return future[0] if future else None
+    """The first 到20xx年 of the sentence that is not before ``start``; 截至/截止(到) a year
+    states where things stood then, so it counts only for a year after the period's first."""
+    for m in YEAR_BY.finditer(sentence):
+        year = _to_year(m.group(1))
+        if not year or (start is not None and year < start):
+            continue
+        if _AS_OF.search(sentence, max(0, m.start() - 3), m.end()) \
+                and (start is None or year <= start):
+            continue
+        return year
+    return None
 
 
 def _to_year(raw: str) -> int | None:
