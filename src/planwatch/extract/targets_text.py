@@ -31,6 +31,7 @@ _SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}
 _JOIN_STOP = "。；！？!?;：:）)”】"
 YEAR_BY = re.compile(r"(?:到|至|截至|力争到|力争|展望)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _PLAN_LABEL = re.compile(r"十([一二三四五六七八九])五")
+_AS_OF = re.compile(r"截[至止]")
 _CN_ORD = "一二三四五六七八九"
 
 
@@ -208,8 +209,10 @@ def infer_period(doc: Document, start: int | None, end: int | None) -> Period:
     if m:
         first = 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5
         return Period(start or first, end or first + 4)
-    years = Counter(y for y in (_year(g) for g in YEAR_BY.findall(doc.full_text()))
-                    if y and 1990 < y < 2100)
+    text = doc.full_text()
+    years = Counter(y for y in (_year(m.group(1)) for m in YEAR_BY.finditer(text)
+                                if not _AS_OF.search(text, max(0, m.start() - 3), m.end()))
+                    if y and 1990 < y < 2100)  # 截至2013年底 is where things stood
     if years:
         last = years.most_common(1)[0][0]
         return Period(start or last - 4, end or last)
