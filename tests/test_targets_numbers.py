@@ -88,3 +88,8 @@ def test_one_year_document_dates_its_measures() -> None:
     assert [(t.subject, t.value, t.year, t.kind) for t in plan.targets] == [
         ("投放政务服务一体机", 250, 2021, "increment"),
         ("新增建成公共充电桩", 20000, 2021, "increment")]
+
+
+def test_second_object_of_a_list_keeps_its_noun() -> None:
+    rows = _rows("47.支持银行机构精准对接1570个重点项目和103个关键项目。")
+    assert [(r[0], r[2]) for r in rows] == [("对接重点项目", 1570), ("对接关键项目", 103)]

@@ -379,8 +379,8 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     else:
         core_at = prev_end + seg.find(core) if core else m.start
         subject, qstart, end = _plain_subject(sentence, clauses, ci, m, core, core_at, noun,
-                                              state)
-    subject = subject.lstrip("的为和及与、至，, ")
+                                              state, prev_end > cs)
+    subject = re.sub(r"^\d{1,3}[.．、]\s*", "", subject).lstrip("的为和及与、至，, ")
     if len(_CJK.findall(subject)) < 2 or _BARE_VERB.fullmatch(subject) \
             or re.fullmatch(rf"(?:{INCREMENT_VERBS})+", subject):
         return None  # a fragment ('的', '形成', '的部分为'), not what is measured
@@ -390,8 +390,8 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
 
 
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
-                   core: str, core_at: int, noun: str,
-                   state: _ClauseState) -> tuple[str, int, int]:
+                   core: str, core_at: int, noun: str, state: _ClauseState,
+                   k_after: bool = False) -> tuple[str, int, int]:
     lead = _LEAD_VERB.match(core)
     rest = core[lead.end():] if lead else core
     rest = LEVEL_VERBS.sub("", rest).strip()
@@ -405,7 +405,8 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
         return noun[1:] + rest, core_at, m.end + gap + len(noun)
-    if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects):
+    if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects
+                 or (k_after and re.search(r"[和及与、]$", core) is not None)):
         if verb_adjacent and not state.verb:
             state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", bare)[0]
         state.objects = True
