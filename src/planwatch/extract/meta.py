@@ -195,6 +195,7 @@ def _nested_region(outer: str, rest: str) -> str:
 _RULES = re.compile(r"(?:条例|办法|规定|细则|指引|规则|准则|指南|标准|(?<![方想])法)$")
 _RULES_NOTICE = re.compile(
     r"^关于.{2,60}(?:条例|办法|规定|细则|指引|规则)(?:（[^（）]{0,8}）)?的通知$")
+_QA = re.compile(r"^(?:政策|权威)?解读[：:][^。，；《]{2,60}?(?:政策解答|问答|指引|指南)")
 _INTERPRETED = re.compile(r"^(?:政策|权威)?解读[：:]\s*.{0,30}?《(?P<t>[^》]{4,80})》")
 
 
@@ -219,11 +220,14 @@ def classify(title: str) -> DocType | None:
 
 
 def interpreted_type(top: list[str]) -> DocType | None:
-    """A 政策解读 of a rules document (政策解读：《…管理办法》政策解读) is read as the rules it
-    explains: regulation. Interpretations of plans keep no type."""
+    """A 政策解读 is typed by the document it explains (政策解读：《…管理办法》政策解读 →
+    regulation, 《…实施意见》 → implementation_opinion); a 政策解答 of a procedure is rules."""
     for line in top[:3]:
-        m = _INTERPRETED.search(_clean(line))
-        if m and classify(m.group("t")) == "regulation":
+        s = _clean(line)
+        m = _INTERPRETED.search(s)
+        if m:
+            return classify(m.group("t"))
+        if _QA.search(s):
             return "regulation"
     return None
 
