@@ -93,3 +93,11 @@ def test_one_year_document_dates_its_measures() -> None:
 def test_second_object_of_a_list_keeps_its_noun() -> None:
     rows = _rows("47.支持银行机构精准对接1570个重点项目和103个关键项目。")
     assert [(r[0], r[2]) for r in rows] == [("对接重点项目", 1570), ("对接关键项目", 103)]
+
+
+def test_breakthrough_with_an_object_is_a_flow() -> None:
+    cands, _ = parse_sentence("到2020年，突破10-15项重大核心关键技术。")
+    assert [(c.subject, c.comparator, c.kind) for c in cands] == [
+        ("重大核心关键技术", "=", "increment")]
+    cands, _ = parse_sentence("到2020年，技术合同成交额突破3000亿元。")
+    assert [(c.comparator, c.kind) for c in cands] == [(">=", "level")]

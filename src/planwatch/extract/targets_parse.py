@@ -242,6 +242,8 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "change_per_year"
     if m.unit == "%" and re.search(r"增长|增速|增幅", seg[-6:]):
         return "growth_rate"
+    if seg.rstrip().endswith("突破") and m.comparator == "=":
+        return "increment"  # 突破10-15项关键技术: breakthroughs to make
     if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
         return "increment"  # 投放不少于250台 / 引进人才超万人: what will be done
     if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模") \
