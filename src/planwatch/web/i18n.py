@@ -60,6 +60,8 @@ CATALOGUE: dict[str, str] = {
     "指标监测": "Indicator monitoring", "指标进展": "Indicator progress",
     "指标": "Indicator", "属性": "Type", "基期值": "Baseline", "目标值": "Target",
     "最新实际值": "Latest actual", "完成度": "Completion", "时间进度": "Time elapsed",
+    "目标完成率": "Share of target (A/T)", "进度完成率": "Share of planned change",
+    "复合增长口径": "compound basis",
     "进度判断": "Verdict",
     "未识别到指标表。": "No indicator table was recognised.",
     "审核发现": "Audit findings", "未发现问题。": "No problems found.",
