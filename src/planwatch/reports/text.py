@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.findings import Finding, Severity
 from planwatch.reports.build import BASIS_ZH, IndicatorRow, PriorRow, Report
 
@@ -25,22 +26,8 @@ INDICATOR_HEADERS = (
 )
 PRIOR_HEADERS = ("序号", "指标", "单位", "基期值", "目标值", "完成值", LABEL_PLAIN, "是否完成")
 FINDING_HEADERS = ("序号", "类型", "级别", "说明", "行号")
-FINDING_LABELS = {
-    "behind-schedule": "进度滞后",
-    "binding-target-at-risk": "约束性指标预警",
-    "unit-mismatch": "单位不一致",
-    "table-cagr-mismatch": "年均增速与目标不符",
-    "table-cumulative-mismatch": "累计变化与目标不符",
-    "prose-table-conflict": "正文与指标表不一致",
-    "per-year-rule-mismatch": "逐年要求与目标不符",
-    "target-equals-baseline": "目标值等于基期值",
-    "target-below-baseline": "目标值低于基期值",
-    "ambition-beyond-history": "目标增速远超历史",
-    "ambitious-target": "目标增速过高",
-    "district-exceeds-city": "下级目标高于上级",
-    "district-growth-divergence": "下级增速与上级不协调",
-    "unparsed-number": "数字无法识别",
-}
+FINDING_LABELS = {code: spec.label_zh for code, spec in FINDING_CODES.items()}
+"""Chinese labels of the finding codes, from the one catalogue (model.finding_codes)."""
 TASK_HEADERS = ("牵头单位", "序号", "任务", "配合单位")
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警示", Severity.INFO: "提示"}
