@@ -23,6 +23,7 @@ from openpyxl import load_workbook
 
 from planwatch import actions
 from planwatch.model.actual import Actual
+from planwatch.model.labels import VerdictCode, label
 from planwatch.model.plan import Plan, Task
 from planwatch.reports.text import FINDING_LABELS, pct
 from planwatch.settings import Settings
@@ -105,7 +106,10 @@ def _norm(text: str) -> str:
 # ------------------------------------------------------------------------ expected: the API
 def _json_rows(o: dict[str, Any]) -> list[Row]:
     out = []
+    codes = [s["verdict_code"] for s in o["indicators"]]
+    assert o["verdict_code_counts"] == {c: codes.count(c) for c in set(codes)}
     for s in o["indicators"]:
+        assert s["verdict"] == label("verdict", VerdictCode(s["verdict_code"]))
         progress = pct(s["completion_progress"])
         if s["progress_basis"] == "compound":
             progress += "复合增长口径"

@@ -26,18 +26,26 @@ from planwatch.model.evaluation import (
     ScheduleStatus,
 )
 from planwatch.model.findings import Finding
+from planwatch.model.labels import (
+    BASIS_LABELS,
+    VERDICT_OF_SCHEDULE,
+    VerdictCode,
+    label,
+    verdict_code,
+)
 from planwatch.model.plan import Plan, PriorResult, Task
 
 NO_LEAD = "未明确牵头单位"
-NO_DATA = "暂无数据"
-UNKNOWN = "无法判断"
-BASE_ONLY_NOTE = "仅有基期值"
+NO_DATA = label("verdict", VerdictCode.NO_DATA)
+UNKNOWN = label("verdict", VerdictCode.NOT_EVALUABLE)
+BASE_ONLY_NOTE = label("display_state", "base_only")
 RowState = Literal["evaluated", "base_only", "no_data", "not_evaluable"]
 """How a row is shown: judged; only the base-year value is known (暂无数据, 仅有基期值); no actual
 at all (暂无数据); an actual that cannot be judged (无法判断, see the warnings)."""
 ProgressBasis = Literal["linear", "compound"]
-BASIS_ZH: dict[str, str] = {"linear": "线性口径", "compound": "复合增长口径"}
-VERDICT_ORDER = (*(s.value for s in ScheduleStatus), UNKNOWN, NO_DATA)
+BASIS_ZH: dict[str, str] = {k: zh for k, (zh, _) in BASIS_LABELS.items()}
+VERDICT_ORDER = (*(label("verdict", VERDICT_OF_SCHEDULE[s]) for s in ScheduleStatus), UNKNOWN,
+                 NO_DATA)
 METHOD_ZH = {"cagr": "年均增速外推", "weighted-linear": "加权线性趋势外推"}
 REASON_ZH: dict[Reason, str] = {
     Reason.NO_ACTUAL: "缺少实际值",
@@ -94,6 +102,8 @@ class IndicatorRow:
     completion_log: float | None = None
     time_progress: float | None = None
     verdict: str = NO_DATA
+    """The Chinese label of ``verdict_code`` (model.labels)."""
+    verdict_code: VerdictCode = VerdictCode.NO_DATA
     display_state: RowState = "no_data"
     projection: ProjectionView | None = None
     series: list[tuple[int, float]] = field(default_factory=list)
@@ -249,10 +259,9 @@ PROSE_TARGET = "文字目标"
 """The attribute column of a prose target evaluated like an indicator."""
 
 
-def _verdict(ev: IndicatorEvaluation, state: RowState) -> str:
-    if ev.schedule_status is not None:
-        return ev.schedule_status.value
-    return UNKNOWN if state == "not_evaluable" else NO_DATA
+def _verdict(ev: IndicatorEvaluation, state: RowState) -> VerdictCode:
+    return verdict_code(ev.schedule_status, has_actual=ev.inputs.actual is not None,
+                        base_only=state == "base_only")
 
 
 def indicator_row(ev: IndicatorEvaluation, attribute: str | None,
@@ -260,6 +269,7 @@ def indicator_row(ev: IndicatorEvaluation, attribute: str | None,
     """The report's view of one indicator evaluation."""
     inp = ev.inputs
     state = _state(ev)
+    code = _verdict(ev, state)
     return IndicatorRow(
         name=ev.indicator, unit=ev.unit, attribute=attribute,
         baseline_year=inp.baseline_year, baseline=inp.baseline,
@@ -267,7 +277,8 @@ def indicator_row(ev: IndicatorEvaluation, attribute: str | None,
         path=inp.path, actual_year=inp.actual_year, actual=inp.actual,
         completion_plain=ev.ratio_to_target, completion_change=ev.completion_of_change,
         completion_log=ev.completion_log if inp.path == "compound" else None,
-        time_progress=_time_progress(ev, state, year), verdict=_verdict(ev, state),
+        time_progress=_time_progress(ev, state, year), verdict=label("verdict", code),
+        verdict_code=code,
         display_state=state, projection=_projection(ev), series=_series(ev, actuals, year),
         warnings=_warnings(ev, year, state),
     )

@@ -3,6 +3,7 @@ and a plan's audit trail. ``actor=None`` means anonymous: public plans only, not
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from functools import lru_cache
 
@@ -170,7 +171,8 @@ def _status(index: int, row: IndicatorRow, owner: str | None) -> IndicatorStatus
         completion_plain=row.completion_plain, completion_progress=row.completion_progress,
         progress_basis=row.progress_basis, completion_change=row.completion_change,
         completion_log=row.completion_log, time_progress=row.time_progress,
-        verdict=row.verdict, warnings=list(row.warnings), series=list(row.series), owner=owner,
+        verdict=row.verdict, verdict_code=row.verdict_code, warnings=list(row.warnings),
+        series=list(row.series), owner=owner,
         projection=None if p is None else ProjectionOut(year=p.year, value=p.value,
                                                         method=p.method, points=p.points,
                                                         meets_target=p.meets_target))
@@ -247,7 +249,9 @@ def _overview_core(store: Storage, actor: Actor | None, plan_id: int,
     summary = report.summary
     view = PlanOverview(
         plan=_plan_item(store, plan_id), year=year, period=report.period,
-        verdict_counts=dict(summary.verdict_counts), indicator_count=summary.indicator_count,
+        verdict_counts=dict(summary.verdict_counts),
+        verdict_code_counts=dict(Counter(row.verdict_code for row in report.indicators)),
+        indicator_count=summary.indicator_count,
         with_actual=summary.with_actual, warning_count=summary.warning_count,
         alerts=list(report.alerts), audit_findings=list(report.findings),
         indicators=indicator_statuses(report, owners),

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from planwatch.model.findings import Finding
+from planwatch.model.labels import VerdictCode
 from planwatch.storage.audit_log import AuditEntry
 from planwatch.storage.revisions import TargetRevision
 
@@ -71,6 +72,8 @@ class IndicatorStatus(BaseModel):
     completion_log: float | None = Field(default=None, description="ln(A/B)/ln(T/B)")
     time_progress: float | None
     verdict: str
+    """进度判断 in Chinese: the label of ``verdict_code``."""
+    verdict_code: VerdictCode = VerdictCode.NO_DATA
     warnings: list[str]
     series: list[tuple[int, float]]
     projection: ProjectionOut | None
@@ -96,6 +99,8 @@ class PlanOverview(BaseModel):
     year: int
     period: str | None
     verdict_counts: dict[str, int]
+    """Rows per verdict label (Chinese); ``verdict_code_counts`` the same by code."""
+    verdict_code_counts: dict[VerdictCode, int] = Field(default_factory=dict)
     indicator_count: int
     with_actual: int
     warning_count: int
