@@ -8,6 +8,7 @@ their own near the top or at the signature.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,7 +25,8 @@ TOP_BLOCKS = 30
 TAIL_BLOCKS = 20
 _DOC_WORDS = (
     "规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策",
-    "条例", "规定", "细则", "指引", "规则", "准则", "指南",
+    "条例", "规定", "细则", "指引", "规则", "准则", "指南", "公告", "决定", "解读", "解答", "清单",
+    "批复", "的函",
 )
 _TITLE_END = re.compile(
     r"(?:" + "|".join(_DOC_WORDS) + r"|^中华人民共和国.{2,20}(?<![方做说想看])法)"
@@ -34,21 +36,41 @@ _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿|审议稿|征�
 _DRAFT_SUFFIX = re.compile(r"[（(](?:" + _DRAFT.pattern + r")[）)]$")
 _COVER = re.compile(
     r"现将《(.+?)》(?:印发|转发|予以印发)|^《(.+?)》已经.{1,12}同意，?现(?:予)?印发")
-_NOTICE_IN_LINE = re.compile(r"关于印发《?(.+?)》?的通知")
-_NOTICE_TITLE = re.compile(r"关于印发《?(.+?)》?的通知$")
+_NOTICE_IN_LINE = re.compile(
+    r"关于印发《?(.+?)》?的通知|^[^。，：:；]{2,60}?(?<!关于)印发《(.+)》(?:的通知)?$")
+_NOTICE_TITLE = re.compile(r"(?:关于)?印发《(.+)》的通知$|关于印发(.+?)的通知$")
+_LABEL = re.compile(r"^(?:政策|权威)?(?:解读|图解)[：:]")
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
+_FRONT_MATTER = re.compile(r"^(?:标题|文号)[:：]")
+_FRONT_NUMBER = re.compile(r"文号[:：]\s*(" + _DOC_NUMBER.pattern + ")")
 _DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + _DOC_NUMBER.pattern + ")")
-_CN_DIGIT = "〇零一二三四五六七八九十"
+_CN_DIGIT = "〇○零一二三四五六七八九十"
 _DATE = re.compile(
     rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
-    rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日(?:印发|发布|起施行)?[）)]?$"
+    rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日(?:印发|(?:首次)?发布|起施行)?[）)]?$"
 )
-_SIGNED_DATE = re.compile(
-    r"(?:人民政府|办公室|办公厅|委员会)" + _DATE.pattern.lstrip("^").replace(
-        "(?:印发|发布|起施行)?[）)]?$", "")
+_DATE_CORE = (
+    rf"(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
+    rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日"
 )
+_SIGNED_DATE = re.compile(r"(?:人民政府|办公室|办公厅|委员会)" + _DATE_CORE)
+# a signature run together with its date: issuing bodies only, then the date ('科技部 发展改革委
+# …国家食品药品监管总局2017年5月26日')
+_SIGNATURE_DATE = re.compile(
+    r"^[\u4e00-\u9fff、（）()]{2,80}?(?:部|委|局|厅|院|署|办|府|室|会|行|政府)" + _DATE_CORE
+    + r"(?![，,、起前以至到]|印发|下发|发布|出台|颁布|召开)")
+# a publication note in brackets run together with the title
+# ('…政策解答（2017年5月4日首次发布）为…')
+_BRACKET_DATE = re.compile(r"[（(]" + _DATE_CORE + r"(?:印发|(?:首次)?发布)[）)]")
+# a 纲要's approval by the people's congress
+# ('2026年2月7日上海市第十六届人民代表大会第四次会议批准'): a line of its own, or run together
+# with the 决议 heading before it — not a clause of a sentence ('于2021年1月27日…批准的《…纲要》')
+_APPROVED = re.compile(
+    r"(?<![于在经，,])" + _DATE_CORE
+    + r"[\u4e00-\u9fff]{2,40}?(?:人民代表大会|人大常委会|常务委员会)"
+    r"[\u4e00-\u9fff]{0,20}?(?:批准|通过)(?![的了])")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九])五")
 _YEAR_RANGE = re.compile(r"(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})\s*年")
 _PLAN_SPAN = re.compile(
@@ -81,7 +103,13 @@ def extract_meta_result(doc: Document) -> MetaResult:
     text = "\n".join(lines)
     findings: list[Finding] = []
     title = find_title(top)
+    attached = attached_text(lines) if title and interpretation_title(top) else None
+    if attached:
+        title = attached[0]
+    number = attached[1] if attached else find_doc_number(top)
     region = _region(title, top, tail, text)
+    if region is None and jurisdiction.national_by_text(text, number):
+        region = jurisdiction.NATIONAL
     if title is None:
         title = infer_title(region, text)
         if title:
@@ -90,7 +118,6 @@ def extract_meta_result(doc: Document) -> MetaResult:
     place = jurisdiction.resolve(region, text) if region else jurisdiction.Jurisdiction()
     doc_type = interpreted_type(top) or classify(title or "")
     issued = find_issued(top) or find_issued(tail)
-    number = find_doc_number(top)
     start, end = find_period(title or "", doc_type, text, issued, number)
     meta = Meta(
         title=title, region=place.region, region_level=place.level, parent_region=place.parent,
@@ -115,28 +142,97 @@ def _clean(text: str) -> str:
 
 
 def find_title(top: list[str]) -> str | None:
-    """The printed title: the document a 通知 cover issues, else the first title-like lines."""
+    """The printed title: the document a 通知 cover issues, else the first title-like lines; a
+    政策解读 page's own title without the site's column label."""
+    label = interpretation_title(top)
+    if label:
+        return label
     for line in top:
         m = _COVER.search(_clean(line))
         if m:
-            return _strip_draft(m.group(1) or m.group(2))
+            return _quoted(m.group(1) or m.group(2))
+    for line in top[:2]:  # a notice title too long for a title line: '…关于印发《…》的通知'
+        m = _NOTICE_TITLE.search(_clean(line))
+        if m:
+            return _quoted(m.group(1) or m.group(2))
     for i in range(len(top)):
         joined = _title_at(top, i)
         if joined:
             m = _NOTICE_TITLE.search(joined)
-            return _strip_draft(m.group(1) if m else joined)
+            return _quoted(m.group(1) or m.group(2)) if m else _strip_draft(joined)
     for line in top:  # a notice title run together with the lines after it
         m = _NOTICE_IN_LINE.search(_clean(line))
         if m:
-            return _strip_draft(m.group(1))
+            return _quoted(m.group(1) or m.group(2))
     return None
+
+
+def interpretation_title(top: list[str]) -> str | None:
+    """'政策解读：《…管理办法》政策解读' → '《…管理办法》政策解读'; a label followed by nothing but
+    《X》 gives X."""
+    for line in top[:2]:
+        s = _clean(line)
+        m = _LABEL.match(s)
+        if m and len(s) > m.end() + 3:
+            rest = _label_title(s[m.end():])
+            whole = re.fullmatch(r"《([^《》]+)》", rest or "")
+            return _quoted(whole.group(1)) if whole else rest
+    return None
+
+
+_LABEL_END = re.compile(
+    r"(?:" + "|".join(_DOC_WORDS) + r")(?:[（(][^（）()日]{1,16}[）)])?")
+_SENTENCE_START = re.compile(
+    r"为(?:了|贯彻|深入|加快|进一步|推动|落实|全面|切实|加强|促进)|根据|按照|近日|日前"
+    r"|(?<![-—–~～至\d])[（(]?\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]、|问[：:]|■|相关链接"
+    r"|文/")
+
+
+def _label_title(rest: str) -> str | None:
+    """The title at the start of a label line whose first sentence the reader joined to it:
+    '《X》' and the document words right after it ('《X》政策解读'), else the last document word
+    before the sentence that follows ('为…', '根据…', '（2017年5月4日首次发布）')."""
+    seg = re.split(r"[，。：；！？,;]", rest, maxsplit=1)[0]
+    quoted = re.match(r"《[^《》]+》", seg)
+    if quoted:
+        end = quoted.end()
+        while (m := _LABEL_END.match(seg, end)) is not None:
+            end = m.end()
+        return seg[:end]
+    start = _SENTENCE_START.search(seg, 4)
+    stop = start.start() if start else len(seg)
+    ends = [m.end() for m in _LABEL_END.finditer(seg, 0, stop)]
+    quoting = [m.end() for m in _LABEL_END.finditer(seg, 0, stop)  # '…指引《中共中央关于…》指出'
+               if seg.startswith("《", m.end()) and m.group() != "解读"]
+    if quoting:
+        return seg[:quoting[0]]
+    end = stop if start else max(ends, default=stop)
+    if seg[end:end + 1] == "》" and seg.count("《", 0, end) > seg.count("》", 0, end):
+        end += 1  # '…解读《关于…若干措施（试行）》'
+    return seg[:end] if end <= 100 else None
+
+
+def attached_text(lines: list[str]) -> tuple[str, str] | None:
+    """The full text a 解读 page carries after it: a title line directly followed by its 文号
+    ('附件：' / '广东省人民政府办公厅关于…的实施意见' / '粤府办〔2016〕101号') → (title, number)."""
+    for prev, line in itertools.pairwise(lines):
+        s = _clean(line)
+        if _DOC_NUMBER.fullmatch(s) and _title_like(prev) and _TITLE_END.search(_clean(prev)):
+            return _strip_draft(prev), s
+    return None
+
+
+def _quoted(title: str) -> str:
+    """A title printed inside 《》: nested quotes printed 〈〉 are the title's own 《》."""
+    return _strip_draft(title).replace("〈", "《").replace("〉", "》")
 
 
 def _title_like(line: str) -> bool:
     s = _clean(line)
     return (0 < len(s) <= 60 and not re.search(r"[。，：:；]", s)
             and not _DOC_NUMBER.fullmatch(s) and not _NUMBERED.match(s)
-            and not _DATE.match(s) and not re.fullmatch(r"[（(].*[）)]", s))
+            and not _DATE.match(s) and not re.fullmatch(r"[（(].*[）)]", s)
+            and not re.search(_DATE_CORE, s))
 
 
 def _title_at(top: list[str], i: int) -> str | None:
@@ -173,11 +269,18 @@ def _region(title: str | None, top: list[str], tail: list[str], text: str) -> st
     from planwatch.catalog.regions import leading_region
 
     if title:
-        head = title.removeprefix("关于印发")
+        if title.startswith("中华人民共和国"):
+            return jurisdiction.NATIONAL
+        head = re.sub(r"^(?:解读)?《?", "", title).removeprefix("关于印发")
         found = leading_region(head)
         if found:
             return _nested_region(found, head[len(found):])
-    return (jurisdiction.issuer_region(top) or jurisdiction.issuer_region(tail)
+    for line in top[:3]:  # the cover notice's own title: '广东省科学技术厅关于修订印发《…》的通知'
+        s = _clean(line)
+        found = leading_region(s) if "关于" in s[:40] and "。" not in s else None
+        if found:
+            return _nested_region(found, s[len(found):])
+    return (jurisdiction.issuer([title or "", *top]) or jurisdiction.issuer(tail)
             or jurisdiction.master_plan_region(text[:2000]))
 
 
@@ -285,12 +388,13 @@ def find_issued(lines: list[str]) -> str | None:
             found = _date(m.groups())
             if found:
                 return found
-    for line in lines:
-        m = _SIGNED_DATE.search(_clean(line))
-        if m:
-            found = _date(m.groups())
-            if found:
-                return found
+    for pattern in (_SIGNED_DATE, _SIGNATURE_DATE, _APPROVED, _BRACKET_DATE):
+        for line in lines:
+            m = pattern.search(_clean(line))
+            if m:
+                found = _date(m.groups())
+                if found:
+                    return found
     return None
 
 
@@ -305,7 +409,8 @@ def _date_part(s: str) -> int | None:
     if s.isdigit():
         return int(s)
     if len(s) == 4:
-        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in s))
+        digits = s.replace("零", "〇").replace("○", "〇")
+        return int("".join(str("〇一二三四五六七八九".index(c)) for c in digits))
     try:
         return int(cn2an.cn2an(s, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
@@ -316,6 +421,10 @@ def find_doc_number(top: list[str]) -> str | None:
     """A document number printed on a short line near the top: 淄政字〔2022〕38号."""
     for line in top:
         s = _clean(line)
+        m = _FRONT_NUMBER.search(s) if _FRONT_MATTER.match(s) else None
+        if m:  # Markdown front matter: '文号: 沪府办发〔2026〕15号'
+
+            return m.group(1)
         if len(s) > 40:
             continue
         m = _DOC_NUMBER.search(s)
