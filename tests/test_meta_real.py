@@ -217,3 +217,28 @@ def test_a_local_issuer_line_wins_over_a_later_central_one() -> None:
     assert jurisdiction.issuer(lines) == "广东省"
     assert jurisdiction.issuer(lines[1:]) == "全国"
     assert jurisdiction.issuer(["国务院高度重视科技创新，作出了部署。"]) is None
+
+
+def test_a_central_body_with_a_provincial_branch_is_not_national() -> None:
+    assert jurisdiction.issuer(["海关总署广东分署 国家税务总局广东省税务局"]) is None
+    assert jurisdiction.issuer(["中华人民共和国科学技术部令"]) == "全国"
+
+
+def test_signature_with_a_seal_note_run_together_with_the_next_title(tmp_path: Path) -> None:
+    text = ("关于加强科研诚信建设的通知\n各有关单位：\n现就加强科研诚信建设通知如下。\n"
+            "部际联席会议办公室（科技部代章）2020年4月2日科研诚信建设工作方案\n"
+            "一、总体要求\n")
+    assert _meta(tmp_path, text).issued == "2020-04-02"
+
+
+def test_dated_list_header(tmp_path: Path) -> None:
+    text = ("广东省科学技术厅2024年普法责任清单\n单位：广东省科学技术厅 时间：2024年1月8日\n"
+            "序号\t普法内容\t普法对象\n1\t科技进步法\t企业\n")
+    meta = _meta(tmp_path, text)
+    assert (meta.title, meta.issued, meta.region) == (
+        "广东省科学技术厅2024年普法责任清单", "2024-01-08", "广东省")
+
+
+def test_an_application_window_is_not_an_issue_date(tmp_path: Path) -> None:
+    text = "关于组织申报项目的通知\n单位：省科技厅 时间：2024年1月8日至2月8日\n请按时申报。\n"
+    assert _meta(tmp_path, text).issued is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planwatch.catalog import regions
 from planwatch.catalog.regions import RegionInfo
@@ -34,8 +35,9 @@ _CENTRAL = re.compile(
     r"|(?:税务|市场监管|体育|食品药品监管|质检|广电|新闻出版广电)总局"
     r"|国家(?!级)[\u4e00-\u9fff]{1,10}?(?:委员会|总局|局|委|署|办公室)"
 )
-_CENTRAL_LINE = re.compile(r"^((?:" + _CENTRAL.pattern + r")[\u4e00-\u9fff、]{0,80}?)"
-                           r"(?:关于|印发|转发|联合印发|\d{4}年|[〇零一二三四五六七八九]{4}年|$)")
+_CENTRAL_LINE = re.compile(
+    r"^((?:中华人民共和国)?(?:" + _CENTRAL.pattern + r")[\u4e00-\u9fff、]{0,80}?)"
+    r"(?:关于|印发|转发|联合印发|令(?:第|$)|\d{4}年|[〇○零一二三四五六七八九]{4}年|$)")
 _EXPLAINED_BY = re.compile(r"由((?:" + _CENTRAL.pattern + r")[\u4e00-\u9fff、]{0,40}?)负责解释")
 _NATIONAL_NUMBER = re.compile(r"^国[\u4e00-\u9fff]{0,4}[〔\[［(（【]\s*\d{4}")
 
@@ -67,7 +69,14 @@ def _central_issuer(line: str) -> bool:
     central body and continues only with more issuers, then 关于/印发, a date or its end."""
     s = "".join(line.split())
     m = _CENTRAL_LINE.match(s)
-    return bool(m) and regions.leading_region(s) is None
+    if not m or regions.leading_region(s) is not None:
+        return False
+    return not any(short in m.group(1) for short in _province_short_names())  # 海关总署广东分署
+
+
+@lru_cache(maxsize=1)
+def _province_short_names() -> tuple[str, ...]:
+    return tuple(regions.short_name(p) for p in regions.provinces())
 
 
 def issuer(lines: list[str]) -> str | None:

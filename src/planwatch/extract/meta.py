@@ -59,8 +59,12 @@ _SIGNED_DATE = re.compile(r"(?:人民政府|办公室|办公厅|委员会)" + _D
 # a signature run together with its date: issuing bodies only, then the date ('科技部 发展改革委
 # …国家食品药品监管总局2017年5月26日')
 _SIGNATURE_DATE = re.compile(
-    r"^[\u4e00-\u9fff、（）()]{2,80}?(?:部|委|局|厅|院|署|办|府|室|会|行|政府)" + _DATE_CORE
+    r"^(?:附件[:：])?[\u4e00-\u9fff、（）()]{2,200}?(?:部|委|局|厅|院|署|办|府|室|会|行|组)"
+    r"(?:[（(][\u4e00-\u9fff]{1,10}[）)])?" + _DATE_CORE
     + r"(?![，,、起前以至到]|印发|下发|发布|出台|颁布|召开)")
+# a dated list or form: '单位：广东省科学技术厅 时间：2023年1月5日'
+_LABELLED_DATE = re.compile(r"(?:成文日期|印发日期|^单位[:：].{0,60}?时间)[:：]" + _DATE_CORE
+                            + r"(?![至起前—\-~～])")
 # a publication note in brackets run together with the title
 # ('…政策解答（2017年5月4日首次发布）为…')
 _BRACKET_DATE = re.compile(r"[（(]" + _DATE_CORE + r"(?:印发|(?:首次)?发布)[）)]")
@@ -277,7 +281,7 @@ def _region(title: str | None, top: list[str], tail: list[str], text: str) -> st
             return _nested_region(found, head[len(found):])
     for line in top[:3]:  # the cover notice's own title: '广东省科学技术厅关于修订印发《…》的通知'
         s = _clean(line)
-        found = leading_region(s) if "关于" in s[:40] and "。" not in s else None
+        found = leading_region(s) if "关于" in s[:120] and "。" not in s else None
         if found:
             return _nested_region(found, s[len(found):])
     return (jurisdiction.issuer([title or "", *top]) or jurisdiction.issuer(tail)
@@ -393,7 +397,7 @@ def find_issued(lines: list[str]) -> str | None:
             found = _date(m.groups())
             if found:
                 return found
-    for pattern in (_SIGNED_DATE, _SIGNATURE_DATE, _APPROVED, _BRACKET_DATE):
+    for pattern in (_SIGNED_DATE, _SIGNATURE_DATE, _APPROVED, _BRACKET_DATE, _LABELLED_DATE):
         for line in lines:
             m = pattern.search(_clean(line))
             if m:
