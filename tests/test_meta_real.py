@@ -242,3 +242,17 @@ def test_dated_list_header(tmp_path: Path) -> None:
 def test_an_application_window_is_not_an_issue_date(tmp_path: Path) -> None:
     text = "关于组织申报项目的通知\n单位：省科技厅 时间：2024年1月8日至2月8日\n请按时申报。\n"
     assert _meta(tmp_path, text).issued is None
+
+
+def test_news_headline_names_the_issued_document(tmp_path: Path) -> None:
+    text = ("国务院办公厅印发《关于推动县域科技创新的若干意见》\n"
+            "近日，国务院办公厅印发《关于推动县域科技创新的若干意见》，部署推动县域创新工作。\n")
+    meta = _meta(tmp_path, text)
+    assert (meta.title, meta.region) == ("关于推动县域科技创新的若干意见", "全国")
+
+
+def test_a_cover_issuing_several_documents_keeps_the_notice_subject(tmp_path: Path) -> None:
+    text = ("广东省人民政府办公厅关于印发广东省行政检查公示办法等行政检查工作制度的通知\n"
+            "粤府办〔2022〕5号\n各地级以上市人民政府：\n"
+            "《广东省行政检查公示办法》《广东省行政检查记录办法》已经省人民政府同意，现印发给你们。\n")
+    assert _meta(tmp_path, text).title == "广东省行政检查公示办法等行政检查工作制度"

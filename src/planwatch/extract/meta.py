@@ -35,10 +35,12 @@ _TITLE_END = re.compile(
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿|审议稿|征求意见")
 _DRAFT_SUFFIX = re.compile(r"[（(](?:" + _DRAFT.pattern + r")[）)]$")
 _COVER = re.compile(
-    r"现将《(.+?)》(?:印发|转发|予以印发)|^《(.+?)》已经.{1,12}同意，?现(?:予)?印发")
+    r"现将《(.+?)》(?:印发|转发|予以印发)|^《([^《》]+?)》已经.{1,12}同意，?现(?:予)?印发")
 _NOTICE_IN_LINE = re.compile(
     r"关于印发《?(.+?)》?的通知|^[^。，：:；]{2,60}?(?<!关于)印发《(.+)》(?:的通知)?$")
 _NOTICE_TITLE = re.compile(r"(?:关于)?印发《(.+)》的通知$|关于印发(.+?)的通知$")
+# a news headline: '国务院办公厅印发《关于…的若干意见》'
+_ISSUED_HEADLINE = re.compile(r"^[^。，：:；《]{2,40}?印发《([^《》]+)》$")
 _LABEL = re.compile(r"^(?:政策|权威)?(?:解读|图解)[：:]")
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
@@ -156,7 +158,7 @@ def find_title(top: list[str]) -> str | None:
         if m:
             return _quoted(m.group(1) or m.group(2))
     for line in top[:2]:  # a notice title too long for a title line: '…关于印发《…》的通知'
-        m = _NOTICE_TITLE.search(_clean(line))
+        m = _NOTICE_TITLE.search(_clean(line)) or _ISSUED_HEADLINE.match(_clean(line))
         if m:
             return _quoted(m.group(1) or m.group(2))
     for i in range(len(top)):
