@@ -256,3 +256,19 @@ def test_a_cover_issuing_several_documents_keeps_the_notice_subject(tmp_path: Pa
             "粤府办〔2022〕5号\n各地级以上市人民政府：\n"
             "《广东省行政检查公示办法》《广东省行政检查记录办法》已经省人民政府同意，现印发给你们。\n")
     assert _meta(tmp_path, text).title == "广东省行政检查公示办法等行政检查工作制度"
+
+
+def test_an_interpretation_speaking_of_its_province_gets_that_province(tmp_path: Path) -> None:
+    text = ("政策解读：《关于加强科技伦理治理的实施方案》解读\n"
+            "为完善广东省科技伦理治理体制机制，省政府办公厅印发了实施方案，解读如下。\n"
+            "一、背景\n我省科技伦理治理起步较早，广东已建立伦理委员会。\n"
+            "二、主要内容\n广东省将健全制度，全省高校和科研机构设立伦理委员会。\n")
+    meta = _meta(tmp_path, text)
+    assert (meta.region, meta.region_level) == ("广东省", "province")
+
+
+def test_a_province_named_without_speaking_as_it_stays_unknown(tmp_path: Path) -> None:
+    text = ("关于科技伦理治理的若干措施\n"
+            "广东省、浙江省、江苏省的经验表明，伦理审查要前移。广东省的做法值得借鉴。\n"
+            "广东省、浙江省还建立了伦理委员会。\n")
+    assert _meta(tmp_path, text).region is None

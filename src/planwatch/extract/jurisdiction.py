@@ -100,6 +100,20 @@ def national_by_text(text: str, number: str | None) -> bool:
     return bool(_EXPLAINED_BY.search(text))
 
 
+_OWN_PROVINCE = re.compile(r"我省|全省|省委|省政府|省人民政府|省科技厅|省财政厅|省发展改革委")
+
+
+def own_province(text: str) -> str | None:
+    """A page that speaks of 我省/全省/省政府 without naming its issuer (a 政策解读 of
+    '《…若干措施》'): the province it names far more often than any other (at least three times,
+    twice as often as the next one); else unknown."""
+    if not _OWN_PROVINCE.search(text):
+        return None
+    counts = sorted(((_mentions(p, text), p) for p in regions.provinces()), reverse=True)
+    (best, name), (second, _) = counts[0], counts[1]
+    return name if best >= 3 and best >= 2 * second else None
+
+
 def master_plan_region(text: str) -> str | None:
     """The region whose own 国民经济和社会发展 plan the preface cites."""
     m = _OWN_MASTER_PLAN.search(text)

@@ -116,6 +116,7 @@ def extract_meta_result(doc: Document) -> MetaResult:
     region = _region(title, top, tail, text)
     if region is None and jurisdiction.national_by_text(text, number):
         region = jurisdiction.NATIONAL
+    region = region or jurisdiction.own_province(text)
     if title is None:
         title = infer_title(region, text)
         if title:
