@@ -272,3 +272,13 @@ def test_a_province_named_without_speaking_as_it_stays_unknown(tmp_path: Path) -
             "广东省、浙江省、江苏省的经验表明，伦理审查要前移。广东省的做法值得借鉴。\n"
             "广东省、浙江省还建立了伦理委员会。\n")
     assert _meta(tmp_path, text).region is None
+
+
+def test_front_matter_title_when_the_body_prints_none(tmp_path: Path) -> None:
+    text = ("---\n标题: 嘉定区体育发展“十五五”规划\n"
+            "文号: 嘉府发〔2026〕4号\n---\n\n"
+            "> 本文正文由脚本自官方公开页面提取，仅供检索查阅。\n\n"
+            "“十五五”时期是体育强区建设的关键时期，特制定本规划。\n")
+    meta = _meta(tmp_path, text, ".md")
+    assert (meta.title, meta.doc_number) == ("嘉定区体育发展“十五五”规划", "嘉府发〔2026〕4号")
+    assert (meta.region, meta.region_level, meta.province) == ("嘉定区", "district", "上海市")

@@ -46,6 +46,7 @@ _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
 _FRONT_MATTER = re.compile(r"^(?:标题|文号)[:：]")
+_FRONT_TITLE = re.compile(r"^标题[:：](.{4,120}?)(?=文号[:：]|发布单位[:：]|发布日期[:：]|$)")
 _FRONT_NUMBER = re.compile(r"文号[:：]\s*(" + _DOC_NUMBER.pattern + ")")
 _DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + _DOC_NUMBER.pattern + ")")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
@@ -171,6 +172,13 @@ def find_title(top: list[str]) -> str | None:
         m = _NOTICE_IN_LINE.search(_clean(line))
         if m:
             return _quoted(m.group(1) or m.group(2))
+    for line in top[:3]:  # only the Markdown front matter names it: '标题: …'
+        m = _FRONT_TITLE.match(_clean(line))
+        if m:
+            notice = _NOTICE_TITLE.search(m.group(1))
+            if notice:
+                return _quoted(notice.group(1) or notice.group(2))
+            return _strip_draft(m.group(1))
     return None
 
 
