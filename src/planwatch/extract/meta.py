@@ -12,11 +12,11 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 import cn2an
 
 from planwatch.extract import jurisdiction
+from planwatch.extract.meta_dates import DATE, DATE_CORE, DOC_NUMBER, find_doc_number, find_issued
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import DocType, Meta
 from planwatch.parse.document import Document
@@ -42,42 +42,6 @@ _NOTICE_TITLE = re.compile(r"(?:关于)?印发《(.+)》的通知$|关于印发(
 # a news headline: '国务院办公厅印发《关于…的若干意见》'
 _ISSUED_HEADLINE = re.compile(r"^[^。，：:；《]{2,40}?印发《([^《》]+)》$")
 _LABEL = re.compile(r"^(?:政策|权威)?(?:解读|图解)[：:]")
-_DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
-)
-_FRONT_MATTER = re.compile(r"^(?:标题|文号)[:：]")
-_FRONT_TITLE = re.compile(r"^标题[:：](.{4,120}?)(?=文号[:：]|发布单位[:：]|发布日期[:：]|$)")
-_FRONT_NUMBER = re.compile(r"文号[:：]\s*(" + _DOC_NUMBER.pattern + ")")
-_DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + _DOC_NUMBER.pattern + ")")
-_CN_DIGIT = "〇○零一二三四五六七八九十"
-_DATE = re.compile(
-    rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
-    rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日(?:印发|(?:首次)?发布|起施行)?[）)]?$"
-)
-_DATE_CORE = (
-    rf"(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
-    rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日"
-)
-_SIGNED_DATE = re.compile(r"(?:人民政府|办公室|办公厅|委员会)" + _DATE_CORE)
-# a signature run together with its date: issuing bodies only, then the date ('科技部 发展改革委
-# …国家食品药品监管总局2017年5月26日')
-_SIGNATURE_DATE = re.compile(
-    r"^(?:附件[:：])?[\u4e00-\u9fff、（）()]{2,200}?(?:部|委|局|厅|院|署|办|府|室|会|行|组)"
-    r"(?:[（(][\u4e00-\u9fff]{1,10}[）)])?" + _DATE_CORE
-    + r"(?![，,、起前以至到]|印发|下发|发布|出台|颁布|召开)")
-# a dated list or form: '单位：广东省科学技术厅 时间：2023年1月5日'
-_LABELLED_DATE = re.compile(r"(?:成文日期|印发日期|^单位[:：].{0,60}?时间)[:：]" + _DATE_CORE
-                            + r"(?![至起前—\-~～])")
-# a publication note in brackets run together with the title
-# ('…政策解答（2017年5月4日首次发布）为…')
-_BRACKET_DATE = re.compile(r"[（(]" + _DATE_CORE + r"(?:印发|(?:首次)?发布)[）)]")
-# a 纲要's approval by the people's congress
-# ('2026年2月7日上海市第十六届人民代表大会第四次会议批准'): a line of its own, or run together
-# with the 决议 heading before it — not a clause of a sentence ('于2021年1月27日…批准的《…纲要》')
-_APPROVED = re.compile(
-    r"(?<![于在经，,])" + _DATE_CORE
-    + r"[\u4e00-\u9fff]{2,40}?(?:人民代表大会|人大常委会|常务委员会)"
-    r"[\u4e00-\u9fff]{0,20}?(?:批准|通过)(?![的了])")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九])五")
 _YEAR_RANGE = re.compile(r"(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})\s*年")
 _PLAN_SPAN = re.compile(
@@ -90,6 +54,7 @@ _IN_FORCE = re.compile(
     r"(?:[，,]?\s*有效期(?:为|至)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十])\s*年)?")
 _PERIOD_OF = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期|末)")
 _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]")
+_FRONT_TITLE = re.compile(r"^标题[:：](.{4,120}?)(?=文号[:：]|发布单位[:：]|发布日期[:：]|$)")
 _TOPIC_REF = re.compile(r"“(十[一二三四五六七八九]五)”([\u4e00-\u9fff]{2,12}?规划)")
 
 
@@ -232,7 +197,7 @@ def attached_text(lines: list[str]) -> tuple[str, str] | None:
     ('附件：' / '广东省人民政府办公厅关于…的实施意见' / '粤府办〔2016〕101号') → (title, number)."""
     for prev, line in itertools.pairwise(lines):
         s = _clean(line)
-        if _DOC_NUMBER.fullmatch(s) and _title_like(prev) and _TITLE_END.search(_clean(prev)):
+        if DOC_NUMBER.fullmatch(s) and _title_like(prev) and _TITLE_END.search(_clean(prev)):
             return _strip_draft(prev), s
     return None
 
@@ -245,9 +210,9 @@ def _quoted(title: str) -> str:
 def _title_like(line: str) -> bool:
     s = _clean(line)
     return (0 < len(s) <= 60 and not re.search(r"[。，：:；]", s)
-            and not _DOC_NUMBER.fullmatch(s) and not _NUMBERED.match(s)
-            and not _DATE.match(s) and not re.fullmatch(r"[（(].*[）)]", s)
-            and not re.search(_DATE_CORE, s))
+            and not DOC_NUMBER.fullmatch(s) and not _NUMBERED.match(s)
+            and not DATE.match(s) and not re.fullmatch(r"[（(].*[）)]", s)
+            and not re.search(DATE_CORE, s))
 
 
 def _title_at(top: list[str], i: int) -> str | None:
@@ -396,62 +361,4 @@ def _issue_year(issued: str | None, number: str | None) -> int | None:
     if number:
         m = re.search(r"\d{4}", number)
         return int(m.group(0)) if m else None
-    return None
-
-
-def find_issued(lines: list[str]) -> str | None:
-    """An issue date on a line of its own ('2022年4月19日', '二〇二二年四月十九日'), or right
-    after a signing body ('…人民政府2024年7月25日') where lines were run together."""
-    for line in lines:
-        m = _DATE.match(_clean(line))
-        if m:
-            found = _date(m.groups())
-            if found:
-                return found
-    for pattern in (_SIGNED_DATE, _SIGNATURE_DATE, _APPROVED, _BRACKET_DATE, _LABELLED_DATE):
-        for line in lines:
-            m = pattern.search(_clean(line))
-            if m:
-                found = _date(m.groups())
-                if found:
-                    return found
-    return None
-
-
-def _date(groups: tuple[str | Any, ...]) -> str | None:
-    year, month, day = (_date_part(str(g)) for g in groups)
-    if year and month and day and 1 <= month <= 12 and 1 <= day <= 31:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
-def _date_part(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if len(s) == 4:
-        digits = s.replace("零", "〇").replace("○", "〇")
-        return int("".join(str("〇一二三四五六七八九".index(c)) for c in digits))
-    try:
-        return int(cn2an.cn2an(s, "smart"))
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
-
-
-def find_doc_number(top: list[str]) -> str | None:
-    """A document number printed on a short line near the top: 淄政字〔2022〕38号."""
-    for line in top:
-        s = _clean(line)
-        m = _FRONT_NUMBER.search(s) if _FRONT_MATTER.match(s) else None
-        if m:  # Markdown front matter: '文号: 沪府办发〔2026〕15号'
-
-            return m.group(1)
-        if len(s) > 40:
-            continue
-        m = _DOC_NUMBER.search(s)
-        if m:
-            return m.group(0)
-    for line in top:  # a number run together with the notice title ('…的通知浙政办发〔2025〕21号')
-        m = _DOC_NUMBER_AFTER_TITLE.search(_clean(line))
-        if m:
-            return m.group(1)
     return None
