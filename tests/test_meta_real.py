@@ -282,3 +282,11 @@ def test_front_matter_title_when_the_body_prints_none(tmp_path: Path) -> None:
     meta = _meta(tmp_path, text, ".md")
     assert (meta.title, meta.doc_number) == ("嘉定区体育发展“十五五”规划", "嘉府发〔2026〕4号")
     assert (meta.region, meta.region_level, meta.province) == ("嘉定区", "district", "上海市")
+
+
+def test_decree_signed_by_its_head(tmp_path: Path) -> None:
+    text = ("国务院关于修改部分行政法规的决定\n中华人民共和国国务院令\n第　700　号\n"
+            "《国务院关于修改部分行政法规的决定》已经国务院常务会议通过，现予公布，自公布之日起施行。"
+            "总 理 李克强2018年3月19日\n国务院关于修改部分行政法规的决定\n一、修改某条例。\n")
+    meta = _meta(tmp_path, text)
+    assert (meta.issued, meta.region) == ("2018-03-19", "全国")

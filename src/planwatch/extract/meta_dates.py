@@ -30,6 +30,10 @@ _SIGNATURE_DATE = re.compile(
     r"^(?:附件[:：])?[\u4e00-\u9fff、（）()]{2,200}?(?:部|委|局|厅|院|署|办|府|室|会|行|组)"
     r"(?:[（(][\u4e00-\u9fff]{1,10}[）)])?" + DATE_CORE
     + r"(?![，,、起前以至到]|印发|下发|发布|出台|颁布|召开)")
+# a decree signed by its head ('总 理 李克强2013年7月18日', '部长 万钢二○一六年六月二十三日')
+_HEAD_SIGNED = re.compile(
+    r"(?:^|(?<=。))(?:总理|主席|部长|主任|署长|局长|省长|市长|区长|县长)[\u4e00-\u9fff]{2,4}?"
+    + DATE_CORE)
 # a dated list or form: '单位：广东省科学技术厅 时间：2023年1月5日'
 _LABELLED_DATE = re.compile(r"(?:成文日期|印发日期|^单位[:：].{0,60}?时间)[:：]" + DATE_CORE
                             + r"(?![至起前—\-~～])")
@@ -58,7 +62,9 @@ def find_issued(lines: list[str]) -> str | None:
             found = _date(m.groups())
             if found:
                 return found
-    for pattern in (_SIGNED_DATE, _SIGNATURE_DATE, _APPROVED, _BRACKET_DATE, _LABELLED_DATE):
+    patterns = (_SIGNED_DATE, _SIGNATURE_DATE, _HEAD_SIGNED, _APPROVED, _BRACKET_DATE,
+                _LABELLED_DATE)
+    for pattern in patterns:
         for line in lines:
             m = pattern.search(clean(line))
             if m:
