@@ -8,6 +8,7 @@ China, with the names in use since 2015). A name the catalogue does not know sta
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,10 +84,11 @@ def issuer(lines: list[str]) -> str | None:
     """The issuing government of the first issuer line: a local division ('烟台市人民政府') or
     :data:`NATIONAL` for a central body ('国务院', '科技部 发展改革委…关于印发…的通知')."""
     for line in lines:
-        local = issuer_region([line])
+        head = line[:200]  # an issuer line is short; a long block is read only at its start
+        local = issuer_region([head])
         if local:
             return local
-        if _central_issuer(line):
+        if _central_issuer(head):
             return NATIONAL
     return None
 
@@ -97,7 +99,12 @@ def national_by_text(text: str, number: str | None) -> bool:
     (本办法由中央组织部、科技部负责解释)."""
     if number and _NATIONAL_NUMBER.match(number):
         return True
-    return bool(_EXPLAINED_BY.search(text))
+    at = text.find("负责解释")
+    while at >= 0:  # only the clause before each 负责解释 is read
+        if _EXPLAINED_BY.search(text, max(0, at - 60), at + 4):
+            return True
+        at = text.find("负责解释", at + 4)
+    return False
 
 
 _OWN_PROVINCE = re.compile(r"我省|全省|省委|省政府|省人民政府|省科技厅|省财政厅|省发展改革委")
@@ -105,13 +112,28 @@ _OWN_PROVINCE = re.compile(r"我省|全省|省委|省政府|省人民政府|省�
 
 def own_province(text: str) -> str | None:
     """A page that speaks of 我省/全省/省政府 without naming its issuer (a 政策解读 of
-    '《…若干措施》'): the province it names far more often than any other (at least three times,
-    twice as often as the next one); else unknown."""
+    '《…若干措施》'): the province it names far more often than any other (at least twice, twice
+    as often as the next one); else unknown."""
     if not _OWN_PROVINCE.search(text):
         return None
-    counts = sorted(((_mentions(p, text), p) for p in regions.provinces()), reverse=True)
-    (best, name), (second, _) = counts[0], counts[1]
-    return name if best >= 3 and best >= 2 * second else None
+    names = _province_names()
+    counts = Counter(names[m.group(0)] for m in _province_pattern().finditer(text))
+    ranked = [*counts.most_common(2), ("", 0), ("", 0)]
+    (name, best), (_, second) = ranked[0], ranked[1]
+    return name if best >= 2 and best >= 2 * second else None
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> dict[str, str]:
+    """Every province by its full and its short name (广东省, 广东 → 广东省)."""
+    out = {p: p for p in regions.provinces()}
+    out.update({regions.short_name(p): p for p in regions.provinces()})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _province_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(_province_names(), key=len, reverse=True)))
 
 
 def master_plan_region(text: str) -> str | None:

@@ -120,12 +120,13 @@ def find_title(top: list[str]) -> str | None:
     label = interpretation_title(top)
     if label:
         return label
-    for line in top:
-        m = _COVER.search(_clean(line))
+    cleaned = [_clean(line) for line in top]
+    for line in cleaned:
+        m = _COVER.search(line)
         if m:
             return _quoted(m.group(1) or m.group(2))
-    for line in top[:2]:  # a notice title too long for a title line: '…关于印发《…》的通知'
-        m = _NOTICE_TITLE.search(_clean(line)) or _ISSUED_HEADLINE.match(_clean(line))
+    for line in cleaned[:2]:  # a notice title too long for a title line: '…关于印发《…》的通知'
+        m = _NOTICE_TITLE.search(line) or _ISSUED_HEADLINE.match(line)
         if m:
             return _quoted(m.group(1) or m.group(2))
     for i in range(len(top)):
@@ -133,12 +134,12 @@ def find_title(top: list[str]) -> str | None:
         if joined:
             m = _NOTICE_TITLE.search(joined)
             return _quoted(m.group(1) or m.group(2)) if m else _strip_draft(joined)
-    for line in top:  # a notice title run together with the lines after it
-        m = _NOTICE_IN_LINE.search(_clean(line))
+    for line in cleaned:  # a notice title run together with the lines after it
+        m = _NOTICE_IN_LINE.search(line)
         if m:
             return _quoted(m.group(1) or m.group(2))
-    for line in top[:3]:  # only the Markdown front matter names it: '标题: …'
-        m = _FRONT_TITLE.match(_clean(line))
+    for line in cleaned[:3]:  # only the Markdown front matter names it: '标题: …'
+        m = _FRONT_TITLE.match(line)
         if m:
             notice = _NOTICE_TITLE.search(m.group(1))
             if notice:

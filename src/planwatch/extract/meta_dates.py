@@ -56,8 +56,9 @@ def clean(text: str) -> str:
 def find_issued(lines: list[str]) -> str | None:
     """An issue date on a line of its own ('2022年4月19日', '二〇二二年四月十九日'), or right
     after a signing body ('…人民政府2024年7月25日') where lines were run together."""
+    lines = [s for s in (clean(line) for line in lines) if "月" in s and "日" in s]
     for line in lines:
-        m = DATE.match(clean(line))
+        m = DATE.match(line)
         if m:
             found = _date(m.groups())
             if found:
@@ -66,7 +67,7 @@ def find_issued(lines: list[str]) -> str | None:
                 _LABELLED_DATE)
     for pattern in patterns:
         for line in lines:
-            m = pattern.search(clean(line))
+            m = pattern.search(line)
             if m:
                 found = _date(m.groups())
                 if found:
@@ -99,7 +100,6 @@ def find_doc_number(top: list[str]) -> str | None:
         s = clean(line)
         m = _FRONT_NUMBER.search(s) if _FRONT_MATTER.match(s) else None
         if m:  # Markdown front matter: '文号: 沪府办发〔2026〕15号'
-
             return m.group(1)
         if len(s) > 40:
             continue
