@@ -290,3 +290,30 @@ def test_decree_signed_by_its_head(tmp_path: Path) -> None:
             "总 理 李克强2018年3月19日\n国务院关于修改部分行政法规的决定\n一、修改某条例。\n")
     meta = _meta(tmp_path, text)
     assert (meta.issued, meta.region) == ("2018-03-19", "全国")
+
+
+def test_cover_naming_the_document_by_its_short_name(tmp_path: Path) -> None:
+    full = "广东省科学技术厅关于省级技术创新中心管理办法（试行）"
+    text = (f"广东省科学技术厅关于印发《{full}》的通知\n粤科规范字〔2020〕3号\n各有关单位：\n"
+            f"我厅制定了《{full}》（以下简称《办法（试行）》）。"
+            "现将《办法（试行）》印发给你们，请认真执行。\n")
+    assert _meta(tmp_path, text).title == full
+
+
+def test_long_notice_that_is_the_document_itself(tmp_path: Path) -> None:
+    title = ("广东省科学技术厅 广东省财政厅关于延长《广东省科学技术厅 广东省财政厅关于港澳高校"
+             "和科研机构参与广东省财政科技计划（专项、基金等）组织实施的若干规定》有效期的通知")
+    body = "\n粤科规范字〔2024〕3号\n各有关单位：\n经研究，决定延长有效期。\n"
+    meta = _meta(tmp_path, title + body)
+    assert meta.title == "".join(title.split())
+    assert meta.region == "广东省"
+
+
+def test_a_title_opening_with_a_place_outside_the_issuer_keeps_the_issuer(tmp_path: Path) -> None:
+    text = ("广东省科学技术厅 广东省财政厅关于修订印发香港特别行政区、澳门特别行政区高等院校参与"
+            "广东省财政科技计划组织实施的若干规定的通知\n粤科规范字〔2021〕9号\n各有关单位：\n"
+            "现将修订后的规定印发给你们，请遵照执行。\n")
+    meta = _meta(tmp_path, text)
+    assert meta.title == ("香港特别行政区、澳门特别行政区高等院校参与广东省财政科技计划组织实施的"
+                          "若干规定")
+    assert (meta.region, meta.region_level) == ("广东省", "province")

@@ -38,7 +38,7 @@ _COVER = re.compile(
     r"现将《(.+?)》(?:印发|转发|予以印发)|^《([^《》]+?)》已经.{1,12}同意，?现(?:予)?印发")
 _NOTICE_IN_LINE = re.compile(
     r"关于印发《?(.+?)》?的通知|^[^。，：:；]{2,60}?(?<!关于)印发《(.+)》(?:的通知)?$")
-_NOTICE_TITLE = re.compile(r"(?:关于)?印发《(.+)》的通知$|关于印发(.+?)的通知$")
+_NOTICE_TITLE = re.compile(r"(?:关于)?(?:修订)?印发《(.+)》的通知$|关于(?:修订)?印发(.+?)的通知$")
 # a news headline: '国务院办公厅印发《关于…的若干意见》'
 _ISSUED_HEADLINE = re.compile(r"^[^。，：:；《]{2,40}?印发《([^《》]+)》$")
 _LABEL = re.compile(r"^(?:政策|权威)?(?:解读|图解)[：:]")
@@ -124,11 +124,13 @@ def find_title(top: list[str]) -> str | None:
     for line in cleaned:
         m = _COVER.search(line)
         if m:
-            return _quoted(m.group(1) or m.group(2))
+            return _quoted(_full_name(m.group(1) or m.group(2), line))
     for line in cleaned[:2]:  # a notice title too long for a title line: '…关于印发《…》的通知'
         m = _NOTICE_TITLE.search(line) or _ISSUED_HEADLINE.match(line)
         if m:
             return _quoted(m.group(1) or m.group(2))
+        if _long_notice(line):
+            return _strip_draft(line)
     for i in range(len(top)):
         joined = _title_at(top, i)
         if joined:
@@ -146,6 +148,20 @@ def find_title(top: list[str]) -> str | None:
                 return _quoted(notice.group(1) or notice.group(2))
             return _strip_draft(m.group(1))
     return None
+
+
+def _long_notice(line: str) -> bool:
+    """A notice title too long for a title line that is the document itself ('…关于延长《…》有效期的
+    通知'): no sentence, date or 文号 run into it."""
+    return (60 < len(line) <= 150 and "关于" in line and bool(_TITLE_END.search(line))
+            and not re.search(r"[。；：:]|" + DATE_CORE, line) and not DOC_NUMBER.search(line))
+
+
+def _full_name(name: str, line: str) -> str:
+    """'现将《办法（试行）》印发' where '《…管理办法（试行）》（以下简称《办法（试行）》）'
+    defined the short name: the full name."""
+    m = re.search(r"《([^《》]+)》[（(]以下简称《" + re.escape(name) + "》", line)
+    return m.group(1) if m else name
 
 
 def interpretation_title(top: list[str]) -> str | None:
@@ -249,20 +265,33 @@ def infer_title(region: str | None, text: str) -> str | None:
 def _region(title: str | None, top: list[str], tail: list[str], text: str) -> str | None:
     from planwatch.catalog.regions import leading_region
 
+    cover = None
+    for line in top[:3]:  # the cover notice's own title: '广东省科学技术厅关于修订印发《…》的通知'
+        s = _clean(line)
+        found = leading_region(s) if "关于" in s[:120] and "。" not in s else None
+        if found:
+            cover = _nested_region(found, s[len(found):])
+            break
     if title:
         if title.startswith("中华人民共和国"):
             return jurisdiction.NATIONAL
         head = re.sub(r"^(?:解读)?《?", "", title).removeprefix("关于印发")
         found = leading_region(head)
         if found:
-            return _nested_region(found, head[len(found):])
-    for line in top[:3]:  # the cover notice's own title: '广东省科学技术厅关于修订印发《…》的通知'
-        s = _clean(line)
-        found = leading_region(s) if "关于" in s[:120] and "。" not in s else None
-        if found:
-            return _nested_region(found, s[len(found):])
+            own = _nested_region(found, head[len(found):])
+            # a title that opens with another place the issuer does not contain ('香港特别行政区、
+            # 澳门…参与广东省…的若干规定' issued by 广东省科学技术厅) is about it, not for it
+            return own if cover is None or _within(own, cover) else cover
+    if cover:
+        return cover
     return (jurisdiction.issuer([title or "", *top]) or jurisdiction.issuer(tail)
             or jurisdiction.master_plan_region(text[:2000]))
+
+
+def _within(inner: str, outer: str) -> bool:
+    from planwatch.catalog.regions import lookup
+
+    return inner == outer or any(outer in (i.parent, i.province) for i in lookup(inner))
 
 
 def _nested_region(outer: str, rest: str) -> str:
