@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from planwatch.catalog import units
+from planwatch.catalog.names import name_key
 from planwatch.model.actual import ActualStatus
 from planwatch.model.plan import Indicator, Plan
 
@@ -109,16 +109,14 @@ class IndicatorSpec:
 
 
 def normalize_name(text: str) -> str:
-    """Compare names loosely: NFKC (全角→半角), no spaces/punctuation, lower case."""
-    s = unicodedata.normalize("NFKC", text).lower()
-    return re.sub(r"[\s\"'“”‘’《》()（）、,，.。:：;；\-—_]+", "", s)
+    """Compare names by identity (:func:`planwatch.catalog.names.name_key`): NFKC, case-folded,
+    no spaces, punctuation or trailing unit."""
+    return name_key(text)
 
 
 def normalize_unit(unit: str | None) -> str:
-    """'％' → '%', strip spaces; None → ''."""
-    if unit is None:
-        return ""
-    return unicodedata.normalize("NFKC", unit).strip().replace(" ", "")
+    """Canonical spelling (:func:`planwatch.catalog.units.normalize_unit`); None → ''."""
+    return "" if unit is None else units.normalize_unit(unit)
 
 
 def value_kind(name: str, unit: str | None) -> ValueKind:
