@@ -142,6 +142,25 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(ba & bb) / (len(ba) + len(bb))
 
 
+_SUBJECT_NOISE = re.compile(r"[\s（）()“”\"、，。：:%]|数量|数$|比例|全市|全区|全县")
+
+
+@lru_cache(maxsize=4096)
+def _subject_chars(s: str) -> frozenset[str]:
+    return frozenset(_SUBJECT_NOISE.sub("", s))
+
+
+def subject_similarity(a: str, b: str) -> float:
+    """The loose rule for a prose subject and a table row it may restate (a baseline to attach):
+    Dice coefficient of the *sets* of characters, brackets, quotes, punctuation, %, 数量/比例 and
+    全市/全区/全县 ignored; no qualifier veto (各类国家级、省级创新平台 ~ 省级以上创新平台).
+    Matches at :data:`NAME_THRESHOLD` as well; the extractor requires the same unit besides."""
+    ca, cb = _subject_chars(a), _subject_chars(b)
+    if not ca or not cb:
+        return 0.0
+    return 2 * len(ca & cb) / (len(ca) + len(cb))
+
+
 def similar(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
     """Do ``a`` and ``b`` name one indicator under the matching rule?"""
     return similarity(a, b) >= threshold
