@@ -196,3 +196,9 @@ def test_scale_is_the_product_of_the_words(prefix: str, base: str) -> None:
     parsed = parse_unit(prefix + base)
     assert parsed.base == normalize_unit(base)
     assert parsed.scale == pytest.approx(units.SCALES.get(prefix, 1.0))
+
+
+def test_tallies_are_counts_but_not_classifiers() -> None:
+    assert is_count("人次") and is_count("万人次") and is_count("篇")
+    assert not convertible("人次", "家", counts=True)
+    assert convertible("篇", "部", counts=True)

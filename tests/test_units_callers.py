@@ -88,3 +88,20 @@ def test_revise_finds_a_target_by_identity(storage: Storage) -> None:
     revise_plan_target(storage, plan_id, f" {FUND}（亿元）", 3.0, reason="调增", user="carol")
     rows = list_targets(storage, list_versions(storage, plan_id)[-1].id)
     assert [t.value for t in rows if t.subject == FUND] == [3.0]
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "kind"),
+    [
+        ("高新技术企业", "家", "count"),
+        ("常住人口", "万人", "count"),  # a scaled count is a count
+        ("技术交易", "万人次", "count"),
+        ("研发经费投入强度", "％", "share"),
+        ("研发经费投入强度提高", "个百分点", "rate"),
+        ("技术合同成交额", "亿元", "other"),
+    ],
+)
+def test_value_kind_reads_units_through_the_module(name: str, unit: str, kind: str) -> None:
+    from planwatch.actuals.spec import value_kind
+
+    assert value_kind(name, unit) == kind

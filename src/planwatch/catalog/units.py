@@ -58,8 +58,11 @@ BASE_SYNONYMS: dict[str, str] = {"名": "人", "位": "人", "人民币": "元",
 """Bases that count the same thing under another word."""
 
 COUNT_UNITS = frozenset({"家", "个", "项", "件", "人", "名", "处", "所", "座", "条", "台", "套",
-                         "只", "支", "户", "位"})
+                         "只", "支", "户", "位", "篇", "部", "本", "种"})
 """Counting words (量词): interchangeable only where a caller says so."""
+
+TALLY_UNITS = frozenset({"次", "人次"})
+"""Counts of events: counts (never negative), but not interchangeable with 家/个."""
 
 MONEY_WORDS = ("额", "产值", "收入", "投入", "经费", "资金", "支出", "规模", "营收", "投资",
                "效益")
@@ -199,8 +202,8 @@ def is_points(unit: str | None) -> bool:
 
 
 def is_count(unit: str | None) -> bool:
-    """A counting word (家, 个, 项, 人 …), with or without a scale (万人)."""
-    return bool(unit) and parse_unit(unit or "").base in COUNT_UNITS
+    """A counting word or a tally (家, 个, 项, 人, 人次 …), with or without a scale (万人)."""
+    return bool(unit) and parse_unit(unit or "").base in COUNT_UNITS | TALLY_UNITS
 
 
 def known_unit(text: str) -> bool:
