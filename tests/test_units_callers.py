@@ -105,3 +105,13 @@ def test_value_kind_reads_units_through_the_module(name: str, unit: str, kind: s
     from planwatch.actuals.spec import value_kind
 
     assert value_kind(name, unit) == kind
+
+
+@pytest.mark.parametrize(("unit", "flagged"), [("％", True), ("（%）", True), ("‰", False),
+                                               ("百分点", False), ("亿元", False)])
+def test_share_over_100_only_for_percent(unit: str, flagged: bool) -> None:
+    from planwatch.workflow.plausibility import plausibility_flags
+
+    plan = Plan(indicators=[Indicator(name="某指标", unit=unit)])
+    codes = [f.code for f in plausibility_flags(plan, "某指标", 2022, 150.0, {})]
+    assert ("share-over-100" in codes) is flagged
