@@ -156,3 +156,30 @@ def test_spaces_and_a_trailing_unit_do_not_change_identity(name: str, n1: str, n
 def test_forms_are_idempotent(name: str) -> None:
     for form in (names.squash_name, names.name_key, names.canonical_name):
         assert form(form(name)) == form(name)
+
+
+def test_no_module_keeps_a_rule_of_its_own() -> None:
+    """Every helper that spells units or matches names outside catalog.units/names delegates to
+    them (its module imports one of them); a new private rule fails here."""
+    import ast
+    from pathlib import Path
+
+    import planwatch
+
+    helpers = {"normalize_unit", "normalize_name", "indicator_key", "units_compatible",
+               "same_subject", "_same_unit", "_similarity", "_norm"}
+    src = Path(planwatch.__file__).parent
+    own = {src / "catalog" / "units.py", src / "catalog" / "names.py"}
+    offenders = []
+    for path in sorted(src.rglob("*.py")):
+        if path in own:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defined = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)} & helpers
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        delegates = imported & {"planwatch.catalog", "planwatch.catalog.units",
+                                "planwatch.catalog.names", "planwatch.evaluate.names",
+                                "planwatch.evaluate.progress"}
+        if defined and not delegates:
+            offenders.append(f"{path.relative_to(src)}: {sorted(defined)}")
+    assert offenders == []
