@@ -374,14 +374,15 @@ def revise_plan_target(store: Storage, plan_id: int, name: str, value: float, *,
                        document: str | None = None) -> str:
     """动态调整: change a target of the latest version; the original is kept and the revision
     (who, when, why, old → new) recorded. ``name`` is an indicator name or a prose subject."""
+    from planwatch.catalog.names import name_key
     from planwatch.storage import list_targets, list_versions, revise_target
 
     versions = list_versions(store, plan_id)
     if not versions:
         raise PlanwatchError(f"规划{plan_id}没有版本", f"plan {plan_id} has no version")
     rows = list_targets(store, versions[-1].id)
-    key = "".join(name.split())
-    hits = [t for t in rows if "".join(t.subject.split()) == key]
+    key = name_key(name)
+    hits = [t for t in rows if name_key(t.subject) == key]
     tabled = [t for t in hits if t.origin == "indicator"]
     hits = tabled if len(tabled) == 1 else hits  # the indicator table's row before prose
     if len(hits) != 1:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from planwatch.catalog.units import complete_unit
 from planwatch.extract.numbers import Cell, parse_cell
 from planwatch.extract.table_roles import document_period, refine
 from planwatch.extract.table_values import TableValue, read_value
@@ -209,11 +210,6 @@ def split_name_unit(raw: str) -> tuple[str, str | None]:
     return text, None
 
 
-_MONEY_WORDS = (
-    "额", "产值", "收入", "投入", "经费", "资金", "支出", "规模", "营收", "投资", "效益",
-)
-
-
 def _unit_like(text: str) -> bool:
     """``(%)``, ``（亿元）``, ``(人·年/万人)`` are units; ``（鸟类）``, ``(MQI)`` belong to the
     name."""
@@ -228,9 +224,7 @@ def normalize_unit(unit: str | None, name: str) -> str | None:
     unit = squash(unit).replace("％", "%")
     if parse_cell(unit).missing:
         return None  # — or / in the unit column: no unit
-    if unit in ("亿", "万") and any(w in name for w in _MONEY_WORDS):
-        return unit + "元"
-    return unit or None
+    return complete_unit(unit, name) or None
 
 
 # --- values --------------------------------------------------------------------------------

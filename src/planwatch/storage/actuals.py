@@ -16,7 +16,8 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 from sqlalchemy import Connection, select, text
 
-from planwatch.catalog import load_catalog, map_indicator, normalize_unit
+from planwatch.catalog import load_catalog, map_indicator, normalize_unit, units
+from planwatch.catalog.names import same_name
 from planwatch.model.actual import Actual
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Indicator, Plan
@@ -91,7 +92,7 @@ def _prose_series(conn: Connection, latest: Any) -> list[Indicator]:
 
 
 def _resolve(row: Actual, known: list[_Known]) -> _Known | None:
-    exact = [k for k in known if k.name == row.indicator]
+    exact = [k for k in known if same_name(k.name, row.indicator)]
     if exact:
         return exact[0]
     code = map_indicator(row.indicator, row.unit)
@@ -107,9 +108,11 @@ def _convert(row: Actual, target: _Known) -> float | None:
     """``row.value`` in the unit of ``target``; ``None`` when the units are incompatible."""
     if not row.unit or not target.unit or normalize_unit(row.unit) == normalize_unit(target.unit):
         return row.value
+    if units.convertible(row.unit, target.unit):  # 万元 → 亿元, 名 → 人
+        return units.convert(row.value, row.unit, target.unit)
     if target.code is None:
         return None
-    catalog = load_catalog()
+    catalog = load_catalog()  # the catalogue's own equivalences (件 for 件/万人)
     given, wanted = (
         catalog.unit_factor(target.code, row.unit),
         catalog.unit_factor(target.code, target.unit),

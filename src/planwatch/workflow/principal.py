@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planwatch.catalog.names import squash_name
 from planwatch.model.plan import Task
 from planwatch.storage.users import UserRecord
 from planwatch.workflow.errors import Forbidden
@@ -81,4 +82,4 @@ def require_indicator(actor: Actor, indicator: str, owner: str | None) -> None:
 
 
 def _norm(name: str | None) -> str:
-    return "".join((name or "").split())
+    return squash_name(name)

@@ -12,6 +12,7 @@ from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
+from planwatch.catalog.names import squash_name
 from planwatch.errors import PlanwatchError
 from planwatch.storage import get_actuals
 from planwatch.web.api.uploads import saved_upload
@@ -45,8 +46,8 @@ def _editable(view: PlanOverview, actor: actions.Actor) -> list[IndicatorStatus]
         return view.indicators
     if not actor.is_department:
         return []
-    dept = "".join((actor.department or "").split())
-    return [s for s in view.indicators if "".join((s.owner or "").split()) == dept and dept]
+    dept = squash_name(actor.department)
+    return [s for s in view.indicators if squash_name(s.owner) == dept and dept]
 
 
 def _cells(store: StoreDep, actor: actions.Actor, plan_id: int) -> dict[tuple[str, int], str]:
