@@ -39,7 +39,8 @@ _SPECS = (
           "extraction", "The document has no main indicator table (主要指标)."),
     _spec("indicator-table-no-values", (WARN,), "指标表未读到数值",
           "Indicator table without values", "extraction",
-          "An indicator table was found but none of its rows gave a baseline or a target value: the rows are kept, the values must be checked by hand."),
+          "An indicator table was found but none of its rows gave a baseline or a target "
+          "value: the rows are kept, the values must be checked by hand."),
     _spec("indicator-table-unmapped", (WARN,), "指标表表头无法识别", "Indicator table header not "
           "understood", "extraction", "A table that looks like an indicator table (its caption or "
           "header says 指标) has no column planwatch can read as baseline or target."),
