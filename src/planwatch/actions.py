@@ -263,8 +263,10 @@ def actuals_template(plan: Plan, out: Path) -> Path:
 
 
 def import_actuals(store: Storage, plan_id: int, plan: Plan, file: Path,
-                   user: str = "cli") -> ActualsOutcome:
-    """Validate a filled template (.xlsx/.csv); store every row or none."""
+                   user: str = "cli", correction: str | None = None) -> ActualsOutcome:
+    """Validate a filled template (.xlsx/.csv); store every row or none. A reviewer's audited
+    action (``user`` is who, see ``cli_actor``): a row that would change a stored (locked) value
+    is refused unless ``correction`` gives the reason, which is recorded with every change."""
     from planwatch.actuals import read_actuals
     from planwatch.storage import RowsRejected, record_actuals
 
@@ -272,10 +274,13 @@ def import_actuals(store: Storage, plan_id: int, plan: Plan, file: Path,
     if not result.ok:
         return ActualsOutcome(errors=[_row_error(e.row, e.column, e.message_zh, e.message_en)
                                       for e in result.errors])
+    reason = (correction or "").strip()
+    source = f"{file.name}（更正：{reason}）" if reason else file.name
     try:
-        summary = record_actuals(store, plan_id, result.rows, user=user, source=file.name)
+        summary = record_actuals(store, plan_id, result.rows, user=user, source=source[:500],
+                                 keep_locked=not reason)
     except RowsRejected as exc:
-        return ActualsOutcome(errors=[str(exc)])
+        return ActualsOutcome(errors=[str(exc), *(p.message for p in exc.problems)])
     return ActualsOutcome(stored=len(result.rows), summary=str(summary))
 
 

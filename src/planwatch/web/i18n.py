@@ -113,6 +113,10 @@ CATALOGUE: dict[str, str] = {
     "口径 / 来源": "Status / source", "填报部门": "Department",
     "没有{status}的填报。": "No submissions: {status}.", "通过": "Approve", "退回": "Return",
     "退回意见（必填）": "Reason for returning (required)", "退回意见": "Reason for returning",
+    "更正申请": "Correction request", "原值": "Old value", "理由": "Reason",
+    "第{a}–{b}条，共{n}条": "{a}–{b} of {n}", "上一页": "Previous", "下一页": "Next",
+    "申请更正": "Request a correction", "更正理由（必填）": "Reason for the correction (required)",
+    "新数值": "New value", "已锁定": "Locked",
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 

@@ -14,8 +14,8 @@ from planwatch.storage import Storage
 from planwatch.storage import users as store_users
 from planwatch.storage.types import utcnow
 from planwatch.storage.users import UserRecord
-from planwatch.workflow.errors import NotFound
-from planwatch.workflow.principal import Actor, require_admin
+from planwatch.workflow.errors import Forbidden, NotFound
+from planwatch.workflow.principal import Actor, require_admin, require_reviewer
 
 _HASHER = PasswordHasher()
 MIN_PASSWORD = 8
@@ -116,3 +116,22 @@ def actor_for_session(store: Storage, session_id: str) -> Actor | None:
 
 def end_session(store: Storage, session_id: str) -> None:
     store_users.delete_session(store, digest(session_id))
+
+
+def cli_actor(store: Storage, username: str | None, *, reviewer: bool = True) -> Actor:
+    """Who a CLI command acts as (``--as``). With accounts in the database it must name an
+    active account (a reviewer or admin when ``reviewer``), recorded as such in the audit log;
+    a database without accounts (single-user use of the CLI) acts as the given name, or
+    ``cli``."""
+    if not store_users.list_users(store):
+        return Actor(username or "cli", "admin")
+    if not username:
+        raise Forbidden("数据库已有账号：请用 --as 指明以哪个账号操作",
+                        "this database has accounts: name one with --as")
+    user = store_users.get_user(store, username=username)
+    if user is None or not user.active:
+        raise Forbidden(f"账号不存在或已停用：{username}", f"no active account {username}")
+    actor = Actor.from_user(user)
+    if reviewer:
+        require_reviewer(actor)
+    return actor

@@ -14,6 +14,7 @@ from planwatch.web.api.uploads import saved_upload
 from planwatch.web.deps import CurrentActor, PolicyDep, SettingsDep, StoreDep, WritingActor
 from planwatch.web.security import ACTUALS_SUFFIXES
 from planwatch.workflow.plans import load_plan
+from planwatch.workflow.review_queue import MAX_PAGE_SIZE, PAGE_SIZE, QueuePage, review_queue
 
 router = APIRouter(tags=["actuals"])
 Status = Literal["draft", "submitted", "approved", "returned"]
@@ -111,6 +112,15 @@ def return_(submission_id: int, body: ReturnIn, store: StoreDep, actor: WritingA
             policy: PolicyDep) -> SubmissionRecord:
     """Return to the department with a comment (reviewer)."""
     return actions.return_submission(store, actor, submission_id, body.comment, policy=policy)
+
+
+@router.get("/review", response_model=QueuePage)
+def review(store: StoreDep, actor: CurrentActor, policy: PolicyDep,
+           plan: Annotated[int | None, Query()] = None, status: Status = "submitted",
+           offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE) -> QueuePage:
+    """The reviewer's queue, one page at a time, with plausibility flags per value."""
+    return review_queue(store, actor, plan, status, offset=offset, limit=limit, policy=policy)
 
 
 @router.get("/plans/{plan_id}/actuals", response_model=list[ActualRecord])
