@@ -246,6 +246,7 @@ def set_indicator_owner(store: Storage, actor: Actor, plan_id: int, indicator: s
                         department: str | None) -> None:
     """Assign the department responsible for an indicator (admin / reviewer)."""
     require_reviewer(actor)
+    check_text(department, "department")
     name = _known_indicator(store, plan_id, indicator)
     subs.set_indicator_owner(store, plan_id, name, department or None, user=actor.username)
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from planwatch import actions
 from planwatch.storage import ActualRecord, get_actuals
 from planwatch.storage.submissions import SubmissionRecord
+from planwatch.web.api.types import Comment, Name, Number, Short, Source, Year
 from planwatch.web.api.uploads import saved_upload
 from planwatch.web.deps import CurrentActor, PolicyDep, SettingsDep, StoreDep, WritingActor
 from planwatch.web.security import ACTUALS_SUFFIXES
@@ -21,40 +22,40 @@ Status = Literal["draft", "submitted", "approved", "returned"]
 
 
 class SubmissionIn(BaseModel):
-    indicator: str
-    year: int
-    value: float
-    unit: str | None = None
-    source: str | None = None
+    indicator: Name
+    year: Year
+    value: Number
+    unit: Short | None = None
+    source: Source | None = None
     actual_status: Literal["final", "provisional"] = "final"
     draft: bool = False
 
 
 class CorrectionIn(BaseModel):
-    indicator: str
-    year: int
-    value: float
-    reason: str
-    unit: str | None = None
-    source: str | None = None
+    indicator: Name
+    year: Year
+    value: Number
+    reason: Comment
+    unit: Short | None = None
+    source: Source | None = None
     actual_status: Literal["final", "provisional"] = "final"
 
 
 class SubmissionEdit(BaseModel):
-    value: float | None = None
-    year: int | None = None
-    unit: str | None = None
-    source: str | None = None
+    value: Number | None = None
+    year: Year | None = None
+    unit: Short | None = None
+    source: Source | None = None
     actual_status: Literal["final", "provisional"] | None = None
     submit: bool = False
 
 
 class ReviewIn(BaseModel):
-    comment: str | None = None
+    comment: Comment | None = None
 
 
 class ReturnIn(BaseModel):
-    comment: str
+    comment: Comment
 
 
 @router.get("/plans/{plan_id}/submissions", response_model=list[SubmissionRecord])

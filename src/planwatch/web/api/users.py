@@ -6,10 +6,11 @@ from datetime import datetime
 from typing import Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from planwatch import actions
 from planwatch.storage.users import UserRecord
+from planwatch.web.api.types import Account, Department, Password
 from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
 
 router = APIRouter(tags=["users"])
@@ -25,19 +26,19 @@ class UserOut(BaseModel):
 
 
 class UserIn(BaseModel):
-    username: str = Field(min_length=1, max_length=100)
-    password: str = Field(min_length=8)
+    username: Account
+    password: Password
     role: Literal["admin", "reviewer", "department", "viewer"]
-    department: str | None = None
+    department: Department | None = None
 
 
 class UserEdit(BaseModel):
     active: bool | None = None
-    password: str | None = Field(default=None, min_length=8)
+    password: Password | None = None
 
 
 class TokenIn(BaseModel):
-    name: str | None = None
+    name: Account | None = None
 
 
 class TokenOut(BaseModel):
