@@ -66,7 +66,8 @@ def create_app(settings: Settings | None = None, store: Storage | None = None) -
     app.state.settings, app.state.store = settings, store
     app.state.secret = _secret(settings, store)
     app.state.throttle = LoginThrottle(settings.login_max_failures,
-                                       settings.login_window_seconds)
+                                       settings.login_window_seconds,
+                                       settings.login_global_max_failures)
     templates = make_templates()
     i18n.install(templates.env)
     templates.env.globals["app_name"] = "planwatch"
