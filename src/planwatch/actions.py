@@ -262,13 +262,17 @@ def actuals_template(plan: Plan, out: Path) -> Path:
     return write_whole(out, lambda tmp: make_template(plan, tmp, include_targets=True))
 
 
-def import_actuals(store: Storage, plan_id: int, plan: Plan, file: Path,
-                   user: str = "cli", correction: str | None = None) -> ActualsOutcome:
+def import_actuals(store: Storage, actor: Actor, plan_id: int, plan: Plan, file: Path,
+                   correction: str | None = None) -> ActualsOutcome:
     """Validate a filled template (.xlsx/.csv); store every row or none. A reviewer's audited
-    action (``user`` is who, see ``cli_actor``): a row that would change a stored (locked) value
-    is refused unless ``correction`` gives the reason, which is recorded with every change."""
+    action (``actor``, see ``cli_actor``): a row that would change a stored (locked) value is
+    refused unless ``correction`` gives the reason, which is recorded with every change."""
     from planwatch.actuals import read_actuals
     from planwatch.storage import RowsRejected, record_actuals
+    from planwatch.workflow.principal import require_reviewer
+
+    require_reviewer(actor)
+    user = actor.username
 
     result = read_actuals(file, plan, include_targets=True)
     if not result.ok:
@@ -389,12 +393,20 @@ def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str
         return out.read_bytes()
 
 
-def revise_plan_target(store: Storage, plan_id: int, name: str, value: float, *,
-                       reason: str, user: str, year: int | None = None,
+def revise_plan_target(store: Storage, actor: Actor, plan_id: int, name: str, value: float, *,
+                       reason: str, year: int | None = None,
                        document: str | None = None) -> str:
-    """动态调整: change a target of the latest version; the original is kept and the revision
-    (who, when, why, old → new) recorded. ``name`` is an indicator name or a prose subject."""
+    """动态调整 (reviewers): change a target of the latest version; the original is kept and
+    the revision (who, when, why, old → new) recorded. ``name`` is an indicator name or a prose
+    subject."""
     from planwatch.storage import list_targets, list_versions, revise_target
+    from planwatch.workflow.principal import require_reviewer
+    from planwatch.workflow.validation import check_number, check_text
+
+    require_reviewer(actor)
+    check_number(value)
+    check_text(reason, "reason", required=True)
+    user = actor.username
 
     versions = list_versions(store, plan_id)
     if not versions:

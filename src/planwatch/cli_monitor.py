@@ -41,12 +41,17 @@ def _plan_from(ctx: click.Context, ref: str) -> tuple[int | None, Plan]:
         return actions.find_plan(store, ref)
 
 
-def cmd_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
+def cmd_import(ctx: click.Context, files: tuple[Path, ...], as_user: str | None) -> None:
     failed = 0
     with _store(ctx) as store:
+        try:
+            actor = actions.cli_actor(store, as_user)
+        except PlanwatchError as exc:
+            _fail(exc)
+            return
         for path in actions.expand_inputs(files) if files else []:
             try:
-                res = actions.import_plan_file(store, path)
+                res = actions.import_plan_file(store, path, user=actor.username)
             except PlanwatchError as exc:
                 failed += 1
                 click.echo(f"✗ {path}: {exc}", err=True)
@@ -107,7 +112,7 @@ def cmd_actuals_import(ctx: click.Context, file: Path, plan_ref: str | None, as_
             actor = actions.cli_actor(store, as_user)
             ref = plan_ref or _workbook_title(file)
             plan_id, plan = actions.find_plan(store, ref)
-            outcome = actions.import_actuals(store, plan_id, plan, file, user=actor.username,
+            outcome = actions.import_actuals(store, actor, plan_id, plan, file,
                                              correction=correction)
     except PlanwatchError as exc:
         _fail(exc)
@@ -170,9 +175,8 @@ def cmd_revise(ctx: click.Context, plan_ref: str, name: str, value: float, year:
         with _store(ctx) as store:
             actor = actions.cli_actor(store, by)
             plan_id, _ = actions.find_plan(store, plan_ref)
-            line = actions.revise_plan_target(store, plan_id, name, value, reason=reason,
-                                              user=actor.username, year=year,
-                                              document=document)
+            line = actions.revise_plan_target(store, actor, plan_id, name, value,
+                                              reason=reason, year=year, document=document)
     except PlanwatchError as exc:
         _fail(exc)
         return
@@ -214,7 +218,7 @@ _OUT_HELP = "输出文件 / output file"
 import_cmd = click.command("import", help="导入规划文档或 JSON 到数据库（保留历史版本）/ "
                            "store plans as new versions.")(click.pass_context(click.argument(
                                "files", nargs=-1, required=True,
-                               type=click.Path(path_type=Path))(cmd_import)))
+                               type=click.Path(path_type=Path))(_AS_OPTION(cmd_import))))
 plans_cmd = click.command("plans", help="列出已存储的规划 / list stored plans.")(
     click.pass_context(cmd_plans))
 audit_cmd = click.command("audit", help="检查规划自身的一致性 / audit a plan's own consistency "

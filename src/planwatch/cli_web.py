@@ -232,7 +232,16 @@ def _store(ctx: click.Context) -> Iterator[Storage]:
         store.close()
 
 
+@click.command("purge", help="清理过期会话和未确认的上传 / delete expired sessions and uploads "
+               "left unconfirmed for a day.")
+@click.pass_context
+def purge_cmd(ctx: click.Context) -> None:
+    with _store(ctx) as store:
+        sessions, uploads = actions.housekeeping(store)
+    click.echo(f"✓ 已清理 purged: {sessions} 个会话 sessions, {uploads} 个上传 uploads")
+
+
 def register(main: click.Group) -> None:
     """Attach the web commands to the top-level group."""
-    for cmd in (serve_cmd, demo_cmd, user_group):
+    for cmd in (serve_cmd, demo_cmd, user_group, purge_cmd):
         main.add_command(cmd)

@@ -145,11 +145,13 @@ def end_sessions(storage: Storage, user_id: int, *, keep: str | None = None) -> 
         return int(conn.execute(web_sessions.delete().where(*conds)).rowcount or 0)
 
 
-def purge_sessions(storage: Storage) -> int:
-    """Delete expired sessions; returns how many."""
+def purge_sessions(storage: Storage, user_id: int | None = None) -> int:
+    """Delete expired sessions (of one user, or of all); returns how many."""
+    conds = [web_sessions.c.expires_at <= utcnow()]
+    if user_id is not None:
+        conds.append(web_sessions.c.user_id == user_id)
     with storage.atomic() as conn:
-        return int(conn.execute(web_sessions.delete().where(
-            web_sessions.c.expires_at <= utcnow())).rowcount or 0)
+        return int(conn.execute(web_sessions.delete().where(*conds)).rowcount or 0)
 
 
 TOKEN_TOUCH_SECONDS = 60

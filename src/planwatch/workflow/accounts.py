@@ -14,7 +14,7 @@ from planwatch.storage import users as store_users
 from planwatch.storage.types import utcnow
 from planwatch.storage.users import TokenRecord, UserRecord
 from planwatch.workflow.errors import Forbidden, Invalid, NotFound
-from planwatch.workflow.principal import Actor, require_admin, require_reviewer
+from planwatch.workflow.principal import Actor, department_key, require_admin, require_reviewer
 from planwatch.workflow.validation import check_number, check_text
 
 _HASHER = PasswordHasher()
@@ -68,7 +68,8 @@ def add_user(store: Storage, actor: Actor, username: str, password: str, role: s
     check_text(username, "username", required=True)
     check_text(department, "department")
     check_password(password, username)
-    return store_users.create_user(store, username, _HASHER.hash(password), role, department,
+    dept = department_key(department) or None
+    return store_users.create_user(store, username, _HASHER.hash(password), role, dept,
                                    by=actor.username)
 
 
@@ -188,6 +189,7 @@ def start_session(store: Storage, actor: Actor, hours: float) -> str:
     assert actor.user_id is not None
     session_id = secrets.token_urlsafe(32)
     expires = utcnow() + timedelta(hours=hours)
+    store_users.purge_sessions(store, user_id=actor.user_id)
     store_users.add_session(store, actor.user_id, digest(session_id), expires)
     return session_id
 
@@ -218,3 +220,11 @@ def cli_actor(store: Storage, username: str | None, *, reviewer: bool = True) ->
     if reviewer:
         require_reviewer(actor)
     return actor
+
+
+def housekeeping(store: Storage) -> tuple[int, int]:
+    """Purge expired sign-in sessions and uploads left unconfirmed for a day (also run when
+    the web app starts and by ``planwatch purge``); returns (sessions, uploads) deleted."""
+    from planwatch.storage.plan_access import purge_uploads
+
+    return store_users.purge_sessions(store), purge_uploads(store)

@@ -80,5 +80,9 @@ def require_indicator(actor: Actor, indicator: str, owner: str | None) -> None:
         raise Forbidden(f"指标“{indicator}”不属于本部门", "not your department's indicator")
 
 
-def _norm(name: str | None) -> str:
+def department_key(name: str | None) -> str:
+    """A department name without any whitespace (the form stored and compared)."""
     return "".join((name or "").split())
+
+
+_norm = department_key

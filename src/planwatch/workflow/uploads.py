@@ -51,10 +51,15 @@ class ConfirmedPlan(BaseModel):
 
 def preview_upload(store: Storage, actor: Actor, path: Path, source_name: str) -> UploadPreview:
     """Extract an uploaded document; keep it pending until confirmed (reviewer / admin)."""
-    from planwatch.actions import extract_file
+    from planwatch.actions import extract_file, has_plan_content
 
     require_reviewer(actor)
+    check_text(source_name, "source")
     plan = extract_file(path)
+    if not has_plan_content(plan):
+        raise Invalid(f"未识别到规划内容（无标题、指标、目标、任务或项目），未导入：{source_name}",
+                      "no plan content found (no title, indicators, targets, tasks or "
+                      f"projects); nothing stored: {source_name}")
     plan.doc = source_name
     pending = PendingUpload(
         id=secrets.token_hex(16), user_name=actor.username, source_name=source_name,

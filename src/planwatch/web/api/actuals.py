@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, File, Query, Response, UploadFile
 from pydantic import BaseModel
 
 from planwatch import actions
@@ -59,10 +59,17 @@ class ReturnIn(BaseModel):
 
 
 @router.get("/plans/{plan_id}/submissions", response_model=list[SubmissionRecord])
-def submissions(plan_id: int, store: StoreDep, actor: CurrentActor,
-                status: Annotated[Status | None, Query()] = None) -> list[SubmissionRecord]:
-    """Departments see their own submissions; reviewers all."""
-    return actions.list_submissions(store, actor, plan_id, status)
+def submissions(plan_id: int, store: StoreDep, actor: CurrentActor, response: Response,
+                status: Annotated[Status | None, Query()] = None,
+                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+                limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = MAX_PAGE_SIZE,
+                ) -> list[SubmissionRecord]:
+    """Departments see their own submissions; reviewers all. One page (oldest first); the
+    total is in the ``X-Total-Count`` header."""
+    rows, total = actions.page_submissions(store, actor, plan_id, status, offset=offset,
+                                           limit=limit)
+    response.headers["X-Total-Count"] = str(total)
+    return rows
 
 
 @router.post("/plans/{plan_id}/submissions", response_model=SubmissionRecord, status_code=201)
