@@ -82,10 +82,12 @@ def test_evaluator_units_are_compared_as_printed() -> None:
 
 def test_revise_finds_a_target_by_identity(storage: Storage) -> None:
     from planwatch.actions import revise_plan_target
+    from planwatch.workflow.principal import Actor
     from planwatch.storage import list_targets, list_versions
 
     plan_id = import_plan(storage, _plan(), "zibo.txt", None, "alice").plan_id
-    revise_plan_target(storage, plan_id, f" {FUND}（亿元）", 3.0, reason="调增", user="carol")
+    carol = Actor("carol", "reviewer")
+    revise_plan_target(storage, carol, plan_id, f" {FUND}（亿元）", 3.0, reason="调增")
     rows = list_targets(storage, list_versions(storage, plan_id)[-1].id)
     assert [t.value for t in rows if t.subject == FUND] == [3.0]
 

@@ -259,20 +259,29 @@ def actuals_template(plan: Plan, out: Path) -> Path:
     return write_whole(out, lambda tmp: make_template(plan, tmp, include_targets=True))
 
 
-def import_actuals(store: Storage, plan_id: int, plan: Plan, file: Path,
-                   user: str = "cli") -> ActualsOutcome:
-    """Validate a filled template (.xlsx/.csv); store every row or none."""
+def import_actuals(store: Storage, actor: Actor, plan_id: int, plan: Plan, file: Path,
+                   correction: str | None = None) -> ActualsOutcome:
+    """Validate a filled template (.xlsx/.csv); store every row or none. A reviewer's audited
+    action (``actor``, see ``cli_actor``): a row that would change a stored (locked) value is
+    refused unless ``correction`` gives the reason, which is recorded with every change."""
     from planwatch.actuals import read_actuals
     from planwatch.storage import RowsRejected, record_actuals
+    from planwatch.workflow.principal import require_reviewer
+
+    require_reviewer(actor)
+    user = actor.username
 
     result = read_actuals(file, plan, include_targets=True)
     if not result.ok:
         return ActualsOutcome(errors=[_row_error(e.row, e.column, e.message_zh, e.message_en)
                                       for e in result.errors])
+    reason = (correction or "").strip()
+    source = f"{file.name}（更正：{reason}）" if reason else file.name
     try:
-        summary = record_actuals(store, plan_id, result.rows, user=user, source=file.name)
+        summary = record_actuals(store, plan_id, result.rows, user=user, source=source[:500],
+                                 keep_locked=not reason)
     except RowsRejected as exc:
-        return ActualsOutcome(errors=[str(exc)])
+        return ActualsOutcome(errors=[str(exc), *(p.message for p in exc.problems)])
     return ActualsOutcome(stored=len(result.rows), summary=str(summary))
 
 
@@ -369,13 +378,21 @@ def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str
         return out.read_bytes()
 
 
-def revise_plan_target(store: Storage, plan_id: int, name: str, value: float, *,
-                       reason: str, user: str, year: int | None = None,
+def revise_plan_target(store: Storage, actor: Actor, plan_id: int, name: str, value: float, *,
+                       reason: str, year: int | None = None,
                        document: str | None = None) -> str:
-    """动态调整: change a target of the latest version; the original is kept and the revision
-    (who, when, why, old → new) recorded. ``name`` is an indicator name or a prose subject."""
+    """动态调整 (reviewers): change a target of the latest version; the original is kept and
+    the revision (who, when, why, old → new) recorded. ``name`` is an indicator name or a prose
+    subject."""
     from planwatch.catalog.names import name_key
     from planwatch.storage import list_targets, list_versions, revise_target
+    from planwatch.workflow.principal import require_reviewer
+    from planwatch.workflow.validation import check_number, check_text
+
+    require_reviewer(actor)
+    check_number(value)
+    check_text(reason, "reason", required=True)
+    user = actor.username
 
     versions = list_versions(store, plan_id)
     if not versions:

@@ -224,15 +224,31 @@ def lock_cells(conn: Connection, plan_id: int,
 _ADVISORY = text("SELECT pg_advisory_xact_lock(:k)")
 
 
+def _locked_problems(conn: Connection, plan_id: int, checked: list[_Checked]) -> list[Finding]:
+    problems = []
+    for pos, (row, target, value) in enumerate(checked, start=1):
+        live = conn.execute(select(actuals.c.value).where(
+            actuals.c.plan_id == plan_id, actuals.c.indicator == target.name,
+            actuals.c.year == row.year, actuals.c.status == row.status)).scalar()
+        if live is not None and float(live) != value:
+            problems.append(_problem(pos, "locked-value", f"第{pos}行：{target.name}{row.year}年"
+                                     f"已有锁定数值{float(live):g}，更正须说明理由"))
+    return problems
+
+
 def record_actuals(
-    storage: Storage, plan_id: int, rows: Sequence[Actual], user: str, source: str | None = None
+    storage: Storage, plan_id: int, rows: Sequence[Actual], user: str, source: str | None = None,
+    *, keep_locked: bool = False
 ) -> RecordSummary:
-    """Save a batch of observed values for a plan: all rows or none (raises RowsRejected)."""
+    """Save a batch of observed values for a plan: all rows or none (raises RowsRejected).
+    ``keep_locked``: a row that would change a stored value is refused (locked-value)."""
     with storage.atomic() as conn:
         if conn.execute(select(plans.c.id).where(plans.c.id == plan_id)).first() is None:
             raise StorageError("unknown-plan", f"规划{plan_id}不存在", f"no plan {plan_id}")
         checked = _validate(rows, _known_indicators(conn, plan_id))
         lock_cells(conn, plan_id, ((t.name, r.year, r.status) for r, t, _ in checked))
+        if keep_locked and (locked := _locked_problems(conn, plan_id, checked)):
+            raise RowsRejected(locked)
         outcomes = [_upsert(conn, plan_id, item, user, source) for item in checked]
     return RecordSummary(
         outcomes.count("inserted"), outcomes.count("updated"), outcomes.count("unchanged")

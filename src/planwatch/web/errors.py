@@ -12,10 +12,11 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
 
 from planwatch.errors import Busy, Conflict, PlanwatchError, http_status
+from planwatch.workflow.errors import Invalid
 
 LOG = logging.getLogger("planwatch.web")
 API_PREFIX = "/api/"
@@ -94,6 +95,10 @@ async def database_error(request: Request, exc: Exception) -> Response:
         conflict = Conflict("数据与已有记录冲突（可能已被他人修改），操作未执行",
                             "the change clashes with stored data (changed meanwhile?)")
         return await planwatch_error(request, conflict)
+    if isinstance(exc, DataError):  # e.g. a text too long for its column on PostgreSQL
+        invalid = Invalid("输入超出数据库允许的范围（长度或字符）",
+                          "input the database cannot store (length or characters)")
+        return await planwatch_error(request, invalid)
     if isinstance(exc, OperationalError) and _busy(exc):
         busy = Busy("数据库正忙，请稍后重试", "the database is busy: try again shortly")
         return await planwatch_error(request, busy)
