@@ -82,8 +82,8 @@ def test_evaluator_units_are_compared_as_printed() -> None:
 
 def test_revise_finds_a_target_by_identity(storage: Storage) -> None:
     from planwatch.actions import revise_plan_target
-    from planwatch.workflow.principal import Actor
     from planwatch.storage import list_targets, list_versions
+    from planwatch.workflow.principal import Actor
 
     plan_id = import_plan(storage, _plan(), "zibo.txt", None, "alice").plan_id
     carol = Actor("carol", "reviewer")
