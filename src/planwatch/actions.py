@@ -13,11 +13,66 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planwatch.errors import PlanwatchError
-from planwatch.extract import extract_plan
+from planwatch.extract.files import (
+    extract_file as _extract_file,
+    has_plan_content as _has_plan_content,
+)
 from planwatch.model.actual import Actual
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Indicator, Plan
-from planwatch.parse import SUPPORTED_SUFFIXES, read_document
+from planwatch.parse import SUPPORTED_SUFFIXES
+from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by name
+    SYSTEM as SYSTEM,
+    Actor as Actor,
+    ConfirmedPlan as ConfirmedPlan,
+    Conflict as Conflict,
+    Correction as Correction,
+    DemoResult as DemoResult,
+    Forbidden as Forbidden,
+    Invalid as Invalid,
+    NotFound as NotFound,
+    TaskView as TaskView,
+    UploadPreview as UploadPreview,
+    actor_for_session as actor_for_session,
+    actor_for_token as actor_for_token,
+    add_user as add_user,
+    approve_submission as approve_submission,
+    authenticate as authenticate,
+    build_demo as build_demo,
+    check_password as check_password,
+    cli_actor as cli_actor,
+    confirm_upload as confirm_upload,
+    create_token as create_token,
+    edit_submission as edit_submission,
+    end_session as end_session,
+    has_accounts as has_accounts,
+    housekeeping as housekeeping,
+    indicator_detail as indicator_detail,
+    list_submissions as list_submissions,
+    list_tokens as list_tokens,
+    list_users as list_users,
+    new_password as new_password,
+    page_submissions as page_submissions,
+    plan_audit_log as plan_audit_log,
+    plan_items as plan_items,
+    plan_overview as plan_overview,
+    plan_tasks as plan_tasks,
+    preview_upload as preview_upload,
+    public_plan as public_plan,
+    regions_tree as regions_tree,
+    report_progress as report_progress,
+    request_correction as request_correction,
+    reset_password as reset_password,
+    return_submission as return_submission,
+    revoke_tokens as revoke_tokens,
+    set_active as set_active,
+    set_indicator_owner as set_indicator_owner,
+    set_password as set_password,
+    set_plan_public as set_plan_public,
+    start_session as start_session,
+    submit_actual as submit_actual,
+    submit_actuals_file as submit_actuals_file,
+)
 
 if TYPE_CHECKING:
     from planwatch.storage import AuditEntry, Storage
@@ -25,10 +80,7 @@ if TYPE_CHECKING:
 
 def extract_file(path: Path) -> Plan:
     """Read and extract one document. Raises PlanwatchError for unreadable input."""
-    doc = read_document(path)
-    plan = extract_plan(doc)
-    plan.doc = path.name
-    return plan
+    return _extract_file(path)
 
 
 @dataclass
@@ -173,8 +225,7 @@ def import_plan_file(store: Storage, path: Path, user: str = "cli") -> StoredPla
 
 def has_plan_content(plan: Plan) -> bool:
     """Whether extraction found anything a plan is made of (an empty result is not stored)."""
-    parts = (plan.indicators, plan.prior_results, plan.targets, plan.tasks, plan.projects)
-    return bool(plan.meta.title) or any(parts)
+    return _has_plan_content(plan)
 
 
 def flag_unmapped(plan: Plan) -> Plan:
@@ -358,8 +409,6 @@ class Comparison:
 # enforced inside, see planwatch.workflow): accounts, submissions, tasks, overview, uploads.
 # ---------------------------------------------------------------------------------------------
 
-from planwatch.workflow.verbs import *  # noqa: E402, F403
-from planwatch.workflow.verbs import Actor  # noqa: E402
 
 
 def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str) -> bytes:

@@ -5,8 +5,13 @@ layer); this module keeps the evaluation layer's names for it."""
 
 from __future__ import annotations
 
-from planwatch.catalog.names import NAME_THRESHOLD, best_match, scope_of, similarity
-from planwatch.catalog.names import comparable_name as normalize_name
+from planwatch.catalog.names import (
+    NAME_THRESHOLD,
+    best_match,
+    comparable_name as normalize_name,
+    scope_of,
+    similarity,
+)
 
 DEFAULT_THRESHOLD = NAME_THRESHOLD
 

@@ -35,8 +35,7 @@ from planwatch import actions
 from planwatch.settings import Settings
 from planwatch.storage import Storage
 from planwatch.storage.users import app_secret
-from planwatch.web import errors as web_errors
-from planwatch.web import i18n
+from planwatch.web import errors as web_errors, i18n
 from planwatch.web.api import API_PREFIX, api_router
 from planwatch.web.auth import page_router as auth_pages
 from planwatch.web.deps import OptionalActor, StoreDep, csrf_for, make_templates

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from starlette.exceptions import HTTPException
 
 from planwatch.errors import Busy, Conflict, PlanwatchError, http_status
+from planwatch.web.headers import retry_headers
 from planwatch.workflow.errors import Invalid
 
 LOG = logging.getLogger("planwatch.web")
@@ -47,10 +48,6 @@ def problem(request: Request, status: int, code: str, zh: str, en: str,
             "status": status, "detail": f"{zh} / {en}", "detail_zh": zh, "detail_en": en,
             "code": code, "instance": request.url.path, **extra}
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM)
-
-
-def retry_headers(exc: BaseException) -> dict[str, str] | None:
-    return {"Retry-After": str(Busy.retry_after)} if isinstance(exc, Busy) else None
 
 
 async def planwatch_error(request: Request, exc: Exception) -> Response:

@@ -9,8 +9,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from planwatch.storage import Storage
-from planwatch.storage import users as store_users
+from planwatch.storage import Storage, users as store_users
 from planwatch.storage.types import utcnow
 from planwatch.storage.users import TokenRecord, UserRecord
 from planwatch.workflow.errors import Forbidden, Invalid, NotFound

@@ -38,7 +38,7 @@ class DemoResult:
 
 def sample_plans() -> list[tuple[str, Plan]]:
     """The bundled sample plans (package data), extracted."""
-    from planwatch.actions import extract_file
+    from planwatch.extract.files import extract_file
 
     out = []
     folder = resources.files("planwatch") / "data" / "samples"

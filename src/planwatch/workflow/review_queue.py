@@ -6,8 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from planwatch.model.plan import Plan
-from planwatch.storage import Storage, best_actuals, latest_plan, list_plans
-from planwatch.storage import submissions as subs
+from planwatch.storage import Storage, best_actuals, latest_plan, list_plans, submissions as subs
 from planwatch.storage.submissions import SubmissionRecord
 from planwatch.workflow.plausibility import DEFAULT_POLICY, Flag, ReviewPolicy, plausibility_flags
 from planwatch.workflow.principal import Actor, require_reviewer

@@ -19,8 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from planwatch.evaluate.status import indicator_key
 from planwatch.model.actual import Actual
 from planwatch.model.plan import Plan
-from planwatch.storage import Storage, record_actuals
-from planwatch.storage import submissions as subs
+from planwatch.storage import Storage, record_actuals, submissions as subs
 from planwatch.storage.actuals import lock_cells
 from planwatch.storage.submissions import SubmissionRecord
 from planwatch.storage.types import utcnow

@@ -51,7 +51,7 @@ class ConfirmedPlan(BaseModel):
 
 def preview_upload(store: Storage, actor: Actor, path: Path, source_name: str) -> UploadPreview:
     """Extract an uploaded document; keep it pending until confirmed (reviewer / admin)."""
-    from planwatch.actions import extract_file, has_plan_content
+    from planwatch.extract.files import extract_file, has_plan_content
 
     require_reviewer(actor)
     check_text(source_name, "source")
