@@ -164,3 +164,17 @@ def test_alignment_prefers_the_header_width() -> None:
 def test_units() -> None:
     assert all(is_unit(u) for u in ("%", "万平方米", "人/亿元", "（平方公里）", "万套（间）", "km"))
     assert not any(is_unit(u) for u in ("绿化", "12", "鸟类", "—"))
+
+
+def test_years_as_rows_units_in_a_header_row_and_yearly_columns() -> None:
+    """Indicators as columns with a 单位 row under them and years as rows (turned round); a table
+    with one column per year of the plan (baseline 2025, target 2030, the years between unused)."""
+    result = extract_indicator_tables(read_document(TABLES / "years_as_rows.html"))
+    assert [_row(i) for i in result.indicators] == [
+        (None, "研发经费投入强度", "%", 2025, 2.4, 2030, 3.0, "~", None, None, None, None),
+        (None, "高新技术企业数", "家", 2025, 150, 2030, 300, ">=", None, None, None, None),
+        (None, "技术合同成交额", "亿元", 2025, 12, 2030, None, None, "完成省下达目标", None, None,
+         None),
+        (None, "科技型中小企业数", "家", 2025, 400, 2030, 700, "=", None, None, None, None),
+    ]
+    assert result.findings == []

@@ -14,6 +14,7 @@ from typing import Literal
 
 from planwatch.extract.numbers import Cell, parse_cell
 from planwatch.extract.table_roles import document_period, refine
+from planwatch.extract.table_transpose import transpose_years
 from planwatch.extract.table_values import TableValue, read_value
 from planwatch.extract.tables import (
     Column,
@@ -29,7 +30,7 @@ from planwatch.extract.tables import (
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Comparator, Indicator, PriorResult
 from planwatch.parse.cellgrid import is_unit
-from planwatch.parse.document import Document
+from planwatch.parse.document import Document, table_block
 
 
 @dataclass
@@ -69,7 +70,7 @@ def extract_indicator_tables(doc: Document) -> TableResult:
     result = TableResult()
     found = False
     period = document_period([b.text for b in doc.blocks[:12] if b.kind != "table"])
-    for group in group_tables(doc):
+    for group in map(_turned, group_tables(doc)):
         header = detect_header(group.rows)
         if header is None:
             continue
@@ -91,6 +92,16 @@ def extract_indicator_tables(doc: Document) -> TableResult:
             code="indicator-table-not-found", severity=Severity.INFO,
             message="未找到主要指标表", context="no indicator table (主要指标) in the document"))
     return result
+
+
+def _turned(group: TableGroup) -> TableGroup:
+    """A table with years as rows and indicators as columns, turned round (see
+    :mod:`planwatch.extract.table_transpose`)."""
+    rows = transpose_years(group.rows)
+    if rows is None:
+        return group
+    block = table_block([list(r) for r in rows], line=group.line)
+    return TableGroup(index=group.index, blocks=[block], caption=group.caption)
 
 
 # --- table context -------------------------------------------------------------------------
