@@ -178,3 +178,15 @@ def test_years_as_rows_units_in_a_header_row_and_yearly_columns() -> None:
         (None, "科技型中小企业数", "家", 2025, 400, 2030, 700, "=", None, None, None, None),
     ]
     assert result.findings == []
+
+
+def test_category_header_rows_inside_a_cell_per_paragraph_table() -> None:
+    """``一、经济发展`` as a row of its own between data rows names the group below; the table
+    does not stop at it, and ``二、主要任务`` after the table does end it."""
+    result = extract_indicator_tables(read_document(TABLES / "group_rows.md"))
+    assert [(i.category, i.name, i.baseline, i.target, i.target_comparator)
+            for i in result.indicators] == [
+        ("经济发展", "地区生产总值", 1000, 1400, "="),
+        ("经济发展", "研发经费投入强度", 2.5, 3.0, "="),
+        ("民生福祉", "城镇调查失业率", 5, 5.5, "<="),
+    ]

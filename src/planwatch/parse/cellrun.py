@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, squash
+from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, kind_of, squash
 from planwatch.parse.layout import heading_level, is_caption
 
 MAX_FRAGMENTS = 1200
@@ -192,8 +192,23 @@ def is_stop(text: str) -> bool:
         return True  # the caption of the next table (or of this one, printed below it)
     if s.endswith(("。", "；", "：", ":")) and len(s) > 60:
         return True
+    return _is_heading(s)
+
+
+def _is_heading(s: str) -> bool:
     level = heading_level(s)
     return level is not None and level <= 2 and not re.match(r"^[一二三四五六七八九十]+$", s)
+
+
+def _group_row(lines: list[tuple[int, str | None]], i: int) -> bool:
+    """A numbered heading inside a table (``一、经济发展`` as a row of its own naming the group
+    below): the lines after it are short cells, among them a number, 属性 or a unit."""
+    text = lines[i][1] or ""
+    if not _is_heading(text.strip()) or len(text.strip()) > 20:
+        return False
+    nxt = [t for _, t in lines[i + 1:i + 12] if t is not None][:4]
+    return len(nxt) == 4 and all(t != "\0" and len(t) <= 40 and not is_stop(t) for t in nxt) \
+        and any(kind_of(t) in ("int", "num", "attr", "unit", "missing") for t in nxt)
 
 
 def starts_header(text: str) -> bool:
@@ -213,7 +228,7 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
             para = True
             i += 1
             continue
-        if text == "\0" or (frags and is_stop(text)):
+        if text == "\0" or (frags and is_stop(text) and not _group_row(lines, i)):
             break
         frags.append(Fragment(text.strip(), para, no))
         para = False
