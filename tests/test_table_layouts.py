@@ -176,6 +176,8 @@ def test_years_as_rows_units_in_a_header_row_and_yearly_columns() -> None:
         (None, "技术合同成交额", "亿元", 2025, 12, 2030, None, None, "完成省下达目标", None, None,
          None),
         (None, "科技型中小企业数", "家", 2025, 400, 2030, 700, "=", None, None, None, None),
+        # 2020年 ‖ 2025年 ‖ 2030年 in a 十五五 plan: the base year is 2025, not the earliest
+        (None, "财政科技支出占比", "%", 2025, 4.1, 2030, 5.0, ">=", None, None, None, "约束性"),
     ]
     assert result.findings == []
 

@@ -15,12 +15,13 @@ from planwatch.extract.numbers import parse_cell
 from planwatch.extract.tables import Column, Header, Role, plan_period, squash
 
 _ATTR = re.compile(r"^(?:预期|约束)性?$")
+_FULL_NAME = re.compile(r"第十([一二三四五六七八九])个五年")  # 第十五个五年规划纲要 = 十五五
 
 
 def document_period(texts: list[str]) -> tuple[int, int] | None:
     """The five-year plan a document's opening lines name (十五五 → 2026–2030)."""
     for text in texts:
-        period = plan_period(text)
+        period = plan_period(_FULL_NAME.sub(r"十\1五", text))
         if period is not None:
             return period
     return None
