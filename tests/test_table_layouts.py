@@ -192,3 +192,24 @@ def test_category_header_rows_inside_a_cell_per_paragraph_table() -> None:
         ("经济发展", "研发经费投入强度", 2.5, 3.0, "="),
         ("民生福祉", "城镇调查失业率", 5, 5.5, "<="),
     ]
+
+
+def test_one_cell_per_paragraph_in_html_and_docx(tmp_path: Path) -> None:
+    """The same paragraph-per-cell table on a web page (<p> per cell, <br> inside a cell) and in
+    a Word file (a paragraph per cell) reads exactly like the Markdown text."""
+    source = (TABLES / "cell_per_paragraph.md").read_text(encoding="utf-8")
+    paras = [p for p in source.split("\n\n") if p.strip()]
+    page = tmp_path / "plan.html"
+    body = "".join("<p>" + "<br>".join(p.split("\n")) + "</p>\n" for p in paras)
+    page.write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>",
+                    encoding="utf-8")
+    word = WordDocument()
+    for p in paras:
+        word.add_paragraph(p)
+    word.save(str(tmp_path / "plan.docx"))
+    markdown = extract_indicator_tables(read_document(TABLES / "cell_per_paragraph.md"))
+    expected = [_row(i) for i in markdown.indicators]
+    assert len(expected) == 7
+    for path in (page, tmp_path / "plan.docx"):
+        got = extract_indicator_tables(read_document(path))
+        assert [_row(i) for i in got.indicators] == expected, path.suffix

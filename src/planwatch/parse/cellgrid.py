@@ -72,6 +72,7 @@ _UNIT_CHARS = frozenset(
     "所栋段乘标箱准微克毫升倍岁百点/·・kmgtKMGWhLl²³23㎡㎞每卫量孔公斤只头幢宗栋根片轮场"
 )
 _UNIT_WORDS = ("百分点", "个百分点")
+_SUFFIXES = frozenset({"左右", "以上", "以下", "以内", "及以上", "及以下", "上下"})
 _QUAL = ("完成", "达到", "高于", "低于", "同步", "持平", "力争", "基本", "全面", "稳步", "持续",
          "保持", "消除", "提升", "下降", "控制", "确保", "要求", "水平", "目标", "增加", "累计",
          "推进", "以上", "以内", "左右", "不低于", "不超过", "实现", "覆盖", "建成", "启动")
@@ -91,6 +92,8 @@ def kind_of(text: str) -> str:
         return "cnseq"
     if _ATTR.match(s):
         return "attr"
+    if s in _SUFFIXES:
+        return "suffix"
     if s in _MISSING:
         return "missing"
     if _NUM.match(s):
@@ -157,6 +160,8 @@ def _open(text: str) -> bool:
 
 
 def _emit(col: ColType, kind: str) -> float:
+    if kind == "suffix":
+        return -4.0  # 左右 on a line of its own ends the value before it
     if kind == "textnum":
         if col == "value":
             return 0.0  # a target stated as a sentence with numbers (震后20分钟内提供…)
@@ -165,6 +170,8 @@ def _emit(col: ColType, kind: str) -> float:
 
 
 def _cont(col: ColType, kind: str, text: str) -> float:
+    if kind == "suffix":
+        return 1.0 if col == "value" else -1.0
     kind = "text" if kind == "textnum" else kind
     if col == "value" and text[:1] in "(（":
         return 0.0  # 36 / （2021年-2025年）

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, kind_of, squash
-from planwatch.parse.layout import heading_level, is_caption
+from planwatch.parse.layout import Item, heading_level, is_caption
+from planwatch.parse.normalize import normalize_line
 
 MAX_FRAGMENTS = 1200
 MIN_QUALITY = 0.6
@@ -236,3 +237,48 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
     while i > start and lines[i - 1][1] is None:
         i -= 1
     return frags, i
+
+
+# --- readers' items ------------------------------------------------------------------------
+
+def cell_tables(items: list[Item]) -> list[Item]:
+    """Replace runs of paragraph items that form a table (one cell per paragraph, as HTML pages
+    and Word files pasted from text carry them) by table items."""
+    out: list[Item] = []
+    lines: list[tuple[int, str | None]] | None = None
+    first: list[int] = []
+    owner: list[int] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item.kind == "text" and starts_header(normalize_line(item.text)):
+            if lines is None:
+                lines, first, owner = _item_lines(items)
+            frags, end = collect(lines, first[i])
+            grid = rebuild(frags)
+            if grid is not None:
+                out.append(Item("table", rows=[list(grid.header), *(list(r) for r in grid.rows)],
+                                line=item.line, page=item.page))
+                i = owner[end] if end < len(lines) else len(items)
+                continue
+        out.append(item)
+        i += 1
+    return out
+
+
+def _item_lines(items: list[Item]) -> tuple[list[tuple[int, str | None]], list[int], list[int]]:
+    """Items as lines for :func:`collect` (a blank line before every item, ``"\\0"`` for what
+    ends a run), the first line of each item and the item owning each line."""
+    lines: list[tuple[int, str | None]] = []
+    first: list[int] = []
+    owner: list[int] = []
+    for k, item in enumerate(items):
+        no = item.line or 0
+        lines.append((no, None))
+        owner.append(k)
+        first.append(len(lines))
+        parts = item.text.split("\n") if item.kind == "text" else ["\0"]
+        for part in parts:
+            lines.append((no, normalize_line(part) if part != "\0" else part))
+            owner.append(k)
+    return lines, first, owner
