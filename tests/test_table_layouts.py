@@ -213,3 +213,14 @@ def test_one_cell_per_paragraph_in_html_and_docx(tmp_path: Path) -> None:
     for path in (page, tmp_path / "plan.docx"):
         got = extract_indicator_tables(read_document(path))
         assert [_row(i) for i in got.indicators] == expected, path.suffix
+
+
+def test_announced_table_that_cannot_be_read_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text("某区“十五五”规划\n\n表1 主要指标\n\n经济发展\n\n民生改善\n\n"
+                    "二、主要任务\n\n（一）推动发展。坚持稳中求进，推动经济社会高质量发展。\n",
+                    encoding="utf-8")
+    result = extract_indicator_tables(read_document(path))
+    assert [(f.code, f.severity.value) for f in result.findings] == [
+        ("indicator-table-unreadable", "warning")]
+    assert "表1 主要指标" in result.findings[0].message

@@ -88,10 +88,28 @@ def extract_indicator_tables(doc: Document) -> TableResult:
         else:
             _unmapped(group, header, result.findings)
     if not found:
-        result.findings.append(Finding(
-            code="indicator-table-not-found", severity=Severity.INFO,
-            message="未找到主要指标表", context="no indicator table (主要指标) in the document"))
+        result.findings.append(_not_found(doc))
     return result
+
+
+_INDICATOR_CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十-]*|专栏\s*\d*).{0,40}指标"
+                                r"|指标(?:一览)?表$")
+
+
+def _not_found(doc: Document) -> Finding:
+    """No indicator table: a warning naming the caption when the document announces one (its
+    table could not be read), else an info."""
+    caption = next((b for b in doc.blocks if b.kind != "table" and len(b.text) <= 50
+                    and _INDICATOR_CAPTION.search(b.text.strip()) and "完成" not in b.text),
+                   None)
+    if caption is not None:
+        return Finding(
+            code="indicator-table-unreadable", severity=Severity.WARNING, line=caption.line,
+            message=f"文中有指标表“{caption.text.strip()}”，但未能读出其行",
+            context="an indicator table is announced but its rows could not be read")
+    return Finding(code="indicator-table-not-found", severity=Severity.INFO,
+                   message="未找到主要指标表",
+                   context="no indicator table (主要指标) in the document")
 
 
 def _turned(group: TableGroup) -> TableGroup:
