@@ -224,6 +224,7 @@ def _damaged(ctx: _Context, line: int | None, cells: tuple[str, ...], message: s
         context=" | ".join(cells)))
 
 
+_NAME_MARK = re.compile(r"(?:[*＊]+|[①-⑳]|\[\d{1,2}\]|［\d{1,2}］|[¹²³⁴-⁹]+)+$")
 _SUB_ROW = re.compile(r"^其中")
 _UNIT_PAREN = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]{1,3}[)）]){1,12})[)）]$")
 _NOT_UNIT = ("含", "包括", "其中", "不", "以", "按", "口径")
@@ -231,10 +232,10 @@ _NOT_UNIT = ("含", "包括", "其中", "不", "以", "按", "口径")
 
 def split_name_unit(raw: str) -> tuple[str, str | None]:
     """``R&D 经费支出占 GDP 的比重(%)`` → (``R&D经费支出占GDP的比重``, ``%``)."""
-    text = squash(raw).rstrip("*＊")
+    text = _NAME_MARK.sub("", squash(raw))
     m = _UNIT_PAREN.search(text)
     if m and not any(w in m.group(1) for w in _NOT_UNIT) and _unit_like(m.group(1)):
-        return text[: m.start()], m.group(1)
+        return _NAME_MARK.sub("", text[: m.start()]), m.group(1)
     return text, None
 
 
