@@ -109,7 +109,7 @@ def test_region_catalogue_levels() -> None:
     assert regions.is_prefecture("淄博市") and not regions.is_prefecture("青州市")
     assert [(r.level, r.parent) for r in regions.lookup("青州市")] == [("county", "潍坊市")]
     assert [(r.level, r.parent) for r in regions.lookup("芝罘区")] == [("district", "烟台市")]
-    assert {r.parent for r in regions.lookup("市中区")} == {"济南市", "枣庄市"}
+    assert {r.parent for r in regions.lookup("市中区")} == {"济南市", "枣庄市", "内江市", "乐山市"}
     assert regions.lookup("海淀区")[0].province == "北京市"
     assert len(regions.prefectures()) >= 330
     assert regions.leading_region("内蒙古自治区科技厅关于…") == "内蒙古自治区"
@@ -119,3 +119,36 @@ def test_wrapped_title_after_cover_lines() -> None:
     top = ["（此件公开发布）", "2024年5月6日", "某某市人民政府关于加快推进",
            "科技创新的实施意见", "各区县："]
     assert find_title(top) == "某某市人民政府关于加快推进科技创新的实施意见"
+
+
+@pytest.mark.parametrize(("title", "doc_type", "text", "issued", "span"), [
+    ("2021年广东省推进政府职能转变和“放管服”改革重点工作安排", "implementation_opinion",
+     "到2025年，基本建成……", "2021-05-08", (2021, 2021)),
+    ("广东省科学技术厅关于进一步鼓励社会力量设立科学技术奖的实施意见（试行）",
+     "implementation_opinion", "本意见自2020年1月1日起施行，有效期3年。", "2019-12-18",
+     (2020, 2022)),
+    ("广东省促进科技成果转化条例", "regulation", "本条例自2017年3月1日起施行。", "2016-12-01",
+     (2017, None)),
+    ("关于加快推进科技金融深度融合的实施意见", "implementation_opinion",
+     "“十四五”期间，科技型企业贷款保持较快增长。", "2024-05-10", (2024, 2025)),
+    ("某市促进科技成果转化若干措施", "implementation_opinion",
+     "到2027年，技术合同成交额达到100亿元。", "2024-03-01", (2024, 2027)),
+])
+def test_period_of_documents_without_a_printed_range(
+        title: str, doc_type: str, text: str, issued: str,
+        span: tuple[int, int | None]) -> None:
+    from planwatch.extract.meta import find_period
+    assert find_period(title, doc_type, text, issued, None) == span  # type: ignore[arg-type]
+
+
+def test_opinion_period_runs_to_its_last_commitment() -> None:
+    from planwatch.extract.pipeline import extract_plan
+    from planwatch.parse.document import Block, Document
+
+    texts = ["某市人民政府关于加快科技创新的实施意见", "2024年5月6日",
+             "到2025年，高新技术企业达到500家。", "到2027年，培育科技领军企业20家以上。",
+             "到2035年，全面建成科技强市。"]
+    doc = Document(blocks=[Block("paragraph", t, line=i + 1) for i, t in enumerate(texts)])
+    meta = extract_plan(doc).meta
+    assert (meta.doc_type, meta.period_start, meta.period_end) == (
+        "implementation_opinion", 2024, 2027)

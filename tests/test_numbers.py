@@ -67,3 +67,11 @@ def test_comparators_and_find_numbers() -> None:
     assert comparator_before("突破") == ">="
     assert comparator_before("控制在") == "<="
     assert find_numbers("达到 2.8%，新增三千家") == [(3, 6, 2.8), (10, 12, 3000.0)]
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("单个项目补助不超过", "<="), ("数量超过", ">="), ("占比超", ">="), ("企业逾", ">="),
+    ("不高于", "<="), ("不低于", ">="), ("近", "~"), ("控制在", "<="), ("达到", None),
+])
+def test_comparator_before_longest_word_wins(before: str, expected: str | None) -> None:
+    assert comparator_before(before) == expected

@@ -98,7 +98,7 @@ def test_past_and_names_are_not_targets() -> None:
 
 
 def test_unparsed_number_finding_in_goal_section() -> None:
-    doc = _doc("（二）发展目标", "到2025年，形成 5 个特色产业基地。")
+    doc = _doc("（二）发展目标", "到2025年，5 个特色产业基地基本建成。")
     result = extract_targets(doc, Plan())
     assert result.targets == []
     assert [(f.code, f.line) for f in result.findings] == [("unparsed-number", 2)]

@@ -179,7 +179,7 @@ def test_reviewer_approve_button_locks_the_value(site: Web) -> None:
     stored = [a for a in get_actuals(site.store, 1) if a.year == 2022]
     assert [(a.indicator, a.value) for a in stored] == [("全社会R&D经费支出占GDP比重", 2.55)]
     again = site.client.post(f"/review/{sub.id}/approve", data={"csrf_token": token})
-    assert again.status_code == 403  # locked
+    assert again.status_code == 409  # locked: a second review is a conflict
     sign_in(site, "dept_a")
     page = site.client.get("/plans/1/actuals").text
     r = site.client.post(f"/submissions/{sub.id}/resubmit",

@@ -73,12 +73,18 @@ def test_department_cannot_approve_nor_change_a_locked_value(web: Web) -> None:
     assert r.status_code == 403
     r = web.client.post(f"/api/v1/submissions/{sub_id}/approve",
                         headers=web.bearer("reviewer"), json={})
-    assert r.status_code == 403  # approved once: locked
+    assert r.status_code == 409  # approved once: locked, a second review is a conflict
     assert counts(web.store) == before
     assert list_submissions(web.store, plan_id) == rows
     r = web.client.post(f"/api/v1/plans/{plan_id}/submissions", headers=dept,
                         json={"indicator": RD, "year": 2022, "value": 2.55})
-    assert r.status_code == 201  # a change needs a new submission
+    assert r.status_code == 409, r.text  # the cell is locked: a correction request is needed
+    assert "更正申请" in r.json()["detail_zh"] and r.json()["code"] == "conflict"
+    r = web.client.post(f"/api/v1/plans/{plan_id}/corrections", headers=dept,
+                        json={"indicator": RD, "year": 2022, "value": 2.55, "reason": "统计局修订"})
+    assert r.status_code == 201, r.text
+    assert (r.json()["kind"], r.json()["status"], r.json()["reason"]) == (
+        "correction", "submitted", "统计局修订")
 
 
 def test_department_cannot_report_on_another_departments_task(web: Web) -> None:

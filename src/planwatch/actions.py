@@ -157,6 +157,10 @@ def import_plan_file(store: Storage, path: Path, user: str = "cli") -> StoredPla
     from planwatch.storage import import_plan
 
     plan = flag_unmapped(load_plan_source(path))
+    if plan.meta.doc_type == "regulation":
+        raise PlanwatchError(
+            f"规章制度类文件（条例/办法/规定/细则/指引）不是规划，未导入：{path.name}",
+            f"a rules document (regulation) is not a plan; nothing stored: {path.name}")
     if not has_plan_content(plan):
         raise PlanwatchError(
             f"未识别到规划内容（无标题、指标、目标、任务或项目），未导入：{path.name}",

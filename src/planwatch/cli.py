@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from planwatch import actions
 from planwatch.errors import PlanwatchError
+from planwatch.parse.ocr import progress_hook
 
 
 class _Group(click.Group):
@@ -54,7 +55,9 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, fmt: str, workers: int | No
     workers = workers or min(len(paths), os.cpu_count() or 1)
     failed = 0
     show_bar = len(paths) > 1 and sys.stderr.isatty()
-    with tqdm(total=len(paths), disable=not show_bar, unit="doc", desc="提取 extract") as bar:
+    pages = _OcrBar() if workers <= 1 or len(paths) <= 1 else None
+    with tqdm(total=len(paths), disable=not show_bar, unit="doc", desc="提取 extract") as bar, \
+            progress_hook(pages):
         for outcome in actions.extract_many(paths, workers=workers):
             bar.update(1)
             if outcome.plan is None:
@@ -67,6 +70,24 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, fmt: str, workers: int | No
     if failed:
         click.echo(f"{failed} 个文件失败 / {failed} file(s) failed", err=True)
         sys.exit(1)
+
+
+class _OcrBar:
+    """A page bar on stderr while a scanned PDF is OCRed (one bar per document)."""
+
+    def __init__(self) -> None:
+        self.bar: tqdm[Any] | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None or done == 1:
+            if self.bar is not None:
+                self.bar.close()
+            self.bar = tqdm(total=total, unit="页", desc="文字识别 OCR", leave=False,
+                            disable=not sys.stderr.isatty())
+        self.bar.update(done - self.bar.n)
+        if done >= total:
+            self.bar.close()
+            self.bar = None
 
 
 from planwatch import cli_monitor  # noqa: E402  (registers the monitoring commands)

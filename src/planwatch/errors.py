@@ -8,11 +8,41 @@ class PlanwatchError(Exception):
     """Base of every error planwatch raises on purpose."""
 
     code = "planwatch-error"
+    status = 400
+    """The HTTP status the web layer answers with (see :func:`http_status`)."""
 
     def __init__(self, zh: str, en: str) -> None:
         super().__init__(f"{zh} / {en}")
         self.zh = zh
         self.en = en
+
+
+class Conflict(PlanwatchError):
+    """The request clashes with the current state, e.g. a submission reviewed twice or a
+    locked value (HTTP 409). Raised by storage and workflow alike; nothing was changed."""
+
+    code = "conflict"
+    status = 409
+
+    def __init__(self, zh: str, en: str, problems: list[str] | None = None) -> None:
+        super().__init__(zh, en)
+        self.problems = problems or []
+
+
+class Busy(PlanwatchError):
+    """The database is busy (another writer holds the lock); try again shortly (HTTP 503)."""
+
+    code = "busy"
+    status = 503
+    retry_after = 2
+
+
+def http_status(exc: BaseException) -> int:
+    """The one error → HTTP status mapping of the web layer (API and pages alike): a
+    PlanwatchError's ``status``; anything else is 500."""
+    if isinstance(exc, PlanwatchError):
+        return int(exc.status)
+    return 500
 
 
 class DocumentError(PlanwatchError):

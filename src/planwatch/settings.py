@@ -29,6 +29,21 @@ class Settings(BaseSettings):
     session_hours: float = 12.0
     login_max_failures: int = 5
     login_window_seconds: int = 900
+    login_global_max_failures: int = 200
+    """Failed sign-ins allowed from all clients together per window (global rate limit)."""
+    trusted_proxies: list[str] = []
+    """Addresses of reverse proxies whose ``X-Forwarded-For`` is believed (none by default)."""
+    token_days: float = 90.0
+    """Lifetime of a new API token (days)."""
+    min_password_length: int = 10
+
+    # review of submitted values (填报审核)
+    four_eyes: bool = False
+    """No reviewer approves or returns a value they entered themselves."""
+    plausibility_jump_pct: float = 50.0
+    """A value moving more than this (±%) against last year is flagged for the reviewer."""
+    plausibility_target_factor: float = 2.0
+    """A value beyond this multiple of the plan's target is flagged for the reviewer."""
 
     @property
     def max_upload_bytes(self) -> int:

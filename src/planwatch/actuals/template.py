@@ -29,6 +29,7 @@ from planwatch.actuals.spec import (
     IndicatorSpec,
     plan_specs,
 )
+from planwatch.excel import text_cells_as_text
 from planwatch.model.plan import Plan
 
 _Operator = Literal["between", "greaterThanOrEqual"]
@@ -109,6 +110,7 @@ def make_template(
     wb.active = 1
     wb.properties.title = plan.meta.title or "实际值填报模板"
     wb.properties.subject = "planwatch actuals template"
+    text_cells_as_text(wb)
     out = Path(path)
     wb.save(out)
     return out

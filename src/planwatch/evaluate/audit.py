@@ -28,6 +28,7 @@ from planwatch.evaluate.audit_util import (
     indicator_target_year,
     matching_indicator,
     required_growth_pct,
+    states_year,
 )
 from planwatch.evaluate.names import best_match
 from planwatch.evaluate.progress import cagr, is_rate_indicator, resolve_target
@@ -215,14 +216,26 @@ def _baseline_conflict(target: Target, ind: Indicator) -> str | None:
     return f"{base.year}年基数{fmt(base.value)}，表中为{fmt(ind.baseline)}"
 
 
+def restates_baseline(target: Target, ind: Indicator, plan: Plan) -> bool:
+    """A level statement that does not itself name the row's target year and whose value is the
+    row's base-period value restates that value (a 十四五 result in a 十五五 plan): it is not a
+    target for the end year."""
+    year = indicator_target_year(ind, plan)
+    if target.kind != "level" or ind.baseline is None or states_year(target.quote, year):
+        return False
+    slack = max(half_unit(target.value), half_unit(ind.baseline))
+    return abs(target.value - ind.baseline) <= slack + 1e-9
+
+
 def check_prose_targets(plan: Plan, params: AuditParams) -> list[Finding]:
-    """Prose targets (and their baselines) vs the indicator table."""
+    """Prose targets (and their baselines) vs the indicator table: a target with the row's
+    target, a stated baseline with the row's baseline, each for the same year."""
     out: list[Finding] = []
     for target in plan.targets:
         if target.kind not in ("level", "growth_rate"):
             continue
         ind = matching_indicator(target, plan.indicators, params.name_threshold)
-        if ind is None:
+        if ind is None or restates_baseline(target, ind, plan):
             continue
         problems = [_baseline_conflict(target, ind)]
         if _comparable(target, ind, plan):

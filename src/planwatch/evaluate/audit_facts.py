@@ -31,6 +31,7 @@ _QUALIFIERS = ("高价值", "有效", "国家", "省级", "市级", "区级", "�
                "年均", "人均", "新型", "专业化", "重点", "国内", "国际", "PCT")
 _COUNT_UNITS = frozenset({"家", "个", "项", "件", "人", "名", "处", "所", "座", "条", "台", "套"})
 _JOINER = re.compile(r"以及|、|及|和|与")
+_SCOPE_WORDS = re.compile(r"国家级|国家|省级以上|省级|市级以上|市级|区级|县级|以上|全[市区县省国]")
 _RANK_SYNONYMS = (
     ("国家级、省级", "省级以上"), ("国家和省级", "省级以上"), ("省级及以上", "省级以上"),
 )
@@ -263,7 +264,9 @@ def _core(name: str) -> str:
 
 
 def _shares_core(a: str, b: str, size: int = 4) -> bool:
-    ca, cb = _core(a), _core(b)
+    """Some ``size`` characters in common once rank and area words are set aside (省级以上 or
+    全市 shared by 孵化器 and 研发机构 make them no more one thing)."""
+    ca, cb = _SCOPE_WORDS.sub("", _core(a)), _SCOPE_WORDS.sub("", _core(b))
     return any(ca[i:i + size] in cb for i in range(len(ca) - size + 1))
 
 

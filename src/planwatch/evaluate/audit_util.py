@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Indicator, Plan, Target
 
 PERCENT_UNITS = frozenset({"%", "百分点"})
+_END_WORDS = re.compile(r"期末|规划期|届时")
 
 
 def fmt(value: float | None) -> str:
@@ -42,6 +44,11 @@ def finding(
 
 def indicator_target_year(ind: Indicator, plan: Plan) -> int | None:
     return ind.target_year if ind.target_year is not None else plan.meta.period_end
+
+
+def states_year(quote: str, year: int | None) -> bool:
+    """Does the quoted sentence itself name ``year`` (or the end of the plan period)?"""
+    return (year is not None and str(year) in quote) or _END_WORDS.search(quote) is not None
 
 
 def required_growth_pct(ind: Indicator) -> float | None:

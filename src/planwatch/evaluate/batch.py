@@ -119,11 +119,13 @@ def _trend(
     lower: npt.NDArray[np.bool_],
     p: EvaluationParams,
 ) -> IntArray:
+    """Open SDG: R = d·CAGR_o/|CAGR_r|; no status for a zero/negative target or T = B."""
     observed = np.where((t_year > y0) & (b > 0), _cagr(b, a, t_year - y0), np.nan)
-    required = _cagr(b, t, y_t - y0)
+    required = np.where(t > 0, _cagr(b, t, y_t - y0), np.nan)
     required = np.where(np.abs(required) < EPS, np.nan, required)
-    with_target = _categorise(observed / required, p.on_track_ratio, p.acceleration_ratio)
     sign = np.where(lower, -1.0, 1.0)
+    with_target = _categorise(sign * observed / np.abs(required), p.on_track_ratio,
+                              p.acceleration_ratio)
     no_target = _categorise(sign * observed, p.no_target_substantial, p.no_target_moderate)
     out = np.where(np.isnan(t), no_target, with_target)
     return np.where(met, _code(TrendStatus.ACHIEVED), out).astype(np.int8)

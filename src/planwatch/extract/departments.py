@@ -1,33 +1,61 @@
-"""Responsibility notes: who leads (牵头), who supports (配合), who shares (按职责分工负责).
+"""Responsibility notes: who leads (牵头), supports (配合), shares (按职责分工负责), and by when.
 
-Handles the note forms plans print after a measure or in a 任务分工 table cell:
-``市科技局牵头，市发展改革委、市工业和信息化局配合``, ``市科技局、市国资委按职责分工负责``,
+Reads a note in the document's own convention, as plans print it after a measure or in a 任务分工
+table cell: ``市科技局牵头，市发展改革委、市工业和信息化局配合``,
+``市科技局、市国资委按职责分工负责``,
 ``市委组织部牵头，各人才工程责任部门按职责分工负责``, ``责任单位：市科技局、市财政局``,
-``牵头单位：市科技局；配合单位：市财政局``, ``责任单位：市科技局（牵头）、市财政局``.
+``牵头单位：市科技局；配合单位：市财政局``, ``责任单位：市科技局（牵头）、市财政局``,
+``责任单位：A牵头，B、C等按职责分工负责`` (the label does not hide the verbs),
+``A牵头，B，C、D，E负责`` (a ``，`` inside a list does not cut it; the verb ending it gives
+the role),
+``责任单位：A、B、C（列第一位的为牵头单位，下同）`` (the first named leads — here and, with 下同,
+in the notes after it), riders after ``；`` (``各县区均需落实，下同``) and deadlines
+(``2025年底前完成``, ``持续推进``). Parties may be governments: ``各地级以上市政府``,
+``各县（市、区）政府`` (separators inside brackets do not split a name).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _SPLIT = re.compile(r"[、，,；;/／]|以及|及")
-_TRAILING_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
+_TRAILING_ETC = re.compile(
+    r"等(?:[省市县区]直?|国家|中央)?(?:其他|有关|相关)?(?:行业主管)?(?:部门|单位|机构)?$")
 _LEAD_LABEL = re.compile(r"^(?:牵头单位|牵头部门|主责单位|主责部门)[：:]")
 _SUPPORT_LABEL = re.compile(r"^(?:配合单位|配合部门|参与单位|参与部门|协同单位|协办单位)[：:]")
 _RESP_LABEL = re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|承办单位)[：:]")
-_LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实)?$")
+_LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实|推进)?$")
 _SUPPORT_VERB = re.compile(r"(?:负责)?(?:配合|参与|协同|协助|协办)$")
 _SHARE_VERB = re.compile(
     r"(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|落实)$|分工负责$|分别负责$|共同负责$"
 )
-_OWN_VERB = re.compile(r"负责(?:落实)?$|(?:具体|抓好|组织)?落实$")
+_OWN_VERB = re.compile(r"负责(?:落实|指导|实施|推进|组织实施)?$|(?:具体|抓好|组织)?落实$")
 _MARK_LEAD = re.compile(r"[（(]\s*牵头\s*[）)]")
-NOTE_WORDS = ("牵头", "配合", "负责", "责任单位", "责任部门", "牵头单位", "配合单位")
+# 列第一位的为牵头单位 / 排在首位的为牵头部门 (，下同)
+FIRST_LEADS = re.compile(
+    r"(?:列|排|排列|排序|排名|位列)(?:在)?(?:第一位|首位|第一个|第一|最前|前面)(?:的|者)?(?:单位|部门)?"
+    r"(?:为|是)牵头(?:单位|部门)(?:[，,]\s*(下同))?")
+_DEADLINE = re.compile(
+    r"(?:20\d{2}年?[—\-－~～至到]\s*)?20\d{2}年(?:年底|底|年末|末|上半年|下半年|第[一二三四]季度末?|"
+    r"[一二三四]季度末?|\d{1,2}月(?:底|末|份|\d{1,2}日)?)?(?:前|以前|之前)?(?![起开])"
+    r"|持续推进|长期坚持|持续实施|长期推进|持续开展|常态化推进|逐年推进")
+_DEADLINE_CLAUSE = re.compile(
+    r"^(?:完成)?(?:时限|时间|期限)?[：:]?((?:20\d{2}年(?:起|开始))?(?:" + _DEADLINE.pattern + r"))"
+    r"(?:完成|实现|落实|见效)?")
+_RIDER = re.compile(r"(?:均|都|也|亦)(?:需|要|应|须)|下同|参照执行|以下同|同上")
+_YEAR = re.compile(r"(20\d{2})年(?![起开])")
 _DEPT_END = re.compile(
     r"(?:局|委|办|部|厅|院|会|中心|行|政府|公司|单位|部门|集团|室|处|所|协|联|团|校|馆|站|社|区|市|县|镇|街道|"
-    r"机构|银行|分局|管委|法院|检察院|党校|企业|高校|园区)$"
+    r"机构|银行|分局|管委|法院|检察院|党校|企业|高校|园区|署|大学|学院|分署|乡镇|旗|队)$"
 )
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+# separators inside brackets are swapped for private-use characters while a note is split
+_GUARDED = {sep: chr(0xE001 + i) for i, sep in enumerate("、，,；;及和。")}
+_GUARD = str.maketrans(_GUARDED)
+_UNGUARD = str.maketrans({v: k for k, v in _GUARDED.items()})
+NOTE_WORDS = ("牵头", "配合", "负责", "责任单位", "责任部门", "牵头单位", "配合单位")
 
 
 @dataclass
@@ -35,79 +63,186 @@ class Responsibility:
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     shared: bool = False
+    deadline: str | None = None
 
     @property
     def empty(self) -> bool:
         return not self.lead and not self.support
 
+    @property
+    def deadline_year(self) -> int | None:
+        return deadline_year(self.deadline)
+
+
+def deadline_year(text: str | None) -> int | None:
+    """The (last) year a deadline gives: '2025年底前' → 2025, '2023—2025年' → 2025."""
+    years = _YEAR.findall(text or "")
+    return int(years[-1]) if years else None
+
+
+def _guard(text: str) -> str:
+    """Hide separators inside brackets: '各县（市、区）政府' stays one name."""
+    return _BRACKETED.sub(lambda m: m.group(0).translate(_GUARD), text)
+
+
+def _split_he(part: str) -> list[str]:
+    """'省政府办公厅和省市场监管局' → two names; '工业和信息化局', '住房和城乡建设厅' stay one."""
+    pieces = part.split("和")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        left = _TRAILING_ETC.sub("", out[-1])
+        if looks_like_department(left) and looks_like_department(_TRAILING_ETC.sub("", piece)):
+            out.append(piece)
+        else:
+            out[-1] += "和" + piece
+    return out
+
 
 def split_departments(text: str) -> list[str]:
     """'市发展改革委、市工业和信息化局及市财政局' → three names as printed (no trailing 等)."""
     out = []
-    for part in _SPLIT.split(text):
-        name = _TRAILING_ETC.sub("", re.sub(r"\s+", "", part)).strip("。.：: ")
-        if name and name not in out:
-            out.append(name)
+    for part in _SPLIT.split(_guard(text)):
+        for piece in _split_he(part):
+            name = _TRAILING_ETC.sub("", re.sub(r"\s+", "", piece)).strip("。.：: ")
+            name = name.translate(_UNGUARD)
+            if name and name not in out:
+                out.append(name)
     return out
 
 
 def looks_like_department(name: str) -> bool:
-    return 2 <= len(name) <= 30 and bool(_DEPT_END.search(name))
+    """'市科技局', '各地级以上市政府', '各县（市、区）' (a closing bracket is not its end)."""
+    bare = re.sub(r"[（(][^（）()]*[)）]$", "", name)
+    return 2 <= len(name) <= 30 and bool(_DEPT_END.search(bare))
 
 
-def parse_note(note: str) -> Responsibility:
-    """Read one responsibility note (without its brackets)."""
-    res = Responsibility()
-    plain: list[str] = []
-    for clause in re.split(r"[，,；;。]", re.sub(r"\s+", "", note)):
-        if clause:
-            _read_clause(clause, res, plain)
-    if plain and not res.lead:
-        res.lead, plain = plain, []
-        res.shared = res.shared or len(res.lead) > 1
-    res.support.extend(n for n in plain if n not in res.support)
-    return res
+def strip_convention(note: str) -> tuple[str, bool]:
+    """The note without its '列第一位的为牵头单位' remark, and whether the remark was there."""
+    cleaned = FIRST_LEADS.sub("", note)
+    cleaned = re.sub(r"[（(]\s*[，,；;]?\s*[)）]", "", cleaned)
+    return cleaned.strip("，,；; "), cleaned != note
 
 
-def _read_clause(clause: str, res: Responsibility, plain: list[str]) -> None:
-    if _LEAD_LABEL.match(clause):
-        res.lead.extend(split_departments(_LEAD_LABEL.sub("", clause)))
-    elif _SUPPORT_LABEL.match(clause):
-        res.support.extend(split_departments(_SUPPORT_LABEL.sub("", clause)))
-    elif _RESP_LABEL.match(clause):
-        _read_list(_RESP_LABEL.sub("", clause), res, plain)
-    elif _LEAD_VERB.search(clause):
-        res.lead.extend(split_departments(_LEAD_VERB.sub("", clause)))
-    elif _SUPPORT_VERB.search(clause):
-        res.support.extend(split_departments(_SUPPORT_VERB.sub("", clause)))
-    elif _SHARE_VERB.search(clause) or _OWN_VERB.search(clause):
-        names = split_departments(_OWN_VERB.sub("", _SHARE_VERB.sub("", clause)))
-        if res.lead:
-            res.support.extend(names)
+def _parts(note: str) -> list[str]:
+    return [p for p in re.split(r"[；;。]", _guard(note)) if p]
+
+
+def note_core(note: str) -> str:
+    """The responsibility part of a note: no convention remark, rider, deadline or 下同."""
+    note, _ = strip_convention(re.sub(r"\s+", "", note))
+    kept = []
+    for i, part in enumerate(_parts(note)):
+        if i and _RIDER.search(part) and not _is_labelled(part):
+            continue
+        clauses = [c for c in re.split(r"[，,]", part)
+                   if c and not _DEADLINE_CLAUSE.match(c) and c not in ("下同", "以下同")]
+        if clauses:
+            kept.append("，".join(clauses))
+    return "；".join(kept).translate(_UNGUARD)
+
+
+def _is_labelled(part: str) -> bool:
+    return bool(_LEAD_LABEL.match(part) or _SUPPORT_LABEL.match(part) or _RESP_LABEL.match(part))
+
+
+def parse_note(note: str, first_leads: bool = False) -> Responsibility:
+    """Read one responsibility note (without its brackets).
+
+    ``first_leads``: the document says the first department named leads (列第一位的为牵头单位).
+    """
+    res = _parse_note(note, first_leads)
+    return Responsibility(list(res.lead), list(res.support), res.shared, res.deadline)
+
+
+@lru_cache(maxsize=2048)
+def _parse_note(note: str, first_leads: bool) -> Responsibility:
+    note, marked = strip_convention(re.sub(r"\s+", "", note))
+    reader = _Reader(first_leads or marked)
+    for i, part in enumerate(_parts(note)):
+        if i and _RIDER.search(part) and not _is_labelled(part):
+            continue  # 各县区均需落实，下同
+        for clause in re.split(r"[，,]", part):
+            if clause:
+                reader.clause(clause)
+    return reader.finish()
+
+
+class _Reader:
+    """Clauses of one note in order; names without a verb wait for the next verb."""
+
+    def __init__(self, first_leads: bool) -> None:
+        self.res = Responsibility()
+        self.pending: list[str] = []
+        self.listed = False  # the pending names came from a 责任单位 list
+        self.first_leads = first_leads
+
+    def clause(self, clause: str) -> None:
+        res = self.res
+        deadline = _DEADLINE_CLAUSE.match(clause)
+        if deadline:
+            res.deadline = res.deadline or deadline.group(1)
+            return
+        if clause in ("下同", "以下同") or (_RIDER.search(clause) and not _is_labelled(clause)):
+            return  # 各县区均需落实
+        if _LEAD_LABEL.match(clause):
+            res.lead.extend(self._take(_LEAD_LABEL.sub("", clause)))
+        elif _SUPPORT_LABEL.match(clause):
+            res.support.extend(self._take(_SUPPORT_LABEL.sub("", clause)))
+        elif _RESP_LABEL.match(clause):
+            self.listed = True
+            self.clause(_RESP_LABEL.sub("", clause))
+        elif _MARK_LEAD.search(clause) and not _has_verb(clause):
+            self._marked(clause)
+        elif _LEAD_VERB.search(clause):
+            res.lead.extend(self._take(_LEAD_VERB.sub("", clause)))
+        elif _SUPPORT_VERB.search(clause):
+            res.support.extend(self._take(_SUPPORT_VERB.sub("", clause)))
+        elif _SHARE_VERB.search(clause) or _OWN_VERB.search(clause):
+            names = self._take(_OWN_VERB.sub("", _SHARE_VERB.sub("", clause)))
+            if res.lead:
+                res.support.extend(n for n in names if n not in res.support)
+            else:
+                res.lead.extend(names)
+                res.shared = bool(_SHARE_VERB.search(clause)) or len(names) > 1
         else:
-            res.lead.extend(names)
-            res.shared = bool(_SHARE_VERB.search(clause)) or len(names) > 1
-    else:
-        plain.extend(n for n in split_departments(clause) if looks_like_department(n))
+            self.pending.extend(n for n in split_departments(clause)
+                                if looks_like_department(n) or self.listed)
+
+    def _take(self, text: str) -> list[str]:
+        names = [*self.pending, *split_departments(text)]
+        self.pending = []
+        return list(dict.fromkeys(names))
+
+    def _marked(self, text: str) -> None:
+        """'市科技局（牵头）、市财政局': the marked one leads, the others support."""
+        for name in split_departments(text):
+            if _MARK_LEAD.search(name):
+                self.res.lead.append(_MARK_LEAD.sub("", name))
+            else:
+                self.res.support.append(name)
+
+    def finish(self) -> Responsibility:
+        res, plain = self.res, self.pending
+        if plain and not res.lead:
+            if self.first_leads:
+                res.lead, plain = plain[:1], plain[1:]
+            else:
+                res.lead, plain = plain, []
+                res.shared = res.shared or len(res.lead) > 1
+        res.support.extend(n for n in plain if n not in res.support)
+        return res
 
 
-def _read_list(text: str, res: Responsibility, plain: list[str]) -> None:
-    """A 责任单位 list; 'X（牵头）' marks the lead, the others then support."""
-    if not _MARK_LEAD.search(text):
-        plain.extend(split_departments(text))
-        return
-    for part in _SPLIT.split(text):
-        if _MARK_LEAD.search(part):
-            res.lead.extend(split_departments(_MARK_LEAD.sub("", part)))
-        else:
-            res.support.extend(split_departments(part))
+def _has_verb(clause: str) -> bool:
+    return bool(_LEAD_VERB.search(clause) or _SUPPORT_VERB.search(clause)
+                or _SHARE_VERB.search(clause) or _OWN_VERB.search(clause))
 
 
-def read_columns(lead: str, support: str, responsible: str) -> Responsibility:
+def read_columns(lead: str, support: str, responsible: str,
+                 first_leads: bool = False) -> Responsibility:
     """Cells of a 任务分工 table: 牵头单位 / 配合单位 / 责任单位 columns (any may be empty)."""
     if lead.strip():
-        res = Responsibility(lead=split_departments(lead), support=split_departments(support))
-        return res
-    res = parse_note(responsible) if responsible.strip() else Responsibility()
+        return Responsibility(lead=split_departments(lead), support=split_departments(support))
+    res = parse_note(responsible, first_leads) if responsible.strip() else Responsibility()
     res.support.extend(n for n in split_departments(support) if n not in res.support)
     return res

@@ -24,9 +24,11 @@ TOP_BLOCKS = 30
 TAIL_BLOCKS = 20
 _DOC_WORDS = (
     "规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策",
+    "条例", "规定", "细则", "指引", "规则", "准则", "指南",
 )
 _TITLE_END = re.compile(
-    r"(?:" + "|".join(_DOC_WORDS) + r")(?:[（(][^（）()]{0,12}[）)])?$"
+    r"(?:" + "|".join(_DOC_WORDS) + r"|^中华人民共和国.{2,20}(?<![方做说想看])法)"
+    r"(?:[（(][^（）()]{0,20}[）)])?$"
 )
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿|审议稿|征求意见")
 _DRAFT_SUFFIX = re.compile(r"[（(](?:" + _DRAFT.pattern + r")[）)]$")
@@ -53,6 +55,11 @@ _PLAN_SPAN = re.compile(
     r"(?:规划|计划|方案|纲要)(?:期限|期)为?\s*(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})"
 )
 _BY_YEAR = re.compile(r"到\s*(20\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"^(20\d{2})\s*年(?![—\-–－~～至到])")
+_IN_FORCE = re.compile(
+    r"自\s*(?P<y>20\d{2})\s*年[^，。；]{0,12}?日?起(?:施行|实施|执行)"
+    r"(?:[，,]?\s*有效期(?:为|至)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十])\s*年)?")
+_PERIOD_OF = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期|末)")
 _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]")
 _TOPIC_REF = re.compile(r"“(十[一二三四五六七八九]五)”([\u4e00-\u9fff]{2,12}?规划)")
 
@@ -81,7 +88,7 @@ def extract_meta_result(doc: Document) -> MetaResult:
             findings.append(Finding(code="title-inferred", severity=Severity.INFO,
                                     message=f"未找到印刷的标题，按前言推断为：{title}"))
     place = jurisdiction.resolve(region, text) if region else jurisdiction.Jurisdiction()
-    doc_type = classify(title or "")
+    doc_type = interpreted_type(top) or classify(title or "")
     issued = find_issued(top) or find_issued(tail)
     number = find_doc_number(top)
     start, end = find_period(title or "", doc_type, text, issued, number)
@@ -185,16 +192,38 @@ def _nested_region(outer: str, rest: str) -> str:
     return outer
 
 
+_RULES = re.compile(r"(?:条例|办法|规定|细则|指引|规则|准则|指南|标准|(?<![方想])法)$")
+_RULES_NOTICE = re.compile(
+    r"^关于.{2,60}(?:条例|办法|规定|细则|指引|规则)(?:（[^（）]{0,8}）)?的通知$")
+_INTERPRETED = re.compile(r"^(?:政策|权威)?解读[：:]\s*.{0,30}?《(?P<t>[^》]{4,80})》")
+
+
 def classify(title: str) -> DocType | None:
     """规划/纲要 → plan; 评估报告 → evaluation_report;
-    意见/方案/行动计划/措施 → implementation_opinion."""
+    意见/方案/行动计划/措施 → implementation_opinion; 条例/办法/规定/细则/指引 → regulation
+    (rules: their numbers are conditions, caps and penalties, not commitments)."""
     title = re.sub(r"[（(][^（）()]*[）)]$", "", title)
+    issued = re.search(r"印发《([^《》]{4,80})》", title)  # 关于修订印发《…细则》的通知
+    if issued and title.endswith("通知"):
+        return classify(issued.group(1))
     if re.search(r"评估(?:报告)?$|评估报告|总结报告", title):
         return "evaluation_report"
-    if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|办法$|要点$|政策$", title):
+    if _RULES.search(title) or _RULES_NOTICE.search(title):
+        return "regulation"
+    if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|要点$|政策$|工作安排$", title):
         return "implementation_opinion"
     if re.search(r"规划|纲要", title):
         return "plan"
+    return None
+
+
+def interpreted_type(top: list[str]) -> DocType | None:
+    """A 政策解读 of a rules document (政策解读：《…管理办法》政策解读) is read as the rules it
+    explains: regulation. Interpretations of plans keep no type."""
+    for line in top[:3]:
+        m = _INTERPRETED.search(_clean(line))
+        if m and classify(m.group("t")) == "regulation":
+            return "regulation"
     return None
 
 
@@ -217,12 +246,21 @@ def find_period(
     m = _PLAN_SPAN.search(text)
     if m:
         return int(m.group(1)), int(m.group(2))
+    m = _TITLE_YEAR.match(title)
+    if m and doc_type != "plan":  # 2021年…重点工作安排: a one-year document
+        return int(m.group(1)), int(m.group(1))
+    force = _IN_FORCE.search(text)
+    if force and doc_type != "plan":  # 自2020年1月1日起施行，有效期3年
+        first = int(force.group("y"))
+        term = force.group("n")
+        return first, (first + int(cn2an.cn2an(term, "smart")) - 1) if term else None
     start = _issue_year(issued, number)
     if doc_type != "plan" and start is not None:
         years = [int(y) for y in _BY_YEAR.findall(text) if int(y) >= start]
         if years:
             return start, Counter(years).most_common(1)[0][0]
-        return start, None
+        spans = [five_year_span(o)[1] for o in _PERIOD_OF.findall(text)]
+        return start, max((y for y in spans if y >= start), default=None)
     ordinals = _FIVE_YEAR.findall(text[:3000])
     if ordinals:
         return five_year_span(max(ordinals, key="一二三四五六七八九".index))

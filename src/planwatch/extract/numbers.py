@@ -144,15 +144,20 @@ def comparator_after(text: str) -> Comparator | None:
     return None
 
 
+_BEFORE_WORDS: tuple[tuple[str, Comparator], ...] = tuple(sorted((
+    ("达到或超过", ">="), ("不超过", "<="), ("不高于", "<="), ("不多于", "<="), ("不大于", "<="),
+    ("不低于", ">="), ("不少于", ">="), ("突破", ">="), ("超过", ">="), ("至少", ">="),
+    ("高于", ">="), ("多于", ">="), ("控制在", "<="), ("低于", "<="), ("少于", "<="),
+    ("约", "~"), ("近", "~"), ("超", ">="), ("逾", ">="),
+), key=lambda wc: -len(wc[0])))
+
+
 def comparator_before(text: str) -> Comparator | None:
-    """Comparator verb right before a number: '突破', '超过', '不低于' → '>='; '约' → '~'."""
+    """Comparator verb right before a number: '突破', '超过', '超', '逾', '不低于' → '>=';
+    '不超过', '控制在' → '<=' (the longest word wins: 不超过 is not 超过); '约', '近' → '~'."""
     t = text.rstrip()
-    for words, comp in (
-        (("突破", "超过", "不低于", "不少于", "至少", "高于", "达到或超过"), ">="),
-        (("不超过", "不高于", "控制在", "低于"), "<="),
-        (("约", "近"), "~"),
-    ):
-        if any(t.endswith(w) for w in words):
+    for word, comp in _BEFORE_WORDS:
+        if t.endswith(word):
             return comp
     return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planwatch.extract import facts, indicators, meta, projects, targets, tasks
 from planwatch.extract.targets_text import build_paras
+from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Plan
 from planwatch.parse.document import Document
 
@@ -21,12 +22,41 @@ def extract_plan(doc: Document) -> Plan:
     proj = projects.extract_projects(doc)
     plan.projects = proj.projects
     plan.findings.extend(proj.findings)
-    tk = tasks.extract_tasks(doc)
-    plan.tasks = tk.tasks
-    plan.findings.extend(tk.findings)
     paras = build_paras(doc)
-    tg = targets.extract_targets(doc, plan, paras)
-    plan.targets = tg.targets
-    plan.findings.extend(tg.findings)
+    tg: targets.TargetResult | None = None
+    if plan.meta.doc_type == "regulation":
+        # rules (条例/办法/规定/细则/指引) commit to nothing: their numbers are conditions
+        plan.findings.append(Finding(
+            code="regulation", severity=Severity.INFO,
+            message="规章制度类文件（条例/办法/规定/细则/指引）：不提取目标与任务 / "
+                    "rules document: no targets or tasks extracted"))
+    else:
+        tk = tasks.extract_tasks(doc)
+        plan.tasks = tk.tasks
+        plan.findings.extend(tk.findings)
+        tg = targets.extract_targets(doc, plan, paras)
+        plan.targets = tg.targets
+        plan.findings.extend(tg.findings)
+        _extend_period(plan)
     plan.facts = facts.extract_facts(doc, plan, paras)
+    if tg is not None:  # past results met among the quantified statements, once each
+        quoted = [f.quote for f in plan.facts]
+        plan.facts.extend(f for f in tg.facts if not any(f.quote in q for q in quoted))
     return plan
+
+
+def _extend_period(plan: Plan) -> None:
+    """An opinion or action plan runs to the last year its commitments name (a 2024 实施意见
+    with targets to 2027 ends in 2027); a plan's period is its own (a 2035 远景 does not move a
+    十四五 plan's end)."""
+    meta = plan.meta
+    if meta.doc_type == "plan":
+        return
+    years = [t.year for t in plan.targets if t.year is not None]
+    if not years:
+        return
+    last = max(years)
+    if meta.period_start is not None and not meta.period_start <= last <= meta.period_start + 20:
+        return
+    if meta.period_end is None or last > meta.period_end:
+        meta.period_end = last

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from planwatch.extract.commitment import Statement, Verdict, classify
 from planwatch.extract.numbers import parse_number
 from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_facts, table_rows
 from planwatch.extract.targets_parse import INCREMENT_VERBS, Candidate, parse_sentence
@@ -24,7 +25,7 @@ from planwatch.extract.targets_text import (
     split_sentences,
 )
 from planwatch.model.findings import Finding, Severity
-from planwatch.model.plan import Plan, Target
+from planwatch.model.plan import Baseline, Fact, Meta, Plan, Target
 from planwatch.parse.document import Document
 
 _PREV_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:期间|时期|末|以来)")
@@ -39,6 +40,8 @@ _WHOLE = re.compile(r"全[市区县省]")
 class TargetResult:
     targets: list[Target] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # past results met among the statements
+    rejected: list[tuple[Verdict, str]] = field(default_factory=list)  # (verdict, quote)
 
 
 def _future_year(sentence: str, period: Period) -> int | None:
@@ -113,7 +116,17 @@ def _quote_start(sentence: str, cand: Candidate) -> int:
     return start
 
 
-def _para_targets(para: Para, period: Period, findings: list[Finding]) -> list[Target]:
+def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
+             meta: Meta) -> Verdict:
+    return classify(Statement(
+        sentence=sentence, start=cand.number_at, end=cand.number_end, unit=cand.unit,
+        comparator=cand.comparator, doc_type=meta.doc_type, past_section=para.past,
+        goal_section=para.goal, future_year=_future_year(sentence, period) is not None,
+        doc_title=meta.title or ""))
+
+
+def _para_targets(para: Para, period: Period, result: TargetResult,
+                  meta: Meta) -> list[Target]:
     out: list[Target] = []
     para_year: int | None = None
     for offset, sentence in split_sentences(para.text):
@@ -122,19 +135,32 @@ def _para_targets(para: Para, period: Period, findings: list[Finding]) -> list[T
         para_year = _future_year(sentence, period) or para_year
         cands, unparsed = parse_sentence(sentence)
         for cand in cands:
+            quote = sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 ")
+            line = para.line_at(offset + cand.number_at)
+            verdict = _verdict(cand, sentence, para, period, meta)
+            if verdict.label != "target":
+                result.rejected.append((verdict, quote))
+                if verdict.label == "past":
+                    result.facts.append(Fact(
+                        kind="level", subject=cand.subject, value=cand.value, unit=cand.unit,
+                        comparator=cand.comparator, quote=quote, line=line))
+                continue
             year, kind_period = _period_of(cand, sentence, para_year, para, period)
             subject = cand.subject
             if para.scope and not _WHOLE.search(sentence, 0, cand.number_at):
                 subject = f"{subject}（{para.scope}）" if para.scope not in subject else subject
+            base = None
+            if cand.baseline is not None:  # 从12.5%提高到18%
+                base_year = cand.baseline_year or (period.start - 1 if period.start else None)
+                base = Baseline(year=base_year, value=cand.baseline)
             out.append(Target(
                 subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit,
                 year=year, period=kind_period, comparator=cand.comparator,
-                kind=_annual_flow(cand.kind, kind_period, cand.unit),
-                quote=sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 "),
-                line=para.line_at(offset + cand.number_at)))
+                kind=_annual_flow(cand.kind, kind_period, cand.unit), quote=quote, line=line,
+                baseline=base))
         if para.goal:
             for m in unparsed:
-                findings.append(Finding(
+                result.findings.append(Finding(
                     code="unparsed-number", severity=Severity.INFO,
                     message=f"目标段落中的数字未能解读为目标：{sentence[m.start:m.end]}",
                     line=para.line_at(offset + m.start), context=sentence.strip()[:120]))
@@ -190,7 +216,7 @@ def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) 
         if para.past:
             facts.extend(past_facts(para, period))
             continue
-        targets.extend(_para_targets(para, period, result.findings))
+        targets.extend(_para_targets(para, period, result, plan.meta))
         facts.extend(past_facts(_past_part(para, period), period))
     result.targets = dedupe(targets)
     attach_baselines(result.targets, table_rows(plan.indicators, plan.prior_results, period),

@@ -139,6 +139,7 @@ def attach_baselines(targets: list[Target], rows: list[_Row],
     for t in targets:
         if t.kind == "increment" and _restates_table_row(t, rows):
             t.kind = "level"
-        if t.kind not in ("level", "change_per_year") or t.subject.endswith("）"):
+        if t.kind not in ("level", "change_per_year") or t.subject.endswith("）") \
+                or t.baseline is not None:  # the sentence gave its own (从X提高到Y)
             continue
         t.baseline = _baseline(t, tabled, stated)

@@ -11,17 +11,25 @@ from planwatch.extract.numbers import comparator_before, parse_number
 _UNITS = sorted(
     ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "家次", "场次", "万人", "万名",
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
-     "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支"],
+     "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
+     "种", "万户", "户"],
     key=len, reverse=True,
 )
-_NUM = (r"\d(?: \d)+(?![\d.])|\d+(?:\.\d+)?"  # '1 5' — digits spaced out by a PDF conversion
+_NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
+        r"|\d(?: \d)+(?![\d.])|\d+(?:\.\d+)?"  # '1 5' — digits spaced out by a PDF conversion
         r"|[〇零一二两三四五六七八九十百千万]+(?:点[〇零一二三四五六七八九]+)?")
 # the lookahead lets the scan skip characters that cannot start a number quickly
 _FIRST_DIGIT = r"(?=[\d〇零一二两三四五六七八九十百千万])"
+_ROUND = {"百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}  # 超万人, 近千家, 超百亿元
+_ROUND_BEFORE = re.compile(r"(?:超|近|逾|过|破|上|达|约)$")
+_LIST_MARK = re.compile(r"^(\s*)\d{1,2}[.．](?=\d{3})")  # '1.500万元': item 1, 500万元
 _MENTION = re.compile(
     rf"{_FIRST_DIGIT}(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?\s*(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS) + ")"
 )
+_FLOOR_WORD = re.compile(r"(?:不少于|不低于|至少|超过|超|逾|近|约)\s*$")  # 投放不少于250台…
+_TOTAL = re.compile(r"总数|总量|数量|规模|比重|占比|比例|率")
+_CJK_START = re.compile(r"\s*[\u4e00-\u9fff]")
 _ANY_DIGIT = re.compile(r"[\d〇零一二两三四五六七八九十百千万]")  # what every mention needs
 _PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_NUM})")
 _RANK = re.compile(rf"前\s*(?P<a>{_NUM})\s*(?P<unit>名|强|位)|(?P<hundred>百强)")
@@ -30,22 +38,26 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 LEVEL_VERBS = re.compile(
     r"(?:达到|突破|超过|稳定在|保持在|发展到|增长到|增加到|提高到|提升到|增至|控制在|不低于|不少于"
-    r"|不超过|达)\s*$")
+    r"|不超过|不高于|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|降)[到至]|达|超|逾|近|约)\s*$")
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
-    r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派")
+    r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
+    r"|梳理|办好|复核|推广应用|发展(?![到至成])")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
 _SCOPE = re.compile(
-    r"^(?:到\s*\d{4}\s*年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|全市|全区|全县"
-    r"|全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
+    r"^(?:到\s*\d{4}\s*年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
+    r"|在?全县|在?全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
     r"|[—\-－]+)+")
 _REWARD = re.compile(r"(?:奖励|奖补|补助|补贴|资助|给予|一次性)\s*$")
 _GENERIC_VERB = re.compile(r"^(?:推动|带动|促进|推进|助推|帮助|服务)$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
 _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BARE_VERB = re.compile(
+    r"(?:的?部分)?(?:为|至|到|达|有|形成|发展|实现|推出|建立|超|达到|增至|提高到|提升到)")
 _PREDICATE_TAIL = re.compile(r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$")
 
 
@@ -72,11 +84,14 @@ class Candidate:
     quote_end: int
     number_at: int
     clause_prefix: str
+    number_end: int = -1  # after the unit and any comparator word
+    baseline: float | None = None  # 从12.5%提高到18%: the starting value the sentence gives
+    baseline_year: int | None = None
 
 
-def _number(raw: str) -> float | None:
+def _number(raw: str, before: str = "") -> float | None:
     if len(raw) == 1 and raw in "百千万":
-        return None
+        return _ROUND[raw] if _ROUND_BEFORE.search(before) else None
     return parse_number(raw)
 
 
@@ -117,6 +132,8 @@ def find_mentions(sentence: str) -> list[Mention]:
     """Number+unit mentions (and rank phrases) that are not names, ordinals or capacities."""
     if not _ANY_DIGIT.search(sentence):
         return []
+    # a list number run into the value ('1.500万元') is blanked, offsets kept
+    sentence = _LIST_MARK.sub(lambda m: " " * len(m.group()), sentence)
     out = _rank_mentions(sentence)
     taken = [(m.start, m.end) for m in out]
     for m in _PERCENT_WORDS.finditer(sentence):
@@ -139,14 +156,14 @@ def find_mentions(sentence: str) -> list[Mention]:
 
 def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     raw_a, raw_b, unit = m.group("a"), m.group("b"), m.group("unit")
-    value = _number(raw_a)
+    value = _number(raw_a, sentence[:m.start()])
     value_max = _number(raw_b) if raw_b else None
     if value is None or (raw_b and value_max is None):
         return None
     chinese = raw_a[0] not in "0123456789"
     if chinese and value < 2 and "百分点" not in unit:
         return None
-    if unit.startswith("万") and unit not in ("万元", "万平方米"):
+    if unit.startswith("万") and unit not in ("万元", "万平方米"):  # 1.5万亿元 → 15000 亿元
         unit = unit[1:]
         value *= 1e4
         value_max = value_max * 1e4 if value_max is not None else None
@@ -155,6 +172,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     comp, end = _comparator_after(sentence, m.end())
     if comp is None:
         comp = comparator_before(sentence[:m.start()]) or "="
+        if sentence[:m.start()].rstrip().endswith("突破") and _CJK_START.match(sentence, m.end()):
+            comp = "="  # 突破10-15项关键技术: the verb, not a floor
     return Mention(m.start(), end, value, value_max, unit, comp)
 
 
@@ -223,6 +242,8 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "change_per_year"
     if m.unit == "%" and re.search(r"增长|增速|增幅", seg[-6:]):
         return "growth_rate"
+    if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
+        return "increment"  # 投放不少于250台 / 引进人才超万人: what will be done
     if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模") \
             or (m.unit.endswith("元") and noun.endswith("基金")):  # 设立1亿元引导基金: a size
         return "level"
@@ -243,11 +264,13 @@ def _rank_subject(sentence: str, m: Mention, seg: str, noun: str) -> tuple[str, 
 
 def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
     """Candidates for every triggered mention; the untriggered mentions are returned apart."""
+    sentence = _LIST_MARK.sub(lambda m: " " * len(m.group()), sentence)
     mentions = find_mentions(sentence)
     if not mentions:
         return [], []
     cands: list[Candidate] = []
     unparsed: list[Mention] = []
+    carried = ""  # the verb of the clause before, for a list that runs on after a comma
     clauses = _clauses(sentence)
     for ci, (cs, ce) in enumerate(clauses):
         ms = [m for m in mentions if cs <= m.start < ce]
@@ -255,16 +278,57 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
             continue
         parts = _fenbie_parts(sentence, clauses, ci, ms[0], len(ms))
         state = _ClauseState()
+        if cands and not strip_scope(sentence[cs:ms[0].start]) and carried:
+            state.triggered, state.verb = True, carried  # …3000个企业，10000个基地
+        # 其中3—5家…: a part of what the sentence has just committed to
+        among = cands[-1] if cands and sentence[cs:ms[0].start].strip().startswith("其中") else None
+        state.triggered = among is not None
         prev_end = cs
-        for k, m in enumerate(ms):
+        k = 0
+        while k < len(ms):
+            m = ms[k]
             stop = ms[k + 1].start if k + 1 < len(ms) else ce
-            cand = _candidate(sentence, clauses, ci, m, prev_end, stop, parts, k, state)
+            change = _from_to(sentence, m, ms[k + 1]) if k + 1 < len(ms) else None
+            if change is not None:  # 从12.5%提高到18%: one target, 12.5 its baseline
+                base, base_year, seg_end = change
+                k += 1
+                m = ms[k]
+                stop = ms[k + 1].start if k + 1 < len(ms) else ce
+                state.triggered = True
+                cand = _candidate(sentence, clauses, ci, m, prev_end, stop, parts, k, state,
+                                  seg_end)
+                if cand is not None:
+                    cand.baseline, cand.baseline_year = base, base_year
+            else:
+                cand = _candidate(sentence, clauses, ci, m, prev_end, stop, parts, k, state)
+            if cand is not None and among is not None \
+                    and not strip_scope(sentence[prev_end:m.start]):
+                lead = _LEAD_VERB.match(among.subject)
+                whole = among.subject[lead.end():] if lead else among.subject
+                cand.subject = f"{_noun_after(sentence, m.end, stop)}的{whole}".lstrip("的")
+                cand.kind = among.kind
             if cand is None:
                 unparsed.append(m)
             else:
                 cands.append(cand)
             prev_end = m.end
+            k += 1
+        carried = state.verb if state.triggered else ""
     return cands, unparsed
+
+
+_FROM = re.compile(r"[从由]\s*(?:(?P<y>\d{4})\s*年(?:底|末)?的?)?\s*$")
+_TO = re.compile(r"^\s*(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|降)[到至]"
+                 r"\s*(?:\d{4}\s*年(?:底|末)?的?)?\s*$")
+
+
+def _from_to(sentence: str, first: Mention,
+             second: Mention) -> tuple[float, int | None, int] | None:
+    """(baseline, its year, where the subject ends) of '从X提高到Y', else None."""
+    m = _FROM.search(sentence, 0, first.start)
+    if m is None or first.unit != second.unit or not _TO.match(sentence[first.end:second.start]):
+        return None
+    return first.value, int(m.group("y")) if m.group("y") else None, m.start()
 
 
 def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
@@ -278,9 +342,9 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
 
 def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
                prev_end: int, stop: int, parts: list[tuple[str, int]] | None, k: int,
-               state: _ClauseState) -> Candidate | None:
+               state: _ClauseState, seg_end: int | None = None) -> Candidate | None:
     cs = clauses[ci][0]
-    seg = sentence[prev_end:m.start]
+    seg = sentence[prev_end:m.start if seg_end is None else seg_end]
     clause_prefix = sentence[cs:m.start]
     if not _triggered(sentence, m, seg, clause_prefix, state):
         return None
@@ -300,11 +364,13 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         core_at = prev_end + seg.find(core) if core else m.start
         subject, qstart, end = _plain_subject(sentence, clauses, ci, m, core, core_at, noun,
                                               state)
-    if not subject:
-        return None
+    subject = subject.lstrip("的为和及与、至，, ")
+    if len(_CJK.findall(subject)) < 2 or _BARE_VERB.fullmatch(subject) \
+            or re.fullmatch(rf"(?:{INCREMENT_VERBS})+", subject):
+        return None  # a fragment ('的', '形成', '的部分为'), not what is measured
     kind = _kind(m, clause_prefix, noun, state.verb, subject)
     return Candidate(subject, m.value, m.value_max, m.unit, m.comparator, kind,
-                     max(qstart, 0), end, m.start, clause_prefix)
+                     max(qstart, 0), end, m.start, clause_prefix, m.end)
 
 
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
@@ -314,8 +380,9 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     rest = core[lead.end():] if lead else core
     rest = LEVEL_VERBS.sub("", rest).strip()
     rest = re.sub(r"(?:力争|争取|的|为|有)+$", "", rest)
-    verb_adjacent = bool(_INC_ANY.search(core[-4:])) and bool(re.search(
-        rf"(?:{INCREMENT_VERBS})$", core))
+    bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
+    verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(re.search(
+        rf"(?:{INCREMENT_VERBS})$", bare))
     rest = _GENERIC_VERB.sub("", rest)
     if rest.endswith("规模") and noun.startswith("的") and len(noun) > 2:
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
@@ -323,7 +390,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         return noun[1:] + rest, core_at, m.end + gap + len(noun)
     if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects):
         if verb_adjacent and not state.verb:
-            state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", core)[0]
+            state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", bare)[0]
         state.objects = True
         subject = state.verb + _short_subject(noun)
         qstart = core_at if lead else m.start

@@ -6,6 +6,12 @@ Two layouts are read:
   note may close the measure's paragraph or stand on its own line after it, and a paragraph
   broken mid-word is joined back before the note is read;
 * 任务分工 tables with columns like 序号 / 重点任务 / 牵头单位 / 配合单位 / 完成时限.
+
+Notes are read in the document's convention (see :mod:`planwatch.extract.departments`): a remark
+``列第一位的为牵头单位，下同`` makes the first department named lead in that note and, with 下同
+(or 以下), in every note and table after it. A task's ``deadline`` is the 时限 as printed — from
+the note (``2025年底前完成``, ``持续推进``), the table's 时限 column, or the measure's own
+``…年底前`` when it names exactly one — and ``deadline_year`` its year.
 """
 
 from __future__ import annotations
@@ -24,10 +30,11 @@ _CN = "一二三四五六七八九十百零〇两"
 _MEASURE = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[)）]\s*(.*)$", re.S)
 _ITEM = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.*)$", re.S)
 _TOP_HEADING = re.compile(rf"^(?:第[{_CN}\d]+[章节部分篇]|[{_CN}]+、)")
-_NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{0,12}[)）]){2,300}?)[)）]")
+_NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{0,24}[)）]){2,300}?)[)）]")
 _NOTE_SHAPE = re.compile(
-    r"(?:牵头|配合|参与|协同|协助|负责|落实)[。.]?$|^(?:责任|牵头|配合|负责|主责)(?:单位|部门)[：:]"
+    r"(?:牵头|配合|参与|协同|协助|负责(?:指导|实施|推进|组织实施)?|落实)[。.]?$|^(?:责任|牵头|配合|负责|主责)(?:单位|部门)[：:]"
 )
+_NOTE_HINT = re.compile(r"牵头|配合|参与|协同|协助|负责|落实|单位|部门")
 _LABELLED = re.compile(r"(?:责任单位|责任部门|牵头单位|牵头部门)[：:].*$")
 
 
@@ -44,6 +51,7 @@ class _Measure:
     parts: list[str]
     line: int | None
     section: str | None = None
+    first_leads: bool = False
 
     @property
     def text(self) -> str:
@@ -52,23 +60,43 @@ class _Measure:
 
 def extract_tasks(doc: Document) -> TaskResult:
     result = TaskResult()
-    for measure in _measures(doc.blocks):
+    carry = _convention_carried(doc.blocks)
+    for measure in _measures(doc.blocks, carry):
         _add_measure(measure, result)
-    for _, block in doc.tables():
-        result.tasks.extend(tasks_from_table(block, result.findings))
+    for i, block in doc.tables():
+        first_leads = carry[i] or any(departments.FIRST_LEADS.search(c)
+                                      for row in block.rows for c in row)
+        result.tasks.extend(tasks_from_table(block, result.findings, first_leads))
     return result
 
 
-def _measures(blocks: list[Block]) -> list[_Measure]:
+def _convention_carried(blocks: list[Block]) -> list[bool]:
+    """Per block: has the document said, for the notes after, that the first department named
+    leads? '…（列第一位的为牵头单位，下同）', '以下…列第一位的为牵头单位', or a remark standing
+    on its own ('注：责任单位中列第一位的为牵头单位') rather than after one note's list."""
+    out, on = [], False
+    for block in blocks:
+        m = departments.FIRST_LEADS.search(block.text)
+        if m:
+            before = re.sub(r"[\s（(，,：:]+$", "", block.text[:m.start()])
+            last = re.split(r"[、，,：:；;（(]", before)[-1]
+            if m.group(1) or "以下" in before[-12:] or not departments.looks_like_department(last):
+                on = True
+        out.append(on)
+    return out
+
+
+def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Measure]:
     """Numbered measures with the paragraphs that continue them (until the next number)."""
     out: list[_Measure] = []
     current: _Measure | None = None
     section: str | None = None
-    for block in blocks:
+    for i, block in enumerate(blocks):
         text = block.text.strip()
         started = _start(text, block.line)
         if started is not None:
             started.section = section
+            started.first_leads = bool(carry and i > 0 and carry[i - 1])
             current = started
             out.append(current)
         elif block.kind == "table" or _TOP_HEADING.match(text) or block.kind == "heading":
@@ -102,7 +130,8 @@ def _title(head: str) -> str:
 def find_note(text: str) -> str | None:
     """The last bracketed responsibility note in a measure's text, or a 责任单位： line."""
     notes = [m.group(1) for m in _NOTE.finditer(text)
-             if _NOTE_SHAPE.search(m.group(1)) and _names_dept(m.group(1))]
+             if _NOTE_HINT.search(m.group(1))
+             and _NOTE_SHAPE.search(departments.note_core(m.group(1))) and _names_dept(m.group(1))]
     if notes:
         return notes[-1]
     m = _LABELLED.search(text)
@@ -115,10 +144,14 @@ def _names_dept(note: str) -> bool:
 
 
 def _add_measure(measure: _Measure, result: TaskResult) -> None:
-    note = find_note(measure.text)
+    text = measure.text
+    note = find_note(text)
     if note is None:
         return
-    res = departments.parse_note(note)
+    first_leads = measure.first_leads or bool(departments.FIRST_LEADS.search(text))
+    res = departments.parse_note(note, first_leads)
+    if res.deadline is None:
+        res.deadline = _own_deadline(text.replace(note, ""))
     if res.empty:
         result.findings.append(Finding(
             code="task-note-unparsed", severity=Severity.WARNING, line=measure.line,
@@ -128,9 +161,23 @@ def _add_measure(measure: _Measure, result: TaskResult) -> None:
                               line=measure.line, section=measure.section))
 
 
+# '2025年底前完成…', '2024年6月底前出台…': a date followed by the act it is the deadline of
+_OWN_DEADLINE = re.compile(
+    r"(20\d{2}年(?:年底|底|年末|上半年|下半年|第?[一二三四]季度末?|\d{1,2}月(?:底|末|\d{1,2}日)?)?"
+    r"(?:前|以前))[，,]?(?:全面|基本|全部|率先)?"
+    r"(?:完成|建成|出台|制定|制订|印发|建立|实现|形成|上线|启动|修订|发布|落地|覆盖|组建|编制)")
+
+
+def _own_deadline(text: str) -> str | None:
+    """The measure's own '…年底前' when it names exactly one such date."""
+    found = set(_OWN_DEADLINE.findall(text))
+    return found.pop() if len(found) == 1 else None
+
+
 def _task(number: int, title: str, res: Responsibility, **extra: object) -> Task:
     return Task(number=number, title=title, lead=res.lead, support=res.support,
-                shared_responsibility=res.shared, **extra)
+                shared_responsibility=res.shared, deadline=res.deadline,
+                deadline_year=res.deadline_year, **extra)
 
 
 # ---- 任务分工 tables -------------------------------------------------------------------------
@@ -159,14 +206,15 @@ def table_columns(header: tuple[str, ...]) -> dict[str, int]:
     return cols
 
 
-def tasks_from_table(block: Block, findings: list[Finding]) -> list[Task]:
+def tasks_from_table(block: Block, findings: list[Finding],
+                     first_leads: bool = False) -> list[Task]:
     """Tasks from a 任务分工 table; other tables give nothing."""
     for h, header in enumerate(block.rows[:3]):
         cols = table_columns(header)
         if any(_NOT_TASK_TABLE.search(re.sub(r"\s+", "", c)) for c in header):
             return []
         if "title" in cols and ("lead" in cols or "responsible" in cols):
-            return _table_rows(block, block.rows[h + 1:], cols, findings)
+            return _table_rows(block, block.rows[h + 1:], cols, findings, first_leads)
     return []
 
 
@@ -176,20 +224,20 @@ def _cell(row: tuple[str, ...], cols: dict[str, int], role: str) -> str:
 
 
 def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str, int],
-                findings: list[Finding]) -> list[Task]:
+                findings: list[Finding], first_leads: bool) -> list[Task]:
     out: list[Task] = []
     for row in rows:
         title = re.sub(r"\s+", "", _cell(row, cols, "title"))
         if not title:
             continue
         res = departments.read_columns(_cell(row, cols, "lead"), _cell(row, cols, "support"),
-                                       _cell(row, cols, "responsible"))
+                                       _cell(row, cols, "responsible"), first_leads)
         if res.empty:
             findings.append(Finding(code="task-row-no-owner", severity=Severity.WARNING,
                                     line=block.line, message=f"任务分工表中“{title}”没有责任单位"))
             continue
         value = parse_number(_cell(row, cols, "number"))
         number = int(value) if value is not None and value == int(value) else len(out) + 1
-        out.append(_task(number, title, res, deadline=_cell(row, cols, "deadline") or None,
-                         line=block.line))
+        res.deadline = re.sub(r"\s+", "", _cell(row, cols, "deadline")) or res.deadline
+        out.append(_task(number, title, res, line=block.line))
     return out

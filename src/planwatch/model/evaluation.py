@@ -51,6 +51,8 @@ class Reason(StrEnum):
     NO_ACTUAL = "no-actual"
     NO_BASELINE = "no-baseline"
     ZERO_BASELINE = "zero-baseline"
+    ZERO_TARGET = "zero-target"
+    TARGET_BEFORE_BASELINE = "target-before-baseline"
     NO_NUMERIC_TARGET = "no-numeric-target"
     NO_TARGET_YEAR = "no-target-year"
     UNIT_MISMATCH = "unit-mismatch"

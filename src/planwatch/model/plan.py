@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from planwatch.model.findings import Finding
 
 Comparator = Literal["=", ">=", "<=", "~"]
-RegionLevel = Literal["province", "city", "county", "district"]
+RegionLevel = Literal["national", "province", "city", "county", "district"]
 DocType = Literal["plan", "implementation_opinion", "evaluation_report", "regulation"]
 Period = Literal["by_year", "annual", "plan_period"]
 TargetKind = Literal["level", "increment", "growth_rate", "rank", "change_per_year"]

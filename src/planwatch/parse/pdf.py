@@ -4,7 +4,9 @@ Lines are grouped into paragraphs by layout (a larger vertical gap, a first-line
 short last line ends a paragraph); paragraphs continue across page breaks; running headers and
 footers (lines repeating at the top/bottom of many pages) and page numbers are dropped; tables
 found by ``page.find_tables`` become table blocks and their text is not repeated as paragraphs.
-A PDF without any text layer is a scan: DocumentError ``scanned-pdf``.
+A PDF without any text layer is a scan: its pages are recognised by OCR
+(:mod:`planwatch.parse.ocr`) and go through the same pipeline; a scan in which OCR finds no
+text is DocumentError ``scanned-pdf``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from planwatch.errors import DocumentError
 from planwatch.parse.document import Document
 from planwatch.parse.layout import finish
+from planwatch.parse.ocr import Progress, ocr_pages
 from planwatch.parse.pdf_lines import PageLines, build_items, page_lines, strip_furniture
 
 MAX_PAGES = 3000
@@ -40,8 +43,9 @@ def _classify(exc: BaseException) -> DocumentError:
     return DocumentError("damaged", f"无法读取 PDF 文件：{name}", f"cannot read the PDF: {exc}")
 
 
-def read_pdf(data: bytes, name: str) -> Document:
-    """Read a .pdf file into a Document."""
+def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Document:
+    """Read a .pdf file into a Document; a scan is OCRed page by page (``progress(done, total)``
+    is called after each page, else the hook of :func:`planwatch.parse.ocr.progress_hook`)."""
     if not data.lstrip()[:1024].count(b"%PDF"):
         raise DocumentError("not-pdf", "不是有效的 PDF 文件", "not a valid PDF file")
     pdf = _open(data)
@@ -57,15 +61,27 @@ def read_pdf(data: bytes, name: str) -> Document:
         with contextlib.suppress(Exception):
             pdf.close()
     if not any(p.lines or p.tables for p in pages):
-        raise DocumentError(
-            "scanned-pdf",
-            "这是没有文字层的扫描版 PDF，暂不支持文字识别（OCR）；请提供 Word 或文字版 PDF",
-            "this is a scanned PDF without a text layer; OCR is not supported yet — "
-            "please provide a Word file or a PDF with text",
-        )
+        pages = _ocr(data, progress)
     strip_furniture(pages)
     items = build_items(pages)
     return Document(blocks=finish(items), source=name, format="pdf")
+
+
+def _ocr(data: bytes, progress: Progress | None) -> list[PageLines]:
+    try:
+        pages = ocr_pages(data, progress)
+    except DocumentError:
+        raise
+    except Exception as exc:  # pdfium on a damaged scan
+        raise _classify(exc) from exc
+    if not any(p.lines or p.tables for p in pages):
+        raise DocumentError(
+            "scanned-pdf",
+            "这是没有文字层的扫描版 PDF，文字识别（OCR）也未识别出文字；请提供 Word 或文字版 PDF",
+            "this is a scanned PDF without a text layer and OCR found no text in it — "
+            "please provide a Word file or a PDF with text",
+        )
+    return pages
 
 
 def _read_pages(pdf: Any) -> list[PageLines]:

@@ -38,6 +38,8 @@ REASON_ZH: dict[Reason, str] = {
     Reason.ZERO_BASELINE: "基期值为0，无法按复合增长计算",
     Reason.NO_NUMERIC_TARGET: "缺少数值目标，无法评价",
     Reason.NO_TARGET_YEAR: "缺少目标年份",
+    Reason.ZERO_TARGET: "目标值为0，无法计算所需年均增速",
+    Reason.TARGET_BEFORE_BASELINE: "目标年份不晚于基期年份",
     Reason.UNIT_MISMATCH: "实际值单位与规划单位不一致，未评价",
     Reason.NO_PLANNED_CHANGE: "目标值等于基期值，无法计算进度完成率",
     Reason.NON_POSITIVE_VALUE: "存在非正数值，无法按复合增长计算",

@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planwatch.excel import text_cells_as_text
 from planwatch.model.findings import Finding
 from planwatch.reports import text
 from planwatch.reports.build import IndicatorRow, Report
@@ -130,6 +131,7 @@ def build_workbook(report: Report) -> Workbook:
                  for g in report.departments for t in g.tasks],
                 (24, 6, 40, 50))
     wb.active = 1
+    text_cells_as_text(wb)
     return wb
 
 

@@ -7,13 +7,14 @@ converted through the indicator catalogue; incompatible units are refused, never
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 
 from planwatch.catalog import load_catalog, map_indicator, normalize_unit
 from planwatch.model.actual import Actual
@@ -200,6 +201,26 @@ def _upsert(conn: Connection, plan_id: int, item: _Checked, user: str, source: s
     return "updated"
 
 
+def _cell_key(plan_id: int, indicator: str, year: int, status: str) -> int:
+    digest = hashlib.sha256(f"{plan_id}\x1f{indicator}\x1f{year}\x1f{status}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def lock_cells(conn: Connection, plan_id: int,
+               cells: Iterable[tuple[str, int, str]]) -> None:
+    """Serialise writers of the same cells (plan, indicator, year, 口径) until the end of the
+    caller's transaction: PostgreSQL advisory transaction locks, taken in a fixed order (no
+    deadlocks); SQLite writers already hold the database write lock. A check of a cell's live
+    value followed by a write of it is then atomic."""
+    if conn.dialect.name != "postgresql":
+        return
+    for cell in sorted(set(cells)):
+        conn.execute(_ADVISORY, {"k": _cell_key(plan_id, *cell)})
+
+
+_ADVISORY = text("SELECT pg_advisory_xact_lock(:k)")
+
+
 def record_actuals(
     storage: Storage, plan_id: int, rows: Sequence[Actual], user: str, source: str | None = None
 ) -> RecordSummary:
@@ -208,6 +229,7 @@ def record_actuals(
         if conn.execute(select(plans.c.id).where(plans.c.id == plan_id)).first() is None:
             raise StorageError("unknown-plan", f"规划{plan_id}不存在", f"no plan {plan_id}")
         checked = _validate(rows, _known_indicators(conn, plan_id))
+        lock_cells(conn, plan_id, ((t.name, r.year, r.status) for r, t, _ in checked))
         outcomes = [_upsert(conn, plan_id, item, user, source) for item in checked]
     return RecordSummary(
         outcomes.count("inserted"), outcomes.count("updated"), outcomes.count("unchanged")

@@ -12,6 +12,7 @@ class StorageError(PlanwatchError):
     def __init__(self, code: str, zh: str, en: str) -> None:
         super().__init__(zh, en)
         self.code = code
+        self.status = 404 if code.startswith("unknown-") else 409
 
 
 class RowsRejected(StorageError):
@@ -27,3 +28,4 @@ class RowsRejected(StorageError):
             f"nothing saved: {len(problems)} row problem(s)",
         )
         self.problems = problems
+        self.status = 422

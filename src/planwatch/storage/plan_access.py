@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import Connection, RowMapping, and_, or_, select
 
+from planwatch.errors import Conflict
 from planwatch.storage.audit_log import AuditEntry, write_audit
 from planwatch.storage.engine import Storage
 from planwatch.storage.schema import actuals, audit_log, plan_versions, targets
@@ -30,6 +31,8 @@ class PendingUpload(BaseModel):
     source_sha256: str
     plan_json: str
     created_at: datetime
+    confirmed_at: datetime | None = None
+    confirmed_by: str | None = None
 
 
 class CorrectionRecord(BaseModel):
@@ -69,21 +72,44 @@ def set_public(storage: Storage, plan_id: int, public: bool, *, user: str) -> No
                     old=bool(old) if old is not None else False, new=public)
 
 
+STALE_UPLOAD = timedelta(days=1)
+
+
 def add_pending(storage: Storage, upload: PendingUpload) -> None:
-    """Keep an extracted upload until it is confirmed (uploads older than a day are dropped)."""
+    """Keep an extracted upload until it is confirmed (uploads older than a day are purged,
+    see :func:`purge_uploads`)."""
     with storage.atomic() as conn:
-        conn.execute(pending_uploads.delete().where(
-            pending_uploads.c.created_at < utcnow() - timedelta(days=1)))
+        _purge_uploads(conn, utcnow() - STALE_UPLOAD)
         conn.execute(pending_uploads.insert().values(**upload.model_dump()))
 
 
-def take_pending(conn: Connection, upload_id: str) -> PendingUpload | None:
-    """Remove and return a pending upload (inside the caller's transaction)."""
-    query = select(pending_uploads).where(pending_uploads.c.id == upload_id)
+def _purge_uploads(conn: Connection, before: datetime) -> int:
+    result = conn.execute(pending_uploads.delete().where(pending_uploads.c.created_at < before))
+    return int(result.rowcount or 0)
+
+
+def purge_uploads(storage: Storage, before: datetime | None = None) -> int:
+    """Delete pending (and confirmed) uploads created before ``before`` (default: a day ago);
+    returns how many were deleted."""
+    with storage.atomic() as conn:
+        return _purge_uploads(conn, before or utcnow() - STALE_UPLOAD)
+
+
+def claim_pending(conn: Connection, upload_id: str, user: str) -> PendingUpload | None:
+    """Mark a pending upload confirmed and return it, inside the caller's transaction (None
+    when there is no such upload). The row is read ``FOR UPDATE`` and changed by a conditional
+    update whose row count is checked: of two concurrent confirms one wins, the other gets
+    :class:`~planwatch.errors.Conflict`; the confirmed row stays as a tombstone."""
+    query = select(pending_uploads).where(pending_uploads.c.id == upload_id).with_for_update()
     row = conn.execute(query).mappings().first()
     if row is None:
         return None
-    conn.execute(pending_uploads.delete().where(pending_uploads.c.id == upload_id))
+    result = conn.execute(pending_uploads.update().where(
+        pending_uploads.c.id == upload_id, pending_uploads.c.confirmed_at.is_(None)).values(
+        confirmed_at=utcnow(), confirmed_by=user))
+    if result.rowcount != 1:
+        raise Conflict(f"该上传已由{row['confirmed_by']}确认入库，不能再次确认",
+                       f"upload already confirmed by {row['confirmed_by']}")
     return PendingUpload.model_validate(dict(row))
 
 

@@ -25,6 +25,7 @@ from planwatch.storage.types import UTCDateTime
 
 ROLES = ("admin", "reviewer", "department", "viewer")
 SUBMISSION_STATES = ("draft", "submitted", "approved", "returned")
+SUBMISSION_KINDS = ("value", "correction")
 TASK_STATES = ("in_progress", "done", "blocked")
 
 users = Table(
@@ -49,6 +50,8 @@ api_tokens = Table(
     Column("name", String(100), nullable=True),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("last_used_at", UTCDateTime(), nullable=True),
+    Column("expires_at", UTCDateTime(), nullable=True),
+    Column("revoked_at", UTCDateTime(), nullable=True),
 )
 
 web_sessions = Table(
@@ -89,6 +92,9 @@ submissions = Table(
     Column("comment", Text, nullable=True),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
+    Column("kind", String(12), nullable=False, server_default="value"),
+    Column("reason", Text, nullable=True),
+    Column("old_value", Float, nullable=True),
     CheckConstraint("status IN ('draft', 'submitted', 'approved', 'returned')", name="status"),
     CheckConstraint("actual_status IN ('provisional', 'final')", name="actual_status"),
 )
@@ -141,6 +147,8 @@ pending_uploads = Table(
     Column("source_sha256", String(64), nullable=False),
     Column("plan_json", Text, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
+    Column("confirmed_at", UTCDateTime(), nullable=True),
+    Column("confirmed_by", String(100), nullable=True),
 )
 
 extraction_corrections = Table(

@@ -1,8 +1,12 @@
 """Submissions of actual values (填报) and indicator responsibility (指标责任部门).
 
 A submission moves draft → submitted → approved | returned. Approved submissions are locked:
-they never change again; a corrected value needs a new submission. Approval itself (writing to
-``actuals``) is done by the workflow layer inside the same transaction as :func:`set_review`.
+they never change again; a stored (live) value is changed only by a correction request (kind
+``correction``, with a reason), approved by a reviewer. Every status change is a
+:func:`transition`: the row is read ``FOR UPDATE`` (PostgreSQL; SQLite writers are serialised by
+``BEGIN IMMEDIATE``) and changed by a conditional ``UPDATE … WHERE status IN (expected)`` whose
+row count is checked, inside the caller's transaction — of two concurrent reviews exactly one
+wins, the other gets :class:`~planwatch.errors.Conflict`.
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import Connection, bindparam, select
 
+from planwatch.errors import Conflict
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage
 from planwatch.storage.errors import StorageError
-from planwatch.storage.schema import plan_versions
+from planwatch.storage.schema import actuals, plan_versions
 from planwatch.storage.schema_web import indicator_owners, submissions
 from planwatch.storage.types import utcnow
 
@@ -39,11 +44,14 @@ class SubmissionRecord(BaseModel):
     comment: str | None
     created_at: datetime
     updated_at: datetime
+    kind: str = "value"
+    reason: str | None = None
+    old_value: float | None = None
 
 
-def _get(conn: Connection, submission_id: int) -> SubmissionRecord:
-    row = conn.execute(select(submissions).where(submissions.c.id == submission_id)).mappings()
-    found = row.first()
+def _get(conn: Connection, submission_id: int, *, lock: bool = False) -> SubmissionRecord:
+    query = select(submissions).where(submissions.c.id == submission_id)
+    found = conn.execute(query.with_for_update() if lock else query).mappings().first()
     if found is None:
         raise StorageError("unknown-submission", f"填报{submission_id}不存在",
                            f"no submission {submission_id}")  # fmt: skip
@@ -69,13 +77,14 @@ _OWNER = select(indicator_owners.c.department).where(
 
 def create_submission(storage: Storage, *, plan_id: int, indicator: str, year: int,
                       value: float, unit: str | None, source: str | None, actual_status: str,
-                      department: str | None, user: str, draft: bool) -> SubmissionRecord:
+                      department: str | None, user: str, draft: bool, kind: str = "value",
+                      reason: str | None = None) -> SubmissionRecord:
     """Store a new submission (status draft, or submitted) and its audit row: one short
     transaction of two statements (the row comes back through RETURNING)."""
     now = utcnow()
     status = "draft" if draft else "submitted"
     with storage.atomic() as conn:
-        row = conn.execute(_INSERT, {
+        row = conn.execute(_INSERT, {"kind": kind, "reason": reason, "old_value": None,
             "plan_id": plan_id, "indicator": indicator, "year": year, "value": value,
             "unit": unit, "source": source, "actual_status": actual_status, "status": status,
             "department": department, "submitted_by": user,
@@ -83,7 +92,8 @@ def create_submission(storage: Storage, *, plan_id: int, indicator: str, year: i
             "comment": None, "created_at": now, "updated_at": now}).mappings().one()
         write_audit(conn, user=user, entity="submission", entity_id=row["id"],
                     field="created", new={"indicator": indicator, "year": year,
-                                          "value": value, "status": status}, source=source)
+                                          "value": value, "status": status, "kind": kind,
+                                          "reason": reason}, source=source)
     return SubmissionRecord.model_validate(dict(row))
 
 
@@ -104,21 +114,50 @@ def indicator_owner(conn: Connection, plan_id: int, indicator: str) -> str | Non
     return None if found is None else str(found)
 
 
-def update_submission(conn: Connection, submission_id: int, *, user: str,
-                      **values: Any) -> SubmissionRecord:
-    """Change fields of a submission inside the caller's transaction; each change audited."""
-    old = _get(conn, submission_id)
+_LIVE = select(actuals.c.value).where(
+    actuals.c.plan_id == bindparam("plan_id"), actuals.c.indicator == bindparam("indicator"),
+    actuals.c.year == bindparam("year"), actuals.c.status == bindparam("status"))
+
+
+def live_value(conn: Connection, plan_id: int, indicator: str, year: int,
+               status: str) -> float | None:
+    """The stored (locked) value of one cell — plan, indicator, year and 口径 — or None."""
+    found = conn.execute(_LIVE, {"plan_id": plan_id, "indicator": indicator, "year": year,
+                                 "status": status}).scalar()
+    return None if found is None else float(found)
+
+
+def lock_submission(conn: Connection, submission_id: int) -> SubmissionRecord:
+    """Read a submission for a state change: ``SELECT … FOR UPDATE`` on PostgreSQL (SQLite
+    writers already hold the database write lock); inside the caller's transaction."""
+    return _get(conn, submission_id, lock=True)
+
+
+def transition(conn: Connection, submission_id: int, *, expected: tuple[str, ...], user: str,
+               **values: Any) -> SubmissionRecord:
+    """Change a submission whose status is one of ``expected`` (checked by the UPDATE itself,
+    row count verified) inside the caller's transaction; each changed field audited. Raises
+    :class:`Conflict` when another transaction changed its status first."""
+    old = lock_submission(conn, submission_id)
     changed = {k: v for k, v in values.items() if getattr(old, k) != v}
-    if not changed:
-        return old
-    conn.execute(submissions.update().where(submissions.c.id == submission_id).values(
+    result = conn.execute(submissions.update().where(
+        submissions.c.id == submission_id, submissions.c.status.in_(expected)).values(
         updated_at=utcnow(), **changed))
+    if result.rowcount != 1:
+        raise Conflict(f"填报{submission_id}的状态已变为“{old.status}”，本次操作未执行",
+                       f"submission {submission_id} is {old.status} now: nothing changed")
+    return _audited(conn, old, changed, user)
+
+
+def _audited(conn: Connection, old: SubmissionRecord, changed: dict[str, Any],
+             user: str) -> SubmissionRecord:
+    submission_id = old.id
     for field, new in changed.items():
         if field.endswith("_at"):
             continue
         write_audit(conn, user=user, entity="submission", entity_id=submission_id,
                     field=field, old=getattr(old, field), new=new)
-    return _get(conn, submission_id)
+    return _get(conn, submission_id) if changed else old
 
 
 def list_submissions(storage: Storage, plan_id: int | None = None, *,

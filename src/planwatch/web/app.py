@@ -15,7 +15,8 @@ How to add pages (for the HTML pages)
   dependency (``planwatch.web.deps``): use it on every POST/PUT/PATCH/DELETE route.
 * Current user: ``OptionalActor`` (None when anonymous), ``CurrentActor`` (401 otherwise).
   Call ``planwatch.actions`` verbs with that actor — permission rules live there, so a page
-  never re-implements them; ``Forbidden`` → 403, ``NotFound`` → 404, ``Conflict`` → 409.
+  never re-implements them; ``Forbidden`` → 403, ``NotFound`` → 404, ``Conflict`` → 409
+  (one mapping: ``planwatch.errors.http_status``; responses built in ``planwatch.web.errors``).
 * Static files: ``planwatch/web/static/`` is mounted at ``/static`` when it exists (vendor JS
   from npm copied in, no CDN: the Content-Security-Policy allows only 'self').
 """
@@ -27,15 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from planwatch import actions
-from planwatch.errors import PlanwatchError
 from planwatch.settings import Settings
-from planwatch.storage import RowsRejected, Storage
-from planwatch.storage.errors import StorageError
+from planwatch.storage import Storage
 from planwatch.storage.users import app_secret
+from planwatch.web import errors as web_errors
 from planwatch.web import i18n
 from planwatch.web.api import API_PREFIX, api_router
 from planwatch.web.auth import page_router as auth_pages
@@ -45,32 +45,6 @@ from planwatch.web.security import SECURITY_HEADERS, BodyLimitMiddleware, LoginT
 
 STATIC_DIR = Path(__file__).parent / "static"
 PAGE_ROUTERS: list[Any] = [auth_pages, *HTML_PAGES]
-STATUS = {"forbidden": 403, "not-found": 404, "conflict": 409, "invalid": 422}
-
-
-def _error_body(exc: PlanwatchError, **extra: Any) -> dict[str, Any]:
-    return {"detail": str(exc), "code": getattr(exc, "code", "error"), **extra}
-
-
-def _status(exc: PlanwatchError) -> int:
-    code = getattr(exc, "code", "")
-    if code in STATUS:
-        return STATUS[code]
-    if isinstance(exc, StorageError):
-        return 404 if code.startswith("unknown-") else 409
-    return 422 if isinstance(exc, RowsRejected) else 400
-
-
-async def planwatch_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, PlanwatchError)
-    extra: dict[str, Any] = {}
-    if isinstance(exc, RowsRejected):
-        extra["problems"] = [p.model_dump(mode="json") for p in exc.problems]
-    if isinstance(exc, actions.Invalid):
-        extra["problems"] = exc.problems
-    return JSONResponse(_error_body(exc, **extra), status_code=_status(exc))
-
-
 def _context(request: Request) -> dict[str, Any]:
     """``current_user`` and the session's ``csrf_token`` (the login form keeps its own)."""
     context = {"current_user": getattr(request.state, "actor", None)}
@@ -98,7 +72,7 @@ def create_app(settings: Settings | None = None, store: Storage | None = None) -
     templates.env.globals["app_name"] = "planwatch"
     templates.context_processors.append(_context)
     app.state.templates = templates
-    app.add_exception_handler(PlanwatchError, planwatch_error)
+    web_errors.install(app)
     app.include_router(api_router())
     for router in PAGE_ROUTERS:
         app.include_router(router)

@@ -21,6 +21,7 @@ from planwatch.web.security import (
     csrf_matches,
     csrf_token,
 )
+from planwatch.workflow.plausibility import ReviewPolicy
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -40,6 +41,13 @@ def get_store(request: Request) -> Storage:
 def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+def review_policy(request: Request) -> ReviewPolicy:
+    """The review rules of this deployment (four-eyes, plausibility bands) from the settings."""
+    settings = get_settings(request)
+    return ReviewPolicy(four_eyes=settings.four_eyes, jump_pct=settings.plausibility_jump_pct,
+                        target_factor=settings.plausibility_target_factor)
 
 
 def get_throttle(request: Request) -> LoginThrottle:
@@ -118,3 +126,4 @@ async def writing_actor(request: Request, actor: CurrentActor) -> actions.Actor:
 WritingActor = Annotated[actions.Actor, Depends(writing_actor)]
 StoreDep = Annotated[Storage, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+PolicyDep = Annotated[ReviewPolicy, Depends(review_policy)]

@@ -1,7 +1,9 @@
 """Actuals submissions (实际值填报与审核): a department submits, a reviewer approves or returns.
 
 Approval writes the value to ``actuals`` (via :func:`planwatch.storage.record_actuals`, which
-audits it) in the same transaction as the status change. Approved submissions are locked.
+audits it) in the same transaction as the status change, checked by a conditional update.
+Approved values are locked: a new value for the same plan, indicator, year and 口径 only through
+a correction request (:func:`request_correction`).
 """
 
 from __future__ import annotations
@@ -12,22 +14,26 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
 from planwatch.evaluate.status import indicator_key
 from planwatch.model.actual import Actual
 from planwatch.model.plan import Plan
 from planwatch.storage import Storage, record_actuals
 from planwatch.storage import submissions as subs
+from planwatch.storage.actuals import lock_cells
 from planwatch.storage.submissions import SubmissionRecord
 from planwatch.storage.types import utcnow
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
 from planwatch.workflow.plans import indicator_names, load_plan
+from planwatch.workflow.plausibility import DEFAULT_POLICY, ReviewPolicy
 from planwatch.workflow.principal import (
     Actor,
     require_indicator,
     require_reviewer,
     require_writer,
 )
+from planwatch.workflow.validation import check_number, check_text, check_year
 
 EDITABLE = ("value", "unit", "source", "year", "actual_status")
 MAX_CACHED_VERSIONS = 32
@@ -79,77 +85,153 @@ def _known_indicator(store: Storage, plan_id: int, indicator: str) -> str:
         return _resolve(conn, plan_id, indicator)[0]
 
 
+def _check_entry(year: int, value: float, unit: str | None, source: str | None) -> None:
+    check_year(year)
+    check_number(value)
+    check_text(unit, "unit")
+    check_text(source, "source")
+
+
+def _locked_message(name: str, year: int, status: str, live: float) -> tuple[str, str]:
+    kind = "初步数" if status == "provisional" else "最终数"
+    return (f"“{name}”{year}年{kind}已审核锁定（{live:g}），不能再次填报；如需更正，请提交更正申请"
+            f"（须说明理由，经审核通过，原值保留在历史中）",
+            f"{name} {year} ({status}) is locked at {live:g}: file a correction request "
+            f"(with a reason, approved by a reviewer; the old value is kept)")
+
+
 def submit_actual(store: Storage, actor: Actor, plan_id: int, indicator: str, year: int,
                   value: float, *, unit: str | None = None, source: str | None = None,
                   actual_status: str = "final", draft: bool = False) -> SubmissionRecord:
     """A department reports a value of one of its indicators (or a reviewer of any): one read
-    transaction (plan version, name, owner) and one short write transaction."""
+    transaction (plan version, name, owner, lock) and one short write transaction. A cell that
+    already holds an approved value is locked: refused here (409), see
+    :func:`request_correction`."""
     require_writer(actor)
+    _check_entry(year, value, unit, source)
     with store.reading() as conn:
         name, owner = _resolve(conn, plan_id, indicator)
+        live = subs.live_value(conn, plan_id, name, year, actual_status)
     require_indicator(actor, name, owner)
+    if live is not None:
+        raise Conflict(*_locked_message(name, year, actual_status, live))
     return subs.create_submission(
         store, plan_id=plan_id, indicator=name, year=year, value=value, unit=unit,
         source=source, actual_status=actual_status, department=owner or actor.department,
         user=actor.username, draft=draft)
 
 
+def request_correction(store: Storage, actor: Actor, plan_id: int, indicator: str, year: int,
+                       value: float, *, reason: str, unit: str | None = None,
+                       source: str | None = None,
+                       actual_status: str = "final") -> SubmissionRecord:
+    """Ask to change a locked (approved) value: a correction request with a reason, reviewed
+    like any submission; on approval the old value is kept in the request and the audit log."""
+    require_writer(actor)
+    _check_entry(year, value, unit, source)
+    check_text(reason, "reason", required=True)
+    with store.reading() as conn:
+        name, owner = _resolve(conn, plan_id, indicator)
+        live = subs.live_value(conn, plan_id, name, year, actual_status)
+    require_indicator(actor, name, owner)
+    if live is None:
+        raise Conflict(f"“{name}”{year}年尚无已锁定的数值，请直接填报",
+                       f"{name} {year} holds no locked value: submit it directly")
+    return subs.create_submission(
+        store, plan_id=plan_id, indicator=name, year=year, value=value, unit=unit,
+        source=source, actual_status=actual_status, department=owner or actor.department,
+        user=actor.username, draft=False, kind="correction", reason=reason.strip())
+
+
 def _owned(store: Storage, actor: Actor, sub: SubmissionRecord) -> None:
     owner = subs.indicator_owner_map(store, sub.plan_id).get(sub.indicator)
     require_indicator(actor, sub.indicator, owner)
     if sub.status == "approved":
-        raise Forbidden("已审核通过的数值已锁定，修改须重新填报",
-                        "approved values are locked: submit a new value")
+        raise Forbidden("已审核通过的数值已锁定，修改须提交更正申请",
+                        "approved values are locked: file a correction request")
 
 
 def edit_submission(store: Storage, actor: Actor, submission_id: int, *, submit: bool = False,
                     **changes: Any) -> SubmissionRecord:
-    """Change a draft or returned submission (and optionally submit it for review)."""
+    """Change a draft or returned submission (and optionally submit it for review); the
+    status is checked again inside the write transaction."""
     sub = subs.get_submission(store, submission_id)
     _owned(store, actor, sub)
     if sub.status == "submitted":
         raise Conflict("填报正在审核中，不能修改", "submission is under review")
     values = {k: v for k, v in changes.items() if k in EDITABLE and v is not None}
+    _check_entry(values.get("year", sub.year), values.get("value", sub.value),
+                 values.get("unit"), values.get("source"))
     if submit:
         values |= {"status": "submitted", "submitted_at": utcnow()}
     with store.atomic() as conn:
-        return subs.update_submission(conn, submission_id, user=actor.username, **values)
+        return subs.transition(conn, submission_id, expected=("draft", "returned"),
+                               user=actor.username, **values)
 
 
-def _pending(store: Storage, actor: Actor, submission_id: int) -> SubmissionRecord:
+def _claim(conn: Connection, actor: Actor, submission_id: int,
+           policy: ReviewPolicy) -> SubmissionRecord:
+    """The submission, locked for review inside the caller's transaction."""
     require_reviewer(actor)
-    sub = subs.get_submission(store, submission_id)
-    if sub.status == "approved":
-        raise Forbidden("已审核通过的数值已锁定", "approved values are locked")
+    sub = subs.lock_submission(conn, submission_id)
     if sub.status != "submitted":
-        raise Conflict(f"填报状态为{sub.status}，不能审核", f"submission is {sub.status}")
+        state = "已审核通过并锁定" if sub.status == "approved" else f"状态为{sub.status}"
+        raise Conflict(f"填报{submission_id}{state}，不能再次审核",
+                       f"submission {submission_id} is {sub.status}: not reviewable")
+    if policy.four_eyes and sub.submitted_by == actor.username:
+        raise Forbidden("四眼原则：不能审核本人填报的数值", "four-eyes: you cannot review your "
+                        "own entry")
     return sub
 
 
 def approve_submission(store: Storage, actor: Actor, submission_id: int,
-                       comment: str | None = None) -> SubmissionRecord:
-    """Approve: the value becomes an actual (raises RowsRejected when it cannot be stored)."""
-    sub = _pending(store, actor, submission_id)
-    row = Actual(indicator=sub.indicator, year=sub.year, value=sub.value, unit=sub.unit,
-                 status="provisional" if sub.actual_status == "provisional" else "final",
-                 source=sub.source or f"填报#{sub.id}（{sub.submitted_by}）")
+                       comment: str | None = None, *,
+                       policy: ReviewPolicy = DEFAULT_POLICY) -> SubmissionRecord:
+    """Approve: the value becomes the live actual of its cell, in one transaction with the
+    status change (of two concurrent reviews one wins, the other gets 409). A plain submission
+    for a cell locked meanwhile is refused (409); a correction replaces the live value and
+    keeps the old one (``old_value`` and the audit log). Raises RowsRejected when the value
+    cannot be stored."""
+    check_text(comment, "comment")
+    try:
+        return _approve(store, actor, submission_id, comment, policy)
+    except IntegrityError as exc:  # PostgreSQL: a concurrent approval stored the cell first
+        sub = subs.get_submission(store, submission_id)
+        raise Conflict(f"“{sub.indicator}”{sub.year}年的数值刚由他人审核锁定，本次未执行；"
+                       f"如需更正，请提交更正申请",
+                       f"{sub.indicator} {sub.year} was locked meanwhile by another "
+                       f"approval: file a correction request") from exc
+
+
+def _approve(store: Storage, actor: Actor, submission_id: int, comment: str | None,
+             policy: ReviewPolicy) -> SubmissionRecord:
     with store.atomic() as conn:
+        sub = _claim(conn, actor, submission_id, policy)
+        lock_cells(conn, sub.plan_id, [(sub.indicator, sub.year, sub.actual_status)])
+        live = subs.live_value(conn, sub.plan_id, sub.indicator, sub.year, sub.actual_status)
+        if sub.kind != "correction" and live is not None:
+            raise Conflict(*_locked_message(sub.indicator, sub.year, sub.actual_status, live))
+        row = Actual(indicator=sub.indicator, year=sub.year, value=sub.value, unit=sub.unit,
+                     status="provisional" if sub.actual_status == "provisional" else "final",
+                     source=sub.source or f"填报#{sub.id}（{sub.submitted_by}）")
         record_actuals(store, sub.plan_id, [row], user=actor.username)
-        return subs.update_submission(conn, submission_id, user=actor.username,
-                                      status="approved", reviewer=actor.username,
-                                      reviewed_at=utcnow(), comment=comment)
+        extra = {"old_value": live} if sub.kind == "correction" else {}
+        return subs.transition(conn, submission_id, expected=("submitted",),
+                               user=actor.username, status="approved", reviewer=actor.username,
+                               reviewed_at=utcnow(), comment=comment, **extra)
 
 
-def return_submission(store: Storage, actor: Actor, submission_id: int,
-                      comment: str) -> SubmissionRecord:
+def return_submission(store: Storage, actor: Actor, submission_id: int, comment: str, *,
+                      policy: ReviewPolicy = DEFAULT_POLICY) -> SubmissionRecord:
     """Send a submission back to its department with a comment (required)."""
     if not comment.strip():
         raise Conflict("退回须填写意见", "a comment is required to return a submission")
-    _pending(store, actor, submission_id)
+    check_text(comment, "comment")
     with store.atomic() as conn:
-        return subs.update_submission(conn, submission_id, user=actor.username,
-                                      status="returned", reviewer=actor.username,
-                                      reviewed_at=utcnow(), comment=comment)
+        _claim(conn, actor, submission_id, policy)
+        return subs.transition(conn, submission_id, expected=("submitted",),
+                               user=actor.username, status="returned", reviewer=actor.username,
+                               reviewed_at=utcnow(), comment=comment)
 
 
 def list_submissions(store: Storage, actor: Actor, plan_id: int | None = None,
@@ -177,7 +259,18 @@ def submit_actuals_file(store: Storage, actor: Actor, plan_id: int, path: Path,
     if not result.ok:
         raise Invalid("数据未提交：文件有错误", "nothing submitted: the file has errors",
                       [f"第{e.row}行 {e.column or ''} {e.message_zh}" for e in result.errors])
+    done: list[SubmissionRecord] = []
+    refused: list[str] = []
     with store.atomic():
-        return [submit_actual(store, actor, plan_id, row.indicator, row.year, row.value,
-                              unit=row.unit, source=row.source or path.name,
-                              actual_status=row.status, draft=draft) for row in result.rows]
+        for pos, row in enumerate(result.rows, start=1):
+            try:
+                done.append(submit_actual(
+                    store, actor, plan_id, row.indicator, row.year, row.value, unit=row.unit,
+                    source=row.source or path.name, actual_status=row.status, draft=draft))
+            except (Conflict, Invalid) as exc:
+                refused.append(f"第{pos}条（{row.indicator} {row.year}）：{exc.zh}")
+        if refused:
+            raise Conflict("数据未提交：有的数值已锁定或无效（已锁定的数值须提交更正申请）",
+                           "nothing submitted: some cells are locked or invalid "
+                           "(locked values need a correction request)", refused)
+    return done

@@ -20,7 +20,7 @@ from planwatch.evaluate import audit_plan
 from planwatch.model.findings import Finding
 from planwatch.model.plan import Plan
 from planwatch.storage import Storage, import_plan
-from planwatch.storage.plan_access import PendingUpload, add_correction, add_pending, take_pending
+from planwatch.storage.plan_access import PendingUpload, add_correction, add_pending, claim_pending
 from planwatch.storage.types import utcnow
 from planwatch.workflow.errors import NotFound
 from planwatch.workflow.principal import Actor, require_reviewer
@@ -104,9 +104,9 @@ def confirm_upload(store: Storage, actor: Actor, upload_id: str,
     """Store a pending upload (with corrections) as a new version of its plan."""
     require_reviewer(actor)
     with store.atomic() as conn:
-        pending = take_pending(conn, upload_id)
+        pending = claim_pending(conn, upload_id, actor.username)
         if pending is None:
-            raise NotFound("上传记录不存在或已确认", f"no pending upload {upload_id}")
+            raise NotFound("上传记录不存在或已过期", f"no pending upload {upload_id}")
         plan, changes = corrected_plan(pending.plan_json, corrections or [])
         result = import_plan(store, plan, pending.source_name, pending.source_sha256,
                              actor.username)

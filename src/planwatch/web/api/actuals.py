@@ -11,7 +11,7 @@ from planwatch import actions
 from planwatch.storage import ActualRecord, get_actuals
 from planwatch.storage.submissions import SubmissionRecord
 from planwatch.web.api.uploads import saved_upload
-from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
+from planwatch.web.deps import CurrentActor, PolicyDep, SettingsDep, StoreDep, WritingActor
 from planwatch.web.security import ACTUALS_SUFFIXES
 from planwatch.workflow.plans import load_plan
 
@@ -27,6 +27,16 @@ class SubmissionIn(BaseModel):
     source: str | None = None
     actual_status: Literal["final", "provisional"] = "final"
     draft: bool = False
+
+
+class CorrectionIn(BaseModel):
+    indicator: str
+    year: int
+    value: float
+    reason: str
+    unit: str | None = None
+    source: str | None = None
+    actual_status: Literal["final", "provisional"] = "final"
 
 
 class SubmissionEdit(BaseModel):
@@ -62,6 +72,15 @@ def submit(plan_id: int, body: SubmissionIn, store: StoreDep,
                                  actual_status=body.actual_status, draft=body.draft)
 
 
+@router.post("/plans/{plan_id}/corrections", response_model=SubmissionRecord, status_code=201)
+def correct(plan_id: int, body: CorrectionIn, store: StoreDep,
+            actor: WritingActor) -> SubmissionRecord:
+    """Ask to change a locked (approved) value, with a reason; a reviewer approves it."""
+    return actions.request_correction(store, actor, plan_id, body.indicator, body.year,
+                                      body.value, reason=body.reason, unit=body.unit,
+                                      source=body.source, actual_status=body.actual_status)
+
+
 @router.post("/plans/{plan_id}/submissions/file", response_model=list[SubmissionRecord],
              status_code=201)
 def submit_file(plan_id: int, file: Annotated[UploadFile, File()], store: StoreDep,
@@ -80,17 +99,18 @@ def edit(submission_id: int, body: SubmissionEdit, store: StoreDep,
 
 
 @router.post("/submissions/{submission_id}/approve", response_model=SubmissionRecord)
-def approve(submission_id: int, body: ReviewIn, store: StoreDep,
-            actor: WritingActor) -> SubmissionRecord:
-    """Approve (reviewer): the value is stored as an actual and locked."""
-    return actions.approve_submission(store, actor, submission_id, body.comment)
+def approve(submission_id: int, body: ReviewIn, store: StoreDep, actor: WritingActor,
+            policy: PolicyDep) -> SubmissionRecord:
+    """Approve (reviewer): the value is stored as an actual and locked (409 when another
+    review came first or the cell is locked meanwhile)."""
+    return actions.approve_submission(store, actor, submission_id, body.comment, policy=policy)
 
 
 @router.post("/submissions/{submission_id}/return", response_model=SubmissionRecord)
-def return_(submission_id: int, body: ReturnIn, store: StoreDep,
-            actor: WritingActor) -> SubmissionRecord:
+def return_(submission_id: int, body: ReturnIn, store: StoreDep, actor: WritingActor,
+            policy: PolicyDep) -> SubmissionRecord:
     """Return to the department with a comment (reviewer)."""
-    return actions.return_submission(store, actor, submission_id, body.comment)
+    return actions.return_submission(store, actor, submission_id, body.comment, policy=policy)
 
 
 @router.get("/plans/{plan_id}/actuals", response_model=list[ActualRecord])

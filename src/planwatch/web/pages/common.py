@@ -13,9 +13,10 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.routing import APIRoute
 
-from planwatch.errors import PlanwatchError
+from planwatch.errors import PlanwatchError, http_status
 from planwatch.web import i18n
 from planwatch.web.deps import OptionalActor
+from planwatch.web.errors import retry_headers
 from planwatch.web.pages.display import (
     BASE_ONLY_NOTE,
     base_only,
@@ -36,22 +37,15 @@ TASK_STATE_ZH = {"done": "已完成", "overdue": "已逾期", "stalled": "进展
                  "in_progress": "推进中", "not_reported": "未报进展", "blocked": "受阻"}
 SUBMISSION_ZH = {"draft": "草稿", "submitted": "待审核", "approved": "已通过（锁定）",
                  "returned": "已退回"}
-ERROR_STATUS = {"forbidden": 403, "not-found": 404, "conflict": 409, "invalid": 422}
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
-def error_status(exc: PlanwatchError) -> int:
-    code = getattr(exc, "code", "")
-    if code in ERROR_STATUS:
-        return ERROR_STATUS[code]
-    return 404 if code.startswith("unknown-") else 400
-
-
-def error_page(request: Request, status: int, message: str) -> Response:
+def error_page(request: Request, status: int, message: str,
+               headers: dict[str, str] | None = None) -> Response:
     """A page explaining a refused or failed request (status kept)."""
     return render(request, "error.html", {"status": status, "message": message},
-                  status_code=status)
+                  status_code=status, headers=headers)
 
 
 def login_redirect(request: Request) -> Response:
@@ -70,7 +64,7 @@ class PageRoute(APIRoute):
             try:
                 return await original(request)
             except PlanwatchError as exc:
-                return error_page(request, error_status(exc), str(exc))
+                return error_page(request, http_status(exc), str(exc), retry_headers(exc))
             except HTTPException as exc:
                 if exc.status_code == 401 and request.method == "GET":
                     return login_redirect(request)

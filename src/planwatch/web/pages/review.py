@@ -8,7 +8,7 @@ from fastapi import Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
-from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
+from planwatch.web.deps import CurrentActor, PolicyDep, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, render
 from planwatch.workflow.review_queue import review_queue, submission_for_review
 
@@ -37,15 +37,16 @@ def _done(request: Request, store: StoreDep, actor: actions.Actor,
 
 @router.post("/review/{submission_id}/approve")
 def approve(request: Request, submission_id: int, store: StoreDep, actor: WritingActor,
-            comment: Annotated[str, Form()] = "") -> Response:
+            policy: PolicyDep, comment: Annotated[str, Form()] = "") -> Response:
     """Approve: the value becomes a stored (locked) actual."""
-    actions.approve_submission(store, actor, submission_id, comment.strip() or None)
+    actions.approve_submission(store, actor, submission_id, comment.strip() or None,
+                               policy=policy)
     return _done(request, store, actor, submission_id)
 
 
 @router.post("/review/{submission_id}/return")
 def return_(request: Request, submission_id: int, store: StoreDep, actor: WritingActor,
-            comment: Annotated[str, Form()] = "") -> Response:
+            policy: PolicyDep, comment: Annotated[str, Form()] = "") -> Response:
     """Return to the department with a comment (required)."""
-    actions.return_submission(store, actor, submission_id, comment)
+    actions.return_submission(store, actor, submission_id, comment, policy=policy)
     return _done(request, store, actor, submission_id)

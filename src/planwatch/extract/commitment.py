@@ -1,0 +1,197 @@
+"""Is a quantified statement a commitment? One small classifier with reason codes.
+
+A number with a unit in a policy text is one of:
+
+* ``target`` — a commitment for the plan period (到2027年…达到、力争、确保、新增、培育…);
+* ``past`` — a prior result (回顾/成就/评估结果 sections, ``已``/``以来``/``截至``, the results
+  of an evaluation report): kept as a fact for the audit, never a target;
+* ``condition`` — a threshold, cap, floor, funding rule or penalty (``不超过``/``不低于``/``不少于``
+  in eligibility rules, 资助额度, 补助, 罚款, 注册资本, ``100万元以上的项目``): rules, not goals;
+* ``reference`` — a count of other documents or of the text's own parts (``明确6项``,
+  ``印发3个文件``, ``六个方面``);
+* ``other`` — nothing says it is planned (a number in a notice or commentary).
+
+The reader's cues decide, in this order: the document type, the section, tense, penalty and
+funding vocabulary, cap/floor words without a commitment, references, and last whether anything
+in the sentence or its section commits to the number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from planwatch.extract.targets_parse import INCREMENT_VERBS
+
+Label = Literal["target", "past", "condition", "reference", "other"]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One number in its sentence: where it is and what the reader knows around it."""
+
+    sentence: str
+    start: int  # the number's offset in the sentence
+    end: int  # after its unit and any comparator word
+    unit: str
+    comparator: str = "="
+    doc_type: str | None = None
+    past_section: bool = False
+    goal_section: bool = False
+    future_year: bool = False  # the sentence names a year inside or after the plan period
+    doc_title: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: Label
+    reason: str
+
+
+_PENALTY = re.compile(r"罚款|罚金|没收|处以?.{0,16}(?:以上|以下).{0,16}罚|违法所得")
+_COMMIT = re.compile(
+    r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|带动|发展|保持"
+    r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|" + INCREMENT_VERBS)
+_FUTURE_WORDS = re.compile(
+    r"力争|确保|争取|预计|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
+_PAST_TENSE = re.compile(
+    r"已(?!于)|率先|成功(?:创建|获批|举办|引进|入选)|共计?\s*$"
+    r"|以来|截至|截止|先后|共(?:实施|支持|认定|获批|建成|培育|引进|组织|立项|资助|投入)"
+    r"|(?:累计|共)?(?:完成|实现|取得)了")
+_CAP_FLOOR = re.compile(
+    r"(?:不超过|不高于|不低于|不少于|不多于|最高|最多|最低|至少|上限|原则上|不得)[^，。；]{0,20}$")
+_RANKS = ("名", "位", "强")
+_GRANT = re.compile(
+    r"资助|补助|补贴|奖励|奖补|额度|贷款|担保|贴息|补偿|注册资本|出资|税|扣除|报销|薪酬|工资|年龄"
+    r"|周岁|间接费用|直接费用|配套|单个|每个|每家|每项|每人")
+_FUNDING = re.compile(
+    _GRANT.pattern + r"|资金|经费|预算|费用|营业收入|销售收入|主营业务收入|财政|面积")
+_ELIGIBLE = re.compile(
+    r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|标准|入选|期限|"
+    r"有效期|满|以内的|连续|不得|可|按照|按")
+_SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$")
+_CLASS_BEFORE = re.compile(r"(?:产值|营收|营业收入|销售额|销售收入|收入)(?:过|超过|超)$")
+_ACTION = re.compile(
+    r"新增|新建|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|推动|带动|吸引|招引|投放|选取"
+    r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广")
+_MONEY_CLASS = re.compile(  # the amount names a class of things: 100万元以下项目, 超50亿元的企业
+    r"^(?:（含）)?(?:的?[\u4e00-\u9fff]{0,6}?"
+    r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头|部分)"
+    r"|[的级][\u4e00-\u9fff]{1,8}(?:[，,。；;、]|$))")
+_SIZE = re.compile(r"(?:规模|设立|总额|总规模|投资)[^，。；]{0,4}$")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:明确|印发|出台了|提出|包括|包含|涵盖|分为|共有|共|涉及|围绕|从|制定了|修订|聚焦|部署)"
+    r"[^，。；\d]{0,4}$")
+_REFERENCE_AFTER = re.compile(
+    r"^(?:个|项|条|类|大)?(?:章|条|款|部分|[^，。；、\d]{0,6}?(?:方面|文件|政策|措施|举措|内容|规定"
+    r"|办法|清单|环节|问题|原则|要求|制度|方向|通知))")
+_REFERENCE_UNITS = ("项", "个", "条", "类", "方面", "件")
+_TAX = re.compile(r"税|免征|减免|抵扣|加计扣除|计税|应纳")
+_TREATMENT = re.compile(
+    r"给予|奖励|奖补|补助|资助|补贴|贴息|减免|免征|延期|予以|核定|扣除|缓缴|缓交|减征|免收|减半")
+_THRESHOLD_CLAUSE = re.compile(r"^(?:对(?!接|标|外|口|话|象)|凡|其|且|被|经)")
+_THRESHOLD_OF = re.compile(r"对[^，。；]{1,25}(?:超过|超|不足|低于|达到)$")  # 要对单篇支出超过2万元
+_SURVEY = re.compile(r"^的[^，。；]{0,12}(?:反映|认为|表示|认可|赞同|满意|支持)")
+_DOC_WORDS = re.compile(r"细则|办法|意见|文件|政策|措施|条款|规定|通知|条$")
+_APPLICATION = re.compile(r"申报|申请|认定|遴选|征集|评选|推荐|评审|评价|备案|税|收费|优惠")
+
+
+@dataclass(frozen=True)
+class _View:
+    """The pieces of the sentence the rules read."""
+
+    before: str  # the sentence up to the number
+    clause: str  # the clause up to the number
+    after: str  # the sentence after the number, its unit and comparator word
+    committed: bool  # a plan year or a goal section frames the statement
+    promised: bool  # committed, or the sentence says 力争/确保/目标/十X五期间
+
+
+def classify(st: Statement) -> Verdict:
+    """The label of one quantified statement and the reason code that decided it."""
+    committed = st.future_year or st.goal_section
+    view = _View(st.sentence[:st.start], _clause_before(st.sentence, st.start),
+                 st.sentence[st.end:], committed,
+                 committed or bool(_FUTURE_WORDS.search(st.sentence)))
+    for rule in (_document_rule, _past_rule, _condition_rule, _reference_rule):
+        verdict = rule(st, view)
+        if verdict is not None:
+            return verdict
+    if _SURVEY.match(view.after.lstrip()):
+        return Verdict("other", "survey")  # 30%的女性科技人才反映…
+    if view.promised:
+        return Verdict("target", "commitment")
+    if st.doc_type != "evaluation_report" and _COMMIT.search(view.clause):
+        return Verdict("target", "commitment-verb")
+    return Verdict("other", "no-commitment")
+
+
+def _document_rule(st: Statement, v: _View) -> Verdict | None:
+    if st.doc_type == "regulation":
+        return Verdict("condition", "regulation-document")
+    if st.doc_type is None and _APPLICATION.search(st.doc_title) and not v.committed:
+        return Verdict("condition", "application-notice")
+    return None
+
+
+def _past_rule(st: Statement, v: _View) -> Verdict | None:
+    if st.past_section:
+        return Verdict("past", "past-section")
+    if st.future_year:
+        return None
+    if st.doc_type == "evaluation_report":
+        return Verdict("past", "evaluation-result")
+    if _PAST_TENSE.search(v.before):
+        return Verdict("past", "past-tense")
+    return None
+
+
+def _condition_rule(st: Statement, v: _View) -> Verdict | None:
+    if _PENALTY.search(st.sentence):
+        return Verdict("condition", "penalty")
+    money = st.unit.endswith("元")
+    if money and ((_MONEY_CLASS.match(v.after.lstrip()) and not _SIZE.search(v.clause))
+                  or (_CLASS_BEFORE.search(v.before) and v.after.lstrip()[:1] in "的、级")):
+        return Verdict("condition", "money-class")  # 100万元以上的项目 / 营收超亿元企业
+    if not v.committed and _TAX.search(st.sentence):
+        return Verdict("condition", "tax-rule")
+    capped = bool(_CAP_FLOOR.search(v.clause)) or (st.comparator == "<=" and st.unit not in _RANKS)
+    if capped and (_GRANT.search(st.sentence)
+                   or (_FUNDING.search(st.sentence) and not v.committed)):
+        return Verdict("condition", "funding-cap")
+    if (money or st.unit == "%") and _GRANT.search(v.clause) and _SHARE.search(v.clause) \
+            and not v.committed:
+        return Verdict("condition", "funding-rule")
+    if v.promised:
+        return None
+    if _TREATMENT.search(v.clause + _clause_after(v.after)) \
+            or _THRESHOLD_CLAUSE.match(v.clause.strip()) or _THRESHOLD_OF.search(v.clause):
+        return Verdict("condition", "treatment-rule")  # 对…超过1亿元的，给予奖励
+    acting = bool(_ACTION.search(v.clause))  # 投放不少于250台: a floor on what will be done
+    if capped and not acting:
+        return Verdict("condition", "cap-floor")
+    if _ELIGIBLE.search(v.clause) and not acting:
+        return Verdict("condition", "eligibility")
+    return None
+
+
+def _reference_rule(st: Statement, v: _View) -> Verdict | None:
+    after = v.after.lstrip()
+    if _REFERENCE_BEFORE.search(v.before) and (st.unit in _REFERENCE_UNITS
+                                               or _REFERENCE_AFTER.match(after)):
+        return Verdict("reference", "document-count")
+    if not v.committed and (_REFERENCE_AFTER.match(after) or (
+            st.unit in _REFERENCE_UNITS and _DOC_WORDS.search(v.clause.rstrip("的有为共计 ")))):
+        return Verdict("reference", "document-count")
+    return None
+
+
+def _clause_after(after: str) -> str:
+    cut = [i for i in (after.find(c) for c in "，,；;。") if i >= 0]
+    return after[:min(cut)] if cut else after
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    cut = max(sentence.rfind(c, 0, at) for c in "，,；;。")
+    return sentence[cut + 1:at]

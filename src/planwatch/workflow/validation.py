@@ -1,0 +1,66 @@
+"""Validation at the door (入口校验): every verb checks its inputs before anything is stored —
+finite numbers, sane years, bounded texts without NUL bytes, no report dates in the future.
+Raises :class:`~planwatch.workflow.errors.Invalid` (HTTP 422), Chinese and English."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from planwatch.workflow.errors import Invalid
+
+MIN_YEAR = 1949
+MAX_YEAR = 2100
+MAX_TEXT = {"indicator": 300, "unit": 50, "source": 500, "comment": 2000, "reason": 2000,
+            "report": 5000, "department": 200, "username": 100, "name": 100}
+FIELD_ZH = {"indicator": "指标", "unit": "单位", "source": "来源", "comment": "意见",
+            "reason": "理由", "report": "进展情况", "department": "部门", "username": "用户名",
+            "name": "名称", "value": "数值", "percent": "完成百分比", "year": "年份",
+            "reported_on": "报告日期"}
+
+
+def _refuse(field: str, zh: str, en: str) -> Invalid:
+    label = FIELD_ZH.get(field, field)
+    return Invalid(f"{label}无效：{zh}", f"invalid {field}: {en}", [f"{field}: {zh} / {en}"])
+
+
+def check_number(value: float, field: str = "value", *, low: float | None = None,
+                 high: float | None = None) -> float:
+    """A finite number (NaN and ±Infinity refused), optionally within [low, high]."""
+    number = float(value)
+    if not math.isfinite(number):
+        raise _refuse(field, "须为有限数值（不接受NaN或无穷大）", "must be a finite number")
+    if (low is not None and number < low) or (high is not None and number > high):
+        raise _refuse(field, f"须在{low}到{high}之间", f"must be within {low}..{high}")
+    return number
+
+
+def check_year(year: int, field: str = "year") -> int:
+    """A year between 1949 and 2100."""
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        raise _refuse(field, f"年份{year}不在{MIN_YEAR}–{MAX_YEAR}之间",
+                      f"year {year} is outside {MIN_YEAR}..{MAX_YEAR}")
+    return int(year)
+
+
+def check_text(value: str | None, field: str, *, required: bool = False) -> str | None:
+    """A text of bounded length without NUL bytes (``required``: not blank)."""
+    if value is None or not value.strip():
+        if required:
+            raise _refuse(field, "不能为空", "must not be empty")
+        return value
+    if "\x00" in value:
+        raise _refuse(field, "含有NUL字符", "contains a NUL byte")
+    limit = MAX_TEXT.get(field, 2000)
+    if len(value) > limit:
+        raise _refuse(field, f"长度{len(value)}超过上限{limit}",
+                      f"{len(value)} characters, at most {limit}")
+    return value
+
+
+def check_report_date(day: date, today: date | None = None) -> date:
+    """A progress report's date: a sane year and not after today."""
+    check_year(day.year, "reported_on")
+    if day > (today or date.today()):
+        raise _refuse("reported_on", f"{day.isoformat()}晚于今天", f"{day} is in the future")
+    return day

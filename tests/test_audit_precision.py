@@ -1,0 +1,118 @@
+"""Audit precision: like is compared with like (same indicator, same year, a target with a
+target, a past value with the base-period value), so a self-consistent 十五五 plan gets no
+findings, while real inconsistencies planted in the same plan are still found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planwatch.actions import extract_file
+from planwatch.evaluate.audit import audit_plan
+from planwatch.evaluate.audit_facts import check_names
+from planwatch.model.findings import Severity
+from planwatch.model.plan import Plan, Target
+from tests.helpers import FIXTURES
+
+CONSISTENT = FIXTURES / "audit" / "consistent-15th-plan.txt"
+UNSEEN_15TH = sorted((FIXTURES / "unseen").glob("*-2026-plan.txt"))
+
+
+def _plan(path: Path = CONSISTENT) -> Plan:
+    return extract_file(path)
+
+
+def _warnings(plan: Plan) -> list[str]:
+    return [f"{f.code}: {f.message}" for f in audit_plan(plan) if f.severity is Severity.WARNING]
+
+
+def _results_as_targets(plan: Plan) -> Plan:
+    """The 十四五 results of the review section read as undated targets (what a reader that
+    does not see the section would make of 高新技术企业达到1260家)."""
+    recast = [Target(subject=f.subject, value=f.value, unit=f.unit, period="plan_period",
+                     comparator=f.comparator, quote=f.quote, line=f.line)
+              for f in plan.facts if f.kind in ("level", "change") and f.value is not None]
+    return plan.model_copy(update={"targets": recast + plan.targets, "facts": []})
+
+
+def test_the_fixture_is_what_the_test_needs() -> None:
+    plan = _plan()
+    assert plan.meta.period_end == 2030 and len(plan.indicators) == 10
+    assert {i.baseline_year for i in plan.indicators} == {2025}
+    bases = {i.baseline for i in plan.indicators}
+    results = [f for f in plan.facts if f.kind == "level" and f.value in bases]
+    assert len(results) >= 8  # the 十四五 results restate the table's 2025 column
+
+
+def test_self_consistent_15th_plan_has_no_findings() -> None:
+    assert audit_plan(_plan()) == []
+
+
+def test_past_results_read_as_targets_are_not_compared_with_the_2030_target() -> None:
+    plan = _results_as_targets(_plan())
+    assert len(plan.targets) >= 24
+    assert audit_plan(plan) == []
+
+
+@pytest.mark.parametrize("path", UNSEEN_15TH, ids=lambda p: p.stem)
+def test_unseen_15th_plans_are_clean(path: Path) -> None:
+    plan = _plan(path)
+    assert plan.indicators
+    assert _warnings(plan) == []
+    assert _warnings(_results_as_targets(plan)) == []
+
+
+def _with_target(plan: Plan, quote: str, subject: str, value: float, unit: str,
+                 year: int | None) -> Plan:
+    extra = Target(subject=subject, value=value, unit=unit, year=year,
+                   period="by_year" if year else "plan_period", quote=quote)
+    return plan.model_copy(update={"targets": [*plan.targets, extra]})
+
+
+def test_a_dated_target_that_differs_from_the_table_is_still_found() -> None:
+    plan = _with_target(_plan(), "到2030年，高新技术企业数量达到1800家", "高新技术企业数量",
+                        1800, "家", 2030)
+    assert [w.split(":")[0] for w in _warnings(plan)] == ["prose-table-conflict"]
+    assert "1800" in _warnings(plan)[0] and "2000" in _warnings(plan)[0]
+
+
+def test_an_undated_value_that_is_neither_base_nor_target_is_still_found() -> None:
+    plan = _with_target(_plan(), "高新技术企业数量达到1800家", "高新技术企业数量", 1800, "家",
+                        None)
+    assert [w.split(":")[0] for w in _warnings(plan)] == ["prose-table-conflict"]
+
+
+def test_the_base_value_stated_for_the_end_year_is_still_found() -> None:
+    # The sentence names 2030 itself: a real conflict, not a restated result.
+    plan = _with_target(_plan(), "到2030年，高新技术企业数量达到1260家", "高新技术企业数量",
+                        1260, "家", 2030)
+    assert [w.split(":")[0] for w in _warnings(plan)] == ["prose-table-conflict"]
+
+
+def test_a_past_result_that_differs_from_the_base_year_column_is_found() -> None:
+    text = CONSISTENT.read_text(encoding="utf-8").replace("全市高新技术企业达到1260家",
+                                                          "全市高新技术企业达到1206家")
+    path = Path(__file__).parent / "_tmp_audit_plan.txt"
+    try:
+        path.write_text(text, encoding="utf-8")
+        warnings = _warnings(_plan(path))
+    finally:
+        path.unlink(missing_ok=True)
+    assert [w.split(":")[0] for w in warnings] == ["fact-baseline-conflict"]
+    assert "1206" in warnings[0] and "1260" in warnings[0]
+
+
+def test_two_indicators_sharing_only_a_value_and_a_rank_are_not_one() -> None:
+    plan = _plan()
+    incubators = next(t for t in plan.targets if t.subject == "省级以上科技企业孵化器")
+    labs = next(i for i in plan.indicators if i.name == "省级以上新型研发机构数")
+    assert (incubators.value, incubators.year) == (labs.target, labs.target_year)
+    assert check_names(plan) == []
+
+
+def test_a_renamed_row_with_the_same_value_is_still_noticed() -> None:
+    plan = _with_target(_plan(), "到2030年，新型研发组织达到40家", "新型研发组织",
+                        40, "家", 2030)
+    names = [f for f in check_names(plan) if f.code == "prose-table-name-mismatch"]
+    assert [f.context for f in names] == ["省级以上新型研发机构数"]

@@ -1,0 +1,98 @@
+"""Commitment or not: real sentences from policy texts, each with the reason that decides it."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.extract.commitment import Statement, classify
+from planwatch.extract.targets import extract_targets
+from planwatch.extract.targets_parse import find_mentions
+from planwatch.model.plan import Meta, Plan
+from planwatch.parse.document import Block, Document
+
+
+def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_opinion",
+             future: bool = False, past: bool = False, goal: bool = False) -> tuple[str, str]:
+    at = sentence.index(number)
+    mention = next(m for m in find_mentions(sentence) if m.start == at)
+    v = classify(Statement(sentence, mention.start, mention.end, mention.unit,
+                           mention.comparator, doc_type, past, goal, future))
+    return v.label, v.reason
+
+
+@pytest.mark.parametrize(("sentence", "number", "kwargs", "expected"), [
+    # commitments
+    ("到2027年，全省高新技术企业数量超过7.5万家。", "7.5", {"future": True},
+     ("target", "commitment")),
+    ("力争建成10个左右区块链高端研究机构。", "10", {}, ("target", "commitment")),
+    ("培育15个跨境电商产业园。", "15", {}, ("target", "commitment-verb")),
+    ("全社会研发经费投入强度不低于3%。", "3", {"goal": True}, ("target", "commitment")),
+    # past results
+    ("省市联合基金年度资金规模已达3亿元。", "3", {}, ("past", "past-tense")),
+    ("“十四五”以来累计新增国家级孵化器12家。", "12", {"doc_type": "evaluation_report"},
+     ("past", "evaluation-result")),
+    ("全市省级以上研发平台达到356家。", "356", {"past": True}, ("past", "past-section")),
+    # conditions, caps, funding rules, penalties
+    ("单个项目补助不超过200万元。", "200", {}, ("condition", "funding-cap")),
+    ("注册资本不低于500万元。", "500", {}, ("condition", "funding-cap")),
+    ("对法人处10万元以上50万元以下罚款。", "50", {}, ("condition", "penalty")),
+    ("100万元以下项目可采取材料评价方式。", "100", {}, ("condition", "money-class")),
+    ("省级财政按照地方财政合计补偿金额的30%给予补偿。", "30", {},
+     ("condition", "funding-rule")),
+    ("到会委员应不少于5人。", "5", {}, ("condition", "cap-floor")),
+    ("申报单位研发人员占职工总数的10%以上。", "10", {}, ("condition", "eligibility")),
+    ("条例规定每次授予人数不超过2名。", "2", {"doc_type": "regulation"},
+     ("condition", "regulation-document")),
+    ("对年营业收入首次超过1亿元的，给予一次性奖励。", "1", {},
+     ("condition", "treatment-rule")),
+    ("单位学术委员会要对单篇发表支出超过2万元的论文进行审核。", "2", {},
+     ("condition", "money-class")),
+    ("增值税小规模纳税人适用3%征收率。", "3", {}, ("condition", "tax-rule")),
+    ("培育形成年营收超50亿元的企业5家以上。", "50", {"future": True},
+     ("condition", "money-class")),
+    ("设立规模20亿元的科技创新投资基金。", "20", {}, ("target", "commitment-verb")),
+    ("召开孵化器、新型研发机构等专题会议共10场。", "10", {"doc_type": None},
+     ("past", "past-tense")),
+    # surveys, references to other documents or parts of the text
+    ("调查显示，30%的女性科技人才反映工作压力较大。", "30", {"doc_type": None},
+     ("other", "survey")),
+    ("即将出台的实施细则有2个。", "2", {"doc_type": None}, ("reference", "document-count")),
+    ("《意见》明确6项重点任务。", "6", {}, ("reference", "document-count")),
+    ("从六个方面提出具体措施。", "六", {}, ("reference", "document-count")),
+    # nothing commits
+    ("城镇调查失业率6%左右。", "6", {"doc_type": None}, ("other", "no-commitment")),
+])
+def test_classify_real_sentences(sentence: str, number: str, kwargs: dict[str, object],
+                                 expected: tuple[str, str]) -> None:
+    assert _verdict(sentence, number, **kwargs) == expected  # type: ignore[arg-type]
+
+
+def _plan_doc(doc_type: str, *texts: str) -> tuple[Document, Plan]:
+    doc = Document(blocks=[Block("paragraph", t, line=i + 1) for i, t in enumerate(texts)])
+    return doc, Plan(meta=Meta(doc_type=doc_type, period_start=2024, period_end=2027))  # type: ignore[arg-type]
+
+
+def test_measures_keep_commitments_and_drop_funding_rules() -> None:
+    doc, plan = _plan_doc(
+        "implementation_opinion",
+        "到2027年，培育科技领军企业20家以上。",
+        "对新认定的国家级孵化器，给予最高500万元奖励，单个企业补助不超过200万元。",
+        "已累计建成省级新型研发机构280家。")
+    result = extract_targets(doc, plan)
+    assert [(t.subject, t.value) for t in result.targets] == [("培育科技领军企业", 20)]
+    assert [f.value for f in result.facts] == [] or all(f.value != 20 for f in result.facts)
+    reasons = {v.reason for v, _ in result.rejected}
+    assert "funding-cap" in reasons
+
+
+def test_review_section_results_become_facts_not_targets() -> None:
+    doc = Document(blocks=[
+        Block("heading", "一、“十四五”时期发展成就", line=1, level=1),
+        Block("paragraph", "全市高新技术企业达到2300家，研发投入强度达到3.1%。", line=2),
+        Block("heading", "二、发展目标", line=3, level=1),
+        Block("paragraph", "到2030年，高新技术企业达到4000家。", line=4),
+    ])
+    plan = Plan(meta=Meta(doc_type="plan", period_start=2026, period_end=2030))
+    result = extract_targets(doc, plan)
+    assert [(t.subject, t.value, t.year) for t in result.targets] == [
+        ("高新技术企业", 4000, 2030)]

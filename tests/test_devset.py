@@ -1,0 +1,147 @@
+"""Dev set: 17 real policy documents planwatch was not written for, hand-checked.
+
+Gold in ``tests/fixtures/devset/policy/<id>.json`` (judgement calls in ``../NOTES.md``); the texts
+are read from ``../shared/corpus/policy-texts.jsonl`` (extractor input ``title + "\\n" + text`` as
+``<id>.txt``). Each document is extracted and scored with the shared scorer's functions through
+``scripts/devset-score``. ``FLOORS`` holds what the extractor measured when the gold was
+committed, rounded down: a fix raises them, nothing may lower them.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import json
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.helpers import FIXTURES, ROOT, SHARED
+
+# part -> metric -> floor (measured on this branch, rounded down; raise after every fix)
+FLOORS: dict[str, dict[str, float]] = {
+    "targets": {"precision": 0.54, "recall": 0.54, "f1": 0.54, "fully_correct_rate": 0.48},
+    "tasks": {"precision": 0.97, "recall": 0.95, "fully_correct_rate": 0.58},
+    "meta": {"fully_correct_rate": 0.0},
+    "meta_fields": {"title": 0.64, "region": 0.41, "region_level": 0.47, "doc_type": 0.58,
+                    "period_start": 0.82, "period_end": 0.70, "issued": 0.82,
+                    "doc_number": 0.94},
+    # policy texts carry no indicator/prior/project tables: any row found is a false one
+    "indicators": {"precision": 1.0},
+    "prior_results": {"precision": 1.0},
+    "projects": {"precision": 1.0},
+    # share of rules documents (条例/办法/规定/解读) that yield no targets and no tasks
+    "rules": {"clean_rate": 0.25},
+}
+
+DEV_IDS = ["country-062", "province-048", "country-077", "province-006", "country-022",
+           "department-037", "policy-019", "province-058", "country-058", "province-015",
+           "country-034", "province-055", "country-102", "policy-088", "country-068",
+           "province-029", "policy-076"]
+GOLD_DIR = FIXTURES / "devset" / "policy"
+CORPUS = SHARED / "corpus" / "policy-texts.jsonl"
+SECTIONS = ("indicators", "prior_results", "targets", "tasks", "projects", "meta")
+
+
+def _need_corpus() -> None:
+    if not CORPUS.exists():
+        pytest.skip(f"../shared is absent ({CORPUS} not found): the dev set's texts live there")
+
+
+def _load_script() -> ModuleType:
+    path = ROOT / "scripts" / "devset-score"
+    loader = importlib.machinery.SourceFileLoader("devset_score", str(path))
+    spec = importlib.util.spec_from_loader("devset_score", loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def golds() -> dict[str, dict[str, Any]]:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted(GOLD_DIR.glob("*.json"))}
+
+
+@pytest.fixture(scope="module")
+def result(golds: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    _need_corpus()
+    ds = _load_script()
+    preds = ds.extract_texts(ds.corpus_texts(golds, CORPUS))
+    return dict(ds.score(ds.load_scorer(), golds, preds))
+
+
+def test_gold_set_is_complete(golds: dict[str, dict[str, Any]]) -> None:
+    assert sorted(golds) == sorted(DEV_IDS)
+    kinds = {g["meta"]["doc_type"] for g in golds.values()}
+    assert {"plan", "implementation_opinion", "regulation"} <= kinds
+    for doc_id, gold in golds.items():
+        assert gold["doc"] == f"{doc_id}.txt"
+        assert set(SECTIONS) <= set(gold), doc_id
+        if gold["meta"]["doc_type"] == "regulation":
+            assert not gold["targets"] and not gold["tasks"], doc_id
+        numbers = [t["number"] for t in gold["tasks"]]
+        if len(numbers) != len(set(numbers)):  # numbering restarts per chapter
+            assert all(t.get("section") for t in gold["tasks"]), doc_id
+
+
+def test_gold_quotes_are_in_the_text(golds: dict[str, dict[str, Any]]) -> None:
+    _need_corpus()
+    texts = _load_script().corpus_texts(golds, CORPUS)
+    for doc_id, gold in golds.items():
+        joined = texts[doc_id].replace("\n", "")
+        for t in gold["targets"]:
+            for key in ("quote", "also_quote"):
+                if t.get(key):
+                    assert joined.count(t[key]) == 1, (doc_id, t[key])
+        flat = re.sub(r"\s+", "", joined)
+        assert re.sub(r"\s+", "", gold["meta"]["title"]) in flat, doc_id
+        for task in gold["tasks"]:
+            assert task["title"] in joined, (doc_id, task["title"])
+
+
+def _measured(result: dict[str, Any], part: str, metric: str) -> float:
+    if part == "meta_fields":
+        return float(result["meta"]["field_accuracy"][metric])
+    if part == "rules":
+        n = result["rules_documents"]
+        return 1 - len(result["rules_documents_with_targets_or_tasks"]) / n
+    return float(result[part][metric])
+
+
+@pytest.mark.parametrize(("part", "metric"),
+                         [(p, m) for p, ms in FLOORS.items() for m in ms],
+                         ids=[f"{p}.{m}" for p, ms in FLOORS.items() for m in ms])
+def test_dev_set_score_does_not_fall(result: dict[str, Any], part: str, metric: str) -> None:
+    measured = _measured(result, part, metric)
+    keys = {"targets": "target", "tasks": "task", "meta": "meta.", "meta_fields": "meta."}
+    key = keys.get(part, "")
+    misses = "\n".join([m for m in result["misses"] if key in m][:60])
+    assert measured >= FLOORS[part][metric], f"{part}.{metric} = {measured:.3f}\n{misses}"
+
+
+def test_score_reads_chapters_when_numbers_restart() -> None:
+    """Tasks numbered anew in every chapter are matched chapter by chapter, not all to the first."""
+    _need_corpus()  # the shared scorer lives in ../shared too
+    ds = _load_script()
+    gold = {"d": {"meta": {"doc_type": "implementation_opinion"}, "indicators": [],
+                  "prior_results": [], "targets": [], "projects": [],
+                  "tasks": [{"number": 1, "title": "甲", "lead": ["A"], "support": [],
+                             "shared_responsibility": False, "section": "一章"},
+                            {"number": 1, "title": "乙", "lead": ["B"], "support": [],
+                             "shared_responsibility": False, "section": "二章"}]}}
+    pred = {"d": {"tasks": [{"number": 1, "title": "甲", "lead": ["A"], "section": "一章"},
+                            {"number": 1, "title": "乙", "lead": ["B"], "section": "二章"}]}}
+    scored = ds.score(ds.load_scorer(), gold, pred)
+    assert scored["tasks"]["fully_correct_rate"] == 1.0
+    pred["d"]["tasks"][1]["section"] = "一章"  # both predicted in chapter one
+    scored = ds.score(ds.load_scorer(), gold, pred)
+    assert scored["tasks"]["fully_correct_rate"] == 0.5
+
+
+def test_gold_dir_is_the_scripts_default() -> None:
+    assert Path(_load_script().DEV_GOLD) == GOLD_DIR
