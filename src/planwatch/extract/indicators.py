@@ -396,11 +396,11 @@ def _attribute(text: str | None) -> Literal["预期性", "约束性"] | None:
 
 
 def _prior(ctx: _Context, row: _Row) -> PriorResult:
-    base = _value(ctx, row, ctx.header.first("baseline"))
-    target = _value(ctx, row, ctx.header.first("target"))
-    actual = _value(ctx, row, ctx.header.first("actual"))
+    reads = [_read(ctx, row, ctx.header.first(role)) for role in ("baseline", "target", "actual")]
+    base, target, actual = (r.cell if r is not None else None for r in reads)
+    unit = row.unit or next((r.unit for r in reads if r is not None and r.unit), None)
     return PriorResult(
-        name=row.name, unit=row.unit, line=row.line,
+        name=row.name, unit=normalize_unit(unit, row.name), line=row.line,
         baseline_year=ctx.base_year if base is not None else None,
         baseline=base.value if base else None,
         target_year=ctx.target_year if target is not None else None,
