@@ -54,7 +54,7 @@ class Grid:
 # --- fragment features ---------------------------------------------------------------------
 
 _SQUASH = re.compile(r"\s+")
-_INT = re.compile(r"^\d{1,3}$")
+_INT = re.compile(r"^\d{1,3}[.、．]?$")
 _CN_SEQ = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _ATTR = re.compile(r"^(?:预期|约束)性?$")
 _NUM = re.compile(
@@ -281,7 +281,7 @@ def _seq_chain(kinds: list[str], frags: list[Fragment]) -> list[str]:
     for i, kind in enumerate(kinds):
         if kind != "int":
             continue
-        if int(squash(frags[i].text)) == expected:
+        if int(squash(frags[i].text).rstrip(".、．")) == expected:
             expected += 1
         else:
             out[i] = "intval"
