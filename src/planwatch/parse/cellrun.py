@@ -19,7 +19,7 @@ from planwatch.parse.layout import Item, heading_level, is_caption
 from planwatch.parse.normalize import normalize_line
 
 MAX_FRAGMENTS = 1200
-MIN_QUALITY = 0.6
+MIN_QUALITY = 0.3
 MAX_PARTITIONS = 48
 _YEAR_ONLY = re.compile(r"^[(（]?(?:19|20)\d{2}年?(?:[-—–至~](?:19|20)\d{2}年?)?[)）]?$")
 _PERIOD_ONLY = re.compile(r"^[“\"”]?十[一二三四五六七八九]五[”\"“]?(?:时期|期间|末)?$")
@@ -30,8 +30,8 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
     ("seq", ("序号", "编号")),
     ("attr", ("属性", "性质")),
     ("status", ("完成情况", "进展情况", "进展", "评价", "是否完成")),
-    ("value", ("基期", "基准", "基数", "基础值", "现状", "目标", "规划值", "预期值", "年均",
-               "累计", "增速", "增长率", "指标值", "完成值", "实际值", "数值", "规划值")),
+    ("value", ("基期", "基准", "基数", "基础值", "基线", "现状", "现值", "目标", "规划值", "预期",
+               "期末", "年均", "累计", "增速", "增长率", "指标值", "完成值", "实际值", "数值")),
     ("name", ("指标", "名称", "项目", "任务", "事项")),
     ("text", ("类别", "分类", "类目", "板块", "领域", "维度", "方面", "内容", "备注", "说明",
               "地点", "单位名称", "责任单位", "牵头单位", "承担单位", "实施单位", "时限", "期限")),
@@ -44,7 +44,8 @@ _EXPLICIT_UNIT = re.compile(r"^(?:计量|指标)?单位$")
 def header_type(text: str) -> str | None:
     """Column type a header fragment names; ``"mod"`` for a year, 十X五 or place modifier."""
     s = squash(text).strip("“”\"")
-    if not s or len(s) > 14 or s.endswith("表") or _CAPTION_WORDS.search(s) \
+    if not s or len(s) > 16 or s.endswith("表") or (_CAPTION_WORDS.search(s) and len(s) > 6) \
+            or is_caption(s) \
             or heading_level(s) is not None:
         return None
     if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s):
