@@ -230,21 +230,8 @@ def align(types: list[ColType], frags: list[Fragment], row_mode: bool) -> tuple[
             cont = max(0.0, cont - 0.5)  # 主要经济 ‖ 指标
         best_end = max(range(k + 1), key=lambda j: score[j] - trail[j + 1])
         end_score = score[best_end] - trail[best_end + 1] - row_break
-        new: list[float] = []
-        ptr: list[int] = []
-        for j in range(k):
-            e = _emit(types[j], kind)
-            cand = score[j] - cont + _cont(types[j], kind, f.text)
-            how = -1 - j  # continuation of column j
-            for p in range(j):
-                s = score[p] - (lead[j] - lead[p + 1]) - cell_break + e
-                if s > cand:
-                    cand, how = s, p
-            s = end_score - lead[j] + e
-            if s > cand:
-                cand, how = s, k * 1000 + best_end
-            new.append(cand)
-            ptr.append(how)
+        new, ptr = _column_step(types, score, lead, kind, f.text, (cont, cell_break, end_score),
+                                best_end)
         group = end_score + _group_emit(kind, f.text) - GROUP_COST
         grow = score[k] - cont + (0.0 if kind in ("text", "qual") else -5.0)
         new.append(max(group, grow))
@@ -254,6 +241,31 @@ def align(types: list[ColType], frags: list[Fragment], row_mode: bool) -> tuple[
     last = max(range(k + 1), key=lambda j: score[j] - trail[j + 1])
     total = score[last] - trail[last + 1]
     return total, _trace(back, last, k)
+
+
+def _column_step(types: list[ColType], score: list[float], lead: list[float], kind: str,
+                 text: str, costs: tuple[float, float, float],
+                 best_end: int) -> tuple[list[float], list[int]]:
+    """Scores and back pointers of the column states for one fragment: continue the cell, start
+    a later cell of the same row (columns between skipped), or start a new row."""
+    cont, cell_break, end_score = costs
+    k = len(types)
+    new: list[float] = []
+    ptr: list[int] = []
+    for j in range(k):
+        e = _emit(types[j], kind)
+        cand = score[j] - cont + _cont(types[j], kind, text)
+        how = -1 - j  # continuation of column j
+        for p in range(j):
+            s = score[p] - (lead[j] - lead[p + 1]) - cell_break + e
+            if s > cand:
+                cand, how = s, p
+        s = end_score - lead[j] + e
+        if s > cand:
+            cand, how = s, k * 1000 + best_end
+        new.append(cand)
+        ptr.append(how)
+    return new, ptr
 
 
 def _skip_costs(types: list[ColType]) -> tuple[list[float], list[float]]:
