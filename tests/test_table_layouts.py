@@ -224,3 +224,15 @@ def test_announced_table_that_cannot_be_read_is_a_warning(tmp_path: Path) -> Non
     assert [(f.code, f.severity.value) for f in result.findings] == [
         ("indicator-table-unreadable", "warning")]
     assert "表1 主要指标" in result.findings[0].message
+
+
+def test_previous_plan_target_and_result_beside_the_new_target() -> None:
+    """A title line (主要指标) before the header; “十四五”目标 ‖ “十四五”完成 ‖ “十五五”目标: the
+    previous plan's result is the baseline, its target is not read, the 十五五 one is."""
+    result = extract_indicator_tables(read_document(TABLES / "previous_and_new_targets.md"))
+    assert [(i.name, i.unit, i.baseline_year, i.baseline, i.target_year, i.target)
+            for i in result.indicators] == [
+        ("研发投入强度", "%", 2025, 3.2, 2030, 3.6),
+        ("高新技术企业数", "家", 2025, 120, 2030, 200),
+    ]
+    assert result.findings == []

@@ -31,7 +31,8 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
     ("attr", ("属性", "性质")),
     ("status", ("完成情况", "进展情况", "进展", "评价", "是否完成")),
     ("value", ("基期", "基准", "基数", "基础值", "基线", "现状", "现值", "目标", "规划值", "预期",
-               "期末", "年均", "累计", "增速", "增长率", "指标值", "完成值", "实际值", "数值")),
+               "期末", "年均", "累计", "增速", "增长率", "指标值", "完成", "实际", "实现",
+               "数值")),
     ("name", ("指标", "名称", "项目", "任务", "事项")),
     ("text", ("类别", "分类", "类目", "板块", "领域", "维度", "方面", "内容", "备注", "说明",
               "地点", "单位名称", "责任单位", "牵头单位", "承担单位", "实施单位", "时限", "期限")),
@@ -156,6 +157,8 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
         return None
     head = frags[:h]
     types = [header_type(f.text) or "mod" for f in head]
+    if types[0] == "name" and types.count("name") > 1 and types[1] != "attr":
+        return None  # a title (主要指标) before the header: the header starts on the next line
     data = frags[h:]
     row_mode = _row_mode(data)
     best: tuple[float, list[tuple[int, int]], list[int]] | None = None
