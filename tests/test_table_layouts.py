@@ -236,3 +236,12 @@ def test_previous_plan_target_and_result_beside_the_new_target() -> None:
         ("高新技术企业数", "家", 2025, 120, 2030, 200),
     ]
     assert result.findings == []
+
+
+def test_unit_printed_once_in_the_value_header() -> None:
+    result = extract_indicator_tables(read_document(TABLES / "units_in_header.txt"))
+    assert [(i.name, i.unit, i.baseline_year, i.baseline, i.target_year, i.target)
+            for i in result.indicators] == [
+        ("规上工业企业研发经费支出", "亿元", 2025, 120, 2030, 180),
+        ("技术合同成交额", "亿元", 2025, 200, 2030, 350),
+    ]

@@ -294,7 +294,8 @@ def _indicator(ctx: _Context, row: _Row) -> Indicator:
         base_year = ctx.star_year
     if base is not None and base.year is not None and bcell is not None:
         base_year = base.year
-    unit = row.unit or next((v.unit for v in (target, base) if v is not None and v.unit), None)
+    unit = row.unit or next((v.unit for v in (target, base) if v is not None and v.unit),
+                            None) or _header_unit(ctx.header)
     ind = Indicator(
         name=row.name, unit=normalize_unit(unit, row.name), category=row.category,
         line=row.line, baseline_year=base_year, baseline=bcell.value if bcell else None,
@@ -309,6 +310,15 @@ def _indicator(ctx: _Context, row: _Row) -> Indicator:
         if growth is not None and growth.text and growth.cell is None and ind.target is None:
             ind.target_text = ind.target_text or growth.text  # text in a 年均［累计］ column
     return ind
+
+
+def _header_unit(header: Header) -> str | None:
+    """A unit printed once in the value columns' header (``2025年目标值（亿元）``)."""
+    for col in (header.first("target"), header.first("baseline")):
+        m = _UNIT_PAREN.search(squash(col.header)) if col is not None else None
+        if m and not re.search(r"\d{4}", m.group(1)) and _unit_like(m.group(1)):
+            return m.group(1)
+    return None
 
 
 def _set_target(ctx: _Context, row: _Row, ind: Indicator, target: TableValue | None) -> None:
