@@ -245,3 +245,11 @@ def test_unit_printed_once_in_the_value_header() -> None:
         ("规上工业企业研发经费支出", "亿元", 2025, 120, 2030, 180),
         ("技术合同成交额", "亿元", 2025, 200, 2030, 350),
     ]
+
+
+def test_rows_of_a_rebuilt_table_keep_their_source_lines() -> None:
+    source = (TABLES / "cell_per_paragraph.md").read_text(encoding="utf-8").splitlines()
+    result = extract_indicator_tables(read_document(TABLES / "cell_per_paragraph.md"))
+    starts = [i.line for i in result.indicators]
+    assert [source[n - 1] for n in starts if n is not None] == [
+        "1", "2", "3", "4", "其中 科技小巨人企业", "5", "6"]

@@ -261,8 +261,10 @@ def cell_tables(items: list[Item]) -> list[Item]:
             frags, end = collect(lines, first[i])
             grid = rebuild(frags)
             if grid is not None:
-                out.append(Item("table", rows=[list(grid.header), *(list(r) for r in grid.rows)],
-                                line=item.line, page=item.page))
+                rows = [list(grid.header), *(list(r) for r in grid.rows)]
+                row_lines = [item.line, *grid.row_lines] if item.line else []
+                out.append(Item("table", rows=rows, line=item.line, page=item.page,
+                                row_lines=row_lines))
                 i = owner[end] if end < len(lines) else len(items)
                 continue
         out.append(item)
