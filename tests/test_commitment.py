@@ -51,12 +51,21 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     ("培育形成年营收超50亿元的企业5家以上。", "50", {"future": True},
      ("condition", "money-class")),
     ("设立规模20亿元的科技创新投资基金。", "20", {}, ("target", "commitment-verb")),
+    ("培育新增4—5个超五千亿元级战略性新兴产业集群。", "五千", {}, ("condition", "money-class")),
+    ("企业按销售收入提取技术开发准备金（生产资料产业按5%）。", "5", {},
+     ("condition", "funding-rule")),
     ("召开孵化器、新型研发机构等专题会议共10场。", "10", {"doc_type": None},
      ("past", "past-tense")),
     # surveys, references to other documents or parts of the text
     ("调查显示，30%的女性科技人才反映工作压力较大。", "30", {"doc_type": None},
      ("other", "survey")),
     ("即将出台的实施细则有2个。", "2", {"doc_type": None}, ("reference", "document-count")),
+    ("七家单位联合发布了《广东省培育区块链产业集群行动计划》。", "七", {"doc_type": None},
+     ("reference", "issuers-or-items")),
+    ("18项省级行政许可事项依法委托各地级以上市政府相关部门实施。", "18", {},
+     ("reference", "issuers-or-items")),
+    ("建立药用人工养殖技术研究平台，建设了25个示范基地。", "25", {"doc_type": "plan"},
+     ("past", "past-tense")),
     ("《意见》明确6项重点任务。", "6", {}, ("reference", "document-count")),
     ("从六个方面提出具体措施。", "六", {}, ("reference", "document-count")),
     # nothing commits
@@ -96,3 +105,28 @@ def test_review_section_results_become_facts_not_targets() -> None:
     result = extract_targets(doc, plan)
     assert [(t.subject, t.value, t.year) for t in result.targets] == [
         ("高新技术企业", 4000, 2030)]
+
+
+def test_earlier_plan_section_of_a_fifteenth_plan_gives_facts() -> None:
+    from planwatch.extract.pipeline import extract_plan
+
+    texts = ["某区国民经济和社会发展第十五个五年规划纲要",
+             "一、砥砺五载",
+             "1.“十四五”时期引领区建设迈出坚实步伐",
+             "全区省级以上研发平台达到356家，规上工业总产值达到1.39万亿元。",
+             "二、“十五五”时期发展目标",
+             "到2030年，省级以上研发平台达到500家。"]
+    doc = Document(blocks=[Block("paragraph", t, line=i + 1) for i, t in enumerate(texts)])
+    plan = extract_plan(doc)
+    assert (plan.meta.period_start, plan.meta.period_end) == (2026, 2030)
+    assert [(t.subject, t.value, t.year) for t in plan.targets] == [
+        ("省级以上研发平台", 500, 2030)]
+    assert {f.value for f in plan.facts} >= {356}
+
+
+def test_status_as_of_the_first_year_is_past() -> None:
+    doc = Document(blocks=[Block("paragraph", t, line=i + 1) for i, t in enumerate([
+        "截止到2016年底，全省科技企业孵化器达634家，在孵企业达2.6万家。",
+        "到2020年，全省科技企业孵化器超过1000家。"])])
+    plan = Plan(meta=Meta(doc_type="implementation_opinion", period_start=2016, period_end=2020))
+    assert [(t.value, t.year) for t in extract_targets(doc, plan).targets] == [(1000, 2020)]

@@ -27,6 +27,7 @@ RULES_TEXT = """广东省科技计划项目资助管理办法（试行）
     ("科学技术活动评审工作中请托行为处理规定（试行）", "regulation"),
     ("广东省高校和科研事业单位职务科技成果转化尽职免责认定工作指引（试行）", "regulation"),
     ("关于“十四五”期间支持科普事业发展进口税收政策管理办法的通知", "regulation"),
+    ("广东省科学技术厅关于修订《省科技计划项目结题管理的实施细则（试行）》的通知", "regulation"),
     ("广东省科学技术厅关于进一步鼓励和规范社会力量设立科学技术奖的实施意见（试行）",
      "implementation_opinion"),
     ("关于进一步促进科技创新的若干政策措施", "implementation_opinion"),
@@ -38,7 +39,13 @@ def test_rules_titles(title: str, expected: str) -> None:
 def test_interpretation_of_rules_is_regulation() -> None:
     assert interpreted_type(["政策解读：《广东省省级科技计划项目验收管理办法》政策解读"]) == \
         "regulation"
-    assert interpreted_type(["政策解读：《广东省培育未来材料产业集群行动计划》政策解读"]) is None
+    assert interpreted_type(["政策解读：《广东省培育未来材料产业集群行动计划》政策解读"]) == \
+        "implementation_opinion"
+    assert interpreted_type(["政策解读：广东省外籍和港澳台高层次人才认定工作政策解答（2017年5月4日"
+                             "首次发布）为推动…认定工作顺利进行，…作出解答。"]) == "regulation"
+    guide = "政策解读：制造业企业研发费用加计扣除税收优惠政策指引"
+    assert interpreted_type([guide]) == "regulation"
+    assert interpreted_type(["政策解读：广东如何建设高企强省"]) is None
 
 
 def test_rules_document_extracts_no_targets_and_is_not_imported(tmp_path: Path) -> None:

@@ -34,6 +34,10 @@ def _rows(sentence: str) -> list[tuple[object, ...]]:
         ("培育创新联合体", "=", 10, None, "家"),
         ("达到国内领先水平的创新联合体", "=", 3, 5, "家")]),
     ("1.500万元以上的项目", [("项目", ">=", 500, None, "万元")]),
+    ("培育5-8个销售额过30亿元的重大品种。", [
+        ("培育销售额过30亿元的重大品种", "=", 5, 8, "个"),
+        ("培育的重大品种", "=", 30, None, "亿元")]),
+    ("到2030年，规上工业总产值达到1.39万亿元。", [("规上工业总产值", "=", 13900, None, "亿元")]),
 ])
 def test_numbers_as_printed(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(sentence) == expected
@@ -50,3 +54,50 @@ def test_from_to_gives_target_and_its_baseline() -> None:
 def test_fragments_are_never_subjects() -> None:
     for sentence in ("到2027年，的10%以上。", "到2025年，至10%。", "新增的30%以上。"):
         assert _rows(sentence) == [], sentence
+
+
+def test_class_threshold_stays_in_the_subject_and_is_no_target() -> None:
+    text = "到2027年，培育3家营业收入超100亿元的企业。"
+    doc = Document(blocks=[Block("paragraph", text, line=1)])
+    plan = Plan(meta=Meta(doc_type="implementation_opinion", period_start=2024, period_end=2027))
+    result = extract_targets(doc, plan)
+    assert [(t.subject, t.value, t.unit) for t in result.targets] == [
+        ("培育营业收入超100亿元的企业", 3, "家")]
+    assert [v.reason for v, _ in result.rejected] == ["money-class"]
+
+
+def test_list_runs_on_after_a_comma_with_the_same_verb() -> None:
+    rows = _rows("到2020年，培育30个产值过50亿的园区，3000个农业高新技术企业，"
+                 "10000个农业技术成果推广示范基地。")
+    assert [(r[0], r[2]) for r in rows] == [
+        ("培育产值过50亿的园区", 30), ("培育农业高新技术企业", 3000),
+        ("培育农业技术成果推广示范基地", 10000)]
+    assert _rows("梳理至少50项服务事项进驻一体机平台。") == [
+        ("梳理服务事项进驻一体机平台", ">=", 50, None, "项")]
+
+
+def test_one_year_document_dates_its_measures() -> None:
+    texts = ["2021年某省推进政府职能转变重点工作安排", "2021年4月30日",
+             "在全省投放不少于250台政务服务一体机。", "2021年新增建成公共充电桩超过2万个。"]
+    doc = Document(blocks=[Block("paragraph", t, line=i + 1) for i, t in enumerate(texts)])
+    from planwatch.extract.pipeline import extract_plan
+
+    plan = extract_plan(doc)
+    assert (plan.meta.doc_type, plan.meta.period_start, plan.meta.period_end) == (
+        "implementation_opinion", 2021, 2021)
+    assert [(t.subject, t.value, t.year, t.kind) for t in plan.targets] == [
+        ("投放政务服务一体机", 250, 2021, "increment"),
+        ("新增建成公共充电桩", 20000, 2021, "increment")]
+
+
+def test_second_object_of_a_list_keeps_its_noun() -> None:
+    rows = _rows("47.支持银行机构精准对接1570个重点项目和103个关键项目。")
+    assert [(r[0], r[2]) for r in rows] == [("对接重点项目", 1570), ("对接关键项目", 103)]
+
+
+def test_breakthrough_with_an_object_is_a_flow() -> None:
+    cands, _ = parse_sentence("到2020年，突破10-15项重大核心关键技术。")
+    assert [(c.subject, c.comparator, c.kind) for c in cands] == [
+        ("重大核心关键技术", "=", "increment")]
+    cands, _ = parse_sentence("到2020年，技术合同成交额突破3000亿元。")
+    assert [(c.comparator, c.kind) for c in cands] == [(">=", "level")]

@@ -18,23 +18,52 @@ from planwatch.model.evaluation import TaskEvaluation, TaskState
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Task
 
-_FULL = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-_MONTH = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*(?:底|末)?\s*(?:前)?\s*$")
-_YEAR = re.compile(r"^\s*(?:到|至)?\s*(\d{4})\s*年?\s*(?:底|末|年底|年末)?\s*(?:前)?\s*$")
+_FULL = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月")
+_HALF = re.compile(r"(\d{4})\s*年\s*(上半年|下半年|第?[一二三四1-4]季度)")
+_YEAR = re.compile(r"(\d{4})\s*年")
+_QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
+_ONGOING = re.compile(r"持续|长期|常态|每年|逐年|年度|滚动|动态|适时|按年")
+_STARTS = re.compile(r"(\d{4})\s*年\s*(?:起|开始|以来)")
 
 
-def parse_deadline(text: str | None) -> date | None:
-    """'2025-06-30', '2025年6月', '2025年底' → the last day the deadline allows."""
-    if not text:
-        return None
-    if m := _FULL.match(text):
+def _month_end(y: int, mo: int) -> date | None:
+    return date(y, mo, calendar.monthrange(y, mo)[1]) if 1 <= mo <= 12 else None
+
+
+def _dated(text: str) -> date | None:
+    if m := _FULL.search(text):
         y, mo, d = (int(g) for g in m.groups())
-        return date(y, mo, d) if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1] else None
-    if m := _MONTH.match(text):
-        y, mo = int(m.group(1)), int(m.group(2))
-        return date(y, mo, calendar.monthrange(y, mo)[1]) if 1 <= mo <= 12 else None
-    if m := _YEAR.match(text):
+        ok = 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]
+        return date(y, mo, d) if ok else None
+    if m := _HALF.search(text):
+        y, part = int(m.group(1)), m.group(2)
+        if "半年" in part:
+            return _month_end(y, 6 if part.startswith("上") else 12)
+        return _month_end(y, _QUARTER_END[part.lstrip("第")[0]])
+    if m := _MONTH.search(text):
+        return _month_end(int(m.group(1)), int(m.group(2)))
+    if m := _YEAR.search(text):
         return date(int(m.group(1)), 12, 31)
+    return None
+
+
+def is_ongoing(text: str | None) -> bool:
+    """'持续推进', '长期坚持', '2023年起持续推进', '每年' — a standing duty, no end date."""
+    return bool(text) and bool(_ONGOING.search(text or "")) and _dated(
+        _STARTS.sub("", text or "")) is None
+
+
+def parse_deadline(text: str | None, year: int | None = None) -> date | None:
+    """'2025-06-30', '2025年6月底前', '2025年底前完成', '2025年上半年' → the last day the deadline
+    allows; a standing duty (持续推进) has none. ``year`` (the extractor's ``deadline_year``) is
+    used when the text names no date of its own."""
+    if text and not is_ongoing(text):
+        found = _dated(_STARTS.sub("", text))
+        if found is not None:
+            return found
+    if year is not None and not (text and is_ongoing(text)):
+        return date(year, 12, 31)
     return None
 
 
@@ -60,9 +89,10 @@ def evaluate_task(
         (p for p in progress if p.task_number == task.number and p.reported_on <= today),
         key=lambda p: p.reported_on,
     )
-    deadline = parse_deadline(task.deadline)
+    deadline = parse_deadline(task.deadline, task.deadline_year)
     state, since = _state(deadline, reports, today, stall_days)
-    reasons = ["unparsed-deadline"] if task.deadline and deadline is None else []
+    unreadable = task.deadline and deadline is None and not is_ongoing(task.deadline)
+    reasons = ["unparsed-deadline"] if unreadable else []
     return TaskEvaluation(
         number=task.number,
         title=task.title,

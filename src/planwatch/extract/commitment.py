@@ -57,6 +57,7 @@ _FUTURE_WORDS = re.compile(
     r"力争|确保|争取|预计|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _PAST_TENSE = re.compile(
     r"已(?!于)|率先|成功(?:创建|获批|举办|引进|入选)|共计?\s*$"
+    r"|(?:建设|建成|设立|培育|组建|认定|批准|支持|引进|实施)了\s*$"
     r"|以来|截至|截止|先后|共(?:实施|支持|认定|获批|建成|培育|引进|组织|立项|资助|投入)"
     r"|(?:累计|共)?(?:完成|实现|取得)了")
 _CAP_FLOOR = re.compile(
@@ -64,7 +65,7 @@ _CAP_FLOOR = re.compile(
 _RANKS = ("名", "位", "强")
 _GRANT = re.compile(
     r"资助|补助|补贴|奖励|奖补|额度|贷款|担保|贴息|补偿|注册资本|出资|税|扣除|报销|薪酬|工资|年龄"
-    r"|周岁|间接费用|直接费用|配套|单个|每个|每家|每项|每人")
+    r"|周岁|间接费用|直接费用|配套|单个|每个|每家|每项|每人|提取|计提|准备金|留成|分成")
 _FUNDING = re.compile(
     _GRANT.pattern + r"|资金|经费|预算|费用|营业收入|销售收入|主营业务收入|财政|面积")
 _ELIGIBLE = re.compile(
@@ -76,7 +77,7 @@ _ACTION = re.compile(
     r"新增|新建|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|推动|带动|吸引|招引|投放|选取"
     r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广")
 _MONEY_CLASS = re.compile(  # the amount names a class of things: 100万元以下项目, 超50亿元的企业
-    r"^(?:（含）)?(?:的?[\u4e00-\u9fff]{0,6}?"
+    r"^(?:（含）)?(?:级|的?[\u4e00-\u9fff]{0,6}?"
     r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头|部分)"
     r"|[的级][\u4e00-\u9fff]{1,8}(?:[，,。；;、]|$))")
 _SIZE = re.compile(r"(?:规模|设立|总额|总规模|投资)[^，。；]{0,4}$")
@@ -85,13 +86,16 @@ _REFERENCE_BEFORE = re.compile(
     r"[^，。；\d]{0,4}$")
 _REFERENCE_AFTER = re.compile(
     r"^(?:个|项|条|类|大)?(?:章|条|款|部分|[^，。；、\d]{0,6}?(?:方面|文件|政策|措施|举措|内容|规定"
-    r"|办法|清单|环节|问题|原则|要求|制度|方向|通知))")
+    r"|办法|清单|环节|问题|原则|要求|制度|方向|通知|意见|角度|类型|层面|维度|板块|篇章))")
 _REFERENCE_UNITS = ("项", "个", "条", "类", "方面", "件")
 _TAX = re.compile(r"税|免征|减免|抵扣|加计扣除|计税|应纳")
 _TREATMENT = re.compile(
     r"给予|奖励|奖补|补助|资助|补贴|贴息|减免|免征|延期|予以|核定|扣除|缓缴|缓交|减征|免收|减半")
 _THRESHOLD_CLAUSE = re.compile(r"^(?:对(?!接|标|外|口|话|象)|凡|其|且|被|经)")
 _THRESHOLD_OF = re.compile(r"对[^，。；]{1,25}(?:超过|超|不足|低于|达到)$")  # 要对单篇支出超过2万元
+_ISSUERS = re.compile(  # 七家单位联合发布了《…》; 18项行政许可事项依法委托…实施
+    r"^[^，。；]{0,8}?(?:联合)?(?:发布|印发|出台|颁布|制定)了?《"
+    r"|^[^，。；]{0,12}?事项(?:依法)?(?:委托|下放|调整|取消|交由)")
 _SURVEY = re.compile(r"^的[^，。；]{0,12}(?:反映|认为|表示|认可|赞同|满意|支持)")
 _DOC_WORDS = re.compile(r"细则|办法|意见|文件|政策|措施|条款|规定|通知|条$")
 _APPLICATION = re.compile(r"申报|申请|认定|遴选|征集|评选|推荐|评审|评价|备案|税|收费|优惠")
@@ -105,14 +109,16 @@ class _View:
     clause: str  # the clause up to the number
     after: str  # the sentence after the number, its unit and comparator word
     committed: bool  # a plan year or a goal section frames the statement
-    promised: bool  # committed, or the sentence says 力争/确保/目标/十X五期间
+    promised: bool  # committed, or its clause says 力争/确保/目标/十X五期间
+    promised_anywhere: bool  # committed, or the sentence says so somewhere
 
 
 def classify(st: Statement) -> Verdict:
     """The label of one quantified statement and the reason code that decided it."""
     committed = st.future_year or st.goal_section
-    view = _View(st.sentence[:st.start], _clause_before(st.sentence, st.start),
-                 st.sentence[st.end:], committed,
+    clause, after = _clause_before(st.sentence, st.start), st.sentence[st.end:]
+    view = _View(st.sentence[:st.start], clause, after, committed,
+                 committed or bool(_FUTURE_WORDS.search(clause + _clause_after(after))),
                  committed or bool(_FUTURE_WORDS.search(st.sentence)))
     for rule in (_document_rule, _past_rule, _condition_rule, _reference_rule):
         verdict = rule(st, view)
@@ -120,7 +126,7 @@ def classify(st: Statement) -> Verdict:
             return verdict
     if _SURVEY.match(view.after.lstrip()):
         return Verdict("other", "survey")  # 30%的女性科技人才反映…
-    if view.promised:
+    if view.promised_anywhere:
         return Verdict("target", "commitment")
     if st.doc_type != "evaluation_report" and _COMMIT.search(view.clause):
         return Verdict("target", "commitment-verb")
@@ -178,6 +184,8 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
 
 def _reference_rule(st: Statement, v: _View) -> Verdict | None:
     after = v.after.lstrip()
+    if _ISSUERS.match(after):
+        return Verdict("reference", "issuers-or-items")
     if _REFERENCE_BEFORE.search(v.before) and (st.unit in _REFERENCE_UNITS
                                                or _REFERENCE_AFTER.match(after)):
         return Verdict("reference", "document-count")

@@ -24,7 +24,7 @@ TOP_BLOCKS = 30
 TAIL_BLOCKS = 20
 _DOC_WORDS = (
     "规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策",
-    "条例", "规定", "细则", "指引", "规则", "准则", "指南",
+    "条例", "规定", "细则", "指引", "规则", "准则", "指南", "工作安排",
 )
 _TITLE_END = re.compile(
     r"(?:" + "|".join(_DOC_WORDS) + r"|^中华人民共和国.{2,20}(?<![方做说想看])法)"
@@ -195,6 +195,7 @@ def _nested_region(outer: str, rest: str) -> str:
 _RULES = re.compile(r"(?:条例|办法|规定|细则|指引|规则|准则|指南|标准|(?<![方想])法)$")
 _RULES_NOTICE = re.compile(
     r"^关于.{2,60}(?:条例|办法|规定|细则|指引|规则)(?:（[^（）]{0,8}）)?的通知$")
+_QA = re.compile(r"^(?:政策|权威)?解读[：:][^。，；《]{2,60}?(?:政策解答|问答|指引|指南)")
 _INTERPRETED = re.compile(r"^(?:政策|权威)?解读[：:]\s*.{0,30}?《(?P<t>[^》]{4,80})》")
 
 
@@ -203,7 +204,8 @@ def classify(title: str) -> DocType | None:
     意见/方案/行动计划/措施 → implementation_opinion; 条例/办法/规定/细则/指引 → regulation
     (rules: their numbers are conditions, caps and penalties, not commitments)."""
     title = re.sub(r"[（(][^（）()]*[）)]$", "", title)
-    issued = re.search(r"印发《([^《》]{4,80})》", title)  # 关于修订印发《…细则》的通知
+    # 关于修订《…细则》的通知 is the rules it carries
+    issued = re.search(r"(?:印发|修订|修改|转发)《([^《》]{4,80})》", title)
     if issued and title.endswith("通知"):
         return classify(issued.group(1))
     if re.search(r"评估(?:报告)?$|评估报告|总结报告", title):
@@ -218,11 +220,14 @@ def classify(title: str) -> DocType | None:
 
 
 def interpreted_type(top: list[str]) -> DocType | None:
-    """A 政策解读 of a rules document (政策解读：《…管理办法》政策解读) is read as the rules it
-    explains: regulation. Interpretations of plans keep no type."""
+    """A 政策解读 is typed by the document it explains (政策解读：《…管理办法》政策解读 →
+    regulation, 《…实施意见》 → implementation_opinion); a 政策解答 of a procedure is rules."""
     for line in top[:3]:
-        m = _INTERPRETED.search(_clean(line))
-        if m and classify(m.group("t")) == "regulation":
+        s = _clean(line)
+        m = _INTERPRETED.search(s)
+        if m:
+            return classify(m.group("t"))
+        if _QA.search(s):
             return "regulation"
     return None
 

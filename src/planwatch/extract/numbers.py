@@ -35,7 +35,7 @@ def parse_number(text: str) -> float | None:
         mult = 1e4 if s[-1] == "万" else 1e8
         s = s[:-1]
     if _ARABIC.fullmatch(s):
-        return float(s.replace(",", "")) * mult
+        return round(float(s.replace(",", "")) * mult, 6)  # 1.39万 is 13900, not 13899.99…
     if all(ch in CN_DIGITS + "点" for ch in s):
         return _parse_chinese(s)
     return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planwatch.extract import facts, indicators, meta, projects, targets, tasks
-from planwatch.extract.targets_text import build_paras
+from planwatch.extract.targets_text import build_paras, infer_period
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Plan
 from planwatch.parse.document import Document
@@ -22,7 +22,7 @@ def extract_plan(doc: Document) -> Plan:
     proj = projects.extract_projects(doc)
     plan.projects = proj.projects
     plan.findings.extend(proj.findings)
-    paras = build_paras(doc)
+    paras = build_paras(doc, infer_period(doc, plan.meta.period_start, plan.meta.period_end))
     tg: targets.TargetResult | None = None
     if plan.meta.doc_type == "regulation":
         # rules (条例/办法/规定/细则/指引) commit to nothing: their numbers are conditions

@@ -34,6 +34,9 @@ _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间
 _ANY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
 _CN_ORD = "一二三四五六七八九"
 _WHOLE = re.compile(r"全[市区县省]")
+_AS_OF = re.compile(r"截[至止]")
+_DATED = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?:底前|底|内|全年)?\s*"
+                    r"(?=新增|力争|争取|实现|完成|确保|推动|新建|培育|建成)")
 
 
 @dataclass
@@ -50,10 +53,17 @@ def _future_year(sentence: str, period: Period) -> int | None:
 
 @lru_cache(maxsize=8192)
 def _first_year_from(sentence: str, start: int | None) -> int | None:
-    """The first 到20xx年 of the sentence that is not before ``start``."""
-    years = [int(y) for y in (_to_year(g) for g in YEAR_BY.findall(sentence)) if y]
-    future = [y for y in years if start is None or y >= start]
-    return future[0] if future else None
+    """The first 到20xx年 of the sentence that is not before ``start``; 截至/截止(到) a year
+    states where things stood then, so it counts only for a year after the period's first."""
+    for m in YEAR_BY.finditer(sentence):
+        year = _to_year(m.group(1))
+        if not year or (start is not None and year < start):
+            continue
+        if _AS_OF.search(sentence, max(0, m.start() - 3), m.end()) \
+                and (start is None or year <= start):
+            continue
+        return year
+    return None
 
 
 def _to_year(raw: str) -> int | None:
@@ -92,6 +102,11 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
         return para_year, "by_year"
     if para.lead_year is not None:
         return para.lead_year, "by_year"
+    dated = _DATED.search(sentence, 0, cand.number_at)
+    if dated and period.start is not None and int(dated.group(1)) >= period.start:
+        return int(dated.group(1)), "by_year"  # 2023年新增建成充电桩超过2.1万个
+    if period.start is not None and period.start == period.end:
+        return period.end, "by_year"  # a one-year document (2021年…重点工作安排)
     return None, "plan_period"
 
 
@@ -117,16 +132,16 @@ def _quote_start(sentence: str, cand: Candidate) -> int:
 
 
 def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
-             meta: Meta) -> Verdict:
+             meta: Meta, title: str) -> Verdict:
     return classify(Statement(
         sentence=sentence, start=cand.number_at, end=cand.number_end, unit=cand.unit,
         comparator=cand.comparator, doc_type=meta.doc_type, past_section=para.past,
         goal_section=para.goal, future_year=_future_year(sentence, period) is not None,
-        doc_title=meta.title or ""))
+        doc_title=title))
 
 
 def _para_targets(para: Para, period: Period, result: TargetResult,
-                  meta: Meta) -> list[Target]:
+                  meta: Meta, title: str = "") -> list[Target]:
     out: list[Target] = []
     para_year: int | None = None
     for offset, sentence in split_sentences(para.text):
@@ -137,7 +152,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
         for cand in cands:
             quote = sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 ")
             line = para.line_at(offset + cand.number_at)
-            verdict = _verdict(cand, sentence, para, period, meta)
+            verdict = _verdict(cand, sentence, para, period, meta, title)
             if verdict.label != "target":
                 result.rejected.append((verdict, quote))
                 if verdict.label == "past":
@@ -210,13 +225,15 @@ def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) 
     result = TargetResult()
     period = infer_period(doc, plan.meta.period_start, plan.meta.period_end)
     paras = build_paras(doc) if paras is None else paras
+    first = next((b.text.strip() for b in doc.blocks if b.text.strip()), "")
+    title = plan.meta.title or first[:80]  # what the document calls itself
     targets: list[Target] = []
     facts: list[PastFact] = []
     for para in paras:
         if para.past:
             facts.extend(past_facts(para, period))
             continue
-        targets.extend(_para_targets(para, period, result, plan.meta))
+        targets.extend(_para_targets(para, period, result, plan.meta, title))
         facts.extend(past_facts(_past_part(para, period), period))
     result.targets = dedupe(targets)
     attach_baselines(result.targets, table_rows(plan.indicators, plan.prior_results, period),

@@ -38,7 +38,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 LEVEL_VERBS = re.compile(
     r"(?:达到|突破|超过|稳定在|保持在|发展到|增长到|增加到|提高到|提升到|增至|控制在|不低于|不少于"
-    r"|不超过|不高于|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|降)[到至]|达|超|逾|近|约)\s*$")
+    r"|不超过|不高于|至少|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|降)[到至]|达|超|逾|近|约)\s*$")
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
@@ -48,7 +48,7 @@ _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
 _SCOPE = re.compile(
-    r"^(?:到\s*\d{4}\s*年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
+    r"^(?:(?:到|至)?\s*\d{4}\s*年(?:底前|底|末|内)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
     r"|在?全县|在?全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
     r"|[—\-－]+)+")
 _REWARD = re.compile(r"(?:奖励|奖补|补助|补贴|资助|给予|一次性)\s*$")
@@ -165,8 +165,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
         return None
     if unit.startswith("万") and unit not in ("万元", "万平方米"):  # 1.5万亿元 → 15000 亿元
         unit = unit[1:]
-        value *= 1e4
-        value_max = value_max * 1e4 if value_max is not None else None
+        value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
+        value_max = round(value_max * 1e4, 6) if value_max is not None else None
     if unit == "个百分点":
         unit = "百分点"
     comp, end = _comparator_after(sentence, m.end())
@@ -242,6 +242,8 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "change_per_year"
     if m.unit == "%" and re.search(r"增长|增速|增幅", seg[-6:]):
         return "growth_rate"
+    if seg.rstrip().endswith("突破") and m.comparator == "=":
+        return "increment"  # 突破10-15项关键技术: breakthroughs to make
     if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
         return "increment"  # 投放不少于250台 / 引进人才超万人: what will be done
     if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模") \
@@ -282,18 +284,18 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
             state.triggered, state.verb = True, carried  # …3000个企业，10000个基地
         # 其中3—5家…: a part of what the sentence has just committed to
         among = cands[-1] if cands and sentence[cs:ms[0].start].strip().startswith("其中") else None
-        state.triggered = among is not None
+        state.triggered = state.triggered or among is not None
         prev_end = cs
         k = 0
         while k < len(ms):
             m = ms[k]
-            stop = ms[k + 1].start if k + 1 < len(ms) else ce
+            stop = _stop(sentence, ms, k, ce)
             change = _from_to(sentence, m, ms[k + 1]) if k + 1 < len(ms) else None
             if change is not None:  # 从12.5%提高到18%: one target, 12.5 its baseline
                 base, base_year, seg_end = change
                 k += 1
                 m = ms[k]
-                stop = ms[k + 1].start if k + 1 < len(ms) else ce
+                stop = _stop(sentence, ms, k, ce)
                 state.triggered = True
                 cand = _candidate(sentence, clauses, ci, m, prev_end, stop, parts, k, state,
                                   seg_end)
@@ -315,6 +317,22 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
             k += 1
         carried = state.verb if state.triggered else ""
     return cands, unparsed
+
+
+_CLASS_OF = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:超过|超|过|逾|达到|达)\s*")
+_CLASS_TAIL = re.compile(r"\s*(?:以上)?[级的]?[\u4e00-\u9fff]")
+
+
+def _stop(sentence: str, ms: list[Mention], k: int, clause_end: int) -> int:
+    """Where the noun after mention ``k`` ends: at the next mention, unless that one only sets a
+    class of what is counted (4—5个超五千亿元级产业集群: the noun runs on past it)."""
+    if k + 1 >= len(ms):
+        return clause_end
+    nxt = ms[k + 1]
+    if _CLASS_OF.fullmatch(sentence, ms[k].end, nxt.start) \
+            and _CLASS_TAIL.match(sentence, nxt.end) and nxt.unit not in ("%", "百分点"):
+        return ms[k + 2].start if k + 2 < len(ms) else clause_end
+    return nxt.start
 
 
 _FROM = re.compile(r"[从由]\s*(?:(?P<y>\d{4})\s*年(?:底|末)?的?)?\s*$")
@@ -363,8 +381,8 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     else:
         core_at = prev_end + seg.find(core) if core else m.start
         subject, qstart, end = _plain_subject(sentence, clauses, ci, m, core, core_at, noun,
-                                              state)
-    subject = subject.lstrip("的为和及与、至，, ")
+                                              state, prev_end > cs)
+    subject = re.sub(r"^\d{1,3}[.．、]\s*", "", subject).lstrip("的为和及与、至，, ")
     if len(_CJK.findall(subject)) < 2 or _BARE_VERB.fullmatch(subject) \
             or re.fullmatch(rf"(?:{INCREMENT_VERBS})+", subject):
         return None  # a fragment ('的', '形成', '的部分为'), not what is measured
@@ -374,12 +392,13 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
 
 
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
-                   core: str, core_at: int, noun: str,
-                   state: _ClauseState) -> tuple[str, int, int]:
+                   core: str, core_at: int, noun: str, state: _ClauseState,
+                   k_after: bool = False) -> tuple[str, int, int]:
     lead = _LEAD_VERB.match(core)
     rest = core[lead.end():] if lead else core
     rest = LEVEL_VERBS.sub("", rest).strip()
     rest = re.sub(r"(?:力争|争取|的|为|有)+$", "", rest)
+    rest = strip_scope(re.sub(r"^(?:力争|争取|确保)", "", rest))  # 争取每年有1—2个创新药
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(re.search(
         rf"(?:{INCREMENT_VERBS})$", bare))
@@ -388,7 +407,8 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
         return noun[1:] + rest, core_at, m.end + gap + len(noun)
-    if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects):
+    if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects
+                 or (k_after and re.search(r"[和及与、]$", core) is not None)):
         if verb_adjacent and not state.verb:
             state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", bare)[0]
         state.objects = True

@@ -23,13 +23,15 @@ _HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
 _HEADING_FIRST = frozenset("第一二三四五六七八九十（(0123456789专")
 _LABEL = re.compile(r"^([^，。：:]{2,20})[：:]")
 _PAST_HEADING = re.compile(
-    r"发展基础|发展成就|发展回顾|工作回顾|主要成就|取得成效|现状|成绩|十[一二三四]五.{0,4}(?:回顾|成就|成效)")
+    r"发展基础|发展成就|发展回顾|工作回顾|主要成就|取得成效|现状|成绩|十[一二三四]五.{0,4}(?:回顾|成就|成效)"
+    r"|评估结果|实施成效|进展情况|完成情况|执行情况|总体评价|过去五年")
 _GOAL_HEADING = re.compile(r"目标")
 _SENTENCE_END = "。；！？!?;"
 _SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+\Z")
 _JOIN_STOP = "。；！？!?;：:）)”】"
 YEAR_BY = re.compile(r"(?:到|至|截至|力争到|力争|展望)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _PLAN_LABEL = re.compile(r"十([一二三四五六七八九])五")
+_AS_OF = re.compile(r"截[至止]")
 _CN_ORD = "一二三四五六七八九"
 
 
@@ -155,8 +157,18 @@ def _year(raw: str) -> int | None:
     return int(value) if value is not None else None
 
 
-def build_paras(doc: Document) -> list[Para]:
-    """Paragraphs with section context: past-results sections and goal sections marked."""
+def _earlier_plan(heading: str, period: Period | None) -> bool:
+    """The heading names a five-year plan that ended before this plan began (a 十五五 plan's
+    “十四五”时期…迈出坚实步伐 review)."""
+    if period is None or period.start is None:
+        return False
+    return any(1981 + (10 + _CN_ORD.index(o) + 1 - 6) * 5 + 4 < period.start
+               for o in _PLAN_LABEL.findall(heading))
+
+
+def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
+    """Paragraphs with section context: past-results sections and goal sections marked.
+    With the plan ``period``, a section about an earlier five-year plan is a past section."""
     stack: list[_Section] = []
     paras: list[Para] = []
     for block, lines, text, is_head in join_paragraphs(doc):
@@ -167,10 +179,13 @@ def build_paras(doc: Document) -> list[Para]:
             while stack and stack[-1].level >= level:
                 stack.pop()
             inherited = stack[-1] if stack else None
+            earlier = _earlier_plan(text, period)
             stack.append(_Section(
                 level,
-                bool(_PAST_HEADING.search(text)) or (inherited.past if inherited else False),
-                bool(_GOAL_HEADING.search(text)) or (inherited.goal if inherited else False),
+                bool(_PAST_HEADING.search(text)) or earlier
+                or (inherited.past if inherited else False),
+                (bool(_GOAL_HEADING.search(text)) and not earlier)
+                or (inherited.goal if inherited else False),
                 inherited.lead_year if inherited else None,
                 scope_of(text) or zone_of(text) or (inherited.scope if inherited else None),
             ))
@@ -194,8 +209,10 @@ def infer_period(doc: Document, start: int | None, end: int | None) -> Period:
     if m:
         first = 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5
         return Period(start or first, end or first + 4)
-    years = Counter(y for y in (_year(g) for g in YEAR_BY.findall(doc.full_text()))
-                    if y and 1990 < y < 2100)
+    text = doc.full_text()
+    years = Counter(y for y in (_year(m.group(1)) for m in YEAR_BY.finditer(text)
+                                if not _AS_OF.search(text, max(0, m.start() - 3), m.end()))
+                    if y and 1990 < y < 2100)  # 截至2013年底 is where things stood
     if years:
         last = years.most_common(1)[0][0]
         return Period(start or last - 4, end or last)

@@ -124,7 +124,7 @@ def _start(text: str, line: int | None) -> _Measure | None:
 def _title(head: str) -> str:
     head = re.sub(r"\s+", "", head)
     title = re.split(r"[。；;：:]", head, maxsplit=1)[0]
-    return _NOTE.sub("", title) if len(title) <= 60 else title[:60]
+    return _NOTE.sub("", title)[:200]  # a headless measure: its whole first sentence
 
 
 def find_note(text: str) -> str | None:
