@@ -4,6 +4,7 @@ findings, while real inconsistencies planted in the same plan are still found.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,13 @@ from planwatch.evaluate.audit import audit_plan
 from planwatch.evaluate.audit_facts import check_names
 from planwatch.model.findings import Severity
 from planwatch.model.plan import Plan, Target
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, SHARED
 
 CONSISTENT = FIXTURES / "audit" / "consistent-15th-plan.txt"
+SHANGHAI = SHARED / "corpus" / "shanghai-plans.jsonl"
+# Dev-set Shanghai 十五五 plans (free to look at; the sealed ones are never opened here).
+SHANGHAI_DEV = ("sh-001", "sh-002", "sh-006", "sh-007", "sh-008", "sh-011", "sh-013", "sh-015",
+                "sh-018", "sh-021")
 UNSEEN_15TH = sorted((FIXTURES / "unseen").glob("*-2026-plan.txt"))
 
 
@@ -116,3 +121,27 @@ def test_a_renamed_row_with_the_same_value_is_still_noticed() -> None:
                         40, "家", 2030)
     names = [f for f in check_names(plan) if f.code == "prose-table-name-mismatch"]
     assert [f.context for f in names] == ["省级以上新型研发机构数"]
+
+
+def _shanghai(ids: tuple[str, ...]) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    with SHANGHAI.open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            if doc["id"] in ids:
+                texts[doc["id"]] = doc["text"]
+    return texts
+
+
+def test_real_15th_plans_get_no_warnings(tmp_path: Path) -> None:
+    """Real 十五五 plans (Shanghai dev set): published documents a reader finds consistent; the
+    audit must not warn on them, whatever the extractor finds in their tables."""
+    texts = _shanghai(SHANGHAI_DEV)
+    assert sorted(texts) == sorted(SHANGHAI_DEV)
+    found: dict[str, list[str]] = {}
+    for doc_id, text in texts.items():
+        path = tmp_path / f"{doc_id}.md"
+        path.write_text(text, encoding="utf-8")
+        plan = extract_file(path)
+        found[doc_id] = _warnings(plan) + _warnings(_results_as_targets(plan))
+    assert {k: v for k, v in found.items() if v} == {}

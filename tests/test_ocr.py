@@ -13,11 +13,13 @@ from typing import Any
 
 import numpy as np
 import pytest
+from click.testing import CliRunner
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from planwatch.actions import extract_file, write_plan
+from planwatch.cli import main
 from planwatch.errors import DocumentError
 from planwatch.parse import ocr_engine
 from planwatch.parse.ocr_engine import engine, parse_tsv
@@ -138,6 +140,16 @@ def test_small_scan_is_read_with_progress() -> None:
     text = "".join(b.text for b in doc.blocks)
     assert "2030年" in text and "2000家" in text and "3.5%" in text
     assert doc.format == "pdf"
+
+
+def test_cli_extracts_a_scan(tmp_path: Path) -> None:
+    _need_engine()
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scan_of(_text_pdf(["到2030年，全市高新技术企业达到2000家。"])))
+    res = CliRunner().invoke(main, ["extract", str(scan), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    plan = json.loads((tmp_path / "out" / "scan.json").read_text(encoding="utf-8"))
+    assert [(t["value"], t["unit"], t["year"]) for t in plan["targets"]] == [(2000, "家", 2030)]
 
 
 def test_missing_engine_is_one_bilingual_error(monkeypatch: pytest.MonkeyPatch) -> None:
