@@ -145,3 +145,19 @@ def test_real_15th_plans_get_no_warnings(tmp_path: Path) -> None:
         plan = extract_file(path)
         found[doc_id] = _warnings(plan) + _warnings(_results_as_targets(plan))
     assert {k: v for k, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize(("subject", "value"), [
+    ("规上高新技术企业", 800),  # a part of 高新技术企业数 (2000)
+    ("科技型企业", 6000),  # more than 科技型中小企业数 (4000)
+    ("省级新型研发机构", 30),  # 省级 only, the row counts 省级以上 (40)
+])
+def test_a_narrower_or_wider_quantity_is_another_indicator(subject: str, value: float) -> None:
+    plan = _with_target(_plan(), f"到2030年，{subject}达到{value}家", subject, value, "家", 2030)
+    assert _warnings(plan) == []
+
+
+def test_the_same_quantity_under_a_national_label_is_compared() -> None:
+    plan = _with_target(_plan(), "到2030年，国家高新技术企业达到1800家", "国家高新技术企业", 1800,
+                        "家", 2030)
+    assert [w.split(":")[0] for w in _warnings(plan)] == ["prose-table-conflict"]
