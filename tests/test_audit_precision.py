@@ -13,7 +13,7 @@ from planwatch.actions import extract_file
 from planwatch.evaluate.audit import audit_plan
 from planwatch.evaluate.audit_facts import check_names
 from planwatch.model.findings import Severity
-from planwatch.model.plan import Plan, Target
+from planwatch.model.plan import Baseline, Plan, Target
 from tests.helpers import FIXTURES, SHARED
 
 CONSISTENT = FIXTURES / "audit" / "consistent-15th-plan.txt"
@@ -82,10 +82,25 @@ def test_a_dated_target_that_differs_from_the_table_is_still_found() -> None:
     assert "1800" in _warnings(plan)[0] and "2000" in _warnings(plan)[0]
 
 
-def test_an_undated_value_that_is_neither_base_nor_target_is_still_found() -> None:
-    plan = _with_target(_plan(), "高新技术企业数量达到1800家", "高新技术企业数量", 1800, "家",
-                        None)
+def test_a_statement_with_no_year_is_compared_with_no_target() -> None:
+    # 从48.0%提升至54.8% in a review section: no year, so no "same year" to compare with.
+    plan = _with_target(_plan(), "高新技术企业数量从650家增加到1800家", "高新技术企业数量", 1800,
+                        "家", None)
+    assert _warnings(plan) == []
+    plan = _with_target(_plan(), "到规划期末，高新技术企业数量达到1800家", "高新技术企业数量",
+                        1800, "家", None)
     assert [w.split(":")[0] for w in _warnings(plan)] == ["prose-table-conflict"]
+
+
+def test_a_baseline_from_another_sentence_is_not_the_rows_baseline() -> None:
+    plan = _plan()
+    base = Baseline(year=2025, value=758.03)  # a stock, attached from elsewhere
+    new = Target(subject="省级以上新型研发机构", value=40, unit="家", year=2030, baseline=base,
+                 quote="新建省级以上新型研发机构达到40家")
+    assert _warnings(plan.model_copy(update={"targets": [*plan.targets, new]})) == []
+    stated = new.model_copy(update={"quote": "省级以上新型研发机构由758.03家增加到40家"})
+    found = _warnings(plan.model_copy(update={"targets": [*plan.targets, stated]}))
+    assert [w.split(":")[0] for w in found] == ["prose-table-conflict"]
 
 
 def test_the_base_value_stated_for_the_end_year_is_still_found() -> None:
