@@ -20,6 +20,9 @@ _SPACE_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}%])\s+(?=[{_CJK}{_CJK_PUNCT}\d
 _SPACE_NUM = re.compile(r"(?<=\d)\s+(?=[.%])|(?<=\d\.)\s+(?=\d)|(?<=[(\[])\s+|\s+(?=[)\]])")
 _YEAR_DASH = re.compile(r"(?<=(?:19|20)\d\d)\s*[一_~-]\s*(?=(?:19|20)\d\d)|(?<=\d)一(?=\d)")
 _DASH_BULLET = re.compile(rf"^[一—_\-]{{2}}(?=[{_CJK}])")
+_DOC_YEAR = re.compile(r"[〔【\[［(（]\s*((?:19|20)\d\d)\s*[〕】\]］)）]\s*(?=\d{1,4}\s*号)")
+_NUMERAL = "一二三四五六七八九十"
+_NUMBER_JUNK = re.compile(rf"^（[^{_NUMERAL}（）\s]([{_NUMERAL}]{{1,3}})）(?=[{_CJK}])")
 _PAGE_NO = re.compile(r"[一—－\-_~]{1,2}\s*(\d{1,4})\s*[一—－\-_~]{1,2}")
 _ZERO = re.compile(r"(?<=\d)[Oo](?=\d|\b)|(?<=\b)[Oo](?=\d)")
 _ONE = re.compile(rf"(?<=\d)[lI|](?=\d)|(?<=[.])[lI|](?=\d)|(?<=\d)[lI|](?=[.])"
@@ -76,7 +79,8 @@ def clean_line(text: str) -> str:
     text = _BRACKET.sub(r"（\1）", text)
     text = _PERSON_YEAR.sub("·", _RD.sub("R&D", text))
     text = _PAREN_PAIR.sub(r"（\1）", text)
-    return _PAREN.sub(r"（\1）", text)
+    text = _DOC_YEAR.sub(r"〔\1〕", text)
+    return _NUMBER_JUNK.sub(r"（\1）", _PAREN.sub(r"（\1）", text))
 
 
 def clean_cell(lines: list[str]) -> str:
