@@ -40,12 +40,14 @@ from tests.render import rendered_pdfs, soffice
     ("全社会RSD经费支出", "全社会R&D经费支出"),
     ("(人:年/万人)", "（人·年/万人）"),
     ("planwatch 测试 文档", "planwatch 测试文档"),
-    ("(9)加强协同", "(9)加强协同"),
+    ("(9)加强协同", "(9)加强协同"),  # a list number stays: only a cell's unit is fixed
     ("烟政字【2024]40号", "烟政字〔2024〕40号"),
     ("（人八）强化乡村振兴科技支撑", "（八）强化乡村振兴科技支撑"),
     ("一4一", "— 4 —"),
     ("一一创新创业生态更加优化", "——创新创业生态更加优化"),
-    ("力争2一3个", "力争2—3个"),  # a list number stays: only a table cell's unit is fixed
+    ("力争2一3个", "力争2—3个"),
+    ("2022年4月19有日", "2022年4月19日"),
+    ("淄博市“十四五\"科技创新规划", "淄博市“十四五”科技创新规划"),
 ])
 def test_clean_line(raw: str, clean: str) -> None:
     assert clean_line(raw) == clean

@@ -23,6 +23,8 @@ _DASH_BULLET = re.compile(rf"^[一—_\-]{{2}}(?=[{_CJK}])")
 _DOC_YEAR = re.compile(r"[〔【\[［(（]\s*((?:19|20)\d\d)\s*[〕】\]］)）]\s*(?=\d{1,4}\s*号)")
 _NUMERAL = "一二三四五六七八九十"
 _NUMBER_JUNK = re.compile(rf"^（[^{_NUMERAL}（）\s]([{_NUMERAL}]{{1,3}})）(?=[{_CJK}])")
+_DATE_JUNK = re.compile(rf"((?:19|20)\d\d年\d{{1,2}}月\d{{1,2}})[{_CJK}](?=日)")
+_ASCII_CLOSE = re.compile(r"“([^“”\"]{1,40})\"")
 _PAGE_NO = re.compile(r"[一—－\-_~]{1,2}\s*(\d{1,4})\s*[一—－\-_~]{1,2}")
 _ZERO = re.compile(r"(?<=\d)[Oo](?=\d|\b)|(?<=\b)[Oo](?=\d)")
 _ONE = re.compile(rf"(?<=\d)[lI|](?=\d)|(?<=[.])[lI|](?=\d)|(?<=\d)[lI|](?=[.])"
@@ -80,6 +82,7 @@ def clean_line(text: str) -> str:
     text = _PERSON_YEAR.sub("·", _RD.sub("R&D", text))
     text = _PAREN_PAIR.sub(r"（\1）", text)
     text = _DOC_YEAR.sub(r"〔\1〕", text)
+    text = _ASCII_CLOSE.sub(r"“\1”", _DATE_JUNK.sub(r"\1", text))
     return _NUMBER_JUNK.sub(r"（\1）", _PAREN.sub(r"（\1）", text))
 
 
