@@ -1,11 +1,13 @@
 """OCR for PDF pages without a text layer (scans): tesseract, offline, page by page.
 
 Each page is rendered with pypdfium2 at ``DPI``; ruling lines are found in the image
-(:mod:`planwatch.parse.ocr_grid`) and painted out, the page is recognised once by the
-``tesseract`` command (Debian ``tesseract-ocr`` + ``tesseract-ocr-chi-sim``; the models are in
-the package, nothing is downloaded) with word boxes (TSV), and the words become the same
-:class:`PageLines` the text-layer reader produces: lines outside tables, and tables rebuilt from
-the ruled grid by word position. The caller then runs the usual furniture/paragraph pipeline.
+(:mod:`planwatch.parse.ocr_grid`) and painted out, the page is recognised by the ``tesseract``
+command (Debian ``tesseract-ocr`` + ``tesseract-ocr-chi-sim``; the model is in the package,
+nothing is downloaded) with word boxes (TSV), and the words become the same :class:`PageLines`
+the text-layer reader produces: lines outside tables (Chinese-aware clean-up,
+:mod:`planwatch.parse.ocr_text`), and tables rebuilt from the ruled grid, each cell read on its
+own as well (:mod:`planwatch.parse.ocr_cells`). The caller then runs the usual
+furniture/paragraph pipeline. Tables without rules come out as lines of text.
 
 Progress: :func:`ocr_pages` takes a ``progress(done, total)`` callback; :func:`progress_hook`
 installs one for the current context (the CLI uses it for its tqdm bar), so the readers keep
