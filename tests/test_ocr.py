@@ -24,7 +24,13 @@ from planwatch.errors import DocumentError
 from planwatch.parse import ocr_engine
 from planwatch.parse.ocr_engine import engine, parse_tsv
 from planwatch.parse.ocr_grid import find_grids
-from planwatch.parse.ocr_text import clean_cell, clean_line, fix_dash_cells, join_words
+from planwatch.parse.ocr_text import (
+    clean_cell,
+    clean_line,
+    clean_paragraph,
+    fix_dash_cells,
+    join_words,
+)
 from planwatch.parse.pdf import read_pdf
 from tests.helpers import GOLD, load_scorer, skip_unless_ci
 from tests.render import rendered_pdfs, soffice
@@ -64,6 +70,15 @@ def test_clean_cell_unit_debris_and_dashes() -> None:
                                     ["乙", "5.8", "10.3"], ["丙", "12", "--"]]
     numerals = [["序号", "名称"], ["一", "甲"], ["二", "乙"]]
     assert fix_dash_cells([list(r) for r in numerals]) == numerals
+
+
+def test_clean_paragraph_pairs_a_bracket_split_over_lines() -> None:
+    text = "打造全省先行区。《市科技局、市工业和信息化局、市海洋发展和渔业局按职责分工负责)"
+    note = "（市科技局、市工业和信息化局、市海洋发展和渔业局按职责分工负责）"
+    assert clean_paragraph(text) == "打造全省先行区。" + note
+    lost = "提供科技支撑。科技局牵头，市农业农村局配合)"
+    assert clean_paragraph(lost) == "提供科技支撑。（科技局牵头，市农业农村局配合）"
+    assert clean_paragraph("支持企业牵头。") == "支持企业牵头。"
 
 
 def test_join_words_spaces_only_between_latin_words() -> None:

@@ -118,3 +118,16 @@ def fix_dash_cells(rows: list[list[str]]) -> list[list[str]]:
             if c < len(r) and _DASH_CELL.fullmatch(r[c].strip()):
                 r[c] = "--"
     return rows
+
+
+_SPLIT_BRACKET = re.compile(r"[〈《<]([^〈《<〉》>()（）]{1,80})[)）]")
+_LOST_OPEN = re.compile(r"([。；])([^。；（）()]{2,80}(?:牵头|负责|配合)[^。；（）()]{0,40})[)）]$")
+
+
+def clean_paragraph(text: str) -> str:
+    """A paragraph joined from OCR lines: brackets misread on one line and closed on the next
+    (《市科技局、…按职责分工负责)) are paired now that the lines are one, and a responsibility
+    note at the end whose opening bracket was lost (…支撑。科技局牵头，市农业农村局配合)) gets
+    it back."""
+    text = _SPLIT_BRACKET.sub(r"（\1）", text)
+    return _LOST_OPEN.sub(r"\1（\2）", text)
