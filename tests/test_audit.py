@@ -177,6 +177,7 @@ def test_prior_table_baseline_conflict() -> None:
     target = plan.targets[0].model_copy(deep=True)
     assert target.baseline is not None
     target.baseline.year, target.baseline.value = 2015, 2.11  # prose 2.11 vs 表1 基础值 2.14
+    target.quote = f"{target.subject}由2015年的2.11%提高到{target.value:g}%"  # stated in it
     plan.targets.append(target)
     found = [f for f in audit_plan(plan) if f.code == "prose-table-conflict"]
     assert len(found) == 1

@@ -4,6 +4,7 @@ findings, while real inconsistencies planted in the same plan are still found.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,14 @@ from planwatch.actions import extract_file
 from planwatch.evaluate.audit import audit_plan
 from planwatch.evaluate.audit_facts import check_names
 from planwatch.model.findings import Severity
-from planwatch.model.plan import Plan, Target
-from tests.helpers import FIXTURES
+from planwatch.model.plan import Baseline, Plan, Target
+from tests.helpers import FIXTURES, SHARED
 
 CONSISTENT = FIXTURES / "audit" / "consistent-15th-plan.txt"
+SHANGHAI = SHARED / "corpus" / "shanghai-plans.jsonl"
+# Dev-set Shanghai 十五五 plans (free to look at; the sealed ones are never opened here).
+SHANGHAI_DEV = ("sh-001", "sh-002", "sh-006", "sh-007", "sh-008", "sh-011", "sh-013", "sh-015",
+                "sh-018", "sh-021")
 UNSEEN_15TH = sorted((FIXTURES / "unseen").glob("*-2026-plan.txt"))
 
 
@@ -77,10 +82,25 @@ def test_a_dated_target_that_differs_from_the_table_is_still_found() -> None:
     assert "1800" in _warnings(plan)[0] and "2000" in _warnings(plan)[0]
 
 
-def test_an_undated_value_that_is_neither_base_nor_target_is_still_found() -> None:
-    plan = _with_target(_plan(), "高新技术企业数量达到1800家", "高新技术企业数量", 1800, "家",
-                        None)
+def test_a_statement_with_no_year_is_compared_with_no_target() -> None:
+    # 从48.0%提升至54.8% in a review section: no year, so no "same year" to compare with.
+    plan = _with_target(_plan(), "高新技术企业数量从650家增加到1800家", "高新技术企业数量", 1800,
+                        "家", None)
+    assert _warnings(plan) == []
+    plan = _with_target(_plan(), "到规划期末，高新技术企业数量达到1800家", "高新技术企业数量",
+                        1800, "家", None)
     assert [w.split(":")[0] for w in _warnings(plan)] == ["prose-table-conflict"]
+
+
+def test_a_baseline_from_another_sentence_is_not_the_rows_baseline() -> None:
+    plan = _plan()
+    base = Baseline(year=2025, value=758.03)  # a stock, attached from elsewhere
+    new = Target(subject="省级以上新型研发机构", value=40, unit="家", year=2030, baseline=base,
+                 quote="新建省级以上新型研发机构达到40家")
+    assert _warnings(plan.model_copy(update={"targets": [*plan.targets, new]})) == []
+    stated = new.model_copy(update={"quote": "省级以上新型研发机构由758.03家增加到40家"})
+    found = _warnings(plan.model_copy(update={"targets": [*plan.targets, stated]}))
+    assert [w.split(":")[0] for w in found] == ["prose-table-conflict"]
 
 
 def test_the_base_value_stated_for_the_end_year_is_still_found() -> None:
@@ -116,3 +136,43 @@ def test_a_renamed_row_with_the_same_value_is_still_noticed() -> None:
                         40, "家", 2030)
     names = [f for f in check_names(plan) if f.code == "prose-table-name-mismatch"]
     assert [f.context for f in names] == ["省级以上新型研发机构数"]
+
+
+def _shanghai(ids: tuple[str, ...]) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    with SHANGHAI.open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            if doc["id"] in ids:
+                texts[doc["id"]] = doc["text"]
+    return texts
+
+
+def test_real_15th_plans_get_no_warnings(tmp_path: Path) -> None:
+    """Real 十五五 plans (Shanghai dev set): published documents a reader finds consistent; the
+    audit must not warn on them, whatever the extractor finds in their tables."""
+    texts = _shanghai(SHANGHAI_DEV)
+    assert sorted(texts) == sorted(SHANGHAI_DEV)
+    found: dict[str, list[str]] = {}
+    for doc_id, text in texts.items():
+        path = tmp_path / f"{doc_id}.md"
+        path.write_text(text, encoding="utf-8")
+        plan = extract_file(path)
+        found[doc_id] = _warnings(plan) + _warnings(_results_as_targets(plan))
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize(("subject", "value"), [
+    ("规上高新技术企业", 800),  # a part of 高新技术企业数 (2000)
+    ("科技型企业", 6000),  # more than 科技型中小企业数 (4000)
+    ("省级新型研发机构", 30),  # 省级 only, the row counts 省级以上 (40)
+])
+def test_a_narrower_or_wider_quantity_is_another_indicator(subject: str, value: float) -> None:
+    plan = _with_target(_plan(), f"到2030年，{subject}达到{value}家", subject, value, "家", 2030)
+    assert _warnings(plan) == []
+
+
+def test_the_same_quantity_under_a_national_label_is_compared() -> None:
+    plan = _with_target(_plan(), "到2030年，国家高新技术企业达到1800家", "国家高新技术企业", 1800,
+                        "家", 2030)
+    assert [w.split(":")[0] for w in _warnings(plan)] == ["prose-table-conflict"]

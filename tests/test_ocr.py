@@ -13,16 +13,24 @@ from typing import Any
 
 import numpy as np
 import pytest
+from click.testing import CliRunner
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from planwatch.actions import extract_file, write_plan
+from planwatch.cli import main
 from planwatch.errors import DocumentError
 from planwatch.parse import ocr_engine
 from planwatch.parse.ocr_engine import engine, parse_tsv
 from planwatch.parse.ocr_grid import find_grids
-from planwatch.parse.ocr_text import clean_cell, clean_line, fix_dash_cells, join_words
+from planwatch.parse.ocr_text import (
+    clean_cell,
+    clean_line,
+    clean_paragraph,
+    fix_dash_cells,
+    join_words,
+)
 from planwatch.parse.pdf import read_pdf
 from tests.helpers import GOLD, load_scorer, skip_unless_ci
 from tests.render import rendered_pdfs, soffice
@@ -38,7 +46,14 @@ from tests.render import rendered_pdfs, soffice
     ("全社会RSD经费支出", "全社会R&D经费支出"),
     ("(人:年/万人)", "（人·年/万人）"),
     ("planwatch 测试 文档", "planwatch 测试文档"),
-    ("(9)加强协同", "(9)加强协同"),  # a list number stays: only a table cell's unit is fixed
+    ("(9)加强协同", "(9)加强协同"),  # a list number stays: only a cell's unit is fixed
+    ("烟政字【2024]40号", "烟政字〔2024〕40号"),
+    ("（人八）强化乡村振兴科技支撑", "（八）强化乡村振兴科技支撑"),
+    ("一4一", "— 4 —"),
+    ("一一创新创业生态更加优化", "——创新创业生态更加优化"),
+    ("力争2一3个", "力争2—3个"),
+    ("2022年4月19有日", "2022年4月19日"),
+    ("淄博市“十四五\"科技创新规划", "淄博市“十四五”科技创新规划"),
 ])
 def test_clean_line(raw: str, clean: str) -> None:
     assert clean_line(raw) == clean
@@ -55,6 +70,15 @@ def test_clean_cell_unit_debris_and_dashes() -> None:
                                     ["乙", "5.8", "10.3"], ["丙", "12", "--"]]
     numerals = [["序号", "名称"], ["一", "甲"], ["二", "乙"]]
     assert fix_dash_cells([list(r) for r in numerals]) == numerals
+
+
+def test_clean_paragraph_pairs_a_bracket_split_over_lines() -> None:
+    text = "打造全省先行区。《市科技局、市工业和信息化局、市海洋发展和渔业局按职责分工负责)"
+    note = "（市科技局、市工业和信息化局、市海洋发展和渔业局按职责分工负责）"
+    assert clean_paragraph(text) == "打造全省先行区。" + note
+    lost = "提供科技支撑。科技局牵头，市农业农村局配合)"
+    assert clean_paragraph(lost) == "提供科技支撑。（科技局牵头，市农业农村局配合）"
+    assert clean_paragraph("支持企业牵头。") == "支持企业牵头。"
 
 
 def test_join_words_spaces_only_between_latin_words() -> None:
@@ -138,6 +162,16 @@ def test_small_scan_is_read_with_progress() -> None:
     text = "".join(b.text for b in doc.blocks)
     assert "2030年" in text and "2000家" in text and "3.5%" in text
     assert doc.format == "pdf"
+
+
+def test_cli_extracts_a_scan(tmp_path: Path) -> None:
+    _need_engine()
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scan_of(_text_pdf(["到2030年，全市高新技术企业达到2000家。"])))
+    res = CliRunner().invoke(main, ["extract", str(scan), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    plan = json.loads((tmp_path / "out" / "scan.json").read_text(encoding="utf-8"))
+    assert [(t["value"], t["unit"], t["year"]) for t in plan["targets"]] == [(2000, "家", 2030)]
 
 
 def test_missing_engine_is_one_bilingual_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -176,12 +176,12 @@ def check_ambition(plan: Plan, ind: Indicator, params: AuditParams) -> list[Find
 
 
 def _comparable(target: Target, ind: Indicator, plan: Plan) -> bool:
-    year = (
-        target.year
-        if target.year is not None
-        else (plan.meta.period_end if target.period == "plan_period" else None)
-    )
-    return year is not None and year == indicator_target_year(ind, plan)
+    """Same year: the target's own year, or the plan's end when its sentence names it (期末…);
+    a statement with no year at all may be a past result and is compared with nothing."""
+    row_year = indicator_target_year(ind, plan)
+    if target.year is not None:
+        return target.year == row_year
+    return target.period == "plan_period" and states_year(target.quote, row_year)
 
 
 def _prose_value_conflict(target: Target, ind: Indicator, params: AuditParams) -> str | None:
@@ -207,9 +207,21 @@ def _prose_value_conflict(target: Target, ind: Indicator, params: AuditParams) -
     return f"{fmt(target.value)}{target.unit or ''}，表中为{fmt(table_value)}{ind.unit or ''}"
 
 
+def stated_baseline(target: Target) -> bool:
+    """The target's baseline is in its own sentence (由1400家增加到…, 比2025年…), not attached
+    from another statement that may count something else (a stock against a 新建 row)."""
+    base = target.baseline
+    if base is None:
+        return False
+    quote = target.quote.replace(" ", "").replace(",", "")
+    return (base.year is not None and str(base.year) in quote) or fmt(base.value) in quote
+
+
 def _baseline_conflict(target: Target, ind: Indicator) -> str | None:
     base = target.baseline
     if base is None or ind.baseline is None or base.year != ind.baseline_year:
+        return None
+    if not stated_baseline(target):
         return None
     if math.isclose(base.value, ind.baseline, rel_tol=1e-9, abs_tol=1e-9):
         return None
@@ -259,7 +271,7 @@ def check_prior_baselines(plan: Plan, params: AuditParams) -> list[Finding]:
     for target in plan.targets:
         base = target.baseline
         hit = best_match(target.subject, rows, params.name_threshold) if base else None
-        if base is None or hit is None:
+        if base is None or hit is None or not stated_baseline(target):
             continue
         row = hit[0]
         table = {row.baseline_year: row.baseline, row.actual_year: row.actual}.get(base.year)

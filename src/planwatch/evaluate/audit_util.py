@@ -6,12 +6,17 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from planwatch.evaluate.names import best_match, scope_of
+from planwatch.evaluate.names import best_match, normalize_name, scope_of
 from planwatch.evaluate.progress import cagr, normalize_unit, units_compatible
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Indicator, Plan, Target
 
 PERCENT_UNITS = frozenset({"%", "百分点"})
+# 国家 is not one: 国家科技型中小企业 and 国家高新技术企业 are what the tables count.
+_QUALIFIERS = ("省级", "市级", "区级", "县级", "以上", "规上", "中小", "高价值", "有效",
+               "新增", "累计", "新型", "专业化", "重点", "国际", "PCT", "人均")
+_RANK_SYNONYMS = (("国家级、省级", "省级以上"), ("国家和省级", "省级以上"),
+                  ("省级及以上", "省级以上"))
 _END_WORDS = re.compile(r"期末|规划期|届时")
 
 
@@ -79,4 +84,14 @@ def matching_indicator(
         return None
     candidates = [(i.name, i) for i in indicators if _unit_ok(target, i)]
     hit = best_match(target.subject, candidates, threshold)
-    return None if hit is None else hit[0]
+    if hit is None or qualifiers(target.subject) != qualifiers(hit[0].name):
+        return None  # 规上高新技术企业 is a part of 高新技术企业, 科技型企业 not 科技型中小企业
+    return hit[0]
+
+
+def qualifiers(name: str) -> frozenset[str]:
+    """The words of a name that narrow what is counted (rank, size, kind)."""
+    s = normalize_name(name)
+    for old, new in _RANK_SYNONYMS:
+        s = s.replace(old, new)
+    return frozenset(q for q in _QUALIFIERS if q in s)

@@ -1,11 +1,13 @@
 """OCR for PDF pages without a text layer (scans): tesseract, offline, page by page.
 
 Each page is rendered with pypdfium2 at ``DPI``; ruling lines are found in the image
-(:mod:`planwatch.parse.ocr_grid`) and painted out, the page is recognised once by the
-``tesseract`` command (Debian ``tesseract-ocr`` + ``tesseract-ocr-chi-sim``; the models are in
-the package, nothing is downloaded) with word boxes (TSV), and the words become the same
-:class:`PageLines` the text-layer reader produces: lines outside tables, and tables rebuilt from
-the ruled grid by word position. The caller then runs the usual furniture/paragraph pipeline.
+(:mod:`planwatch.parse.ocr_grid`) and painted out, the page is recognised by the ``tesseract``
+command (Debian ``tesseract-ocr`` + ``tesseract-ocr-chi-sim``; the model is in the package,
+nothing is downloaded) with word boxes (TSV), and the words become the same :class:`PageLines`
+the text-layer reader produces: lines outside tables (Chinese-aware clean-up,
+:mod:`planwatch.parse.ocr_text`), and tables rebuilt from the ruled grid, each cell read on its
+own as well (:mod:`planwatch.parse.ocr_cells`). The caller then runs the usual
+furniture/paragraph pipeline. Tables without rules come out as lines of text.
 
 Progress: :func:`ocr_pages` takes a ``progress(done, total)`` callback; :func:`progress_hook`
 installs one for the current context (the CLI uses it for its tqdm bar), so the readers keep
@@ -15,6 +17,8 @@ their ``(data, name)`` signature.
 from __future__ import annotations
 
 import contextlib
+import re
+import statistics
 import tempfile
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -28,6 +32,7 @@ from planwatch.parse.ocr_text import clean_line, join_words
 from planwatch.parse.pdf_lines import Line, PageLines, Table
 
 DPI = 300
+_CJK_WORD = re.compile(r"^[\u3400-\u9fff]+$")
 Progress = Callable[[int, int], None]
 _HOOK: ContextVar[Progress | None] = ContextVar("planwatch_ocr_progress", default=None)
 
@@ -72,7 +77,7 @@ def _ocr_page(binary: str, page: Any, no: int, tmp: Path) -> PageLines:
     scale = DPI / 72
     image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
     pixels = np.asarray(image, dtype=np.uint8).copy()
-    out = PageLines(no, height, width)
+    out = PageLines(no, height, width, ocr=True)
     if not bool((pixels < DARK).any()):
         return out  # a blank page
     grids = find_grids(pixels)
@@ -108,6 +113,13 @@ def _group_lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(g, key=lambda w: w.left) for g in merged]
 
 
+def _glyph_height(group: list[Word]) -> int:
+    """The line's font size: the median height of its Chinese words (a bracket, a comma or a
+    quote mark has a box of its own height), else of all its words."""
+    cjk = [w.bottom - w.top for w in group if _CJK_WORD.search(w.text)]
+    return int(statistics.median(cjk or [w.bottom - w.top for w in group]))
+
+
 def _lines(words: list[Word], scale: float) -> list[Line]:
     out: list[Line] = []
     for group in _group_lines(words):
@@ -115,7 +127,6 @@ def _lines(words: list[Word], scale: float) -> list[Line]:
         if not text:
             continue
         top = min(w.top for w in group)
-        bottom = max(w.bottom for w in group)
         out.append(Line(text, group[0].left / scale, max(w.right for w in group) / scale,
-                        top / scale, bottom / scale))
+                        top / scale, (top + _glyph_height(group)) / scale))
     return out

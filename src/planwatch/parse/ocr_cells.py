@@ -15,7 +15,7 @@ from typing import Any
 
 from planwatch.parse.ocr_engine import Word, recognise
 from planwatch.parse.ocr_grid import DARK, PAD, Grid
-from planwatch.parse.ocr_text import clean_cell, fix_dash_cells, join_words
+from planwatch.parse.ocr_text import clean_cell, fix_dash_cells, is_number, join_words
 
 GAP = 40
 MARGIN = 30
@@ -115,7 +115,11 @@ def _confidence(words: list[Word]) -> float:
 
 
 def _best(strip: list[Word], page: list[Word]) -> str:
-    return _text(strip if _confidence(strip) >= _confidence(page) else page)
+    """The more confident reading; a number wins over a reading that is not one (5D.805)."""
+    a, b = _text(strip), _text(page)
+    if a and b and is_number(a) != is_number(b):
+        return a if is_number(a) else b
+    return a if _confidence(strip) >= _confidence(page) else b
 
 
 def cell_lines(words: list[Word]) -> list[list[Word]]:

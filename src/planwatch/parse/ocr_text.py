@@ -18,7 +18,14 @@ _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》（）"
 _SPACE_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}%])\s+(?=[{_CJK}{_CJK_PUNCT}\d(\[%])"
                         rf"|(?<=[\d)\]%])\s+(?=[{_CJK}{_CJK_PUNCT}])")
 _SPACE_NUM = re.compile(r"(?<=\d)\s+(?=[.%])|(?<=\d\.)\s+(?=\d)|(?<=[(\[])\s+|\s+(?=[)\]])")
-_YEAR_DASH = re.compile(r"(?<=(?:19|20)\d\d)\s*[一_~-]\s*(?=(?:19|20)\d\d)")
+_YEAR_DASH = re.compile(r"(?<=(?:19|20)\d\d)\s*[一_~-]\s*(?=(?:19|20)\d\d)|(?<=\d)一(?=\d)")
+_DASH_BULLET = re.compile(rf"^[一—_\-]{{2}}(?=[{_CJK}])")
+_DOC_YEAR = re.compile(r"[〔【\[［(（]\s*((?:19|20)\d\d)\s*[〕】\]］)）]\s*(?=\d{1,4}\s*号)")
+_NUMERAL = "一二三四五六七八九十"
+_NUMBER_JUNK = re.compile(rf"^（[^{_NUMERAL}（）\s]([{_NUMERAL}]{{1,3}})）(?=[{_CJK}])")
+_DATE_JUNK = re.compile(rf"((?:19|20)\d\d年\d{{1,2}}月\d{{1,2}})[{_CJK}](?=日)")
+_ASCII_CLOSE = re.compile(r"“([^“”\"]{1,40})\"")
+_PAGE_NO = re.compile(r"[一—－\-_~]{1,2}\s*(\d{1,4})\s*[一—－\-_~]{1,2}")
 _ZERO = re.compile(r"(?<=\d)[Oo](?=\d|\b)|(?<=\b)[Oo](?=\d)")
 _ONE = re.compile(rf"(?<=\d)[lI|](?=\d)|(?<=[.])[lI|](?=\d)|(?<=\d)[lI|](?=[.])"
                   rf"|(?<=[{_CJK}])\s*[lI|](?=\d)")
@@ -58,6 +65,9 @@ def clean_line(text: str) -> str:
     text = normalize_line(text)
     if not text:
         return ""
+    if _PAGE_NO.fullmatch(text):
+        return _PAGE_NO.sub(r"— \1 —", text)
+    text = _DASH_BULLET.sub("——", text)
     for _ in range(2):
         text = _SPACE_CJK.sub("", text)
     text = _SPACE_NUM.sub("", _SPACE_NUM.sub("", text))
@@ -71,7 +81,9 @@ def clean_line(text: str) -> str:
     text = _BRACKET.sub(r"（\1）", text)
     text = _PERSON_YEAR.sub("·", _RD.sub("R&D", text))
     text = _PAREN_PAIR.sub(r"（\1）", text)
-    return _PAREN.sub(r"（\1）", text)
+    text = _DOC_YEAR.sub(r"〔\1〕", text)
+    text = _ASCII_CLOSE.sub(r"“\1”", _DATE_JUNK.sub(r"\1", text))
+    return _NUMBER_JUNK.sub(r"（\1）", _PAREN.sub(r"（\1）", text))
 
 
 def clean_cell(lines: list[str]) -> str:
@@ -93,17 +105,29 @@ def is_number(cell: str) -> bool:
 
 
 def fix_dash_cells(rows: list[list[str]]) -> list[list[str]]:
-    """A cell that is only a dash-like mark (OCR reads ``--`` as ``一`` or ``_``) in a column of
-    numbers is the empty-value dash ``--``."""
-    if len(rows) < 2:
-        return rows
-    width = max(len(r) for r in rows)
+    """A cell that is only a dash-like mark (OCR reads ``—`` or ``--`` as ``一`` or ``_``) in a
+    column of numbers is the empty-value dash ``--``, never the numeral 一."""
+    width = max((len(r) for r in rows), default=0)
     for c in range(width):
-        body = [r[c] for r in rows[1:] if c < len(r) and r[c].strip()]
-        numeric = sum(is_number(v) for v in body)
-        if numeric < 2 or numeric * 2 < len(body):
+        cells = [r[c].strip() for r in rows if c < len(r) and r[c].strip()]
+        numeric = sum(is_number(v) for v in cells)
+        dashes = sum(_DASH_CELL.fullmatch(v) is not None for v in cells)
+        if numeric < 1 or numeric + dashes < len(cells) // 2 + 1:
             continue
-        for r in rows[1:]:
+        for r in rows:
             if c < len(r) and _DASH_CELL.fullmatch(r[c].strip()):
                 r[c] = "--"
     return rows
+
+
+_SPLIT_BRACKET = re.compile(r"[〈《<]([^〈《<〉》>()（）]{1,80})[)）]")
+_LOST_OPEN = re.compile(r"([。；])([^。；（）()]{2,80}(?:牵头|负责|配合)[^。；（）()]{0,40})[)）]$")
+
+
+def clean_paragraph(text: str) -> str:
+    """A paragraph joined from OCR lines: brackets misread on one line and closed on the next
+    (《市科技局、…按职责分工负责)) are paired now that the lines are one, and a responsibility
+    note at the end whose opening bracket was lost (…支撑。科技局牵头，市农业农村局配合)) gets
+    it back."""
+    text = _SPLIT_BRACKET.sub(r"（\1）", text)
+    return _LOST_OPEN.sub(r"\1（\2）", text)

@@ -19,6 +19,7 @@ from planwatch.errors import DocumentError
 from planwatch.parse.document import Document
 from planwatch.parse.layout import finish
 from planwatch.parse.ocr import Progress, ocr_pages
+from planwatch.parse.ocr_text import clean_paragraph
 from planwatch.parse.pdf_lines import PageLines, build_items, page_lines, strip_furniture
 
 MAX_PAGES = 3000
@@ -60,10 +61,14 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Docume
     finally:
         with contextlib.suppress(Exception):
             pdf.close()
-    if not any(p.lines or p.tables for p in pages):
+    scanned = not any(p.lines or p.tables for p in pages)
+    if scanned:
         pages = _ocr(data, progress)
     strip_furniture(pages)
     items = build_items(pages)
+    if scanned:
+        for item in items:
+            item.text = clean_paragraph(item.text)
     return Document(blocks=finish(items), source=name, format="pdf")
 
 

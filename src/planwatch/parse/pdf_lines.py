@@ -54,6 +54,7 @@ class PageLines:
     width: float
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    ocr: bool = False  # lines recognised from the page image: sizes are estimates
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -176,6 +177,7 @@ def _page_items(page: PageLines, st: _State) -> None:
             _add_table(st, tables.pop(0), page.no)
         last = st.items[-1] if st.items else None
         if (st.prev is not None and last is not None and last.kind == "text"
+                and not (page.ocr and starts_block(ln.text))
                 and _continues(st, ln, 0.0 if st.new_page else gap, left, right)):
             last.text = join_parts(last.text, ln.text)
         else:
