@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from planwatch.extract.targets_parse import INCREMENT_VERBS
+from planwatch.extract.targets_parse import INCREMENT_VERBS, TASK_AFTER
 
 Label = Literal["target", "past", "condition", "reference", "other"]
 
@@ -60,6 +60,9 @@ _PAST_TENSE = re.compile(
     r"|(?:建设|建成|设立|培育|组建|认定|批准|支持|引进|实施)了\s*$"
     r"|以来|截至|截止|先后|共(?:实施|支持|认定|获批|建成|培育|引进|组织|立项|资助|投入)"
     r"|(?:累计|共)?(?:完成|实现|取得)了")
+# 有1200多万平方米 / 近2万家 / 300余项: figures reported as they stand, not planned
+_REPORTED = re.compile(
+    r"\d(?:多|余)[万亿]?[\u4e00-\u9fff]{0,3}[，,。；;、]|[有共计]\s*\d[^，。；]{0,6}多")
 _CAP_FLOOR = re.compile(
     r"(?:不超过|不高于|不低于|不少于|不多于|最高|最多|最低|至少|上限|原则上|不得)[^，。；]{0,20}$")
 _RANKS = ("名", "位", "强")
@@ -120,7 +123,7 @@ def classify(st: Statement) -> Verdict:
     view = _View(st.sentence[:st.start], clause, after, committed,
                  committed or bool(_FUTURE_WORDS.search(clause + _clause_after(after))),
                  committed or bool(_FUTURE_WORDS.search(st.sentence)))
-    for rule in (_document_rule, _past_rule, _condition_rule, _reference_rule):
+    for rule in (_document_rule, _past_rule, _task_rule, _condition_rule, _reference_rule):
         verdict = rule(st, view)
         if verdict is not None:
             return verdict
@@ -150,6 +153,17 @@ def _past_rule(st: Statement, v: _View) -> Verdict | None:
         return Verdict("past", "evaluation-result")
     if _PAST_TENSE.search(v.before):
         return Verdict("past", "past-tense")
+    if not v.promised_anywhere and _REPORTED.search(st.sentence):
+        return Verdict("past", "reported-figure")
+    return None
+
+
+def _task_rule(st: Statement, v: _View) -> Verdict | None:
+    """落实全年1万亿元的投资任务 / 完成N万人的就业目标: the number quantifies a task or goal."""
+    if st.unit not in (*_REFERENCE_UNITS, "", "个") and TASK_AFTER.match(st.sentence, st.end) \
+            and not _PENALTY.search(st.sentence) \
+            and not _CAP_FLOOR.search(v.clause) and not _REFERENCE_BEFORE.search(v.before):
+        return Verdict("target", "commitment")
     return None
 
 

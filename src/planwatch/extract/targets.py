@@ -89,7 +89,7 @@ def _is_past(sentence: str, start: int | None) -> bool:
 
 
 def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para,
-               period: Period) -> tuple[int | None, str]:
+               period: Period, meta: Meta) -> tuple[int | None, str]:
     before = sentence[:cand.number_at]
     if "每年" in cand.clause_prefix or ("每年" in before and not YEAR_BY.search(before)):
         return None, "annual"
@@ -107,6 +107,9 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
         return int(dated.group(1)), "by_year"  # 2023年新增建成充电桩超过2.1万个
     if period.start is not None and period.start == period.end:
         return period.end, "by_year"  # a one-year document (2021年…重点工作安排)
+    if meta.period_start is not None and meta.period_end in (None, meta.period_start) \
+            and "全年" in cand.clause_prefix:
+        return meta.period_start, "by_year"  # 全年…投资任务 in a document of its issue year
     return None, "plan_period"
 
 
@@ -157,10 +160,10 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
                 result.rejected.append((verdict, quote))
                 if verdict.label == "past":
                     result.facts.append(Fact(
-                        kind="level", subject=cand.subject, value=cand.value, unit=cand.unit,
-                        comparator=cand.comparator, quote=quote, line=line))
+                        kind="level", subject=cand.subject, value=cand.value,
+                        unit=cand.unit or None, comparator=cand.comparator, quote=quote, line=line))
                 continue
-            year, kind_period = _period_of(cand, sentence, para_year, para, period)
+            year, kind_period = _period_of(cand, sentence, para_year, para, period, meta)
             subject = cand.subject
             if para.scope and not _WHOLE.search(sentence, 0, cand.number_at):
                 subject = f"{subject}（{para.scope}）" if para.scope not in subject else subject
@@ -169,7 +172,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
                 base_year = cand.baseline_year or (period.start - 1 if period.start else None)
                 base = Baseline(year=base_year, value=cand.baseline)
             out.append(Target(
-                subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit,
+                subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit or None,
                 year=year, period=kind_period, comparator=cand.comparator,
                 kind=_annual_flow(cand.kind, kind_period, cand.unit), quote=quote, line=line,
                 baseline=base))
@@ -208,13 +211,19 @@ def _same(a: Target, b: Target) -> bool:
     return a.comparator == b.comparator and overlap >= 0.8
 
 
-def dedupe(targets: list[Target]) -> list[Target]:
-    """Repeated commitments listed once; a dated repetition lends its year to the first."""
+def dedupe(targets: list[Target], paras: list[int] | None = None) -> list[Target]:
+    """Repeated commitments listed once; a dated repetition lends its year to the first.
+    ``paras`` (the paragraph of each target): a paragraph does not repeat its own commitment, so
+    two equal numbers in one paragraph are two targets (日均活跃用户 of two platforms)."""
     out: list[Target] = []
-    for t in targets:
-        first = next((o for o in out if _same(o, t)), None)
+    where: list[int] = []
+    for i, t in enumerate(targets):
+        at = paras[i] if paras is not None else -1
+        first = next((o for o, p in zip(out, where, strict=True)
+                      if _same(o, t) and not p == at >= 0), None)
         if first is None:
             out.append(t)
+            where.append(at)
         elif first.year is None and t.year is not None:
             first.year, first.period = t.year, t.period
     return out
@@ -228,14 +237,17 @@ def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) 
     first = next((b.text.strip() for b in doc.blocks if b.text.strip()), "")
     title = plan.meta.title or first[:80]  # what the document calls itself
     targets: list[Target] = []
+    para_of: list[int] = []
     facts: list[PastFact] = []
-    for para in paras:
+    for i, para in enumerate(paras):
         if para.past:
             facts.extend(past_facts(para, period))
             continue
-        targets.extend(_para_targets(para, period, result, plan.meta, title))
+        found = _para_targets(para, period, result, plan.meta, title)
+        targets.extend(found)
+        para_of.extend([i] * len(found))
         facts.extend(past_facts(_past_part(para, period), period))
-    result.targets = dedupe(targets)
+    result.targets = dedupe(targets, para_of)
     attach_baselines(result.targets, table_rows(plan.indicators, plan.prior_results, period),
                      facts)
     return result

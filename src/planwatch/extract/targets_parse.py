@@ -12,7 +12,7 @@ _UNITS = sorted(
     ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "家次", "场次", "万人", "万名",
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
      "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
-     "种", "万户", "户"],
+     "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -27,6 +27,12 @@ _MENTION = re.compile(
     rf"{_FIRST_DIGIT}(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?\s*(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS) + ")"
 )
+# 实名注册用户突破1.2亿，/ 集聚专业技术人员超600万。: a count scaled by 万/亿 with no measure word
+_SCALED = re.compile(
+    r"(?:突破|超过|超|达到|达|逾|增至|增加到|提高到|发展到)\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<scale>[万亿])"
+    r"(?=\s*(?:[，,。；;、）)（(]|以上|左右|$))")
+_MONEYISH = re.compile(
+    r"产值|收入|营收|销售|投资|投入|金额|资金|融资|规模|总值|增加值|GDP|额|效益|利润|税")
 _FLOOR_WORD = re.compile(r"(?:不少于|不低于|至少|超过|超|逾|近|约)\s*$")  # 投放不少于250台…
 _TOTAL = re.compile(r"总数|总量|数量|规模|比重|占比|比例|率")
 _CJK_START = re.compile(r"\s*[\u4e00-\u9fff]")
@@ -38,7 +44,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 LEVEL_VERBS = re.compile(
     r"(?:达到|突破|超过|稳定在|保持在|发展到|增长到|增加到|提高到|提升到|增至|控制在|不低于|不少于"
-    r"|不超过|不高于|至少|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|降)[到至]|达|超|逾|近|约)\s*$")
+    r"|不超过|不高于|至少|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|缩短|压缩|降)[到至]|达|超|逾|近|约)\s*$")
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
@@ -50,12 +56,19 @@ _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS}
 _SCOPE = re.compile(
     r"^(?:(?:到|至)?\s*\d{4}\s*年(?:底前|底|末|内)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
     r"|在?全县|在?全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
+    r"|(?:\d{1,2}月|年)(?:底前|底|内)"
     r"|[—\-－]+)+")
 _REWARD = re.compile(r"(?:奖励|奖补|补助|补贴|资助|给予|一次性)\s*$")
-_GENERIC_VERB = re.compile(r"^(?:推动|带动|促进|推进|助推|帮助|服务)$")
+_GENERIC_VERB = re.compile(
+    r"^(?:加快|积极|大力|重点|进一步)?(?:推动|带动|促进|推进|助推|帮助|服务)$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
 _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# 推动9000家工业企业开展技术改造: firms brought to act
+_PUSH = re.compile(r"(?:推动|带动)\s*$")
+_COUNT_UNITS = ("项", "个", "条", "类", "件", "方面", "")  # 八项重点任务 counts tasks
+# 全年重点项目1万亿元的投资任务: the amount sizes a task or goal
+TASK_AFTER = re.compile(r"\s*的?[\u4e00-\u9fff]{0,6}?(?:任务|目标)(?![\u4e00-\u9fff])")
 _BARE_VERB = re.compile(
     r"(?:的?部分)?(?:为|至|到|达|有|形成|发展|实现|推出|建立|超|达到|增至|提高到|提升到)")
 _PREDICATE_TAIL = re.compile(r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$")
@@ -95,11 +108,16 @@ def _number(raw: str, before: str = "") -> float | None:
     return parse_number(raw)
 
 
+_TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
+
+
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
     if before.endswith(("第", "+", "年产", "×", "最高", "最多")) \
             or re.search(r"[A-Za-z+×]\s*$", before):
         return True
+    if _TIME_LIMIT.match(sentence, end):
+        return True  # 在30个工作日内 / 3个月内: a time limit, not a count
     return after.startswith(("/", "+", "强")) or before.count("“") > before.count("”")
 
 
@@ -143,6 +161,7 @@ def find_mentions(sentence: str) -> list[Mention]:
             comp = comp or comparator_before(sentence[:m.start()]) or "="
             out.append(Mention(m.start(), end, value, None, "%", comp))
             taken.append((m.start(), m.end()))
+    out.extend(_scaled_mentions(sentence, taken))
     for m in _MENTION.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken) or _excluded(sentence, m.start(), m.end()):
             continue
@@ -154,6 +173,27 @@ def find_mentions(sentence: str) -> list[Mention]:
     return sorted(out, key=lambda x: x.start)
 
 
+def _scaled_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Counts printed without a measure word (用户突破1.2亿, 人员超600万): value in units, no unit.
+    An amount of money with its 元 left out (产值突破100亿) is not read: its unit is unknown."""
+    out: list[Mention] = []
+    if "万" not in sentence and "亿" not in sentence:
+        return out
+    for m in _SCALED.finditer(sentence):
+        start = m.start("a")
+        clause = sentence[max(sentence.rfind(c, 0, start) for c in "，,；;。") + 1:start]
+        if _MONEYISH.search(clause) or _excluded(sentence, start, m.end()):
+            continue
+        value = parse_number(m.group("a") + m.group("scale"))
+        if value is None:
+            continue
+        comp, end = _comparator_after(sentence, m.end())
+        comp = comp or comparator_before(sentence[:start]) or "="
+        out.append(Mention(start, end, value, None, "", comp))
+        taken.append((start, m.end()))
+    return out
+
+
 def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     raw_a, raw_b, unit = m.group("a"), m.group("b"), m.group("unit")
     value = _number(raw_a, sentence[:m.start()])
@@ -163,7 +203,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     chinese = raw_a[0] not in "0123456789"
     if chinese and value < 2 and "百分点" not in unit:
         return None
-    if unit.startswith("万") and unit not in ("万元", "万平方米"):  # 1.5万亿元 → 15000 亿元
+    if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元"):
+        # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
         value_max = round(value_max * 1e4, 6) if value_max is not None else None
@@ -244,6 +285,8 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "growth_rate"
     if seg.rstrip().endswith("突破") and m.comparator == "=":
         return "increment"  # 突破10-15项关键技术: breakthroughs to make
+    if _state_reached(seg):
+        return "level"  # 形成20-30个产业集群 / 建成孵化器超600家: the count there will be
     if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
         return "increment"  # 投放不少于250台 / 引进人才超万人: what will be done
     if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模") \
@@ -253,6 +296,20 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
             or _FLOW_VERB.match(subject):
         return "increment"
     return "level"
+
+
+_STATE_VERB = re.compile(r"(?:建成|形成)(?P<noun>[^，。；]*?)\s*$")
+
+
+def _state_reached(seg: str) -> bool:
+    """形成 N 个… and 建成 X 超 N 家 state what will exist (a level); 新增/累计 make it a flow."""
+    m = _STATE_VERB.search(seg)
+    if m is None or re.search(r"新增|累计|新建|再", seg):
+        return False
+    noun = m.group("noun")
+    if not noun:
+        return m.group().startswith("形成")
+    return (bool(_CJK.search(noun)) and _FLOOR_WORD.search(seg) is not None)
 
 
 def _rank_subject(sentence: str, m: Mention, seg: str, noun: str) -> tuple[str, int]:
@@ -349,12 +406,21 @@ def _from_to(sentence: str, first: Mention,
     return first.value, int(m.group("y")) if m.group("y") else None, m.start()
 
 
+_ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力")
+
+
+def _quantified_task(sentence: str, m: Mention) -> bool:
+    """全年1万亿元的投资任务: an amount that sizes a task or goal (a count of tasks does not)."""
+    return m.unit not in _COUNT_UNITS and TASK_AFTER.match(sentence, m.end) is not None
+
+
 def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
                state: _ClauseState) -> bool:
     yearly = "每年" in clause_prefix or sentence.lstrip("—- ").startswith("每年")
     return (m.comparator != "=" or m.rank or state.triggered or yearly
             or bool(LEVEL_VERBS.search(seg)) or bool(_INC_ANY.search(clause_prefix))
-            or bool(_TRIGGER.search(sentence[:m.start]))
+            or bool(_TRIGGER.search(sentence[:m.start])) or bool(_PUSH.search(seg))
+            or _quantified_task(sentence, m)
             or sentence[m.end:m.end + 2] == "规模")
 
 
@@ -371,6 +437,9 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     lead = _LEAD_VERB.match(core)
     if lead:
         state.verb = lead.group()
+    push = _PUSH.search(core)
+    if push and not _CJK.search(_ADVERB.sub("", core[:push.start()])):
+        state.verb = push.group().strip()
     noun = _noun_after(sentence, m.end, stop)
     end = m.end
     if parts:
@@ -382,6 +451,10 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         core_at = prev_end + seg.find(core) if core else m.start
         subject, qstart, end = _plain_subject(sentence, clauses, ci, m, core, core_at, noun,
                                               state, prev_end > cs)
+        task = TASK_AFTER.match(sentence, m.end) if _quantified_task(sentence, m) else None
+        if task is not None and end <= m.end:  # 全年重点项目1万亿元的投资任务
+            subject, end = subject + task.group().strip().lstrip("的"), task.end()
+            state.verb = state.verb or "落实"  # a task is work to be done: a flow
     subject = re.sub(r"^\d{1,3}[.．、]\s*", "", subject).lstrip("的为和及与、至，, ")
     if len(_CJK.findall(subject)) < 2 or _BARE_VERB.fullmatch(subject) \
             or re.fullmatch(rf"(?:{INCREMENT_VERBS})+", subject):
@@ -413,7 +486,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
             state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", bare)[0]
         state.objects = True
         subject = state.verb + _short_subject(noun)
-        qstart = core_at if lead else m.start
+        qstart = core_at if lead or _GENERIC_VERB.match(core) else m.start
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
         return subject, qstart, m.end + gap + len(noun)
     subject = LEVEL_VERBS.sub("", core)
