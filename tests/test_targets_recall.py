@@ -78,3 +78,86 @@ def test_figures_reported_as_they_stand_are_past() -> None:
     result = extract_targets(doc, plan)
     assert result.targets == []
     assert {v.reason for v, _ in result.rejected} == {"reported-figure"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("推动各市原则上不少于三分之二的政务事项实现“掌上办”。", [
+        ("各市政务事项实现“掌上办”的比例", ">=", 66.67, "%", "level")]),
+    ("强化质量监管，按照每年不低于15%的比例对生产企业进行抽查。", [
+        ("对生产企业进行抽查的比例", ">=", 15, "%", "level")]),
+    ("9月底前实现“出生登记”“社保转移”等8项高频事项“一网通办”。", [
+        ("高频事项“一网通办”", "=", 8, "项", "level")]),
+    ("力争年底前，全市下放审批权限的事项达60项、"
+     "某某经济技术开发区（以下简称经开区）的事项达90项。", [
+        ("下放审批权限的事项", "=", 60, "项", "level"),
+        ("经开区下放审批权限的事项", "=", 90, "项", "level")]),
+])
+def test_shares_checks_and_elliptic_subjects(sentence: str,
+                                             expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected
+
+
+def test_achieving_a_result_is_reported_not_promised() -> None:
+    assert _rows("2022年全市软件产业实现营业收入1200亿元。") == []
+
+
+def test_named_programmes_are_counted_not_promised() -> None:
+    text = "推进人才振兴行动，重点实施“领航”、“扬帆”、“强基”等3项计划。"
+    doc = Document(blocks=[Block("paragraph", text, line=1)])
+    plan = Plan(meta=Meta(doc_type="implementation_opinion", period_start=2024, period_end=2026))
+    result = extract_targets(doc, plan)
+    assert result.targets == []
+    assert [v.reason for v, _ in result.rejected] == ["named-programmes"]
+
+
+def test_a_bare_generic_noun_takes_the_topic_the_document_defines() -> None:
+    texts = ["推进区域创新联盟建设方案",
+             "区域创新联盟和产业技术联盟（以下简称创新联盟）是协同创新的重要载体。",
+             "到2027年，培育8—12个项目，启动2个省级创新联盟。"]
+    doc = Document(blocks=[Block("paragraph", t, line=i + 1) for i, t in enumerate(texts)])
+    plan = Plan(meta=Meta(title="推进区域创新联盟建设方案", doc_type="implementation_opinion",
+                          period_start=2024, period_end=2027))
+    subjects = [t.subject for t in extract_targets(doc, plan).targets]
+    assert subjects == ["培育项目（创新联盟）", "启动省级创新联盟"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("到2027年，研发5-8个新型医用材料。", [("研发新型医用材料", "=", 5, "个", "increment")]),
+    ("选择20-30种常用药材开展品质评价研究。", [
+        ("选择常用药材开展品质评价研究", "=", 20, "种", "increment")]),
+    ("到2027年，每万从业人员研发人员超180人。", [
+        ("每万从业人员研发人员", ">=", 180, "人", "level")]),
+    ("甲市增加2万个停车泊位、乙市增加5000个停车泊位。", [
+        ("增加停车泊位", "=", 20000, "个", "increment"),
+        ("增加停车泊位", "=", 5000, "个", "increment")]),
+])
+def test_more_action_verbs(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected
+
+
+def test_a_count_of_quoted_programmes_is_a_reference() -> None:
+    for text in ("深入开展“甲工程”“乙工程”“丙工程”三项工程标准化行动。",
+                 "重点监测研发投入强度、专利拥有量、企业数量等5个关键指标，定期开展评价。"):
+        doc = Document(blocks=[Block("paragraph", text, line=1)])
+        plan = Plan(meta=Meta(doc_type="implementation_opinion", period_start=2024,
+                              period_end=2026))
+        assert extract_targets(doc, plan).targets == [], text
+
+
+def _kept(text: str) -> list[Target]:
+    doc = Document(blocks=[Block("paragraph", text, line=1)])
+    plan = Plan(meta=Meta(doc_type="implementation_opinion", period_start=2024, period_end=2026))
+    return extract_targets(doc, plan).targets
+
+
+def test_forecasts_are_not_commitments() -> None:
+    assert _kept("预计每年纳入试点的项目数将突破3000项。") == []
+    assert len(_kept("力争每年纳入试点的项目数突破3000项。")) == 1
+
+
+def test_a_count_of_the_items_just_named_is_a_reference_unless_it_is_a_result() -> None:
+    assert _kept("重点培育发展甲产业、乙产业、丙产业和丁产业等4个产业集群。") == []
+    (t,) = _kept("9月底前实现“出生登记”“社保转移”“医保转移”等3项事项“跨省通办”。")
+    assert t.value == 3
+    assert _kept("到2026年，严守用地控制、用能控制和排放控制三条红线。") == []
+    assert len(_kept("到2026年，甲市增加3万个停车泊位、乙市增加1万个停车泊位。")) == 2

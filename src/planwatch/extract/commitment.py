@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from planwatch.extract.numbers import parse_number
 from planwatch.extract.targets_parse import INCREMENT_VERBS, TASK_AFTER
 
 Label = Literal["target", "past", "condition", "reference", "other"]
@@ -54,7 +55,7 @@ _COMMIT = re.compile(
     r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|带动|发展|保持"
     r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|" + INCREMENT_VERBS)
 _FUTURE_WORDS = re.compile(
-    r"力争|确保|争取|预计|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
+    r"力争|确保|争取|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _PAST_TENSE = re.compile(
     r"已(?!于)|率先|成功(?:创建|获批|举办|引进|入选)|共计?\s*$"
     r"|(?:建设|建成|设立|培育|组建|认定|批准|支持|引进|实施)了\s*$"
@@ -63,6 +64,10 @@ _PAST_TENSE = re.compile(
 # 有1200多万平方米 / 近2万家 / 300余项: figures reported as they stand, not planned
 _REPORTED = re.compile(
     r"\d(?:多|余)[万亿]?[\u4e00-\u9fff]{0,3}[，,。；;、]|[有共计]\s*\d[^，。；]{0,6}多")
+_DEADLINE = re.compile(r"\d{1,2}月底前|年底前|年内(?![，。；])")  # 6月底前实现…: work still to do
+# 按每年不低于20%的比例对获证企业进行抽查: a floor on the government's own checks
+_CHECK_AFTER = re.compile(
+    r"^[^，。；]{0,16}(?:进行|开展|实施|组织)[^，。；]{0,4}(?:抽查|检查|核查|督查|巡查|评估|检测|监测)")
 _CAP_FLOOR = re.compile(
     r"(?:不超过|不高于|不低于|不少于|不多于|最高|最多|最低|至少|上限|原则上|不得)[^，。；]{0,20}$")
 _RANKS = ("名", "位", "强")
@@ -129,6 +134,8 @@ def classify(st: Statement) -> Verdict:
             return verdict
     if _SURVEY.match(view.after.lstrip()):
         return Verdict("other", "survey")  # 30%的女性科技人才反映…
+    if _FORECAST.search(view.clause) and not _PLEDGE.search(st.sentence):
+        return Verdict("other", "forecast")  # 预计全年为企业减负超过2.5万亿元: an estimate
     if view.promised_anywhere:
         return Verdict("target", "commitment")
     if st.doc_type != "evaluation_report" and _COMMIT.search(view.clause):
@@ -151,7 +158,7 @@ def _past_rule(st: Statement, v: _View) -> Verdict | None:
         return None
     if st.doc_type == "evaluation_report":
         return Verdict("past", "evaluation-result")
-    if _PAST_TENSE.search(v.before):
+    if _PAST_TENSE.search(v.before) and not _DEADLINE.search(st.sentence):
         return Verdict("past", "past-tense")
     if not v.promised_anywhere and _REPORTED.search(st.sentence):
         return Verdict("past", "reported-figure")
@@ -188,7 +195,7 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _TREATMENT.search(v.clause + _clause_after(v.after)) \
             or _THRESHOLD_CLAUSE.match(v.clause.strip()) or _THRESHOLD_OF.search(v.clause):
         return Verdict("condition", "treatment-rule")  # 对…超过1亿元的，给予奖励
-    acting = bool(_ACTION.search(v.clause))  # 投放不少于250台: a floor on what will be done
+    acting = bool(_ACTION.search(v.clause)) or bool(_CHECK_AFTER.search(_clause_after(v.after)))
     if capped and not acting:
         return Verdict("condition", "cap-floor")
     if _ELIGIBLE.search(v.clause) and not acting:
@@ -196,8 +203,44 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     return None
 
 
+_FORECAST = re.compile(r"预计|预测|有望|估计")
+_PLEDGE = re.compile(r"力争|确保|目标|争取")
+# 重点推进A、B、“C”等8项计划: the number counts the programmes just named
+_NAMED_LIST = re.compile(r"[、”][^，。；]{0,30}等\s*$|”\s*$")
+_BARE_LIST = re.compile(r"、[^，。；、]{1,24}$")  # 包括A、B、C和D四个方面
+_PROGRAMMES = re.compile(
+    r"^[^，。；\d]{0,8}?(?:计划|行动|工程|专项|举措|活动|指标|任务|领域)(?:[，。；,;]|$)"
+    r"|^工程")
+
+
+def _small_count(st: Statement) -> int | None:
+    """The integer the statement counts (五 / 5), None when it is not a small count."""
+    raw = re.match(r"[\d〇零一二两三四五六七八九十]+(?![\d.万亿])", st.sentence[st.start:])
+    value = parse_number(raw.group().replace("两", "二")) if raw else None
+    return int(value) if value is not None and value == int(value) and value < 50 else None
+
+
+def _named_count(clause: str) -> int:
+    """How many items the clause names just before its count: A、B、C和D等 / “A”“B”“C”."""
+    quoted = re.search(r"(?:“[^”]{1,20}”[、和及与]?){2,}\s*(?:等)?\s*$", clause)
+    if quoted:
+        return quoted.group().count("“")
+    listed = re.search(r"[^，。；：:]*等\s*$", clause) \
+        or re.search(r"[^，。；：:]*、[^，。；：:]*$", clause)
+    if listed is None:
+        return 0
+    items = re.split(r"[、]|和|及|与", listed.group())
+    return len(items) if len(items) >= 2 else 0
+
+
 def _reference_rule(st: Statement, v: _View) -> Verdict | None:
     after = v.after.lstrip()
+    counted = _named_count(v.clause) == _small_count(st) and not _DEADLINE.search(st.sentence) \
+        and not re.search(r"实现|完成", v.clause)  # 6月底前实现“A”…等6项事项“跨省通办”: a result
+    named = _NAMED_LIST.search(v.clause)
+    if st.unit in _REFERENCE_UNITS and ((named and _PROGRAMMES.match(after))
+                                        or (counted and (named or _BARE_LIST.search(v.clause)))):
+        return Verdict("reference", "named-programmes")
     if _ISSUERS.match(after):
         return Verdict("reference", "issuers-or-items")
     if _REFERENCE_BEFORE.search(v.before) and (st.unit in _REFERENCE_UNITS

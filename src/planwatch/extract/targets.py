@@ -143,12 +143,40 @@ def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
         doc_title=title))
 
 
+_DEFINED = re.compile(r"[（(]以下简称[“\"]?([^）)”\"]{2,16})[”\"]?[）)]")
+_LEAD_VERBS = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
+
+
+def document_topic(doc: Document, title: str) -> str | None:
+    """What the document is about, when it says so: the short name it defines
+    (`国际大科学计划和大科学工程（以下简称大科学计划）`) that its title carries."""
+    for block in doc.blocks[:60]:
+        for m in _DEFINED.finditer(block.text):
+            if m.group(1) in title:
+                return m.group(1)
+    return None
+
+
+def _scoped(subject: str, para: Para, sentence: str, at: int, topic: str | None) -> str:
+    """A section's zone or institution in brackets; a bare generic noun (培育3—5个项目) takes the
+    document's topic, since on its own it names nothing."""
+    if para.scope and not _WHOLE.search(sentence, 0, at):
+        return f"{subject}（{para.scope}）" if para.scope not in subject else subject
+    bare = _LEAD_VERBS.sub("", subject)
+    if topic and len(bare) <= 2 and topic not in subject:
+        return f"{subject}（{topic}）"
+    return subject
+
+
 def _para_targets(para: Para, period: Period, result: TargetResult,
-                  meta: Meta, title: str = "") -> list[Target]:
+                  meta: Meta, title: str = "", topic: str | None = None) -> list[Target]:
     out: list[Target] = []
     para_year: int | None = None
+    # without a period, a year before the issue date is the past (2014年…预计达2.4% in 2015)
+    issued = meta.issued[:4] if meta.issued and meta.issued[:4].isdigit() else None
+    as_of = period if period.start or issued is None else Period(int(issued), period.end)
     for offset, sentence in split_sentences(para.text):
-        if is_past_sentence(sentence, period):
+        if is_past_sentence(sentence, as_of):
             continue
         para_year = _future_year(sentence, period) or para_year
         cands, unparsed = parse_sentence(sentence)
@@ -164,9 +192,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
                         unit=cand.unit or None, comparator=cand.comparator, quote=quote, line=line))
                 continue
             year, kind_period = _period_of(cand, sentence, para_year, para, period, meta)
-            subject = cand.subject
-            if para.scope and not _WHOLE.search(sentence, 0, cand.number_at):
-                subject = f"{subject}（{para.scope}）" if para.scope not in subject else subject
+            subject = _scoped(cand.subject, para, sentence, cand.number_at, topic)
             base = None
             if cand.baseline is not None:  # 从12.5%提高到18%
                 base_year = cand.baseline_year or (period.start - 1 if period.start else None)
@@ -236,6 +262,7 @@ def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) 
     paras = build_paras(doc) if paras is None else paras
     first = next((b.text.strip() for b in doc.blocks if b.text.strip()), "")
     title = plan.meta.title or first[:80]  # what the document calls itself
+    topic = document_topic(doc, title)
     targets: list[Target] = []
     para_of: list[int] = []
     facts: list[PastFact] = []
@@ -243,7 +270,7 @@ def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) 
         if para.past:
             facts.extend(past_facts(para, period))
             continue
-        found = _para_targets(para, period, result, plan.meta, title)
+        found = _para_targets(para, period, result, plan.meta, title, topic)
         targets.extend(found)
         para_of.extend([i] * len(found))
         facts.extend(past_facts(_past_part(para, period), period))

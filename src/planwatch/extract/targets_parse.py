@@ -3,6 +3,7 @@ comparator and kind. Layout and period context live in targets_text; assembly in
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ _UNITS = sorted(
     ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "家次", "场次", "万人", "万名",
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
      "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
-     "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月"],
+     "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -38,6 +39,9 @@ _TOTAL = re.compile(r"总数|总量|数量|规模|比重|占比|比例|率")
 _CJK_START = re.compile(r"\s*[\u4e00-\u9fff]")
 _ANY_DIGIT = re.compile(r"[\d〇零一二两三四五六七八九十百千万]")  # what every mention needs
 _PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_NUM})")
+# 不少于二分之一: a fraction in words is a share (50 %)
+_FRACTION = re.compile(
+    r"(?<![百千万亿])(?P<d>[二三四五六七八九十]|\d{1,2})分之(?P<n>[一二三四五六七八九]|\d{1,2})")
 _RANK = re.compile(rf"前\s*(?P<a>{_NUM})\s*(?P<unit>名|强|位)|(?P<hundred>百强)")
 _AFTER = (("及以上", ">="), ("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~"))
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -49,7 +53,7 @@ INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
-    r"|梳理|办好|复核|推广应用|发展(?![到至成])")
+    r"|梳理|办好|复核|推广应用|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
@@ -63,6 +67,8 @@ _GENERIC_VERB = re.compile(
     r"^(?:加快|积极|大力|重点|进一步)?(?:推动|带动|促进|推进|助推|帮助|服务)$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
 _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
+# 6月底前实现“…”等6项重点事项“跨省通办”: 实现 commits to a count; 实现营业收入N亿元 reports a result
+_ACHIEVE = re.compile(r"实现(?!了)[^，。；]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 推动9000家工业企业开展技术改造: firms brought to act
 _PUSH = re.compile(r"(?:推动|带动)\s*$")
@@ -161,6 +167,7 @@ def find_mentions(sentence: str) -> list[Mention]:
             comp = comp or comparator_before(sentence[:m.start()]) or "="
             out.append(Mention(m.start(), end, value, None, "%", comp))
             taken.append((m.start(), m.end()))
+    out.extend(_fraction_mentions(sentence, taken))
     out.extend(_scaled_mentions(sentence, taken))
     for m in _MENTION.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken) or _excluded(sentence, m.start(), m.end()):
@@ -171,6 +178,21 @@ def find_mentions(sentence: str) -> list[Mention]:
         if mention is not None:
             out.append(mention)
     return sorted(out, key=lambda x: x.start)
+
+
+def _fraction_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    if "分之" not in sentence:
+        return out
+    for m in _FRACTION.finditer(sentence):
+        d, n = _number(m.group("d")), _number(m.group("n"))
+        if d is None or n is None or not 0 < n < d:
+            continue
+        comp, end = _comparator_after(sentence, m.end())
+        comp = comp or comparator_before(sentence[:m.start()]) or "="
+        out.append(Mention(m.start(), end, round(n / d * 100, 2), None, "%", comp))
+        taken.append((m.start(), m.end()))
+    return out
 
 
 def _scaled_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -373,7 +395,26 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
             prev_end = m.end
             k += 1
         carried = state.verb if state.triggered else ""
+    _fill_ellipsis(cands)
     return cands, unparsed
+
+
+_ELLIPTIC = re.compile(r"^(?P<scope>[^，。；]{2,24}?)的(?P<head>[\u4e00-\u9fff]{1,4})$")
+_SHORT_NAME = re.compile(r"[（(]以下简称[“\"]?(?P<name>[^）)”\"]{2,16})[”\"]?[）)]")
+
+
+def _fill_ellipsis(cands: list[Candidate]) -> None:
+    """'全省取消审批…的事项达100项、自贸试验区的事项达150项': the second subject names only its
+    scope and the head noun; it means the first one's subject in that scope. A full name given
+    with its short one (X（以下简称Y）) is read as Y."""
+    for prev, cand in itertools.pairwise(cands):
+        short = _SHORT_NAME.search(cand.subject)
+        if short:
+            cand.subject = short.group("name") + cand.subject[short.end():]
+        m = _ELLIPTIC.match(cand.subject)
+        if m and prev.subject.endswith("的" + m.group("head")) \
+                and len(prev.subject) > len(m.group("head")) + 4 and prev.unit == cand.unit:
+            cand.subject = m.group("scope") + prev.subject
 
 
 _CLASS_OF = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:超过|超|过|逾|达到|达)\s*")
@@ -420,6 +461,8 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
     return (m.comparator != "=" or m.rank or state.triggered or yearly
             or bool(LEVEL_VERBS.search(seg)) or bool(_INC_ANY.search(clause_prefix))
             or bool(_TRIGGER.search(sentence[:m.start])) or bool(_PUSH.search(seg))
+            or (bool(_ACHIEVE.search(clause_prefix)) and not m.unit.endswith("元")
+                and sentence[m.start].isdigit())
             or _quantified_task(sentence, m)
             or sentence[m.end:m.end + 2] == "规模")
 
@@ -441,6 +484,9 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     if push and not _CJK.search(_ADVERB.sub("", core[:push.start()])):
         state.verb = push.group().strip()
     noun = _noun_after(sentence, m.end, stop)
+    last = noun.rsplit("、", 1)
+    if len(last) == 2 and (_INC_VERB.search(last[1][-4:]) or LEVEL_VERBS.search(last[1])):
+        noun = last[0]  # 3万个购车指标、深圳增加1万个…: the next item's own lead is not the noun
     end = m.end
     if parts:
         subject, qstart = parts[k]
@@ -459,9 +505,29 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     if len(_CJK.findall(subject)) < 2 or _BARE_VERB.fullmatch(subject) \
             or re.fullmatch(rf"(?:{INCREMENT_VERBS})+", subject):
         return None  # a fragment ('的', '形成', '的部分为'), not what is measured
-    kind = _kind(m, clause_prefix, noun, state.verb, subject)
+    share = _share_subject(core, noun, m) if not parts and not m.rank else None
+    if share is not None:  # 不少于二分之一应优化事项实现“四免” / 每年不低于20%的比例对…进行抽查
+        subject, end = share, stop
+    kind = "level" if share is not None else _kind(m, clause_prefix, noun, state.verb, subject)
     return Candidate(subject, m.value, m.value_max, m.unit, m.comparator, kind,
                      max(qstart, 0), end, m.start, clause_prefix, m.end)
+
+
+_SHARE_LEAD = re.compile(r"^(?:推动|按照|按|原则上|每年|力争|确保|要|应)+"
+                         r"|(?:原则上|要|应|不少于|不低于|至少|超过|达到|达|超)+$")
+
+
+def _share_subject(core: str, noun: str, m: Mention) -> str | None:
+    """A share followed by what it is a share of: the subject is that noun phrase's 比例."""
+    if m.unit != "%" or not noun or TASK_AFTER.match(noun) or not _CJK.match(noun.lstrip("的")):
+        return None
+    head = _SHARE_LEAD.sub("", core)
+    if len(_CJK.findall(head)) > 6 or re.search(r"[增长速率比重占]", head):
+        return None
+    tail = noun[3:] if noun.startswith("的比例") else noun.lstrip("的")
+    if len(_CJK.findall(tail)) < 4:
+        return None
+    return f"{head}{tail}的比例"
 
 
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
