@@ -218,7 +218,9 @@ def test_report_lists_overdue_tasks(tmp_path: Path) -> None:
     res = cli(db, "report", "昆山", "--year", "2024", "--format", "md", "-o", str(out))
     assert res.exit_code == 0, res.output
     text = out.read_text(encoding="utf-8")
-    overdue = [ln for ln in text.splitlines() if "task-overdue" in ln]
+    from planwatch.model.finding_codes import label_zh
+
+    overdue = [ln for ln in text.splitlines() if label_zh("task-overdue") in ln]
     # as of 2024-12-31: task 1 (2023年底前) and task 2 (2024年6月) are overdue, task 4 is not
     assert len(overdue) == 2, text
     assert "建设概念验证中心" in overdue[0] and "培育技术经理人队伍" in overdue[1]

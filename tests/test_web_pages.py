@@ -413,7 +413,7 @@ def _prose_plan() -> Plan:
 
 
 def test_indicator_page_quotes_prose_targets_with_line(site: Web) -> None:
-    from planwatch.web.pages.display import prose_quotes
+    from planwatch.workflow.detail import prose_quotes
 
     plan = _prose_plan()
     [hit] = prose_quotes(plan, plan.indicators[0].name, "%")
@@ -463,8 +463,6 @@ def _row(page: str, name: str) -> str:
 
 
 def test_base_year_value_alone_is_no_data_with_note(site: Web) -> None:
-    from planwatch.web.pages.display import year_progress
-
     plan_id = _base_year_plan(site)
     sign_in(site, "viewer")
     page = site.client.get(f"/plans/{plan_id}?year=2023").text
@@ -483,17 +481,11 @@ def test_base_year_value_alone_is_no_data_with_note(site: Web) -> None:
     assert "有实际值 1 项" in page
     public = site.client.get(f"/plans/{plan_id}/indicators/0?year=2023").text
     assert "仅有基期值" in public and "60.0%" in public
-    assert year_progress(*_status_for(2020, 2025), 2023) == pytest.approx(0.6)
-
-
-def _status_for(y0: int, y1: int) -> tuple[object]:
-    from planwatch.workflow.views import IndicatorStatus
-
-    return (IndicatorStatus(index=0, name="x", unit=None, attribute=None, baseline_year=y0,
-                            baseline=1.0, target_year=y1, target=2.0, comparator=None,
-                            path="linear", actual_year=None, actual=None, completion=None,
-                            time_progress=None, verdict="暂无数据", warnings=[], series=[],
-                            projection=None),)
+    api = site.client.get(f"/api/v1/plans/{plan_id}/overview?year=2023").json()
+    first = api["indicators"][0]
+    assert (first["display_state"], first["verdict"], first["time_progress"]) == (
+        "base_only", "暂无数据", pytest.approx(0.6))
+    assert api["with_actual"] == 1 and api["verdict_counts"]["暂无数据"] == 2
 
 
 def test_import_review_fields_fit_their_text(site: Web) -> None:
@@ -515,16 +507,13 @@ def test_import_review_fields_fit_their_text(site: Web) -> None:
 def test_default_year_before_the_period_moves_into_it() -> None:
     from datetime import date
 
-    from planwatch.web.pages.display import period_year
-    from planwatch.workflow.views import PlanItem
+    from planwatch.workflow.overview import period_year
 
-    item = PlanItem(id=1, title="t", region=None, region_id=None, doc_type="plan",
-                    period_start=2021, period_end=2025, latest_version=1, is_public=False)
     today = date(2024, 3, 1)
-    assert period_year(item, 2020, today) == 2023  # only base-year values: last elapsed year
-    assert period_year(item, 2022, today) == 2022  # a year inside the period is kept
-    assert period_year(item, 2020, date(2030, 1, 1)) == 2025
-    assert period_year(item, 2020, date(2021, 6, 1)) == 2021
+    assert period_year(2021, 2025, 2020, today) == 2023  # only base-year values: last elapsed
+    assert period_year(2021, 2025, 2022, today) == 2022  # a year inside the period is kept
+    assert period_year(2021, 2025, 2020, date(2030, 1, 1)) == 2025
+    assert period_year(2021, 2025, 2020, date(2021, 6, 1)) == 2021
 
 
 def test_comparator_printed_as_sign() -> None:

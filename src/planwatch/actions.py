@@ -240,16 +240,9 @@ def _region_name(store: Storage, region_id: int | None) -> str | None:
 
 def parent_plan(store: Storage, plan: Plan) -> Plan | None:
     """The stored plan of the parent region covering the same period, when one is loaded."""
-    from planwatch.storage import latest_plan, list_plans
+    from planwatch.workflow.overview import parent_plan as find_parent
 
-    parent = plan.meta.parent_region
-    if not parent:
-        return None
-    for p in list_plans(store):
-        if (_region_name(store, p.region_id) == parent
-                and p.period_end == plan.meta.period_end and p.doc_type == plan.meta.doc_type):
-            return latest_plan(store, p.id)
-    return None
+    return find_parent(store, plan)
 
 
 def audit(plan: Plan, parent: Plan | None = None) -> list[Finding]:
@@ -295,28 +288,14 @@ def evaluation_inputs(store: Storage, plan_id: int) -> list[Actual]:
     return best_actuals(store, plan_id)
 
 
-def task_findings(store: Storage, plan_id: int, plan: Plan, year: int) -> list[Finding]:
-    """Overdue and stalled tasks (督办) as of the report date: today, or the end of ``year``
-    when the report is about an earlier year."""
-    from datetime import date
-
-    from planwatch.evaluate import evaluate_tasks
-    from planwatch.storage.task_progress import list_progress
-
-    as_of = min(date.today(), date(year, 12, 31))
-    progress = [p.to_progress() for p in list_progress(store, plan_id)]
-    _, found = evaluate_tasks(plan.tasks, progress, as_of)
-    return list(found)
-
-
 def evaluation_report(store: Storage, plan_id: int, plan: Plan, year: int, fmt: str,
                       out: Path) -> Path:
-    """Write the evaluation report (docx | xlsx | html | md) for ``year``."""
-    from planwatch.reports import build_report, render_report
+    """Write the evaluation report (docx | xlsx | html | md) for ``year``: the one evaluation
+    the overview shows (``workflow.overview.plan_evaluation``), laid out."""
+    from planwatch.reports import render_report
+    from planwatch.workflow.overview import plan_evaluation
 
-    findings = [*audit(plan, parent_plan(store, plan)), *plan.findings,
-                *task_findings(store, plan_id, plan, year)]
-    report = build_report(plan, evaluation_inputs(store, plan_id), year, findings=findings)
+    report = plan_evaluation(store, plan_id, plan, year)
     return write_whole(out, lambda tmp: render_report(report, fmt, tmp))
 
 
@@ -375,16 +354,18 @@ from planwatch.workflow.verbs import Actor  # noqa: E402
 
 
 def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str) -> bytes:
-    """The evaluation report of a plan as bytes (any signed-in user may download it)."""
+    """The evaluation report of a plan as bytes (any signed-in user may download it): the
+    evaluation the actor's overview of that year shows, laid out in ``fmt``."""
     import tempfile
 
-    from planwatch.workflow.plans import load_plan
+    from planwatch.reports import render_report
+    from planwatch.workflow.overview import cached_evaluation
 
     if fmt not in ("docx", "xlsx", "html", "md"):
         raise PlanwatchError(f"不支持的报告格式：{fmt}", f"unsupported report format: {fmt}")
-    plan = load_plan(store, plan_id)
+    report = cached_evaluation(store, actor, plan_id, year)
     with tempfile.TemporaryDirectory() as tmp:
-        out = evaluation_report(store, plan_id, plan, year, fmt, Path(tmp) / f"report.{fmt}")
+        out = render_report(report, fmt, Path(tmp) / f"report.{fmt}")
         return out.read_bytes()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from planwatch.evaluate.audit import audit_plan
 from planwatch.evaluate.prior import evaluate_prior
@@ -25,12 +26,26 @@ from planwatch.model.evaluation import (
     ScheduleStatus,
 )
 from planwatch.model.findings import Finding
+from planwatch.model.labels import (
+    BASIS_LABELS,
+    VERDICT_OF_SCHEDULE,
+    VerdictCode,
+    label,
+    verdict_code,
+)
 from planwatch.model.plan import Plan, PriorResult, Task
 
 NO_LEAD = "未明确牵头单位"
-NO_DATA = "暂无数据"
-UNKNOWN = "无法判断"
-VERDICT_ORDER = (*(s.value for s in ScheduleStatus), UNKNOWN, NO_DATA)
+NO_DATA = label("verdict", VerdictCode.NO_DATA)
+UNKNOWN = label("verdict", VerdictCode.NOT_EVALUABLE)
+BASE_ONLY_NOTE = label("display_state", "base_only")
+RowState = Literal["evaluated", "base_only", "no_data", "not_evaluable"]
+"""How a row is shown: judged; only the base-year value is known (暂无数据, 仅有基期值); no actual
+at all (暂无数据); an actual that cannot be judged (无法判断, see the warnings)."""
+ProgressBasis = Literal["linear", "compound"]
+BASIS_ZH: dict[str, str] = {k: zh for k, (zh, _) in BASIS_LABELS.items()}
+VERDICT_ORDER = (*(label("verdict", VERDICT_OF_SCHEDULE[s]) for s in ScheduleStatus), UNKNOWN,
+                 NO_DATA)
 METHOD_ZH = {"cagr": "年均增速外推", "weighted-linear": "加权线性趋势外推"}
 REASON_ZH: dict[Reason, str] = {
     Reason.NO_ACTUAL: "缺少实际值",
@@ -63,7 +78,13 @@ class ProjectionView:
 
 @dataclass
 class IndicatorRow:
-    """One indicator as evaluated in the report year."""
+    """One indicator as evaluated in the report year.
+
+    Two completion measures, each labelled: ``completion_plain`` = 目标完成率 A/T and
+    ``completion_progress`` = 进度完成率, the share of the planned change the verdict compares
+    with the time progress — (A−B)/(T−B) on the ``linear`` basis, ln(A/B)/ln(T/B) on the
+    ``compound`` basis (rows set by 年均增速); ``progress_basis`` says which. Both raw ratios
+    are kept too (``completion_change``, ``completion_log``)."""
 
     name: str
     unit: str | None
@@ -81,6 +102,9 @@ class IndicatorRow:
     completion_log: float | None = None
     time_progress: float | None = None
     verdict: str = NO_DATA
+    """The Chinese label of ``verdict_code`` (model.labels)."""
+    verdict_code: VerdictCode = VerdictCode.NO_DATA
+    display_state: RowState = "no_data"
     projection: ProjectionView | None = None
     series: list[tuple[int, float]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -88,6 +112,17 @@ class IndicatorRow:
     @property
     def compound(self) -> bool:
         return self.path == "compound"
+
+    @property
+    def completion_progress(self) -> float | None:
+        """进度完成率 on the basis the verdict used (compound when defined, else linear)."""
+        return self.completion_log if self.completion_log is not None else self.completion_change
+
+    @property
+    def progress_basis(self) -> ProgressBasis | None:
+        if self.completion_log is not None:
+            return "compound"
+        return "linear" if self.completion_change is not None else None
 
 
 @dataclass(frozen=True)
@@ -146,9 +181,18 @@ class Report:
     summary: Summary
     indicators: list[IndicatorRow]
     alerts: list[Finding]
+    """预警 raised by the indicator evaluation (public)."""
     findings: list[Finding]
+    """Plan audit findings (incl. the checks against the parent plan) and extraction findings."""
     prior: list[PriorRow]
     departments: list[DepartmentTasks]
+    task_alerts: list[Finding] = field(default_factory=list)
+    """Overdue and stalled tasks (督办) as of the report date (internal: not public)."""
+
+    @property
+    def monitoring_alerts(self) -> list[Finding]:
+        """Everything the 监测预警 section lists: indicator alerts, then task alerts."""
+        return [*self.alerts, *self.task_alerts]
 
 
 def report_title(plan: Plan, year: int) -> str:
@@ -183,29 +227,49 @@ def _projection(ev: IndicatorEvaluation) -> ProjectionView | None:
                           p.n_points, p.meets_target)
 
 
-def _warnings(ev: IndicatorEvaluation, year: int) -> list[str]:
+def _state(ev: IndicatorEvaluation) -> RowState:
+    if ev.schedule_status is not None:
+        return "evaluated"
+    if ev.inputs.actual is None:
+        return "no_data"
+    return "base_only" if Reason.NO_ELAPSED_TIME in ev.reasons else "not_evaluable"
+
+
+def _warnings(ev: IndicatorEvaluation, year: int, state: RowState) -> list[str]:
     out = [REASON_ZH[r] for r in ev.reasons if r in REASON_ZH]
     actual_year = ev.inputs.actual_year
-    if actual_year is not None and actual_year < year:
+    if actual_year is not None and actual_year < year and state != "base_only":
+        # a base-year value alone is shown as 暂无数据 with the note 仅有基期值 instead
         out.append(f"缺少{year}年实际值，采用{actual_year}年数据")
     return list(dict.fromkeys(out))
+
+
+def _time_progress(ev: IndicatorEvaluation, state: RowState, year: int) -> float | None:
+    """τ of the judged actual's year; for a base-year value alone τ of the report year
+    (clipped to 0…1); none without an actual."""
+    if state != "base_only":
+        return ev.time_progress
+    y0, y1 = ev.inputs.baseline_year, ev.inputs.target_year
+    if y0 is None or y1 is None or y1 <= y0:
+        return None
+    return min(max((year - y0) / (y1 - y0), 0.0), 1.0)
 
 
 PROSE_TARGET = "文字目标"
 """The attribute column of a prose target evaluated like an indicator."""
 
 
-def _verdict(ev: IndicatorEvaluation) -> str:
-    if ev.schedule_status is not None:
-        return ev.schedule_status.value
-    no_new_data = ev.inputs.actual is None or Reason.NO_ELAPSED_TIME in ev.reasons
-    return NO_DATA if no_new_data else UNKNOWN
+def _verdict(ev: IndicatorEvaluation, state: RowState) -> VerdictCode:
+    return verdict_code(ev.schedule_status, has_actual=ev.inputs.actual is not None,
+                        base_only=state == "base_only")
 
 
 def indicator_row(ev: IndicatorEvaluation, attribute: str | None,
                   actuals: Sequence[Actual], year: int) -> IndicatorRow:
     """The report's view of one indicator evaluation."""
     inp = ev.inputs
+    state = _state(ev)
+    code = _verdict(ev, state)
     return IndicatorRow(
         name=ev.indicator, unit=ev.unit, attribute=attribute,
         baseline_year=inp.baseline_year, baseline=inp.baseline,
@@ -213,8 +277,10 @@ def indicator_row(ev: IndicatorEvaluation, attribute: str | None,
         path=inp.path, actual_year=inp.actual_year, actual=inp.actual,
         completion_plain=ev.ratio_to_target, completion_change=ev.completion_of_change,
         completion_log=ev.completion_log if inp.path == "compound" else None,
-        time_progress=ev.time_progress, verdict=_verdict(ev), projection=_projection(ev),
-        series=_series(ev, actuals, year), warnings=_warnings(ev, year),
+        time_progress=_time_progress(ev, state, year), verdict=label("verdict", code),
+        verdict_code=code,
+        display_state=state, projection=_projection(ev), series=_series(ev, actuals, year),
+        warnings=_warnings(ev, year, state),
     )
 
 
@@ -241,7 +307,7 @@ def _summary(rows: Sequence[IndicatorRow], alerts: Sequence[Finding],
     ordered = {v: counts[v] for v in VERDICT_ORDER if counts[v]}
     return Summary(
         indicator_count=len(rows),
-        with_actual=sum(1 for r in rows if r.actual is not None),
+        with_actual=sum(1 for r in rows if r.actual is not None and r.display_state != "base_only"),
         verdict_counts=ordered,
         warning_count=sum(len(r.warnings) for r in rows),
         alert_count=len(alerts),
@@ -259,6 +325,7 @@ def _period(plan: Plan) -> str | None:
 def build_report(
     plan: Plan, actuals: Sequence[Actual], year: int, *,
     findings: Sequence[Finding] | None = None,
+    task_alerts: Sequence[Finding] = (),
     directions: Mapping[str, Direction] | None = None,
     params: EvaluationParams | None = None,
 ) -> Report:
@@ -266,7 +333,8 @@ def build_report(
 
     ``findings`` are the plan-audit findings to list (default: ``audit_plan(plan)`` plus the
     extraction findings stored on the plan); the schedule alerts (预警) come from the
-    evaluation itself.
+    evaluation itself; ``task_alerts`` are the overdue/stalled tasks (督办) as of the report
+    date.
     """
     assessment = assess_plan(plan, actuals, year, directions=directions, params=params)
     rows = [indicator_row(ev, ind.attribute, actuals, year)
@@ -277,8 +345,8 @@ def build_report(
     return Report(
         title=report_title(plan, year), plan_title=_plan_title(plan),
         region=plan.meta.region, year=year, period=_period(plan),
-        summary=_summary(rows, assessment.findings, found),
+        summary=_summary(rows, [*assessment.findings, *task_alerts], found),
         indicators=rows, alerts=list(assessment.findings), findings=found,
         prior=[prior_row(r, dirs.get(r.name, Direction.HIGHER)) for r in plan.prior_results],
-        departments=group_tasks(plan.tasks),
+        departments=group_tasks(plan.tasks), task_alerts=list(task_alerts),
     )

@@ -191,8 +191,7 @@ def _fix_widths(table: Table, widths_cm: Sequence[float]) -> None:
 
 
 def _docx_header(label: str) -> str:
-    return {text.LABEL_PLAIN: "目标完成率\n(A/T)",
-            text.LABEL_CHANGE: "进度完成率\n((A−B)/(T−B))"}.get(label, label)
+    return {text.LABEL_PLAIN: "目标完成率\n(A/T)"}.get(label, label)
 
 
 def _indicator_table(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
@@ -238,7 +237,7 @@ def _sections(doc: DocxDocument, report: Report) -> None:
     _indicator_details(doc, report.indicators)
     n += 1
     heading1(doc, n, "监测预警")
-    _findings(doc, report.alerts, "本期无监测预警事项。")
+    _findings(doc, report.monitoring_alerts, "本期无监测预警事项。")
     n += 1
     heading1(doc, n, "规划文本审查发现")
     _findings(doc, report.findings, "规划文本审查未发现问题。")

@@ -77,7 +77,7 @@ def render_html(report: Report, *, charts: bool = True) -> str:
         verdict_class=lambda v: VERDICT_CLASS.get(v, ""), table_note=text.TABLE_NOTE,
         sentence=text.indicator_sentence,
         charts=_charts(report) if charts else [None] * len(report.indicators),
-        alerts=report.alerts, findings=report.findings, finding_table=finding_table,
+        alerts=report.monitoring_alerts, findings=report.findings, finding_table=finding_table,
         prior_headers=text.PRIOR_HEADERS,
         prior_rows=[text.prior_cells(i, r) for i, r in enumerate(report.prior, start=1)],
         numeral=text.numeral, cell=cell_html,

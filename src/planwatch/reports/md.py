@@ -39,8 +39,9 @@ def render_md(report: Report) -> str:
     for row in report.indicators:
         out += [text.indicator_sentence(row), ""]
         out += [f"> 数据提示：{w}" for w in row.warnings] + ([""] if row.warnings else [])
-    alerts = [text.finding_cells(i, f) for i, f in enumerate(report.alerts, start=1)]
-    out += _findings_section(f"## {text.numeral(next(n))}、监测预警", report.alerts,
+    monitoring = report.monitoring_alerts
+    alerts = [text.finding_cells(i, f) for i, f in enumerate(monitoring, start=1)]
+    out += _findings_section(f"## {text.numeral(next(n))}、监测预警", monitoring,
                              "本期无监测预警事项。", alerts)
     found = [text.finding_cells(i, f) for i, f in enumerate(report.findings, start=1)]
     out += _findings_section(f"## {text.numeral(next(n))}、规划文本审查发现", report.findings,

@@ -2,42 +2,32 @@
 
 from __future__ import annotations
 
+from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.findings import Finding, Severity
-from planwatch.reports.build import IndicatorRow, PriorRow, Report
+from planwatch.reports.build import BASIS_ZH, IndicatorRow, PriorRow, Report
 
 DASH = "—"
 LABEL_PLAIN = "目标完成率(A/T)"
 LABEL_CHANGE = "进度完成率((A−B)/(T−B))"
+LABEL_PROGRESS = "进度完成率"
+LABEL_LOG = "复合增长口径进度(ln(A/B)/ln(T/B))"
 LABEL_TIME = "时间进度"
 
 TABLE_NOTE = (
-    "A为实际值，B为基期值，T为目标值；目标完成率=A/T，进度完成率=(A−B)/(T−B)，"
-    "时间进度=已过年数/规划年数。按年均增速设定的指标按复合增长路径评价；"
+    "A为实际值，B为基期值，T为目标值；目标完成率=A/T；进度完成率为已完成的规划增量占比，"
+    "线性口径=(A−B)/(T−B)，按年均增速设定的指标用复合增长口径=ln(A/B)/ln(T/B)（表中注明），"
+    "评价即以进度完成率对照时间进度；时间进度=已过年数/规划年数；"
     "预测为按已有数据外推至目标年的参考值。"
 )
 
 INDICATOR_HEADERS = (
     "序号", "指标", "单位", "基期值", "目标值", "实际值",
-    LABEL_PLAIN, LABEL_CHANGE, LABEL_TIME, "评价", "目标年预测",
+    LABEL_PLAIN, LABEL_PROGRESS, LABEL_TIME, "评价", "目标年预测",
 )
 PRIOR_HEADERS = ("序号", "指标", "单位", "基期值", "目标值", "完成值", LABEL_PLAIN, "是否完成")
 FINDING_HEADERS = ("序号", "类型", "级别", "说明", "行号")
-FINDING_LABELS = {
-    "behind-schedule": "进度滞后",
-    "binding-target-at-risk": "约束性指标预警",
-    "unit-mismatch": "单位不一致",
-    "table-cagr-mismatch": "年均增速与目标不符",
-    "table-cumulative-mismatch": "累计变化与目标不符",
-    "prose-table-conflict": "正文与指标表不一致",
-    "per-year-rule-mismatch": "逐年要求与目标不符",
-    "target-equals-baseline": "目标值等于基期值",
-    "target-below-baseline": "目标值低于基期值",
-    "ambition-beyond-history": "目标增速远超历史",
-    "ambitious-target": "目标增速过高",
-    "district-exceeds-city": "下级目标高于上级",
-    "district-growth-divergence": "下级增速与上级不协调",
-    "unparsed-number": "数字无法识别",
-}
+FINDING_LABELS = {code: spec.label_zh for code, spec in FINDING_CODES.items()}
+"""Chinese labels of the finding codes, from the one catalogue (model.finding_codes)."""
 TASK_HEADERS = ("牵头单位", "序号", "任务", "配合单位")
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警示", Severity.INFO: "提示"}
@@ -55,6 +45,19 @@ def num(v: float | None) -> str:
 
 def pct(v: float | None) -> str:
     return DASH if v is None else f"{v * 100:.1f}%"
+
+
+def progress_text(row: IndicatorRow) -> str:
+    """进度完成率 with its basis when compound: “68.0%（复合增长口径）”."""
+    value = pct(row.completion_progress)
+    if row.progress_basis == "compound":
+        return f"{value}（{BASIS_ZH['compound']}）"
+    return value
+
+
+def verdict_text(row: IndicatorRow) -> str:
+    """评价, with the note 仅有基期值 for a base-year value alone."""
+    return f"{row.verdict}（仅有基期值）" if row.display_state == "base_only" else row.verdict
 
 
 def with_year(v: float | None, year: int | None) -> str:
@@ -82,8 +85,8 @@ def indicator_cells(index: int, row: IndicatorRow) -> list[str]:
         str(index), row.name, row.unit or DASH,
         with_year(row.baseline, row.baseline_year), target_text(row),
         with_year(row.actual, row.actual_year),
-        pct(row.completion_plain), pct(row.completion_change), pct(row.time_progress),
-        row.verdict, projection_text(row),
+        pct(row.completion_plain), progress_text(row), pct(row.time_progress),
+        verdict_text(row), projection_text(row),
     ]
 
 
@@ -133,11 +136,13 @@ def indicator_sentence(row: IndicatorRow) -> str:
     text = f"{row.name}：{row.actual_year}年为{num(row.actual)}{unit}"
     if row.target is not None:
         text += f"，{row.target_year}年目标为{num(row.target)}{unit}"
-    if row.completion_change is not None:
-        text += f"，进度完成率{pct(row.completion_change)}（时间进度{pct(row.time_progress)}）"
-    if row.completion_log is not None:
-        text += f"，按复合增长口径进度完成率{pct(row.completion_log)}"
-    text += f"，评价为“{row.verdict}”"
+    if row.completion_plain is not None:
+        text += f"，目标完成率{pct(row.completion_plain)}"
+    if row.progress_basis is not None:
+        basis = BASIS_ZH[row.progress_basis]
+        text += (f"，进度完成率{pct(row.completion_progress)}（{basis}；"
+                 f"时间进度{pct(row.time_progress)}）")
+    text += f"，评价为“{verdict_text(row)}”"
     if row.projection is not None:
         p = row.projection
         text += f"；按{p.method}，预计{p.year}年可达{num(p.value)}{unit}"

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planwatch.excel import text_cells_as_text
 from planwatch.model.findings import Finding
 from planwatch.reports import text
-from planwatch.reports.build import IndicatorRow, Report
+from planwatch.reports.build import BASE_ONLY_NOTE, BASIS_ZH, IndicatorRow, Report
 
 FONT = "仿宋"
 HEADER_FONT = Font(name="黑体", bold=True)
@@ -32,8 +32,9 @@ INDICATOR_COLUMNS: tuple[tuple[str, float, str | None], ...] = (
     ("序号", 6, YEAR), ("指标", 30, None), ("单位", 8, None), ("属性", 8, None),
     ("基期年", 8, YEAR), ("基期值", 11, NUMBER), ("目标年", 8, YEAR), ("目标值", 11, NUMBER),
     ("目标比较", 8, None), ("实际年", 8, YEAR), ("实际值", 11, NUMBER),
-    (text.LABEL_PLAIN, 14, PERCENT), (text.LABEL_CHANGE, 18, PERCENT),
-    ("复合增长口径进度", 14, PERCENT), (text.LABEL_TIME, 10, PERCENT), ("评价", 12, None),
+    (text.LABEL_PLAIN, 14, PERCENT), (text.LABEL_PROGRESS, 12, PERCENT), ("进度口径", 12, None),
+    (text.LABEL_CHANGE, 18, PERCENT), (text.LABEL_LOG, 18, PERCENT),
+    (text.LABEL_TIME, 10, PERCENT), ("评价", 12, None), ("评价说明", 12, None),
     ("预测值", 11, NUMBER), ("预测方法", 16, None), ("数据提示", 40, None),
 )
 
@@ -43,8 +44,11 @@ def _indicator_values(index: int, row: IndicatorRow) -> list[Cell]:
     return [
         index, row.name, row.unit, row.attribute, row.baseline_year, row.baseline,
         row.target_year, row.target, row.comparator, row.actual_year, row.actual,
-        row.completion_plain, row.completion_change, row.completion_log, row.time_progress,
-        row.verdict, None if p is None else p.value, None if p is None else p.method,
+        row.completion_plain, row.completion_progress,
+        None if row.progress_basis is None else BASIS_ZH[row.progress_basis],
+        row.completion_change, row.completion_log, row.time_progress,
+        row.verdict, BASE_ONLY_NOTE if row.display_state == "base_only" else None,
+        None if p is None else p.value, None if p is None else p.method,
         "；".join(row.warnings) or None,
     ]
 
@@ -119,7 +123,8 @@ def build_workbook(report: Report) -> Workbook:
     finding_widths = (6, 20, 24, 8, 80, 8)
     finding_headers = ("序号", "类型", "代码", "级别", "说明", "行号")
     write_sheet(wb.create_sheet("监测预警"), finding_headers,
-                [_finding_values(i, f) for i, f in enumerate(report.alerts, start=1)],
+                [_finding_values(i, f)
+                 for i, f in enumerate(report.monitoring_alerts, start=1)],
                 finding_widths)
     write_sheet(wb.create_sheet("审查发现"), finding_headers,
                 [_finding_values(i, f) for i, f in enumerate(report.findings, start=1)],

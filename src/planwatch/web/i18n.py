@@ -17,6 +17,8 @@ from jinja2 import Environment, pass_context
 from starlette.requests import Request
 from starlette.responses import Response
 
+from planwatch.model.labels import translations
+
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 LANG_COOKIE = "lang"
@@ -25,12 +27,8 @@ HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
 CATALOGUE: dict[str, str] = {
     # verdicts and states
-    "提前实现": "Achieved early", "快于预期": "Ahead of schedule",
-    "基本符合预期": "On track", "滞后": "Behind", "倒退": "Regressing",
-    "已实现": "Achieved", "未实现": "Missed", "暂无数据": "No data", "无法判断": "Undetermined",
-    "仅有基期值": "Baseline only", "预警": "Warning",
-    "已完成": "Done", "已逾期": "Overdue", "进展停滞": "Stalled", "推进中": "In progress",
-    "未报进展": "Not reported", "受阻": "Blocked",
+    # (verdict, trend, task-state and row-state labels come from model.labels, added below)
+    "预警": "Warning",
     "草稿": "Draft", "待审核": "Pending review", "已通过（锁定）": "Approved (locked)",
     "已退回": "Returned",
     "管理员": "Administrator", "审核人（科技局）": "Reviewer (S&T bureau)",
@@ -60,6 +58,8 @@ CATALOGUE: dict[str, str] = {
     "指标监测": "Indicator monitoring", "指标进展": "Indicator progress",
     "指标": "Indicator", "属性": "Type", "基期值": "Baseline", "目标值": "Target",
     "最新实际值": "Latest actual", "完成度": "Completion", "时间进度": "Time elapsed",
+    "目标完成率": "Share of target (A/T)", "进度完成率": "Share of planned change",
+    "复合增长口径": "compound basis",
     "进度判断": "Verdict",
     "未识别到指标表。": "No indicator table was recognised.",
     "审核发现": "Audit findings", "未发现问题。": "No problems found.",
@@ -115,6 +115,7 @@ CATALOGUE: dict[str, str] = {
     "退回意见（必填）": "Reason for returning (required)", "退回意见": "Reason for returning",
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
+CATALOGUE.update(translations())  # verdicts, trend statuses, task states: model.labels
 
 
 def valid_lang(code: str | None) -> str | None:

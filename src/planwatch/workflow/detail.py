@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from planwatch.evaluate.names import scope_of, similarity
+from planwatch.evaluate.progress import units_compatible
 from planwatch.model.plan import Plan
 from planwatch.storage import Storage, get_actuals, list_revisions, list_targets, list_versions
 from planwatch.storage.revisions import TargetRevision
 from planwatch.workflow.errors import NotFound
 from planwatch.workflow.overview import cached_overview, visible_plan
 from planwatch.workflow.principal import Actor
-from planwatch.workflow.views import ActualOut, IndicatorDetail, IndicatorStatus
+from planwatch.workflow.views import ActualOut, IndicatorDetail, IndicatorStatus, SourceQuote
 
 
 def target_path(status: IndicatorStatus) -> list[tuple[int, float]]:
@@ -29,9 +31,27 @@ def target_path(status: IndicatorStatus) -> list[tuple[int, float]]:
     return out
 
 
-def _quotes(plan: Plan, name: str) -> list[str]:
-    key = "".join(name.split())
-    return [t.quote for t in plan.targets if key and "".join(t.subject.split()) == key]
+PROSE_THRESHOLD = 0.6
+
+
+def prose_quotes(plan: Plan, name: str, unit: str | None,
+                 threshold: float = PROSE_THRESHOLD) -> list[SourceQuote]:
+    """The one rule matching prose targets (正文目标) to an indicator: the subject names it
+    (tolerant name match, same sub-area scope, compatible unit); best match first, one per
+    distinct sentence."""
+    scope = scope_of(name)
+    found: dict[tuple[str, int | None], SourceQuote] = {}
+    for t in plan.targets:
+        score = similarity(name, t.subject)
+        if score < threshold or scope_of(t.subject) != scope:
+            continue
+        if unit and t.unit and not units_compatible(unit, t.unit):
+            continue
+        key = (t.quote, t.line)
+        if key not in found or found[key].score < score:
+            found[key] = SourceQuote(subject=t.subject, quote=t.quote, line=t.line,
+                                     value=t.value, unit=t.unit, year=t.year, score=score)
+    return sorted(found.values(), key=lambda q: (-q.score, q.line or 0))
 
 
 def _revisions(store: Storage, plan_id: int, index: int) -> list[TargetRevision]:
@@ -58,4 +78,4 @@ def indicator_detail(store: Storage, actor: Actor | None, plan_id: int, index: i
         actuals=[ActualOut(year=a.year, value=a.value, unit=a.unit, status=a.status,
                            source=a.source if actor is not None else None) for a in records],
         revisions=_revisions(store, plan_id, index), source_line=ind.line,
-        source_quotes=_quotes(plan, ind.name), note=ind.note)
+        source_quotes=prose_quotes(plan, ind.name, ind.unit), note=ind.note)

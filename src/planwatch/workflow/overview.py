@@ -3,10 +3,11 @@ and a plan's audit trail. ``actor=None`` means anonymous: public plans only, not
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-from planwatch.evaluate import audit_plan
+from planwatch.evaluate import audit_plan, evaluate_tasks
 from planwatch.model.findings import Finding
 from planwatch.model.plan import Plan
 from planwatch.reports import build_report
@@ -16,11 +17,13 @@ from planwatch.storage import (
     Storage,
     best_actuals,
     get_region,
+    latest_plan,
     list_plans,
     list_regions,
 )
 from planwatch.storage.plan_access import is_public, plan_audit, public_plan_ids, set_public
 from planwatch.storage.submissions import indicator_owner_map, list_submissions
+from planwatch.storage.task_progress import list_progress
 from planwatch.workflow.errors import NotFound
 from planwatch.workflow.overview_cache import (
     CachedOverview,
@@ -58,14 +61,50 @@ def _plan_item(store: Storage, plan_id: int) -> PlanItem:
 
 
 @lru_cache(maxsize=64)
-def _audit_cached(plan_json: str) -> tuple[Finding, ...]:
-    return tuple(audit_plan(Plan.model_validate_json(plan_json)))
+def _audit_cached(plan_json: str, parent_json: str | None) -> tuple[Finding, ...]:
+    parent = None if parent_json is None else Plan.model_validate_json(parent_json)
+    return tuple(audit_plan(Plan.model_validate_json(plan_json), parent))
 
 
-def plan_findings(plan: Plan) -> list[Finding]:
-    """Static audit findings of the plan plus its extraction findings. The audit depends on
-    the plan content only, so it is computed once per distinct plan (keyed by its JSON)."""
-    return [*(f.model_copy() for f in _audit_cached(plan.model_dump_json())), *plan.findings]
+def plan_findings(plan: Plan, parent: Plan | None = None) -> list[Finding]:
+    """Audit findings of the plan (against ``parent`` too, when given) plus its extraction
+    findings. The audit depends on the plan content only, so it is computed once per distinct
+    (plan, parent) pair (keyed by their JSON)."""
+    parent_json = None if parent is None else parent.model_dump_json()
+    audited = _audit_cached(plan.model_dump_json(), parent_json)
+    return [*(f.model_copy() for f in audited), *plan.findings]
+
+
+def parent_plan(store: Storage, plan: Plan) -> Plan | None:
+    """The stored plan of the parent region covering the same period, when one is loaded."""
+    parent = plan.meta.parent_region
+    if not parent:
+        return None
+    for p in list_plans(store):
+        region = get_region(store, p.region_id) if p.region_id is not None else None
+        if (region is not None and region.name == parent
+                and p.period_end == plan.meta.period_end and p.doc_type == plan.meta.doc_type):
+            return latest_plan(store, p.id)
+    return None
+
+
+def task_findings(store: Storage, plan_id: int, plan: Plan, year: int) -> list[Finding]:
+    """Overdue and stalled tasks (督办) as of the report date: today, or the end of ``year``
+    when the evaluation is about an earlier year."""
+    as_of = min(date.today(), date(year, 12, 31))
+    progress = [p.to_progress() for p in list_progress(store, plan_id)]
+    _, found = evaluate_tasks(plan.tasks, progress, as_of)
+    return list(found)
+
+
+def plan_evaluation(store: Storage, plan_id: int, plan: Plan, year: int) -> Report:
+    """THE evaluation of a plan in ``year``: rows with verdicts and both completion measures,
+    warnings, 预警, task alerts and the audit findings including the parent-plan checks. The
+    overview, the pages, the API, the public page and every report format show this object
+    (see :func:`cached_evaluation`); none of them recomputes, relabels or filters it."""
+    findings = plan_findings(plan, parent_plan(store, plan))
+    return build_report(plan, best_actuals(store, plan_id), year, findings=findings,
+                        task_alerts=task_findings(store, plan_id, plan, year))
 
 
 def plan_items(store: Storage, actor: Actor | None) -> list[PlanItem]:
@@ -102,31 +141,41 @@ def visible_plan(store: Storage, actor: Actor | None, plan_id: int) -> Plan:
     return load_plan(store, plan_id)
 
 
-def default_year(store: Storage, plan_id: int) -> int:
-    """The latest year with an actual value, else last year."""
+def period_year(start: int | None, end: int | None, year: int,
+                today: date | None = None) -> int:
+    """``year`` if inside or after the plan period; a year before it (when only base-year
+    values exist) → the latest elapsed year of the period."""
+    if start is None or year >= start:
+        return year
+    last = (today or date.today()).year - 1
+    return max(start, min(last, end if end is not None else last))
+
+
+def default_year(store: Storage, plan_id: int, plan: Plan) -> int:
+    """The evaluation year when none is asked for, chosen here once for every front end: the
+    latest year with an actual value (else last year), moved into the plan period when it lies
+    before it (only base-year values reported)."""
     years = [a.year for a in best_actuals(store, plan_id)]
-    return max(years) if years else date.today().year - 1
+    latest = max(years) if years else date.today().year - 1
+    return period_year(plan.meta.period_start, plan.meta.period_end, latest)
 
 
 def _status(index: int, row: IndicatorRow, owner: str | None) -> IndicatorStatus:
+    """The overview row: the evaluation's row field by field (nothing recomputed)."""
     p = row.projection
-    completion = row.completion_log if row.compound else row.completion_change
     return IndicatorStatus(
         index=index, name=row.name, unit=row.unit, attribute=row.attribute,
         baseline_year=row.baseline_year, baseline=row.baseline, target_year=row.target_year,
         target=row.target, comparator=row.comparator, path=row.path,
-        actual_year=row.actual_year, actual=row.actual,
-        completion=completion if completion is not None else row.completion_plain,
-        time_progress=row.time_progress, verdict=row.verdict, warnings=row.warnings,
-        series=row.series, owner=owner,
+        actual_year=row.actual_year, actual=row.actual, display_state=row.display_state,
+        completion_plain=row.completion_plain, completion_progress=row.completion_progress,
+        progress_basis=row.progress_basis, completion_change=row.completion_change,
+        completion_log=row.completion_log, time_progress=row.time_progress,
+        verdict=row.verdict, verdict_code=row.verdict_code, warnings=list(row.warnings),
+        series=list(row.series), owner=owner,
         projection=None if p is None else ProjectionOut(year=p.year, value=p.value,
                                                         method=p.method, points=p.points,
                                                         meets_target=p.meets_target))
-
-
-def plan_report(store: Storage, plan_id: int, plan: Plan, year: int) -> Report:
-    """The report model of the plan in ``year`` from its best actuals (findings left empty)."""
-    return build_report(plan, best_actuals(store, plan_id), year, findings=[])
 
 
 def indicator_statuses(report: Report, owners: dict[str, str]) -> list[IndicatorStatus]:
@@ -148,11 +197,18 @@ def _task_groups(store: Storage, actor: Actor | None, plan_id: int) -> list[Depa
 
 def cached_overview(store: Storage, actor: Actor | None, plan_id: int,
                     year: int | None = None) -> CachedOverview:
-    """The overview without the review-queue count, from the process-local cache (computed on
-    a miss; see :mod:`planwatch.workflow.overview_cache` for when an entry is reused)."""
+    """The evaluation and its overview without the review-queue count, from the process-local
+    cache (computed on a miss; see :mod:`planwatch.workflow.overview_cache` for when an entry
+    is reused)."""
     key = overview_key(store, actor, plan_id, year)
-    return cache_for(store).get_or_compute(
-        key, lambda: CachedOverview(_overview_core(store, actor, plan_id, year)))
+    return cache_for(store).get_or_compute(key, lambda: _overview_core(store, actor, plan_id,
+                                                                       year))
+
+
+def cached_evaluation(store: Storage, actor: Actor, plan_id: int, year: int | None = None
+                      ) -> Report:
+    """The evaluation the overview of ``actor`` shows, for the report downloads."""
+    return cached_overview(store, actor, plan_id, year).report
 
 
 def plan_overview(store: Storage, actor: Actor | None, plan_id: int,
@@ -175,27 +231,34 @@ def overview_json(store: Storage, actor: Actor | None, plan_id: int,
 def compute_overview(store: Storage, actor: Actor | None, plan_id: int,
                      year: int | None = None) -> PlanOverview:
     """:func:`plan_overview` computed from the database (no cache)."""
-    view = _overview_core(store, actor, plan_id, year)
+    view = _overview_core(store, actor, plan_id, year).view
     pending = (len(list_submissions(store, plan_id, status="submitted"))
                if actor is not None and actor.is_reviewer else None)
     return view.model_copy(update={"pending_submissions": pending})
 
 
 def _overview_core(store: Storage, actor: Actor | None, plan_id: int,
-                   year: int | None) -> PlanOverview:
+                   year: int | None) -> CachedOverview:
+    """The evaluation and the overview built from it. Anonymous callers (the public view) get
+    the same evaluation without what is internal: owners, task states and task alerts."""
     plan = visible_plan(store, actor, plan_id)
-    year = year or default_year(store, plan_id)
-    report = plan_report(store, plan_id, plan, year)
-    owners = indicator_owner_map(store, plan_id) if actor is not None else {}
-    statuses = indicator_statuses(report, owners)
+    year = year or default_year(store, plan_id, plan)
+    report = plan_evaluation(store, plan_id, plan, year)
+    signed_in = actor is not None
+    owners = indicator_owner_map(store, plan_id) if signed_in else {}
     summary = report.summary
-    item = _plan_item(store, plan_id)
-    return PlanOverview(
-        plan=item, year=year, period=report.period, verdict_counts=summary.verdict_counts,
-        indicator_count=summary.indicator_count, with_actual=summary.with_actual,
-        warning_count=summary.warning_count, alerts=report.alerts,
-        audit_findings=plan_findings(plan), indicators=statuses,
-        departments=_task_groups(store, actor, plan_id), pending_submissions=None)
+    view = PlanOverview(
+        plan=_plan_item(store, plan_id), year=year, period=report.period,
+        verdict_counts=dict(summary.verdict_counts),
+        verdict_code_counts=dict(Counter(row.verdict_code for row in report.indicators)),
+        indicator_count=summary.indicator_count,
+        with_actual=summary.with_actual, warning_count=summary.warning_count,
+        alerts=list(report.alerts), audit_findings=list(report.findings),
+        indicators=indicator_statuses(report, owners),
+        task_alerts=list(report.task_alerts) if signed_in else [],
+        departments=_task_groups(store, actor, plan_id) if signed_in else [],
+        pending_submissions=None)
+    return CachedOverview(view, report)
 
 
 def public_plan(store: Storage, plan_id: int, year: int | None = None) -> PlanOverview:

@@ -29,6 +29,7 @@ from typing import Generic, TypeVar
 
 from sqlalchemy import func, select
 
+from planwatch.reports.build import Report
 from planwatch.storage import Storage
 from planwatch.storage.schema import audit_log
 from planwatch.storage.schema_web import submissions
@@ -129,11 +130,13 @@ class LruCache(Generic[V]):
 
 
 class CachedOverview:
-    """An overview (review-queue count left out) and its JSON bytes per count, serialised once
-    and shared by every API answer. Callers get copies of ``view``, never the object itself."""
+    """The evaluation (``report``: what the report downloads render), the overview built from
+    it (review-queue count left out) and its JSON bytes per count, serialised once and shared
+    by every API answer. Callers get copies of ``view``, never the object itself."""
 
-    def __init__(self, view: PlanOverview) -> None:
+    def __init__(self, view: PlanOverview, report: Report) -> None:
         self.view = view
+        self.report = report
         self._json: dict[int | None, bytes] = {}
 
     def json(self, pending: int | None) -> bytes:

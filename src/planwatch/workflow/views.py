@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from planwatch.model.findings import Finding
+from planwatch.model.labels import VerdictCode
 from planwatch.storage.audit_log import AuditEntry
 from planwatch.storage.revisions import TargetRevision
 
@@ -38,7 +41,15 @@ class ProjectionOut(BaseModel):
 
 
 class IndicatorStatus(BaseModel):
-    """One indicator in the overview: numbers, verdict (进度判断) and a sparkline series."""
+    """One indicator in the overview: numbers, verdict (进度判断) and a sparkline series.
+
+    Built from the evaluation (``reports.build.IndicatorRow``) field by field; every front end
+    shows these values as they are. Two completion measures, both labelled:
+    ``completion_plain`` = 目标完成率 A/T; ``completion_progress`` = 进度完成率 on
+    ``progress_basis`` (``linear`` (A−B)/(T−B) or ``compound`` ln(A/B)/ln(T/B)), the measure
+    the verdict compares with ``time_progress``. ``display_state``: ``evaluated``,
+    ``base_only`` (only the base-year value: 暂无数据, 仅有基期值), ``no_data`` or
+    ``not_evaluable`` (无法判断)."""
 
     index: int
     name: str
@@ -52,9 +63,17 @@ class IndicatorStatus(BaseModel):
     path: str
     actual_year: int | None
     actual: float | None
-    completion: float | None
+    display_state: Literal["evaluated", "base_only", "no_data", "not_evaluable"] = "no_data"
+    completion_plain: float | None = Field(default=None, description="目标完成率 A/T")
+    completion_progress: float | None = Field(
+        default=None, description="进度完成率 on progress_basis (the verdict's measure)")
+    progress_basis: Literal["linear", "compound"] | None = None
+    completion_change: float | None = Field(default=None, description="(A−B)/(T−B)")
+    completion_log: float | None = Field(default=None, description="ln(A/B)/ln(T/B)")
     time_progress: float | None
     verdict: str
+    """进度判断 in Chinese: the label of ``verdict_code``."""
+    verdict_code: VerdictCode = VerdictCode.NO_DATA
     warnings: list[str]
     series: list[tuple[int, float]]
     projection: ProjectionOut | None
@@ -80,13 +99,20 @@ class PlanOverview(BaseModel):
     year: int
     period: str | None
     verdict_counts: dict[str, int]
+    """Rows per verdict label (Chinese); ``verdict_code_counts`` the same by code."""
+    verdict_code_counts: dict[VerdictCode, int] = Field(default_factory=dict)
     indicator_count: int
     with_actual: int
     warning_count: int
     alerts: list[Finding]
+    """预警 of the indicator evaluation."""
     audit_findings: list[Finding]
+    """Plan audit (incl. the checks against the parent plan) and extraction findings."""
     indicators: list[IndicatorStatus]
-    departments: list[DepartmentTaskGroup]
+    task_alerts: list[Finding] = Field(default_factory=list)
+    """Overdue / stalled tasks (督办); signed-in only."""
+    departments: list[DepartmentTaskGroup] = Field(default_factory=list)
+    """Tasks with their state by lead department; signed-in only."""
     pending_submissions: int | None = None
 
 
@@ -98,6 +124,18 @@ class ActualOut(BaseModel):
     source: str | None
 
 
+class SourceQuote(BaseModel):
+    """A prose target (正文目标) stating the indicator: its sentence and source line."""
+
+    subject: str
+    quote: str
+    line: int | None
+    value: float
+    unit: str | None
+    year: int | None
+    score: float
+
+
 class IndicatorDetail(BaseModel):
     plan_id: int
     year: int
@@ -106,7 +144,7 @@ class IndicatorDetail(BaseModel):
     actuals: list[ActualOut]
     revisions: list[TargetRevision]
     source_line: int | None
-    source_quotes: list[str]
+    source_quotes: list[SourceQuote]
     note: str | None
 
 

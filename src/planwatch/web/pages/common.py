@@ -14,6 +14,9 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.routing import APIRoute
 
 from planwatch.errors import PlanwatchError, http_status
+from planwatch.model.labels import TASK_STATE_LABELS
+from planwatch.reports.build import UNKNOWN
+from planwatch.reports.build import VERDICT_ORDER as REPORT_VERDICT_ORDER
 from planwatch.web import i18n
 from planwatch.web.deps import OptionalActor
 from planwatch.web.errors import retry_headers
@@ -26,15 +29,13 @@ from planwatch.web.pages.display import (
 )
 from planwatch.workflow.principal import ROLE_ZH
 
-VERDICT_ORDER = ("提前实现", "快于预期", "基本符合预期", "滞后", "倒退", "已实现", "未实现",
-                 "暂无数据")
-OPTIONAL_VERDICTS = ("无法判断",)
+VERDICT_ORDER = tuple(v for v in REPORT_VERDICT_ORDER if v != UNKNOWN)
+OPTIONAL_VERDICTS = (UNKNOWN,)
 """Shown in the counts only when some indicator has it (e.g. units that do not match)."""
 VERDICT_CLASS = {"提前实现": "v-met", "已实现": "v-met", "快于预期": "v-ahead",
                  "基本符合预期": "v-ok", "滞后": "v-behind", "倒退": "v-back",
                  "未实现": "v-missed"}
-TASK_STATE_ZH = {"done": "已完成", "overdue": "已逾期", "stalled": "进展停滞",
-                 "in_progress": "推进中", "not_reported": "未报进展", "blocked": "受阻"}
+TASK_STATE_ZH = {code: zh for code, (zh, _) in TASK_STATE_LABELS.items()}
 SUBMISSION_ZH = {"draft": "草稿", "submitted": "待审核", "approved": "已通过（锁定）",
                  "returned": "已退回"}
 

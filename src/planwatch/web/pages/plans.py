@@ -11,13 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, OptionalActor, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, plan_years, render
-from planwatch.web.pages.display import (
-    display_overview,
-    display_row,
-    period_year,
-    prose_quotes,
-)
-from planwatch.workflow.plans import load_plan
+from planwatch.workflow.detail import target_path
 from planwatch.workflow.views import IndicatorDetail, IndicatorStatus, PlanOverview
 
 router = page_router()
@@ -55,23 +49,11 @@ def _years(overview: PlanOverview) -> list[int]:
     return sorted({*years, overview.year})
 
 
-def _overview(store: StoreDep, actor: actions.Actor | None, plan_id: int,
-              year: int | None) -> PlanOverview:
-    """The overview as shown; without a chosen year, a default before the plan period (only
-    base-year values reported) moves to the latest elapsed year of the period."""
-    view = actions.plan_overview(store, actor, plan_id, year)
-    if year is None:
-        better = period_year(view.plan, view.year)
-        if better != view.year:
-            view = actions.plan_overview(store, actor, plan_id, better)
-    return display_overview(view)
-
-
 @router.get("/plans/{plan_id}")
 def overview(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
              year: Year = None) -> Response:
     """规划概览: verdict counts, warnings, indicator table with sparklines, findings, tasks."""
-    view = _overview(store, actor, plan_id, year)
+    view = actions.plan_overview(store, actor, plan_id, year)
     return render(request, "overview.html", {"o": view, "years": _years(view)})
 
 
@@ -81,15 +63,10 @@ def indicator(request: Request, plan_id: int, index: int, store: StoreDep,
     """指标页: chart (baseline, planned path, actuals, projection), history and source."""
     detail = actions.indicator_detail(store, actor, plan_id, index, year)
     item = _plan_item(store, actor, plan_id)
-    if year is None and period_year(item, detail.year) != detail.year:
-        detail = actions.indicator_detail(store, actor, plan_id, index,
-                                          period_year(item, detail.year))
-    detail = detail.model_copy(update={"status": display_row(detail.status, detail.year)})
     history = actions.list_submissions(store, actor, plan_id)
     history = [s for s in history if s.indicator == detail.status.name]
-    quotes = prose_quotes(load_plan(store, plan_id), detail.status.name, detail.status.unit)
     return render(request, "indicator.html", {
-        "d": detail, "plan": item, "history": history, "index": index, "quotes": quotes,
+        "d": detail, "plan": item, "history": history, "index": index,
         "charts": {"main": _chart_spec(detail.status, detail.target_path)},
         "is_reviewer": actor.is_reviewer})
 
@@ -118,23 +95,17 @@ def publish(plan_id: int, store: StoreDep, actor: WritingActor,
 
 @router.get("/public/plans/{plan_id}")
 def public(request: Request, plan_id: int, store: StoreDep, year: Year = None) -> Response:
-    """公开页: statuses and charts of a plan marked public; no internal comments or owners."""
-    view = _overview(store, None, plan_id, year)
-    view.departments = []
-    charts = {str(s.index): _chart_spec(s, _path(s)) for s in view.indicators
+    """公开页: the public view of a plan marked public — the same object the anonymous API
+    returns (no owners, task states or other internal fields), with charts."""
+    view = actions.public_plan(store, plan_id, year)
+    charts = {str(s.index): _chart_spec(s, target_path(s)) for s in view.indicators
               if s.series or s.target is not None}
     return render(request, "public.html", {"o": view, "charts": charts, "years": _years(view)})
-
-
-def _path(status: IndicatorStatus) -> list[tuple[int, float]]:
-    from planwatch.workflow.detail import target_path
-
-    return target_path(status)
 
 
 @router.get("/plans/{plan_id}/reports")
 def reports(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
             year: Year = None) -> Response:
     """报告: download the evaluation report (docx / xlsx) of a year."""
-    view = _overview(store, actor, plan_id, year)
+    view = actions.plan_overview(store, actor, plan_id, year)
     return render(request, "reports.html", {"o": view, "years": _years(view)})

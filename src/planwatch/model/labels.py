@@ -1,0 +1,104 @@
+"""Stable English codes and their labels (标签目录): one zh/en catalogue for the verdicts,
+trend statuses, task states, row display states and completion bases that the JSON/API carries
+as codes and the pages and reports print as words."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from planwatch.model.evaluation import ScheduleStatus, TaskState, TrendStatus
+
+
+class VerdictCode(StrEnum):
+    """进度判断 of an indicator row, as an English code (``verdict_code`` in the API)."""
+
+    ACHIEVED_EARLY = "achieved_early"
+    AHEAD = "ahead"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    REGRESSING = "regressing"
+    ACHIEVED = "achieved"
+    MISSED = "missed"
+    NO_DATA = "no_data"
+    NOT_EVALUABLE = "not_evaluable"
+
+
+VERDICT_OF_SCHEDULE: dict[ScheduleStatus, VerdictCode] = {
+    ScheduleStatus.ACHIEVED_EARLY: VerdictCode.ACHIEVED_EARLY,
+    ScheduleStatus.AHEAD: VerdictCode.AHEAD,
+    ScheduleStatus.ON_TRACK: VerdictCode.ON_TRACK,
+    ScheduleStatus.BEHIND: VerdictCode.BEHIND,
+    ScheduleStatus.REGRESSING: VerdictCode.REGRESSING,
+    ScheduleStatus.ACHIEVED: VerdictCode.ACHIEVED,
+    ScheduleStatus.MISSED: VerdictCode.MISSED,
+}
+
+VERDICT_LABELS: dict[VerdictCode, tuple[str, str]] = {
+    VerdictCode.ACHIEVED_EARLY: ("提前实现", "Achieved early"),
+    VerdictCode.AHEAD: ("快于预期", "Ahead of schedule"),
+    VerdictCode.ON_TRACK: ("基本符合预期", "On track"),
+    VerdictCode.BEHIND: ("滞后", "Behind"),
+    VerdictCode.REGRESSING: ("倒退", "Regressing"),
+    VerdictCode.ACHIEVED: ("已实现", "Achieved"),
+    VerdictCode.MISSED: ("未实现", "Missed"),
+    VerdictCode.NO_DATA: ("暂无数据", "No data"),
+    VerdictCode.NOT_EVALUABLE: ("无法判断", "Undetermined"),
+}
+
+TREND_LABELS: dict[TrendStatus, tuple[str, str]] = {
+    TrendStatus.ACHIEVED: ("已实现目标", "Target achieved"),
+    TrendStatus.ON_TRACK: ("进展显著", "Substantial progress"),
+    TrendStatus.NEEDS_ACCELERATION: ("需加快进度", "Moderate progress"),
+    TrendStatus.LIMITED_PROGRESS: ("进展有限", "Limited progress"),
+    TrendStatus.DETERIORATION: ("趋于恶化", "Deterioration"),
+}
+
+TASK_STATE_LABELS: dict[str, tuple[str, str]] = {
+    TaskState.DONE: ("已完成", "Done"),
+    TaskState.OVERDUE: ("已逾期", "Overdue"),
+    TaskState.STALLED: ("进展停滞", "Stalled"),
+    TaskState.IN_PROGRESS: ("推进中", "In progress"),
+    TaskState.NOT_REPORTED: ("未报进展", "Not reported"),
+    "blocked": ("受阻", "Blocked"),  # a reported status (task progress), not an evaluation
+}
+
+DISPLAY_STATE_LABELS: dict[str, tuple[str, str]] = {
+    "evaluated": ("已评价", "Evaluated"),
+    "base_only": ("仅有基期值", "Baseline only"),
+    "no_data": ("暂无数据", "No data"),
+    "not_evaluable": ("无法判断", "Undetermined"),
+}
+
+BASIS_LABELS: dict[str, tuple[str, str]] = {
+    "linear": ("线性口径", "linear basis"),
+    "compound": ("复合增长口径", "compound basis"),
+}
+
+CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
+    "verdict": {str(k): v for k, v in VERDICT_LABELS.items()},
+    "trend": {str(k): v for k, v in TREND_LABELS.items()},
+    "task_state": {str(k): v for k, v in TASK_STATE_LABELS.items()},
+    "display_state": DISPLAY_STATE_LABELS,
+    "basis": BASIS_LABELS,
+}
+
+
+def verdict_code(status: ScheduleStatus | None, *, has_actual: bool,
+                 base_only: bool) -> VerdictCode:
+    """The code of a row's verdict: the schedule status, else no_data / not_evaluable."""
+    if status is not None:
+        return VERDICT_OF_SCHEDULE[status]
+    return VerdictCode.NO_DATA if base_only or not has_actual else VerdictCode.NOT_EVALUABLE
+
+
+def label(kind: str, code: str, lang: str = "zh") -> str:
+    """The zh or en label of ``code`` in catalogue ``kind`` (the code itself if unknown)."""
+    zh_en = CATALOGUES[kind].get(str(code))
+    if zh_en is None:
+        return str(code)
+    return zh_en[1] if lang == "en" else zh_en[0]
+
+
+def translations() -> dict[str, str]:
+    """Chinese label → English label over every catalogue (for the web pages' t())."""
+    return {zh: en for cat in CATALOGUES.values() for zh, en in cat.values()}
