@@ -161,3 +161,28 @@ def test_a_count_of_the_items_just_named_is_a_reference_unless_it_is_a_result() 
     assert t.value == 3
     assert _kept("到2026年，严守用地控制、用能控制和排放控制三条红线。") == []
     assert len(_kept("到2026年，甲市增加3万个停车泊位、乙市增加1万个停车泊位。")) == 2
+
+
+def test_lists_deadlines_and_parts_of_a_goal() -> None:
+    # an item of a list that runs on as a bare noun and its count
+    rows = _rows("到2027年，培育产值超50亿的龙头企业3家，产值超10亿的骨干企业20家。")
+    assert [(r[0], r[2]) for r in rows] == [
+        ("培育产值超50亿的龙头企业", 3), ("培育产值超10亿的骨干企业", 20)]
+    # …but a stand-alone indicator keeps its own reading
+    rows = _rows("到2027年，新建园区30个，授权发明专利数在800个以上。")
+    assert [r[4] for r in rows] == ["increment", "level"]
+    # 年内 commits like a year does
+    (t,) = _kept("推广新型质押融资，年内融资300亿元以上。")
+    assert (t.value, t.unit, t.comparator) == (300, "亿元", ">=")
+    # 其中 opens a part of the goal, not a threshold clause
+    text = "到2026年，高新技术企业数量大幅增加，其中园区内高新技术企业比重达60%以上。"
+    assert [t.value for t in _kept(text)] == [60]
+    assert [r[2] for r in _rows("重点推进5-8个省级产业基地建设。")] == [5]
+
+
+def test_a_noun_item_without_a_committed_neighbour_stays_out() -> None:
+    text = "形成一批骨干企业，国际知名品牌2个。"
+    assert _kept(text) == []
+    text = "加快新产品开发，形成产值突破10亿元的产品群3-5个，国际知名品牌1-2个。"
+    values = [t.value for t in _kept(text)]
+    assert values == [3, 1]

@@ -52,7 +52,7 @@ class Verdict:
 
 _PENALTY = re.compile(r"罚款|罚金|没收|处以?.{0,16}(?:以上|以下).{0,16}罚|违法所得")
 _COMMIT = re.compile(
-    r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|带动|发展|保持"
+    r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|推进|带动|发展|保持"
     r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|" + INCREMENT_VERBS)
 _FUTURE_WORDS = re.compile(
     r"力争|确保|争取|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
@@ -64,7 +64,8 @@ _PAST_TENSE = re.compile(
 # 有1200多万平方米 / 近2万家 / 300余项: figures reported as they stand, not planned
 _REPORTED = re.compile(
     r"\d(?:多|余)[万亿]?[\u4e00-\u9fff]{0,3}[，,。；;、]|[有共计]\s*\d[^，。；]{0,6}多")
-_DEADLINE = re.compile(r"\d{1,2}月底前|年底前|年内(?![，。；])")  # 6月底前实现…: work still to do
+# 6月底前实现… / 年内融资…: work still to do
+_DEADLINE = re.compile(r"\d{1,2}月底前|年底前|(?<![\d一二三四五六七八九十两])年内(?![，。；])")
 # 按每年不低于20%的比例对获证企业进行抽查: a floor on the government's own checks
 _CHECK_AFTER = re.compile(
     r"^[^，。；]{0,16}(?:进行|开展|实施|组织)[^，。；]{0,4}(?:抽查|检查|核查|督查|巡查|评估|检测|监测)")
@@ -99,7 +100,7 @@ _REFERENCE_UNITS = ("项", "个", "条", "类", "方面", "件")
 _TAX = re.compile(r"税|免征|减免|抵扣|加计扣除|计税|应纳")
 _TREATMENT = re.compile(
     r"给予|奖励|奖补|补助|资助|补贴|贴息|减免|免征|延期|予以|核定|扣除|缓缴|缓交|减征|免收|减半")
-_THRESHOLD_CLAUSE = re.compile(r"^(?:对(?!接|标|外|口|话|象)|凡|其|且|被|经)")
+_THRESHOLD_CLAUSE = re.compile(r"^(?:对(?!接|标|外|口|话|象)|凡|其(?!中)|且|被|经)")
 _THRESHOLD_OF = re.compile(r"对[^，。；]{1,25}(?:超过|超|不足|低于|达到)$")  # 要对单篇支出超过2万元
 _ISSUERS = re.compile(  # 七家单位联合发布了《…》; 18项行政许可事项依法委托…实施
     r"^[^，。；]{0,8}?(?:联合)?(?:发布|印发|出台|颁布|制定)了?《"
@@ -127,7 +128,8 @@ def classify(st: Statement) -> Verdict:
     clause, after = _clause_before(st.sentence, st.start), st.sentence[st.end:]
     view = _View(st.sentence[:st.start], clause, after, committed,
                  committed or bool(_FUTURE_WORDS.search(clause + _clause_after(after))),
-                 committed or bool(_FUTURE_WORDS.search(st.sentence)))
+                 committed or bool(_FUTURE_WORDS.search(st.sentence))
+                 or bool(_DEADLINE.search(st.sentence)))
     for rule in (_document_rule, _past_rule, _task_rule, _condition_rule, _reference_rule):
         verdict = rule(st, view)
         if verdict is not None:

@@ -134,6 +134,14 @@ def _quote_start(sentence: str, cand: Candidate) -> int:
     return start
 
 
+def _bare_item(sentence: str, cand: Candidate) -> bool:
+    """A clause that is only a noun and its count (，国际知名品牌1-2个): another list item."""
+    clause = sentence[max(sentence.rfind(c, 0, cand.number_at) for c in "，,、；;") + 1:
+                      cand.number_at]
+    return len(clause) <= 12 and re.search(r"[\u4e00-\u9fff]", clause) is not None \
+        and not re.search(r"[为是有]", clause)
+
+
 def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
              meta: Meta, title: str) -> Verdict:
     return classify(Statement(
@@ -180,10 +188,15 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
             continue
         para_year = _future_year(sentence, period) or para_year
         cands, unparsed = parse_sentence(sentence)
+        listed = False  # the sentence has committed to an item of a list that runs on
         for cand in cands:
             quote = sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 ")
             line = para.line_at(offset + cand.number_at)
             verdict = _verdict(cand, sentence, para, period, meta, title)
+            if verdict.reason == "no-commitment" and listed and _bare_item(sentence, cand):
+                # …健康产品群3-5个，国际知名品牌1-2个
+                verdict = Verdict("target", "commitment-list")
+            listed = verdict.label == "target"
             if verdict.label != "target":
                 result.rejected.append((verdict, quote))
                 if verdict.label == "past":

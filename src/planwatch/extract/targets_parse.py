@@ -71,7 +71,7 @@ _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发�
 _ACHIEVE = re.compile(r"实现(?!了)[^，。；]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 推动9000家工业企业开展技术改造: firms brought to act
-_PUSH = re.compile(r"(?:推动|带动)\s*$")
+_PUSH = re.compile(r"(?:推动|带动|推进)\s*$")
 _COUNT_UNITS = ("项", "个", "条", "类", "件", "方面", "")  # 八项重点任务 counts tasks
 # 全年重点项目1万亿元的投资任务: the amount sizes a task or goal
 TASK_AFTER = re.compile(r"\s*的?[\u4e00-\u9fff]{0,6}?(?:任务|目标)(?![\u4e00-\u9fff])")
@@ -343,8 +343,10 @@ def _rank_subject(sentence: str, m: Mention, seg: str, noun: str) -> tuple[str, 
     return rest.strip() + sentence[m.start:m.end] + noun, m.start - len(rest)
 
 
-def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
-    """Candidates for every triggered mention; the untriggered mentions are returned apart."""
+def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate], list[Mention]]:
+    """Candidates for every triggered mention; the untriggered mentions are returned apart.
+    ``framed``: a 到20XX年 or goal heading frames the sentence, so its counts are what is aimed at
+    (到2020年，…高新技术企业拥有著名商标3000个)."""
     sentence = _LIST_MARK.sub(lambda m: " " * len(m.group()), sentence)
     mentions = find_mentions(sentence)
     if not mentions:
@@ -358,8 +360,9 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
         if not ms:
             continue
         parts = _fenbie_parts(sentence, clauses, ci, ms[0], len(ms))
-        state = _ClauseState()
-        if cands and not strip_scope(sentence[cs:ms[0].start]) and carried:
+        state = _ClauseState(triggered=framed)
+        lead_in = strip_scope(sentence[cs:ms[0].start])
+        if cands and carried and (not lead_in or _bare_noun(lead_in)):
             state.triggered, state.verb = True, carried  # …3000个企业，10000个基地
         # 其中3—5家…: a part of what the sentence has just committed to
         among = cands[-1] if cands and sentence[cs:ms[0].start].strip().startswith("其中") else None
@@ -401,6 +404,16 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
 
 _ELLIPTIC = re.compile(r"^(?P<scope>[^，。；]{2,24}?)的(?P<head>[\u4e00-\u9fff]{1,4})$")
 _SHORT_NAME = re.compile(r"[（(]以下简称[“\"]?(?P<name>[^）)”\"]{2,16})[”\"]?[）)]")
+
+
+_OWN_PREDICATE = re.compile(
+    r"[为是有]|达|超过|突破|完成|提高|提升|增长|降低|下降|减少|保持|稳定|控制|每年|年均|强度|[在数]$")
+
+
+def _bare_noun(text: str) -> bool:
+    """A lead-in that is only a noun phrase (，产值超10亿的骨干企业30家): no verb of its own."""
+    return len(text) <= 24 and not _INC_ANY.search(text) and not LEVEL_VERBS.search(text) \
+        and not _OWN_PREDICATE.search(text) and not _TOTAL.search(text)
 
 
 def _fill_ellipsis(cands: list[Candidate]) -> None:
