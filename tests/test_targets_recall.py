@@ -186,3 +186,9 @@ def test_a_noun_item_without_a_committed_neighbour_stays_out() -> None:
     text = "加快新产品开发，形成产值突破10亿元的产品群3-5个，国际知名品牌1-2个。"
     values = [t.value for t in _kept(text)]
     assert values == [3, 1]
+
+
+def test_counts_right_after_a_generic_action_verb() -> None:
+    rows = _rows("到2027年，完成5-8个新药品种的国际注册，提升10种常见病防治水平。")
+    assert [(r[0], r[2]) for r in rows] == [
+        ("完成新药品种的国际注册", 5), ("提升常见病防治水平", 10)]

@@ -64,14 +64,14 @@ _SCOPE = re.compile(
     r"|[—\-－]+)+")
 _REWARD = re.compile(r"(?:奖励|奖补|补助|补贴|资助|给予|一次性)\s*$")
 _GENERIC_VERB = re.compile(
-    r"^(?:加快|积极|大力|重点|进一步)?(?:推动|带动|促进|推进|助推|帮助|服务)$")
+    r"^(?:加快|积极|大力|重点|进一步)?(?:推动|带动|促进|推进|助推|帮助|服务|提升|完成)$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
 _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
 # 6月底前实现“…”等6项重点事项“跨省通办”: 实现 commits to a count; 实现营业收入N亿元 reports a result
 _ACHIEVE = re.compile(r"实现(?!了)[^，。；]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 推动9000家工业企业开展技术改造: firms brought to act
-_PUSH = re.compile(r"(?:推动|带动|推进)\s*$")
+_PUSH = re.compile(r"(?:推动|带动|推进|提升|完成)\s*$")
 _COUNT_UNITS = ("项", "个", "条", "类", "件", "方面", "")  # 八项重点任务 counts tasks
 # 全年重点项目1万亿元的投资任务: the amount sizes a task or goal
 TASK_AFTER = re.compile(r"\s*的?[\u4e00-\u9fff]{0,6}?(?:任务|目标)(?![\u4e00-\u9fff])")
