@@ -192,3 +192,6 @@ def test_counts_right_after_a_generic_action_verb() -> None:
     rows = _rows("到2027年，完成5-8个新药品种的国际注册，提升10种常见病防治水平。")
     assert [(r[0], r[2]) for r in rows] == [
         ("完成新药品种的国际注册", 5), ("提升常见病防治水平", 10)]
+    # a count of the ways or stages a text describes is a reference, a count of things is not
+    assert _rows("探索形成政府支持产业创新的三种模式：") != []
+    assert _kept("探索形成政府支持产业创新的三种模式：") == []
