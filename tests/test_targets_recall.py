@@ -195,3 +195,10 @@ def test_counts_right_after_a_generic_action_verb() -> None:
     # a count of the ways or stages a text describes is a reference, a count of things is not
     assert _rows("探索形成政府支持产业创新的三种模式：") != []
     assert _kept("探索形成政府支持产业创新的三种模式：") == []
+
+
+def test_adverbs_before_the_verb_and_goals_listed_after_an_amount() -> None:
+    rows = _rows("高起点、高标准推进6个大型物流枢纽建设。")
+    assert [(r[0], r[2], r[4]) for r in rows] == [("推进大型物流枢纽建设", 6, "increment")]
+    text = "到2027年，力争主平台工业产值超1.2万亿元、承接产业转移项目数超过2000个。"
+    assert [(t.value, t.unit) for t in _kept(text)] == [(12000, "亿元"), (2000, "个")]

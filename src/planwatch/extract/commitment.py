@@ -78,13 +78,16 @@ _GRANT = re.compile(
 _FUNDING = re.compile(
     _GRANT.pattern + r"|资金|经费|预算|费用|营业收入|销售收入|主营业务收入|财政|面积")
 _ELIGIBLE = re.compile(
-    r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|标准|入选|期限|"
+    r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|(?<!高)标准|入选|期限|"
     r"有效期|满|以内的|连续|不得|可|按照|按")
 _SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$")
 _CLASS_BEFORE = re.compile(r"(?:产值|营收|营业收入|销售额|销售收入|收入)(?:过|超过|超)$")
 _ACTION = re.compile(
     r"新增|新建|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|推动|带动|吸引|招引|投放|选取"
-    r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广")
+    r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广|推进")
+# 营收超50亿元的企业 / 产值超10亿元、50亿元的园区: the amount names a class; 产值超1.5万亿元、承接…
+# (a list of goals) does not
+_CLASS_AFTER = re.compile(r"[的级]|、[^，。；]{0,12}?的")
 _MONEY_CLASS = re.compile(  # the amount names a class of things: 100万元以下项目, 超50亿元的企业
     r"^(?:（含）)?(?:级|的?[\u4e00-\u9fff]{0,6}?"
     r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头|部分)"
@@ -182,7 +185,7 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
         return Verdict("condition", "penalty")
     money = st.unit.endswith("元")
     if money and ((_MONEY_CLASS.match(v.after.lstrip()) and not _SIZE.search(v.clause))
-                  or (_CLASS_BEFORE.search(v.before) and v.after.lstrip()[:1] in "的、级")):
+                  or (_CLASS_BEFORE.search(v.before) and _CLASS_AFTER.match(v.after.lstrip()))):
         return Verdict("condition", "money-class")  # 100万元以上的项目 / 营收超亿元企业
     if not v.committed and _TAX.search(st.sentence):
         return Verdict("condition", "tax-rule")

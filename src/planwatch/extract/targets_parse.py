@@ -460,7 +460,7 @@ def _from_to(sentence: str, first: Mention,
     return first.value, int(m.group("y")) if m.group("y") else None, m.start()
 
 
-_ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力")
+_ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|、")
 
 
 def _quantified_task(sentence: str, m: Mention) -> bool:
@@ -554,7 +554,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(re.search(
         rf"(?:{INCREMENT_VERBS})$", bare))
-    rest = _GENERIC_VERB.sub("", rest)
+    rest = "" if _GENERIC_VERB.fullmatch(_ADVERB.sub("", rest)) else rest  # 高标准推进7个…
     if rest.endswith("规模") and noun.startswith("的") and len(noun) > 2:
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
