@@ -202,3 +202,10 @@ def test_adverbs_before_the_verb_and_goals_listed_after_an_amount() -> None:
     assert [(r[0], r[2], r[4]) for r in rows] == [("推进大型物流枢纽建设", 6, "increment")]
     text = "到2027年，力争主平台工业产值超1.2万亿元、承接产业转移项目数超过2000个。"
     assert [(t.value, t.unit) for t in _kept(text)] == [(12000, "亿元"), (2000, "个")]
+
+
+def test_later_sentences_of_a_dated_paragraph_state_goals_for_that_year() -> None:
+    text = ("到2026年，全省园区发展质量显著提升。园区营业收入超3万亿元，"
+            "园区内高新技术企业占比超40%；评选发布园区百强优质企业，认定示范基地12个。")
+    got = [(t.value, t.year) for t in _kept(text)]
+    assert got == [(30000, 2026), (40, 2026), (12, 2026)]

@@ -201,7 +201,8 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _TREATMENT.search(v.clause + _clause_after(v.after)) \
             or _THRESHOLD_CLAUSE.match(v.clause.strip()) or _THRESHOLD_OF.search(v.clause):
         return Verdict("condition", "treatment-rule")  # 对…超过1亿元的，给予奖励
-    acting = bool(_ACTION.search(v.clause)) or bool(_CHECK_AFTER.search(_clause_after(v.after)))
+    acting = bool(_ACTION.search(v.clause)) or bool(_CHECK_AFTER.search(_clause_after(v.after))) \
+        or re.match(r"(?:认定|遴选)(?![的后为])", v.clause.strip()) is not None  # 认定示范基地10个
     if capped and not acting:
         return Verdict("condition", "cap-floor")
     if _ELIGIBLE.search(v.clause) and not acting:

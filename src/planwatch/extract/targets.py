@@ -143,11 +143,13 @@ def _bare_item(sentence: str, cand: Candidate) -> bool:
 
 
 def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
-             meta: Meta, title: str) -> Verdict:
+             meta: Meta, title: str, framed: bool = False) -> Verdict:
+    """``framed``: an earlier sentence of the paragraph set the plan year (到2022年，…。
+    高新区营业收入超6万亿元，…), so this one states goals for it too."""
     return classify(Statement(
         sentence=sentence, start=cand.number_at, end=cand.number_end, unit=cand.unit,
         comparator=cand.comparator, doc_type=meta.doc_type, past_section=para.past,
-        goal_section=para.goal, future_year=_future_year(sentence, period) is not None,
+        goal_section=para.goal, future_year=framed or _future_year(sentence, period) is not None,
         doc_title=title))
 
 
@@ -186,13 +188,14 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
     for offset, sentence in split_sentences(para.text):
         if is_past_sentence(sentence, as_of):
             continue
+        framed = para_year is not None
         para_year = _future_year(sentence, period) or para_year
         cands, unparsed = parse_sentence(sentence)
         listed = False  # the sentence has committed to an item of a list that runs on
         for cand in cands:
             quote = sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 ")
             line = para.line_at(offset + cand.number_at)
-            verdict = _verdict(cand, sentence, para, period, meta, title)
+            verdict = _verdict(cand, sentence, para, period, meta, title, framed)
             if verdict.reason == "no-commitment" and listed and _bare_item(sentence, cand):
                 # …健康产品群3-5个，国际知名品牌1-2个
                 verdict = Verdict("target", "commitment-list")

@@ -136,6 +136,9 @@ def _comparator_after(sentence: str, end: int) -> tuple[str | None, int]:
     return None, end
 
 
+_ENTER = re.compile(r"(?:进入|跻身|入选|位列|迈入|进|入围|保持)[^，。；]{0,14}$")
+
+
 def _rank_mentions(sentence: str) -> list[Mention]:
     """前20名 / 百强; a 百强 list that a 前N place follows (百强县前30名) is the list's name."""
     out: list[Mention] = []
@@ -145,8 +148,9 @@ def _rank_mentions(sentence: str) -> list[Mention]:
         value = 100.0 if m.group("hundred") else _number(m.group("a"))
         if value is None:
             continue
-        if m.group("hundred") and re.match(r"[^，。；、]{0,6}?前\s*\d", sentence[m.end():]):
-            continue
+        if m.group("hundred") and (re.match(r"[^，。；、]{0,6}?前\s*\d", sentence[m.end():])
+                                   or not _ENTER.search(sentence, 0, m.start())):
+            continue  # 百强县前30名 / 评选发布百强企业: the name of a list, not a place to reach
         unit = "强" if m.group("hundred") else m.group("unit")
         out.append(Mention(m.start(), m.end(), value, None, unit, "<=", rank=True))
     return out
