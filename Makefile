@@ -13,11 +13,13 @@ install: $(BIN)/python
 test:
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q -n 2
 
 lint:
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench:
 	$(BIN)/python -m benchmarks.run

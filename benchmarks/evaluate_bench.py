@@ -1,4 +1,8 @@
-"""Evaluation at national scale: 3,200 regions × 20 indicators × 10 years.
+"""Library micro-benchmark: 3,200 regions × 20 indicators × 10 years.
+
+No product path calls this evaluator yet (the pages, API and reports use
+``workflow.overview.plan_evaluation``, measured in evaluate_product_bench.py); it is the
+vectorised function the cross-region comparison is to use.
 
 planwatch's vectorised evaluator (planwatch.evaluate.batch) against a straightforward pandas
 implementation that walks the same long table row by row (itertuples) computing the schedule
@@ -97,7 +101,8 @@ def main() -> None:
     agree = sum(x == y for x, y in zip(batch_statuses, slow_result, strict=True)) / len(df)
     assert loop_result == slow_result
     cells = REGIONS * INDICATORS * YEARS
-    print(f"== evaluation: {REGIONS} regions × {INDICATORS} indicators × {YEARS} years "
+    print("== library micro-benchmark (evaluate.batch, not a product path) ==")
+    print(f"== {REGIONS} regions × {INDICATORS} indicators × {YEARS} years "
           f"= {cells:,} values ==")
     print(f"planwatch batch (median of 5): {fast:.3f} s   (goal < 1 s: "
           f"{'OK' if fast < 1 else 'over goal'})")

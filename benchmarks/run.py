@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import evaluate_bench, extract_bench, ocr_bench, report_bench, web_bench
+from benchmarks import (
+    evaluate_bench,
+    evaluate_product_bench,
+    extract_bench,
+    ocr_bench,
+    report_bench,
+    web_bench,
+)
 
 
 def main() -> int:
     extract_bench.main()
     print()
     ocr_bench.main()
+    print()
+    evaluate_product_bench.main()
     print()
     evaluate_bench.main()
     print()

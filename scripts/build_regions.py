@@ -58,8 +58,11 @@ def _rows(provinces: list[tuple[str, str]], cities: list[tuple[str, str]],
     real_city = {code for code, name in cities if name not in _PLACEHOLDER}
     rows = [Row(code, name, "") for code, name in provinces]
     rows += [Row(code, name, code[:2] + "0000") for code, name in cities if code in real_city]
+    city_names = dict(cities)
     for code, name in areas:
         city = code[:4] + "00"
+        if code == city or city_names.get(city) == name:
+            continue  # a prefecture-level city without counties listed again as its own area
         rows.append(Row(code, name, city if city in real_city else code[:2] + "0000"))
     return rows
 

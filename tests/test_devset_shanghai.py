@@ -33,8 +33,9 @@ FLOORS: dict[str, float] = {
     "indicators_precision": 0.99,
     "indicators_recall": 0.99,
     "indicators_fully_correct": 0.99,
-    "meta_fully_correct": 0.16,
-    "meta_field_accuracy": 0.89,
+    # after front-matter 文号 and 纲要 approval dates: 12 of 12 fully correct, 96 of 96 fields
+    "meta_fully_correct": 1.0,
+    "meta_field_accuracy": 1.0,
 }
 
 DEV_IDS = ("sh-001", "sh-002", "sh-006", "sh-007", "sh-008", "sh-011", "sh-013", "sh-015",

@@ -10,8 +10,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from planwatch.evaluate.batch import TREND_CODES, evaluate_batch
 from planwatch.evaluate.status import evaluate_indicator

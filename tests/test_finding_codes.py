@@ -10,6 +10,7 @@ from datetime import date
 from planwatch import actions
 from planwatch.evaluate import audit_plan, evaluate_tasks
 from planwatch.evaluate.status import assess_plan
+from planwatch.extract.commitment import REASONS as COMMITMENT_REASONS
 from planwatch.model.actual import Actual
 from planwatch.model.evaluation import Reason
 from planwatch.model.finding_codes import FINDING_CODES, findings_markdown
@@ -33,6 +34,7 @@ def _literals() -> dict[str, set[str]]:
     """Code-like string literals of the modules that emit findings, by file."""
     files = [*SRC.glob("evaluate/*.py"), *SRC.glob("extract/*.py"), SRC / "actions.py"]
     reasons = {r.value for r in Reason} - set(FINDING_CODES)  # unit-mismatch is both
+    reasons |= set(COMMITMENT_REASONS)  # the commitment classifier's own registry
     found: dict[str, set[str]] = {}
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -91,3 +93,9 @@ def test_catalogue_entries_are_complete() -> None:
     for code, spec in FINDING_CODES.items():
         assert spec.code == code and CODE.match(code)
         assert spec.severities and spec.label_zh and spec.label_en and spec.description
+
+
+def test_every_commitment_reason_is_registered_with_its_label() -> None:
+    source = (SRC / "extract" / "commitment.py").read_text(encoding="utf-8")
+    given = set(re.findall(r'Verdict\("([a-z]+)", "([a-z-]+)"\)', source))
+    assert given == {(label, code) for code, (label, _, _) in COMMITMENT_REASONS.items()}

@@ -164,6 +164,13 @@ def test_plan_period_and_name_unit() -> None:
     assert split_name_unit("每万名就业人员中研发人员数（人·年/万人）") == (
         "每万名就业人员中研发人员数", "人·年/万人")
     assert split_name_unit("新增就业人数（含灵活就业）") == ("新增就业人数（含灵活就业）", None)
+    # footnote marks go, brackets that are not units stay
+    assert split_name_unit("研发投入强度①（%）") == ("研发投入强度", "%")
+    assert split_name_unit("每万人口发明专利拥有量[1]") == ("每万人口发明专利拥有量", None)
+    assert split_name_unit("城市生物多样性指数（鸟类）") == ("城市生物多样性指数（鸟类）", None)
+    assert split_name_unit("县道优良路率(MQI)") == ("县道优良路率(MQI)", None)
+    assert split_name_unit("新增供应保障性租赁住房数量（万套（间））") == (
+        "新增供应保障性租赁住房数量", "万套（间）")
 
 
 def test_two_level_header_and_title_row_inside_the_table() -> None:

@@ -116,3 +116,17 @@ def test_catalogue_loads_lazily_and_fast() -> None:
     for _ in range(1000):
         regions.lookup("芝罘区")
     assert time.perf_counter() - start < 0.05
+
+
+def test_cities_without_counties_are_prefecture_level_with_their_province() -> None:
+    for name, province in (("东莞市", "广东省"), ("中山市", "广东省"), ("儋州市", "海南省"),
+                           ("嘉峪关市", "甘肃省")):
+        assert resolve(name, "") == resolve(name, "广东 海南 甘肃")
+        got = resolve(name, "")
+        assert (got.level, got.parent, got.province) == ("city", province, province), name
+
+
+def test_forest_and_special_districts_are_county_level() -> None:
+    assert resolve("神农架林区", "").level == "county"
+    assert (resolve("六枝特区", "").level, resolve("六枝特区", "").parent) == ("county", "六盘水市")
+    assert resolve("浦东新区", "").level == "district"

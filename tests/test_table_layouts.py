@@ -164,3 +164,92 @@ def test_alignment_prefers_the_header_width() -> None:
 def test_units() -> None:
     assert all(is_unit(u) for u in ("%", "万平方米", "人/亿元", "（平方公里）", "万套（间）", "km"))
     assert not any(is_unit(u) for u in ("绿化", "12", "鸟类", "—"))
+
+
+def test_years_as_rows_units_in_a_header_row_and_yearly_columns() -> None:
+    """Indicators as columns with a 单位 row under them and years as rows (turned round); a table
+    with one column per year of the plan (baseline 2025, target 2030, the years between unused)."""
+    result = extract_indicator_tables(read_document(TABLES / "years_as_rows.html"))
+    assert [_row(i) for i in result.indicators] == [
+        (None, "研发经费投入强度", "%", 2025, 2.4, 2030, 3.0, "~", None, None, None, None),
+        (None, "高新技术企业数", "家", 2025, 150, 2030, 300, ">=", None, None, None, None),
+        (None, "技术合同成交额", "亿元", 2025, 12, 2030, None, None, "完成省下达目标", None, None,
+         None),
+        (None, "科技型中小企业数", "家", 2025, 400, 2030, 700, "=", None, None, None, None),
+        # 2020年 ‖ 2025年 ‖ 2030年 in a 十五五 plan: the base year is 2025, not the earliest
+        (None, "财政科技支出占比", "%", 2025, 4.1, 2030, 5.0, ">=", None, None, None, "约束性"),
+    ]
+    assert result.findings == []
+
+
+def test_category_header_rows_inside_a_cell_per_paragraph_table() -> None:
+    """``一、经济发展`` as a row of its own between data rows names the group below; the table
+    does not stop at it, and ``二、主要任务`` after the table does end it."""
+    result = extract_indicator_tables(read_document(TABLES / "group_rows.md"))
+    assert [(i.category, i.name, i.baseline, i.target, i.target_comparator)
+            for i in result.indicators] == [
+        ("经济发展", "地区生产总值", 1000, 1400, "="),
+        ("经济发展", "研发经费投入强度", 2.5, 3.0, "="),
+        ("民生福祉", "城镇调查失业率", 5, 5.5, "<="),
+    ]
+
+
+def test_one_cell_per_paragraph_in_html_and_docx(tmp_path: Path) -> None:
+    """The same paragraph-per-cell table on a web page (<p> per cell, <br> inside a cell) and in
+    a Word file (a paragraph per cell) reads exactly like the Markdown text."""
+    source = (TABLES / "cell_per_paragraph.md").read_text(encoding="utf-8")
+    paras = [p for p in source.split("\n\n") if p.strip()]
+    page = tmp_path / "plan.html"
+    body = "".join("<p>" + "<br>".join(p.split("\n")) + "</p>\n" for p in paras)
+    page.write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>",
+                    encoding="utf-8")
+    word = WordDocument()
+    for p in paras:
+        word.add_paragraph(p)
+    word.save(str(tmp_path / "plan.docx"))
+    markdown = extract_indicator_tables(read_document(TABLES / "cell_per_paragraph.md"))
+    expected = [_row(i) for i in markdown.indicators]
+    assert len(expected) == 7
+    for path in (page, tmp_path / "plan.docx"):
+        got = extract_indicator_tables(read_document(path))
+        assert [_row(i) for i in got.indicators] == expected, path.suffix
+
+
+def test_announced_table_that_cannot_be_read_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text("某区“十五五”规划\n\n表1 主要指标\n\n经济发展\n\n民生改善\n\n"
+                    "二、主要任务\n\n（一）推动发展。坚持稳中求进，推动经济社会高质量发展。\n",
+                    encoding="utf-8")
+    result = extract_indicator_tables(read_document(path))
+    assert [(f.code, f.severity.value) for f in result.findings] == [
+        ("indicator-table-unreadable", "warning")]
+    assert "表1 主要指标" in result.findings[0].message
+
+
+def test_previous_plan_target_and_result_beside_the_new_target() -> None:
+    """A title line (主要指标) before the header; “十四五”目标 ‖ “十四五”完成 ‖ “十五五”目标: the
+    previous plan's result is the baseline, its target is not read, the 十五五 one is."""
+    result = extract_indicator_tables(read_document(TABLES / "previous_and_new_targets.md"))
+    assert [(i.name, i.unit, i.baseline_year, i.baseline, i.target_year, i.target)
+            for i in result.indicators] == [
+        ("研发投入强度", "%", 2025, 3.2, 2030, 3.6),
+        ("高新技术企业数", "家", 2025, 120, 2030, 200),
+    ]
+    assert result.findings == []
+
+
+def test_unit_printed_once_in_the_value_header() -> None:
+    result = extract_indicator_tables(read_document(TABLES / "units_in_header.txt"))
+    assert [(i.name, i.unit, i.baseline_year, i.baseline, i.target_year, i.target)
+            for i in result.indicators] == [
+        ("规上工业企业研发经费支出", "亿元", 2025, 120, 2030, 180),
+        ("技术合同成交额", "亿元", 2025, 200, 2030, 350),
+    ]
+
+
+def test_rows_of_a_rebuilt_table_keep_their_source_lines() -> None:
+    source = (TABLES / "cell_per_paragraph.md").read_text(encoding="utf-8").splitlines()
+    result = extract_indicator_tables(read_document(TABLES / "cell_per_paragraph.md"))
+    starts = [i.line for i in result.indicators]
+    assert [source[n - 1] for n in starts if n is not None] == [
+        "1", "2", "3", "4", "其中 科技小巨人企业", "5", "6"]

@@ -29,7 +29,7 @@ from planwatch.workflow.overview import cached_overview, compute_overview
 from planwatch.workflow.overview_cache import LruCache, data_revision
 from planwatch.workflow.views import PlanOverview
 from tests.storage_fixtures import backend_url
-from tests.web_fixtures import DEPT_A, Web, pg_database_url, sample_plan, web
+from tests.web_fixtures import DEPT_A, PASSWORD, Web, pg_database_url, sample_plan, web
 
 __all__ = ["pg_database_url", "web"]  # fixtures used by name
 
@@ -69,7 +69,13 @@ def test_unchanged_data_is_served_from_the_cache(store: Storage) -> None:
     assert cached_overview(store, REVIEWER, plan_id, 2022) is not first  # year is in the key
 
 
+def _department_account(store: Storage) -> None:
+    """Owners are existing departments: the department of an account."""
+    actions.add_user(store, actions.SYSTEM, "dept_a", PASSWORD, "department", DEPT_A)
+
+
 def test_approving_a_submission_shows_the_new_verdict_at_once(store: Storage) -> None:
+    _department_account(store)
     plan_id, name = _plan(store)
     actions.set_indicator_owner(store, REVIEWER, plan_id, name, DEPT_A)
     before = _row(store, plan_id)
@@ -116,6 +122,7 @@ def test_a_revised_target_shows_at_once(store: Storage) -> None:
 
 
 def test_owners_and_visibility_show_at_once(store: Storage) -> None:
+    _department_account(store)
     plan_id, name = _plan(store)
     with pytest.raises(actions.NotFound):
         _row(store, plan_id, actor=None)

@@ -64,6 +64,8 @@ def _race(*calls: Callable[[], Any]) -> list[Any]:
 
 
 def _plan(store: Storage) -> int:
+    actions.add_user(store, actions.SYSTEM, DEPT.username, "correct-horse-1", "department",
+                     DEPT.department)  # owners are existing departments
     plan_id = import_plan(store, sample_plan(SEED), SEED, None, "test").plan_id
     actions.set_indicator_owner(store, actions.SYSTEM, plan_id, RD, DEPT.department)
     return plan_id

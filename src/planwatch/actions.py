@@ -13,11 +13,66 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planwatch.errors import PlanwatchError
-from planwatch.extract import extract_plan
+from planwatch.extract.files import (
+    extract_file as _extract_file,
+    has_plan_content as _has_plan_content,
+)
 from planwatch.model.actual import Actual
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Indicator, Plan
-from planwatch.parse import SUPPORTED_SUFFIXES, read_document
+from planwatch.parse import SUPPORTED_SUFFIXES
+from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by name
+    SYSTEM as SYSTEM,
+    Actor as Actor,
+    ConfirmedPlan as ConfirmedPlan,
+    Conflict as Conflict,
+    Correction as Correction,
+    DemoResult as DemoResult,
+    Forbidden as Forbidden,
+    Invalid as Invalid,
+    NotFound as NotFound,
+    TaskView as TaskView,
+    UploadPreview as UploadPreview,
+    actor_for_session as actor_for_session,
+    actor_for_token as actor_for_token,
+    add_user as add_user,
+    approve_submission as approve_submission,
+    authenticate as authenticate,
+    build_demo as build_demo,
+    check_password as check_password,
+    cli_actor as cli_actor,
+    confirm_upload as confirm_upload,
+    create_token as create_token,
+    edit_submission as edit_submission,
+    end_session as end_session,
+    has_accounts as has_accounts,
+    housekeeping as housekeeping,
+    indicator_detail as indicator_detail,
+    list_submissions as list_submissions,
+    list_tokens as list_tokens,
+    list_users as list_users,
+    new_password as new_password,
+    page_submissions as page_submissions,
+    plan_audit_log as plan_audit_log,
+    plan_items as plan_items,
+    plan_overview as plan_overview,
+    plan_tasks as plan_tasks,
+    preview_upload as preview_upload,
+    public_plan as public_plan,
+    regions_tree as regions_tree,
+    report_progress as report_progress,
+    request_correction as request_correction,
+    reset_password as reset_password,
+    return_submission as return_submission,
+    revoke_tokens as revoke_tokens,
+    set_active as set_active,
+    set_indicator_owner as set_indicator_owner,
+    set_password as set_password,
+    set_plan_public as set_plan_public,
+    start_session as start_session,
+    submit_actual as submit_actual,
+    submit_actuals_file as submit_actuals_file,
+)
 
 if TYPE_CHECKING:
     from planwatch.storage import AuditEntry, Storage
@@ -25,10 +80,7 @@ if TYPE_CHECKING:
 
 def extract_file(path: Path) -> Plan:
     """Read and extract one document. Raises PlanwatchError for unreadable input."""
-    doc = read_document(path)
-    plan = extract_plan(doc)
-    plan.doc = path.name
-    return plan
+    return _extract_file(path)
 
 
 @dataclass
@@ -173,8 +225,7 @@ def import_plan_file(store: Storage, path: Path, user: str = "cli") -> StoredPla
 
 def has_plan_content(plan: Plan) -> bool:
     """Whether extraction found anything a plan is made of (an empty result is not stored)."""
-    parts = (plan.indicators, plan.prior_results, plan.targets, plan.tasks, plan.projects)
-    return bool(plan.meta.title) or any(parts)
+    return _has_plan_content(plan)
 
 
 def flag_unmapped(plan: Plan) -> Plan:
@@ -259,20 +310,29 @@ def actuals_template(plan: Plan, out: Path) -> Path:
     return write_whole(out, lambda tmp: make_template(plan, tmp, include_targets=True))
 
 
-def import_actuals(store: Storage, plan_id: int, plan: Plan, file: Path,
-                   user: str = "cli") -> ActualsOutcome:
-    """Validate a filled template (.xlsx/.csv); store every row or none."""
+def import_actuals(store: Storage, actor: Actor, plan_id: int, plan: Plan, file: Path,
+                   correction: str | None = None) -> ActualsOutcome:
+    """Validate a filled template (.xlsx/.csv); store every row or none. A reviewer's audited
+    action (``actor``, see ``cli_actor``): a row that would change a stored (locked) value is
+    refused unless ``correction`` gives the reason, which is recorded with every change."""
     from planwatch.actuals import read_actuals
     from planwatch.storage import RowsRejected, record_actuals
+    from planwatch.workflow.principal import require_reviewer
+
+    require_reviewer(actor)
+    user = actor.username
 
     result = read_actuals(file, plan, include_targets=True)
     if not result.ok:
         return ActualsOutcome(errors=[_row_error(e.row, e.column, e.message_zh, e.message_en)
                                       for e in result.errors])
+    reason = (correction or "").strip()
+    source = f"{file.name}（更正：{reason}）" if reason else file.name
     try:
-        summary = record_actuals(store, plan_id, result.rows, user=user, source=file.name)
+        summary = record_actuals(store, plan_id, result.rows, user=user, source=source[:500],
+                                 keep_locked=not reason)
     except RowsRejected as exc:
-        return ActualsOutcome(errors=[str(exc)])
+        return ActualsOutcome(errors=[str(exc), *(p.message for p in exc.problems)])
     return ActualsOutcome(stored=len(result.rows), summary=str(summary))
 
 
@@ -349,8 +409,6 @@ class Comparison:
 # enforced inside, see planwatch.workflow): accounts, submissions, tasks, overview, uploads.
 # ---------------------------------------------------------------------------------------------
 
-from planwatch.workflow.verbs import *  # noqa: E402, F403
-from planwatch.workflow.verbs import Actor  # noqa: E402
 
 
 def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str) -> bytes:
@@ -369,19 +427,28 @@ def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str
         return out.read_bytes()
 
 
-def revise_plan_target(store: Storage, plan_id: int, name: str, value: float, *,
-                       reason: str, user: str, year: int | None = None,
+def revise_plan_target(store: Storage, actor: Actor, plan_id: int, name: str, value: float, *,
+                       reason: str, year: int | None = None,
                        document: str | None = None) -> str:
-    """动态调整: change a target of the latest version; the original is kept and the revision
-    (who, when, why, old → new) recorded. ``name`` is an indicator name or a prose subject."""
+    """动态调整 (reviewers): change a target of the latest version; the original is kept and
+    the revision (who, when, why, old → new) recorded. ``name`` is an indicator name or a prose
+    subject."""
+    from planwatch.catalog.names import name_key
     from planwatch.storage import list_targets, list_versions, revise_target
+    from planwatch.workflow.principal import require_reviewer
+    from planwatch.workflow.validation import check_number, check_text
+
+    require_reviewer(actor)
+    check_number(value)
+    check_text(reason, "reason", required=True)
+    user = actor.username
 
     versions = list_versions(store, plan_id)
     if not versions:
         raise PlanwatchError(f"规划{plan_id}没有版本", f"plan {plan_id} has no version")
     rows = list_targets(store, versions[-1].id)
-    key = "".join(name.split())
-    hits = [t for t in rows if "".join(t.subject.split()) == key]
+    key = name_key(name)
+    hits = [t for t in rows if name_key(t.subject) == key]
     tabled = [t for t in hits if t.origin == "indicator"]
     hits = tabled if len(tabled) == 1 else hits  # the indicator table's row before prose
     if len(hits) != 1:

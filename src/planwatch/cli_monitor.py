@@ -41,12 +41,17 @@ def _plan_from(ctx: click.Context, ref: str) -> tuple[int | None, Plan]:
         return actions.find_plan(store, ref)
 
 
-def cmd_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
+def cmd_import(ctx: click.Context, files: tuple[Path, ...], as_user: str | None) -> None:
     failed = 0
     with _store(ctx) as store:
+        try:
+            actor = actions.cli_actor(store, as_user)
+        except PlanwatchError as exc:
+            _fail(exc)
+            return
         for path in actions.expand_inputs(files) if files else []:
             try:
-                res = actions.import_plan_file(store, path)
+                res = actions.import_plan_file(store, path, user=actor.username)
             except PlanwatchError as exc:
                 failed += 1
                 click.echo(f"✗ {path}: {exc}", err=True)
@@ -100,12 +105,15 @@ def cmd_template(ctx: click.Context, plan_ref: str, out: Path) -> None:
     click.echo(f"✓ 模板已生成 template written: {out}")
 
 
-def cmd_actuals_import(ctx: click.Context, file: Path, plan_ref: str | None) -> None:
+def cmd_actuals_import(ctx: click.Context, file: Path, plan_ref: str | None, as_user: str | None,
+                       correction: str | None) -> None:
     try:
         with _store(ctx) as store:
+            actor = actions.cli_actor(store, as_user)
             ref = plan_ref or _workbook_title(file)
             plan_id, plan = actions.find_plan(store, ref)
-            outcome = actions.import_actuals(store, plan_id, plan, file)
+            outcome = actions.import_actuals(store, actor, plan_id, plan, file,
+                                             correction=correction)
     except PlanwatchError as exc:
         _fail(exc)
         return
@@ -162,12 +170,13 @@ def cmd_compare(ctx: click.Context, refs: tuple[str, ...]) -> None:
 
 
 def cmd_revise(ctx: click.Context, plan_ref: str, name: str, value: float, year: int | None,
-               reason: str, by: str, document: str | None) -> None:
+               reason: str, by: str | None, document: str | None) -> None:
     try:
         with _store(ctx) as store:
+            actor = actions.cli_actor(store, by)
             plan_id, _ = actions.find_plan(store, plan_ref)
-            line = actions.revise_plan_target(store, plan_id, name, value, reason=reason,
-                                              user=by, year=year, document=document)
+            line = actions.revise_plan_target(store, actor, plan_id, name, value,
+                                              reason=reason, year=year, document=document)
     except PlanwatchError as exc:
         _fail(exc)
         return
@@ -200,12 +209,16 @@ def register(main: click.Group) -> None:
 
 
 _OUT_TYPE = click.Path(path_type=Path)
+_AS_OPTION = click.option(
+    "--as", "as_user", default=None,
+    help="以哪个审核人账号操作（有账号的数据库必填，记入审计日志）/ the reviewer account acting "
+         "(required once the database has accounts; audited)")
 _OUT_HELP = "输出文件 / output file"
 
 import_cmd = click.command("import", help="导入规划文档或 JSON 到数据库（保留历史版本）/ "
                            "store plans as new versions.")(click.pass_context(click.argument(
                                "files", nargs=-1, required=True,
-                               type=click.Path(path_type=Path))(cmd_import)))
+                               type=click.Path(path_type=Path))(_AS_OPTION(cmd_import))))
 plans_cmd = click.command("plans", help="列出已存储的规划 / list stored plans.")(
     click.pass_context(cmd_plans))
 audit_cmd = click.command("audit", help="检查规划自身的一致性 / audit a plan's own consistency "
@@ -221,7 +234,10 @@ actuals_import_cmd = click.command("import", help="导入填好的模板（全�
     click.pass_context(click.argument("file", type=click.Path(exists=True, path_type=Path))(
         click.option("--plan", "plan_ref", default=None,
                      help="规划编号或标题（默认取工作簿标题）/ plan id or title")(
-            cmd_actuals_import))))
+            _AS_OPTION(click.option(
+                "--correct", "correction", default=None,
+                help="更正理由：允许改动已锁定的数值并记录理由 / reason for changing locked "
+                     "values (recorded)")(cmd_actuals_import))))))
 report_cmd = click.command("report", help="生成评估报告 / write the evaluation report.")(
     click.pass_context(click.argument("plan_ref")(
         click.option("--year", type=click.IntRange(1950, 2100), required=True,
@@ -240,8 +256,9 @@ revise_cmd = click.command("revise", help="动态调整：修订目标值（保�
             click.option("--year", type=click.IntRange(1950, 2100), default=None,
                          help="新目标年份（默认不变）/ new target year")(
                 click.option("--reason", required=True, help="调整理由 / reason")(
-                    click.option("--by", default="cli", show_default=True,
-                                 help="调整人 / who revises")(
+                    click.option("--as", "--by", "by", default=None,
+                                 help="以哪个审核人账号操作（记入审计日志）/ reviewer account "
+                                      "acting (audited)")(
                         click.option("--document", default=None,
                                      help="依据文件（文号）/ authorising document")(
                             cmd_revise)))))))))

@@ -1,12 +1,13 @@
-"""Web commands: serve, demo, user add / token / list (thin adapters over planwatch.actions)."""
+"""Web commands: serve, demo, user add / token / tokens / list / deactivate / activate /
+reset-password / revoke-tokens (thin adapters over planwatch.actions)."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -38,14 +39,16 @@ def _run(settings: Settings, store: Storage | None = None, workers: int = 1) -> 
     click.echo(f"planwatch 运行于 / serving at http://{settings.host}:{settings.port}/"
                + (f" ({workers} workers)" if workers > 1 else ""))
     if workers <= 1:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
+                    proxy_headers=False)
         return
     # The parent's app has migrated the database and stored the CSRF secret, so the workers
     # (fresh processes, settings from the environment) only open it.
     app.state.store.close()
     os.environ["PLANWATCH_DATABASE_URL"] = settings.database_url
     uvicorn.run("planwatch.cli_web:worker_app", factory=True, workers=workers,
-                host=settings.host, port=settings.port, log_level="info")
+                host=settings.host, port=settings.port, log_level="info",
+                proxy_headers=False)  # the app reads X-Forwarded-For of trusted proxies only
 
 
 def worker_app() -> FastAPI:
@@ -133,14 +136,81 @@ def user_add_cmd(ctx: click.Context, username: str, role: str, department: str |
 @user_group.command("token", help="为账号生成 API 令牌 / create an API token for a user.")
 @click.argument("username")
 @click.option("--name", default=None, help="令牌用途 / label")
+@click.option("--days", type=click.FloatRange(0.001, 3650), default=None,
+              help="有效天数（默认 PLANWATCH_TOKEN_DAYS，90）/ lifetime in days")
 @click.pass_context
-def user_token_cmd(ctx: click.Context, username: str, name: str | None) -> None:
+def user_token_cmd(ctx: click.Context, username: str, name: str | None,
+                   days: float | None) -> None:
     with _store(ctx) as store:
         try:
-            token = actions.create_token(store, actions.SYSTEM, username, name)
+            token = actions.create_token(store, actions.SYSTEM, username, name,
+                                         days or load_settings().token_days)
         except PlanwatchError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(token)
+
+
+def _admin_verb(ctx: click.Context, verb: Callable[[Storage], str]) -> None:
+    with _store(ctx) as store:
+        try:
+            click.echo(verb(store))
+        except PlanwatchError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@user_group.command("deactivate", help="停用账号（会话和令牌全部失效）/ deactivate an account: "
+                    "its sessions and tokens end for good.")
+@click.argument("username")
+@click.pass_context
+def user_deactivate_cmd(ctx: click.Context, username: str) -> None:
+    def verb(store: Storage) -> str:
+        actions.set_active(store, actions.SYSTEM, username, False)
+        return f"✓ {username} 已停用（会话和令牌已失效）deactivated, access ended"
+
+    _admin_verb(ctx, verb)
+
+
+@user_group.command("activate", help="重新启用账号（旧令牌和会话不会恢复）/ re-activate an "
+                    "account (old tokens and sessions stay ended).")
+@click.argument("username")
+@click.pass_context
+def user_activate_cmd(ctx: click.Context, username: str) -> None:
+    def verb(store: Storage) -> str:
+        actions.set_active(store, actions.SYSTEM, username, True)
+        return f"✓ {username} 已启用 activated"
+
+    _admin_verb(ctx, verb)
+
+
+@user_group.command("reset-password", help="重置密码（生成新密码，会话和令牌全部失效）/ reset "
+                    "a password: a new one is printed; sessions and tokens end.")
+@click.argument("username")
+@click.pass_context
+def user_reset_cmd(ctx: click.Context, username: str) -> None:
+    _admin_verb(ctx, lambda store: f"✓ {username} 新密码 new password: "
+                f"{actions.reset_password(store, actions.SYSTEM, username)}")
+
+
+@user_group.command("revoke-tokens", help="撤销账号的 API 令牌 / revoke an account's API tokens.")
+@click.argument("username")
+@click.option("--id", "token_id", type=int, default=None, help="只撤销这一个 / only this one")
+@click.pass_context
+def user_revoke_cmd(ctx: click.Context, username: str, token_id: int | None) -> None:
+    _admin_verb(ctx, lambda store: f"✓ 已撤销 revoked: "
+                f"{actions.revoke_tokens(store, actions.SYSTEM, username, token_id)}")
+
+
+@user_group.command("tokens", help="列出账号的 API 令牌 / list an account's API tokens.")
+@click.argument("username")
+@click.pass_context
+def user_tokens_cmd(ctx: click.Context, username: str) -> None:
+    def fmt(t: Any) -> str:
+        state = ("已撤销 revoked" if t.revoked_at else
+                 f"至 until {t.expires_at:%Y-%m-%d}" if t.expires_at else "长期 no expiry")
+        return f"{t.id}\t{t.name or ''}\t{t.created_at:%Y-%m-%d}\t{state}"
+
+    _admin_verb(ctx, lambda store: "\n".join(
+        fmt(t) for t in actions.list_tokens(store, actions.SYSTEM, username)) or "—")
 
 
 @user_group.command("list", help="列出账号 / list accounts.")
@@ -162,7 +232,16 @@ def _store(ctx: click.Context) -> Iterator[Storage]:
         store.close()
 
 
+@click.command("purge", help="清理过期会话和未确认的上传 / delete expired sessions and uploads "
+               "left unconfirmed for a day.")
+@click.pass_context
+def purge_cmd(ctx: click.Context) -> None:
+    with _store(ctx) as store:
+        sessions, uploads = actions.housekeeping(store)
+    click.echo(f"✓ 已清理 purged: {sessions} 个会话 sessions, {uploads} 个上传 uploads")
+
+
 def register(main: click.Group) -> None:
     """Attach the web commands to the top-level group."""
-    for cmd in (serve_cmd, demo_cmd, user_group):
+    for cmd in (serve_cmd, demo_cmd, user_group, purge_cmd):
         main.add_command(cmd)

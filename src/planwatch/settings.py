@@ -35,7 +35,6 @@ class Settings(BaseSettings):
     """Addresses of reverse proxies whose ``X-Forwarded-For`` is believed (none by default)."""
     token_days: float = 90.0
     """Lifetime of a new API token (days)."""
-    min_password_length: int = 10
 
     # review of submitted values (填报审核)
     four_eyes: bool = False

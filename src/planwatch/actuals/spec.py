@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from planwatch.catalog import units
+from planwatch.catalog.names import name_key
 from planwatch.model.actual import ActualStatus
 from planwatch.model.plan import Indicator, Plan
 
@@ -63,34 +63,7 @@ STATUS_ALIASES: dict[str, ActualStatus] = {
 
 ValueKind = Literal["share", "count", "rate", "other"]
 
-COUNT_UNITS = frozenset(
-    {
-        "家",
-        "件",
-        "项",
-        "个",
-        "人",
-        "名",
-        "所",
-        "座",
-        "台",
-        "套",
-        "篇",
-        "次",
-        "户",
-        "只",
-        "支",
-        "条",
-        "部",
-        "本",
-        "种",
-        "人次",
-        "万人",
-        "万家",
-        "万件",
-        "万个",
-    }
-)
+COUNT_UNITS = units.COUNT_UNITS
 PERCENT_UNITS = frozenset({"%", "％", "‰", "百分点", "个百分点"})
 _CHANGE_WORDS = ("增长", "增速", "增幅", "增加", "提高", "下降", "降低", "减少", "变化", "变动")
 
@@ -109,27 +82,25 @@ class IndicatorSpec:
 
 
 def normalize_name(text: str) -> str:
-    """Compare names loosely: NFKC (全角→半角), no spaces/punctuation, lower case."""
-    s = unicodedata.normalize("NFKC", text).lower()
-    return re.sub(r"[\s\"'“”‘’《》()（）、,，.。:：;；\-—_]+", "", s)
+    """Compare names by identity (:func:`planwatch.catalog.names.name_key`): NFKC, case-folded,
+    no spaces, punctuation or trailing unit."""
+    return name_key(text)
 
 
 def normalize_unit(unit: str | None) -> str:
-    """'％' → '%', strip spaces; None → ''."""
-    if unit is None:
-        return ""
-    return unicodedata.normalize("NFKC", unit).strip().replace(" ", "")
+    """Canonical spelling (:func:`planwatch.catalog.units.normalize_unit`); None → ''."""
+    return "" if unit is None else units.normalize_unit(unit)
 
 
 def value_kind(name: str, unit: str | None) -> ValueKind:
     """share: a % level (0…100); rate: a % change (may be negative); count: 家/件/项…"""
     u = normalize_unit(unit)
-    if u in {normalize_unit(p) for p in PERCENT_UNITS}:
+    if units.is_percent(u) or units.is_points(u):
         words = name.replace("增加值", "")  # 增加值 (value added) is a quantity, not a change
         if u in {"百分点", "个百分点"} or any(w in words for w in _CHANGE_WORDS):
             return "rate"
         return "share"
-    if u in COUNT_UNITS:
+    if units.is_count(u):  # 家, 万人, 人次 …
         return "count"
     return "other"
 

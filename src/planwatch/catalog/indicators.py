@@ -10,7 +10,6 @@ years. Units must be compatible: ``万元`` and ``亿元`` convert with a factor
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -18,16 +17,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field
 
-Direction = Literal["higher", "lower"]
+from planwatch.catalog import units
+from planwatch.catalog.names import canonical_name
 
-_BRACKETED = re.compile(r"[（(\[【〔][^）)\]】〕]*[）)\]】〕]")
-_LEADING_SCOPE = re.compile(r"^(全社会|全市|全区|全县|全省|本市|本区|本县)+")
-_REPLACEMENTS: tuple[tuple[str, str], ...] = (
-    ("研究与试验发展", "研发"),
-    ("R&D", "研发"),
-    ("规上", "规模以上"),
-    ("的", ""),
-)
+Direction = Literal["higher", "lower"]
 
 
 class CatalogIndicator(BaseModel):
@@ -76,29 +69,22 @@ class Catalog(BaseModel):
             return 1.0
         group = self.unit_groups.get(ind.unit_group, {})
         printed = normalize_unit(unit)
-        if printed not in group or ind.unit not in group:
+        if printed in group and ind.unit in group:
+            return group[printed] / group[ind.unit]
+        try:  # any other spelling or scale of the same quantity (千元, 亿 for a sum of money)
+            return units.factor(printed, ind.unit)
+        except units.UnitMismatch:
             return None
-        return group[printed] / group[ind.unit]
 
 
 def normalize_unit(unit: str) -> str:
-    """Canonical spelling of a unit (full-width → half-width, no spaces, 人·年 kept)."""
-    text = unicodedata.normalize("NFKC", unit)
-    text = re.sub(r"\s+", "", text).replace("．", "·").replace("•", "·")
-    return text.strip("()（）")
+    """Canonical spelling of a unit (:func:`planwatch.catalog.units.normalize_unit`)."""
+    return units.normalize_unit(unit)
 
 
 def normalize_name(name: str) -> str:
-    """Normalize an indicator name for matching (see the header of indicators.yaml)."""
-    text = unicodedata.normalize("NFKC", name)
-    text = re.sub(r"\s+", "", text)
-    text = _BRACKETED.sub("", text)
-    text = re.sub(r"[a-z]+", lambda m: m.group(0).upper(), text)
-    text = text.replace("＆", "&")
-    for old, new in _REPLACEMENTS:
-        text = text.replace(old, new)
-    text = re.sub(r"^\d+[.、]", "", text)
-    return _LEADING_SCOPE.sub("", text)
+    """The catalogue's form of a name (:func:`planwatch.catalog.names.canonical_name`)."""
+    return canonical_name(name)
 
 
 @lru_cache(maxsize=1)

@@ -41,8 +41,9 @@ class RegionInfo:
 
 
 def county_level(name: str) -> Level:
-    """Level of a county-level division from its name: 区 → district, 县/市/旗 → county."""
-    return "district" if name.endswith("区") else "county"
+    """Level of a county-level division from its name: 区 → district, 县/市/旗 → county; a 林区
+    (神农架林区) or 特区 (六枝特区) is a county-level division, not a 市辖区."""
+    return "district" if name.endswith("区") and not name.endswith(("林区", "特区")) else "county"
 
 
 # one line of regions.tsv: code, name, parent code, former?, successor code

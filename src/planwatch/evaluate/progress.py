@@ -7,8 +7,8 @@ All functions return ``None`` instead of a substituted value when the quantity i
 from __future__ import annotations
 
 import math
-import re
 
+from planwatch.catalog import units
 from planwatch.model.evaluation import Direction, PathKind, Reason
 from planwatch.model.plan import Comparator, Indicator
 
@@ -119,29 +119,15 @@ def is_met(
     return actual <= target + slack + EPS
 
 
-_UNIT_ALIASES = {
-    "亿": "亿元",
-    "万": "万元",
-    "人年": "人·年",
-    "人年/万人": "人·年/万人",
-    "百分比": "%",
-    "％": "%",
-}
-COUNT_UNITS = frozenset({"家", "个", "项", "处", "所", "座", "件", "名", "人", "只", "支"})
+COUNT_UNITS = units.COUNT_UNITS
 
 
 def normalize_unit(unit: str | None) -> str | None:
-    """Canonical spelling of a unit (spaces, full-width signs, 亿 → 亿元)."""
-    if unit is None:
-        return None
-    u = re.sub(r"\s+", "", unit).replace("（", "(").replace("）", ")")
-    u = u.strip("()")
-    return _UNIT_ALIASES.get(u, u)
+    """Canonical spelling of a unit (:func:`planwatch.catalog.units.normalize_unit`)."""
+    return None if unit is None else units.normalize_unit(unit)
 
 
 def units_compatible(a: str | None, b: str | None, *, counts_interchangeable: bool = False) -> bool:
-    """Same unit after normalisation (unknown units are not a conflict)."""
-    na, nb = normalize_unit(a), normalize_unit(b)
-    if na is None or nb is None or na == nb:
-        return True
-    return counts_interchangeable and na in COUNT_UNITS and nb in COUNT_UNITS
+    """Values in ``a`` and ``b`` compare as they are (unknown units are not a conflict; see
+    :func:`planwatch.catalog.units.interchangeable`)."""
+    return units.interchangeable(a, b, counts=counts_interchangeable)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from planwatch.catalog.names import name_key
 from planwatch.evaluate.progress import (
     completion_log,
     completion_of_change,
@@ -327,5 +328,7 @@ def assess_plan(
 
 
 def indicator_key(name: str) -> str:
-    """How an actual's indicator name is matched to a plan's: whitespace ignored."""
-    return "".join(name.split())
+    """How an actual's indicator name is matched to a plan's: by identity
+    (:func:`planwatch.catalog.names.name_key` — NFKC, case, spaces, punctuation and a trailing
+    unit ignored)."""
+    return name_key(name)

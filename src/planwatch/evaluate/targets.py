@@ -4,13 +4,9 @@ restatement of an indicator-table row becomes an evaluable series of its own."""
 
 from __future__ import annotations
 
-import unicodedata
-
+from planwatch.catalog.names import same_name
+from planwatch.catalog.units import same_unit
 from planwatch.model.plan import Indicator, Plan, Target
-
-
-def _norm(text: str | None) -> str:
-    return "".join(unicodedata.normalize("NFKC", text or "").split())
 
 
 def target_as_indicator(plan: Plan, target: Target) -> Indicator | None:
@@ -29,9 +25,9 @@ def target_as_indicator(plan: Plan, target: Target) -> Indicator | None:
 
 def _restates(candidate: Indicator, row: Indicator) -> bool:
     """Same name, or same unit with the same baseline year and value (a prose restatement)."""
-    if _norm(candidate.name) == _norm(row.name):
+    if same_name(candidate.name, row.name):
         return True
-    return (_norm(candidate.unit) == _norm(row.unit) and candidate.baseline == row.baseline
+    return (same_unit(candidate.unit, row.unit) and candidate.baseline == row.baseline
             and candidate.baseline_year == row.baseline_year)
 
 

@@ -50,6 +50,31 @@ class Verdict:
     reason: str
 
 
+REASONS: dict[str, tuple[Label, str, str]] = {
+    "regulation-document": ("condition", "规章制度类文件中的数字", "a number in a rules document"),
+    "application-notice": ("condition", "申报/认定通知中的条件", "a condition of an application"),
+    "penalty": ("condition", "罚则", "a penalty"),
+    "money-class": ("condition", "以金额界定的对象类别", "an amount naming a class of things"),
+    "tax-rule": ("condition", "税收规则", "a tax rule"),
+    "funding-cap": ("condition", "资助上限或下限", "a cap or floor on funding"),
+    "funding-rule": ("condition", "资助比例或标准", "a funding share or rate"),
+    "treatment-rule": ("condition", "享受政策的门槛", "the threshold of a treatment"),
+    "cap-floor": ("condition", "上限/下限条件", "a cap or floor"),
+    "eligibility": ("condition", "申报资格条件", "an eligibility condition"),
+    "past-section": ("past", "回顾/成就章节中的既往数据", "a result in a review section"),
+    "past-tense": ("past", "已完成时态的既往数据", "a past result (tense)"),
+    "evaluation-result": ("past", "评估报告中的结果", "a result of an evaluation report"),
+    "document-count": ("reference", "对文件或条目的计数", "a count of documents or items"),
+    "issuers-or-items": ("reference", "发文单位或事项的计数", "a count of issuers or items"),
+    "commitment": ("target", "规划期内的承诺", "a commitment for the plan period"),
+    "commitment-verb": ("target", "以行动动词表述的承诺", "a commitment stated by an action verb"),
+    "no-commitment": ("other", "无承诺含义", "nothing commits to the number"),
+    "survey": ("other", "调查结果", "a survey answer"),
+}
+"""Every reason code :func:`classify` gives: its label and zh/en description (stable codes,
+kept with rejected statements in ``TargetResult.rejected``)."""
+
+
 _PENALTY = re.compile(r"罚款|罚金|没收|处以?.{0,16}(?:以上|以下).{0,16}罚|违法所得")
 _COMMIT = re.compile(
     r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|推进|带动|发展|保持"

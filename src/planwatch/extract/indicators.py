@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from planwatch.catalog.units import complete_unit
 from planwatch.extract.numbers import Cell, parse_cell
 from planwatch.extract.table_roles import document_period, refine
+from planwatch.extract.table_transpose import transpose_years
 from planwatch.extract.table_values import TableValue, read_value
 from planwatch.extract.tables import (
     Column,
@@ -29,7 +31,7 @@ from planwatch.extract.tables import (
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Comparator, Indicator, PriorResult
 from planwatch.parse.cellgrid import is_unit
-from planwatch.parse.document import Document
+from planwatch.parse.document import Document, table_block
 
 
 @dataclass
@@ -69,7 +71,7 @@ def extract_indicator_tables(doc: Document) -> TableResult:
     result = TableResult()
     found = False
     period = document_period([b.text for b in doc.blocks[:12] if b.kind != "table"])
-    for group in group_tables(doc):
+    for group in map(_turned, group_tables(doc)):
         header = detect_header(group.rows)
         if header is None:
             continue
@@ -87,10 +89,38 @@ def extract_indicator_tables(doc: Document) -> TableResult:
         else:
             _unmapped(group, header, result.findings)
     if not found:
-        result.findings.append(Finding(
-            code="indicator-table-not-found", severity=Severity.INFO,
-            message="未找到主要指标表", context="no indicator table (主要指标) in the document"))
+        result.findings.append(_not_found(doc))
     return result
+
+
+_INDICATOR_CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十-]*|专栏\s*\d*).{0,40}指标"
+                                r"|指标(?:一览)?表$")
+
+
+def _not_found(doc: Document) -> Finding:
+    """No indicator table: a warning naming the caption when the document announces one (its
+    table could not be read), else an info."""
+    caption = next((b for b in doc.blocks if b.kind != "table" and len(b.text) <= 50
+                    and _INDICATOR_CAPTION.search(b.text.strip()) and "完成" not in b.text),
+                   None)
+    if caption is not None:
+        return Finding(
+            code="indicator-table-unreadable", severity=Severity.WARNING, line=caption.line,
+            message=f"文中有指标表“{caption.text.strip()}”，但未能读出其行",
+            context="an indicator table is announced but its rows could not be read")
+    return Finding(code="indicator-table-not-found", severity=Severity.INFO,
+                   message="未找到主要指标表",
+                   context="no indicator table (主要指标) in the document")
+
+
+def _turned(group: TableGroup) -> TableGroup:
+    """A table with years as rows and indicators as columns, turned round (see
+    :mod:`planwatch.extract.table_transpose`)."""
+    rows = transpose_years(group.rows)
+    if rows is None:
+        return group
+    block = table_block([list(r) for r in rows], line=group.line)
+    return TableGroup(index=group.index, blocks=[block], caption=group.caption)
 
 
 # --- table context -------------------------------------------------------------------------
@@ -195,6 +225,7 @@ def _damaged(ctx: _Context, line: int | None, cells: tuple[str, ...], message: s
         context=" | ".join(cells)))
 
 
+_NAME_MARK = re.compile(r"(?:[*＊]+|[①-⑳]|\[\d{1,2}\]|［\d{1,2}］|[¹²³⁴-⁹]+)+$")
 _SUB_ROW = re.compile(r"^其中")
 _UNIT_PAREN = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]{1,3}[)）]){1,12})[)）]$")
 _NOT_UNIT = ("含", "包括", "其中", "不", "以", "按", "口径")
@@ -202,16 +233,11 @@ _NOT_UNIT = ("含", "包括", "其中", "不", "以", "按", "口径")
 
 def split_name_unit(raw: str) -> tuple[str, str | None]:
     """``R&D 经费支出占 GDP 的比重(%)`` → (``R&D经费支出占GDP的比重``, ``%``)."""
-    text = squash(raw).rstrip("*＊")
+    text = _NAME_MARK.sub("", squash(raw))
     m = _UNIT_PAREN.search(text)
     if m and not any(w in m.group(1) for w in _NOT_UNIT) and _unit_like(m.group(1)):
-        return text[: m.start()], m.group(1)
+        return _NAME_MARK.sub("", text[: m.start()]), m.group(1)
     return text, None
-
-
-_MONEY_WORDS = (
-    "额", "产值", "收入", "投入", "经费", "资金", "支出", "规模", "营收", "投资", "效益",
-)
 
 
 def _unit_like(text: str) -> bool:
@@ -228,9 +254,7 @@ def normalize_unit(unit: str | None, name: str) -> str | None:
     unit = squash(unit).replace("％", "%")
     if parse_cell(unit).missing:
         return None  # — or / in the unit column: no unit
-    if unit in ("亿", "万") and any(w in name for w in _MONEY_WORDS):
-        return unit + "元"
-    return unit or None
+    return complete_unit(unit, name) or None
 
 
 # --- values --------------------------------------------------------------------------------
@@ -264,7 +288,8 @@ def _indicator(ctx: _Context, row: _Row) -> Indicator:
         base_year = ctx.star_year
     if base is not None and base.year is not None and bcell is not None:
         base_year = base.year
-    unit = row.unit or next((v.unit for v in (target, base) if v is not None and v.unit), None)
+    unit = row.unit or next((v.unit for v in (target, base) if v is not None and v.unit),
+                            None) or _header_unit(ctx.header)
     ind = Indicator(
         name=row.name, unit=normalize_unit(unit, row.name), category=row.category,
         line=row.line, baseline_year=base_year, baseline=bcell.value if bcell else None,
@@ -279,6 +304,15 @@ def _indicator(ctx: _Context, row: _Row) -> Indicator:
         if growth is not None and growth.text and growth.cell is None and ind.target is None:
             ind.target_text = ind.target_text or growth.text  # text in a 年均［累计］ column
     return ind
+
+
+def _header_unit(header: Header) -> str | None:
+    """A unit printed once in the value columns' header (``2025年目标值（亿元）``)."""
+    for col in (header.first("target"), header.first("baseline")):
+        m = _UNIT_PAREN.search(squash(col.header)) if col is not None else None
+        if m and not re.search(r"\d{4}", m.group(1)) and _unit_like(m.group(1)):
+            return m.group(1)
+    return None
 
 
 def _set_target(ctx: _Context, row: _Row, ind: Indicator, target: TableValue | None) -> None:
@@ -366,11 +400,11 @@ def _attribute(text: str | None) -> Literal["预期性", "约束性"] | None:
 
 
 def _prior(ctx: _Context, row: _Row) -> PriorResult:
-    base = _value(ctx, row, ctx.header.first("baseline"))
-    target = _value(ctx, row, ctx.header.first("target"))
-    actual = _value(ctx, row, ctx.header.first("actual"))
+    reads = [_read(ctx, row, ctx.header.first(role)) for role in ("baseline", "target", "actual")]
+    base, target, actual = (r.cell if r is not None else None for r in reads)
+    unit = row.unit or next((r.unit for r in reads if r is not None and r.unit), None)
     return PriorResult(
-        name=row.name, unit=row.unit, line=row.line,
+        name=row.name, unit=normalize_unit(unit, row.name), line=row.line,
         baseline_year=ctx.base_year if base is not None else None,
         baseline=base.value if base else None,
         target_year=ctx.target_year if target is not None else None,

@@ -8,14 +8,15 @@ their own near the top or at the signature.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 import cn2an
 
 from planwatch.extract import jurisdiction
+from planwatch.extract.meta_dates import DATE, DATE_CORE, DOC_NUMBER, find_doc_number, find_issued
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import DocType, Meta
 from planwatch.parse.document import Document
@@ -24,7 +25,8 @@ TOP_BLOCKS = 30
 TAIL_BLOCKS = 20
 _DOC_WORDS = (
     "规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策",
-    "条例", "规定", "细则", "指引", "规则", "准则", "指南", "工作安排",
+    "条例", "规定", "细则", "指引", "规则", "准则", "指南", "公告", "决定", "解读", "解答", "清单",
+    "批复", "的函", "工作安排",
 )
 _TITLE_END = re.compile(
     r"(?:" + "|".join(_DOC_WORDS) + r"|^中华人民共和国.{2,20}(?<![方做说想看])法)"
@@ -33,22 +35,13 @@ _TITLE_END = re.compile(
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿|审议稿|征求意见")
 _DRAFT_SUFFIX = re.compile(r"[（(](?:" + _DRAFT.pattern + r")[）)]$")
 _COVER = re.compile(
-    r"现将《(.+?)》(?:印发|转发|予以印发)|^《(.+?)》已经.{1,12}同意，?现(?:予)?印发")
-_NOTICE_IN_LINE = re.compile(r"关于印发《?(.+?)》?的通知")
-_NOTICE_TITLE = re.compile(r"关于印发《?(.+?)》?的通知$")
-_DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
-)
-_DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + _DOC_NUMBER.pattern + ")")
-_CN_DIGIT = "〇零一二三四五六七八九十"
-_DATE = re.compile(
-    rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
-    rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日(?:印发|发布|起施行)?[）)]?$"
-)
-_SIGNED_DATE = re.compile(
-    r"(?:人民政府|办公室|办公厅|委员会)" + _DATE.pattern.lstrip("^").replace(
-        "(?:印发|发布|起施行)?[）)]?$", "")
-)
+    r"现将《(.+?)》(?:印发|转发|予以印发)|^《([^《》]+?)》已经.{1,12}同意，?现(?:予)?印发")
+_NOTICE_IN_LINE = re.compile(
+    r"关于印发《?(.+?)》?的通知|^[^。，：:；]{2,60}?(?<!关于)印发《(.+)》(?:的通知)?$")
+_NOTICE_TITLE = re.compile(r"(?:关于)?(?:修订)?印发《(.+)》的通知$|关于(?:修订)?印发(.+?)的通知$")
+# a news headline: '国务院办公厅印发《关于…的若干意见》'
+_ISSUED_HEADLINE = re.compile(r"^[^。，：:；《]{2,40}?印发《([^《》]+)》$")
+_LABEL = re.compile(r"^(?:政策|权威)?(?:解读|图解)[：:]")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九])五")
 _YEAR_RANGE = re.compile(r"(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})\s*年")
 _PLAN_SPAN = re.compile(
@@ -61,6 +54,7 @@ _IN_FORCE = re.compile(
     r"(?:[，,]?\s*有效期(?:为|至)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十])\s*年)?")
 _PERIOD_OF = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期|末)")
 _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]")
+_FRONT_TITLE = re.compile(r"^标题[:：](.{4,120}?)(?=文号[:：]|发布单位[:：]|发布日期[:：]|$)")
 _TOPIC_REF = re.compile(r"“(十[一二三四五六七八九]五)”([\u4e00-\u9fff]{2,12}?规划)")
 
 
@@ -81,7 +75,14 @@ def extract_meta_result(doc: Document) -> MetaResult:
     text = "\n".join(lines)
     findings: list[Finding] = []
     title = find_title(top)
+    attached = attached_text(lines) if title and interpretation_title(top) else None
+    if attached:
+        title = attached[0]
+    number = attached[1] if attached else find_doc_number(top)
     region = _region(title, top, tail, text)
+    if region is None and jurisdiction.national_by_text(text, number):
+        region = jurisdiction.NATIONAL
+    region = region or jurisdiction.own_province(text)
     if title is None:
         title = infer_title(region, text)
         if title:
@@ -90,7 +91,6 @@ def extract_meta_result(doc: Document) -> MetaResult:
     place = jurisdiction.resolve(region, text) if region else jurisdiction.Jurisdiction()
     doc_type = interpreted_type(top) or classify(title or "")
     issued = find_issued(top) or find_issued(tail)
-    number = find_doc_number(top)
     start, end = find_period(title or "", doc_type, text, issued, number)
     meta = Meta(
         title=title, region=place.region, region_level=place.level, parent_region=place.parent,
@@ -115,28 +115,121 @@ def _clean(text: str) -> str:
 
 
 def find_title(top: list[str]) -> str | None:
-    """The printed title: the document a 通知 cover issues, else the first title-like lines."""
-    for line in top:
-        m = _COVER.search(_clean(line))
+    """The printed title: the document a 通知 cover issues, else the first title-like lines; a
+    政策解读 page's own title without the site's column label."""
+    label = interpretation_title(top)
+    if label:
+        return label
+    cleaned = [_clean(line) for line in top]
+    for line in cleaned:
+        m = _COVER.search(line)
         if m:
-            return _strip_draft(m.group(1) or m.group(2))
+            return _quoted(_full_name(m.group(1) or m.group(2), line))
+    for line in cleaned[:2]:  # a notice title too long for a title line: '…关于印发《…》的通知'
+        m = _NOTICE_TITLE.search(line) or _ISSUED_HEADLINE.match(line)
+        if m:
+            return _quoted(m.group(1) or m.group(2))
+        if _long_notice(line):
+            return _strip_draft(line)
     for i in range(len(top)):
         joined = _title_at(top, i)
         if joined:
             m = _NOTICE_TITLE.search(joined)
-            return _strip_draft(m.group(1) if m else joined)
-    for line in top:  # a notice title run together with the lines after it
-        m = _NOTICE_IN_LINE.search(_clean(line))
+            return _quoted(m.group(1) or m.group(2)) if m else _strip_draft(joined)
+    for line in cleaned:  # a notice title run together with the lines after it
+        m = _NOTICE_IN_LINE.search(line)
         if m:
+            return _quoted(m.group(1) or m.group(2))
+    for line in cleaned[:3]:  # only the Markdown front matter names it: '标题: …'
+        m = _FRONT_TITLE.match(line)
+        if m:
+            notice = _NOTICE_TITLE.search(m.group(1))
+            if notice:
+                return _quoted(notice.group(1) or notice.group(2))
             return _strip_draft(m.group(1))
     return None
+
+
+def _long_notice(line: str) -> bool:
+    """A notice title too long for a title line that is the document itself ('…关于延长《…》有效期的
+    通知'): no sentence, date or 文号 run into it."""
+    return (60 < len(line) <= 150 and "关于" in line and bool(_TITLE_END.search(line))
+            and not re.search(r"[。；：:]|" + DATE_CORE, line) and not DOC_NUMBER.search(line))
+
+
+def _full_name(name: str, line: str) -> str:
+    """'现将《办法（试行）》印发' where '《…管理办法（试行）》（以下简称《办法（试行）》）'
+    defined the short name: the full name."""
+    m = re.search(r"《([^《》]+)》[（(]以下简称《" + re.escape(name) + "》", line)
+    return m.group(1) if m else name
+
+
+def interpretation_title(top: list[str]) -> str | None:
+    """'政策解读：《…管理办法》政策解读' → '《…管理办法》政策解读'; a label followed by nothing but
+    《X》 gives X."""
+    for line in top[:2]:
+        s = _clean(line)
+        m = _LABEL.match(s)
+        if m and len(s) > m.end() + 3:
+            rest = _label_title(s[m.end():])
+            whole = re.fullmatch(r"《([^《》]+)》", rest or "")
+            return _quoted(whole.group(1)) if whole else rest
+    return None
+
+
+_LABEL_END = re.compile(
+    r"(?:" + "|".join(_DOC_WORDS) + r")(?:[（(][^（）()日]{1,16}[）)])?")
+_SENTENCE_START = re.compile(
+    r"为(?:了|贯彻|深入|加快|进一步|推动|落实|全面|切实|加强|促进)|根据|按照|近日|日前"
+    r"|(?<![-—–~～至\d])[（(]?\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]、|问[：:]|■|相关链接"
+    r"|文/")
+
+
+def _label_title(rest: str) -> str | None:
+    """The title at the start of a label line whose first sentence the reader joined to it:
+    '《X》' and the document words right after it ('《X》政策解读'), else the last document word
+    before the sentence that follows ('为…', '根据…', '（2017年5月4日首次发布）')."""
+    seg = re.split(r"[，。：；！？,;]", rest, maxsplit=1)[0]
+    quoted = re.match(r"《[^《》]+》", seg)
+    if quoted:
+        end = quoted.end()
+        while (m := _LABEL_END.match(seg, end)) is not None:
+            end = m.end()
+        return seg[:end]
+    start = _SENTENCE_START.search(seg, 4)
+    stop = start.start() if start else len(seg)
+    ends = [m.end() for m in _LABEL_END.finditer(seg, 0, stop)]
+    quoting = [m.end() for m in _LABEL_END.finditer(seg, 0, stop)  # '…指引《中共中央关于…》指出'
+               if seg.startswith("《", m.end()) and m.group() != "解读"]
+    if quoting:
+        return seg[:quoting[0]]
+    end = stop if start else max(ends, default=stop)
+    if seg[end:end + 1] == "》" and seg.count("《", 0, end) > seg.count("》", 0, end):
+        end += 1  # '…解读《关于…若干措施（试行）》'
+    return seg[:end] if end <= 100 else None
+
+
+def attached_text(lines: list[str]) -> tuple[str, str] | None:
+    """The full text a 解读 page carries after it: a title line directly followed by its 文号
+    ('附件：' / '广东省人民政府办公厅关于…的实施意见' / '粤府办〔2016〕101号') → (title, number)."""
+    for prev, line in itertools.pairwise(lines):
+        s = _clean(line)
+        if DOC_NUMBER.fullmatch(s) and _title_like(prev) and _TITLE_END.search(_clean(prev)):
+            return _strip_draft(prev), s
+    return None
+
+
+def _quoted(title: str) -> str:
+    """A title printed inside 《》: nested quotes printed 〈〉 are the title's own 《》."""
+    return _strip_draft(title).replace("〈", "《").replace("〉", "》")
 
 
 def _title_like(line: str) -> bool:
     s = _clean(line)
     return (0 < len(s) <= 60 and not re.search(r"[。，：:；]", s)
-            and not _DOC_NUMBER.fullmatch(s) and not _NUMBERED.match(s)
-            and not _DATE.match(s) and not re.fullmatch(r"[（(].*[）)]", s))
+            and not DOC_NUMBER.fullmatch(s) and not _NUMBERED.match(s)
+            and not DATE.match(s) and not re.fullmatch(r"[（(].*[）)]", s)
+            and not re.search(DATE_CORE, s))
 
 
 def _title_at(top: list[str], i: int) -> str | None:
@@ -172,13 +265,33 @@ def infer_title(region: str | None, text: str) -> str | None:
 def _region(title: str | None, top: list[str], tail: list[str], text: str) -> str | None:
     from planwatch.catalog.regions import leading_region
 
+    cover = None
+    for line in top[:3]:  # the cover notice's own title: '广东省科学技术厅关于修订印发《…》的通知'
+        s = _clean(line)
+        found = leading_region(s) if "关于" in s[:120] and "。" not in s else None
+        if found:
+            cover = _nested_region(found, s[len(found):])
+            break
     if title:
-        head = title.removeprefix("关于印发")
+        if title.startswith("中华人民共和国"):
+            return jurisdiction.NATIONAL
+        head = re.sub(r"^(?:解读)?《?", "", title).removeprefix("关于印发")
         found = leading_region(head)
         if found:
-            return _nested_region(found, head[len(found):])
-    return (jurisdiction.issuer_region(top) or jurisdiction.issuer_region(tail)
+            own = _nested_region(found, head[len(found):])
+            # a title that opens with another place the issuer does not contain ('香港特别行政区、
+            # 澳门…参与广东省…的若干规定' issued by 广东省科学技术厅) is about it, not for it
+            return own if cover is None or _within(own, cover) else cover
+    if cover:
+        return cover
+    return (jurisdiction.issuer([title or "", *top]) or jurisdiction.issuer(tail)
             or jurisdiction.master_plan_region(text[:2000]))
+
+
+def _within(inner: str, outer: str) -> bool:
+    from planwatch.catalog.regions import lookup
+
+    return inner == outer or any(outer in (i.parent, i.province) for i in lookup(inner))
 
 
 def _nested_region(outer: str, rest: str) -> str:
@@ -278,56 +391,4 @@ def _issue_year(issued: str | None, number: str | None) -> int | None:
     if number:
         m = re.search(r"\d{4}", number)
         return int(m.group(0)) if m else None
-    return None
-
-
-def find_issued(lines: list[str]) -> str | None:
-    """An issue date on a line of its own ('2022年4月19日', '二〇二二年四月十九日'), or right
-    after a signing body ('…人民政府2024年7月25日') where lines were run together."""
-    for line in lines:
-        m = _DATE.match(_clean(line))
-        if m:
-            found = _date(m.groups())
-            if found:
-                return found
-    for line in lines:
-        m = _SIGNED_DATE.search(_clean(line))
-        if m:
-            found = _date(m.groups())
-            if found:
-                return found
-    return None
-
-
-def _date(groups: tuple[str | Any, ...]) -> str | None:
-    year, month, day = (_date_part(str(g)) for g in groups)
-    if year and month and day and 1 <= month <= 12 and 1 <= day <= 31:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
-def _date_part(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if len(s) == 4:
-        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in s))
-    try:
-        return int(cn2an.cn2an(s, "smart"))
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
-
-
-def find_doc_number(top: list[str]) -> str | None:
-    """A document number printed on a short line near the top: 淄政字〔2022〕38号."""
-    for line in top:
-        s = _clean(line)
-        if len(s) > 40:
-            continue
-        m = _DOC_NUMBER.search(s)
-        if m:
-            return m.group(0)
-    for line in top:  # a number run together with the notice title ('…的通知浙政办发〔2025〕21号')
-        m = _DOC_NUMBER_AFTER_TITLE.search(_clean(line))
-        if m:
-            return m.group(1)
     return None

@@ -15,12 +15,13 @@ from planwatch.extract.numbers import parse_cell
 from planwatch.extract.tables import Column, Header, Role, plan_period, squash
 
 _ATTR = re.compile(r"^(?:预期|约束)性?$")
+_FULL_NAME = re.compile(r"第十([一二三四五六七八九])个五年")  # 第十五个五年规划纲要 = 十五五
 
 
 def document_period(texts: list[str]) -> tuple[int, int] | None:
     """The five-year plan a document's opening lines name (十五五 → 2026–2030)."""
     for text in texts:
-        period = plan_period(text)
+        period = plan_period(_FULL_NAME.sub(r"十\1五", text))
         if period is not None:
             return period
     return None
@@ -71,6 +72,7 @@ def _by_content(col: Column, rows: list[tuple[str, ...]]) -> Column:
 
 def _by_years(columns: list[Column], period: tuple[int, int] | None) -> list[Column]:
     """Baseline/actual/target roles made consistent with their years."""
+    columns = _latest_target(columns)
     target = next((c for c in columns if c.role == "target"), None)
     target_year = target.year if target is not None else None
     out = []
@@ -87,14 +89,26 @@ def _by_years(columns: list[Column], period: tuple[int, int] | None) -> list[Col
     return _plan_years(out, period)
 
 
+def _latest_target(columns: list[Column]) -> list[Column]:
+    """“十四五”目标 ‖ “十四五”完成 ‖ “十五五”目标: the latest dated target is the table's target;
+    an earlier one is the previous plan's and is not read as a target."""
+    dated = [c for c in columns if c.role == "target" and c.year is not None]
+    if len(dated) < 2:
+        return columns
+    latest = max(c.year or 0 for c in dated)
+    return [_with(c, "other") if c in dated and c.year != latest else c for c in columns]
+
+
 def _plan_years(columns: list[Column], period: tuple[int, int]) -> list[Column]:
     """2020年 ‖ 2025年 ‖ 2030年 in a 2026–2030 plan: baseline 2025, target 2030."""
     base_year, end_year = period[0] - 1, period[1]
     dated = [c for c in columns if c.role in ("baseline", "target", "other") and c.year]
     if not any(c.year == end_year for c in dated) or not any(c.year == base_year for c in dated):
         return columns
-    target = next(c for c in dated if c.year == end_year)
-    base = next(c for c in dated if c.year == base_year)
+    target = next((c for c in dated if c.year == end_year and c.role == "target"),
+                  next(c for c in dated if c.year == end_year))
+    base = next((c for c in dated if c.year == base_year and c.role == "baseline"),
+                next(c for c in dated if c.year == base_year))
     out = []
     for c in columns:
         if c.index == target.index:

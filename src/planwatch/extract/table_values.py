@@ -104,7 +104,7 @@ def _same_values(s: str) -> TableValue | None:
 
 def _percent(s: str) -> str | None:
     """A value printed with its percent sign (``74.2%``) tells the unit where no column does."""
-    return "%" if s.endswith("%") and not s.endswith("百分点%") else None
+    return "%" if re.search(r"\d%", s) else None
 
 
 def _strip_year_note(s: str) -> tuple[str, int | None]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from planwatch.catalog.names import subject_similarity
+from planwatch.catalog.units import same_unit
 from planwatch.extract.targets_parse import LEVEL_VERBS, find_mentions, strip_scope
 from planwatch.extract.targets_text import Para, Period, split_sentences
 from planwatch.model.plan import Baseline, Indicator, PriorResult, Target
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_NOISE = re.compile(r"[\s（）()“”\"、，。：:%]|数量|数$|比例|全市|全区|全县")
 _FROM_ON = re.compile(r"[从由].*$")
 _YEAR_TAIL = re.compile(r"(?:\d{4}\s*年的?|增长到|到)+$")
 _THRESHOLD = 0.6
@@ -50,16 +50,8 @@ def past_facts(para: Para, period: Period) -> list[PastFact]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _chars(s: str) -> frozenset[str]:
-    return frozenset(_NOISE.sub("", s))
-
-
 def _similarity(a: str, b: str) -> float:
-    ca, cb = _chars(a), _chars(b)
-    if not ca or not cb:
-        return 0.0
-    return 2 * len(ca & cb) / (len(ca) + len(cb))
+    return subject_similarity(a, b)
 
 
 _COUNTS = {"个", "家", "处", "所", "座"}
@@ -70,8 +62,7 @@ def _unit_of(target: Target) -> str | None:
 
 
 def _same_unit(a: str | None, b: str | None) -> bool:
-    a, b = (a or "").strip(), (b or "").strip()
-    return a == b or (a in _COUNTS and b in _COUNTS)
+    return same_unit(a, b) or (a in _COUNTS and b in _COUNTS)
 
 
 @dataclass(frozen=True)

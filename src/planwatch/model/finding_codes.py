@@ -37,6 +37,15 @@ _SPECS = (
           "A metadata field (title, region, document type, period start) was not recognised."),
     _spec("indicator-table-not-found", (INFO,), "未找到指标表", "No indicator table",
           "extraction", "The document has no main indicator table (主要指标)."),
+    _spec("indicator-table-unmapped", (WARN,), "指标表表头无法识别", "Indicator table header not "
+          "understood", "extraction", "A table that looks like an indicator table (its caption "
+          "or header says 指标) has no column planwatch reads as baseline or target."),
+    _spec("indicator-table-no-values", (WARN,), "指标表无数值", "Indicator table without values",
+          "extraction", "An indicator table was read but none of its rows gives a baseline, "
+          "target, rate or cumulative value."),
+    _spec("indicator-table-unreadable", (WARN,), "指标表无法读取", "Indicator table unreadable",
+          "extraction", "The document announces an indicator table (表N …指标) whose rows could "
+          "not be rebuilt."),
     _spec("table-year-unknown", (WARN,), "指标表年份不明", "Table years unknown", "extraction",
           "The base or target year of an indicator table cannot be determined."),
     _spec("table-row-damaged", (WARN,), "表格行损坏", "Damaged table row", "extraction",

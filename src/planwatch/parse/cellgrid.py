@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from planwatch.parse.layout import numbering_level
 from planwatch.parse.normalize import join_parts
 
 ColType = Literal["seq", "text", "name", "unit", "attr", "value", "status", "any"]
@@ -53,7 +54,7 @@ class Grid:
 # --- fragment features ---------------------------------------------------------------------
 
 _SQUASH = re.compile(r"\s+")
-_INT = re.compile(r"^\d{1,3}$")
+_INT = re.compile(r"^\d{1,3}[.、．]?$")
 _CN_SEQ = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _ATTR = re.compile(r"^(?:预期|约束)性?$")
 _NUM = re.compile(
@@ -71,6 +72,7 @@ _UNIT_CHARS = frozenset(
     "所栋段乘标箱准微克毫升倍岁百点/·・kmgtKMGWhLl²³23㎡㎞每卫量孔公斤只头幢宗栋根片轮场"
 )
 _UNIT_WORDS = ("百分点", "个百分点")
+_SUFFIXES = frozenset({"左右", "以上", "以下", "以内", "及以上", "及以下", "上下"})
 _QUAL = ("完成", "达到", "高于", "低于", "同步", "持平", "力争", "基本", "全面", "稳步", "持续",
          "保持", "消除", "提升", "下降", "控制", "确保", "要求", "水平", "目标", "增加", "累计",
          "推进", "以上", "以内", "左右", "不低于", "不超过", "实现", "覆盖", "建成", "启动")
@@ -81,7 +83,7 @@ def squash(text: str) -> str:
 
 
 @lru_cache(maxsize=16384)
-def _kind(text: str) -> str:
+def kind_of(text: str) -> str:
     """A coarse kind of a fragment: int, cnseq, attr, missing, num, unit, qual or text."""
     s = squash(text)
     if _INT.match(s):
@@ -90,6 +92,8 @@ def _kind(text: str) -> str:
         return "cnseq"
     if _ATTR.match(s):
         return "attr"
+    if s in _SUFFIXES:
+        return "suffix"
     if s in _MISSING:
         return "missing"
     if _NUM.match(s):
@@ -156,6 +160,8 @@ def _open(text: str) -> bool:
 
 
 def _emit(col: ColType, kind: str) -> float:
+    if kind == "suffix":
+        return -4.0  # 左右 on a line of its own ends the value before it
     if kind == "textnum":
         if col == "value":
             return 0.0  # a target stated as a sentence with numbers (震后20分钟内提供…)
@@ -164,6 +170,8 @@ def _emit(col: ColType, kind: str) -> float:
 
 
 def _cont(col: ColType, kind: str, text: str) -> float:
+    if kind == "suffix":
+        return 1.0 if col == "value" else -1.0
     kind = "text" if kind == "textnum" else kind
     if col == "value" and text[:1] in "(（":
         return 0.0  # 36 / （2021年-2025年）
@@ -189,25 +197,28 @@ _ROW_MODE = _Costs(cell_in_para=0.0, cont_across_para=2.5, cont_in_para=1.0, row
                    cell_across_para=1.5)
 
 
+GROUP_COST = 1.5
+
+
+def _group_emit(kind: str, text: str) -> float:
+    """How well a fragment fits a row of its own naming a group (``一、经济发展``, ``一`` ‖
+    ``水安全``): numbered headings fit, plain words hardly, numbers not at all."""
+    if kind == "cnseq" or (kind in ("text", "qual") and numbering_level(text) is not None):
+        return 1.0
+    return -1.0 if kind in ("text", "qual") else -6.0
+
+
 def align(types: list[ColType], frags: list[Fragment], row_mode: bool) -> tuple[float, list[int]]:
-    """Best alignment of fragments to columns: (score, per fragment: row-start flag * 1000 + col,
-    or -1 for a continuation)."""
+    """Best alignment of fragments to columns (Viterbi). State ``k`` is a group row of its own.
+    Returns the score and, per fragment, 1000 + column where it starts a row, the column where
+    it starts a cell, -1 where it continues the cell before it."""
     k = len(types)
     costs = _ROW_MODE if row_mode else _CELL_MODE
-    skip = [_SKIP[t] for t in types]
-    values = [j for j, t in enumerate(types) if t == "value"]
-    if len(values) > 1:
-        skip[values[-1]] += 0.2  # a row with one value gives its target, not its baseline
-    lead = [0.0] * (k + 1)  # cost of skipping columns 0..j-1
-    for j in range(k):
-        lead[j + 1] = lead[j] + skip[j]
-    trail = [0.0] * (k + 1)  # cost of skipping columns j..k-1
-    for j in range(k - 1, -1, -1):
-        trail[j] = trail[j + 1] + skip[j]
-    neg = float("-inf")
-    kinds = _seq_chain([_kind(f.text) for f in frags], frags)
-    score = [lead[j] * -1 + _emit(types[j], kinds[0]) for j in range(k)]
-    back: list[list[int]] = [[k * 1000 + j for j in range(k)]]
+    lead, trail = _skip_costs(types)
+    kinds = _seq_chain([kind_of(f.text) for f in frags], frags)
+    score = [-lead[j] + _emit(types[j], kinds[0]) for j in range(k)]
+    score.append(_group_emit(kinds[0], frags[0].text) - GROUP_COST)
+    back: list[list[int]] = [[k * 1000 + j for j in range(k + 1)]]
     for i in range(1, len(frags)):
         f, kind = frags[i], kinds[i]
         row_break = 0.0 if f.para else costs.row_in_para
@@ -217,27 +228,61 @@ def align(types: list[ColType], frags: list[Fragment], row_mode: bool) -> tuple[
             cont = -1.5  # 微克/ ‖ 立方米, （微克/ ‖ 立方米）: the cell goes on
         elif len(f.text) <= 2:
             cont = max(0.0, cont - 0.5)  # 主要经济 ‖ 指标
-        best_end = max(range(k), key=lambda j: score[j] - trail[j + 1])
-        end_score = score[best_end] - trail[best_end + 1]
-        new = [neg] * k
-        ptr = [0] * k
-        for j in range(k):
-            e = _emit(types[j], kind)
-            cand = score[j] - cont + _cont(types[j], kind, f.text)
-            how = -1 - j  # continuation of column j
-            for p in range(j):
-                s = score[p] - (lead[j] - lead[p + 1]) - cell_break + e
-                if s > cand:
-                    cand, how = s, p
-            s = end_score - lead[j] - row_break + e
-            if s > cand:
-                cand, how = s, k * 1000 + best_end
-            new[j], ptr[j] = cand, how
+        best_end = max(range(k + 1), key=lambda j: score[j] - trail[j + 1])
+        end_score = score[best_end] - trail[best_end + 1] - row_break
+        new, ptr = _column_step(types, score, lead, kind, f.text, (cont, cell_break, end_score),
+                                best_end)
+        group = end_score + _group_emit(kind, f.text) - GROUP_COST
+        grow = score[k] - cont + (0.0 if kind in ("text", "qual") else -5.0)
+        new.append(max(group, grow))
+        ptr.append(k * 1000 + best_end if group >= grow else -1 - k)
         score = new
         back.append(ptr)
-    last = max(range(k), key=lambda j: score[j] - trail[j + 1])
+    last = max(range(k + 1), key=lambda j: score[j] - trail[j + 1])
     total = score[last] - trail[last + 1]
     return total, _trace(back, last, k)
+
+
+def _column_step(types: list[ColType], score: list[float], lead: list[float], kind: str,
+                 text: str, costs: tuple[float, float, float],
+                 best_end: int) -> tuple[list[float], list[int]]:
+    """Scores and back pointers of the column states for one fragment: continue the cell, start
+    a later cell of the same row (columns between skipped), or start a new row."""
+    cont, cell_break, end_score = costs
+    k = len(types)
+    new: list[float] = []
+    ptr: list[int] = []
+    for j in range(k):
+        e = _emit(types[j], kind)
+        cand = score[j] - cont + _cont(types[j], kind, text)
+        how = -1 - j  # continuation of column j
+        for p in range(j):
+            s = score[p] - (lead[j] - lead[p + 1]) - cell_break + e
+            if s > cand:
+                cand, how = s, p
+        s = end_score - lead[j] + e
+        if s > cand:
+            cand, how = s, k * 1000 + best_end
+        new.append(cand)
+        ptr.append(how)
+    return new, ptr
+
+
+def _skip_costs(types: list[ColType]) -> tuple[list[float], list[float]]:
+    """Cost of skipping columns 0..j-1 (``lead[j]``) and j..k-1 (``trail[j]``); ``trail[k + 1]``
+    is 0 so that a group row (state k) ends without skipping anything."""
+    k = len(types)
+    skip = [_SKIP[t] for t in types]
+    values = [j for j, t in enumerate(types) if t == "value"]
+    if len(values) > 1:
+        skip[values[-1]] += 0.2  # a row with one value gives its target, not its baseline
+    lead = [0.0] * (k + 1)
+    for j in range(k):
+        lead[j + 1] = lead[j] + skip[j]
+    trail = [0.0] * (k + 2)
+    for j in range(k - 1, -1, -1):
+        trail[j] = trail[j + 1] + skip[j]
+    return lead, trail
 
 
 def _seq_chain(kinds: list[str], frags: list[Fragment]) -> list[str]:
@@ -248,7 +293,7 @@ def _seq_chain(kinds: list[str], frags: list[Fragment]) -> list[str]:
     for i, kind in enumerate(kinds):
         if kind != "int":
             continue
-        if int(squash(frags[i].text)) == expected:
+        if int(squash(frags[i].text).rstrip(".、．")) == expected:
             expected += 1
         else:
             out[i] = "intval"
@@ -286,10 +331,13 @@ def build_rows(k: int, frags: list[Fragment], path: list[int]) -> tuple[list[tup
             rows.append([""] * k)
             lines.append(f.line)
             col = how - 1000
+            col = 0 if col == k else col  # a group row: its text in the first cell
             rows[-1][col] = text
         elif how >= 0:
             col = how
             rows[-1][col] = text
+        elif _CN_SEQ.match(rows[-1][col]):
+            rows[-1][col] = f"{rows[-1][col]}、{text}"  # 一 ‖ 水安全 → 一、水安全
         else:
             rows[-1][col] = join_parts(rows[-1][col], text)
     return [tuple(r) for r in rows], lines

@@ -14,11 +14,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, squash
-from planwatch.parse.layout import heading_level, is_caption
+from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, kind_of, squash
+from planwatch.parse.layout import Item, heading_level, is_caption
+from planwatch.parse.normalize import normalize_line
 
 MAX_FRAGMENTS = 1200
-MIN_QUALITY = 0.6
+MIN_QUALITY = 0.3
 MAX_PARTITIONS = 48
 _YEAR_ONLY = re.compile(r"^[(（]?(?:19|20)\d{2}年?(?:[-—–至~](?:19|20)\d{2}年?)?[)）]?$")
 _PERIOD_ONLY = re.compile(r"^[“\"”]?十[一二三四五六七八九]五[”\"“]?(?:时期|期间|末)?$")
@@ -29,8 +30,9 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
     ("seq", ("序号", "编号")),
     ("attr", ("属性", "性质")),
     ("status", ("完成情况", "进展情况", "进展", "评价", "是否完成")),
-    ("value", ("基期", "基准", "基数", "基础值", "现状", "目标", "规划值", "预期值", "年均",
-               "累计", "增速", "增长率", "指标值", "完成值", "实际值", "数值", "规划值")),
+    ("value", ("基期", "基准", "基数", "基础值", "基线", "现状", "现值", "目标", "规划值", "预期",
+               "期末", "年均", "累计", "增速", "增长率", "指标值", "完成", "实际", "实现",
+               "数值")),
     ("name", ("指标", "名称", "项目", "任务", "事项")),
     ("text", ("类别", "分类", "类目", "板块", "领域", "维度", "方面", "内容", "备注", "说明",
               "地点", "单位名称", "责任单位", "牵头单位", "承担单位", "实施单位", "时限", "期限")),
@@ -43,7 +45,8 @@ _EXPLICIT_UNIT = re.compile(r"^(?:计量|指标)?单位$")
 def header_type(text: str) -> str | None:
     """Column type a header fragment names; ``"mod"`` for a year, 十X五 or place modifier."""
     s = squash(text).strip("“”\"")
-    if not s or len(s) > 14 or s.endswith("表") or _CAPTION_WORDS.search(s) \
+    if not s or len(s) > 16 or s.endswith("表") or (_CAPTION_WORDS.search(s) and len(s) > 6) \
+            or is_caption(s) \
             or heading_level(s) is not None:
         return None
     if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s):
@@ -154,6 +157,8 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
         return None
     head = frags[:h]
     types = [header_type(f.text) or "mod" for f in head]
+    if types[0] == "name" and types.count("name") > 1 and types[1] != "attr":
+        return None  # a title (主要指标) before the header: the header starts on the next line
     data = frags[h:]
     row_mode = _row_mode(data)
     best: tuple[float, list[tuple[int, int]], list[int]] | None = None
@@ -192,8 +197,23 @@ def is_stop(text: str) -> bool:
         return True  # the caption of the next table (or of this one, printed below it)
     if s.endswith(("。", "；", "：", ":")) and len(s) > 60:
         return True
+    return _is_heading(s)
+
+
+def _is_heading(s: str) -> bool:
     level = heading_level(s)
     return level is not None and level <= 2 and not re.match(r"^[一二三四五六七八九十]+$", s)
+
+
+def _group_row(lines: list[tuple[int, str | None]], i: int) -> bool:
+    """A numbered heading inside a table (``一、经济发展`` as a row of its own naming the group
+    below): the lines after it are short cells, among them a number, 属性 or a unit."""
+    text = lines[i][1] or ""
+    if not _is_heading(text.strip()) or len(text.strip()) > 20:
+        return False
+    nxt = [t for _, t in lines[i + 1:i + 12] if t is not None][:4]
+    return len(nxt) == 4 and all(t != "\0" and len(t) <= 40 and not is_stop(t) for t in nxt) \
+        and any(kind_of(t) in ("int", "num", "attr", "unit", "missing") for t in nxt)
 
 
 def starts_header(text: str) -> bool:
@@ -213,7 +233,7 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
             para = True
             i += 1
             continue
-        if text == "\0" or (frags and is_stop(text)):
+        if text == "\0" or (frags and is_stop(text) and not _group_row(lines, i)):
             break
         frags.append(Fragment(text.strip(), para, no))
         para = False
@@ -221,3 +241,50 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
     while i > start and lines[i - 1][1] is None:
         i -= 1
     return frags, i
+
+
+# --- readers' items ------------------------------------------------------------------------
+
+def cell_tables(items: list[Item]) -> list[Item]:
+    """Replace runs of paragraph items that form a table (one cell per paragraph, as HTML pages
+    and Word files pasted from text carry them) by table items."""
+    out: list[Item] = []
+    lines: list[tuple[int, str | None]] | None = None
+    first: list[int] = []
+    owner: list[int] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item.kind == "text" and starts_header(normalize_line(item.text)):
+            if lines is None:
+                lines, first, owner = _item_lines(items)
+            frags, end = collect(lines, first[i])
+            grid = rebuild(frags)
+            if grid is not None:
+                rows = [list(grid.header), *(list(r) for r in grid.rows)]
+                row_lines = [item.line, *grid.row_lines] if item.line else []
+                out.append(Item("table", rows=rows, line=item.line, page=item.page,
+                                row_lines=row_lines))
+                i = owner[end] if end < len(lines) else len(items)
+                continue
+        out.append(item)
+        i += 1
+    return out
+
+
+def _item_lines(items: list[Item]) -> tuple[list[tuple[int, str | None]], list[int], list[int]]:
+    """Items as lines for :func:`collect` (a blank line before every item, ``"\\0"`` for what
+    ends a run), the first line of each item and the item owning each line."""
+    lines: list[tuple[int, str | None]] = []
+    first: list[int] = []
+    owner: list[int] = []
+    for k, item in enumerate(items):
+        no = item.line or 0
+        lines.append((no, None))
+        owner.append(k)
+        first.append(len(lines))
+        parts = item.text.split("\n") if item.kind == "text" else ["\0"]
+        for part in parts:
+            lines.append((no, normalize_line(part) if part != "\0" else part))
+            owner.append(k)
+    return lines, first, owner

@@ -13,6 +13,7 @@ import zipfile
 from typing import Any
 
 from planwatch.errors import DocumentError
+from planwatch.parse.cellrun import cell_tables
 from planwatch.parse.document import Document
 from planwatch.parse.docx_numbering import Numbering, W, parse_numbering
 from planwatch.parse.layout import Item, finish
@@ -60,7 +61,7 @@ def read_docx(data: bytes, name: str) -> Document:
     except Exception as exc:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError…
         raise DocumentError("damaged", f"无法读取 .docx 文件：{type(exc).__name__}",
                             f"cannot read the .docx file: {exc}") from exc
-    return Document(blocks=finish(items), source=name, format="docx")
+    return Document(blocks=finish(cell_tables(items)), source=name, format="docx")
 
 
 def _numbering(word: Any) -> Numbering:

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from planwatch.errors import DocumentError
+from planwatch.parse.cellrun import cell_tables
 from planwatch.parse.document import Document
 from planwatch.parse.html_walk import walk
 from planwatch.parse.layout import Item, finish
@@ -125,4 +126,4 @@ def read_html(data: bytes, name: str) -> Document:
         raise DocumentError(
             "damaged", f"无法解析网页：{type(exc).__name__}", f"cannot parse HTML: {exc}"
         ) from exc
-    return Document(blocks=finish(items), source=name, format="html")
+    return Document(blocks=finish(cell_tables(items)), source=name, format="html")

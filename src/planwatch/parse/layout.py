@@ -71,6 +71,15 @@ class Item:
     level: int | None = None
     line: int | None = None
     page: int | None = None
+    row_lines: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TableBlock(Block):
+    """A table block that knows the source line of each of its rows (a table rebuilt from
+    paragraphs spans many more lines than it has rows)."""
+
+    row_lines: tuple[int, ...] = ()
 
 
 def numbering_level(text: str) -> int | None:
@@ -174,7 +183,11 @@ def table_items(item: Item) -> list[Block]:
     rows = [[_cell_text(c) for c in row] for row in item.rows]
     if not any(any(c for c in row) for row in rows):
         return []
-    return [table_block(rows, line=item.line, page=item.page)]
+    block = table_block(rows, line=item.line, page=item.page)
+    if len(item.row_lines) == len(block.rows):
+        return [TableBlock(block.kind, block.text, block.rows, line=block.line, page=block.page,
+                           row_lines=tuple(item.row_lines))]
+    return [block]
 
 
 def join_broken(blocks: list[Block]) -> list[Block]:

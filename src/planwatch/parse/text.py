@@ -176,7 +176,8 @@ def take_cell_table(lines: list[Line], i: int,
     if grid is None:
         return None
     rows = [list(grid.header), *(list(r) for r in grid.rows)]
-    return Item("table", rows=rows, line=lines[i].no), end
+    return Item("table", rows=rows, line=lines[i].no,
+                row_lines=[lines[i].no, *grid.row_lines]), end
 
 
 def _simple(lines: list[Line]) -> list[tuple[int, str | None]]:

@@ -9,7 +9,7 @@ from planwatch.storage.actuals import (
     record_actuals,
 )
 from planwatch.storage.audit_log import AuditEntry, query_audit, write_audit
-from planwatch.storage.engine import Storage, open_storage
+from planwatch.storage.engine import Storage
 from planwatch.storage.errors import RowsRejected, StorageError
 from planwatch.storage.migrations import (
     MIGRATIONS,
@@ -17,6 +17,7 @@ from planwatch.storage.migrations import (
     pending_migrations,
     upgrade,
 )
+from planwatch.storage.opening import open_storage
 from planwatch.storage.plans import (
     ImportResult,
     PlanSummary,

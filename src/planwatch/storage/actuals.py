@@ -16,7 +16,8 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 from sqlalchemy import Connection, select, text
 
-from planwatch.catalog import load_catalog, map_indicator, normalize_unit
+from planwatch.catalog import load_catalog, map_indicator, normalize_unit, units
+from planwatch.catalog.names import same_name
 from planwatch.model.actual import Actual
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Indicator, Plan
@@ -91,7 +92,7 @@ def _prose_series(conn: Connection, latest: Any) -> list[Indicator]:
 
 
 def _resolve(row: Actual, known: list[_Known]) -> _Known | None:
-    exact = [k for k in known if k.name == row.indicator]
+    exact = [k for k in known if same_name(k.name, row.indicator)]
     if exact:
         return exact[0]
     code = map_indicator(row.indicator, row.unit)
@@ -107,9 +108,11 @@ def _convert(row: Actual, target: _Known) -> float | None:
     """``row.value`` in the unit of ``target``; ``None`` when the units are incompatible."""
     if not row.unit or not target.unit or normalize_unit(row.unit) == normalize_unit(target.unit):
         return row.value
+    if units.convertible(row.unit, target.unit):  # 万元 → 亿元, 名 → 人
+        return units.convert(row.value, row.unit, target.unit)
     if target.code is None:
         return None
-    catalog = load_catalog()
+    catalog = load_catalog()  # the catalogue's own equivalences (件 for 件/万人)
     given, wanted = (
         catalog.unit_factor(target.code, row.unit),
         catalog.unit_factor(target.code, target.unit),
@@ -221,15 +224,31 @@ def lock_cells(conn: Connection, plan_id: int,
 _ADVISORY = text("SELECT pg_advisory_xact_lock(:k)")
 
 
+def _locked_problems(conn: Connection, plan_id: int, checked: list[_Checked]) -> list[Finding]:
+    problems = []
+    for pos, (row, target, value) in enumerate(checked, start=1):
+        live = conn.execute(select(actuals.c.value).where(
+            actuals.c.plan_id == plan_id, actuals.c.indicator == target.name,
+            actuals.c.year == row.year, actuals.c.status == row.status)).scalar()
+        if live is not None and float(live) != value:
+            problems.append(_problem(pos, "locked-value", f"第{pos}行：{target.name}{row.year}年"
+                                     f"已有锁定数值{float(live):g}，更正须说明理由"))
+    return problems
+
+
 def record_actuals(
-    storage: Storage, plan_id: int, rows: Sequence[Actual], user: str, source: str | None = None
+    storage: Storage, plan_id: int, rows: Sequence[Actual], user: str, source: str | None = None,
+    *, keep_locked: bool = False
 ) -> RecordSummary:
-    """Save a batch of observed values for a plan: all rows or none (raises RowsRejected)."""
+    """Save a batch of observed values for a plan: all rows or none (raises RowsRejected).
+    ``keep_locked``: a row that would change a stored value is refused (locked-value)."""
     with storage.atomic() as conn:
         if conn.execute(select(plans.c.id).where(plans.c.id == plan_id)).first() is None:
             raise StorageError("unknown-plan", f"规划{plan_id}不存在", f"no plan {plan_id}")
         checked = _validate(rows, _known_indicators(conn, plan_id))
         lock_cells(conn, plan_id, ((t.name, r.year, r.status) for r, t, _ in checked))
+        if keep_locked and (locked := _locked_problems(conn, plan_id, checked)):
+            raise RowsRejected(locked)
         outcomes = [_upsert(conn, plan_id, item, user, source) for item in checked]
     return RecordSummary(
         outcomes.count("inserted"), outcomes.count("updated"), outcomes.count("unchanged")

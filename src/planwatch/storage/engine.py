@@ -68,7 +68,7 @@ class Storage:
         self.engine.dispose()
 
 
-def _sqlite_engine(url: str, echo: bool) -> Engine:
+def sqlite_engine(url: str, echo: bool) -> Engine:
     parsed = make_url(url)
     memory = parsed.database in (None, "", ":memory:")
     kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
@@ -97,22 +97,6 @@ def normalize_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
-
-
-def open_storage(url: str, *, migrate: bool = True, echo: bool = False) -> Storage:
-    """Open ``url`` (``sqlite:///file.db``, ``sqlite://`` in memory, ``postgresql+psycopg://…``)
-    and, unless ``migrate=False``, apply pending migrations."""
-    url = normalize_url(url)
-    if url.startswith("sqlite"):
-        engine = _sqlite_engine(url, echo)
-    else:
-        engine = create_engine(url, echo=echo, pool_pre_ping=True)
-    storage = Storage(engine)
-    if migrate:
-        from planwatch.storage.migrations import upgrade
-
-        upgrade(storage)
-    return storage
 
 
 def inserted_id(result: Any) -> int:

@@ -20,7 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from planwatch.storage.schema import metadata
+from planwatch.storage.metadata import metadata
 from planwatch.storage.types import UTCDateTime
 
 ROLES = ("admin", "reviewer", "department", "viewer")

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from planwatch.errors import Conflict
 from planwatch.storage.audit_log import write_audit
@@ -173,6 +173,23 @@ def list_submissions(storage: Storage, plan_id: int | None = None, *,
     with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [SubmissionRecord.model_validate(dict(r)) for r in rows]
+
+
+def page_submissions(storage: Storage, plan_id: int | None = None, *, status: str | None = None,
+                     department: str | None = None, offset: int = 0,
+                     limit: int = 100) -> tuple[list[SubmissionRecord], int]:
+    """One page of submissions (oldest first) and how many there are in all."""
+    conds = [c for c in (
+        submissions.c.plan_id == plan_id if plan_id is not None else None,
+        submissions.c.status == status if status is not None else None,
+        submissions.c.department == department if department is not None else None,
+    ) if c is not None]
+    query = select(submissions).where(*conds).order_by(submissions.c.id)
+    with storage.reading() as conn:
+        total = int(conn.execute(select(func.count()).select_from(submissions).where(
+            *conds)).scalar_one())
+        rows = conn.execute(query.offset(offset).limit(limit)).mappings().all()
+    return [SubmissionRecord.model_validate(dict(r)) for r in rows], total
 
 
 def indicator_owner_map(storage: Storage, plan_id: int) -> dict[str, str]:

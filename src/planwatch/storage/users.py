@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from sqlalchemy import RowMapping, bindparam, select
+from sqlalchemy import RowMapping, bindparam, or_, select
 
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
@@ -94,10 +94,64 @@ def update_user(storage: Storage, user_id: int, *, by: str, **values: Any) -> No
                             old=None if hidden else old[field], new="***" if hidden else new)
 
 
-def add_token(storage: Storage, user_id: int, token_sha256: str, name: str | None) -> int:
+class TokenRecord(BaseModel):
+    """An API token as listed to its owner (never the token itself)."""
+
+    id: int
+    name: str | None
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+
+def add_token(storage: Storage, user_id: int, token_sha256: str, name: str | None,
+              expires_at: datetime | None = None) -> int:
+    """Store a token's hash (its row keeps who has it, when made and until when)."""
     with storage.atomic() as conn:
         return inserted_id(conn.execute(api_tokens.insert().values(
-            token_sha256=token_sha256, user_id=user_id, name=name, created_at=utcnow())))
+            token_sha256=token_sha256, user_id=user_id, name=name, created_at=utcnow(),
+            expires_at=expires_at)))
+
+
+def list_tokens(storage: Storage, user_id: int) -> list[TokenRecord]:
+    query = select(api_tokens).where(api_tokens.c.user_id == user_id).order_by(api_tokens.c.id)
+    with storage.reading() as conn:
+        rows = conn.execute(query).mappings().all()
+    return [TokenRecord.model_validate(dict(r)) for r in rows]
+
+
+def revoke_tokens(storage: Storage, user_id: int, *, by: str,
+                  token_id: int | None = None) -> int:
+    """Revoke one (``token_id``) or every live token of a user; audited. Returns how many."""
+    conds = [api_tokens.c.user_id == user_id, api_tokens.c.revoked_at.is_(None)]
+    if token_id is not None:
+        conds.append(api_tokens.c.id == token_id)
+    with storage.atomic() as conn:
+        count = int(conn.execute(api_tokens.update().where(*conds).values(
+            revoked_at=utcnow())).rowcount or 0)
+        if count:
+            write_audit(conn, user=by, entity="user", entity_id=user_id,
+                        field="tokens-revoked", new={"count": count, "token_id": token_id})
+    return count
+
+
+def end_sessions(storage: Storage, user_id: int, *, keep: str | None = None) -> int:
+    """Delete every session of a user (but ``keep``, a session hash); returns how many."""
+    conds = [web_sessions.c.user_id == user_id]
+    if keep is not None:
+        conds.append(web_sessions.c.token_sha256 != keep)
+    with storage.atomic() as conn:
+        return int(conn.execute(web_sessions.delete().where(*conds)).rowcount or 0)
+
+
+def purge_sessions(storage: Storage, user_id: int | None = None) -> int:
+    """Delete expired sessions (of one user, or of all); returns how many."""
+    conds = [web_sessions.c.expires_at <= utcnow()]
+    if user_id is not None:
+        conds.append(web_sessions.c.user_id == user_id)
+    with storage.atomic() as conn:
+        return int(conn.execute(web_sessions.delete().where(*conds)).rowcount or 0)
 
 
 TOKEN_TOUCH_SECONDS = 60
@@ -107,7 +161,10 @@ TOKEN_TOUCH_SECONDS = 60
 _TOKEN_USER = (select(users, api_tokens.c.id.label("token_id"),
                       api_tokens.c.last_used_at.label("token_last_used_at"))
                .join(api_tokens, api_tokens.c.user_id == users.c.id)
-               .where(api_tokens.c.token_sha256 == bindparam("sha")))
+               .where(api_tokens.c.token_sha256 == bindparam("sha"),
+                      api_tokens.c.revoked_at.is_(None),
+                      or_(api_tokens.c.expires_at.is_(None),
+                          api_tokens.c.expires_at > bindparam("now"))))
 _TOUCH = (api_tokens.update().where(api_tokens.c.id == bindparam("tid"))
           .values(last_used_at=bindparam("now")))
 _USER_FIELDS = tuple(UserRecord.model_fields)
@@ -120,14 +177,14 @@ def _touch_due(last: datetime | None, now: datetime) -> bool:
 
 
 def user_for_token(storage: Storage, token_sha256: str) -> UserRecord | None:
-    """The active user owning an API token (one indexed join). Its last use is recorded at most
-    once a minute, in a short write of its own, so that authenticating stays a read under
-    concurrent load."""
+    """The active user owning an unexpired, unrevoked API token (one indexed join). Its last
+    use is recorded at most once a minute, in a short write of its own, so that authenticating
+    stays a read under concurrent load."""
+    now = utcnow()
     with storage.reading() as conn:
-        row = conn.execute(_TOKEN_USER, {"sha": token_sha256}).mappings().first()
+        row = conn.execute(_TOKEN_USER, {"sha": token_sha256, "now": now}).mappings().first()
     if row is None:
         return None
-    now = utcnow()
     if _touch_due(row["token_last_used_at"], now):
         with storage.atomic() as conn:
             conn.execute(_TOUCH, {"tid": row["token_id"], "now": now})

@@ -35,8 +35,7 @@ from planwatch import actions
 from planwatch.settings import Settings
 from planwatch.storage import Storage
 from planwatch.storage.users import app_secret
-from planwatch.web import errors as web_errors
-from planwatch.web import i18n
+from planwatch.web import errors as web_errors, i18n
 from planwatch.web.api import API_PREFIX, api_router
 from planwatch.web.auth import page_router as auth_pages
 from planwatch.web.deps import OptionalActor, StoreDep, csrf_for, make_templates
@@ -61,12 +60,16 @@ def create_app(settings: Settings | None = None, store: Storage | None = None) -
     """The application on ``settings.database_url`` (or on an already open ``store``)."""
     settings = settings or Settings()
     store = store or actions.open_store(settings.database_url)
+    # No Swagger UI: it would load scripts from a CDN, which the Content-Security-Policy blocks;
+    # the OpenAPI document stays at /api/v1/openapi.json.
     app = FastAPI(title="planwatch", version="1", openapi_url=f"{API_PREFIX}/openapi.json",
-                  docs_url=f"{API_PREFIX}/docs", redoc_url=None)
+                  docs_url=None, redoc_url=None)
     app.state.settings, app.state.store = settings, store
+    actions.housekeeping(store)
     app.state.secret = _secret(settings, store)
     app.state.throttle = LoginThrottle(settings.login_max_failures,
-                                       settings.login_window_seconds)
+                                       settings.login_window_seconds,
+                                       settings.login_global_max_failures)
     templates = make_templates()
     i18n.install(templates.env)
     templates.env.globals["app_name"] = "planwatch"

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from planwatch import actions
 from planwatch.settings import Settings
@@ -25,15 +25,20 @@ from planwatch.web.deps import (
     get_throttle,
     secret,
 )
-from planwatch.web.security import LOGIN_CSRF_COOKIE, SESSION_COOKIE, csrf_token
+from planwatch.web.security import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    client_address,
+    csrf_token,
+)
 
 api_router = APIRouter(prefix="/auth", tags=["auth"])
 page_router = APIRouter(include_in_schema=False)
 
 
 class LoginIn(BaseModel):
-    username: str
-    password: str
+    username: str = Field(max_length=100)
+    password: str = Field(max_length=200)
 
 
 class Me(BaseModel):
@@ -45,7 +50,10 @@ class Me(BaseModel):
 
 
 def _client(request: Request) -> str:
-    return request.client.host if request.client else "?"
+    """The client address for the login throttle (X-Forwarded-For only from trusted proxies)."""
+    settings: Settings = request.app.state.settings
+    return client_address(request.client.host if request.client else None,
+                          request.headers.get("x-forwarded-for"), settings.trusted_proxies)
 
 
 def sign_in(request: Request, response: Response, store: Storage, settings: Settings,

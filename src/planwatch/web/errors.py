@@ -12,10 +12,12 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
 
 from planwatch.errors import Busy, Conflict, PlanwatchError, http_status
+from planwatch.web.headers import retry_headers
+from planwatch.workflow.errors import Invalid
 
 LOG = logging.getLogger("planwatch.web")
 API_PREFIX = "/api/"
@@ -46,10 +48,6 @@ def problem(request: Request, status: int, code: str, zh: str, en: str,
             "status": status, "detail": f"{zh} / {en}", "detail_zh": zh, "detail_en": en,
             "code": code, "instance": request.url.path, **extra}
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM)
-
-
-def retry_headers(exc: BaseException) -> dict[str, str] | None:
-    return {"Retry-After": str(Busy.retry_after)} if isinstance(exc, Busy) else None
 
 
 async def planwatch_error(request: Request, exc: Exception) -> Response:
@@ -94,6 +92,10 @@ async def database_error(request: Request, exc: Exception) -> Response:
         conflict = Conflict("数据与已有记录冲突（可能已被他人修改），操作未执行",
                             "the change clashes with stored data (changed meanwhile?)")
         return await planwatch_error(request, conflict)
+    if isinstance(exc, DataError):  # e.g. a text too long for its column on PostgreSQL
+        invalid = Invalid("输入超出数据库允许的范围（长度或字符）",
+                          "input the database cannot store (length or characters)")
+        return await planwatch_error(request, invalid)
     if isinstance(exc, OperationalError) and _busy(exc):
         busy = Busy("数据库正忙，请稍后重试", "the database is busy: try again shortly")
         return await planwatch_error(request, busy)

@@ -113,6 +113,19 @@ CATALOGUE: dict[str, str] = {
     "口径 / 来源": "Status / source", "填报部门": "Department",
     "没有{status}的填报。": "No submissions: {status}.", "通过": "Approve", "退回": "Return",
     "退回意见（必填）": "Reason for returning (required)", "退回意见": "Reason for returning",
+    "更正申请": "Correction request", "原值": "Old value", "理由": "Reason",
+    "第{a}–{b}条，共{n}条": "{a}–{b} of {n}", "上一页": "Previous", "下一页": "Next",
+    "申请更正": "Request a correction", "更正理由（必填）": "Reason for the correction (required)",
+    "新数值": "New value", "已锁定": "Locked",
+    "我的账号": "My account", "修改密码": "Change password", "当前密码": "Current password",
+    "新密码": "New password",
+    "须输入当前密码；修改后其他会话和全部API令牌失效。新密码至少10位，不能包含用户名。":
+        "The current password is required; other sessions and all API tokens end. At least "
+        "10 characters, not containing the username.",
+    "API令牌": "API tokens", "新令牌（只显示这一次）：": "New token (shown once): ",
+    "用途": "Label", "有效天数": "Valid for (days)", "生成令牌": "Create token",
+    "创建": "Created", "到期": "Expires", "长期": "No expiry", "已撤销": "Revoked",
+    "有效": "Valid", "撤销": "Revoke", "没有令牌。": "No tokens.",
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 CATALOGUE.update(translations())  # verdicts, trend statuses, task states: model.labels

@@ -8,7 +8,7 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +39,41 @@ def suffix_allowed(filename: str | None, allowed: tuple[str, ...]) -> bool:
     return bool(filename) and Path(filename or "").suffix.lower() in allowed
 
 
-class LoginThrottle:
-    """At most ``max_failures`` failed logins per (username, client) within ``window`` seconds;
-    further attempts are refused (HTTP 429) until the oldest failure leaves the window."""
+def client_address(peer: str | None, forwarded_for: str | None,
+                   trusted_proxies: Sequence[str]) -> str:
+    """The client's address: the connecting peer, unless the peer is a configured trusted
+    proxy — then the right-most address of ``X-Forwarded-For`` that is not itself a trusted
+    proxy. A header from anyone else is ignored (it could name any address)."""
+    address = peer or "?"
+    if address not in trusted_proxies or not forwarded_for:
+        return address
+    for hop in reversed([h.strip() for h in forwarded_for.split(",") if h.strip()]):
+        if hop not in trusted_proxies:
+            return hop
+    return address
 
-    def __init__(self, max_failures: int = 5, window: float = 900.0) -> None:
+
+class LoginThrottle:
+    """At most ``max_failures`` failed logins per (username, client) within ``window`` seconds,
+    and at most ``global_max`` from all clients together (against guessing from many
+    addresses); further attempts are refused (HTTP 429) until old failures leave the window."""
+
+    def __init__(self, max_failures: int = 5, window: float = 900.0,
+                 global_max: int = 200) -> None:
         self.max_failures = max_failures
         self.window = window
+        self.global_max = global_max
         self._failures: dict[tuple[str, str], deque[float]] = {}
+        self._all: deque[float] = deque()
         self._lock = threading.Lock()
+
+    def _global(self, now: float) -> deque[float]:
+        while self._all and self._all[0] <= now - self.window:
+            self._all.popleft()
+        if len(self._failures) > 100_000:  # forget idle keys: memory stays bounded
+            self._failures = {k: v for k, v in self._failures.items()
+                              if v and v[-1] > now - self.window}
+        return self._all
 
     def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
         times = self._failures.setdefault(key, deque())
@@ -57,18 +83,25 @@ class LoginThrottle:
 
     def blocked(self, username: str, client: str) -> bool:
         with self._lock:
+            now = time.monotonic()
             key = (username.strip().lower(), client)
-            return len(self._recent(key, time.monotonic())) >= self.max_failures
+            return (len(self._recent(key, now)) >= self.max_failures
+                    or len(self._global(now)) >= self.global_max)
 
     def retry_after(self, username: str, client: str) -> int:
         with self._lock:
-            times = self._recent((username.strip().lower(), client), time.monotonic())
-            return max(1, int(times[0] + self.window - time.monotonic())) if times else 0
+            now = time.monotonic()
+            times = self._recent((username.strip().lower(), client), now)
+            if len(times) < self.max_failures and len(self._global(now)) >= self.global_max:
+                times = self._all
+            return max(1, int(times[0] + self.window - now)) if times else 1
 
     def failed(self, username: str, client: str) -> None:
         with self._lock:
+            now = time.monotonic()
             key = (username.strip().lower(), client)
-            self._recent(key, time.monotonic()).append(time.monotonic())
+            self._recent(key, now).append(now)
+            self._global(now).append(now)
 
     def succeeded(self, username: str, client: str) -> None:
         with self._lock:

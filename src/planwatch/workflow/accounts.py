@@ -9,16 +9,22 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from planwatch.errors import PlanwatchError
-from planwatch.storage import Storage
-from planwatch.storage import users as store_users
+from planwatch.storage import Storage, users as store_users
 from planwatch.storage.types import utcnow
-from planwatch.storage.users import UserRecord
-from planwatch.workflow.errors import NotFound
-from planwatch.workflow.principal import Actor, require_admin
+from planwatch.storage.users import TokenRecord, UserRecord
+from planwatch.workflow.errors import Forbidden, Invalid, NotFound
+from planwatch.workflow.principal import Actor, department_key, require_admin, require_reviewer
+from planwatch.workflow.validation import check_number, check_text
 
 _HASHER = PasswordHasher()
-MIN_PASSWORD = 8
+MIN_PASSWORD = 10
+MAX_PASSWORD = 200
+COMMON_PASSWORDS = frozenset({
+    "1234567890", "12345678910", "0123456789", "password123", "password1234", "qwertyuiop",
+    "1qaz2wsx3edc", "abc1234567", "a123456789", "1234qwer!@#$", "admin12345", "admin123456",
+    "planwatch1", "planwatch123", "woaini1314", "iloveyou12", "qwer123456", "asdfghjkl1"})
+TOKEN_DAYS = 90.0
+MAX_TOKEN_DAYS = 3650.0
 
 
 def digest(token: str) -> str:
@@ -31,38 +37,108 @@ def new_password() -> str:
     return secrets.token_urlsafe(12)
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise PlanwatchError(f"密码至少{MIN_PASSWORD}位", f"password needs ≥{MIN_PASSWORD} chars")
+def check_password(password: str, username: str = "") -> None:
+    """The password policy: 10–200 characters, no NUL, at least 4 different characters, not
+    containing the username, not a common password."""
+    problems: list[tuple[str, str]] = []
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        problems.append((f"长度须为{MIN_PASSWORD}–{MAX_PASSWORD}位",
+                         f"{MIN_PASSWORD}..{MAX_PASSWORD} characters"))
+    if "\x00" in password:
+        problems.append(("不能含NUL字符", "no NUL byte"))
+    if len(set(password)) < 4:
+        problems.append(("至少含4个不同字符", "at least 4 different characters"))
+    name = username.strip().lower()
+    if len(name) >= 3 and name in password.lower():
+        problems.append(("不能包含用户名", "must not contain the username"))
+    if password.lower() in COMMON_PASSWORDS:
+        problems.append(("过于常见", "too common"))
+    if problems:
+        raise Invalid("密码不符合要求：" + "；".join(zh for zh, _ in problems),
+                      "password rejected: " + "; ".join(en for _, en in problems),
+                      [f"{zh} / {en}" for zh, en in problems])
+
 
 
 def add_user(store: Storage, actor: Actor, username: str, password: str, role: str,
              department: str | None = None) -> UserRecord:
     """Create an account (admin only); the password is stored as an argon2 hash."""
     require_admin(actor)
-    _check_password(password)
-    return store_users.create_user(store, username, _HASHER.hash(password), role, department,
+    check_text(username, "username", required=True)
+    check_text(department, "department")
+    check_password(password, username)
+    dept = department_key(department) or None
+    return store_users.create_user(store, username, _HASHER.hash(password), role, dept,
                                    by=actor.username)
 
 
-def set_password(store: Storage, actor: Actor, username: str, password: str) -> None:
-    """Change a password: admins for anyone, other users for themselves."""
-    if actor.username != username:
-        require_admin(actor)
-    _check_password(password)
+def _user(store: Storage, username: str) -> UserRecord:
     user = store_users.get_user(store, username=username)
     if user is None:
         raise NotFound(f"用户不存在：{username}", f"no user {username}")
+    return user
+
+
+def _end_access(store: Storage, user: UserRecord, by: str, keep_session: str | None) -> None:
+    """Every session (but the caller's own, ``keep_session``) and every API token of a user
+    end; re-activating the account later revives none of them."""
+    store_users.end_sessions(store, user.id, keep=digest(keep_session) if keep_session else None)
+    store_users.revoke_tokens(store, user.id, by=by)
+
+
+def set_password(store: Storage, actor: Actor, username: str, password: str, *,
+                 current: str | None = None, keep_session: str | None = None) -> None:
+    """Change one's own password (the current one required) or reset another's (admins).
+    Every other session and every API token of the account ends."""
+    own = actor.username == username
+    if not own:
+        require_admin(actor)
+    user = _user(store, username)
+    if own and not _verifies(user, current or ""):
+        raise Forbidden("当前密码不正确", "the current password is wrong")
+    check_password(password, username)
     store_users.update_user(store, user.id, by=actor.username,
                             password_hash=_HASHER.hash(password))
+    _end_access(store, user, actor.username, keep_session if own else None)
+
+
+def reset_password(store: Storage, actor: Actor, username: str) -> str:
+    """An admin sets a new random password (returned once); sessions and tokens end."""
+    require_admin(actor)
+    user = _user(store, username)
+    password = new_password()
+    store_users.update_user(store, user.id, by=actor.username,
+                            password_hash=_HASHER.hash(password))
+    _end_access(store, user, actor.username, None)
+    return password
 
 
 def set_active(store: Storage, actor: Actor, username: str, active: bool) -> None:
+    """(De)activate an account (admins). Deactivation ends its sessions and tokens for good."""
     require_admin(actor)
-    user = store_users.get_user(store, username=username)
-    if user is None:
-        raise NotFound(f"用户不存在：{username}", f"no user {username}")
+    user = _user(store, username)
     store_users.update_user(store, user.id, by=actor.username, active=active)
+    if not active:
+        _end_access(store, user, actor.username, None)
+
+
+def list_tokens(store: Storage, actor: Actor, username: str) -> list[TokenRecord]:
+    """The API tokens of an account (admins for anyone, users for themselves)."""
+    if actor.username != username:
+        require_admin(actor)
+    return store_users.list_tokens(store, _user(store, username).id)
+
+
+def revoke_tokens(store: Storage, actor: Actor, username: str,
+                  token_id: int | None = None) -> int:
+    """Revoke one or all API tokens of an account (admins, or the owner); how many."""
+    if actor.username != username:
+        require_admin(actor)
+    user = _user(store, username)
+    count = store_users.revoke_tokens(store, user.id, by=actor.username, token_id=token_id)
+    if token_id is not None and count == 0:
+        raise NotFound(f"令牌{token_id}不存在或已撤销", f"no live token {token_id}")
+    return count
 
 
 def list_users(store: Storage, actor: Actor) -> list[UserRecord]:
@@ -76,22 +152,29 @@ def authenticate(store: Storage, username: str, password: str) -> Actor | None:
     if user is None or not user.active:
         _HASHER.hash(password)  # same cost whether or not the user exists
         return None
+    return Actor.from_user(user) if _verifies(user, password) else None
+
+
+def _verifies(user: UserRecord, password: str) -> bool:
     try:
-        _HASHER.verify(user.password_hash, password)
+        return bool(_HASHER.verify(user.password_hash, password))
     except (VerificationError, InvalidHashError):
-        return None
-    return Actor.from_user(user)
+        return False
 
 
-def create_token(store: Storage, actor: Actor, username: str, name: str | None = None) -> str:
-    """A new API token for ``username`` (admins for anyone, users for themselves); shown once."""
+def create_token(store: Storage, actor: Actor, username: str, name: str | None = None,
+                 days: float | None = TOKEN_DAYS) -> str:
+    """A new API token for ``username`` (admins for anyone, users for themselves), valid for
+    ``days`` (at most ten years); shown once."""
     if actor.username != username:
         require_admin(actor)
-    user = store_users.get_user(store, username=username)
-    if user is None:
-        raise NotFound(f"用户不存在：{username}", f"no user {username}")
+    check_text(name, "name")
+    lifetime = check_number(days if days is not None else TOKEN_DAYS, "days", low=0.001,
+                            high=MAX_TOKEN_DAYS)
+    user = _user(store, username)
     token = "pw_" + secrets.token_urlsafe(32)
-    store_users.add_token(store, user.id, digest(token), name)
+    store_users.add_token(store, user.id, digest(token), name,
+                          utcnow() + timedelta(days=lifetime))
     return token
 
 
@@ -105,6 +188,7 @@ def start_session(store: Storage, actor: Actor, hours: float) -> str:
     assert actor.user_id is not None
     session_id = secrets.token_urlsafe(32)
     expires = utcnow() + timedelta(hours=hours)
+    store_users.purge_sessions(store, user_id=actor.user_id)
     store_users.add_session(store, actor.user_id, digest(session_id), expires)
     return session_id
 
@@ -116,3 +200,30 @@ def actor_for_session(store: Storage, session_id: str) -> Actor | None:
 
 def end_session(store: Storage, session_id: str) -> None:
     store_users.delete_session(store, digest(session_id))
+
+
+def cli_actor(store: Storage, username: str | None, *, reviewer: bool = True) -> Actor:
+    """Who a CLI command acts as (``--as``). With accounts in the database it must name an
+    active account (a reviewer or admin when ``reviewer``), recorded as such in the audit log;
+    a database without accounts (single-user use of the CLI) acts as the given name, or
+    ``cli``."""
+    if not store_users.list_users(store):
+        return Actor(username or "cli", "admin")
+    if not username:
+        raise Forbidden("数据库已有账号：请用 --as 指明以哪个账号操作",
+                        "this database has accounts: name one with --as")
+    user = store_users.get_user(store, username=username)
+    if user is None or not user.active:
+        raise Forbidden(f"账号不存在或已停用：{username}", f"no active account {username}")
+    actor = Actor.from_user(user)
+    if reviewer:
+        require_reviewer(actor)
+    return actor
+
+
+def housekeeping(store: Storage) -> tuple[int, int]:
+    """Purge expired sign-in sessions and uploads left unconfirmed for a day (also run when
+    the web app starts and by ``planwatch purge``); returns (sessions, uploads) deleted."""
+    from planwatch.storage.plan_access import purge_uploads
+
+    return store_users.purge_sessions(store), purge_uploads(store)

@@ -38,7 +38,7 @@ class DemoResult:
 
 def sample_plans() -> list[tuple[str, Plan]]:
     """The bundled sample plans (package data), extracted."""
-    from planwatch.actions import extract_file
+    from planwatch.extract.files import extract_file
 
     out = []
     folder = resources.files("planwatch") / "data" / "samples"
@@ -120,6 +120,7 @@ def build_demo(store: Storage) -> DemoResult:
     result = DemoResult()
     samples = sample_plans()
     owners: dict[str, None] = {}
+    assign: list[tuple[int, Plan, str]] = []
     for name, plan in samples:
         stored = import_plan(store, plan, name, None, SYSTEM.username)
         result.plans.append((stored.plan_id, plan.meta.title or name))
@@ -127,11 +128,13 @@ def build_demo(store: Storage) -> DemoResult:
         result.actuals += recorded
         result.skipped += skipped
         owner = main_department(plan)
-        for ind in plan.indicators:
-            set_indicator_owner(store, SYSTEM, stored.plan_id, ind.name, owner)
+        assign.append((stored.plan_id, plan, owner))
         if plan.indicators:
             owners.setdefault(owner, None)
         set_plan_public(store, SYSTEM, stored.plan_id, True)
     departments = lead_departments([p for _, p in samples])
     result.accounts = _accounts(store, [*owners, *(d for d in departments if d not in owners)])
+    for plan_id, plan, owner in assign:  # owners are existing departments: accounts first
+        for ind in plan.indicators:
+            set_indicator_owner(store, SYSTEM, plan_id, ind.name, owner)
     return result

@@ -22,6 +22,7 @@ from planwatch.storage import (
     list_regions,
 )
 from planwatch.storage.plan_access import is_public, plan_audit, public_plan_ids, set_public
+from planwatch.storage.plan_lookup import plan_of_region
 from planwatch.storage.submissions import indicator_owner_map, list_submissions
 from planwatch.storage.task_progress import list_progress
 from planwatch.workflow.errors import NotFound
@@ -80,12 +81,8 @@ def parent_plan(store: Storage, plan: Plan) -> Plan | None:
     parent = plan.meta.parent_region
     if not parent:
         return None
-    for p in list_plans(store):
-        region = get_region(store, p.region_id) if p.region_id is not None else None
-        if (region is not None and region.name == parent
-                and p.period_end == plan.meta.period_end and p.doc_type == plan.meta.doc_type):
-            return latest_plan(store, p.id)
-    return None
+    found = plan_of_region(store, parent, plan.meta.period_end, plan.meta.doc_type)
+    return None if found is None else latest_plan(store, found)
 
 
 def task_findings(store: Storage, plan_id: int, plan: Plan, year: int) -> list[Finding]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from planwatch.catalog.units import normalize_unit
 from planwatch.model.plan import Plan
 
 
@@ -32,8 +33,7 @@ class Flag(BaseModel):
 
 
 def _is_share(unit: str | None) -> bool:
-    text = (unit or "").strip()
-    return "%" in text or "％" in text
+    return normalize_unit(unit or "") == "%"  # not ‰, not 百分点
 
 
 def _previous(plan: Plan, indicator: str, year: int,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planwatch.catalog.names import squash_name
 from planwatch.model.plan import Task
 from planwatch.storage.users import UserRecord
 from planwatch.workflow.errors import Forbidden
@@ -80,5 +81,10 @@ def require_indicator(actor: Actor, indicator: str, owner: str | None) -> None:
         raise Forbidden(f"指标“{indicator}”不属于本部门", "not your department's indicator")
 
 
-def _norm(name: str | None) -> str:
-    return "".join((name or "").split())
+def department_key(name: str | None) -> str:
+    """A department name in the form stored and compared (catalog.names.squash_name: NFKC,
+    no whitespace)."""
+    return squash_name(name)
+
+
+_norm = department_key

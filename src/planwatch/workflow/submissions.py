@@ -19,16 +19,17 @@ from sqlalchemy.exc import IntegrityError
 from planwatch.evaluate.status import indicator_key
 from planwatch.model.actual import Actual
 from planwatch.model.plan import Plan
-from planwatch.storage import Storage, record_actuals
-from planwatch.storage import submissions as subs
+from planwatch.storage import Storage, record_actuals, submissions as subs
 from planwatch.storage.actuals import lock_cells
 from planwatch.storage.submissions import SubmissionRecord
 from planwatch.storage.types import utcnow
+from planwatch.storage.users import list_users
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
 from planwatch.workflow.plans import indicator_names, load_plan
 from planwatch.workflow.plausibility import DEFAULT_POLICY, ReviewPolicy
 from planwatch.workflow.principal import (
     Actor,
+    department_key,
     require_indicator,
     require_reviewer,
     require_writer,
@@ -242,12 +243,41 @@ def list_submissions(store: Storage, actor: Actor, plan_id: int | None = None,
     return subs.list_submissions(store, plan_id, status=status)
 
 
+def page_submissions(store: Storage, actor: Actor, plan_id: int | None = None,
+                     status: str | None = None, *, offset: int = 0,
+                     limit: int = 500) -> tuple[list[SubmissionRecord], int]:
+    """One page of what :func:`list_submissions` returns, and the total."""
+    department = actor.department if actor.is_department else None
+    return subs.page_submissions(store, plan_id, status=status, department=department,
+                                 offset=offset, limit=limit)
+
+
 def set_indicator_owner(store: Storage, actor: Actor, plan_id: int, indicator: str,
                         department: str | None) -> None:
-    """Assign the department responsible for an indicator (admin / reviewer)."""
+    """Assign the department responsible for an indicator (admin / reviewer): one of the
+    existing departments — those of department accounts, or named as responsible (牵头/配合)
+    in the plan's tasks; spaces in the name are ignored (``市 科技局`` is ``市科技局``)."""
     require_reviewer(actor)
+    check_text(department, "department")
     name = _known_indicator(store, plan_id, indicator)
-    subs.set_indicator_owner(store, plan_id, name, department or None, user=actor.username)
+    owner = _existing_department(store, plan_id, department) if department else None
+    subs.set_indicator_owner(store, plan_id, name, owner, user=actor.username)
+
+
+def _existing_department(store: Storage, plan_id: int, department: str) -> str:
+    key = department_key(department)
+    known: dict[str, str] = {}
+    for user in list_users(store):
+        if user.role == "department" and user.department:
+            known.setdefault(department_key(user.department), user.department)
+    for task in load_plan(store, plan_id).tasks:
+        for dept in (*task.lead, *task.support):
+            known.setdefault(department_key(dept), dept)
+    if key not in known:
+        raise Invalid(f"部门“{department}”不存在：请从已有部门（部门账号或规划中的责任单位）中选择",
+                      f"no department {department!r}: choose an existing one (of an account "
+                      "or named in the plan's tasks)")
+    return department_key(known[key])
 
 
 def submit_actuals_file(store: Storage, actor: Actor, plan_id: int, path: Path,

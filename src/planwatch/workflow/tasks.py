@@ -9,9 +9,12 @@ from planwatch.evaluate import evaluate_tasks
 from planwatch.model.evaluation import TaskEvaluation
 from planwatch.model.plan import Task
 from planwatch.storage import Storage
+from planwatch.storage.schema_web import TASK_STATES
 from planwatch.storage.task_progress import ProgressRecord, add_progress, list_progress
+from planwatch.workflow.errors import Invalid
 from planwatch.workflow.plans import find_task, load_plan
 from planwatch.workflow.principal import Actor, leads, require_task
+from planwatch.workflow.validation import check_number, check_report_date, check_text
 
 
 @dataclass
@@ -46,11 +49,18 @@ def plan_tasks(store: Storage, actor: Actor, plan_id: int, *, today: date | None
 def report_progress(store: Storage, actor: Actor, plan_id: int, task_number: int, *,
                     report: str, percent: float | None = None, status: str = "in_progress",
                     reported_on: date | None = None) -> ProgressRecord:
-    """File a progress report on a task: its lead department (or a reviewer) only."""
+    """File a progress report on a task: its lead department (or a reviewer) only; the date
+    may not lie in the future, the text is bounded, the percent finite within 0–100."""
+    check_text(report, "report", required=True)
+    if percent is not None:
+        check_number(percent, "percent", low=0, high=100)
+    day = check_report_date(reported_on or date.today())
+    if status not in TASK_STATES:
+        raise Invalid(f"未知的任务状态：{status}", f"unknown task status {status}")
     task = find_task(load_plan(store, plan_id), task_number)
     require_task(actor, task)
     department = actor.department if actor.is_department else (task.lead[0] if task.lead
                                                                   else None)
     return add_progress(store, plan_id=plan_id, task_number=task_number, department=department,
                         report=report, percent=percent, status=status,
-                        reported_on=reported_on or date.today(), user=actor.username)
+                        reported_on=day, user=actor.username)

@@ -22,8 +22,9 @@ from planwatch.model.plan import Plan
 from planwatch.storage import Storage, import_plan
 from planwatch.storage.plan_access import PendingUpload, add_correction, add_pending, claim_pending
 from planwatch.storage.types import utcnow
-from planwatch.workflow.errors import NotFound
+from planwatch.workflow.errors import Invalid, NotFound
 from planwatch.workflow.principal import Actor, require_reviewer
+from planwatch.workflow.validation import check_number, check_text
 
 
 class Correction(BaseModel):
@@ -50,10 +51,15 @@ class ConfirmedPlan(BaseModel):
 
 def preview_upload(store: Storage, actor: Actor, path: Path, source_name: str) -> UploadPreview:
     """Extract an uploaded document; keep it pending until confirmed (reviewer / admin)."""
-    from planwatch.actions import extract_file
+    from planwatch.extract.files import extract_file, has_plan_content
 
     require_reviewer(actor)
+    check_text(source_name, "source")
     plan = extract_file(path)
+    if not has_plan_content(plan):
+        raise Invalid(f"未识别到规划内容（无标题、指标、目标、任务或项目），未导入：{source_name}",
+                      "no plan content found (no title, indicators, targets, tasks or "
+                      f"projects); nothing stored: {source_name}")
     plan.doc = source_name
     pending = PendingUpload(
         id=secrets.token_hex(16), user_name=actor.username, source_name=source_name,
@@ -84,12 +90,26 @@ def apply_correction(data: dict[str, Any], fix: Correction) -> tuple[Any, Any]:
     return old, fix.value
 
 
+def _check_correction(fix: Correction) -> None:
+    """A correction's path and value: bounded text without NUL bytes, finite numbers."""
+    check_text(fix.field, "field", required=True)
+    if isinstance(fix.value, str):
+        check_text(fix.value, "value_text")
+    elif isinstance(fix.value, bool) or fix.value is None:
+        return
+    elif isinstance(fix.value, int | float):
+        check_number(fix.value)
+    else:
+        raise Invalid("更正值须为单个数值或文字", "a correction value must be a number or a text")
+
+
 def corrected_plan(plan_json: str, corrections: list[Correction]) -> tuple[Plan, list[tuple[
         str, Any, Any]]]:
     """The plan with every correction applied and the list of (field, old, new) changes."""
     data = json.loads(plan_json)
     changes = []
     for fix in corrections:
+        _check_correction(fix)
         old, new = apply_correction(data, fix)
         if old != new:
             changes.append((fix.field, old, new))

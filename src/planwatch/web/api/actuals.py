@@ -4,63 +4,72 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, File, Query, Response, UploadFile
 from pydantic import BaseModel
 
 from planwatch import actions
 from planwatch.storage import ActualRecord, get_actuals
 from planwatch.storage.submissions import SubmissionRecord
+from planwatch.web.api.types import Comment, Name, Number, Short, Source, Year
 from planwatch.web.api.uploads import saved_upload
 from planwatch.web.deps import CurrentActor, PolicyDep, SettingsDep, StoreDep, WritingActor
 from planwatch.web.security import ACTUALS_SUFFIXES
 from planwatch.workflow.plans import load_plan
+from planwatch.workflow.review_queue import MAX_PAGE_SIZE, PAGE_SIZE, QueuePage, review_queue
 
 router = APIRouter(tags=["actuals"])
 Status = Literal["draft", "submitted", "approved", "returned"]
 
 
 class SubmissionIn(BaseModel):
-    indicator: str
-    year: int
-    value: float
-    unit: str | None = None
-    source: str | None = None
+    indicator: Name
+    year: Year
+    value: Number
+    unit: Short | None = None
+    source: Source | None = None
     actual_status: Literal["final", "provisional"] = "final"
     draft: bool = False
 
 
 class CorrectionIn(BaseModel):
-    indicator: str
-    year: int
-    value: float
-    reason: str
-    unit: str | None = None
-    source: str | None = None
+    indicator: Name
+    year: Year
+    value: Number
+    reason: Comment
+    unit: Short | None = None
+    source: Source | None = None
     actual_status: Literal["final", "provisional"] = "final"
 
 
 class SubmissionEdit(BaseModel):
-    value: float | None = None
-    year: int | None = None
-    unit: str | None = None
-    source: str | None = None
+    value: Number | None = None
+    year: Year | None = None
+    unit: Short | None = None
+    source: Source | None = None
     actual_status: Literal["final", "provisional"] | None = None
     submit: bool = False
 
 
 class ReviewIn(BaseModel):
-    comment: str | None = None
+    comment: Comment | None = None
 
 
 class ReturnIn(BaseModel):
-    comment: str
+    comment: Comment
 
 
 @router.get("/plans/{plan_id}/submissions", response_model=list[SubmissionRecord])
-def submissions(plan_id: int, store: StoreDep, actor: CurrentActor,
-                status: Annotated[Status | None, Query()] = None) -> list[SubmissionRecord]:
-    """Departments see their own submissions; reviewers all."""
-    return actions.list_submissions(store, actor, plan_id, status)
+def submissions(plan_id: int, store: StoreDep, actor: CurrentActor, response: Response,
+                status: Annotated[Status | None, Query()] = None,
+                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+                limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = MAX_PAGE_SIZE,
+                ) -> list[SubmissionRecord]:
+    """Departments see their own submissions; reviewers all. One page (oldest first); the
+    total is in the ``X-Total-Count`` header."""
+    rows, total = actions.page_submissions(store, actor, plan_id, status, offset=offset,
+                                           limit=limit)
+    response.headers["X-Total-Count"] = str(total)
+    return rows
 
 
 @router.post("/plans/{plan_id}/submissions", response_model=SubmissionRecord, status_code=201)
@@ -111,6 +120,15 @@ def return_(submission_id: int, body: ReturnIn, store: StoreDep, actor: WritingA
             policy: PolicyDep) -> SubmissionRecord:
     """Return to the department with a comment (reviewer)."""
     return actions.return_submission(store, actor, submission_id, body.comment, policy=policy)
+
+
+@router.get("/review", response_model=QueuePage)
+def review(store: StoreDep, actor: CurrentActor, policy: PolicyDep,
+           plan: Annotated[int | None, Query()] = None, status: Status = "submitted",
+           offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE) -> QueuePage:
+    """The reviewer's queue, one page at a time, with plausibility flags per value."""
+    return review_queue(store, actor, plan, status, offset=offset, limit=limit, policy=policy)
 
 
 @router.get("/plans/{plan_id}/actuals", response_model=list[ActualRecord])

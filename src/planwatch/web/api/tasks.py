@@ -6,10 +6,11 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from planwatch import actions
 from planwatch.storage.task_progress import ProgressRecord
+from planwatch.web.api.types import Percent, Report
 from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
 
 router = APIRouter(tags=["tasks"])
@@ -30,8 +31,8 @@ class TaskOut(BaseModel):
 
 
 class ProgressIn(BaseModel):
-    report: str = Field(min_length=1, max_length=10_000)
-    percent: float | None = Field(default=None, ge=0, le=100)
+    report: Report
+    percent: Percent | None = None
     status: Literal["in_progress", "done", "blocked"] = "in_progress"
     reported_on: date | None = None
 

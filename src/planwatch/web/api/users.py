@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from planwatch import actions
-from planwatch.storage.users import UserRecord
-from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
+from planwatch.storage.users import TokenRecord, UserRecord
+from planwatch.web.api.types import Account, Department, Password
+from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
 
 router = APIRouter(tags=["users"])
 
@@ -25,19 +26,23 @@ class UserOut(BaseModel):
 
 
 class UserIn(BaseModel):
-    username: str = Field(min_length=1, max_length=100)
-    password: str = Field(min_length=8)
+    username: Account
+    password: Password
     role: Literal["admin", "reviewer", "department", "viewer"]
-    department: str | None = None
+    department: Department | None = None
 
 
 class UserEdit(BaseModel):
     active: bool | None = None
-    password: str | None = Field(default=None, min_length=8)
+    password: Password | None = None
+    current_password: Password | None = None
+    """Required when changing one's own password."""
 
 
 class TokenIn(BaseModel):
-    name: str | None = None
+    name: Account | None = None
+    days: float | None = Field(default=None, gt=0, le=3650, allow_inf_nan=False)
+    """Lifetime in days (default: the server's ``token_days``)."""
 
 
 class TokenOut(BaseModel):
@@ -61,14 +66,33 @@ def add(body: UserIn, store: StoreDep, actor: WritingActor) -> UserOut:
 
 
 @router.patch("/users/{username}", status_code=204)
-def edit(username: str, body: UserEdit, store: StoreDep, actor: WritingActor) -> None:
+def edit(username: str, body: UserEdit, request: Request, store: StoreDep,
+         actor: WritingActor) -> None:
+    """Change a password (one's own: ``current_password`` required; every other session and
+    every token ends) or (de)activate an account (admins; deactivation ends its access)."""
     if body.password is not None:
-        actions.set_password(store, actor, username, body.password)
+        actions.set_password(store, actor, username, body.password,
+                             current=body.current_password,
+                             keep_session=getattr(request.state, "session_id", None))
     if body.active is not None:
         actions.set_active(store, actor, username, body.active)
 
 
 @router.post("/users/{username}/tokens", response_model=TokenOut, status_code=201)
-def token(username: str, body: TokenIn, store: StoreDep, actor: WritingActor) -> TokenOut:
-    """A new API token (admins for anyone, users for themselves)."""
-    return TokenOut(token=actions.create_token(store, actor, username, body.name))
+def token(username: str, body: TokenIn, store: StoreDep, settings: SettingsDep,
+          actor: WritingActor) -> TokenOut:
+    """A new API token (admins for anyone, users for themselves), valid for ``days``."""
+    return TokenOut(token=actions.create_token(store, actor, username, body.name,
+                                               body.days or settings.token_days))
+
+
+@router.get("/users/{username}/tokens", response_model=list[TokenRecord])
+def tokens(username: str, store: StoreDep, actor: CurrentActor) -> list[TokenRecord]:
+    """The API tokens of an account: names, dates, expiry, revocation (never the token)."""
+    return actions.list_tokens(store, actor, username)
+
+
+@router.delete("/users/{username}/tokens/{token_id}", status_code=204)
+def revoke(username: str, token_id: int, store: StoreDep, actor: WritingActor) -> None:
+    """Revoke one API token (admins, or the owner)."""
+    actions.revoke_tokens(store, actor, username, token_id)

@@ -12,6 +12,7 @@ from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
+from planwatch.catalog.names import squash_name
 from planwatch.errors import PlanwatchError
 from planwatch.storage import get_actuals
 from planwatch.web.api.uploads import saved_upload
@@ -45,8 +46,8 @@ def _editable(view: PlanOverview, actor: actions.Actor) -> list[IndicatorStatus]
         return view.indicators
     if not actor.is_department:
         return []
-    dept = "".join((actor.department or "").split())
-    return [s for s in view.indicators if "".join((s.owner or "").split()) == dept and dept]
+    dept = squash_name(actor.department)
+    return [s for s in view.indicators if squash_name(s.owner) == dept and dept]
 
 
 def _cells(store: StoreDep, actor: actions.Actor, plan_id: int) -> dict[tuple[str, int], str]:
@@ -66,9 +67,12 @@ def _page(request: Request, store: StoreDep, actor: actions.Actor, plan_id: int,
     view = actions.plan_overview(store, actor, plan_id)
     plan = view.plan
     years = plan_years(plan.period_start, plan.period_end)
+    final_cells = {(a.indicator, a.year) for a in get_actuals(store, plan_id)
+                   if a.status == "final"}
     return render(request, "actuals.html", {
         "o": view, "rows": _editable(view, actor), "years": years, "entry": entry,
         "cells": _cells(store, actor, plan_id), "cell_key": cell_key,
+        "final_cells": final_cells,
         "submissions": list(reversed(actions.list_submissions(store, actor, plan_id)))},
         status_code=status_code)
 
@@ -112,10 +116,14 @@ async def submit_form(request: Request, plan_id: int, store: StoreDep,
         return _page(request, store, actor, plan_id, entry, 422)
     source = str(form.get("source") or "").strip() or None
     status = "provisional" if form.get("actual_status") == "provisional" else "final"
-    with store.atomic():
-        for s, y, value in todo:
-            actions.submit_actual(store, actor, plan_id, s.name, y, value, unit=s.unit,
-                                  source=source, actual_status=status)
+    try:
+        with store.atomic():
+            for s, y, value in todo:
+                actions.submit_actual(store, actor, plan_id, s.name, y, value, unit=s.unit,
+                                      source=source, actual_status=status)
+    except (actions.Invalid, actions.Conflict) as exc:
+        entry.problems.append(exc.zh)
+        return _page(request, store, actor, plan_id, entry, exc.status)
     return RedirectResponse(f"/plans/{plan_id}/actuals?done={len(todo)}", status_code=303)
 
 
@@ -126,10 +134,29 @@ def submit_file(request: Request, plan_id: int, store: StoreDep, settings: Setti
     try:
         with saved_upload(file, ACTUALS_SUFFIXES, settings.max_upload_bytes) as path:
             records = actions.submit_actuals_file(store, actor, plan_id, path)
-    except actions.Invalid as exc:
-        entry = Entry(problems=list(exc.problems) or [str(exc)])
-        return _page(request, store, actor, plan_id, entry, 422)
+    except (actions.Invalid, actions.Conflict) as exc:
+        entry = Entry(problems=[exc.zh, *exc.problems])
+        return _page(request, store, actor, plan_id, entry, exc.status)
     return RedirectResponse(f"/plans/{plan_id}/actuals?done={len(records)}", status_code=303)
+
+
+@router.post("/plans/{plan_id}/corrections")
+def correction(request: Request, plan_id: int, store: StoreDep, actor: WritingActor,
+               indicator: Annotated[str, Form(max_length=300)],
+               year: Annotated[int, Form()], value: Annotated[str, Form(max_length=50)],
+               reason: Annotated[str, Form(max_length=2000)],
+               actual_status: Annotated[str, Form(pattern="^(final|provisional)$")] = "final",
+               ) -> Response:
+    """Ask to change a locked value (reason required); the reviewer approves it."""
+    try:
+        number = float(value.replace(",", "").replace("，", ""))
+        actions.request_correction(store, actor, plan_id, indicator, year, number,
+                                   reason=reason, actual_status=actual_status)
+    except ValueError:
+        return _page(request, store, actor, plan_id, Entry(problems=["新数值不是数字"]), 422)
+    except (actions.Invalid, actions.Conflict) as exc:
+        return _page(request, store, actor, plan_id, Entry(problems=[exc.zh]), exc.status)
+    return RedirectResponse(f"/plans/{plan_id}/actuals?done=1", status_code=303)
 
 
 @router.get("/plans/{plan_id}/actuals/template.xlsx")

@@ -15,11 +15,10 @@ from fastapi.routing import APIRoute
 
 from planwatch.errors import PlanwatchError, http_status
 from planwatch.model.labels import TASK_STATE_LABELS
-from planwatch.reports.build import UNKNOWN
-from planwatch.reports.build import VERDICT_ORDER as REPORT_VERDICT_ORDER
+from planwatch.reports.build import UNKNOWN, VERDICT_ORDER as REPORT_VERDICT_ORDER
 from planwatch.web import i18n
 from planwatch.web.deps import OptionalActor
-from planwatch.web.errors import retry_headers
+from planwatch.web.headers import retry_headers
 from planwatch.web.pages.display import (
     BASE_ONLY_NOTE,
     base_only,

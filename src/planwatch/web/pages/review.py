@@ -10,27 +10,34 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, PolicyDep, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, render
-from planwatch.workflow.review_queue import review_queue, submission_for_review
+from planwatch.workflow.review_queue import (
+    MAX_PAGE_SIZE,
+    PAGE_SIZE,
+    review_queue,
+    submission_for_review,
+)
 
 router = page_router()
 STATUSES = ("submitted", "returned", "approved")
 
 
 @router.get("/review")
-def queue(request: Request, store: StoreDep, actor: CurrentActor,
+def queue(request: Request, store: StoreDep, actor: CurrentActor, policy: PolicyDep,
           plan: Annotated[int | None, Query()] = None,
           status: Annotated[str, Query(pattern="^(submitted|returned|approved)$")] = "submitted",
+          offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+          limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
           ) -> Response:
-    """The reviewer's queue (403 for departments and viewers)."""
-    items = review_queue(store, actor, plan, status)
-    return render(request, "review.html", {"items": items, "status": status, "plan": plan,
-                                           "statuses": STATUSES})
+    """The reviewer's queue, one page at a time (403 for departments and viewers)."""
+    page = review_queue(store, actor, plan, status, offset=offset, limit=limit, policy=policy)
+    return render(request, "review.html", {"items": page.items, "page": page, "status": status,
+                                           "plan": plan, "statuses": STATUSES})
 
 
-def _done(request: Request, store: StoreDep, actor: actions.Actor,
-          submission_id: int) -> Response:
+def _done(request: Request, store: StoreDep, actor: actions.Actor, submission_id: int,
+          policy: PolicyDep) -> Response:
     if request.headers.get("hx-request"):
-        item = submission_for_review(store, actor, submission_id)
+        item = submission_for_review(store, actor, submission_id, policy)
         return render(request, "_review_row.html", {"item": item})
     return RedirectResponse("/review", status_code=303)
 
@@ -41,7 +48,7 @@ def approve(request: Request, submission_id: int, store: StoreDep, actor: Writin
     """Approve: the value becomes a stored (locked) actual."""
     actions.approve_submission(store, actor, submission_id, comment.strip() or None,
                                policy=policy)
-    return _done(request, store, actor, submission_id)
+    return _done(request, store, actor, submission_id, policy)
 
 
 @router.post("/review/{submission_id}/return")
@@ -49,4 +56,4 @@ def return_(request: Request, submission_id: int, store: StoreDep, actor: Writin
             policy: PolicyDep, comment: Annotated[str, Form()] = "") -> Response:
     """Return to the department with a comment (required)."""
     actions.return_submission(store, actor, submission_id, comment, policy=policy)
-    return _done(request, store, actor, submission_id)
+    return _done(request, store, actor, submission_id, policy)

@@ -1,0 +1,113 @@
+"""Issue dates and document numbers (文号) of a document: printed lines near the top or at the
+signature, never a crawl's or repository's publication date (see docs/extraction-meta.md)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import cn2an
+
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
+)
+_FRONT_MATTER = re.compile(r"^(?:标题|文号)[:：]")
+_FRONT_NUMBER = re.compile(r"文号[:：]\s*(" + DOC_NUMBER.pattern + ")")
+_DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + DOC_NUMBER.pattern + ")")
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+DATE = re.compile(
+    rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
+    rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日(?:印发|(?:首次)?发布|起施行)?[）)]?$"
+)
+DATE_CORE = (
+    rf"(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
+    rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日"
+)
+_SIGNED_DATE = re.compile(r"(?:人民政府|办公室|办公厅|委员会)" + DATE_CORE)
+# a signature run together with its date: issuing bodies only, then the date ('科技部 发展改革委
+# …国家食品药品监管总局2017年5月26日')
+_SIGNATURE_DATE = re.compile(
+    r"^(?:附件[:：])?[\u4e00-\u9fff、（）()]{2,200}?(?:部|委|局|厅|院|署|办|府|室|会|行|组)"
+    r"(?:[（(][\u4e00-\u9fff]{1,10}[）)])?" + DATE_CORE
+    + r"(?![，,、起前以至到]|印发|下发|发布|出台|颁布|召开)")
+# a decree signed by its head ('总 理 李克强2013年7月18日', '部长 万钢二○一六年六月二十三日')
+_HEAD_SIGNED = re.compile(
+    r"(?:^|(?<=。))(?:总理|主席|部长|主任|署长|局长|省长|市长|区长|县长)[\u4e00-\u9fff]{2,4}?"
+    + DATE_CORE)
+# a dated list or form: '单位：广东省科学技术厅 时间：2023年1月5日'
+_LABELLED_DATE = re.compile(r"(?:成文日期|印发日期|^单位[:：].{0,60}?时间)[:：]" + DATE_CORE
+                            + r"(?![至起前—\-~～])")
+# a publication note in brackets run together with the title
+# ('…政策解答（2017年5月4日首次发布）为…')
+_BRACKET_DATE = re.compile(r"[（(]" + DATE_CORE + r"(?:印发|(?:首次)?发布)[）)]")
+# a 纲要's approval by the people's congress
+# ('2026年2月7日上海市第十六届人民代表大会第四次会议批准'): a line of its own, or run together
+# with the 决议 heading before it — not a clause of a sentence ('于2021年1月27日…批准的《…纲要》')
+_APPROVED = re.compile(
+    r"(?<![于在经，,])" + DATE_CORE
+    + r"[\u4e00-\u9fff]{2,40}?(?:人民代表大会|人大常委会|常务委员会)"
+    r"[\u4e00-\u9fff]{0,20}?(?:批准|通过)(?![的了])")
+
+
+def clean(text: str) -> str:
+    return "".join(text.split()).replace("*", "").replace("#", "")
+
+
+def find_issued(lines: list[str]) -> str | None:
+    """An issue date on a line of its own ('2022年4月19日', '二〇二二年四月十九日'), or right
+    after a signing body ('…人民政府2024年7月25日') where lines were run together."""
+    lines = [s for s in (clean(line) for line in lines) if "月" in s and "日" in s]
+    for line in lines:
+        m = DATE.match(line)
+        if m:
+            found = _date(m.groups())
+            if found:
+                return found
+    patterns = (_SIGNED_DATE, _SIGNATURE_DATE, _HEAD_SIGNED, _APPROVED, _BRACKET_DATE,
+                _LABELLED_DATE)
+    for pattern in patterns:
+        for line in lines:
+            m = pattern.search(line)
+            if m:
+                found = _date(m.groups())
+                if found:
+                    return found
+    return None
+
+
+def _date(groups: tuple[str | Any, ...]) -> str | None:
+    year, month, day = (_date_part(str(g)) for g in groups)
+    if year and month and day and 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _date_part(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4:
+        digits = s.replace("零", "〇").replace("○", "〇")
+        return int("".join(str("〇一二三四五六七八九".index(c)) for c in digits))
+    try:
+        return int(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def find_doc_number(top: list[str]) -> str | None:
+    """A document number printed on a short line near the top: 淄政字〔2022〕38号."""
+    for line in top:
+        s = clean(line)
+        m = _FRONT_NUMBER.search(s) if _FRONT_MATTER.match(s) else None
+        if m:  # Markdown front matter: '文号: 沪府办发〔2026〕15号'
+            return m.group(1)
+        if len(s) > 40:
+            continue
+        m = DOC_NUMBER.search(s)
+        if m:
+            return m.group(0)
+    for line in top:  # a number run together with the notice title ('…的通知浙政办发〔2025〕21号')
+        m = _DOC_NUMBER_AFTER_TITLE.search(clean(line))
+        if m:
+            return m.group(1)
+    return None
