@@ -209,3 +209,17 @@ def test_later_sentences_of_a_dated_paragraph_state_goals_for_that_year() -> Non
             "园区内高新技术企业占比超40%；评选发布园区百强优质企业，认定示范基地12个。")
     got = [(t.value, t.year) for t in _kept(text)]
     assert got == [(30000, 2026), (40, 2026), (12, 2026)]
+
+
+def test_standards_to_write_and_work_to_complete_are_commitments() -> None:
+    assert [t.value for t in _kept("制定实验动物穴位定位的国家标准、国际标准2-3项。")] == [2]
+    assert [t.value for t in _kept("完成10种新药材的临床前研究资料。")] == [10]
+
+
+def test_the_explanation_of_a_rules_document_commits_to_nothing() -> None:
+    text = "到2026年，拟扩区的省级高新区土地开发率达到80%以上。"
+    doc = Document(blocks=[Block("paragraph", text, line=1)])
+    plan = Plan(meta=Meta(title="《某省人民政府关于印发某省高新区管理办法的通知》政策解读"))
+    result = extract_targets(doc, plan)
+    assert result.targets == []
+    assert [v.reason for v, _ in result.rejected] == ["regulation-document"]

@@ -77,7 +77,7 @@ kept with rejected statements in ``TargetResult.rejected``)."""
 
 _PENALTY = re.compile(r"罚款|罚金|没收|处以?.{0,16}(?:以上|以下).{0,16}罚|违法所得")
 _COMMIT = re.compile(
-    r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|推进|带动|发展|保持"
+    r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|推进|带动|发展|保持|完成"
     r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|" + INCREMENT_VERBS)
 _FUTURE_WORDS = re.compile(
     r"力争|确保|争取|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
@@ -103,7 +103,7 @@ _GRANT = re.compile(
 _FUNDING = re.compile(
     _GRANT.pattern + r"|资金|经费|预算|费用|营业收入|销售收入|主营业务收入|财政|面积")
 _ELIGIBLE = re.compile(
-    r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|(?<!高)标准|入选|期限|"
+    r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|(?<![高国际业家方地])标准(?![化体])|入选|期限|"
     r"有效期|满|以内的|连续|不得|可|按照|按")
 _SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$")
 _CLASS_BEFORE = re.compile(r"(?:产值|营收|营业收入|销售额|销售收入|收入)(?:过|超过|超)$")
@@ -136,6 +136,8 @@ _ISSUERS = re.compile(  # 七家单位联合发布了《…》; 18项行政许�
     r"|^[^，。；]{0,12}?事项(?:依法)?(?:委托|下放|调整|取消|交由)")
 _SURVEY = re.compile(r"^的[^，。；]{0,12}(?:反映|认为|表示|认可|赞同|满意|支持)")
 _DOC_WORDS = re.compile(r"细则|办法|意见|文件|政策|措施|条款|规定|通知|条$")
+_RULES_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则)(?:（[^）]*）)?(?:的通知)?》?(?:政策)?解读|"
+                          r"(?:条例|办法|规定|细则|规则)(?:（[^）]*）)?$")
 _APPLICATION = re.compile(r"申报|申请|认定|遴选|征集|评选|推荐|评审|评价|备案|税|收费|优惠")
 
 
@@ -175,8 +177,8 @@ def classify(st: Statement) -> Verdict:
 
 
 def _document_rule(st: Statement, v: _View) -> Verdict | None:
-    if st.doc_type == "regulation":
-        return Verdict("condition", "regulation-document")
+    if st.doc_type == "regulation" or (st.doc_type is None and _RULES_TITLE.search(st.doc_title)):
+        return Verdict("condition", "regulation-document")  # …管理办法的通知》政策解读
     if st.doc_type is None and _APPLICATION.search(st.doc_title) and not v.committed:
         return Verdict("condition", "application-notice")
     return None
@@ -247,7 +249,9 @@ _PROGRAMMES = re.compile(
 
 def _small_count(st: Statement) -> int | None:
     """The integer the statement counts (五 / 5), None when it is not a small count."""
-    raw = re.match(r"[\d〇零一二两三四五六七八九十]+(?![\d.万亿])", st.sentence[st.start:])
+    # a range (2-3项) is never the count of the items just named
+    raw = re.match(r"[\d〇零一二两三四五六七八九十]+(?![\d.万亿—\-－~～至])",
+                   st.sentence[st.start:])
     value = parse_number(raw.group().replace("两", "二")) if raw else None
     return int(value) if value is not None and value == int(value) and value < 50 else None
 
