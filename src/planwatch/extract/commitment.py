@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from planwatch.extract.targets_parse import INCREMENT_VERBS
+from planwatch.extract.numbers import parse_number
+from planwatch.extract.targets_parse import INCREMENT_VERBS, TASK_AFTER
 
 Label = Literal["target", "past", "condition", "reference", "other"]
 
@@ -76,15 +77,23 @@ kept with rejected statements in ``TargetResult.rejected``)."""
 
 _PENALTY = re.compile(r"罚款|罚金|没收|处以?.{0,16}(?:以上|以下).{0,16}罚|违法所得")
 _COMMIT = re.compile(
-    r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|带动|发展|保持"
+    r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|推进|带动|发展|保持|完成"
     r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|" + INCREMENT_VERBS)
 _FUTURE_WORDS = re.compile(
-    r"力争|确保|争取|预计|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
+    r"力争|确保|争取|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _PAST_TENSE = re.compile(
     r"已(?!于)|率先|成功(?:创建|获批|举办|引进|入选)|共计?\s*$"
     r"|(?:建设|建成|设立|培育|组建|认定|批准|支持|引进|实施)了\s*$"
     r"|以来|截至|截止|先后|共(?:实施|支持|认定|获批|建成|培育|引进|组织|立项|资助|投入)"
     r"|(?:累计|共)?(?:完成|实现|取得)了")
+# 有1200多万平方米 / 近2万家 / 300余项: figures reported as they stand, not planned
+_REPORTED = re.compile(
+    r"\d(?:多|余)[万亿]?[\u4e00-\u9fff]{0,3}[，,。；;、]|[有共计]\s*\d[^，。；]{0,6}多")
+# 6月底前实现… / 年内融资…: work still to do
+_DEADLINE = re.compile(r"\d{1,2}月底前|年底前|(?<![\d一二三四五六七八九十两])年内(?![，。；])")
+# 按每年不低于20%的比例对获证企业进行抽查: a floor on the government's own checks
+_CHECK_AFTER = re.compile(
+    r"^[^，。；]{0,16}(?:进行|开展|实施|组织)[^，。；]{0,4}(?:抽查|检查|核查|督查|巡查|评估|检测|监测)")
 _CAP_FLOOR = re.compile(
     r"(?:不超过|不高于|不低于|不少于|不多于|最高|最多|最低|至少|上限|原则上|不得)[^，。；]{0,20}$")
 _RANKS = ("名", "位", "强")
@@ -94,13 +103,16 @@ _GRANT = re.compile(
 _FUNDING = re.compile(
     _GRANT.pattern + r"|资金|经费|预算|费用|营业收入|销售收入|主营业务收入|财政|面积")
 _ELIGIBLE = re.compile(
-    r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|标准|入选|期限|"
+    r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|(?<![高国际业家方地])标准(?![化体])|入选|期限|"
     r"有效期|满|以内的|连续|不得|可|按照|按")
 _SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$")
 _CLASS_BEFORE = re.compile(r"(?:产值|营收|营业收入|销售额|销售收入|收入)(?:过|超过|超)$")
 _ACTION = re.compile(
     r"新增|新建|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|推动|带动|吸引|招引|投放|选取"
-    r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广")
+    r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广|推进")
+# 营收超50亿元的企业 / 产值超10亿元、50亿元的园区: the amount names a class; 产值超1.5万亿元、承接…
+# (a list of goals) does not
+_CLASS_AFTER = re.compile(r"[的级]|、[^，。；]{0,12}?的")
 _MONEY_CLASS = re.compile(  # the amount names a class of things: 100万元以下项目, 超50亿元的企业
     r"^(?:（含）)?(?:级|的?[\u4e00-\u9fff]{0,6}?"
     r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头|部分)"
@@ -111,18 +123,21 @@ _REFERENCE_BEFORE = re.compile(
     r"[^，。；\d]{0,4}$")
 _REFERENCE_AFTER = re.compile(
     r"^(?:个|项|条|类|大)?(?:章|条|款|部分|[^，。；、\d]{0,6}?(?:方面|文件|政策|措施|举措|内容|规定"
-    r"|办法|清单|环节|问题|原则|要求|制度|方向|通知|意见|角度|类型|层面|维度|板块|篇章))")
+    r"|办法|清单|环节|问题|原则|要求|制度|方向|通知|意见|角度|类型|层面|维度|板块|篇章))"
+    r"|^[^，。；、\d]{0,4}?(?:模式|阶段|特点|途径|路径|方式)(?:[，。；：:]|$)")  # 三种模式：
 _REFERENCE_UNITS = ("项", "个", "条", "类", "方面", "件")
 _TAX = re.compile(r"税|免征|减免|抵扣|加计扣除|计税|应纳")
 _TREATMENT = re.compile(
     r"给予|奖励|奖补|补助|资助|补贴|贴息|减免|免征|延期|予以|核定|扣除|缓缴|缓交|减征|免收|减半")
-_THRESHOLD_CLAUSE = re.compile(r"^(?:对(?!接|标|外|口|话|象)|凡|其|且|被|经)")
+_THRESHOLD_CLAUSE = re.compile(r"^(?:对(?!接|标|外|口|话|象)|凡|其(?!中)|且|被|经)")
 _THRESHOLD_OF = re.compile(r"对[^，。；]{1,25}(?:超过|超|不足|低于|达到)$")  # 要对单篇支出超过2万元
 _ISSUERS = re.compile(  # 七家单位联合发布了《…》; 18项行政许可事项依法委托…实施
     r"^[^，。；]{0,8}?(?:联合)?(?:发布|印发|出台|颁布|制定)了?《"
     r"|^[^，。；]{0,12}?事项(?:依法)?(?:委托|下放|调整|取消|交由)")
 _SURVEY = re.compile(r"^的[^，。；]{0,12}(?:反映|认为|表示|认可|赞同|满意|支持)")
 _DOC_WORDS = re.compile(r"细则|办法|意见|文件|政策|措施|条款|规定|通知|条$")
+_RULES_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则)(?:（[^）]*）)?(?:的通知)?》?(?:政策)?解读|"
+                          r"(?:条例|办法|规定|细则|规则)(?:（[^）]*）)?$")
 _APPLICATION = re.compile(r"申报|申请|认定|遴选|征集|评选|推荐|评审|评价|备案|税|收费|优惠")
 
 
@@ -144,13 +159,16 @@ def classify(st: Statement) -> Verdict:
     clause, after = _clause_before(st.sentence, st.start), st.sentence[st.end:]
     view = _View(st.sentence[:st.start], clause, after, committed,
                  committed or bool(_FUTURE_WORDS.search(clause + _clause_after(after))),
-                 committed or bool(_FUTURE_WORDS.search(st.sentence)))
-    for rule in (_document_rule, _past_rule, _condition_rule, _reference_rule):
+                 committed or bool(_FUTURE_WORDS.search(st.sentence))
+                 or bool(_DEADLINE.search(st.sentence)))
+    for rule in (_document_rule, _past_rule, _task_rule, _condition_rule, _reference_rule):
         verdict = rule(st, view)
         if verdict is not None:
             return verdict
     if _SURVEY.match(view.after.lstrip()):
         return Verdict("other", "survey")  # 30%的女性科技人才反映…
+    if _FORECAST.search(view.clause) and not _PLEDGE.search(st.sentence):
+        return Verdict("other", "forecast")  # 预计全年为企业减负超过2.5万亿元: an estimate
     if view.promised_anywhere:
         return Verdict("target", "commitment")
     if st.doc_type != "evaluation_report" and _COMMIT.search(view.clause):
@@ -159,8 +177,8 @@ def classify(st: Statement) -> Verdict:
 
 
 def _document_rule(st: Statement, v: _View) -> Verdict | None:
-    if st.doc_type == "regulation":
-        return Verdict("condition", "regulation-document")
+    if st.doc_type == "regulation" or (st.doc_type is None and _RULES_TITLE.search(st.doc_title)):
+        return Verdict("condition", "regulation-document")  # …管理办法的通知》政策解读
     if st.doc_type is None and _APPLICATION.search(st.doc_title) and not v.committed:
         return Verdict("condition", "application-notice")
     return None
@@ -173,8 +191,19 @@ def _past_rule(st: Statement, v: _View) -> Verdict | None:
         return None
     if st.doc_type == "evaluation_report":
         return Verdict("past", "evaluation-result")
-    if _PAST_TENSE.search(v.before):
+    if _PAST_TENSE.search(v.before) and not _DEADLINE.search(st.sentence):
         return Verdict("past", "past-tense")
+    if not v.promised_anywhere and _REPORTED.search(st.sentence):
+        return Verdict("past", "reported-figure")
+    return None
+
+
+def _task_rule(st: Statement, v: _View) -> Verdict | None:
+    """落实全年1万亿元的投资任务 / 完成N万人的就业目标: the number quantifies a task or goal."""
+    if st.unit not in (*_REFERENCE_UNITS, "", "个") and TASK_AFTER.match(st.sentence, st.end) \
+            and not _PENALTY.search(st.sentence) \
+            and not _CAP_FLOOR.search(v.clause) and not _REFERENCE_BEFORE.search(v.before):
+        return Verdict("target", "commitment")
     return None
 
 
@@ -183,7 +212,7 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
         return Verdict("condition", "penalty")
     money = st.unit.endswith("元")
     if money and ((_MONEY_CLASS.match(v.after.lstrip()) and not _SIZE.search(v.clause))
-                  or (_CLASS_BEFORE.search(v.before) and v.after.lstrip()[:1] in "的、级")):
+                  or (_CLASS_BEFORE.search(v.before) and _CLASS_AFTER.match(v.after.lstrip()))):
         return Verdict("condition", "money-class")  # 100万元以上的项目 / 营收超亿元企业
     if not v.committed and _TAX.search(st.sentence):
         return Verdict("condition", "tax-rule")
@@ -199,7 +228,8 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _TREATMENT.search(v.clause + _clause_after(v.after)) \
             or _THRESHOLD_CLAUSE.match(v.clause.strip()) or _THRESHOLD_OF.search(v.clause):
         return Verdict("condition", "treatment-rule")  # 对…超过1亿元的，给予奖励
-    acting = bool(_ACTION.search(v.clause))  # 投放不少于250台: a floor on what will be done
+    acting = bool(_ACTION.search(v.clause)) or bool(_CHECK_AFTER.search(_clause_after(v.after))) \
+        or re.match(r"(?:认定|遴选)(?![的后为])", v.clause.strip()) is not None  # 认定示范基地10个
     if capped and not acting:
         return Verdict("condition", "cap-floor")
     if _ELIGIBLE.search(v.clause) and not acting:
@@ -207,8 +237,46 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     return None
 
 
+_FORECAST = re.compile(r"预计|预测|有望|估计")
+_PLEDGE = re.compile(r"力争|确保|目标|争取")
+# 重点推进A、B、“C”等8项计划: the number counts the programmes just named
+_NAMED_LIST = re.compile(r"[、”][^，。；]{0,30}等\s*$|”\s*$")
+_BARE_LIST = re.compile(r"、[^，。；、]{1,24}$")  # 包括A、B、C和D四个方面
+_PROGRAMMES = re.compile(
+    r"^[^，。；\d]{0,8}?(?:计划|行动|工程|专项|举措|活动|指标|任务|领域)(?:[，。；,;]|$)"
+    r"|^工程")
+
+
+def _small_count(st: Statement) -> int | None:
+    """The integer the statement counts (五 / 5), None when it is not a small count."""
+    # a range (2-3项) is never the count of the items just named
+    raw = re.match(r"[\d〇零一二两三四五六七八九十]+(?![\d.万亿—\-－~～至])",
+                   st.sentence[st.start:])
+    value = parse_number(raw.group().replace("两", "二")) if raw else None
+    return int(value) if value is not None and value == int(value) and value < 50 else None
+
+
+def _named_count(clause: str) -> int:
+    """How many items the clause names just before its count: A、B、C和D等 / “A”“B”“C”."""
+    quoted = re.search(r"(?:“[^”]{1,20}”[、和及与]?){2,}\s*(?:等)?\s*$", clause)
+    if quoted:
+        return quoted.group().count("“")
+    listed = re.search(r"[^，。；：:]*等\s*$", clause) \
+        or re.search(r"[^，。；：:]*、[^，。；：:]*$", clause)
+    if listed is None:
+        return 0
+    items = re.split(r"[、]|和|及|与", listed.group())
+    return len(items) if len(items) >= 2 else 0
+
+
 def _reference_rule(st: Statement, v: _View) -> Verdict | None:
     after = v.after.lstrip()
+    counted = _named_count(v.clause) == _small_count(st) and not _DEADLINE.search(st.sentence) \
+        and not re.search(r"实现|完成", v.clause)  # 6月底前实现“A”…等6项事项“跨省通办”: a result
+    named = _NAMED_LIST.search(v.clause)
+    if st.unit in _REFERENCE_UNITS and ((named and _PROGRAMMES.match(after))
+                                        or (counted and (named or _BARE_LIST.search(v.clause)))):
+        return Verdict("reference", "named-programmes")
     if _ISSUERS.match(after):
         return Verdict("reference", "issuers-or-items")
     if _REFERENCE_BEFORE.search(v.before) and (st.unit in _REFERENCE_UNITS

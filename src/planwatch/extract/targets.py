@@ -89,7 +89,7 @@ def _is_past(sentence: str, start: int | None) -> bool:
 
 
 def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para,
-               period: Period) -> tuple[int | None, str]:
+               period: Period, meta: Meta) -> tuple[int | None, str]:
     before = sentence[:cand.number_at]
     if "每年" in cand.clause_prefix or ("每年" in before and not YEAR_BY.search(before)):
         return None, "annual"
@@ -107,6 +107,9 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
         return int(dated.group(1)), "by_year"  # 2023年新增建成充电桩超过2.1万个
     if period.start is not None and period.start == period.end:
         return period.end, "by_year"  # a one-year document (2021年…重点工作安排)
+    if meta.period_start is not None and meta.period_end in (None, meta.period_start) \
+            and "全年" in cand.clause_prefix:
+        return meta.period_start, "by_year"  # 全年…投资任务 in a document of its issue year
     return None, "plan_period"
 
 
@@ -131,45 +134,87 @@ def _quote_start(sentence: str, cand: Candidate) -> int:
     return start
 
 
+def _bare_item(sentence: str, cand: Candidate) -> bool:
+    """A clause that is only a noun and its count (，国际知名品牌1-2个): another list item."""
+    clause = sentence[max(sentence.rfind(c, 0, cand.number_at) for c in "，,、；;") + 1:
+                      cand.number_at]
+    return len(clause) <= 12 and re.search(r"[\u4e00-\u9fff]", clause) is not None \
+        and not re.search(r"[为是有]", clause)
+
+
 def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
-             meta: Meta, title: str) -> Verdict:
+             meta: Meta, title: str, framed: bool = False) -> Verdict:
+    """``framed``: an earlier sentence of the paragraph set the plan year (到2022年，…。
+    高新区营业收入超6万亿元，…), so this one states goals for it too."""
     return classify(Statement(
         sentence=sentence, start=cand.number_at, end=cand.number_end, unit=cand.unit,
         comparator=cand.comparator, doc_type=meta.doc_type, past_section=para.past,
-        goal_section=para.goal, future_year=_future_year(sentence, period) is not None,
+        goal_section=para.goal, future_year=framed or _future_year(sentence, period) is not None,
         doc_title=title))
 
 
+_DEFINED = re.compile(r"[（(]以下简称[“\"]?([^）)”\"]{2,16})[”\"]?[）)]")
+_LEAD_VERBS = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
+
+
+def document_topic(doc: Document, title: str) -> str | None:
+    """What the document is about, when it says so: the short name it defines
+    (`国际大科学计划和大科学工程（以下简称大科学计划）`) that its title carries."""
+    for block in doc.blocks[:60]:
+        for m in _DEFINED.finditer(block.text):
+            if m.group(1) in title:
+                return m.group(1)
+    return None
+
+
+def _scoped(subject: str, para: Para, sentence: str, at: int, topic: str | None) -> str:
+    """A section's zone or institution in brackets; a bare generic noun (培育3—5个项目) takes the
+    document's topic, since on its own it names nothing."""
+    if para.scope and not _WHOLE.search(sentence, 0, at):
+        return f"{subject}（{para.scope}）" if para.scope not in subject else subject
+    bare = _LEAD_VERBS.sub("", subject)
+    if topic and len(bare) <= 2 and topic not in subject:
+        return f"{subject}（{topic}）"
+    return subject
+
+
 def _para_targets(para: Para, period: Period, result: TargetResult,
-                  meta: Meta, title: str = "") -> list[Target]:
+                  meta: Meta, title: str = "", topic: str | None = None) -> list[Target]:
     out: list[Target] = []
     para_year: int | None = None
+    # without a period, a year before the issue date is the past (2014年…预计达2.4% in 2015)
+    issued = meta.issued[:4] if meta.issued and meta.issued[:4].isdigit() else None
+    as_of = period if period.start or issued is None else Period(int(issued), period.end)
     for offset, sentence in split_sentences(para.text):
-        if is_past_sentence(sentence, period):
+        if is_past_sentence(sentence, as_of):
             continue
+        framed = para_year is not None
         para_year = _future_year(sentence, period) or para_year
         cands, unparsed = parse_sentence(sentence)
+        listed = False  # the sentence has committed to an item of a list that runs on
         for cand in cands:
             quote = sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 ")
             line = para.line_at(offset + cand.number_at)
-            verdict = _verdict(cand, sentence, para, period, meta, title)
+            verdict = _verdict(cand, sentence, para, period, meta, title, framed)
+            if verdict.reason == "no-commitment" and listed and _bare_item(sentence, cand):
+                # …健康产品群3-5个，国际知名品牌1-2个
+                verdict = Verdict("target", "commitment-list")
+            listed = verdict.label == "target"
             if verdict.label != "target":
                 result.rejected.append((verdict, quote))
                 if verdict.label == "past":
                     result.facts.append(Fact(
-                        kind="level", subject=cand.subject, value=cand.value, unit=cand.unit,
-                        comparator=cand.comparator, quote=quote, line=line))
+                        kind="level", subject=cand.subject, value=cand.value,
+                        unit=cand.unit or None, comparator=cand.comparator, quote=quote, line=line))
                 continue
-            year, kind_period = _period_of(cand, sentence, para_year, para, period)
-            subject = cand.subject
-            if para.scope and not _WHOLE.search(sentence, 0, cand.number_at):
-                subject = f"{subject}（{para.scope}）" if para.scope not in subject else subject
+            year, kind_period = _period_of(cand, sentence, para_year, para, period, meta)
+            subject = _scoped(cand.subject, para, sentence, cand.number_at, topic)
             base = None
             if cand.baseline is not None:  # 从12.5%提高到18%
                 base_year = cand.baseline_year or (period.start - 1 if period.start else None)
                 base = Baseline(year=base_year, value=cand.baseline)
             out.append(Target(
-                subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit,
+                subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit or None,
                 year=year, period=kind_period, comparator=cand.comparator,
                 kind=_annual_flow(cand.kind, kind_period, cand.unit), quote=quote, line=line,
                 baseline=base))
@@ -208,13 +253,19 @@ def _same(a: Target, b: Target) -> bool:
     return a.comparator == b.comparator and overlap >= 0.8
 
 
-def dedupe(targets: list[Target]) -> list[Target]:
-    """Repeated commitments listed once; a dated repetition lends its year to the first."""
+def dedupe(targets: list[Target], paras: list[int] | None = None) -> list[Target]:
+    """Repeated commitments listed once; a dated repetition lends its year to the first.
+    ``paras`` (the paragraph of each target): a paragraph does not repeat its own commitment, so
+    two equal numbers in one paragraph are two targets (日均活跃用户 of two platforms)."""
     out: list[Target] = []
-    for t in targets:
-        first = next((o for o in out if _same(o, t)), None)
+    where: list[int] = []
+    for i, t in enumerate(targets):
+        at = paras[i] if paras is not None else -1
+        first = next((o for o, p in zip(out, where, strict=True)
+                      if _same(o, t) and not p == at >= 0), None)
         if first is None:
             out.append(t)
+            where.append(at)
         elif first.year is None and t.year is not None:
             first.year, first.period = t.year, t.period
     return out
@@ -227,15 +278,19 @@ def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) 
     paras = build_paras(doc) if paras is None else paras
     first = next((b.text.strip() for b in doc.blocks if b.text.strip()), "")
     title = plan.meta.title or first[:80]  # what the document calls itself
+    topic = document_topic(doc, title)
     targets: list[Target] = []
+    para_of: list[int] = []
     facts: list[PastFact] = []
-    for para in paras:
+    for i, para in enumerate(paras):
         if para.past:
             facts.extend(past_facts(para, period))
             continue
-        targets.extend(_para_targets(para, period, result, plan.meta, title))
+        found = _para_targets(para, period, result, plan.meta, title, topic)
+        targets.extend(found)
+        para_of.extend([i] * len(found))
         facts.extend(past_facts(_past_part(para, period), period))
-    result.targets = dedupe(targets)
+    result.targets = dedupe(targets, para_of)
     attach_baselines(result.targets, table_rows(plan.indicators, plan.prior_results, period),
                      facts)
     return result

@@ -3,6 +3,7 @@ comparator and kind. Layout and period context live in targets_text; assembly in
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ _UNITS = sorted(
     ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "家次", "场次", "万人", "万名",
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
      "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
-     "种", "万户", "户"],
+     "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -27,35 +28,53 @@ _MENTION = re.compile(
     rf"{_FIRST_DIGIT}(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?\s*(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS) + ")"
 )
+# 实名注册用户突破1.2亿，/ 集聚专业技术人员超600万。: a count scaled by 万/亿 with no measure word
+_SCALED = re.compile(
+    r"(?:突破|超过|超|达到|达|逾|增至|增加到|提高到|发展到)\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<scale>[万亿])"
+    r"(?=\s*(?:[，,。；;、）)（(]|以上|左右|$))")
+_MONEYISH = re.compile(
+    r"产值|收入|营收|销售|投资|投入|金额|资金|融资|规模|总值|增加值|GDP|额|效益|利润|税")
 _FLOOR_WORD = re.compile(r"(?:不少于|不低于|至少|超过|超|逾|近|约)\s*$")  # 投放不少于250台…
 _TOTAL = re.compile(r"总数|总量|数量|规模|比重|占比|比例|率")
 _CJK_START = re.compile(r"\s*[\u4e00-\u9fff]")
 _ANY_DIGIT = re.compile(r"[\d〇零一二两三四五六七八九十百千万]")  # what every mention needs
 _PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_NUM})")
+# 不少于二分之一: a fraction in words is a share (50 %)
+_FRACTION = re.compile(
+    r"(?<![百千万亿])(?P<d>[二三四五六七八九十]|\d{1,2})分之(?P<n>[一二三四五六七八九]|\d{1,2})")
 _RANK = re.compile(rf"前\s*(?P<a>{_NUM})\s*(?P<unit>名|强|位)|(?P<hundred>百强)")
 _AFTER = (("及以上", ">="), ("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~"))
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 LEVEL_VERBS = re.compile(
     r"(?:达到|突破|超过|稳定在|保持在|发展到|增长到|增加到|提高到|提升到|增至|控制在|不低于|不少于"
-    r"|不超过|不高于|至少|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|降)[到至]|达|超|逾|近|约)\s*$")
+    r"|不超过|不高于|至少|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|缩短|压缩|降)[到至]|达|超|逾|近|约)\s*$")
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
-    r"|梳理|办好|复核|推广应用|发展(?![到至成])")
+    r"|梳理|办好|复核|推广应用|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
 _SCOPE = re.compile(
     r"^(?:(?:到|至)?\s*\d{4}\s*年(?:底前|底|末|内)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
     r"|在?全县|在?全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
+    r"|(?:\d{1,2}月|年)(?:底前|底|内)"
     r"|[—\-－]+)+")
 _REWARD = re.compile(r"(?:奖励|奖补|补助|补贴|资助|给予|一次性)\s*$")
-_GENERIC_VERB = re.compile(r"^(?:推动|带动|促进|推进|助推|帮助|服务)$")
+_GENERIC_VERB = re.compile(
+    r"^(?:加快|积极|大力|重点|进一步)?(?:推动|带动|促进|推进|助推|帮助|服务|提升|完成)$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
 _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
+# 6月底前实现“…”等6项重点事项“跨省通办”: 实现 commits to a count; 实现营业收入N亿元 reports a result
+_ACHIEVE = re.compile(r"实现(?!了)[^，。；]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# 推动9000家工业企业开展技术改造: firms brought to act
+_PUSH = re.compile(r"(?:推动|带动|推进|提升|完成)\s*$")
+_COUNT_UNITS = ("项", "个", "条", "类", "件", "方面", "")  # 八项重点任务 counts tasks
+# 全年重点项目1万亿元的投资任务: the amount sizes a task or goal
+TASK_AFTER = re.compile(r"\s*的?[\u4e00-\u9fff]{0,6}?(?:任务|目标)(?![\u4e00-\u9fff])")
 _BARE_VERB = re.compile(
     r"(?:的?部分)?(?:为|至|到|达|有|形成|发展|实现|推出|建立|超|达到|增至|提高到|提升到)")
 _PREDICATE_TAIL = re.compile(r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$")
@@ -95,11 +114,16 @@ def _number(raw: str, before: str = "") -> float | None:
     return parse_number(raw)
 
 
+_TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
+
+
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
     if before.endswith(("第", "+", "年产", "×", "最高", "最多")) \
             or re.search(r"[A-Za-z+×]\s*$", before):
         return True
+    if _TIME_LIMIT.match(sentence, end):
+        return True  # 在30个工作日内 / 3个月内: a time limit, not a count
     return after.startswith(("/", "+", "强")) or before.count("“") > before.count("”")
 
 
@@ -112,6 +136,9 @@ def _comparator_after(sentence: str, end: int) -> tuple[str | None, int]:
     return None, end
 
 
+_ENTER = re.compile(r"(?:进入|跻身|入选|位列|迈入|进|入围|保持)[^，。；]{0,14}$")
+
+
 def _rank_mentions(sentence: str) -> list[Mention]:
     """前20名 / 百强; a 百强 list that a 前N place follows (百强县前30名) is the list's name."""
     out: list[Mention] = []
@@ -121,8 +148,9 @@ def _rank_mentions(sentence: str) -> list[Mention]:
         value = 100.0 if m.group("hundred") else _number(m.group("a"))
         if value is None:
             continue
-        if m.group("hundred") and re.match(r"[^，。；、]{0,6}?前\s*\d", sentence[m.end():]):
-            continue
+        if m.group("hundred") and (re.match(r"[^，。；、]{0,6}?前\s*\d", sentence[m.end():])
+                                   or not _ENTER.search(sentence, 0, m.start())):
+            continue  # 百强县前30名 / 评选发布百强企业: the name of a list, not a place to reach
         unit = "强" if m.group("hundred") else m.group("unit")
         out.append(Mention(m.start(), m.end(), value, None, unit, "<=", rank=True))
     return out
@@ -143,6 +171,8 @@ def find_mentions(sentence: str) -> list[Mention]:
             comp = comp or comparator_before(sentence[:m.start()]) or "="
             out.append(Mention(m.start(), end, value, None, "%", comp))
             taken.append((m.start(), m.end()))
+    out.extend(_fraction_mentions(sentence, taken))
+    out.extend(_scaled_mentions(sentence, taken))
     for m in _MENTION.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken) or _excluded(sentence, m.start(), m.end()):
             continue
@@ -154,6 +184,42 @@ def find_mentions(sentence: str) -> list[Mention]:
     return sorted(out, key=lambda x: x.start)
 
 
+def _fraction_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    if "分之" not in sentence:
+        return out
+    for m in _FRACTION.finditer(sentence):
+        d, n = _number(m.group("d")), _number(m.group("n"))
+        if d is None or n is None or not 0 < n < d:
+            continue
+        comp, end = _comparator_after(sentence, m.end())
+        comp = comp or comparator_before(sentence[:m.start()]) or "="
+        out.append(Mention(m.start(), end, round(n / d * 100, 2), None, "%", comp))
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _scaled_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Counts printed without a measure word (用户突破1.2亿, 人员超600万): value in units, no unit.
+    An amount of money with its 元 left out (产值突破100亿) is not read: its unit is unknown."""
+    out: list[Mention] = []
+    if "万" not in sentence and "亿" not in sentence:
+        return out
+    for m in _SCALED.finditer(sentence):
+        start = m.start("a")
+        clause = sentence[max(sentence.rfind(c, 0, start) for c in "，,；;。") + 1:start]
+        if _MONEYISH.search(clause) or _excluded(sentence, start, m.end()):
+            continue
+        value = parse_number(m.group("a") + m.group("scale"))
+        if value is None:
+            continue
+        comp, end = _comparator_after(sentence, m.end())
+        comp = comp or comparator_before(sentence[:start]) or "="
+        out.append(Mention(start, end, value, None, "", comp))
+        taken.append((start, m.end()))
+    return out
+
+
 def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     raw_a, raw_b, unit = m.group("a"), m.group("b"), m.group("unit")
     value = _number(raw_a, sentence[:m.start()])
@@ -163,7 +229,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     chinese = raw_a[0] not in "0123456789"
     if chinese and value < 2 and "百分点" not in unit:
         return None
-    if unit.startswith("万") and unit not in ("万元", "万平方米"):  # 1.5万亿元 → 15000 亿元
+    if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元"):
+        # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
         value_max = round(value_max * 1e4, 6) if value_max is not None else None
@@ -244,6 +311,8 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "growth_rate"
     if seg.rstrip().endswith("突破") and m.comparator == "=":
         return "increment"  # 突破10-15项关键技术: breakthroughs to make
+    if _state_reached(seg):
+        return "level"  # 形成20-30个产业集群 / 建成孵化器超600家: the count there will be
     if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
         return "increment"  # 投放不少于250台 / 引进人才超万人: what will be done
     if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模") \
@@ -255,6 +324,20 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
     return "level"
 
 
+_STATE_VERB = re.compile(r"(?:建成|形成)(?P<noun>[^，。；]*?)\s*$")
+
+
+def _state_reached(seg: str) -> bool:
+    """形成 N 个… and 建成 X 超 N 家 state what will exist (a level); 新增/累计 make it a flow."""
+    m = _STATE_VERB.search(seg)
+    if m is None or re.search(r"新增|累计|新建|再", seg):
+        return False
+    noun = m.group("noun")
+    if not noun:
+        return m.group().startswith("形成")
+    return (bool(_CJK.search(noun)) and _FLOOR_WORD.search(seg) is not None)
+
+
 def _rank_subject(sentence: str, m: Mention, seg: str, noun: str) -> tuple[str, int]:
     parts = re.split(r"力争|进入|跻身|位居|迈入|位列|保持|进", seg, maxsplit=1)
     pre = strip_scope(parts[0]).rstrip("力争")
@@ -264,8 +347,10 @@ def _rank_subject(sentence: str, m: Mention, seg: str, noun: str) -> tuple[str, 
     return rest.strip() + sentence[m.start:m.end] + noun, m.start - len(rest)
 
 
-def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
-    """Candidates for every triggered mention; the untriggered mentions are returned apart."""
+def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate], list[Mention]]:
+    """Candidates for every triggered mention; the untriggered mentions are returned apart.
+    ``framed``: a 到20XX年 or goal heading frames the sentence, so its counts are what is aimed at
+    (到2020年，…高新技术企业拥有著名商标3000个)."""
     sentence = _LIST_MARK.sub(lambda m: " " * len(m.group()), sentence)
     mentions = find_mentions(sentence)
     if not mentions:
@@ -279,8 +364,9 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
         if not ms:
             continue
         parts = _fenbie_parts(sentence, clauses, ci, ms[0], len(ms))
-        state = _ClauseState()
-        if cands and not strip_scope(sentence[cs:ms[0].start]) and carried:
+        state = _ClauseState(triggered=framed)
+        lead_in = strip_scope(sentence[cs:ms[0].start])
+        if cands and carried and (not lead_in or _bare_noun(lead_in)):
             state.triggered, state.verb = True, carried  # …3000个企业，10000个基地
         # 其中3—5家…: a part of what the sentence has just committed to
         among = cands[-1] if cands and sentence[cs:ms[0].start].strip().startswith("其中") else None
@@ -316,7 +402,36 @@ def parse_sentence(sentence: str) -> tuple[list[Candidate], list[Mention]]:
             prev_end = m.end
             k += 1
         carried = state.verb if state.triggered else ""
+    _fill_ellipsis(cands)
     return cands, unparsed
+
+
+_ELLIPTIC = re.compile(r"^(?P<scope>[^，。；]{2,24}?)的(?P<head>[\u4e00-\u9fff]{1,4})$")
+_SHORT_NAME = re.compile(r"[（(]以下简称[“\"]?(?P<name>[^）)”\"]{2,16})[”\"]?[）)]")
+
+
+_OWN_PREDICATE = re.compile(
+    r"[为是有]|达|超过|突破|完成|提高|提升|增长|降低|下降|减少|保持|稳定|控制|每年|年均|强度|[在数]$")
+
+
+def _bare_noun(text: str) -> bool:
+    """A lead-in that is only a noun phrase (，产值超10亿的骨干企业30家): no verb of its own."""
+    return len(text) <= 24 and not _INC_ANY.search(text) and not LEVEL_VERBS.search(text) \
+        and not _OWN_PREDICATE.search(text) and not _TOTAL.search(text)
+
+
+def _fill_ellipsis(cands: list[Candidate]) -> None:
+    """'全省取消审批…的事项达100项、自贸试验区的事项达150项': the second subject names only its
+    scope and the head noun; it means the first one's subject in that scope. A full name given
+    with its short one (X（以下简称Y）) is read as Y."""
+    for prev, cand in itertools.pairwise(cands):
+        short = _SHORT_NAME.search(cand.subject)
+        if short:
+            cand.subject = short.group("name") + cand.subject[short.end():]
+        m = _ELLIPTIC.match(cand.subject)
+        if m and prev.subject.endswith("的" + m.group("head")) \
+                and len(prev.subject) > len(m.group("head")) + 4 and prev.unit == cand.unit:
+            cand.subject = m.group("scope") + prev.subject
 
 
 _CLASS_OF = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:超过|超|过|逾|达到|达)\s*")
@@ -349,12 +464,23 @@ def _from_to(sentence: str, first: Mention,
     return first.value, int(m.group("y")) if m.group("y") else None, m.start()
 
 
+_ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|、")
+
+
+def _quantified_task(sentence: str, m: Mention) -> bool:
+    """全年1万亿元的投资任务: an amount that sizes a task or goal (a count of tasks does not)."""
+    return m.unit not in _COUNT_UNITS and TASK_AFTER.match(sentence, m.end) is not None
+
+
 def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
                state: _ClauseState) -> bool:
     yearly = "每年" in clause_prefix or sentence.lstrip("—- ").startswith("每年")
     return (m.comparator != "=" or m.rank or state.triggered or yearly
             or bool(LEVEL_VERBS.search(seg)) or bool(_INC_ANY.search(clause_prefix))
-            or bool(_TRIGGER.search(sentence[:m.start]))
+            or bool(_TRIGGER.search(sentence[:m.start])) or bool(_PUSH.search(seg))
+            or (bool(_ACHIEVE.search(clause_prefix)) and not m.unit.endswith("元")
+                and sentence[m.start].isdigit())
+            or _quantified_task(sentence, m)
             or sentence[m.end:m.end + 2] == "规模")
 
 
@@ -371,7 +497,13 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     lead = _LEAD_VERB.match(core)
     if lead:
         state.verb = lead.group()
+    push = _PUSH.search(core)
+    if push and not _CJK.search(_ADVERB.sub("", core[:push.start()])):
+        state.verb = push.group().strip()
     noun = _noun_after(sentence, m.end, stop)
+    last = noun.rsplit("、", 1)
+    if len(last) == 2 and (_INC_VERB.search(last[1][-4:]) or LEVEL_VERBS.search(last[1])):
+        noun = last[0]  # 3万个购车指标、深圳增加1万个…: the next item's own lead is not the noun
     end = m.end
     if parts:
         subject, qstart = parts[k]
@@ -382,13 +514,37 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         core_at = prev_end + seg.find(core) if core else m.start
         subject, qstart, end = _plain_subject(sentence, clauses, ci, m, core, core_at, noun,
                                               state, prev_end > cs)
+        task = TASK_AFTER.match(sentence, m.end) if _quantified_task(sentence, m) else None
+        if task is not None and end <= m.end:  # 全年重点项目1万亿元的投资任务
+            subject, end = subject + task.group().strip().lstrip("的"), task.end()
+            state.verb = state.verb or "落实"  # a task is work to be done: a flow
     subject = re.sub(r"^\d{1,3}[.．、]\s*", "", subject).lstrip("的为和及与、至，, ")
     if len(_CJK.findall(subject)) < 2 or _BARE_VERB.fullmatch(subject) \
             or re.fullmatch(rf"(?:{INCREMENT_VERBS})+", subject):
         return None  # a fragment ('的', '形成', '的部分为'), not what is measured
-    kind = _kind(m, clause_prefix, noun, state.verb, subject)
+    share = _share_subject(core, noun, m) if not parts and not m.rank else None
+    if share is not None:  # 不少于二分之一应优化事项实现“四免” / 每年不低于20%的比例对…进行抽查
+        subject, end = share, stop
+    kind = "level" if share is not None else _kind(m, clause_prefix, noun, state.verb, subject)
     return Candidate(subject, m.value, m.value_max, m.unit, m.comparator, kind,
                      max(qstart, 0), end, m.start, clause_prefix, m.end)
+
+
+_SHARE_LEAD = re.compile(r"^(?:推动|按照|按|原则上|每年|力争|确保|要|应)+"
+                         r"|(?:原则上|要|应|不少于|不低于|至少|超过|达到|达|超)+$")
+
+
+def _share_subject(core: str, noun: str, m: Mention) -> str | None:
+    """A share followed by what it is a share of: the subject is that noun phrase's 比例."""
+    if m.unit != "%" or not noun or TASK_AFTER.match(noun) or not _CJK.match(noun.lstrip("的")):
+        return None
+    head = _SHARE_LEAD.sub("", core)
+    if len(_CJK.findall(head)) > 6 or re.search(r"[增长速率比重占]", head):
+        return None
+    tail = noun[3:] if noun.startswith("的比例") else noun.lstrip("的")
+    if len(_CJK.findall(tail)) < 4:
+        return None
+    return f"{head}{tail}的比例"
 
 
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
@@ -402,7 +558,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(re.search(
         rf"(?:{INCREMENT_VERBS})$", bare))
-    rest = _GENERIC_VERB.sub("", rest)
+    rest = "" if _GENERIC_VERB.fullmatch(_ADVERB.sub("", rest)) else rest  # 高标准推进7个…
     if rest.endswith("规模") and noun.startswith("的") and len(noun) > 2:
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
@@ -413,7 +569,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
             state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", bare)[0]
         state.objects = True
         subject = state.verb + _short_subject(noun)
-        qstart = core_at if lead else m.start
+        qstart = core_at if lead or _GENERIC_VERB.match(core) else m.start
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
         return subject, qstart, m.end + gap + len(noun)
     subject = LEVEL_VERBS.sub("", core)
