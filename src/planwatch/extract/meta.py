@@ -89,7 +89,9 @@ def extract_meta_result(doc: Document) -> MetaResult:
             findings.append(Finding(code="title-inferred", severity=Severity.INFO,
                                     message=f"未找到印刷的标题，按前言推断为：{title}"))
     place = jurisdiction.resolve(region, text) if region else jurisdiction.Jurisdiction()
-    doc_type = interpreted_type(top) or classify(title or "")
+    interpreted, doc_type = interpreted_type(top)
+    if not interpreted:
+        doc_type = classify(title or "")
     issued = find_issued(top) or find_issued(tail)
     start, end = find_period(title or "", doc_type, text, issued, number)
     meta = Meta(
@@ -307,8 +309,10 @@ def _nested_region(outer: str, rest: str) -> str:
 
 _RULES = re.compile(r"(?:条例|办法|规定|细则|指引|规则|准则|指南|标准|(?<![方想])法)$")
 _RULES_NOTICE = re.compile(
-    r"^关于.{2,60}(?:条例|办法|规定|细则|指引|规则)(?:（[^（）]{0,8}）)?的通知$")
+    r"^.{0,30}?关于.{2,60}(?:条例|办法|规定|细则|指引|规则)(?:（[^（）]{0,8}）)?的通知$")
+_ISSUED_BARE = re.compile(r"关于(?:印发|修订|修改|转发)(?!《)(.{4,80})的通知$")
 _QA = re.compile(r"^(?:政策|权威)?解读[：:][^。，；《]{2,60}?(?:政策解答|问答|指引|指南)")
+_INTERPRETATION = re.compile(r"^(?:政策|权威)?解读[：:]")
 _INTERPRETED = re.compile(r"^(?:政策|权威)?解读[：:]\s*.{0,30}?《(?P<t>[^》]{4,80})》")
 
 
@@ -321,6 +325,9 @@ def classify(title: str) -> DocType | None:
     issued = re.search(r"(?:印发|修订|修改|转发)《([^《》]{4,80})》", title)
     if issued and title.endswith("通知"):
         return classify(issued.group(1))
+    bare = _ISSUED_BARE.search(title)  # 关于印发…管理办法的通知 without 《》
+    if bare:
+        return classify(bare.group(1))
     if re.search(r"评估(?:报告)?$|评估报告|总结报告", title):
         return "evaluation_report"
     if _RULES.search(title) or _RULES_NOTICE.search(title):
@@ -332,17 +339,20 @@ def classify(title: str) -> DocType | None:
     return None
 
 
-def interpreted_type(top: list[str]) -> DocType | None:
+def interpreted_type(top: list[str]) -> tuple[bool, DocType | None]:
     """A 政策解读 is typed by the document it explains (政策解读：《…管理办法》政策解读 →
     regulation, 《…实施意见》 → implementation_opinion); a 政策解答 of a procedure is rules."""
     for line in top[:3]:
         s = _clean(line)
         m = _INTERPRETED.search(s)
         if m:
-            return classify(m.group("t"))
+            return True, classify(m.group("t"))
         if _QA.search(s):
-            return "regulation"
-    return None
+            return True, "regulation"
+        if _INTERPRETATION.search(s):  # a 解读 naming no document: only a plan or rules it
+            named = classify(_INTERPRETATION.sub("", s))  # names are typed; the rest explain
+            return True, named if named in ("plan", "regulation") else None
+    return False, None
 
 
 def five_year_span(ordinal: str) -> tuple[int, int]:
