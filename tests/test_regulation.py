@@ -41,15 +41,16 @@ def test_interpretation_of_rules_is_regulation() -> None:
         (True, "regulation")
     assert interpreted_type(["政策解读：《广东省培育未来材料产业集群行动计划》政策解读"]) == \
         (True, "implementation_opinion")
-    assert interpreted_type(["政策解读：广东省外籍和港澳台高层次人才认定工作政策解答（2017年5月4日"
-                             "首次发布）为推动…认定工作顺利进行，…作出解答。"]) == (True, "regulation")
+    qa = ("政策解读：广东省外籍和港澳台高层次人才认定工作政策解答（2017年5月4日"
+          "首次发布）为推动…认定工作顺利进行，…作出解答。")
+    assert interpreted_type([qa]) == (True, "regulation")
     guide = "政策解读：制造业企业研发费用加计扣除税收优惠政策指引"
     assert interpreted_type([guide]) == (True, "regulation")
     assert interpreted_type(["政策解读：广东如何建设高企强省"]) == (True, None)
     # a 解读 naming no document is no implementation opinion, even if its headline ends in 政策
     assert interpreted_type(["政策解读：技术合同政策"]) == (True, None)
-    assert interpreted_type(["权威解读：《广东省人民政府关于印发广东省省级高新技术产业开发区管理办法"
-                             "的通知》政策解读"]) == (True, "regulation")
+    wrapped = "权威解读：《广东省人民政府关于印发广东省省级高新技术产业开发区管理办法的通知》政策解读"
+    assert interpreted_type([wrapped]) == (True, "regulation")
     assert interpreted_type(["广东省科技创新规划"]) == (False, None)
 
 
