@@ -49,7 +49,8 @@ def test_interpretation_of_rules_is_regulation() -> None:
     assert interpreted_type(["政策解读：广东如何建设高企强省"]) == (True, None)
     # a 解读 naming no document is no implementation opinion, even if its headline ends in 政策
     assert interpreted_type(["政策解读：技术合同政策"]) == (True, None)
-    wrapped = "权威解读：《广东省人民政府关于印发广东省省级高新技术产业开发区管理办法的通知》政策解读"
+    wrapped = ("权威解读：《广东省人民政府关于印发广东省省级高新技术产业开发区管理办法"
+               "的通知》政策解读")
     assert interpreted_type([wrapped]) == (True, "regulation")
     assert interpreted_type(["广东省科技创新规划"]) == (False, None)
 
