@@ -96,6 +96,7 @@ class Unit:
         return self.base == ""
 
 
+@lru_cache(maxsize=4096)
 def normalize_unit(unit: str) -> str:
     """Canonical spelling of a unit (see the module docstring); ``""`` stays ``""``."""
     text = "".join(unicodedata.normalize("NFKC", unit).split())

@@ -163,8 +163,11 @@ def text_item(ln: Line) -> Item:
     return Item("text", strip_markdown_inline(text), line=ln.no)
 
 
+_FURNITURE_DASH = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
+
+
 def _looks_like_furniture_dash(text: str) -> bool:
-    return re.match(r"^[-—–]\s*\d+\s*[-—–]$", text) is not None
+    return _FURNITURE_DASH.match(text) is not None
 
 
 def take_cell_table(lines: list[Line], i: int,
