@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from planwatch import actions
 from planwatch.storage import ActualRecord, get_actuals
 from planwatch.storage.submissions import SubmissionRecord
+from planwatch.web.api.paging import Page
 from planwatch.web.api.types import Comment, Name, Number, Short, Source, Year
 from planwatch.web.api.uploads import saved_upload
 from planwatch.web.deps import CurrentActor, PolicyDep, SettingsDep, StoreDep, WritingActor
@@ -132,7 +133,9 @@ def review(store: StoreDep, actor: CurrentActor, policy: PolicyDep,
 
 
 @router.get("/plans/{plan_id}/actuals", response_model=list[ActualRecord])
-def stored_actuals(plan_id: int, store: StoreDep, actor: CurrentActor) -> list[ActualRecord]:
-    """The stored (approved / imported) actual values of a plan."""
+def stored_actuals(plan_id: int, store: StoreDep, actor: CurrentActor, page: Page,
+                   response: Response) -> list[ActualRecord]:
+    """The stored (approved / imported) actual values of a plan, one page; total in
+    ``X-Total-Count``."""
     load_plan(store, plan_id)
-    return get_actuals(store, plan_id)
+    return page.page(get_actuals(store, plan_id), response)

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from planwatch import actions
+from planwatch.web.api.paging import Page
 from planwatch.web.api.uploads import display_name, saved_upload
 from planwatch.web.deps import (
     CurrentActor,
@@ -57,8 +58,11 @@ def regions(store: StoreDep, actor: OptionalActor) -> list[RegionNode]:
 
 
 @router.get("/plans", response_model=list[PlanItem])
-def plans(store: StoreDep, actor: OptionalActor) -> list[PlanItem]:
-    return actions.plan_items(store, actor)
+def plans(store: StoreDep, actor: OptionalActor, page: Page, response: Response
+          ) -> list[PlanItem]:
+    """The plans the caller may see (anonymous: public ones), one page; total in
+    ``X-Total-Count``."""
+    return page.page(actions.plan_items(store, actor), response)
 
 
 def _json(data: bytes) -> Response:

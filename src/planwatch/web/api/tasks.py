@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
 from planwatch import actions
 from planwatch.storage.task_progress import ProgressRecord
+from planwatch.web.api.paging import Page
 from planwatch.web.api.types import Percent, Report
 from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
 
@@ -46,11 +47,12 @@ def task_out(view: actions.TaskView) -> TaskOut:
 
 
 @router.get("/plans/{plan_id}/tasks", response_model=list[TaskOut])
-def tasks(plan_id: int, store: StoreDep, actor: CurrentActor,
+def tasks(plan_id: int, store: StoreDep, actor: CurrentActor, page: Page, response: Response,
           mine: Annotated[bool | None, Query()] = None) -> list[TaskOut]:
     """Department users: their department's tasks (``mine=false`` for all, read-only);
-    reviewers: all tasks."""
-    return [task_out(v) for v in actions.plan_tasks(store, actor, plan_id, mine=mine)]
+    reviewers: all tasks. One page; total in ``X-Total-Count``."""
+    views = actions.plan_tasks(store, actor, plan_id, mine=mine)
+    return [task_out(v) for v in page.page(views, response)]
 
 
 @router.post("/plans/{plan_id}/tasks/{number}/progress", response_model=ProgressRecord,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from planwatch import actions
 from planwatch.storage.users import TokenRecord, UserRecord
+from planwatch.web.api.paging import Page
 from planwatch.web.api.types import Account, Department, Password
 from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
 
@@ -55,8 +56,10 @@ def user_out(u: UserRecord) -> UserOut:
 
 
 @router.get("/users", response_model=list[UserOut])
-def users(store: StoreDep, actor: CurrentActor) -> list[UserOut]:
-    return [user_out(u) for u in actions.list_users(store, actor)]
+def users(store: StoreDep, actor: CurrentActor, page: Page, response: Response
+          ) -> list[UserOut]:
+    """Accounts (admins), one page; total in ``X-Total-Count``."""
+    return [user_out(u) for u in page.page(actions.list_users(store, actor), response)]
 
 
 @router.post("/users", response_model=UserOut, status_code=201)
@@ -87,9 +90,11 @@ def token(username: str, body: TokenIn, store: StoreDep, settings: SettingsDep,
 
 
 @router.get("/users/{username}/tokens", response_model=list[TokenRecord])
-def tokens(username: str, store: StoreDep, actor: CurrentActor) -> list[TokenRecord]:
-    """The API tokens of an account: names, dates, expiry, revocation (never the token)."""
-    return actions.list_tokens(store, actor, username)
+def tokens(username: str, store: StoreDep, actor: CurrentActor, page: Page,
+           response: Response) -> list[TokenRecord]:
+    """The API tokens of an account: names, dates, expiry, revocation (never the token); one
+    page, total in ``X-Total-Count``."""
+    return page.page(actions.list_tokens(store, actor, username), response)
 
 
 @router.delete("/users/{username}/tokens/{token_id}", status_code=204)
