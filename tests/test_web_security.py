@@ -19,6 +19,7 @@ from tests.web_fixtures import (
     sqlite_web,
     web,
 )
+from tests.web_fixtures import dept as dept_actor
 
 __all__ = ["pg_database_url", "sqlite_web", "web"]  # fixtures used by name
 
@@ -33,7 +34,7 @@ def _owned_plan(web: Web) -> int:
 
 
 def _approved(web: Web, plan_id: int) -> int:
-    dept = actions.Actor("dept_a", "department", DEPT_A)
+    dept = dept_actor(web.store)
     sub = actions.submit_actual(web.store, dept, plan_id, RD, 2022, 2.5)
     actions.approve_submission(web.store, actions.Actor("reviewer", "reviewer"), sub.id)
     return sub.id

@@ -116,20 +116,28 @@ def user_group() -> None:
 @user_group.command("add", help="新增账号 / add an account (password prompted or generated).")
 @click.argument("username")
 @click.option("--role", type=click.Choice(ROLES), required=True, help="角色 / role")
-@click.option("--department", default=None, help="所属部门（部门用户必填）/ department")
+@click.option("--department", default=None, help="所属部门（部门用户必填；名称或编号）/ "
+              "department (name, or id: #12)")
+@click.option("--region", default=None, help="部门所属地区（同名部门多于一个时必填）/ the "
+              "department's region")
 @click.option("--password", default=None, help="密码（缺省自动生成并打印）/ password "
               "(default: generated and printed)")
 @click.pass_context
 def user_add_cmd(ctx: click.Context, username: str, role: str, department: str | None,
-                 password: str | None) -> None:
+                 region: str | None, password: str | None) -> None:
     generated = password is None
     secret = password or actions.new_password()
+    dept: str | int | None = department
+    if department and department.startswith("#") and department[1:].isdigit():
+        dept = int(department[1:])
     with _store(ctx) as store:
         try:
-            actions.add_user(store, actions.SYSTEM, username, secret, role, department)
+            user = actions.add_user(store, actions.SYSTEM, username, secret, role, dept,
+                                    region=region)
         except PlanwatchError as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(f"✓ {username} ({role}{'，' + department if department else ''})"
+    shown = f"，{user.department}（部门编号 #{user.department_id}）" if user.department else ""
+    click.echo(f"✓ {username} ({role}{shown})"
                + (f" 密码 password: {secret}" if generated else ""))
 
 

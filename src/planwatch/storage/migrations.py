@@ -32,6 +32,7 @@ from planwatch.storage.engine import Storage
 from planwatch.storage.errors import StorageError
 from planwatch.storage.migration_0004 import apply_0004
 from planwatch.storage.migration_0005 import apply_0005
+from planwatch.storage.migration_0006 import apply_0006
 from planwatch.storage.schema import NAMING_CONVENTION, schema_migrations
 from planwatch.storage.types import UTCDateTime, utcnow
 
@@ -193,6 +194,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_actuals_submitted_by_audit_index", _m0003_submitted_by_and_audit_index),
     Migration("0004_users_submissions_tasks", apply_0004),
     Migration("0005_locked_values_confirmed_uploads_token_expiry", apply_0005),
+    Migration("0006_departments_of_regions", apply_0006),
 )
 
 

@@ -43,7 +43,10 @@ class PublicIn(BaseModel):
 
 
 class OwnerIn(BaseModel):
-    department: str | None
+    department: str | None = None
+    """A department of the plan's region by name (``市科技局`` in a 日照 plan: 日照市科技局)."""
+    department_id: int | None = None
+    """A department of the plan's region by id (``GET /departments``); wins over the name."""
 
 
 class ConfirmIn(BaseModel):
@@ -90,7 +93,8 @@ def set_owner(plan_id: int, index: int, body: OwnerIn, store: StoreDep,
               actor: WritingActor) -> None:
     """Assign the department responsible for an indicator (reviewer / admin)."""
     detail = actions.indicator_detail(store, actor, plan_id, index)
-    actions.set_indicator_owner(store, actor, plan_id, detail.status.name, body.department)
+    department = body.department_id if body.department_id is not None else body.department
+    actions.set_indicator_owner(store, actor, plan_id, detail.status.name, department)
 
 
 @router.get("/plans/{plan_id}/audit", response_model=PlanAudit)
