@@ -151,6 +151,15 @@ plan_visibility = Table(
     Column("changed_at", UTCDateTime(), nullable=False),
 )
 
+plan_archive = Table(
+    "plan_archive",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id"), primary_key=True),
+    Column("archived_by", String(100), nullable=False),
+    Column("archived_at", UTCDateTime(), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
 pending_uploads = Table(
     "pending_uploads",
     metadata,

@@ -13,6 +13,7 @@ from planwatch.storage.departments import resolve_plan_departments
 from planwatch.storage.plans import responsible_names
 from planwatch.storage.schema_web import TASK_STATES
 from planwatch.storage.task_progress import ProgressRecord, add_progress, list_progress
+from planwatch.workflow.archive import require_not_archived
 from planwatch.workflow.errors import Invalid
 from planwatch.workflow.plans import find_task, load_plan
 from planwatch.workflow.principal import Actor, leads, require_task
@@ -32,7 +33,8 @@ class TaskView:
 def plan_tasks(store: Storage, actor: Actor, plan_id: int, *, today: date | None = None,
                mine: bool | None = None) -> list[TaskView]:
     """The plan's tasks; department users get only the tasks their department leads
-    (``mine=False`` lets them see all, read-only)."""
+    (``mine=False`` lets them see all, read-only). Archived plans: reviewers only."""
+    require_not_archived(store, actor, plan_id)
     plan = load_plan(store, plan_id)
     progress = list_progress(store, plan_id)
     evaluations, _ = evaluate_tasks(plan.tasks, [p.to_progress() for p in progress],

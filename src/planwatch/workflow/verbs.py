@@ -20,11 +20,13 @@ from planwatch.workflow.accounts import (
     set_password,
     start_session,
 )
+from planwatch.workflow.archive import archive_plan, plan_archive_state, unarchive_plan
 from planwatch.workflow.demo import DemoResult, build_demo, has_accounts
 from planwatch.workflow.detail import indicator_detail
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
 from planwatch.workflow.overview import (
     plan_audit_log,
+    plan_item,
     plan_items,
     plan_overview,
     public_plan,
@@ -68,6 +70,7 @@ __all__ = [
     "actor_for_token",
     "add_user",
     "approve_submission",
+    "archive_plan",
     "authenticate",
     "build_demo",
     "check_password",
@@ -85,7 +88,9 @@ __all__ = [
     "list_users",
     "new_password",
     "page_submissions",
+    "plan_archive_state",
     "plan_audit_log",
+    "plan_item",
     "plan_items",
     "plan_overview",
     "plan_tasks",
@@ -104,4 +109,5 @@ __all__ = [
     "start_session",
     "submit_actual",
     "submit_actuals_file",
+    "unarchive_plan",
 ]

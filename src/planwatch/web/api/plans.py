@@ -3,6 +3,7 @@ trail, report download, public view, and upload → confirm."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, UploadFile
@@ -10,6 +11,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from planwatch import actions
+from planwatch.web.api.types import Comment
 from planwatch.web.api.uploads import display_name, saved_upload
 from planwatch.web.deps import (
     CurrentActor,
@@ -60,8 +62,43 @@ def regions(store: StoreDep, actor: OptionalActor) -> list[RegionNode]:
 
 
 @router.get("/plans", response_model=list[PlanItem])
-def plans(store: StoreDep, actor: OptionalActor) -> list[PlanItem]:
-    return actions.plan_items(store, actor)
+def plans(store: StoreDep, actor: OptionalActor,
+          archived: Annotated[bool, Query()] = False) -> list[PlanItem]:
+    """Plans the caller may see; archived plans are left out (``archived=true``: only those,
+    reviewers)."""
+    return actions.plan_items(store, actor, archived=archived)
+
+
+class ArchiveIn(BaseModel):
+    reason: Comment
+
+
+class ArchiveOut(BaseModel):
+    plan_id: int
+    archived_by: str
+    archived_at: datetime
+    reason: str
+
+
+@router.post("/plans/{plan_id}/archive", response_model=ArchiveOut, status_code=201)
+def archive(plan_id: int, body: ArchiveIn, store: StoreDep, actor: WritingActor) -> ArchiveOut:
+    """Archive a plan (admin): gone from lists, the region tree and the public page, readable
+    by id for reviewers; audited with the reason. 409 when already archived."""
+    record = actions.archive_plan(store, actor, plan_id, body.reason)
+    return ArchiveOut.model_validate(record.model_dump())
+
+
+@router.get("/plans/{plan_id}/archive", response_model=ArchiveOut | None)
+def archive_state(plan_id: int, store: StoreDep, actor: CurrentActor) -> ArchiveOut | None:
+    """Who archived the plan, when and why (null when it is not archived); reviewers."""
+    record = actions.plan_archive_state(store, actor, plan_id)
+    return None if record is None else ArchiveOut.model_validate(record.model_dump())
+
+
+@router.post("/plans/{plan_id}/unarchive", status_code=204)
+def unarchive(plan_id: int, body: ArchiveIn, store: StoreDep, actor: WritingActor) -> None:
+    """Bring an archived plan back (admin); audited with the reason. 409 when not archived."""
+    actions.unarchive_plan(store, actor, plan_id, body.reason)
 
 
 def _json(data: bytes) -> Response:

@@ -72,7 +72,7 @@ def indicator(request: Request, plan_id: int, index: int, store: StoreDep,
 
 
 def _plan_item(store: StoreDep, actor: actions.Actor | None, plan_id: int) -> Any:
-    return next(i for i in actions.plan_items(store, actor) if i.id == plan_id)
+    return actions.plan_item(store, actor, plan_id)
 
 
 @router.post("/plans/{plan_id}/indicators/{index}/owner")

@@ -25,8 +25,7 @@ def tasks_page(request: Request, plan_id: int, store: StoreDep, actor: CurrentAc
     order = {"overdue": 0, "blocked": 1, "stalled": 2, "not_reported": 3, "in_progress": 4,
              "done": 5}
     views.sort(key=lambda v: (order.get(v.evaluation.state, 6), v.task.number))
-    overview = actions.plan_items(store, actor)
-    plan = next(p for p in overview if p.id == plan_id)
+    plan = actions.plan_item(store, actor, plan_id)
     counts: dict[str, int] = {}
     for v in views:
         counts[v.evaluation.state] = counts.get(v.evaluation.state, 0) + 1
