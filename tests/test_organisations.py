@@ -5,11 +5,15 @@ say （市科技局牵头）, and still works on its own plan."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
 from planwatch import actions
+from planwatch.cli import main
 from planwatch.model.plan import Plan
-from planwatch.storage import import_plan
+from planwatch.storage import import_plan, open_storage
 from planwatch.storage.departments import list_departments, qualify
 from planwatch.storage.submissions import indicator_owners_of
 from tests.web_fixtures import DEPT_YT, Web, pg_database_url, sample_plan, web
@@ -112,3 +116,41 @@ def test_an_ambiguous_department_name_needs_its_region(web: Web) -> None:
     user = actions.add_user(web.store, actions.SYSTEM, "rz", "correct-horse-1", "department",
                             "市科技局", region="日照市")
     assert user.department == "日照市科技局" and user.department_id is not None
+
+
+def test_an_account_moves_to_another_department(web: Web) -> None:
+    own, other = _plans(web)
+    actions.set_department(web.store, actions.SYSTEM, "dept_yt", "市科技局", region="日照市")
+    headers = web.bearer("dept_yt")
+    task = next(t for t in sample_plan(YANTAI).tasks if t.lead == ["市科技局"]).number
+    body = {"report": "进展顺利", "percent": 10}
+    moved = web.client.post(f"/api/v1/plans/{other}/tasks/{task}/progress", headers=headers,
+                            json=body)
+    assert moved.status_code == 201, moved.text
+    assert moved.json()["department"] == "日照市科技局"
+    left = web.client.post(f"/api/v1/plans/{own}/tasks/{task}/progress", headers=headers,
+                           json=body)
+    assert left.status_code == 403
+    with pytest.raises(actions.Invalid):
+        actions.set_department(web.store, actions.SYSTEM, "reviewer", "市科技局",
+                               region="日照市")
+
+
+def test_cli_user_add_and_department(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'pw.db'}"
+    store = open_storage(url)
+    import_plan(store, sample_plan(YANTAI), YANTAI, None, "test")
+    import_plan(store, _moved(sample_plan(YANTAI), "日照市"), "rizhao", None, "test")
+    store.close()
+    runner = CliRunner()
+    base = ["--db", url, "user", "add", "--role", "department", "--password", "correct-horse-9"]
+    ambiguous = runner.invoke(main, [*base, "kj", "--department", "市科技局"])
+    assert ambiguous.exit_code != 0 and "日照市科技局" in ambiguous.output
+    ok = runner.invoke(main, [*base, "kj", "--department", "市科技局", "--region", "烟台市"])
+    assert ok.exit_code == 0 and "烟台市科技局" in ok.output, ok.output
+    store = open_storage(url)
+    rizhao = next(d.id for d in list_departments(store) if d.name == "日照市科技局")
+    store.close()
+    moved = runner.invoke(main, ["--db", url, "user", "department", "kj", "--department",
+                                 f"#{rizhao}"])
+    assert moved.exit_code == 0 and "日照市科技局" in moved.output, moved.output

@@ -113,6 +113,11 @@ def user_group() -> None:
     pass
 
 
+def _department_ref(text: str) -> str | int:
+    """``#12`` → department id 12; anything else is a name."""
+    return int(text[1:]) if text.startswith("#") and text[1:].isdigit() else text
+
+
 @user_group.command("add", help="新增账号 / add an account (password prompted or generated).")
 @click.argument("username")
 @click.option("--role", type=click.Choice(ROLES), required=True, help="角色 / role")
@@ -127,9 +132,7 @@ def user_add_cmd(ctx: click.Context, username: str, role: str, department: str |
                  region: str | None, password: str | None) -> None:
     generated = password is None
     secret = password or actions.new_password()
-    dept: str | int | None = department
-    if department and department.startswith("#") and department[1:].isdigit():
-        dept = int(department[1:])
+    dept = _department_ref(department) if department else None
     with _store(ctx) as store:
         try:
             user = actions.add_user(store, actions.SYSTEM, username, secret, role, dept,
@@ -174,6 +177,23 @@ def user_deactivate_cmd(ctx: click.Context, username: str) -> None:
     def verb(store: Storage) -> str:
         actions.set_active(store, actions.SYSTEM, username, False)
         return f"✓ {username} 已停用（会话和令牌已失效）deactivated, access ended"
+
+    _admin_verb(ctx, verb)
+
+
+@user_group.command("department", help="更改部门账号所属部门（会话和令牌失效）/ move a "
+                    "department account to another department (its access ends).")
+@click.argument("username")
+@click.option("--department", required=True, help="部门名称或编号（#12）/ department (name or #id)")
+@click.option("--region", default=None, help="部门所属地区 / the department's region")
+@click.pass_context
+def user_department_cmd(ctx: click.Context, username: str, department: str,
+                        region: str | None) -> None:
+    dept = _department_ref(department)
+
+    def verb(store: Storage) -> str:
+        user = actions.set_department(store, actions.SYSTEM, username, dept, region=region)
+        return f"✓ {username} → {user.department}（部门编号 #{user.department_id}）"
 
     _admin_verb(ctx, verb)
 

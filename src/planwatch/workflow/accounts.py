@@ -171,6 +171,25 @@ def set_active(store: Storage, actor: Actor, username: str, active: bool) -> Non
         _end_access(store, user, actor.username, None)
 
 
+def set_department(store: Storage, actor: Actor, username: str, department: str | int, *,
+                   region: str | None = None) -> UserRecord:
+    """Move a department account to another department (admins; chosen as in
+    :func:`account_department`), e.g. an account whose department name the 0006 migration could
+    not place in a region. Its sessions and tokens end (its rights change)."""
+    require_admin(actor)
+    if isinstance(department, str):
+        check_text(department, "department", required=True)
+    check_text(region, "region")
+    user = _user(store, username)
+    if user.role != "department":
+        raise Invalid("只有部门账号属于部门", "only department accounts belong to a department")
+    dept = account_department(store, department, region)
+    store_users.update_user(store, user.id, by=actor.username, department=dept.name,
+                            department_id=dept.id)
+    _end_access(store, user, actor.username, None)
+    return _user(store, username)
+
+
 def list_tokens(store: Storage, actor: Actor, username: str) -> list[TokenRecord]:
     """The API tokens of an account (admins for anyone, users for themselves)."""
     if actor.username != username:

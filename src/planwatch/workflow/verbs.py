@@ -17,6 +17,7 @@ from planwatch.workflow.accounts import (
     reset_password,
     revoke_tokens,
     set_active,
+    set_department,
     set_password,
     start_session,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "return_submission",
     "revoke_tokens",
     "set_active",
+    "set_department",
     "set_indicator_owner",
     "set_password",
     "set_plan_public",
