@@ -154,3 +154,12 @@ def test_cli_user_add_and_department(tmp_path: Path) -> None:
     moved = runner.invoke(main, ["--db", url, "user", "department", "kj", "--department",
                                  f"#{rizhao}"])
     assert moved.exit_code == 0 and "日照市科技局" in moved.output, moved.output
+
+
+def test_indicator_page_offers_the_regions_departments(web: Web) -> None:
+    weihai = import_plan(web.store, sample_plan(WEIHAI), WEIHAI, None, "test").plan_id
+    _plans(web)
+    web.login("reviewer")
+    page = web.client.get(f"/plans/{weihai}/indicators/1").text
+    assert '<option value="威海市科技局">' in page
+    assert '<option value="烟台市科技局">' not in page  # another region's
