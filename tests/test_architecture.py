@@ -71,3 +71,16 @@ def test_public_api() -> None:
     assert sorted(planwatch.__all__) == ["Plan", "PlanwatchError", "__version__"]
     for name in planwatch.__all__:
         assert hasattr(planwatch, name)
+
+
+def test_actions_re_exports_every_workflow_verb_by_name() -> None:
+    """actions.py names each verb of workflow/verbs.py (no star import); after adding a verb run
+    scripts/sync-actions-verbs.py."""
+    from planwatch import actions
+    from planwatch.workflow import verbs
+
+    exported = [n for n in vars(verbs) if not n.startswith("_") and n != "annotations"]
+    missing = [n for n in exported if getattr(actions, n, None) is not getattr(verbs, n)]
+    assert missing == []
+    source = (SRC / "actions.py").read_text(encoding="utf-8")
+    assert "import *" not in source

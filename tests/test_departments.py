@@ -7,7 +7,7 @@ import pytest
 
 from planwatch import actions
 from planwatch.storage.submissions import indicator_owner_map
-from tests.web_fixtures import DEPT_A, Web, pg_database_url, web
+from tests.web_fixtures import DEPT_A, Web, dept as dept_actor, pg_database_url, web
 
 __all__ = ["pg_database_url", "web"]
 
@@ -30,7 +30,7 @@ def test_a_stray_space_does_not_hide_a_departments_submissions(web: Web) -> None
     spaced = DEPT_A[:1] + " " + DEPT_A[1:] + " "
     actions.set_indicator_owner(web.store, actions.SYSTEM, plan_id, RD, spaced)
     assert indicator_owner_map(web.store, plan_id) == {RD: DEPT_A}
-    dept = actions.Actor("dept_a", "department", DEPT_A)
+    dept = dept_actor(web.store)
     sub = actions.submit_actual(web.store, dept, plan_id, RD, 2022, 2.5)
     assert [s.id for s in actions.list_submissions(web.store, dept, plan_id)] == [sub.id]
     added = actions.add_user(web.store, actions.SYSTEM, "dept_c", "correct-horse-1",

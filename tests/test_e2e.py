@@ -20,6 +20,7 @@ import pytest
 from docx import Document as WordDocument
 
 from planwatch.parse import read_document
+from planwatch.storage.departments import qualify
 from tests.e2e_support import (
     CHROMIUM,
     SCREENSHOTS,
@@ -222,8 +223,9 @@ def test_upload_correct_submit_approve_report(
         sessions: Any, server: tuple[ServerProcess, dict[str, Account]],
         tmp_path: Path) -> None:
     _, accounts = server
-    dept = accounts["dept01"]
-    assert dept.department
+    # the demo's department of the plan's region (淄博市科技局: the plan's 市科技局)
+    username, dept = next((u, a) for u, a in accounts.items()
+                          if a.department == qualify("市科技局", "淄博市"))
     reviewer = sessions("reviewer")
     plan_id = _import_with_correction(reviewer, _seed_docx(tmp_path))
     assert plan_id == _zibo_plan_id(reviewer)
@@ -233,7 +235,7 @@ def test_upload_correct_submit_approve_report(
     row_before = _overview_row(reviewer, plan_id, 2023)
     assert before["verdict"] in row_before and dept.department in row_before
 
-    department = sessions("dept01")
+    department = sessions(username)
     _submit_actual(department, plan_id, 2023, "2.4")
     subs = department.api("GET", f"/plans/{plan_id}/submissions")
     assert [(x["indicator"], x["year"], x["value"], x["status"]) for x in subs] == [

@@ -16,7 +16,7 @@ from planwatch.storage import open_storage
 from planwatch.storage.plan_access import PendingUpload, add_pending
 from planwatch.storage.schema_web import pending_uploads, web_sessions
 from planwatch.storage.types import utcnow
-from tests.web_fixtures import DEPT_A, Web, make_web, pg_database_url, web
+from tests.web_fixtures import DEPT_A, Web, dept as dept_actor, make_web, pg_database_url, web
 
 __all__ = ["pg_database_url", "web"]
 
@@ -53,7 +53,7 @@ def test_contentless_web_upload_is_refused(web: Web, tmp_path: Path) -> None:
 def test_submissions_are_paged(web: Web) -> None:
     plan_id = web.store_plan("weihai-2022-plan.txt")
     actions.set_indicator_owner(web.store, actions.SYSTEM, plan_id, RD, DEPT_A)
-    dept = actions.Actor("dept_a", "department", DEPT_A)
+    dept = dept_actor(web.store)
     for year in range(2010, 2015):
         actions.submit_actual(web.store, dept, plan_id, RD, year, 2.0)
     r = web.client.get(f"/api/v1/plans/{plan_id}/submissions?limit=2&offset=2",

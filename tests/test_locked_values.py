@@ -19,13 +19,12 @@ from planwatch.storage.submissions import get_submission
 from planwatch.workflow.plausibility import ReviewPolicy
 from planwatch.workflow.review_queue import review_queue
 from tests.actuals_helpers import write_csv
-from tests.web_fixtures import DEPT_A, Web, make_web, pg_database_url, web
+from tests.web_fixtures import DEPT_A, Web, dept as dept_actor, make_web, pg_database_url, web
 
 __all__ = ["pg_database_url", "web"]
 
 SEED = "weihai-2022-plan.txt"
 RD = "全社会R&D经费支出占GDP比重"
-DEPT = actions.Actor("dept_a", "department", DEPT_A)
 REVIEWER = actions.Actor("reviewer", "reviewer")
 
 
@@ -36,7 +35,7 @@ def _plan(web: Web) -> int:
 
 
 def _locked(web: Web, plan_id: int, value: float = 2.95) -> None:
-    sub = actions.submit_actual(web.store, DEPT, plan_id, RD, 2023, value)
+    sub = actions.submit_actual(web.store, dept_actor(web.store), plan_id, RD, 2023, value)
     actions.approve_submission(web.store, REVIEWER, sub.id)
 
 
@@ -57,10 +56,10 @@ def test_excel_upload_for_a_locked_cell_is_refused(web: Web, tmp_path: Path) -> 
 
 def test_a_provisional_value_does_not_lock_the_final_one(web: Web) -> None:
     plan_id = _plan(web)
-    sub = actions.submit_actual(web.store, DEPT, plan_id, RD, 2023, 2.9,
+    sub = actions.submit_actual(web.store, dept_actor(web.store), plan_id, RD, 2023, 2.9,
                                 actual_status="provisional")
     actions.approve_submission(web.store, REVIEWER, sub.id)
-    final = actions.submit_actual(web.store, DEPT, plan_id, RD, 2023, 2.95)
+    final = actions.submit_actual(web.store, dept_actor(web.store), plan_id, RD, 2023, 2.95)
     assert final.status == "submitted"
 
 
@@ -68,8 +67,9 @@ def test_correction_request_replaces_the_value_and_keeps_the_old_one(web: Web) -
     plan_id = _plan(web)
     _locked(web, plan_id)
     with pytest.raises(actions.Invalid):
-        actions.request_correction(web.store, DEPT, plan_id, RD, 2023, 3.1, reason="  ")
-    fix = actions.request_correction(web.store, DEPT, plan_id, RD, 2023, 3.1,
+        actions.request_correction(web.store, dept_actor(web.store), plan_id, RD, 2023, 3.1,
+                                   reason="  ")
+    fix = actions.request_correction(web.store, dept_actor(web.store), plan_id, RD, 2023, 3.1,
                                      reason="统计局年报修订")
     assert [a.value for a in get_actuals(web.store, plan_id) if a.year == 2023] == [2.95]
     done = actions.approve_submission(web.store, REVIEWER, fix.id)
@@ -84,15 +84,16 @@ def test_correction_request_replaces_the_value_and_keeps_the_old_one(web: Web) -
 def test_correction_without_a_locked_value_is_refused(web: Web) -> None:
     plan_id = _plan(web)
     with pytest.raises(actions.Conflict):
-        actions.request_correction(web.store, DEPT, plan_id, RD, 2023, 3.1, reason="x")
+        actions.request_correction(web.store, dept_actor(web.store), plan_id, RD, 2023, 3.1,
+                                   reason="x")
 
 
 def test_plausibility_flags_reach_the_reviewer(web: Web) -> None:
     plan_id = _plan(web)
     _locked(web, plan_id)  # 2023: 2.95 %
-    jump = actions.submit_actual(web.store, DEPT, plan_id, RD, 2024, 5.9)
-    share = actions.submit_actual(web.store, DEPT, plan_id, RD, 2025, 140.0)
-    calm = actions.submit_actual(web.store, DEPT, plan_id, RD, 2022, 2.9)
+    jump = actions.submit_actual(web.store, dept_actor(web.store), plan_id, RD, 2024, 5.9)
+    share = actions.submit_actual(web.store, dept_actor(web.store), plan_id, RD, 2025, 140.0)
+    calm = actions.submit_actual(web.store, dept_actor(web.store), plan_id, RD, 2022, 2.9)
     page = review_queue(web.store, REVIEWER)
     flags = {i.submission.id: {f.code for f in i.flags} for i in page.items}
     assert "jump" in flags[jump.id]
@@ -112,7 +113,7 @@ def test_plausibility_flags_reach_the_reviewer(web: Web) -> None:
 def test_review_queue_pages(web: Web) -> None:
     plan_id = _plan(web)
     for year in range(2010, 2017):
-        actions.submit_actual(web.store, DEPT, plan_id, RD, year, 2.0)
+        actions.submit_actual(web.store, dept_actor(web.store), plan_id, RD, year, 2.0)
     first = review_queue(web.store, REVIEWER, limit=3)
     rest = review_queue(web.store, REVIEWER, offset=3, limit=10)
     assert (first.total, len(first.items), len(rest.items)) == (7, 3, 4)

@@ -10,6 +10,7 @@ from planwatch.storage import get_actuals, latest_plan
 from planwatch.storage.plan_access import list_corrections
 from tests.web_fixtures import (
     DEPT_A,
+    DEPT_YT,
     SAMPLES,
     Web,
     pg_database_url,
@@ -142,14 +143,14 @@ def test_return_with_comment_and_department_lists_only_its_own(web: Web) -> None
 
 def test_tasks_for_my_department_and_progress(web: Web) -> None:
     plan_id = web.store_plan("yantai-2024-opinion.txt")
-    dept = web.bearer("dept_a")
+    dept = web.bearer("dept_yt")  # 烟台市科技局: the plan's 市科技局
     mine = web.client.get(f"/api/v1/plans/{plan_id}/tasks", headers=dept).json()
-    assert mine and all(DEPT_A in t["lead"] and t["editable"] for t in mine)
+    assert mine and all("市科技局" in t["lead"] and t["editable"] for t in mine)
     number = mine[0]["number"]
     r = web.client.post(f"/api/v1/plans/{plan_id}/tasks/{number}/progress", headers=dept,
                         json={"report": "已完成年度任务的60%", "percent": 60})
     assert r.status_code == 201, r.text
-    assert (r.json()["department"], r.json()["reported_by"]) == (DEPT_A, "dept_a")
+    assert (r.json()["department"], r.json()["reported_by"]) == (DEPT_YT, "dept_yt")
     again = web.client.get(f"/api/v1/plans/{plan_id}/tasks", headers=dept).json()
     task = next(t for t in again if t["number"] == number)
     assert (task["state"], task["percent"]) == ("in_progress", 60.0)

@@ -29,7 +29,15 @@ from planwatch.workflow.overview import cached_overview, compute_overview
 from planwatch.workflow.overview_cache import LruCache, data_revision
 from planwatch.workflow.views import PlanOverview
 from tests.storage_fixtures import backend_url
-from tests.web_fixtures import DEPT_A, PASSWORD, Web, pg_database_url, sample_plan, web
+from tests.web_fixtures import (
+    DEPT_A,
+    Web,
+    add_account,
+    dept as dept_actor,
+    pg_database_url,
+    sample_plan,
+    web,
+)
 
 __all__ = ["pg_database_url", "web"]  # fixtures used by name
 
@@ -37,7 +45,6 @@ SEED = "weihai-2022-plan.txt"
 TASKS = "yantai-2024-opinion.txt"  # tasks with lead departments, no indicator table
 RD_SHARE = 1  # indicators[1]: 全社会R&D经费支出占GDP比重 2.36 (2020) → 2.8 (2025)
 REVIEWER = actions.Actor("reviewer", "reviewer")
-DEPT = actions.Actor("dept_a", "department", DEPT_A)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -71,7 +78,7 @@ def test_unchanged_data_is_served_from_the_cache(store: Storage) -> None:
 
 def _department_account(store: Storage) -> None:
     """Owners are existing departments: the department of an account."""
-    actions.add_user(store, actions.SYSTEM, "dept_a", PASSWORD, "department", DEPT_A)
+    add_account(store, "dept_a")
 
 
 def test_approving_a_submission_shows_the_new_verdict_at_once(store: Storage) -> None:
@@ -83,9 +90,10 @@ def test_approving_a_submission_shows_the_new_verdict_at_once(store: Storage) ->
     assert before.indicators[RD_SHARE].owner == DEPT_A
     assert before.pending_submissions == 0
     cached = cached_overview(store, REVIEWER, plan_id, 2023)
-    sub = actions.submit_actual(store, DEPT, plan_id, name, 2023, 2.75)
+    sub = actions.submit_actual(store, dept_actor(store), plan_id, name, 2023, 2.75)
     assert _row(store, plan_id).pending_submissions == 1  # counted per request
-    assert _row(store, plan_id, actor=DEPT).pending_submissions is None  # reviewers only
+    mine = _row(store, plan_id, actor=dept_actor(store))
+    assert mine.pending_submissions is None  # reviewers only
     assert cached_overview(store, REVIEWER, plan_id, 2023) is cached  # nothing else changed
     actions.approve_submission(store, REVIEWER, sub.id)
     after = _row(store, plan_id)

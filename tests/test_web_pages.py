@@ -14,7 +14,7 @@ from planwatch.model.plan import Meta, Plan
 from planwatch.storage import get_actuals, import_plan, open_storage
 from planwatch.storage.plan_access import list_corrections
 from planwatch.storage.submissions import list_submissions
-from tests.web_fixtures import DEPT_A, DEPT_B, SAMPLES, Web, make_web
+from tests.web_fixtures import DEPT_A, SAMPLES, Web, make_web
 
 SEED = "weihai-2022-plan.txt"
 TASKS_SEED = "yantai-2024-opinion.txt"
@@ -321,10 +321,10 @@ def test_import_refused_for_department(site: Web) -> None:
 
 def test_tasks_page_and_progress_report(site: Web) -> None:
     plan_id = site.store_plan(TASKS_SEED)
-    sign_in(site, "dept_b")
+    sign_in(site, "dept_ytb")  # 烟台市发展改革委: the plan's 市发展改革委
     page = site.client.get(f"/plans/{plan_id}/tasks").text
     mine = re.findall(r'action="/plans/\d+/tasks/(\d+)/progress"', page)
-    assert mine and "3" in mine and "1" not in mine  # task 3 is co-led by DEPT_B, task 1 not
+    assert mine and "3" in mine and "1" not in mine  # task 3 is co-led by it, task 1 not
     token = meta_csrf(page)
     refused = site.client.post(f"/plans/{plan_id}/tasks/1/progress",
                                data={"csrf_token": token, "report": "x"})
@@ -337,15 +337,15 @@ def test_tasks_page_and_progress_report(site: Web) -> None:
     assert "已完成调研" in page and "40%" in page
     everyone = site.client.get(f"/plans/{plan_id}/tasks?all=1").text
     assert everyone.count("<tr id=\"task-") > page.count("<tr id=\"task-")
-    assert DEPT_B in site.client.get(f"/plans/{plan_id}").text
+    assert "市发展改革委" in site.client.get(f"/plans/{plan_id}").text
 
 
 def test_overdue_tasks_are_highlighted_first(site: Web) -> None:
     from planwatch.model.plan import Task
 
-    plan = Plan(meta=Meta(title="督办测试", period_start=2021, period_end=2025), tasks=[
-        Task(number=1, title="按期任务", lead=[DEPT_A], deadline="2099年"),
-        Task(number=2, title="逾期任务", lead=[DEPT_A], deadline="2021年底前")])
+    plan = Plan(meta=Meta(title="督办测试", region="威海市", period_start=2021, period_end=2025),
+                tasks=[Task(number=1, title="按期任务", lead=["市科技局"], deadline="2099年"),
+                       Task(number=2, title="逾期任务", lead=[DEPT_A], deadline="2021年底前")])
     plan_id = import_plan(site.store, plan, "t.txt", None, "test").plan_id
     sign_in(site, "dept_a")
     page = site.client.get(f"/plans/{plan_id}/tasks").text

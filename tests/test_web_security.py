@@ -14,6 +14,7 @@ from tests.web_fixtures import (
     SAMPLES,
     Web,
     counts,
+    dept as dept_actor,
     make_web,
     pg_database_url,
     sqlite_web,
@@ -33,7 +34,7 @@ def _owned_plan(web: Web) -> int:
 
 
 def _approved(web: Web, plan_id: int) -> int:
-    dept = actions.Actor("dept_a", "department", DEPT_A)
+    dept = dept_actor(web.store)
     sub = actions.submit_actual(web.store, dept, plan_id, RD, 2022, 2.5)
     actions.approve_submission(web.store, actions.Actor("reviewer", "reviewer"), sub.id)
     return sub.id

@@ -17,6 +17,7 @@ from tests.web_fixtures import (
     PASSWORD,
     Web,
     counts,
+    dept as dept_actor,
     make_web,
     pg_database_url,
     sqlite_web,
@@ -67,7 +68,7 @@ def test_bad_submissions_are_422_problems(web: Web, template: str, field: str) -
 
 def test_verbs_refuse_what_the_api_refuses(web: Web) -> None:
     plan_id = _plan(web)
-    dept = actions.Actor("dept_a", "department", DEPT_A)
+    dept = dept_actor(web.store)
     for kwargs in ({"value": float("nan")}, {"value": float("inf")}, {"year": 99999},
                    {"source": "x" * 501}, {"source": "a\x00b"}):
         args = {"year": 2022, "value": 2.5, **kwargs}

@@ -21,14 +21,13 @@ from planwatch.storage.schema import plan_versions
 from planwatch.storage.submissions import get_submission
 from planwatch.storage.types import utcnow
 from tests.storage_fixtures import backend_url, pg_database_url
-from tests.web_fixtures import sample_plan
+from tests.web_fixtures import DEPT_A, add_account, dept as dept_actor, sample_plan
 
 __all__ = ["pg_database_url"]
 
 SEED = "weihai-2022-plan.txt"
 RD = "全社会R&D经费支出占GDP比重"
 ROUNDS = 6
-DEPT = actions.Actor("dept_a", "department", "市科技局")
 REVIEWERS = (actions.Actor("rev1", "reviewer"), actions.Actor("rev2", "reviewer"))
 
 
@@ -64,10 +63,9 @@ def _race(*calls: Callable[[], Any]) -> list[Any]:
 
 
 def _plan(store: Storage) -> int:
-    actions.add_user(store, actions.SYSTEM, DEPT.username, "correct-horse-1", "department",
-                     DEPT.department)  # owners are existing departments
+    add_account(store, "dept_a")  # owners are existing departments (威海市科技局)
     plan_id = import_plan(store, sample_plan(SEED), SEED, None, "test").plan_id
-    actions.set_indicator_owner(store, actions.SYSTEM, plan_id, RD, DEPT.department)
+    actions.set_indicator_owner(store, actions.SYSTEM, plan_id, RD, DEPT_A)
     return plan_id
 
 
@@ -83,7 +81,7 @@ def _one_winner(results: list[Any]) -> tuple[Any, Conflict]:
 def test_approve_against_return_one_wins(store: Storage) -> None:
     plan_id = _plan(store)
     for k in range(ROUNDS):
-        sub = actions.submit_actual(store, DEPT, plan_id, RD, 2010 + k, 2.0 + k / 10)
+        sub = actions.submit_actual(store, dept_actor(store), plan_id, RD, 2010 + k, 2.0 + k / 10)
         winner, _ = _one_winner(_race(
             lambda s=sub.id: actions.approve_submission(store, REVIEWERS[0], s),
             lambda s=sub.id: actions.return_submission(store, REVIEWERS[1], s, "请核实")))
@@ -99,7 +97,7 @@ def test_approve_against_return_one_wins(store: Storage) -> None:
 def test_double_approve_one_wins(store: Storage) -> None:
     plan_id = _plan(store)
     for k in range(ROUNDS):
-        sub = actions.submit_actual(store, DEPT, plan_id, RD, 2010 + k, 3.0 + k / 10)
+        sub = actions.submit_actual(store, dept_actor(store), plan_id, RD, 2010 + k, 3.0 + k / 10)
         _one_winner(_race(*(lambda r=r, s=sub.id: actions.approve_submission(store, r, s)
                              for r in REVIEWERS)))
         assert get_submission(store, sub.id).status == "approved"
@@ -108,8 +106,8 @@ def test_double_approve_one_wins(store: Storage) -> None:
 
 def test_two_submissions_of_one_cell_only_one_becomes_live(store: Storage) -> None:
     plan_id = _plan(store)
-    first = actions.submit_actual(store, DEPT, plan_id, RD, 2023, 2.9)
-    second = actions.submit_actual(store, DEPT, plan_id, RD, 2023, 5.9)
+    first = actions.submit_actual(store, dept_actor(store), plan_id, RD, 2023, 2.9)
+    second = actions.submit_actual(store, dept_actor(store), plan_id, RD, 2023, 5.9)
     winner, loser = _one_winner(_race(
         lambda: actions.approve_submission(store, REVIEWERS[0], first.id),
         lambda: actions.approve_submission(store, REVIEWERS[1], second.id)))

@@ -15,9 +15,10 @@ from sqlalchemy import func, select
 from planwatch import actions
 from planwatch.model.plan import Plan
 from planwatch.settings import Settings
-from planwatch.storage import Storage, import_plan, open_storage
+from planwatch.storage import Storage, ensure_region, import_plan, open_storage
 from planwatch.storage.schema import actuals, audit_log
 from planwatch.storage.schema_web import submissions, task_progress
+from planwatch.storage.users import get_user
 from planwatch.web import create_app
 from tests.storage_fixtures import backend_url, pg_database_url
 
@@ -25,13 +26,19 @@ __all__ = ["pg_database_url"]
 
 SAMPLES = Path(actions.__file__).parent / "data" / "samples"
 PASSWORD = "correct-horse-1"
-DEPT_A = "市科技局"
-DEPT_B = "市发展改革委"
+WEIHAI = "威海市"
+"""The region of weihai-2022-plan.txt: the test department accounts belong to its departments."""
+DEPT_A = "威海市科技局"
+DEPT_B = "威海市发展改革委"
+DEPT_YT = "烟台市科技局"
+DEPT_YT_B = "烟台市发展改革委"
 USERS = {
     "admin": ("admin", None),
     "reviewer": ("reviewer", None),
     "dept_a": ("department", DEPT_A),
     "dept_b": ("department", DEPT_B),
+    "dept_yt": ("department", DEPT_YT),
+    "dept_ytb": ("department", DEPT_YT_B),
     "viewer": ("viewer", None),
 }
 
@@ -78,10 +85,29 @@ def counts(store: Storage) -> dict[str, int]:
                 for t in (audit_log, actuals, submissions, task_progress)}
 
 
+def add_account(store: Storage, username: str, role: str = "department",
+                department: str | None = DEPT_A) -> None:
+    """An account; a department account joins the department of its region (威海市科技局 of
+    威海市, 烟台市科技局 of 烟台市), the region created first as an import would."""
+    region = None
+    if department:
+        region = department[:3]
+        ensure_region(store, region, "city")
+    actions.add_user(store, actions.SYSTEM, username, PASSWORD, role, department,
+                     region=region)
+
+
+def dept(store: Storage, username: str = "dept_a") -> actions.Actor:
+    """The actor of a stored account (its department id included)."""
+    user = get_user(store, username=username)
+    assert user is not None
+    return actions.Actor.from_user(user)
+
+
 def make_web(store: Storage, **settings: object) -> Web:
     app = create_app(Settings(database_url="sqlite://", **settings), store)  # type: ignore[arg-type]
-    for username, (role, dept) in USERS.items():
-        actions.add_user(store, actions.SYSTEM, username, PASSWORD, role, dept)
+    for username, (role, department) in USERS.items():
+        add_account(store, username, role, department)
     return Web(store, TestClient(app))
 
 

@@ -1,4 +1,4 @@
-"""Administration commands: backup, restore, export (thin adapters over storage verbs)."""
+"""Administration commands: backup, restore, export, archive (thin adapters over verbs)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,47 @@ def export_cmd(ctx: click.Context, plan_ref: str, out: Path) -> None:
                f"记录 history {len(data['history'])}）")
 
 
+_REASON = click.option("--reason", required=True, help="理由（记入审计日志）/ reason (audited)")
+_AS = click.option("--as", "as_user", default=None,
+                   help="以哪个管理员账号操作（有账号的数据库必填）/ the admin account acting "
+                        "(required once the database has accounts)")
+
+
+@click.command("archive", help="归档规划（不删除；从列表、地区树和公开页面移除，审核人仍可按"
+               "编号查看）/ archive a plan (never deleted; audited).")
+@click.argument("plan_ref")
+@_REASON
+@_AS
+@click.pass_context
+def archive_cmd(ctx: click.Context, plan_ref: str, reason: str, as_user: str | None) -> None:
+    store = actions.open_store(ctx.obj.get("db_url") if ctx.obj else None)
+    try:
+        actor = actions.cli_actor(store, as_user)
+        plan_id, _ = actions.find_plan(store, plan_ref)
+        record = actions.archive_plan(store, actor, plan_id, reason)
+    finally:
+        store.close()
+    click.echo(f"✓ 规划 plan #{plan_id} 已归档 archived by {record.archived_by}："
+               f"{record.reason}")
+
+
+@click.command("unarchive", help="取消归档 / bring an archived plan back (audited).")
+@click.argument("plan_ref")
+@_REASON
+@_AS
+@click.pass_context
+def unarchive_cmd(ctx: click.Context, plan_ref: str, reason: str, as_user: str | None) -> None:
+    store = actions.open_store(ctx.obj.get("db_url") if ctx.obj else None)
+    try:
+        actor = actions.cli_actor(store, as_user)
+        plan_id, _ = actions.find_plan(store, plan_ref)
+        actions.unarchive_plan(store, actor, plan_id, reason)
+    finally:
+        store.close()
+    click.echo(f"✓ 规划 plan #{plan_id} 已取消归档 unarchived")
+
+
 def register(main: click.Group) -> None:
     """Attach the administration commands to the top-level group."""
-    for cmd in (backup_cmd, restore_cmd, export_cmd):
+    for cmd in (backup_cmd, restore_cmd, export_cmd, archive_cmd, unarchive_cmd):
         main.add_command(cmd)

@@ -63,11 +63,13 @@ def cmd_import(ctx: click.Context, files: tuple[Path, ...], as_user: str | None)
         sys.exit(1)
 
 
-def cmd_plans(ctx: click.Context) -> None:
+def cmd_plans(ctx: click.Context, archived: bool = False) -> None:
     from planwatch.storage import list_plans
+    from planwatch.storage.plan_archive import archived_plan_ids
 
     with _store(ctx) as store:
-        rows = list_plans(store)
+        gone = archived_plan_ids(store)
+        rows = [p for p in list_plans(store) if (p.id in gone) == archived]
     if not rows:
         click.echo("（数据库中还没有规划 / no plans stored yet）")
     for p in rows:
@@ -219,8 +221,9 @@ import_cmd = click.command("import", help="导入规划文档或 JSON 到数据�
                            "store plans as new versions.")(click.pass_context(click.argument(
                                "files", nargs=-1, required=True,
                                type=click.Path(path_type=Path))(_AS_OPTION(cmd_import))))
-plans_cmd = click.command("plans", help="列出已存储的规划 / list stored plans.")(
-    click.pass_context(cmd_plans))
+plans_cmd = click.command("plans", help="列出已存储的规划（不含已归档）/ list stored plans "
+                          "(archived ones left out).")(click.pass_context(click.option(
+    "--archived", is_flag=True, help="只列已归档的规划 / list the archived plans")(cmd_plans)))
 audit_cmd = click.command("audit", help="检查规划自身的一致性 / audit a plan's own consistency "
                           "(PLAN: file, id or title).")(
     click.pass_context(click.argument("plan_ref")(cmd_audit)))

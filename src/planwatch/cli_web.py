@@ -113,23 +113,34 @@ def user_group() -> None:
     pass
 
 
+def _department_ref(text: str) -> str | int:
+    """``#12`` → department id 12; anything else is a name."""
+    return int(text[1:]) if text.startswith("#") and text[1:].isdigit() else text
+
+
 @user_group.command("add", help="新增账号 / add an account (password prompted or generated).")
 @click.argument("username")
 @click.option("--role", type=click.Choice(ROLES), required=True, help="角色 / role")
-@click.option("--department", default=None, help="所属部门（部门用户必填）/ department")
+@click.option("--department", default=None, help="所属部门（部门用户必填；名称或编号）/ "
+              "department (name, or id: #12)")
+@click.option("--region", default=None, help="部门所属地区（同名部门多于一个时必填）/ the "
+              "department's region")
 @click.option("--password", default=None, help="密码（缺省自动生成并打印）/ password "
               "(default: generated and printed)")
 @click.pass_context
 def user_add_cmd(ctx: click.Context, username: str, role: str, department: str | None,
-                 password: str | None) -> None:
+                 region: str | None, password: str | None) -> None:
     generated = password is None
     secret = password or actions.new_password()
+    dept = _department_ref(department) if department else None
     with _store(ctx) as store:
         try:
-            actions.add_user(store, actions.SYSTEM, username, secret, role, department)
+            user = actions.add_user(store, actions.SYSTEM, username, secret, role, dept,
+                                    region=region)
         except PlanwatchError as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(f"✓ {username} ({role}{'，' + department if department else ''})"
+    shown = f"，{user.department}（部门编号 #{user.department_id}）" if user.department else ""
+    click.echo(f"✓ {username} ({role}{shown})"
                + (f" 密码 password: {secret}" if generated else ""))
 
 
@@ -166,6 +177,23 @@ def user_deactivate_cmd(ctx: click.Context, username: str) -> None:
     def verb(store: Storage) -> str:
         actions.set_active(store, actions.SYSTEM, username, False)
         return f"✓ {username} 已停用（会话和令牌已失效）deactivated, access ended"
+
+    _admin_verb(ctx, verb)
+
+
+@user_group.command("department", help="更改部门账号所属部门（会话和令牌失效）/ move a "
+                    "department account to another department (its access ends).")
+@click.argument("username")
+@click.option("--department", required=True, help="部门名称或编号（#12）/ department (name or #id)")
+@click.option("--region", default=None, help="部门所属地区 / the department's region")
+@click.pass_context
+def user_department_cmd(ctx: click.Context, username: str, department: str,
+                        region: str | None) -> None:
+    dept = _department_ref(department)
+
+    def verb(store: Storage) -> str:
+        user = actions.set_department(store, actions.SYSTEM, username, dept, region=region)
+        return f"✓ {username} → {user.department}（部门编号 #{user.department_id}）"
 
     _admin_verb(ctx, verb)
 

@@ -1,6 +1,8 @@
 """Task status from deadlines and progress reports (督办 / 调度).
 
 * deadline passed and the task not reported done → ``task-overdue``
+* the latest progress report says blocked (受阻) → ``task-blocked`` (state ``blocked``; an
+  overdue task stays ``overdue``)
 * no progress report for more than ``stall_days`` days (counted from the last report) →
   ``task-stalled``
 * a deadline that cannot be read → ``unparsed-deadline`` (the task is still evaluated)
@@ -76,6 +78,8 @@ def _state(
         return TaskState.DONE, since
     if deadline is not None and today > deadline:
         return TaskState.OVERDUE, since
+    if last is not None and last.blocked:
+        return TaskState.BLOCKED, since
     if since is not None and since > stall_days:
         return TaskState.STALLED, since
     return (TaskState.IN_PROGRESS if last else TaskState.NOT_REPORTED), since
@@ -115,6 +119,13 @@ def _finding(task: Task, ev: TaskEvaluation) -> Finding | None:
             message=f"任务（{task.number}）“{task.title}”已超过完成时限{ev.deadline}，尚未报告完成（牵头：{lead}）",
             line=task.line,
         )
+    if ev.state is TaskState.BLOCKED:
+        return Finding(
+            code="task-blocked",
+            severity=Severity.WARNING,
+            message=f"任务（{task.number}）“{task.title}”报告受阻（{ev.last_report}，牵头：{lead}）",
+            line=task.line,
+        )
     if ev.state is TaskState.STALLED:
         return Finding(
             code="task-stalled",
@@ -132,7 +143,7 @@ def evaluate_tasks(
     *,
     stall_days: int = 90,
 ) -> tuple[list[TaskEvaluation], list[Finding]]:
-    """Evaluate every task; findings for overdue, stalled and unreadable deadlines."""
+    """Evaluate every task; findings for overdue, blocked, stalled and unreadable deadlines."""
     evaluations: list[TaskEvaluation] = []
     findings: list[Finding] = []
     for task in tasks:

@@ -28,5 +28,7 @@ class TaskProgress(BaseModel):
     task_number: int
     reported_on: date
     done: bool = False
+    blocked: bool = False
+    """The lead department reports the task blocked (受阻): an obstacle it cannot clear alone."""
     percent: float | None = None
     note: str | None = None

@@ -160,6 +160,7 @@ class PriorEvaluation(BaseModel):
 class TaskState(StrEnum):
     DONE = "done"
     OVERDUE = "overdue"
+    BLOCKED = "blocked"
     STALLED = "stalled"
     IN_PROGRESS = "in_progress"
     NOT_REPORTED = "not_reported"

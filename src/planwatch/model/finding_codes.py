@@ -105,6 +105,8 @@ _SPECS = (
     # tasks (督办)
     _spec("task-overdue", (WARN,), "任务逾期", "Task overdue", "tasks",
           "The deadline has passed and the task is not reported done."),
+    _spec("task-blocked", (WARN,), "任务受阻", "Task blocked", "tasks",
+          "The latest progress report says the task is blocked (受阻)."),
     _spec("task-stalled", (INFO,), "任务停滞", "Task stalled", "tasks",
           "The last progress report is older than the stall limit."),
     _spec("unparsed-deadline", (INFO,), "时限无法识别", "Deadline not understood", "tasks",

@@ -59,7 +59,7 @@ TASK_STATE_LABELS: dict[str, tuple[str, str]] = {
     TaskState.STALLED: ("进展停滞", "Stalled"),
     TaskState.IN_PROGRESS: ("推进中", "In progress"),
     TaskState.NOT_REPORTED: ("未报进展", "Not reported"),
-    "blocked": ("受阻", "Blocked"),  # a reported status (task progress), not an evaluation
+    TaskState.BLOCKED: ("受阻", "Blocked"),
 }
 
 DISPLAY_STATE_LABELS: dict[str, tuple[str, str]] = {

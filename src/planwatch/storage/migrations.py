@@ -32,6 +32,7 @@ from planwatch.storage.engine import Storage
 from planwatch.storage.errors import StorageError
 from planwatch.storage.migration_0004 import apply_0004
 from planwatch.storage.migration_0005 import apply_0005
+from planwatch.storage.migration_0006 import apply_0006
 from planwatch.storage.schema import NAMING_CONVENTION, schema_migrations
 from planwatch.storage.types import UTCDateTime, utcnow
 
@@ -187,12 +188,28 @@ def _m0003_submitted_by_and_audit_index(conn: Connection) -> None:
     Index("ix_audit_log_entity_entity_id", audit.c.entity, audit.c.entity_id).create(conn)
 
 
+def _m0007_plan_archive(conn: Connection) -> None:
+    """Archived plans: who, when and why (a plan is never deleted)."""
+    md = MetaData(naming_convention=NAMING_CONVENTION)
+    Table("plans", md, Column("id", Integer, primary_key=True))
+    Table(
+        "plan_archive", md,
+        Column("plan_id", Integer, ForeignKey("plans.id"), primary_key=True),
+        Column("archived_by", String(100), nullable=False),
+        Column("archived_at", UTCDateTime(), nullable=False),
+        Column("reason", Text, nullable=False),
+    )  # fmt: skip
+    md.tables["plan_archive"].create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_target_revisions", _m0002_target_revisions),
     Migration("0003_actuals_submitted_by_audit_index", _m0003_submitted_by_and_audit_index),
     Migration("0004_users_submissions_tasks", apply_0004),
     Migration("0005_locked_values_confirmed_uploads_token_expiry", apply_0005),
+    Migration("0006_departments_of_regions", apply_0006),
+    Migration("0007_plan_archive", _m0007_plan_archive),
 )
 
 

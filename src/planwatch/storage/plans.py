@@ -18,6 +18,7 @@ from sqlalchemy import Connection, RowMapping, func, select
 
 from planwatch.model.plan import Meta, Plan
 from planwatch.storage.audit_log import write_audit
+from planwatch.storage.departments import ensure_plan_departments
 from planwatch.storage.engine import Storage, inserted_id
 from planwatch.storage.plan_details import audit_changes, insert_details
 from planwatch.storage.regions import RANK, ensure_region_in, guess_level
@@ -127,6 +128,15 @@ def _sync_plan_row(conn: Connection, plan_id: int, plan: Plan) -> None:
     )
 
 
+def responsible_names(plan: Plan) -> list[str]:
+    """Every department the plan's tasks name (lead, then support), once each."""
+    seen: dict[str, None] = {}
+    for task in plan.tasks:
+        for name in (*task.lead, *task.support):
+            seen.setdefault(name, None)
+    return list(seen)
+
+
 def import_plan(
     storage: Storage, plan: Plan, source_name: str | None, sha256: str | None, user: str
 ) -> ImportResult:
@@ -147,6 +157,7 @@ def import_plan(
             imported_by=user,
         )))  # fmt: skip
         insert_details(conn, version_id, plan)
+        ensure_plan_departments(conn, region_id, responsible_names(plan))
         if plan_created:
             write_audit(conn, user=user, entity="plan", entity_id=plan_id, field="created",
                         new=title, source=source_name)  # fmt: skip

@@ -1,6 +1,6 @@
-"""Head tables of the multi-user web workflow (migration 0004): users, API tokens, sessions,
-submissions of actuals, indicator responsibility, task progress, plan visibility, pending
-uploads and extraction corrections. Registered on the same ``metadata`` as
+"""Head tables of the multi-user web workflow (migration 0004; departments 0006): users, API
+tokens, sessions, departments, submissions of actuals, indicator responsibility, task progress,
+plan visibility, pending uploads and extraction corrections. Registered on the same ``metadata`` as
 :mod:`planwatch.storage.schema` (which imports this module at its end)."""
 
 from __future__ import annotations
@@ -28,6 +28,17 @@ SUBMISSION_STATES = ("draft", "submitted", "approved", "returned")
 SUBMISSION_KINDS = ("value", "correction")
 TASK_STATES = ("in_progress", "done", "blocked")
 
+departments = Table(
+    "departments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("region_id", Integer, ForeignKey("regions.id"), nullable=True),
+    Column("name", String(200), nullable=False),
+    Column("name_key", String(200), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("region_id", "name_key"),
+)
+
 users = Table(
     "users",
     metadata,
@@ -38,6 +49,7 @@ users = Table(
     Column("department", String(200), nullable=True),
     Column("active", Boolean, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
+    Column("department_id", Integer, nullable=True),  # departments.id (migration 0006)
     CheckConstraint("role IN ('admin', 'reviewer', 'department', 'viewer')", name="role"),
 )
 
@@ -109,6 +121,7 @@ indicator_owners = Table(
     Column("department", String(200), nullable=False),
     Column("set_by", String(100), nullable=False),
     Column("set_at", UTCDateTime(), nullable=False),
+    Column("department_id", Integer, nullable=True),  # departments.id (migration 0006)
     UniqueConstraint("plan_id", "indicator"),
 )
 
@@ -136,6 +149,15 @@ plan_visibility = Table(
     Column("is_public", Boolean, nullable=False),
     Column("changed_by", String(100), nullable=False),
     Column("changed_at", UTCDateTime(), nullable=False),
+)
+
+plan_archive = Table(
+    "plan_archive",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id"), primary_key=True),
+    Column("archived_by", String(100), nullable=False),
+    Column("archived_at", UTCDateTime(), nullable=False),
+    Column("reason", Text, nullable=False),
 )
 
 pending_uploads = Table(

@@ -12,7 +12,7 @@ wins, the other gets :class:`~planwatch.errors.Conflict`.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 from sqlalchemy import Connection, bindparam, func, select
@@ -70,7 +70,7 @@ _LATEST_VERSION = (select(plan_versions.c.id, plan_versions.c.content_sha256)
                    .where(plan_versions.c.plan_id == bindparam("plan_id"))
                    .order_by(plan_versions.c.version_no.desc()).limit(1))
 _VERSION_JSON = select(plan_versions.c.plan_json).where(plan_versions.c.id == bindparam("vid"))
-_OWNER = select(indicator_owners.c.department).where(
+_OWNER = select(indicator_owners.c.department, indicator_owners.c.department_id).where(
     indicator_owners.c.plan_id == bindparam("plan_id"),
     indicator_owners.c.indicator == bindparam("indicator"))
 
@@ -108,10 +108,17 @@ def version_json(conn: Connection, version_id: int) -> str:
     return str(conn.execute(_VERSION_JSON, {"vid": version_id}).scalar_one())
 
 
-def indicator_owner(conn: Connection, plan_id: int, indicator: str) -> str | None:
+class Owner(NamedTuple):
+    """The department responsible for an indicator: its name and its id."""
+
+    name: str
+    department_id: int | None
+
+
+def indicator_owner(conn: Connection, plan_id: int, indicator: str) -> Owner | None:
     """The department responsible for one indicator of a plan (one indexed lookup)."""
-    found = conn.execute(_OWNER, {"plan_id": plan_id, "indicator": indicator}).scalar()
-    return None if found is None else str(found)
+    found = conn.execute(_OWNER, {"plan_id": plan_id, "indicator": indicator}).first()
+    return None if found is None else Owner(str(found.department), found.department_id)
 
 
 _LIVE = select(actuals.c.value).where(
@@ -193,16 +200,23 @@ def page_submissions(storage: Storage, plan_id: int | None = None, *, status: st
 
 
 def indicator_owner_map(storage: Storage, plan_id: int) -> dict[str, str]:
-    """Indicator name → responsible department of a plan."""
-    query = select(indicator_owners.c.indicator, indicator_owners.c.department).where(
-        indicator_owners.c.plan_id == plan_id)
+    """Indicator name → responsible department (name) of a plan."""
+    return {name: owner.name for name, owner in indicator_owners_of(storage, plan_id).items()}
+
+
+def indicator_owners_of(storage: Storage, plan_id: int) -> dict[str, Owner]:
+    """Indicator name → responsible department (name and id) of a plan."""
+    query = select(indicator_owners.c.indicator, indicator_owners.c.department,
+                   indicator_owners.c.department_id).where(indicator_owners.c.plan_id == plan_id)
     with storage.reading() as conn:
-        return {r.indicator: r.department for r in conn.execute(query)}
+        return {r.indicator: Owner(r.department, r.department_id) for r in conn.execute(query)}
 
 
 def set_indicator_owner(storage: Storage, plan_id: int, indicator: str,
-                        department: str | None, *, user: str) -> None:
-    """Set (or with ``None`` clear) the department responsible for an indicator; audited."""
+                        department: str | None, *, user: str,
+                        department_id: int | None = None) -> None:
+    """Set (or with ``None`` clear) the department responsible for an indicator (its name and
+    its row id); audited."""
     key = (indicator_owners.c.plan_id == plan_id, indicator_owners.c.indicator == indicator)
     with storage.atomic() as conn:
         old = conn.execute(select(indicator_owners.c.department).where(*key)).scalar()
@@ -212,6 +226,6 @@ def set_indicator_owner(storage: Storage, plan_id: int, indicator: str,
         if department is not None:
             conn.execute(indicator_owners.insert().values(
                 plan_id=plan_id, indicator=indicator, department=department, set_by=user,
-                set_at=utcnow()))  # fmt: skip
+                set_at=utcnow(), department_id=department_id))  # fmt: skip
         write_audit(conn, user=user, entity="plan", entity_id=plan_id,
                     field=f"owner[{indicator}]", old=old, new=department)

@@ -29,7 +29,8 @@ class ProgressRecord(BaseModel):
 
     def to_progress(self) -> TaskProgress:
         return TaskProgress(task_number=self.task_number, reported_on=self.reported_on,
-                            done=self.status == "done", percent=self.percent, note=self.report)
+                            done=self.status == "done", blocked=self.status == "blocked",
+                            percent=self.percent, note=self.report)
 
 
 def add_progress(storage: Storage, *, plan_id: int, task_number: int, department: str | None,

@@ -30,6 +30,7 @@ class UserRecord(BaseModel):
     department: str | None
     active: bool
     created_at: datetime
+    department_id: int | None = None
 
 
 def _record(row: RowMapping | None) -> UserRecord | None:
@@ -45,8 +46,10 @@ def _check(role: str, department: str | None) -> None:
 
 
 def create_user(storage: Storage, username: str, password_hash: str, role: str,
-                department: str | None, *, by: str) -> UserRecord:
-    """Add an account; the username must be new."""
+                department: str | None, *, by: str,
+                department_id: int | None = None) -> UserRecord:
+    """Add an account; the username must be new (``department_id``: the department row its
+    ``department`` name prints)."""
     _check(role, department)
     name = username.strip()
     with storage.atomic() as conn:
@@ -55,9 +58,11 @@ def create_user(storage: Storage, username: str, password_hash: str, role: str,
         user_id = inserted_id(conn.execute(users.insert().values(
             username=name, password_hash=password_hash, role=role,
             department=department if role == "department" else None,
+            department_id=department_id if role == "department" else None,
             active=True, created_at=utcnow())))  # fmt: skip
         write_audit(conn, user=by, entity="user", entity_id=user_id, field="created",
-                    new={"username": name, "role": role, "department": department})
+                    new={"username": name, "role": role, "department": department,
+                         "department_id": department_id})
         row = conn.execute(select(users).where(users.c.id == user_id)).mappings().one()
     record = _record(row)
     assert record is not None

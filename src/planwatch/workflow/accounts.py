@@ -10,10 +10,18 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from planwatch.storage import Storage, users as store_users
+from planwatch.storage.departments import (
+    DepartmentRecord,
+    add_department,
+    departments_named,
+    get_department,
+    list_departments as store_departments,
+    region_by_name,
+)
 from planwatch.storage.types import utcnow
 from planwatch.storage.users import TokenRecord, UserRecord
 from planwatch.workflow.errors import Forbidden, Invalid, NotFound
-from planwatch.workflow.principal import Actor, department_key, require_admin, require_reviewer
+from planwatch.workflow.principal import Actor, require_admin, require_reviewer
 from planwatch.workflow.validation import check_number, check_text
 
 _HASHER = PasswordHasher()
@@ -61,15 +69,55 @@ def check_password(password: str, username: str = "") -> None:
 
 
 def add_user(store: Storage, actor: Actor, username: str, password: str, role: str,
-             department: str | None = None) -> UserRecord:
-    """Create an account (admin only); the password is stored as an argon2 hash."""
+             department: str | int | None = None, *,
+             region: str | None = None) -> UserRecord:
+    """Create an account (admin only); the password is stored as an argon2 hash. A department
+    account belongs to one department row (see :func:`account_department`)."""
     require_admin(actor)
     check_text(username, "username", required=True)
-    check_text(department, "department")
+    if isinstance(department, str):
+        check_text(department, "department")
+    check_text(region, "region")
     check_password(password, username)
-    dept = department_key(department) or None
-    return store_users.create_user(store, username, _HASHER.hash(password), role, dept,
-                                   by=actor.username)
+    dept = (account_department(store, department, region)
+            if role == "department" and department not in (None, "") else None)
+    return store_users.create_user(store, username, _HASHER.hash(password), role,
+                                   dept.name if dept else None, by=actor.username,
+                                   department_id=dept.id if dept else None)
+
+
+def account_department(store: Storage, department: str | int,
+                       region: str | None = None) -> DepartmentRecord:
+    """The department an account joins: by id; by name within ``region`` (created when new);
+    by a name that only one existing department has (full, 烟台市科技局, or within its region,
+    市科技局); else created in the region its name opens with (烟台市科技局 → 烟台市), or
+    without a region. Two departments of the same name need ``region``."""
+    if isinstance(department, int):
+        found = get_department(store, department)
+        if found is None:
+            raise NotFound(f"部门{department}不存在", f"no department {department}")
+        return found
+    if region:
+        region_id = region_by_name(store, region)
+        if region_id is None:
+            raise NotFound(f"地区不存在：{region}", f"no region {region}")
+        return _department(store, add_department(store, region_id, department))
+    named = departments_named(store, department)
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:
+        choices = "、".join(f"{d.name}（{d.region or '无地区'}，编号{d.id}）" for d in named)
+        raise Invalid(f"有多个部门名为“{department}”：{choices}；请指定地区或部门编号",
+                      f"several departments are called {department!r}: give the region or "
+                      "the department id")
+    return _department(store, add_department(store, region_by_name(store, department),
+                                             department))
+
+
+def _department(store: Storage, department_id: int) -> DepartmentRecord:
+    found = get_department(store, department_id)
+    assert found is not None
+    return found
 
 
 def _user(store: Storage, username: str) -> UserRecord:
@@ -122,6 +170,25 @@ def set_active(store: Storage, actor: Actor, username: str, active: bool) -> Non
         _end_access(store, user, actor.username, None)
 
 
+def set_department(store: Storage, actor: Actor, username: str, department: str | int, *,
+                   region: str | None = None) -> UserRecord:
+    """Move a department account to another department (admins; chosen as in
+    :func:`account_department`), e.g. an account whose department name the 0006 migration could
+    not place in a region. Its sessions and tokens end (its rights change)."""
+    require_admin(actor)
+    if isinstance(department, str):
+        check_text(department, "department", required=True)
+    check_text(region, "region")
+    user = _user(store, username)
+    if user.role != "department":
+        raise Invalid("只有部门账号属于部门", "only department accounts belong to a department")
+    dept = account_department(store, department, region)
+    store_users.update_user(store, user.id, by=actor.username, department=dept.name,
+                            department_id=dept.id)
+    _end_access(store, user, actor.username, None)
+    return _user(store, username)
+
+
 def list_tokens(store: Storage, actor: Actor, username: str) -> list[TokenRecord]:
     """The API tokens of an account (admins for anyone, users for themselves)."""
     if actor.username != username:
@@ -144,6 +211,13 @@ def revoke_tokens(store: Storage, actor: Actor, username: str,
 def list_users(store: Storage, actor: Actor) -> list[UserRecord]:
     require_admin(actor)
     return store_users.list_users(store)
+
+
+def list_departments(store: Storage, actor: Actor,
+                     region_id: int | None = None) -> list[DepartmentRecord]:
+    """Departments (of one region): signed-in users choose from them."""
+    del actor  # any signed-in account may read the department list
+    return store_departments(store, region_id)
 
 
 def authenticate(store: Storage, username: str, password: str) -> Actor | None:

@@ -11,6 +11,12 @@ from pathlib import Path
 from planwatch.model.actual import Actual
 from planwatch.model.plan import Plan
 from planwatch.storage import RowsRejected, Storage, import_plan, record_actuals
+from planwatch.storage.departments import (
+    ensure_department,
+    get_department,
+    plan_region_id,
+    resolve_plan_departments,
+)
 from planwatch.storage.users import list_users
 from planwatch.workflow.accounts import add_user, new_password
 from planwatch.workflow.overview import set_plan_public
@@ -105,36 +111,48 @@ def has_accounts(store: Storage) -> bool:
     return bool(list_users(store))
 
 
-def _accounts(store: Storage, departments: list[str]) -> list[DemoAccount]:
-    wanted = [DemoAccount("admin", new_password(), "admin"),
-              DemoAccount("reviewer", new_password(), "reviewer", "科技局"),
-              *(DemoAccount(f"dept{i:02d}", new_password(), "department", dept)
-                for i, dept in enumerate(departments, start=1))]
-    for acc in wanted:
-        add_user(store, SYSTEM, acc.username, acc.password, acc.role, acc.department)
-    return wanted
+def _accounts(store: Storage, departments: list[int]) -> list[DemoAccount]:
+    """An admin, a reviewer and one account per department (by id)."""
+    wanted: list[tuple[DemoAccount, int | None]] = [
+              (DemoAccount("admin", new_password(), "admin"), None),
+              (DemoAccount("reviewer", new_password(), "reviewer", "科技局"), None)]
+    for i, dept_id in enumerate(departments, start=1):
+        record = get_department(store, dept_id)
+        assert record is not None
+        wanted.append((DemoAccount(f"dept{i:02d}", new_password(), "department", record.name),
+                       dept_id))
+    for acc, dept in wanted:
+        add_user(store, SYSTEM, acc.username, acc.password, acc.role,
+                 dept if dept is not None else acc.department)
+    return [acc for acc, _ in wanted]
 
 
 def build_demo(store: Storage) -> DemoResult:
-    """Fill an empty database with the demo content; returns what was created."""
+    """Fill an empty database with the demo content; returns what was created. Departments
+    are those of each plan's region (市科技局 of a 日照 plan is 日照市科技局): one account
+    each, indicator owners chosen by department id."""
     result = DemoResult()
-    samples = sample_plans()
-    owners: dict[str, None] = {}
-    assign: list[tuple[int, Plan, str]] = []
-    for name, plan in samples:
+    owners: dict[int, None] = {}
+    leads: dict[int, None] = {}
+    assign: list[tuple[int, Plan, int]] = []
+    for name, plan in sample_plans():
         stored = import_plan(store, plan, name, None, SYSTEM.username)
         result.plans.append((stored.plan_id, plan.meta.title or name))
         recorded, skipped = record_stated(store, stored.plan_id, stated_values(plan))
         result.actuals += recorded
         result.skipped += skipped
-        owner = main_department(plan)
+        with store.atomic() as conn:
+            region_id = plan_region_id(conn, stored.plan_id)
+            owner = ensure_department(conn, region_id, main_department(plan))
+        ids = resolve_plan_departments(store, stored.plan_id, lead_departments([plan]))
         assign.append((stored.plan_id, plan, owner))
         if plan.indicators:
             owners.setdefault(owner, None)
+        for dept_id in ids.values():
+            leads.setdefault(dept_id, None)
         set_plan_public(store, SYSTEM, stored.plan_id, True)
-    departments = lead_departments([p for _, p in samples])
-    result.accounts = _accounts(store, [*owners, *(d for d in departments if d not in owners)])
-    for plan_id, plan, owner in assign:  # owners are existing departments: accounts first
+    result.accounts = _accounts(store, [*owners, *(d for d in leads if d not in owners)])
+    for plan_id, plan, owner in assign:
         for ind in plan.indicators:
             set_indicator_owner(store, SYSTEM, plan_id, ind.name, owner)
     return result

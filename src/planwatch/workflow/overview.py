@@ -22,9 +22,11 @@ from planwatch.storage import (
     list_regions,
 )
 from planwatch.storage.plan_access import is_public, plan_audit, public_plan_ids, set_public
+from planwatch.storage.plan_archive import archived_plan_ids
 from planwatch.storage.plan_lookup import plan_of_region
 from planwatch.storage.submissions import indicator_owner_map, list_submissions
 from planwatch.storage.task_progress import list_progress
+from planwatch.workflow.archive import require_not_archived
 from planwatch.workflow.errors import NotFound
 from planwatch.workflow.overview_cache import (
     CachedOverview,
@@ -104,11 +106,18 @@ def plan_evaluation(store: Storage, plan_id: int, plan: Plan, year: int) -> Repo
                         task_alerts=task_findings(store, plan_id, plan, year))
 
 
-def plan_items(store: Storage, actor: Actor | None) -> list[PlanItem]:
-    """Plans the actor may see (anonymous: public ones), by id."""
+def plan_items(store: Storage, actor: Actor | None, *,
+               archived: bool = False) -> list[PlanItem]:
+    """Plans the actor may see (anonymous: public ones), by id; archived plans are left out
+    (``archived=True``: only the archived ones, for reviewers)."""
     public = public_plan_ids(store)
+    gone = archived_plan_ids(store)
+    if archived:
+        if actor is None:
+            return []
+        require_reviewer(actor)
     return [_item(store, p, public) for p in list_plans(store)
-            if actor is not None or p.id in public]
+            if (actor is not None or p.id in public) and (p.id in gone) == archived]
 
 
 def regions_tree(store: Storage, actor: Actor | None) -> list[RegionNode]:
@@ -132,10 +141,18 @@ def regions_tree(store: Storage, actor: Actor | None) -> list[RegionNode]:
 
 
 def visible_plan(store: Storage, actor: Actor | None, plan_id: int) -> Plan:
-    """The plan, if the actor may see it (anonymous: only public plans)."""
+    """The plan, if the actor may see it (anonymous: only public plans; archived plans only
+    reviewers)."""
     if actor is None and not is_public(store, plan_id):
         raise NotFound(f"规划{plan_id}不存在或未公开", f"no public plan {plan_id}")
+    require_not_archived(store, actor, plan_id)
     return load_plan(store, plan_id)
+
+
+def plan_item(store: Storage, actor: Actor | None, plan_id: int) -> PlanItem:
+    """One plan's list entry, if the actor may see the plan (archived: reviewers only)."""
+    visible_plan(store, actor, plan_id)
+    return _plan_item(store, plan_id)
 
 
 def period_year(start: int | None, end: int | None, year: int,
@@ -196,7 +213,8 @@ def cached_overview(store: Storage, actor: Actor | None, plan_id: int,
                     year: int | None = None) -> CachedOverview:
     """The evaluation and its overview without the review-queue count, from the process-local
     cache (computed on a miss; see :mod:`planwatch.workflow.overview_cache` for when an entry
-    is reused)."""
+    is reused). Reviewers and departments share entries, so the archive is checked first."""
+    require_not_archived(store, actor, plan_id)
     key = overview_key(store, actor, plan_id, year)
     return cache_for(store).get_or_compute(key, lambda: _overview_core(store, actor, plan_id,
                                                                        year))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from planwatch.catalog.names import squash_name
@@ -21,10 +22,11 @@ class Actor:
     role: str
     department: str | None = None
     user_id: int | None = None
+    department_id: int | None = None
 
     @classmethod
     def from_user(cls, user: UserRecord) -> Actor:
-        return cls(user.username, user.role, user.department, user.id)
+        return cls(user.username, user.role, user.department, user.id, user.department_id)
 
     @property
     def is_admin(self) -> bool:
@@ -59,25 +61,27 @@ def require_writer(actor: Actor) -> None:
         raise Forbidden("只读用户不能修改数据", "viewers cannot change data")
 
 
-def leads(task: Task, department: str | None) -> bool:
-    """True when ``department`` is one of the task's lead departments (牵头单位)."""
-    key = _norm(department)
-    return bool(key) and any(_norm(d) == key for d in task.lead)
+def leads(task: Task, departments: Mapping[str, int], department_id: int | None) -> bool:
+    """True when department ``department_id`` is one of the task's lead departments (牵头单位);
+    ``departments`` maps the plan's names to the department ids of the plan's region."""
+    if department_id is None:
+        return False
+    return any(departments.get(name) == department_id for name in task.lead)
 
 
-def require_task(actor: Actor, task: Task) -> None:
-    """Reviewers edit every task; a department only the tasks it leads."""
+def require_task(actor: Actor, task: Task, departments: Mapping[str, int]) -> None:
+    """Reviewers edit every task; a department only the tasks it leads (by department id)."""
     require_writer(actor)
-    if not actor.is_reviewer and not leads(task, actor.department):
+    if not actor.is_reviewer and not leads(task, departments, actor.department_id):
         raise Forbidden(f"任务（{task.number}）不由本部门牵头", "not your department's task")
 
 
-def require_indicator(actor: Actor, indicator: str, owner: str | None) -> None:
-    """Reviewers edit every indicator; a department only those assigned to it."""
+def require_indicator(actor: Actor, indicator: str, owner_id: int | None) -> None:
+    """Reviewers edit every indicator; a department only those assigned to it (by id)."""
     require_writer(actor)
     if actor.is_reviewer:
         return
-    if owner is None or _norm(owner) != _norm(actor.department):
+    if owner_id is None or owner_id != actor.department_id:
         raise Forbidden(f"指标“{indicator}”不属于本部门", "not your department's indicator")
 
 

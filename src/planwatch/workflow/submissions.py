@@ -21,15 +21,19 @@ from planwatch.model.actual import Actual
 from planwatch.model.plan import Plan
 from planwatch.storage import Storage, record_actuals, submissions as subs
 from planwatch.storage.actuals import lock_cells
+from planwatch.storage.departments import (
+    DepartmentRecord,
+    find_department,
+    get_department,
+    plan_region_id,
+)
 from planwatch.storage.submissions import SubmissionRecord
 from planwatch.storage.types import utcnow
-from planwatch.storage.users import list_users
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
 from planwatch.workflow.plans import indicator_names, load_plan
 from planwatch.workflow.plausibility import DEFAULT_POLICY, ReviewPolicy
 from planwatch.workflow.principal import (
     Actor,
-    department_key,
     require_indicator,
     require_reviewer,
     require_writer,
@@ -70,7 +74,7 @@ class _NameCache:
 _NAMES = _NameCache()
 
 
-def _resolve(conn: Connection, plan_id: int, indicator: str) -> tuple[str, str | None]:
+def _resolve(conn: Connection, plan_id: int, indicator: str) -> tuple[str, subs.Owner | None]:
     """(indicator name as in the plan, its responsible department) in one read transaction."""
     version = subs.latest_version_key(conn, plan_id)
     if version is None:
@@ -79,6 +83,10 @@ def _resolve(conn: Connection, plan_id: int, indicator: str) -> tuple[str, str |
     if name is None:
         raise NotFound(f"规划中没有指标“{indicator}”", f"no indicator {indicator!r} in plan")
     return name, subs.indicator_owner(conn, plan_id, name)
+
+
+def _owner_name(owner: subs.Owner | None, actor: Actor) -> str | None:
+    return owner.name if owner else actor.department
 
 
 def _known_indicator(store: Storage, plan_id: int, indicator: str) -> str:
@@ -113,12 +121,12 @@ def submit_actual(store: Storage, actor: Actor, plan_id: int, indicator: str, ye
     with store.reading() as conn:
         name, owner = _resolve(conn, plan_id, indicator)
         live = subs.live_value(conn, plan_id, name, year, actual_status)
-    require_indicator(actor, name, owner)
+    require_indicator(actor, name, owner.department_id if owner else None)
     if live is not None:
         raise Conflict(*_locked_message(name, year, actual_status, live))
     return subs.create_submission(
         store, plan_id=plan_id, indicator=name, year=year, value=value, unit=unit,
-        source=source, actual_status=actual_status, department=owner or actor.department,
+        source=source, actual_status=actual_status, department=_owner_name(owner, actor),
         user=actor.username, draft=draft)
 
 
@@ -134,19 +142,19 @@ def request_correction(store: Storage, actor: Actor, plan_id: int, indicator: st
     with store.reading() as conn:
         name, owner = _resolve(conn, plan_id, indicator)
         live = subs.live_value(conn, plan_id, name, year, actual_status)
-    require_indicator(actor, name, owner)
+    require_indicator(actor, name, owner.department_id if owner else None)
     if live is None:
         raise Conflict(f"“{name}”{year}年尚无已锁定的数值，请直接填报",
                        f"{name} {year} holds no locked value: submit it directly")
     return subs.create_submission(
         store, plan_id=plan_id, indicator=name, year=year, value=value, unit=unit,
-        source=source, actual_status=actual_status, department=owner or actor.department,
+        source=source, actual_status=actual_status, department=_owner_name(owner, actor),
         user=actor.username, draft=False, kind="correction", reason=reason.strip())
 
 
 def _owned(store: Storage, actor: Actor, sub: SubmissionRecord) -> None:
-    owner = subs.indicator_owner_map(store, sub.plan_id).get(sub.indicator)
-    require_indicator(actor, sub.indicator, owner)
+    owner = subs.indicator_owners_of(store, sub.plan_id).get(sub.indicator)
+    require_indicator(actor, sub.indicator, owner.department_id if owner else None)
     if sub.status == "approved":
         raise Forbidden("已审核通过的数值已锁定，修改须提交更正申请",
                         "approved values are locked: file a correction request")
@@ -253,31 +261,34 @@ def page_submissions(store: Storage, actor: Actor, plan_id: int | None = None,
 
 
 def set_indicator_owner(store: Storage, actor: Actor, plan_id: int, indicator: str,
-                        department: str | None) -> None:
-    """Assign the department responsible for an indicator (admin / reviewer): one of the
-    existing departments — those of department accounts, or named as responsible (牵头/配合)
-    in the plan's tasks; spaces in the name are ignored (``市 科技局`` is ``市科技局``)."""
+                        department: str | int | None) -> None:
+    """Assign the department responsible for an indicator (admin / reviewer): an existing
+    department of the plan's region, given by id or by name (``市科技局`` in a 日照 plan is
+    日照市科技局; spaces are ignored); ``None`` clears it."""
     require_reviewer(actor)
-    check_text(department, "department")
+    if isinstance(department, str):
+        check_text(department, "department")
     name = _known_indicator(store, plan_id, indicator)
-    owner = _existing_department(store, plan_id, department) if department else None
-    subs.set_indicator_owner(store, plan_id, name, owner, user=actor.username)
+    if department is None or department == "":
+        subs.set_indicator_owner(store, plan_id, name, None, user=actor.username)
+        return
+    dept = _existing_department(store, plan_id, department)
+    subs.set_indicator_owner(store, plan_id, name, dept.name, user=actor.username,
+                             department_id=dept.id)
 
 
-def _existing_department(store: Storage, plan_id: int, department: str) -> str:
-    key = department_key(department)
-    known: dict[str, str] = {}
-    for user in list_users(store):
-        if user.role == "department" and user.department:
-            known.setdefault(department_key(user.department), user.department)
-    for task in load_plan(store, plan_id).tasks:
-        for dept in (*task.lead, *task.support):
-            known.setdefault(department_key(dept), dept)
-    if key not in known:
-        raise Invalid(f"部门“{department}”不存在：请从已有部门（部门账号或规划中的责任单位）中选择",
-                      f"no department {department!r}: choose an existing one (of an account "
-                      "or named in the plan's tasks)")
-    return department_key(known[key])
+def _existing_department(store: Storage, plan_id: int,
+                         department: str | int) -> DepartmentRecord:
+    with store.reading() as conn:
+        region_id = plan_region_id(conn, plan_id)
+        found = (int(department) if isinstance(department, int)
+                 else find_department(conn, region_id, department))
+    record = get_department(store, found) if found is not None else None
+    if record is None or record.region_id != region_id:
+        raise Invalid(f"部门“{department}”不是本规划所属地区的已有部门：请从已有部门中选择",
+                      f"no department {department!r} in the plan's region: choose an existing "
+                      "one")
+    return record
 
 
 def submit_actuals_file(store: Storage, actor: Actor, plan_id: int, path: Path,

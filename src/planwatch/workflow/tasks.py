@@ -9,8 +9,11 @@ from planwatch.evaluate import evaluate_tasks
 from planwatch.model.evaluation import TaskEvaluation
 from planwatch.model.plan import Task
 from planwatch.storage import Storage
+from planwatch.storage.departments import resolve_plan_departments
+from planwatch.storage.plans import responsible_names
 from planwatch.storage.schema_web import TASK_STATES
 from planwatch.storage.task_progress import ProgressRecord, add_progress, list_progress
+from planwatch.workflow.archive import require_not_archived
 from planwatch.workflow.errors import Invalid
 from planwatch.workflow.plans import find_task, load_plan
 from planwatch.workflow.principal import Actor, leads, require_task
@@ -30,15 +33,17 @@ class TaskView:
 def plan_tasks(store: Storage, actor: Actor, plan_id: int, *, today: date | None = None,
                mine: bool | None = None) -> list[TaskView]:
     """The plan's tasks; department users get only the tasks their department leads
-    (``mine=False`` lets them see all, read-only)."""
+    (``mine=False`` lets them see all, read-only). Archived plans: reviewers only."""
+    require_not_archived(store, actor, plan_id)
     plan = load_plan(store, plan_id)
     progress = list_progress(store, plan_id)
     evaluations, _ = evaluate_tasks(plan.tasks, [p.to_progress() for p in progress],
                                     today or date.today())
     only_mine = actor.is_department if mine is None else mine
+    departments = resolve_plan_departments(store, plan_id, responsible_names(plan))
     views = []
     for task, ev in zip(plan.tasks, evaluations, strict=True):
-        own = leads(task, actor.department)
+        own = leads(task, departments, actor.department_id)
         if only_mine and not own:
             continue
         views.append(TaskView(task, ev, [p for p in progress if p.task_number == task.number],
@@ -58,7 +63,7 @@ def report_progress(store: Storage, actor: Actor, plan_id: int, task_number: int
     if status not in TASK_STATES:
         raise Invalid(f"未知的任务状态：{status}", f"unknown task status {status}")
     task = find_task(load_plan(store, plan_id), task_number)
-    require_task(actor, task)
+    require_task(actor, task, resolve_plan_departments(store, plan_id, task.lead))
     department = actor.department if actor.is_department else (task.lead[0] if task.lead
                                                                   else None)
     return add_progress(store, plan_id=plan_id, task_number=task_number, department=department,

@@ -3,6 +3,7 @@ trail, report download, public view, and upload → confirm."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, UploadFile
@@ -11,6 +12,7 @@ from pydantic import BaseModel
 
 from planwatch import actions
 from planwatch.web.api.paging import Page
+from planwatch.web.api.types import Comment
 from planwatch.web.api.uploads import display_name, saved_upload
 from planwatch.web.deps import (
     CurrentActor,
@@ -44,7 +46,10 @@ class PublicIn(BaseModel):
 
 
 class OwnerIn(BaseModel):
-    department: str | None
+    department: str | None = None
+    """A department of the plan's region by name (``市科技局`` in a 日照 plan: 日照市科技局)."""
+    department_id: int | None = None
+    """A department of the plan's region by id (``GET /departments``); wins over the name."""
 
 
 class ConfirmIn(BaseModel):
@@ -58,11 +63,43 @@ def regions(store: StoreDep, actor: OptionalActor) -> list[RegionNode]:
 
 
 @router.get("/plans", response_model=list[PlanItem])
-def plans(store: StoreDep, actor: OptionalActor, page: Page, response: Response
-          ) -> list[PlanItem]:
-    """The plans the caller may see (anonymous: public ones), one page; total in
-    ``X-Total-Count``."""
-    return page.page(actions.plan_items(store, actor), response)
+def plans(store: StoreDep, actor: OptionalActor, page: Page, response: Response,
+          archived: Annotated[bool, Query()] = False) -> list[PlanItem]:
+    """Plans the caller may see (anonymous: public ones); archived plans are left out
+    (``archived=true``: only those, reviewers). One page; total in ``X-Total-Count``."""
+    return page.page(actions.plan_items(store, actor, archived=archived), response)
+
+
+class ArchiveIn(BaseModel):
+    reason: Comment
+
+
+class ArchiveOut(BaseModel):
+    plan_id: int
+    archived_by: str
+    archived_at: datetime
+    reason: str
+
+
+@router.post("/plans/{plan_id}/archive", response_model=ArchiveOut, status_code=201)
+def archive(plan_id: int, body: ArchiveIn, store: StoreDep, actor: WritingActor) -> ArchiveOut:
+    """Archive a plan (admin): gone from lists, the region tree and the public page, readable
+    by id for reviewers; audited with the reason. 409 when already archived."""
+    record = actions.archive_plan(store, actor, plan_id, body.reason)
+    return ArchiveOut.model_validate(record.model_dump())
+
+
+@router.get("/plans/{plan_id}/archive", response_model=ArchiveOut | None)
+def archive_state(plan_id: int, store: StoreDep, actor: CurrentActor) -> ArchiveOut | None:
+    """Who archived the plan, when and why (null when it is not archived); reviewers."""
+    record = actions.plan_archive_state(store, actor, plan_id)
+    return None if record is None else ArchiveOut.model_validate(record.model_dump())
+
+
+@router.post("/plans/{plan_id}/unarchive", status_code=204)
+def unarchive(plan_id: int, body: ArchiveIn, store: StoreDep, actor: WritingActor) -> None:
+    """Bring an archived plan back (admin); audited with the reason. 409 when not archived."""
+    actions.unarchive_plan(store, actor, plan_id, body.reason)
 
 
 def _json(data: bytes) -> Response:
@@ -94,7 +131,8 @@ def set_owner(plan_id: int, index: int, body: OwnerIn, store: StoreDep,
               actor: WritingActor) -> None:
     """Assign the department responsible for an indicator (reviewer / admin)."""
     detail = actions.indicator_detail(store, actor, plan_id, index)
-    actions.set_indicator_owner(store, actor, plan_id, detail.status.name, body.department)
+    department = body.department_id if body.department_id is not None else body.department
+    actions.set_indicator_owner(store, actor, plan_id, detail.status.name, department)
 
 
 @router.get("/plans/{plan_id}/audit", response_model=PlanAudit)

@@ -22,6 +22,7 @@ class UserOut(BaseModel):
     username: str
     role: str
     department: str | None
+    department_id: int | None = None
     active: bool
     created_at: datetime
 
@@ -31,6 +32,11 @@ class UserIn(BaseModel):
     password: Password
     role: Literal["admin", "reviewer", "department", "viewer"]
     department: Department | None = None
+    """A department name: one existing department of that name, or new in ``region`` (or in
+    the region the name opens with)."""
+    department_id: int | None = Field(default=None, ge=1)
+    """An existing department (``GET /departments``); wins over ``department``."""
+    region: Department | None = None
 
 
 class UserEdit(BaseModel):
@@ -64,8 +70,25 @@ def users(store: StoreDep, actor: CurrentActor, page: Page, response: Response
 
 @router.post("/users", response_model=UserOut, status_code=201)
 def add(body: UserIn, store: StoreDep, actor: WritingActor) -> UserOut:
+    department = body.department_id if body.department_id is not None else body.department
     return user_out(actions.add_user(store, actor, body.username, body.password, body.role,
-                                     body.department))
+                                     department, region=body.region))
+
+
+class DepartmentOut(BaseModel):
+    id: int
+    name: str
+    region_id: int | None
+    region: str | None
+
+
+@router.get("/departments", response_model=list[DepartmentOut])
+def departments(store: StoreDep, actor: CurrentActor,
+                region_id: int | None = None) -> list[DepartmentOut]:
+    """Departments (of one region with ``region_id``): rows of a region, chosen by id for
+    accounts and indicator owners."""
+    return [DepartmentOut.model_validate(d.model_dump())
+            for d in actions.list_departments(store, actor, region_id)]
 
 
 @router.patch("/users/{username}", status_code=204)

@@ -12,9 +12,9 @@ from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
-from planwatch.catalog.names import squash_name
 from planwatch.errors import PlanwatchError
 from planwatch.storage import get_actuals
+from planwatch.storage.submissions import indicator_owners_of
 from planwatch.web.api.uploads import saved_upload
 from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, plan_years, render
@@ -40,14 +40,16 @@ def cell_key(index: int, year: int) -> str:
     return f"v-{index}-{year}"
 
 
-def _editable(view: PlanOverview, actor: actions.Actor) -> list[IndicatorStatus]:
-    """Indicators the actor may report (reviewers: all; departments: their own)."""
+def _editable(store: StoreDep, view: PlanOverview, actor: actions.Actor,
+              plan_id: int) -> list[IndicatorStatus]:
+    """Indicators the actor may report (reviewers: all; departments: their own, by id)."""
     if actor.is_reviewer:
         return view.indicators
-    if not actor.is_department:
+    if not actor.is_department or actor.department_id is None:
         return []
-    dept = squash_name(actor.department)
-    return [s for s in view.indicators if squash_name(s.owner) == dept and dept]
+    owners = indicator_owners_of(store, plan_id)
+    return [s for s in view.indicators
+            if (o := owners.get(s.name)) is not None and o.department_id == actor.department_id]
 
 
 def _cells(store: StoreDep, actor: actions.Actor, plan_id: int) -> dict[tuple[str, int], str]:
@@ -70,7 +72,7 @@ def _page(request: Request, store: StoreDep, actor: actions.Actor, plan_id: int,
     final_cells = {(a.indicator, a.year) for a in get_actuals(store, plan_id)
                    if a.status == "final"}
     return render(request, "actuals.html", {
-        "o": view, "rows": _editable(view, actor), "years": years, "entry": entry,
+        "o": view, "rows": _editable(store, view, actor, plan_id), "years": years, "entry": entry,
         "cells": _cells(store, actor, plan_id), "cell_key": cell_key,
         "final_cells": final_cells,
         "submissions": list(reversed(actions.list_submissions(store, actor, plan_id)))},
@@ -109,7 +111,7 @@ async def submit_form(request: Request, plan_id: int, store: StoreDep,
     view = actions.plan_overview(store, actor, plan_id)
     plan = view.plan
     years = plan_years(plan.period_start, plan.period_end)
-    entry, todo = _parse(form, _editable(view, actor), years)
+    entry, todo = _parse(form, _editable(store, view, actor, plan_id), years)
     if not todo and not entry.errors:
         entry.problems.append("没有填写任何数值。")
     if entry.errors or entry.problems:

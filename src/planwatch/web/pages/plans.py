@@ -65,14 +65,16 @@ def indicator(request: Request, plan_id: int, index: int, store: StoreDep,
     item = _plan_item(store, actor, plan_id)
     history = actions.list_submissions(store, actor, plan_id)
     history = [s for s in history if s.indicator == detail.status.name]
+    departments = (actions.list_departments(store, actor, item.region_id)
+                   if actor.is_reviewer and item.region_id is not None else [])
     return render(request, "indicator.html", {
         "d": detail, "plan": item, "history": history, "index": index,
         "charts": {"main": _chart_spec(detail.status, detail.target_path)},
-        "is_reviewer": actor.is_reviewer})
+        "is_reviewer": actor.is_reviewer, "departments": departments})
 
 
 def _plan_item(store: StoreDep, actor: actions.Actor | None, plan_id: int) -> Any:
-    return next(i for i in actions.plan_items(store, actor) if i.id == plan_id)
+    return actions.plan_item(store, actor, plan_id)
 
 
 @router.post("/plans/{plan_id}/indicators/{index}/owner")

@@ -22,10 +22,10 @@ def tasks_page(request: Request, plan_id: int, store: StoreDep, actor: CurrentAc
                all: Annotated[bool, Query()] = False) -> Response:
     """Departments: their own tasks (``?all=1``: every task, read-only); reviewers: all."""
     views = actions.plan_tasks(store, actor, plan_id, mine=False if all else None)
-    order = {"overdue": 0, "stalled": 1, "not_reported": 2, "in_progress": 3, "done": 4}
-    views.sort(key=lambda v: (order.get(v.evaluation.state, 5), v.task.number))
-    overview = actions.plan_items(store, actor)
-    plan = next(p for p in overview if p.id == plan_id)
+    order = {"overdue": 0, "blocked": 1, "stalled": 2, "not_reported": 3, "in_progress": 4,
+             "done": 5}
+    views.sort(key=lambda v: (order.get(v.evaluation.state, 6), v.task.number))
+    plan = actions.plan_item(store, actor, plan_id)
     counts: dict[str, int] = {}
     for v in views:
         counts[v.evaluation.state] = counts.get(v.evaluation.state, 0) + 1
