@@ -13,7 +13,7 @@ from sqlalchemy import select
 from planwatch.storage import MIGRATIONS, open_storage, upgrade
 from planwatch.storage.departments import list_departments
 from planwatch.storage.schema import plan_versions, plans, regions
-from planwatch.storage.schema_web import indicator_owners, users
+from planwatch.storage.schema_web import indicator_owners, submissions, users
 from planwatch.storage.types import utcnow
 from tests.storage_fixtures import backend_url, pg_database_url
 
@@ -56,6 +56,10 @@ def test_department_names_become_rows_of_their_region(db_url: str) -> None:
         conn.execute(indicator_owners.insert().values(
             plan_id=plan["日照市"], indicator="研发投入", department="市科技局", set_by="t",
             set_at=now))
+        conn.execute(submissions.insert().values(
+            plan_id=plan["日照市"], indicator="研发投入", year=2023, value=2.0,
+            actual_status="final", status="submitted", department="市科技局",
+            submitted_by="kj", created_at=now, updated_at=now))
         for username, dept in (("yt", "烟台市科技局"), ("cz", "市财政局"), ("kj", "市科技局")):
             conn.execute(users.insert().values(
                 username=username, password_hash="x", role="department", department=dept,
@@ -68,8 +72,10 @@ def test_department_names_become_rows_of_their_region(db_url: str) -> None:
     with store.reading() as conn:
         accounts = {r.username: r.department_id for r in conn.execute(select(users))}
         owner = conn.execute(select(indicator_owners.c.department_id)).scalar_one()
+        submitted = conn.execute(select(submissions.c.department_id)).scalar_one()
     store.close()
     assert by_id[accounts["yt"]] == ("烟台市", "烟台市科技局")  # the region it names
     assert by_id[accounts["cz"]] == ("烟台市", "烟台市财政局")  # the one region naming it
     assert by_id[accounts["kj"]] == (None, "市科技局")  # two cities name it: not told
     assert by_id[owner] == ("日照市", "日照市科技局")
+    assert submitted == owner

@@ -162,3 +162,23 @@ def test_indicator_page_offers_the_regions_departments(web: Web) -> None:
     page = web.client.get(f"/plans/{weihai}/indicators/1").text
     assert '<option value="威海市科技局">' in page
     assert '<option value="烟台市科技局">' not in page  # another region's
+
+
+def test_same_name_in_two_regions_sees_only_its_own_submissions(web: Web) -> None:
+    weihai = import_plan(web.store, sample_plan(WEIHAI), WEIHAI, None, "test").plan_id
+    yantai = import_plan(web.store, _moved(sample_plan(WEIHAI), "烟台市"), "yt", None,
+                         "test").plan_id
+    for username, region, plan_id in (("k1", "威海市", weihai), ("k2", "烟台市", yantai)):
+        actions.add_user(web.store, actions.SYSTEM, username, "correct-horse-1", "department",
+                         "科技局", region=region)  # no place in the name: 科技局 in both
+        actions.set_indicator_owner(web.store, actions.SYSTEM, plan_id, RD,
+                                    dept_actor(web.store, username).department_id)
+    k1, k2 = dept_actor(web.store, "k1"), dept_actor(web.store, "k2")
+    assert k1.department == k2.department and k1.department_id != k2.department_id
+    sub = actions.submit_actual(web.store, k1, weihai, RD, 2023, 2.6)
+    assert [s.id for s in actions.list_submissions(web.store, k1)] == [sub.id]
+    assert actions.list_submissions(web.store, k2) == []
+    r = web.client.get(f"/api/v1/plans/{weihai}/submissions", headers=web.bearer("k2"))
+    assert r.status_code == 200 and r.json() == []
+    with pytest.raises(actions.Forbidden):
+        actions.submit_actual(web.store, k2, weihai, RD, 2024, 2.7)

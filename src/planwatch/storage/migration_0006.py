@@ -2,13 +2,15 @@
 
 * table ``departments`` (id, region_id → regions, name, name_key, created_at; unique per region
   and name_key);
-* ``users.department_id`` and ``indicator_owners.department_id`` (department ids; written only
-  through :mod:`planwatch.storage.departments`).
+* ``users.department_id``, ``indicator_owners.department_id`` and
+  ``submissions.department_id`` (department ids; written only through
+  :mod:`planwatch.storage.departments` and the workflow).
 
 Existing data: every plan's responsible departments (task lead / support) become departments of
-the plan's region (``市科技局`` of 日照市 is ``日照市科技局``); an indicator owner becomes the
-department of its plan's region; an account's department name goes to the region it names
-(``烟台市科技局`` → 烟台市), else to the one region whose plans name it, else to no region.
+the plan's region (``市科技局`` of 日照市 is ``日照市科技局``); an indicator owner and a
+submission's department become the department of its plan's region; an account's department
+name goes to the region it names (``烟台市科技局`` → 烟台市), else to the one region whose plans
+name it, else to no region.
 """
 
 from __future__ import annotations
@@ -60,9 +62,10 @@ def _tables(md: MetaData) -> dict[str, Table]:
           Column("plan_id", Integer), Column("version_no", Integer), Column("plan_json", String))
     Table("users", md, Column("id", Integer, primary_key=True), Column("role", String(16)),
           Column("department", String(200)), Column("department_id", Integer))
-    Table("indicator_owners", md, Column("id", Integer, primary_key=True),
-          Column("plan_id", Integer), Column("department", String(200)),
-          Column("department_id", Integer))
+    for table in ("indicator_owners", "submissions"):
+        Table(table, md, Column("id", Integer, primary_key=True),
+              Column("plan_id", Integer), Column("department", String(200)),
+              Column("department_id", Integer))
     Table(
         "departments", md,
         Column("id", Integer, primary_key=True),
@@ -121,17 +124,20 @@ def apply_0006(conn: Connection) -> None:
     t["departments"].create(conn)
     _add_fk_column(conn, "users")
     _add_fk_column(conn, "indicator_owners")
+    _add_fk_column(conn, "submissions")
     region_names = {int(r.id): str(r.name) for r in conn.execute(select(t["regions"]))}
     depts = _Departments(conn, t["departments"], region_names)
     plan_names = _plan_names(conn, t)
     for region_id, names in plan_names.values():
         for name in names:
             depts.ensure(region_id, name)
-    owners = t["indicator_owners"]
-    for row in conn.execute(select(owners)).all():
-        region_id = plan_names.get(int(row.plan_id), (None, []))[0]
-        dept_id = depts.ensure(region_id, row.department)
-        conn.execute(owners.update().where(owners.c.id == row.id).values(department_id=dept_id))
+    for owners in (t["indicator_owners"], t["submissions"]):
+        rows = conn.execute(select(owners).where(owners.c.department.is_not(None))).all()
+        for row in rows:
+            region_id = plan_names.get(int(row.plan_id), (None, []))[0]
+            dept_id = depts.ensure(region_id, row.department)
+            conn.execute(owners.update().where(owners.c.id == row.id).values(
+                department_id=dept_id))
     users = t["users"]
     for row in conn.execute(select(users).where(users.c.department.is_not(None))).all():
         region_id = _account_region(row.department, region_names, plan_names)

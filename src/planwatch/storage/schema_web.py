@@ -107,6 +107,7 @@ submissions = Table(
     Column("kind", String(12), nullable=False, server_default="value"),
     Column("reason", Text, nullable=True),
     Column("old_value", Float, nullable=True),
+    Column("department_id", Integer, nullable=True),  # departments.id (migration 0006)
     CheckConstraint("status IN ('draft', 'submitted', 'approved', 'returned')", name="status"),
     CheckConstraint("actual_status IN ('provisional', 'final')", name="actual_status"),
 )

@@ -47,6 +47,7 @@ class SubmissionRecord(BaseModel):
     kind: str = "value"
     reason: str | None = None
     old_value: float | None = None
+    department_id: int | None = None
 
 
 def _get(conn: Connection, submission_id: int, *, lock: bool = False) -> SubmissionRecord:
@@ -78,7 +79,8 @@ _OWNER = select(indicator_owners.c.department, indicator_owners.c.department_id)
 def create_submission(storage: Storage, *, plan_id: int, indicator: str, year: int,
                       value: float, unit: str | None, source: str | None, actual_status: str,
                       department: str | None, user: str, draft: bool, kind: str = "value",
-                      reason: str | None = None) -> SubmissionRecord:
+                      reason: str | None = None,
+                      department_id: int | None = None) -> SubmissionRecord:
     """Store a new submission (status draft, or submitted) and its audit row: one short
     transaction of two statements (the row comes back through RETURNING)."""
     now = utcnow()
@@ -87,7 +89,7 @@ def create_submission(storage: Storage, *, plan_id: int, indicator: str, year: i
         row = conn.execute(_INSERT, {"kind": kind, "reason": reason, "old_value": None,
             "plan_id": plan_id, "indicator": indicator, "year": year, "value": value,
             "unit": unit, "source": source, "actual_status": actual_status, "status": status,
-            "department": department, "submitted_by": user,
+            "department": department, "department_id": department_id, "submitted_by": user,
             "submitted_at": None if draft else now, "reviewer": None, "reviewed_at": None,
             "comment": None, "created_at": now, "updated_at": now}).mappings().one()
         write_audit(conn, user=user, entity="submission", entity_id=row["id"],
@@ -169,27 +171,28 @@ def _audited(conn: Connection, old: SubmissionRecord, changed: dict[str, Any],
 
 def list_submissions(storage: Storage, plan_id: int | None = None, *,
                      status: str | None = None,
-                     department: str | None = None) -> list[SubmissionRecord]:
+                     department_id: int | None = None) -> list[SubmissionRecord]:
+    """Submissions (of one plan, status or department — by id), oldest first."""
     query = select(submissions).order_by(submissions.c.id)
     if plan_id is not None:
         query = query.where(submissions.c.plan_id == plan_id)
     if status is not None:
         query = query.where(submissions.c.status == status)
-    if department is not None:
-        query = query.where(submissions.c.department == department)
+    if department_id is not None:
+        query = query.where(submissions.c.department_id == department_id)
     with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [SubmissionRecord.model_validate(dict(r)) for r in rows]
 
 
 def page_submissions(storage: Storage, plan_id: int | None = None, *, status: str | None = None,
-                     department: str | None = None, offset: int = 0,
+                     department_id: int | None = None, offset: int = 0,
                      limit: int = 100) -> tuple[list[SubmissionRecord], int]:
     """One page of submissions (oldest first) and how many there are in all."""
     conds = [c for c in (
         submissions.c.plan_id == plan_id if plan_id is not None else None,
         submissions.c.status == status if status is not None else None,
-        submissions.c.department == department if department is not None else None,
+        submissions.c.department_id == department_id if department_id is not None else None,
     ) if c is not None]
     query = select(submissions).where(*conds).order_by(submissions.c.id)
     with storage.reading() as conn:

@@ -127,6 +127,7 @@ def submit_actual(store: Storage, actor: Actor, plan_id: int, indicator: str, ye
     return subs.create_submission(
         store, plan_id=plan_id, indicator=name, year=year, value=value, unit=unit,
         source=source, actual_status=actual_status, department=_owner_name(owner, actor),
+        department_id=owner.department_id if owner else actor.department_id,
         user=actor.username, draft=draft)
 
 
@@ -149,6 +150,7 @@ def request_correction(store: Storage, actor: Actor, plan_id: int, indicator: st
     return subs.create_submission(
         store, plan_id=plan_id, indicator=name, year=year, value=value, unit=unit,
         source=source, actual_status=actual_status, department=_owner_name(owner, actor),
+        department_id=owner.department_id if owner else actor.department_id,
         user=actor.username, draft=False, kind="correction", reason=reason.strip())
 
 
@@ -245,9 +247,10 @@ def return_submission(store: Storage, actor: Actor, submission_id: int, comment:
 
 def list_submissions(store: Storage, actor: Actor, plan_id: int | None = None,
                      status: str | None = None) -> list[SubmissionRecord]:
-    """Departments see their own submissions; everyone else sees all."""
+    """Departments see their own submissions (by department id); everyone else sees all."""
     if actor.is_department:
-        return subs.list_submissions(store, plan_id, status=status, department=actor.department)
+        return subs.list_submissions(store, plan_id, status=status,
+                                     department_id=actor.department_id or 0)
     return subs.list_submissions(store, plan_id, status=status)
 
 
@@ -255,8 +258,8 @@ def page_submissions(store: Storage, actor: Actor, plan_id: int | None = None,
                      status: str | None = None, *, offset: int = 0,
                      limit: int = 500) -> tuple[list[SubmissionRecord], int]:
     """One page of what :func:`list_submissions` returns, and the total."""
-    department = actor.department if actor.is_department else None
-    return subs.page_submissions(store, plan_id, status=status, department=department,
+    department_id = (actor.department_id or 0) if actor.is_department else None
+    return subs.page_submissions(store, plan_id, status=status, department_id=department_id,
                                  offset=offset, limit=limit)
 
 
