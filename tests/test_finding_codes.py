@@ -97,5 +97,6 @@ def test_catalogue_entries_are_complete() -> None:
 
 def test_every_commitment_reason_is_registered_with_its_label() -> None:
     source = (SRC / "extract" / "commitment.py").read_text(encoding="utf-8")
+    source += (SRC / "extract" / "targets.py").read_text(encoding="utf-8")
     given = set(re.findall(r'Verdict\("([a-z]+)", "([a-z-]+)"\)', source))
     assert given == {(label, code) for code, (label, _, _) in COMMITMENT_REASONS.items()}

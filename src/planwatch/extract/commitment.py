@@ -68,6 +68,10 @@ REASONS: dict[str, tuple[Label, str, str]] = {
     "issuers-or-items": ("reference", "发文单位或事项的计数", "a count of issuers or items"),
     "commitment": ("target", "规划期内的承诺", "a commitment for the plan period"),
     "commitment-verb": ("target", "以行动动词表述的承诺", "a commitment stated by an action verb"),
+    "commitment-list": ("target", "承诺列举中的一项", "an item of a committed list"),
+    "forecast": ("other", "预计数（非承诺）", "a forecast, not a commitment"),
+    "reported-figure": ("past", "现状数字", "a figure reported as it stands"),
+    "named-programmes": ("reference", "已列举事项的计数", "a count of the items just named"),
     "no-commitment": ("other", "无承诺含义", "nothing commits to the number"),
     "survey": ("other", "调查结果", "a survey answer"),
 }
