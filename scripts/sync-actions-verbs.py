@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Rewrite the block of ``src/planwatch/actions.py`` that re-exports the workflow verbs by name
-from ``src/planwatch/workflow/verbs.py`` (run after adding a verb there, then `ruff check --fix`;
-a test checks they
-agree)."""
+from ``src/planwatch/workflow/verbs.py``. Run it after adding a verb there, then
+``ruff check --fix``; tests/test_architecture.py checks that the two agree."""
 
 from __future__ import annotations
 
