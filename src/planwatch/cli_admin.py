@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from planwatch import actions
+from planwatch.cli_monitor import command_store
 from planwatch.settings import load_settings
 from planwatch.storage.backup import BackupInfo, backup, restore
 from planwatch.storage.plan_export import export_plan
@@ -51,12 +52,9 @@ def restore_cmd(ctx: click.Context, file: Path, force: bool) -> None:
               help="输出 JSON 文件 / output JSON file")
 @click.pass_context
 def export_cmd(ctx: click.Context, plan_ref: str, out: Path) -> None:
-    store = actions.open_store(ctx.obj.get("db_url") if ctx.obj else None)
-    try:
+    with command_store(ctx) as store:
         plan_id, _ = actions.find_plan(store, plan_ref)
         data = export_plan(store, plan_id)
-    finally:
-        store.close()
     text = json.dumps(data, ensure_ascii=False, indent=1)
     actions.write_whole(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     click.echo(f"✓ 规划 plan #{plan_id} → {out}（实际值 actuals {len(data['actuals'])}，"
@@ -76,13 +74,10 @@ _AS = click.option("--as", "as_user", default=None,
 @_AS
 @click.pass_context
 def archive_cmd(ctx: click.Context, plan_ref: str, reason: str, as_user: str | None) -> None:
-    store = actions.open_store(ctx.obj.get("db_url") if ctx.obj else None)
-    try:
+    with command_store(ctx) as store:
         actor = actions.cli_actor(store, as_user)
         plan_id, _ = actions.find_plan(store, plan_ref)
         record = actions.archive_plan(store, actor, plan_id, reason)
-    finally:
-        store.close()
     click.echo(f"✓ 规划 plan #{plan_id} 已归档 archived by {record.archived_by}："
                f"{record.reason}")
 
@@ -93,13 +88,10 @@ def archive_cmd(ctx: click.Context, plan_ref: str, reason: str, as_user: str | N
 @_AS
 @click.pass_context
 def unarchive_cmd(ctx: click.Context, plan_ref: str, reason: str, as_user: str | None) -> None:
-    store = actions.open_store(ctx.obj.get("db_url") if ctx.obj else None)
-    try:
+    with command_store(ctx) as store:
         actor = actions.cli_actor(store, as_user)
         plan_id, _ = actions.find_plan(store, plan_ref)
         actions.unarchive_plan(store, actor, plan_id, reason)
-    finally:
-        store.close()
     click.echo(f"✓ 规划 plan #{plan_id} 已取消归档 unarchived")
 
 

@@ -19,7 +19,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 @contextmanager
-def _store(ctx: click.Context) -> Iterator[Storage]:
+def command_store(ctx: click.Context) -> Iterator[Storage]:
+    """The database given by ``--db`` (or the configured default), open for one command."""
     store = actions.open_store(ctx.obj.get("db_url") if ctx.obj else None)
     try:
         yield store
@@ -37,13 +38,13 @@ def _plan_from(ctx: click.Context, ref: str) -> tuple[int | None, Plan]:
     path = Path(ref)
     if path.is_file():
         return None, actions.load_plan_source(path)
-    with _store(ctx) as store:
+    with command_store(ctx) as store:
         return actions.find_plan(store, ref)
 
 
 def cmd_import(ctx: click.Context, files: tuple[Path, ...], as_user: str | None) -> None:
     failed = 0
-    with _store(ctx) as store:
+    with command_store(ctx) as store:
         try:
             actor = actions.cli_actor(store, as_user)
         except PlanwatchError as exc:
@@ -67,7 +68,7 @@ def cmd_plans(ctx: click.Context, archived: bool = False) -> None:
     from planwatch.storage import list_plans
     from planwatch.storage.plan_archive import archived_plan_ids
 
-    with _store(ctx) as store:
+    with command_store(ctx) as store:
         gone = archived_plan_ids(store)
         rows = [p for p in list_plans(store) if (p.id in gone) == archived]
     if not rows:
@@ -84,7 +85,7 @@ def cmd_audit(ctx: click.Context, plan_ref: str) -> None:
         # the parent region's plan comes from the database: the one the plan is stored in, or
         # the one named with --db when a file is audited
         if plan.meta.parent_region and (plan_id is not None or ctx.obj.get("db_url")):
-            with _store(ctx) as store:
+            with command_store(ctx) as store:
                 parent = actions.parent_plan(store, plan)
         findings = actions.audit(plan, parent)
         if parent is not None:
@@ -110,7 +111,7 @@ def cmd_template(ctx: click.Context, plan_ref: str, out: Path) -> None:
 def cmd_actuals_import(ctx: click.Context, file: Path, plan_ref: str | None, as_user: str | None,
                        correction: str | None) -> None:
     try:
-        with _store(ctx) as store:
+        with command_store(ctx) as store:
             actor = actions.cli_actor(store, as_user)
             ref = plan_ref or _workbook_title(file)
             plan_id, plan = actions.find_plan(store, ref)
@@ -151,7 +152,7 @@ def _workbook_title(file: Path) -> str:
 def cmd_report(ctx: click.Context, plan_ref: str, year: int, fmt: str, out: Path | None) -> None:
     out = out or Path(f"评估报告-{year}.{fmt}")
     try:
-        with _store(ctx) as store:
+        with command_store(ctx) as store:
             plan_id, plan = actions.find_plan(store, plan_ref)
             actions.evaluation_report(store, plan_id, plan, year, fmt, out)
     except PlanwatchError as exc:
@@ -161,7 +162,7 @@ def cmd_report(ctx: click.Context, plan_ref: str, year: int, fmt: str, out: Path
 
 def cmd_compare(ctx: click.Context, refs: tuple[str, ...]) -> None:
     try:
-        with _store(ctx) as store:
+        with command_store(ctx) as store:
             table = actions.compare(store, list(refs))
     except PlanwatchError as exc:
         _fail(exc)
@@ -174,7 +175,7 @@ def cmd_compare(ctx: click.Context, refs: tuple[str, ...]) -> None:
 def cmd_revise(ctx: click.Context, plan_ref: str, name: str, value: float, year: int | None,
                reason: str, by: str | None, document: str | None) -> None:
     try:
-        with _store(ctx) as store:
+        with command_store(ctx) as store:
             actor = actions.cli_actor(store, by)
             plan_id, _ = actions.find_plan(store, plan_ref)
             line = actions.revise_plan_target(store, actor, plan_id, name, value,
@@ -187,7 +188,7 @@ def cmd_revise(ctx: click.Context, plan_ref: str, name: str, value: float, year:
 
 def cmd_history(ctx: click.Context, plan_ref: str, limit: int) -> None:
     try:
-        with _store(ctx) as store:
+        with command_store(ctx) as store:
             plan_id, plan = actions.find_plan(store, plan_ref)
             rows = actions.plan_history(store, plan_id, limit)
     except PlanwatchError as exc:

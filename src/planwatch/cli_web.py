@@ -4,14 +4,14 @@ reset-password / revoke-tokens (thin adapters over planwatch.actions)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from planwatch import actions
+from planwatch.cli_monitor import command_store
 from planwatch.errors import PlanwatchError
 from planwatch.settings import Settings, load_settings
 from planwatch.storage import Storage
@@ -133,7 +133,7 @@ def user_add_cmd(ctx: click.Context, username: str, role: str, department: str |
     generated = password is None
     secret = password or actions.new_password()
     dept = _department_ref(department) if department else None
-    with _store(ctx) as store:
+    with command_store(ctx) as store:
         try:
             user = actions.add_user(store, actions.SYSTEM, username, secret, role, dept,
                                     region=region)
@@ -152,7 +152,7 @@ def user_add_cmd(ctx: click.Context, username: str, role: str, department: str |
 @click.pass_context
 def user_token_cmd(ctx: click.Context, username: str, name: str | None,
                    days: float | None) -> None:
-    with _store(ctx) as store:
+    with command_store(ctx) as store:
         try:
             token = actions.create_token(store, actions.SYSTEM, username, name,
                                          days or load_settings().token_days)
@@ -162,7 +162,7 @@ def user_token_cmd(ctx: click.Context, username: str, name: str | None,
 
 
 def _admin_verb(ctx: click.Context, verb: Callable[[Storage], str]) -> None:
-    with _store(ctx) as store:
+    with command_store(ctx) as store:
         try:
             click.echo(verb(store))
         except PlanwatchError as exc:
@@ -244,27 +244,19 @@ def user_tokens_cmd(ctx: click.Context, username: str) -> None:
 @user_group.command("list", help="列出账号 / list accounts.")
 @click.pass_context
 def user_list_cmd(ctx: click.Context) -> None:
-    with _store(ctx) as store:
+    with command_store(ctx) as store:
         for u in actions.list_users(store, actions.SYSTEM):
             state = "" if u.active else "（停用 inactive）"
             click.echo(f"{u.username}\t{u.role}\t{u.department or ''}{state}")
 
 
-@contextmanager
-def _store(ctx: click.Context) -> Iterator[Storage]:
-    """The configured database, open for one command."""
-    store = actions.open_store((ctx.obj or {}).get("db_url"))
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 @click.command("purge", help="清理过期会话和未确认的上传 / delete expired sessions and uploads "
                "left unconfirmed for a day.")
 @click.pass_context
 def purge_cmd(ctx: click.Context) -> None:
-    with _store(ctx) as store:
+    with command_store(ctx) as store:
         sessions, uploads = actions.housekeeping(store)
     click.echo(f"✓ 已清理 purged: {sessions} 个会话 sessions, {uploads} 个上传 uploads")
 
