@@ -48,10 +48,7 @@ def clear_content_caches() -> int:
         if not name.startswith("planwatch") or module is None:
             continue
         for obj in vars(module).values():
-            info = getattr(obj, "cache_info", None)
-            if callable(info) and isinstance(obj, functools._lru_cache_wrapper):
-                if info().maxsize == 1:
-                    continue
+            if isinstance(obj, functools._lru_cache_wrapper) and obj.cache_info().maxsize != 1:
                 obj.cache_clear()
                 cleared += 1
     return cleared

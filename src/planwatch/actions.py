@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from planwatch.errors import PlanwatchError
 from planwatch.extract.files import (
-    extract_file as _extract_file,
-    has_plan_content as _has_plan_content,
+    extract_file as extract_file,
+    has_plan_content as has_plan_content,
 )
 from planwatch.model.actual import Actual
 from planwatch.model.findings import Finding, Severity
@@ -82,11 +82,6 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
 
 if TYPE_CHECKING:
     from planwatch.storage import AuditEntry, Storage
-
-
-def extract_file(path: Path) -> Plan:
-    """Read and extract one document. Raises PlanwatchError for unreadable input."""
-    return _extract_file(path)
 
 
 @dataclass
@@ -227,11 +222,6 @@ def import_plan_file(store: Storage, path: Path, user: str = "cli") -> StoredPla
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     res = import_plan(store, plan, path.name, digest, user)
     return StoredPlan(res.plan_id, res.version_id, res.created, plan)
-
-
-def has_plan_content(plan: Plan) -> bool:
-    """Whether extraction found anything a plan is made of (an empty result is not stored)."""
-    return _has_plan_content(plan)
 
 
 def flag_unmapped(plan: Plan) -> Plan:

@@ -50,23 +50,26 @@ def _dated(text: str) -> date | None:
     return None
 
 
+def _own_date(text: str) -> date | None:
+    """The date a deadline text names, a start year (2023年起) not counting."""
+    return _dated(_STARTS.sub("", text))
+
+
 def is_ongoing(text: str | None) -> bool:
     """'持续推进', '长期坚持', '2023年起持续推进', '每年' — a standing duty, no end date."""
-    return bool(text) and bool(_ONGOING.search(text or "")) and _dated(
-        _STARTS.sub("", text or "")) is None
+    return bool(text) and _ONGOING.search(text or "") is not None and _own_date(text or "") is None
 
 
 def parse_deadline(text: str | None, year: int | None = None) -> date | None:
     """'2025-06-30', '2025年6月底前', '2025年底前完成', '2025年上半年' → the last day the deadline
     allows; a standing duty (持续推进) has none. ``year`` (the extractor's ``deadline_year``) is
     used when the text names no date of its own."""
-    if text and not is_ongoing(text):
-        found = _dated(_STARTS.sub("", text))
-        if found is not None:
-            return found
-    if year is not None and not (text and is_ongoing(text)):
-        return date(year, 12, 31)
-    return None
+    found = _own_date(text) if text else None
+    if found is not None:
+        return found
+    if text and _ONGOING.search(text):
+        return None  # a standing duty
+    return date(year, 12, 31) if year is not None else None
 
 
 def _state(

@@ -83,8 +83,12 @@ def _run(cmd: list[str], what: str) -> None:
         raise _fail("pg-tool-failed", f"{what}失败：{last}", f"{what} failed: {last}")
 
 
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
 def _count_plans(conn: sqlite3.Connection) -> int:
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    tables = _tables(conn)
     if MIGRATIONS_TABLE not in tables:
         raise _fail(
             "not-planwatch",
@@ -168,8 +172,7 @@ def _sqlite_restore(src: Path, db: Path, force: bool) -> BackupInfo:
 
 
 def _refuse_overwrite(target: sqlite3.Connection, force: bool) -> None:
-    tables = {row[0] for row in target.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if force or "plans" not in tables:
+    if force or "plans" not in _tables(target):
         return
     if int(target.execute("SELECT count(*) FROM plans").fetchone()[0]) > 0:
         raise _fail(

@@ -61,14 +61,12 @@ class ReturnIn(BaseModel):
 
 @router.get("/plans/{plan_id}/submissions", response_model=list[SubmissionRecord])
 def submissions(plan_id: int, store: StoreDep, actor: CurrentActor, response: Response,
-                status: Annotated[Status | None, Query()] = None,
-                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-                limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = MAX_PAGE_SIZE,
+                page: Page, status: Annotated[Status | None, Query()] = None,
                 ) -> list[SubmissionRecord]:
     """Departments see their own submissions; reviewers all. One page (oldest first); the
     total is in the ``X-Total-Count`` header."""
-    rows, total = actions.page_submissions(store, actor, plan_id, status, offset=offset,
-                                           limit=limit)
+    rows, total = actions.page_submissions(store, actor, plan_id, status, offset=page.offset,
+                                           limit=page.limit)
     response.headers["X-Total-Count"] = str(total)
     return rows
 
