@@ -46,6 +46,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     create_token as create_token,
     edit_submission as edit_submission,
     end_session as end_session,
+    find_region as find_region,
     has_accounts as has_accounts,
     housekeeping as housekeeping,
     indicator_detail as indicator_detail,
@@ -63,6 +64,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     plan_tasks as plan_tasks,
     preview_upload as preview_upload,
     public_plan as public_plan,
+    region_index as region_index,
     regions_tree as regions_tree,
     report_progress as report_progress,
     request_correction as request_correction,
@@ -353,6 +355,21 @@ def evaluation_report(store: Storage, plan_id: int, plan: Plan, year: int, fmt: 
 
     report = plan_evaluation(store, plan_id, plan, year)
     return write_whole(out, lambda tmp: render_report(report, fmt, tmp))
+
+
+def index_report(store: Storage, region_ref: str, year: int, fmt: str, out: Path, *,
+                 base_year: int | None = None, framework: Path | None = None,
+                 draws: int | None = None) -> Path:
+    """Write the composite index of a region's sub-regions (md | xlsx) with its rank intervals:
+    ``workflow.region_index``, laid out by ``reports.index_report``."""
+    from planwatch.reports.index_report import write_index
+    from planwatch.workflow.region_index import find_region, region_index
+
+    if fmt not in ("md", "xlsx"):
+        raise PlanwatchError(f"不支持的指数报告格式：{fmt}", f"unsupported index format: {fmt}")
+    report = region_index(store, find_region(store, region_ref), year, base_year=base_year,
+                          framework_path=framework, draws=draws)
+    return write_whole(out, lambda tmp: write_index(report, fmt, tmp))
 
 
 def compare(store: Storage, refs: list[str]) -> Comparison:

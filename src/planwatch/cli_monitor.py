@@ -172,6 +172,18 @@ def cmd_compare(ctx: click.Context, refs: tuple[str, ...]) -> None:
         click.echo(code + "\t" + "\t".join(cells.get(c, "—") for c in table.columns))
 
 
+def cmd_index(ctx: click.Context, region_ref: str, year: int, base_year: int | None, fmt: str,
+              out: Path | None, framework: Path | None, draws: int | None) -> None:
+    out = out or Path(f"综合指数-{region_ref}-{year}.{fmt}")
+    try:
+        with command_store(ctx) as store:
+            actions.index_report(store, region_ref, year, fmt, out, base_year=base_year,
+                                 framework=framework, draws=draws)
+    except PlanwatchError as exc:
+        _fail(exc)
+    click.echo(f"✓ 综合指数已生成 index written: {out}")
+
+
 def cmd_revise(ctx: click.Context, plan_ref: str, name: str, value: float, year: int | None,
                reason: str, by: str | None, document: str | None) -> None:
     try:
@@ -204,7 +216,7 @@ def cmd_history(ctx: click.Context, plan_ref: str, limit: int) -> None:
 def register(main: click.Group) -> None:
     """Attach the monitoring commands to the top-level group."""
     for cmd in (import_cmd, plans_cmd, audit_cmd, template_cmd, report_cmd, compare_cmd,
-                revise_cmd, history_cmd):
+                index_cmd, revise_cmd, history_cmd):
         main.add_command(cmd)
     actuals_group = click.Group("actuals", help="实际值 / yearly actual values.")
     actuals_group.add_command(actuals_import_cmd)
@@ -253,6 +265,25 @@ report_cmd = click.command("report", help="生成评估报告 / write the evalua
 compare_cmd = click.command("compare", help="跨地区比较相同指标 / compare canonical indicators "
                             "across plans (REGION: region name, plan id or title).")(
     click.pass_context(click.argument("refs", nargs=-1, required=True)(cmd_compare)))
+index_cmd = click.command("index", help="下级地区科技创新综合指数（含排名区间）/ composite "
+                          "innovation index of a region's sub-regions, with rank intervals "
+                          "(REGION: name or id).")(
+    click.pass_context(click.argument("region_ref")(
+        click.option("--year", type=click.IntRange(1950, 2100), required=True,
+                     help="年份 / year")(
+            click.option("--base-year", type=click.IntRange(1950, 2100), default=None,
+                         help="比较基年 / base year of the change")(
+                click.option("--format", "fmt", type=click.Choice(["md", "xlsx"]), default="md",
+                             show_default=True, help="格式 / format")(
+                    click.option("-o", "--out", default=None, type=_OUT_TYPE, help=_OUT_HELP)(
+                        click.option("--framework", default=None,
+                                     type=click.Path(exists=True, dir_okay=False,
+                                                     path_type=Path),
+                                     help="指数框架 YAML（默认内置）/ framework file "
+                                          "(default: built in)")(
+                            click.option("--draws", type=click.IntRange(10, 100_000),
+                                         default=None, help="蒙特卡洛次数（默认 1000）/ Monte "
+                                         "Carlo draws (default 1000)")(cmd_index)))))))))
 revise_cmd = click.command("revise", help="动态调整：修订目标值（保留原值，记录人、时间、理由）/ "
                            "revise a target (original kept; who, when, why recorded).")(
     click.pass_context(click.argument("plan_ref")(click.argument("name")(

@@ -156,6 +156,9 @@ def prepare(framework: IndexFramework, data: IndexData) -> Prepared:
         if vals.size == 0:
             excluded[code] = "no-data"
             continue
+        if int(np.isfinite(col).any(axis=1).sum()) < 2:
+            excluded[code] = "single-region"
+            continue
         threshold = framework.skew_threshold
         if threshold is not None and vals.min() >= 0 and skewness(vals) > threshold:
             col = np.sqrt(col)

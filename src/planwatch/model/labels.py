@@ -74,12 +74,34 @@ BASIS_LABELS: dict[str, tuple[str, str]] = {
     "compound": ("复合增长口径", "compound basis"),
 }
 
+PERFORMANCE_GROUP_LABELS: dict[str, tuple[str, str]] = {
+    "leader": ("领先", "Leader"),
+    "strong": ("较强", "Strong"),
+    "moderate": ("中等", "Moderate"),
+    "emerging": ("追赶", "Emerging"),
+}
+
+INDEX_FACTOR_LABELS: dict[str, tuple[str, str]] = {
+    "weights": ("指标权重", "Weights"),
+    "normalisation": ("标准化方法", "Normalisation"),
+    "aggregation": ("加总方法", "Aggregation"),
+}
+
+INDEX_EXCLUSION_LABELS: dict[str, tuple[str, str]] = {
+    "no-data": ("无任何地区数据", "no region has data"),
+    "single-region": ("仅一个地区有数据，无法比较", "only one region has data"),
+    "constant": ("各地区取值相同", "the same value everywhere"),
+}
+
 CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "verdict": {str(k): v for k, v in VERDICT_LABELS.items()},
     "trend": {str(k): v for k, v in TREND_LABELS.items()},
     "task_state": {str(k): v for k, v in TASK_STATE_LABELS.items()},
     "display_state": DISPLAY_STATE_LABELS,
     "basis": BASIS_LABELS,
+    "performance_group": PERFORMANCE_GROUP_LABELS,
+    "index_factor": INDEX_FACTOR_LABELS,
+    "index_exclusion": INDEX_EXCLUSION_LABELS,
 }
 
 

@@ -35,6 +35,7 @@ from planwatch.workflow.overview import (
     set_plan_public,
 )
 from planwatch.workflow.principal import SYSTEM, Actor
+from planwatch.workflow.region_index import find_region, region_index
 from planwatch.workflow.submissions import (
     approve_submission,
     edit_submission,
@@ -80,6 +81,7 @@ __all__ = [
     "create_token",
     "edit_submission",
     "end_session",
+    "find_region",
     "has_accounts",
     "housekeeping",
     "indicator_detail",
@@ -97,6 +99,7 @@ __all__ = [
     "plan_tasks",
     "preview_upload",
     "public_plan",
+    "region_index",
     "regions_tree",
     "report_progress",
     "request_correction",

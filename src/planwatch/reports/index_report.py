@@ -1,0 +1,177 @@
+"""The composite index laid out (综合指数报告): one set of tables (ranking, dimensions, what moves
+the ranks, notes) written as Markdown or .xlsx. The numbers come from
+:mod:`planwatch.evaluate.index` / :mod:`planwatch.evaluate.index_uncertainty` unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from planwatch.catalog.indicators import load_catalog
+from planwatch.evaluate.index import IndexResult
+from planwatch.evaluate.index_framework import IndexFramework
+from planwatch.evaluate.index_uncertainty import UncertaintyResult
+from planwatch.excel import text_cells_as_text
+from planwatch.model.labels import label
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]]
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """Everything an index report shows; ``names`` maps region keys to region names."""
+
+    region_name: str
+    framework: IndexFramework
+    result: IndexResult
+    uncertainty: UncertaintyResult | None
+    names: dict[str, str]
+    simulated: frozenset[str] = frozenset()
+    """Regions whose values include simulated (demo) data."""
+
+
+def indicator_name(code: str) -> str:
+    entry = load_catalog().get(code)
+    return entry.name_zh if entry is not None else code
+
+
+def _round(x: float | None, digits: int = 1) -> float | None:
+    return None if x is None else round(x, digits)
+
+
+def _interval(report: IndexReport, region: str) -> str | None:
+    if report.uncertainty is None:
+        return None
+    found = next((i for i in report.uncertainty.intervals if i.region == region), None)
+    if found is None or found.low is None or found.high is None:
+        return None
+    low, high = round(found.low), round(found.high)
+    return f"{low}" if low == high else f"{low}–{high}"
+
+
+def ranking_table(report: IndexReport) -> Table:
+    res = report.result
+    headers = ["排名", "地区", "综合得分", "相对参照平均(%)", "分组"]
+    if res.base_year is not None:
+        headers.append(f"较{res.base_year}年变化")
+    headers += ["数据覆盖(%)", "排名区间(5%–95%)"]
+    rows: list[list[Cell]] = []
+    for s in res.scores:
+        name = report.names.get(s.region, s.region)
+        if s.region in report.simulated:
+            name += "（含模拟数据）"
+        row: list[Cell] = [s.rank, name, _round(s.score), _round(s.relative),
+                           label("performance_group", s.group) if s.group else "无得分"]
+        if res.base_year is not None:
+            row.append(_round(s.change))
+        rows.append([*row, _round(s.coverage * 100, 0), _interval(report, s.region)])
+    return Table("综合得分与排名", headers, rows)
+
+
+def dimension_table(report: IndexReport) -> Table:
+    dims = report.framework.dimensions
+    headers = ["地区", *(d.name_zh for d in dims)]
+    rows: list[list[Cell]] = [
+        [report.names.get(s.region, s.region),
+         *(_round(s.dimensions.get(d.code)) for d in dims)]
+        for s in report.result.scores]
+    return Table("各维度得分", headers, rows)
+
+
+def effects_table(report: IndexReport) -> Table | None:
+    if report.uncertainty is None:
+        return None
+    rows: list[list[Cell]] = [
+        [label("index_factor", e.factor), _round(e.mean_shift, 2),
+         None if e.first_order is None else _round(e.first_order * 100)]
+        for e in sorted(report.uncertainty.effects, key=lambda e: -e.mean_shift)]
+    return Table(f"方法选择对排名的影响（蒙特卡洛{report.uncertainty.draws}次）",
+                 ["方法选择", "平均排名变动（位）", "一阶方差贡献(%)"], rows)
+
+
+def notes(report: IndexReport) -> list[str]:
+    res, fw = report.result, report.framework
+    scored = sum(1 for s in res.scores if s.score is not None)
+    out = [f"参照组：{len(res.scores)}个下级地区（{scored}个有得分），参照平均得分 "
+           f"{'—' if res.reference_average is None else f'{res.reference_average:.1f}'}；"
+           f"分组阈值为参照平均的{fw.groups[0]:g}%、{fw.groups[1]:g}%、{fw.groups[2]:g}%。",
+           f"数据覆盖不足{fw.min_coverage * 100:g}%权重的地区不计得分。"]
+    if res.transformed:
+        out.append("偏态指标先取平方根：" + "、".join(map(indicator_name, res.transformed)) + "。")
+    for code, why in res.excluded.items():
+        out.append(f"未计入指标“{indicator_name(code)}”：{label('index_exclusion', why)}。")
+    if report.simulated:
+        out.append("标注“含模拟数据”的地区使用了演示用模拟数据，不代表真实水平。")
+    out.append("方法说明见 docs/index-method.md（欧洲创新记分牌方法；不确定性分析按欧盟联合研究中心"
+               "综合指数审计做法）。")
+    return out
+
+
+def tables(report: IndexReport) -> list[Table]:
+    effects = effects_table(report)
+    return [ranking_table(report), dimension_table(report), *([effects] if effects else [])]
+
+
+def _md_cell(value: Cell) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value).replace("|", "｜")
+
+
+def _md_table(table: Table) -> list[str]:
+    lines = [f"## {table.title}", "", "| " + " | ".join(table.headers) + " |",
+             "|" + "---|" * len(table.headers)]
+    lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in table.rows]
+    return [*lines, ""]
+
+
+def render_md(report: IndexReport) -> str:
+    lines = [f"# {report.region_name}{report.framework.name_zh}（{report.result.year}年）", ""]
+    for table in tables(report):
+        lines += _md_table(table)
+    lines += ["## 说明", "", *(f"- {n}" for n in notes(report)), ""]
+    return "\n".join(lines)
+
+
+def build_workbook(report: IndexReport) -> Workbook:
+    from planwatch.reports.xlsx import write_sheet
+
+    wb = Workbook()
+    first = True
+    for table in tables(report):
+        ws = wb.active if first else wb.create_sheet()
+        assert ws is not None
+        ws.title = table.title[:31].replace("/", "-")
+        write_sheet(ws, table.headers, table.rows, _widths(table.headers))
+        first = False
+    ws = wb.create_sheet("说明")
+    write_sheet(ws, ["说明"], [[n] for n in notes(report)], [100])
+    text_cells_as_text(wb)
+    return wb
+
+
+def _widths(headers: Sequence[str]) -> list[float]:
+    return [max(8.0, min(30.0, len(h) * 2.2)) for h in headers]
+
+
+def write_index(report: IndexReport, fmt: str, path: Path) -> Path:
+    """Write ``report`` as ``md`` or ``xlsx`` to ``path``."""
+    if fmt == "md":
+        path.write_text(render_md(report), encoding="utf-8")
+    elif fmt == "xlsx":
+        build_workbook(report).save(path)
+    else:
+        raise ValueError(f"unsupported index format: {fmt}")
+    return path

@@ -1,0 +1,73 @@
+"""The composite index of a region's sub-regions (下级地区综合指数): the values each sub-region's
+own stored plans hold (final where reported, else provisional), mapped onto the canonical
+catalogue, then :func:`planwatch.evaluate.index.compute_index` and the uncertainty analysis.
+Archived plans are left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.catalog.indicators import match_indicator
+from planwatch.errors import PlanwatchError
+from planwatch.evaluate.index import IndexData, IndexValue, compute_index
+from planwatch.evaluate.index_framework import IndexFramework, load_framework
+from planwatch.evaluate.index_uncertainty import index_uncertainty
+from planwatch.reports.index_report import IndexReport
+from planwatch.storage import Storage, best_actuals
+from planwatch.storage.departments import region_by_name
+from planwatch.storage.plan_archive import archived_plan_ids
+from planwatch.storage.plans import list_plans
+from planwatch.storage.regions import RegionRecord, get_region, list_regions
+from planwatch.workflow.errors import NotFound
+
+SIMULATED_SOURCE_MARK = "模拟"
+"""A value whose source names it simulated (``模拟数据（演示用）``) marks its region."""
+
+
+def find_region(store: Storage, ref: str) -> RegionRecord:
+    """A region by id or name (404 with a bilingual message when there is none)."""
+    region_id = int(ref) if ref.isdigit() else region_by_name(store, ref)
+    record = None if region_id is None else get_region(store, region_id)
+    if record is None or (not ref.isdigit() and record.name != ref.strip()):
+        raise NotFound(f"没有名为“{ref}”的地区", f"no region called {ref!r}")
+    return record
+
+
+def index_values(store: Storage,
+                 region_ids: set[int]) -> tuple[list[IndexValue], set[tuple[str, int]]]:
+    """Catalogue values of the regions' own plans, and the (region, year) cells holding
+    simulated values."""
+    archived = archived_plan_ids(store)
+    rows: list[IndexValue] = []
+    simulated: set[tuple[str, int]] = set()
+    for plan in list_plans(store):
+        if plan.region_id not in region_ids or plan.id in archived:
+            continue
+        for actual in best_actuals(store, plan.id):
+            match = match_indicator(actual.indicator, actual.unit)
+            if match is None:
+                continue
+            rows.append(IndexValue(str(plan.region_id), match.code, actual.year,
+                                   actual.value * match.factor))
+            if actual.source and SIMULATED_SOURCE_MARK in actual.source:
+                simulated.add((str(plan.region_id), actual.year))
+    return rows, simulated
+
+
+def region_index(store: Storage, region: RegionRecord, year: int, *,
+                 base_year: int | None = None, framework: IndexFramework | None = None,
+                 framework_path: Path | None = None, draws: int | None = None,
+                 uncertainty: bool = True) -> IndexReport:
+    """The index of ``region``'s direct sub-regions in ``year``."""
+    fw = framework or load_framework(framework_path)
+    children = list_regions(store, parent=region.id)
+    if len(children) < 2:
+        raise PlanwatchError(f"{region.name}的下级地区不足两个，无法比较",
+                             f"{region.name} has fewer than two sub-regions to compare")
+    rows, simulated = index_values(store, {c.id for c in children})
+    data = IndexData.from_values(fw.codes(), rows, regions=[str(c.id) for c in children])
+    result = compute_index(fw, data, year, base_year)
+    spread = (index_uncertainty(fw, data, year, draws=draws) if uncertainty else None)
+    return IndexReport(region_name=region.name, framework=fw, result=result,
+                       uncertainty=spread, names={str(c.id): c.name for c in children},
+                       simulated=frozenset(r for r, y in simulated if y in (year, base_year)))
