@@ -8,6 +8,7 @@ from benchmarks import (
     evaluate_bench,
     evaluate_product_bench,
     extract_bench,
+    index_bench,
     ocr_bench,
     report_bench,
     web_bench,
@@ -22,6 +23,8 @@ def main() -> int:
     evaluate_product_bench.main()
     print()
     evaluate_bench.main()
+    print()
+    index_bench.main()
     print()
     report_bench.main()
     print()
