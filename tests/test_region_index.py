@@ -8,15 +8,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
+from planwatch import actions
 from planwatch.catalog.indicators import map_indicator
 from planwatch.cli import main
 from planwatch.model.actual import Actual
 from planwatch.model.labels import label
+from planwatch.settings import Settings
 from planwatch.storage import Storage, open_storage, record_actuals
 from planwatch.storage.plans import latest_plan, list_plans
+from planwatch.web import create_app
 from planwatch.workflow.demo import build_demo
+from planwatch.workflow.principal import SYSTEM
 from planwatch.workflow.region_index import find_region, index_values, region_index
 
 
@@ -40,7 +45,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Storage, st
 
 def test_sub_regions_with_values_are_scored_and_ranked(demo: tuple[Storage, str]) -> None:
     store, _ = demo
-    report = region_index(store, find_region(store, "山东省"), 2020, draws=200)
+    report = region_index(store, SYSTEM, find_region(store, "山东省"), 2020, draws=200)
     names = {report.names[s.region]: s for s in report.result.scores}
     # the two city plans whose tables hold 2020 values of the framework's indicators
     scored = {n for n, s in names.items() if s.score is not None}
@@ -48,23 +53,25 @@ def test_sub_regions_with_values_are_scored_and_ranked(demo: tuple[Storage, str]
     assert sorted(s.rank for s in names.values() if s.rank) == [1, 2]
     assert names["潍坊市"].coverage == 0 and names["潍坊市"].group is None
     assert report.uncertainty is not None and report.uncertainty.draws == 200
+    latest = region_index(store, SYSTEM, find_region(store, "山东省"), uncertainty=False)
+    assert latest.result.year == 2020     # the latest year two sub-regions have values for
 
 
 def test_simulated_values_mark_their_region(demo: tuple[Storage, str]) -> None:
     store, _ = demo
     weihai = find_region(store, "威海市")
-    _, simulated = index_values(store, {weihai.id})
+    _, simulated = index_values(store, SYSTEM, {weihai.id}, {"rd_intensity"})
     assert simulated == {(str(weihai.id), 2021)}
     shandong = find_region(store, "山东省")
-    assert region_index(store, shandong, 2020, uncertainty=False).simulated == frozenset()
-    marked = region_index(store, shandong, 2021, base_year=2020, uncertainty=False)
+    assert region_index(store, SYSTEM, shandong, 2020, uncertainty=False).simulated == frozenset()
+    marked = region_index(store, SYSTEM, shandong, 2021, base_year=2020, uncertainty=False)
     assert marked.simulated == {str(weihai.id)}
 
 
 def test_cli_md_and_xlsx_show_the_computed_numbers(demo: tuple[Storage, str],
                                                    tmp_path: Path) -> None:
     store, url = demo
-    report = region_index(store, find_region(store, "山东省"), 2020, draws=100)
+    report = region_index(store, SYSTEM, find_region(store, "山东省"), 2020, draws=100)
     runner = CliRunner()
     md, xlsx = tmp_path / "i.md", tmp_path / "i.xlsx"
     for out, fmt in ((md, "md"), (xlsx, "xlsx")):
@@ -102,3 +109,39 @@ def test_cli_errors_are_one_bilingual_line(demo: tuple[Storage, str], tmp_path: 
         assert result.exit_code == 1, result.output
         assert message in result.output and "Traceback" not in result.output
         assert not (tmp_path / "x.md").exists()
+
+
+def test_page_and_api_show_the_report_numbers(demo: tuple[Storage, str]) -> None:
+    store, _ = demo
+    actions.add_user(store, SYSTEM, "indexviewer", "correct-horse-1", "viewer", None)
+    shandong = find_region(store, "山东省")
+    report = region_index(store, SYSTEM, shandong, 2020, draws=100)
+    with TestClient(create_app(Settings(database_url="sqlite://"), store)) as client:
+        assert client.get(f"/api/v1/regions/{shandong.id}/index").status_code == 401
+        page = client.get(f"/regions/{shandong.id}/index", follow_redirects=False)
+        assert page.status_code in (302, 303) and "/login" in page.headers["location"]
+        r = client.post("/api/v1/auth/login", json={"username": "indexviewer",
+                                                      "password": "correct-horse-1"})
+        assert r.status_code == 200, r.text
+        api = client.get(f"/api/v1/regions/{shandong.id}/index",
+                         params={"year": 2020, "draws": 100}).json()
+        html = client.get(f"/regions/{shandong.id}/index", params={"year": 2020}).text
+        later = client.get(f"/regions/{shandong.id}/index",
+                           params={"year": 2021, "base_year": 2020}).text
+        assert client.get("/regions/99999/index").status_code == 404
+        assert client.get(f"/api/v1/regions/{shandong.id}/index",
+                          params={"draws": 5}).status_code in (400, 422)
+        home = client.get("/").text
+    assert f'href="/regions/{shandong.id}/index"' in home
+    by_name = {s["name"]: s for s in api["scores"]}
+    for s in report.result.scores:
+        got = by_name[report.names[s.region]]
+        assert got["rank"] == s.rank and got["score"] == s.score
+        assert got["group"] == (label("performance_group", s.group) if s.group else None)
+        if s.score is not None:
+            assert f"<td>{round(s.score, 1):g}</td>" in html
+    assert api["year"] == 2020 and api["base_year"] is None and api["draws"] == 100
+    assert by_name["威海市"]["simulated"] is False and "威海市（含模拟数据）" in later
+    assert "较2020年变化" in later
+    assert {e["factor"] for e in api["effects"]} == {"weights", "normalisation", "aggregation"}
+    assert 'id="index-chart-data"' in html and "rd_intensity" not in html

@@ -367,7 +367,7 @@ def index_report(store: Storage, region_ref: str, year: int, fmt: str, out: Path
 
     if fmt not in ("md", "xlsx"):
         raise PlanwatchError(f"不支持的指数报告格式：{fmt}", f"unsupported index format: {fmt}")
-    report = region_index(store, find_region(store, region_ref), year, base_year=base_year,
+    report = region_index(store, SYSTEM, find_region(store, region_ref), year, base_year=base_year,
                           framework_path=framework, draws=draws)
     return write_whole(out, lambda tmp: write_index(report, fmt, tmp))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from planwatch.catalog.indicators import load_catalog
-from planwatch.evaluate.index import IndexResult
+from planwatch.evaluate.index import IndexResult, RegionScore
 from planwatch.evaluate.index_framework import IndexFramework
 from planwatch.evaluate.index_uncertainty import UncertaintyResult
 from planwatch.excel import text_cells_as_text
@@ -38,6 +38,8 @@ class IndexReport:
     names: dict[str, str]
     simulated: frozenset[str] = frozenset()
     """Regions whose values include simulated (demo) data."""
+    years: tuple[int, ...] = ()
+    """Years with values (for choosing another year)."""
 
 
 def indicator_name(code: str) -> str:
@@ -95,7 +97,7 @@ def effects_table(report: IndexReport) -> Table | None:
         [label("index_factor", e.factor), _round(e.mean_shift, 2),
          None if e.first_order is None else _round(e.first_order * 100)]
         for e in sorted(report.uncertainty.effects, key=lambda e: -e.mean_shift)]
-    return Table(f"方法选择对排名的影响（蒙特卡洛{report.uncertainty.draws}次）",
+    return Table("方法选择对排名的影响",
                  ["方法选择", "平均排名变动（位）", "一阶方差贡献(%)"], rows)
 
 
@@ -115,6 +117,51 @@ def notes(report: IndexReport) -> list[str]:
     out.append("方法说明见 docs/index-method.md（欧洲创新记分牌方法；不确定性分析按欧盟联合研究中心"
                "综合指数审计做法）。")
     return out
+
+
+def index_json(report: IndexReport, ids: dict[str, int] | None = None) -> dict[str, object]:
+    """The index as JSON (API): codes for groups and factors, labels beside them; region keys
+    as ids where ``ids`` maps them."""
+    res, spread = report.result, report.uncertainty
+    intervals = {i.region: i for i in spread.intervals} if spread else {}
+
+    def region(s: RegionScore) -> dict[str, object]:
+        i = intervals.get(s.region)
+        return {
+            "region_id": (ids or {}).get(s.region, s.region), "name": report.names.get(s.region),
+            "rank": s.rank, "score": s.score, "relative": s.relative,
+            "group_code": s.group.value if s.group else None,
+            "group": label("performance_group", s.group) if s.group else None,
+            "coverage": s.coverage, "change": s.change, "dimensions": s.dimensions,
+            "simulated": s.region in report.simulated,
+            "rank_interval": None if i is None or i.median is None else
+            {"median": i.median, "low": i.low, "high": i.high},
+        }
+
+    return {
+        "region": report.region_name, "year": res.year, "base_year": res.base_year,
+        "years": list(report.years), "reference_average": res.reference_average,
+        "scores": [region(s) for s in res.scores], "weights": res.weights,
+        "transformed": list(res.transformed), "excluded": res.excluded,
+        "effects": [] if spread is None else [
+            {"factor": e.factor, "label": label("index_factor", e.factor),
+             "mean_shift": e.mean_shift, "first_order": e.first_order}
+            for e in spread.effects],
+        "draws": spread.draws if spread else 0, "seed": spread.seed if spread else None,
+        "framework": res.params, "notes": notes(report),
+    }
+
+
+def rank_chart(report: IndexReport) -> dict[str, object]:
+    """ECharts data of the rank intervals (static/js/index-chart.js), best first."""
+    spread = report.uncertainty
+    if spread is None:
+        return {}
+    rows = [i for i in spread.intervals if i.median is not None]
+    return {"names": [report.names.get(i.region, i.region) for i in rows],
+            "low": [i.low for i in rows], "high": [i.high for i in rows],
+            "median": [i.median for i in rows], "nominal": [i.nominal for i in rows],
+            "count": len(rows)}
 
 
 def tables(report: IndexReport) -> list[Table]:

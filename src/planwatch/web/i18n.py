@@ -47,6 +47,24 @@ CATALOGUE: dict[str, str] = {
     "规划导航": "Plan navigation", "规划概览": "Overview", "实际值填报": "Actuals",
     "任务督办": "Tasks",
     "进度判断统计": "Verdict counts", "走势": "Trend", "无实际值": "No actuals", "无": "None",
+    # composite index page (pages/regions.py, reports/index_report.py)
+    "综合指数": "Composite index", "下级地区综合指数": "Sub-region index",
+    "{region}下级地区科技创新综合指数": "Composite innovation index of {region}'s sub-regions",
+    "较{year}年变化": "change since {year}", "蒙特卡洛{n}次": "{n} Monte Carlo draws",
+    "比较基年": "Base year", "计算": "Compute",
+    "排名及其不确定区间": "Ranks and their uncertainty",
+    "条形为权重、标准化和加总方法随机变化时排名的 5%–95% 区间，圆点为名义排名。":
+        "Bars span the 5th–95th percentile of a region's rank when weights, normalisation "
+        "and aggregation vary at random; the dot is the nominal rank. ",
+    "区间跨度大的地区不宜只用一个名次描述。":
+        "A region with a wide interval should not be described by one rank.",
+    "排名区间图": "Rank interval chart", "综合得分与排名": "Scores and ranks",
+    "各维度得分": "Dimension scores", "方法选择对排名的影响": "What moves the ranks",
+    "排名": "Rank", "地区": "Region", "综合得分": "Score", "说明": "Notes",
+    "相对参照平均(%)": "% of reference average", "分组": "Group",
+    "数据覆盖(%)": "Data coverage (%)", "排名区间(5%–95%)": "Rank interval (5–95 %)",
+    "方法选择": "Choice", "平均排名变动（位）": "Mean rank shift",
+    "一阶方差贡献(%)": "First-order share (%)", "无得分": "No score", "JSON 数据": "JSON data",
     "（基期）": " (baseline)", "第{line}行": "line {line}", "{year}年": "{year}",
     # overview / public
     "规划期": "Plan period", "评估年份": "Evaluation year", "监测年份": "Monitoring year",

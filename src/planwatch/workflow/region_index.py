@@ -1,7 +1,7 @@
 """The composite index of a region's sub-regions (下级地区综合指数): the values each sub-region's
 own stored plans hold (final where reported, else provisional), mapped onto the canonical
 catalogue, then :func:`planwatch.evaluate.index.compute_index` and the uncertainty analysis.
-Archived plans are left out."""
+Archived plans and plans the actor may not see are left out."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from planwatch.evaluate.index_uncertainty import index_uncertainty
 from planwatch.reports.index_report import IndexReport
 from planwatch.storage import Storage, best_actuals
 from planwatch.storage.departments import region_by_name
-from planwatch.storage.plan_archive import archived_plan_ids
-from planwatch.storage.plans import list_plans
 from planwatch.storage.regions import RegionRecord, get_region, list_regions
 from planwatch.workflow.errors import NotFound
+from planwatch.workflow.overview import plan_items
+from planwatch.workflow.principal import Actor
 
 SIMULATED_SOURCE_MARK = "模拟"
 """A value whose source names it simulated (``模拟数据（演示用）``) marks its region."""
@@ -33,19 +33,18 @@ def find_region(store: Storage, ref: str) -> RegionRecord:
     return record
 
 
-def index_values(store: Storage,
-                 region_ids: set[int]) -> tuple[list[IndexValue], set[tuple[str, int]]]:
-    """Catalogue values of the regions' own plans, and the (region, year) cells holding
-    simulated values."""
-    archived = archived_plan_ids(store)
+def index_values(store: Storage, actor: Actor, region_ids: set[int],
+                 codes: set[str]) -> tuple[list[IndexValue], set[tuple[str, int]]]:
+    """Values of catalogue indicators ``codes`` in the regions' own plans that ``actor`` may
+    see (archived plans left out), and the (region, year) cells holding simulated values."""
     rows: list[IndexValue] = []
     simulated: set[tuple[str, int]] = set()
-    for plan in list_plans(store):
-        if plan.region_id not in region_ids or plan.id in archived:
+    for plan in plan_items(store, actor):
+        if plan.region_id not in region_ids:
             continue
         for actual in best_actuals(store, plan.id):
             match = match_indicator(actual.indicator, actual.unit)
-            if match is None:
+            if match is None or match.code not in codes:
                 continue
             rows.append(IndexValue(str(plan.region_id), match.code, actual.year,
                                    actual.value * match.factor))
@@ -54,20 +53,35 @@ def index_values(store: Storage,
     return rows, simulated
 
 
-def region_index(store: Storage, region: RegionRecord, year: int, *,
-                 base_year: int | None = None, framework: IndexFramework | None = None,
+def default_year(rows: list[IndexValue]) -> int:
+    """The latest year in which at least two regions have values (else the latest year)."""
+    regions_by_year: dict[int, set[str]] = {}
+    for row in rows:
+        regions_by_year.setdefault(row.year, set()).add(row.region)
+    if not regions_by_year:
+        raise PlanwatchError("下级地区的规划中没有可用于综合指数的指标数据",
+                             "the sub-regions' plans hold no values of the index's indicators")
+    compared = [y for y, names in regions_by_year.items() if len(names) >= 2]
+    return max(compared or regions_by_year)
+
+
+def region_index(store: Storage, actor: Actor, region: RegionRecord, year: int | None = None,
+                 *, base_year: int | None = None, framework: IndexFramework | None = None,
                  framework_path: Path | None = None, draws: int | None = None,
                  uncertainty: bool = True) -> IndexReport:
-    """The index of ``region``'s direct sub-regions in ``year``."""
+    """The index of ``region``'s direct sub-regions in ``year`` (default: the latest year two
+    of them have values for)."""
     fw = framework or load_framework(framework_path)
     children = list_regions(store, parent=region.id)
     if len(children) < 2:
         raise PlanwatchError(f"{region.name}的下级地区不足两个，无法比较",
                              f"{region.name} has fewer than two sub-regions to compare")
-    rows, simulated = index_values(store, {c.id for c in children})
+    rows, simulated = index_values(store, actor, {c.id for c in children}, set(fw.codes()))
+    year = year if year is not None else default_year(rows)
     data = IndexData.from_values(fw.codes(), rows, regions=[str(c.id) for c in children])
     result = compute_index(fw, data, year, base_year)
     spread = (index_uncertainty(fw, data, year, draws=draws) if uncertainty else None)
     return IndexReport(region_name=region.name, framework=fw, result=result,
                        uncertainty=spread, names={str(c.id): c.name for c in children},
-                       simulated=frozenset(r for r, y in simulated if y in (year, base_year)))
+                       simulated=frozenset(r for r, y in simulated if y in (year, base_year)),
+                       years=data.years)

@@ -1,0 +1,27 @@
+"""Regions: the composite innovation index of a region's sub-regions (综合指数)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from planwatch import actions
+from planwatch.reports.index_report import index_json
+from planwatch.web.deps import CurrentActor, StoreDep
+
+router = APIRouter(tags=["regions"])
+IndexYear = Annotated[int | None, Query(ge=1949, le=2100,
+                                        description="年份 (default: latest year with data)")]
+Draws = Annotated[int, Query(ge=10, le=5000, description="蒙特卡洛次数 Monte Carlo draws")]
+
+
+@router.get("/regions/{region_id}/index")
+def region_index(region_id: int, store: StoreDep, actor: CurrentActor, year: IndexYear = None,
+                 base_year: IndexYear = None, draws: Draws = 1000) -> dict[str, Any]:
+    """The index of the region's direct sub-regions: scores, ranks, groups, change, coverage,
+    rank intervals of the Monte Carlo and which choice moves the ranks (docs/index-method.md)."""
+    region = actions.find_region(store, str(region_id))
+    report = actions.region_index(store, actor, region, year, base_year=base_year, draws=draws)
+    ids = {key: int(key) for key in report.names}
+    return index_json(report, ids)
