@@ -5,20 +5,21 @@
   "use strict";
 
   function option(spec) {
-    var base = spec.low.map(function (v) { return v - 0.5; });
-    var span = spec.high.map(function (v, i) { return v - spec.low[i] + 1; });
+    var base = spec.low.map(function (v) { return v - 0.4; });
+    var span = spec.high.map(function (v, i) { return v - spec.low[i] + 0.8; });
     return {
       animation: false,
       textStyle: { fontFamily: "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" },
-      grid: { left: 96, right: 24, top: 30, bottom: 30 },
+      grid: { left: 96, right: 24, top: 20, bottom: 44 },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" },
         formatter: function (items) {
           var i = items[0].dataIndex;
           return spec.names[i] + "<br>名义排名 " + spec.nominal[i] + "<br>区间 " +
             spec.low[i] + "–" + spec.high[i] + "（中位 " + spec.median[i] + "）";
         } },
-      xAxis: { type: "value", min: 0.5, max: spec.count + 0.5, interval: 1, name: "排名",
-        axisLabel: { formatter: function (v) { return v % 1 === 0 ? String(v) : ""; } } },
+      xAxis: { type: "value", min: 0, max: spec.count + 1, interval: 1, name: "排名",
+        nameLocation: "middle", nameGap: 24,
+        axisLabel: { formatter: function (v) { return v >= 1 && v <= spec.count ? String(v) : ""; } } },
       yAxis: { type: "category", inverse: true, data: spec.names },
       series: [
         { type: "bar", stack: "r", data: base, itemStyle: { color: "transparent" }, silent: true },
