@@ -9,6 +9,7 @@ from datetime import date
 
 from planwatch import actions
 from planwatch.evaluate import audit_plan, evaluate_tasks
+from planwatch.evaluate.index import Exclusion
 from planwatch.evaluate.status import assess_plan
 from planwatch.extract.commitment import REASONS as COMMITMENT_REASONS
 from planwatch.model.actual import Actual
@@ -35,6 +36,7 @@ def _literals() -> dict[str, set[str]]:
     files = [*SRC.glob("evaluate/*.py"), *SRC.glob("extract/*.py"), SRC / "actions.py"]
     reasons = {r.value for r in Reason} - set(FINDING_CODES)  # unit-mismatch is both
     reasons |= set(COMMITMENT_REASONS)  # the commitment classifier's own registry
+    reasons |= {e.value for e in Exclusion}  # why the index leaves an indicator out
     found: dict[str, set[str]] = {}
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -254,3 +254,14 @@ def test_rank_normalisation_averages_ties() -> None:
     # ranks 0, 1.5, 1.5, 3 of 3 → 0, 50, 50, 100
     assert [s[r].score for r in "ABCD"] == pytest.approx([0.0, 50.0, 50.0, 100.0])
     assert s["B"].rank == s["C"].rank == 2
+
+
+def test_every_code_of_the_index_has_both_labels() -> None:
+    from planwatch.evaluate.cascade import CascadeKind, CascadeVerdict
+    from planwatch.evaluate.index import Exclusion
+    from planwatch.model.labels import CATALOGUES
+
+    for kind, codes in (("performance_group", PerformanceGroup), ("index_exclusion", Exclusion),
+                        ("cascade_verdict", CascadeVerdict), ("cascade_kind", CascadeKind)):
+        assert {c.value for c in codes} == set(CATALOGUES[kind]), kind
+    assert set(CATALOGUES["index_factor"]) == {"weights", "normalisation", "aggregation"}

@@ -184,6 +184,30 @@ def cmd_index(ctx: click.Context, region_ref: str, year: int, base_year: int | N
     click.echo(f"✓ 综合指数已生成 index written: {out}")
 
 
+def cmd_cascade(ctx: click.Context, region_ref: str) -> None:
+    from planwatch.reports.cascade_report import cascade_table
+
+    try:
+        with command_store(ctx) as store:
+            region = actions.find_region(store, region_ref)
+            view = actions.region_cascade(store, actions.SYSTEM, region)
+    except PlanwatchError as exc:
+        _fail(exc)
+        return
+    if not view.rows:
+        click.echo(f"{region.name}：本级规划与下级地区规划没有可对照的同年目标 / no target of "
+                   "the region's plans can be set against its sub-regions' (same indicator "
+                   "and year)")
+        return
+    table = cascade_table(view.rows, view.names)
+    click.echo("\t".join(table.headers))
+    for cells in table.rows:
+        click.echo("\t".join("—" if v is None else str(v) for v in cells))
+    for cascade_row in view.rows:
+        for f in cascade_row.findings:
+            click.echo(f"{'⚠' if f.severity == 'warning' else 'ℹ'} {f.message}")
+
+
 def cmd_revise(ctx: click.Context, plan_ref: str, name: str, value: float, year: int | None,
                reason: str, by: str | None, document: str | None) -> None:
     try:
@@ -216,7 +240,7 @@ def cmd_history(ctx: click.Context, plan_ref: str, limit: int) -> None:
 def register(main: click.Group) -> None:
     """Attach the monitoring commands to the top-level group."""
     for cmd in (import_cmd, plans_cmd, audit_cmd, template_cmd, report_cmd, compare_cmd,
-                index_cmd, revise_cmd, history_cmd):
+                index_cmd, cascade_cmd, revise_cmd, history_cmd):
         main.add_command(cmd)
     actuals_group = click.Group("actuals", help="实际值 / yearly actual values.")
     actuals_group.add_command(actuals_import_cmd)
@@ -284,6 +308,10 @@ index_cmd = click.command("index", help="下级地区科技创新综合指数（
                             click.option("--draws", type=click.IntRange(10, 100_000),
                                          default=None, help="蒙特卡洛次数（默认 1000）/ Monte "
                                          "Carlo draws (default 1000)")(cmd_index)))))))))
+cascade_cmd = click.command("cascade", help="目标分解衔接：本级规划目标与下级地区目标对照 / "
+                            "set a region's plan targets against its sub-regions' "
+                            "(REGION: name or id).")(
+    click.pass_context(click.argument("region_ref")(cmd_cascade)))
 revise_cmd = click.command("revise", help="动态调整：修订目标值（保留原值，记录人、时间、理由）/ "
                            "revise a target (original kept; who, when, why recorded).")(
     click.pass_context(click.argument("plan_ref")(click.argument("name")(

@@ -36,6 +36,15 @@ class PerformanceGroup(StrEnum):
     EMERGING = "emerging"
 
 
+class Exclusion(StrEnum):
+    """Why an indicator of the framework is left out of the index (labels: ``index_exclusion``
+    in the label catalogue)."""
+
+    NO_DATA = "no-data"
+    SINGLE_REGION = "single-region"
+    CONSTANT = "constant"
+
+
 class IndexValue(NamedTuple):
     """One observation: a region's value of a catalogue indicator in a year (canonical unit)."""
 
@@ -90,7 +99,7 @@ class Prepared:
     mean: FloatArray
     sd: FloatArray
     transformed: tuple[str, ...]
-    excluded: dict[str, str]
+    excluded: dict[str, Exclusion]
 
 
 @dataclass(frozen=True)
@@ -116,7 +125,7 @@ class IndexResult:
     reference_average: float | None
     weights: dict[str, float]
     transformed: tuple[str, ...]
-    excluded: dict[str, str]
+    excluded: dict[str, Exclusion]
     params: dict[str, object]
 
 
@@ -149,15 +158,15 @@ def prepare(framework: IndexFramework, data: IndexData) -> Prepared:
     low, high = np.full(k_count, np.nan), np.full(k_count, np.nan)
     mean, sd = np.full(k_count, np.nan), np.full(k_count, np.nan)
     transformed: list[str] = []
-    excluded: dict[str, str] = {}
+    excluded: dict[str, Exclusion] = {}
     for k, (code, direction) in enumerate(zip(data.codes, framework.directions(), strict=True)):
         col = x[:, k, :]
         vals = col[np.isfinite(col)]
         if vals.size == 0:
-            excluded[code] = "no-data"
+            excluded[code] = Exclusion.NO_DATA
             continue
         if int(np.isfinite(col).any(axis=1).sum()) < 2:
-            excluded[code] = "single-region"
+            excluded[code] = Exclusion.SINGLE_REGION
             continue
         threshold = framework.skew_threshold
         if threshold is not None and vals.min() >= 0 and skewness(vals) > threshold:
@@ -169,7 +178,7 @@ def prepare(framework: IndexFramework, data: IndexData) -> Prepared:
         kept = _bounds(col[np.isfinite(col)], framework.outlier_sd)
         low[k], high[k] = kept.min(), kept.max()
         if high[k] - low[k] <= 1e-12 * max(1.0, abs(high[k])):
-            excluded[code] = "constant"
+            excluded[code] = Exclusion.CONSTANT
             continue
         clipped = np.clip(col[np.isfinite(col)], low[k], high[k])
         mean[k] = clipped.mean()

@@ -95,6 +95,13 @@ _SPECS = (
           "parent audit", "An additive target of the plan exceeds the parent region's own."),
     _spec("district-growth-divergence", (INFO,), "下级增速与上级不协调", "Growth diverges",
           "parent audit", "The plan's required growth differs widely from the parent's."),
+    # target cascade down the region tree (evaluate/cascade.py)
+    _spec("cascade-shortfall", (WARN,), "下级目标合计不足", "Sub-regions fall short",
+          "cascade", "Even if every sub-region meets its own target, the parent's cannot be "
+          "reached (additive: their sum is below it; ratio: it lies beyond all of them)."),
+    _spec("cascade-overshoot", (INFO,), "下级目标层层加码", "Sub-regions overshoot",
+          "cascade", "The sub-regions' targets go well beyond what the parent's needs "
+          "(additive: sum above 1.2 × the parent's; ratio: all of them beyond it)."),
     # assessment against actuals
     _spec("behind-schedule", (INFO, WARN), "进度滞后", "Behind schedule", "assessment",
           "An indicator is 滞后 (info), 倒退 or 未实现 (warning)."),

@@ -93,6 +93,18 @@ INDEX_EXCLUSION_LABELS: dict[str, tuple[str, str]] = {
     "constant": ("各地区取值相同", "the same value everywhere"),
 }
 
+CASCADE_VERDICT_LABELS: dict[str, tuple[str, str]] = {
+    "consistent": ("衔接一致", "Consistent"),
+    "shortfall": ("下级合计不足", "Sub-regions fall short"),
+    "overshoot": ("层层加码", "Sub-regions overshoot"),
+    "incomplete": ("下级目标不全", "Sub-region targets incomplete"),
+}
+
+CASCADE_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "additive": ("可加总", "additive"),
+    "ratio": ("比率类", "ratio"),
+}
+
 CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "verdict": {str(k): v for k, v in VERDICT_LABELS.items()},
     "trend": {str(k): v for k, v in TREND_LABELS.items()},
@@ -102,6 +114,8 @@ CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "performance_group": PERFORMANCE_GROUP_LABELS,
     "index_factor": INDEX_FACTOR_LABELS,
     "index_exclusion": INDEX_EXCLUSION_LABELS,
+    "cascade_verdict": CASCADE_VERDICT_LABELS,
+    "cascade_kind": CASCADE_KIND_LABELS,
 }
 
 

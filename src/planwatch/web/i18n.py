@@ -64,7 +64,20 @@ CATALOGUE: dict[str, str] = {
     "相对参照平均(%)": "% of reference average", "分组": "Group",
     "数据覆盖(%)": "Data coverage (%)", "排名区间(5%–95%)": "Rank interval (5–95 %)",
     "方法选择": "Choice", "平均排名变动（位）": "Mean rank shift",
-    "一阶方差贡献(%)": "First-order share (%)", "无得分": "No score", "JSON 数据": "JSON data",
+    "一阶方差贡献(%)": "First-order share (%)",
+    "目标分解衔接": "Target cascade", "{region}目标分解衔接": "Target cascade of {region}",
+    "本级规划目标与下级地区同一指标、同一目标年的目标对照。":
+        "The region's plan targets against its sub-regions' for the same indicator and "
+        "target year.",
+    "可加总指标看合计，比率类指标看最低至最高。":
+        " Sums for additive indicators, lowest to highest for ratios.",
+    "发现的问题": "Findings", "本级规划与下级地区规划没有可对照的同年目标。":
+        "No target of the region's plans can be set against its sub-regions'.",
+    "类型": "Kind", "目标年": "Target year", "上级目标": "Parent target",
+    "下级目标合计或区间": "Sub-regions: sum or range", "上级减下级合计": "Parent minus sum",
+    "有目标的下级地区": "Sub-regions with a target",
+    "缺目标的下级地区": "Sub-regions without a target", "判断": "Verdict",
+    "无得分": "No score", "JSON 数据": "JSON data",
     "（基期）": " (baseline)", "第{line}行": "line {line}", "{year}年": "{year}",
     # overview / public
     "规划期": "Plan period", "评估年份": "Evaluation year", "监测年份": "Monitoring year",

@@ -35,6 +35,7 @@ from planwatch.workflow.overview import (
     set_plan_public,
 )
 from planwatch.workflow.principal import SYSTEM, Actor
+from planwatch.workflow.region_cascade import region_cascade
 from planwatch.workflow.region_index import find_region, region_index
 from planwatch.workflow.submissions import (
     approve_submission,
@@ -99,6 +100,7 @@ __all__ = [
     "plan_tasks",
     "preview_upload",
     "public_plan",
+    "region_cascade",
     "region_index",
     "regions_tree",
     "report_progress",

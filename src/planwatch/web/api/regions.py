@@ -1,4 +1,5 @@
-"""Regions: the composite innovation index of a region's sub-regions (综合指数)."""
+"""Regions: the composite innovation index of a region's sub-regions (综合指数) and the target
+cascade down to them (目标分解衔接)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from planwatch import actions
+from planwatch.reports.cascade_report import cascade_json
 from planwatch.reports.index_report import index_json
 from planwatch.web.deps import CurrentActor, StoreDep
 
@@ -25,3 +27,14 @@ def region_index(region_id: int, store: StoreDep, actor: CurrentActor, year: Ind
     report = actions.region_index(store, actor, region, year, base_year=base_year, draws=draws)
     ids = {key: int(key) for key in report.names}
     return index_json(report, ids)
+
+
+@router.get("/regions/{region_id}/cascade")
+def region_cascade(region_id: int, store: StoreDep, actor: CurrentActor) -> dict[str, Any]:
+    """The region's plan targets against its direct sub-regions' (same catalogue indicator and
+    target year): sums for additive indicators, lowest–highest for ratios, verdicts and
+    findings (cascade-shortfall, cascade-overshoot)."""
+    region = actions.find_region(store, str(region_id))
+    view = actions.region_cascade(store, actor, region)
+    ids = {key: int(key) for key in view.names}
+    return {"region": region.name, "rows": cascade_json(view.rows, view.names, ids)}

@@ -1,4 +1,5 @@
-"""Region pages: the composite innovation index of a region's sub-regions (综合指数)."""
+"""Region pages: the composite innovation index of a region's sub-regions (综合指数) and the
+target cascade down to them (目标分解衔接)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 
 from planwatch import actions
+from planwatch.reports.cascade_report import cascade_table
 from planwatch.reports.index_report import notes, rank_chart, tables
 from planwatch.web.deps import CurrentActor, StoreDep
 from planwatch.web.pages.common import page_router, render
@@ -26,3 +28,14 @@ def region_index(request: Request, region_id: int, store: StoreDep, actor: Curre
     return render(request, "region_index.html", {
         "region": region, "r": report, "tables": tables(report), "notes": notes(report),
         "charts": {"ranks": rank_chart(report)}})
+
+
+@router.get("/regions/{region_id}/cascade")
+def region_cascade(request: Request, region_id: int, store: StoreDep,
+                   actor: CurrentActor) -> Response:
+    """目标分解衔接: the cascade table and its findings (the CLI's table)."""
+    region = actions.find_region(store, str(region_id))
+    view = actions.region_cascade(store, actor, region)
+    findings = [f for row in view.rows for f in row.findings]
+    return render(request, "region_cascade.html", {
+        "region": region, "table": cascade_table(view.rows, view.names), "findings": findings})
