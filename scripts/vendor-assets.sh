@@ -13,7 +13,23 @@ cp "$work/node_modules/echarts/dist/echarts.min.js" "$dest/echarts.min.js"
 cp "$work/node_modules/htmx.org/dist/htmx.min.js" "$dest/htmx.min.js"
 cp "$work/node_modules/echarts/LICENSE" "$dest/LICENSE.echarts"
 cp "$work/node_modules/htmx.org/LICENSE" "$dest/LICENSE.htmx"
-for f in echarts htmx.org; do
+# Boundaries for the region maps: echarts 4.9.0 shipped them (5.x no longer does). GeoJSON with
+# ECharts' UTF8Encoding, which echarts 5's registerMap still decodes; index.json maps the first two
+# digits of a 区划代码 to the province file (read from the files' own feature ids).
+maps="$dest/maps"
+rm -rf "$maps" && mkdir -p "$maps/province"
+cp "$work/node_modules/echarts-4-maps/map/json/china.json" "$maps/china.json"
+cp "$work/node_modules/echarts-4-maps/map/json/province/"*.json "$maps/province/"
+node -e '
+const fs = require("fs"), dir = process.argv[1], index = {};
+for (const f of fs.readdirSync(dir + "/province").sort()) {
+  const geo = JSON.parse(fs.readFileSync(dir + "/province/" + f, "utf8"));
+  const id = (geo.features.find((x) => /^[0-9]{6}$/.test(x.id || "")) || {}).id;
+  if (id) { index[id.slice(0, 2)] = "province/" + f; }
+}
+fs.writeFileSync(dir + "/index.json", JSON.stringify(index, null, 1) + "\n");
+' "$maps"
+for f in echarts htmx.org echarts-4-maps; do
   printf '%s %s\n' "$f" "$(node -p "require('$work/node_modules/$f/package.json').version")"
 done > "$dest/VERSIONS"
 echo "vendored into $dest:"; cat "$dest/VERSIONS"

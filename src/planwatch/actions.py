@@ -65,6 +65,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     preview_upload as preview_upload,
     public_plan as public_plan,
     region_cascade as region_cascade,
+    region_dashboard as region_dashboard,
     region_index as region_index,
     regions_tree as regions_tree,
     report_progress as report_progress,

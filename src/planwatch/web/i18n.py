@@ -65,6 +65,17 @@ CATALOGUE: dict[str, str] = {
     "数据覆盖(%)": "Data coverage (%)", "排名区间(5%–95%)": "Rank interval (5–95 %)",
     "方法选择": "Choice", "平均排名变动（位）": "Mean rank shift",
     "一阶方差贡献(%)": "First-order share (%)",
+    "监测看板": "Dashboard", "{region}监测看板": "Dashboard of {region}",
+    "下级地区各自规划的进度判断（与各规划页相同），{year}年":
+        "Verdicts of the sub-regions' own plans (as on each plan's page), {year}",
+    "地图": "Map", "地区地图": "Region map", "进度判断矩阵": "Verdict matrix",
+    "无规划": "No plan", "查看规划": "Open plan",
+    "颜色为各地区指标中进度正常（提前实现、已实现、快于预期、基本符合预期）的比例；点击进入该地区。":
+        "Colour: share of a region's indicators achieved, ahead or on track; click to open it.",
+    "下级地区的规划中没有可对照的目录指标。":
+        "The sub-regions' plans hold no catalogue indicator to compare.",
+    "各地区预警": "Warnings across regions", "{year}年数据报送情况": "Reporting for {year}",
+    "未报送指标数": "Indicators not reported", "未报送指标": "Not reported",
     "目标分解衔接": "Target cascade", "{region}目标分解衔接": "Target cascade of {region}",
     "本级规划目标与下级地区同一指标、同一目标年的目标对照。":
         "The region's plan targets against its sub-regions' for the same indicator and "

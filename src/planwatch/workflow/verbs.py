@@ -36,6 +36,7 @@ from planwatch.workflow.overview import (
 )
 from planwatch.workflow.principal import SYSTEM, Actor
 from planwatch.workflow.region_cascade import region_cascade
+from planwatch.workflow.region_dashboard import region_dashboard
 from planwatch.workflow.region_index import find_region, region_index
 from planwatch.workflow.submissions import (
     approve_submission,
@@ -101,6 +102,7 @@ __all__ = [
     "preview_upload",
     "public_plan",
     "region_cascade",
+    "region_dashboard",
     "region_index",
     "regions_tree",
     "report_progress",

@@ -11,6 +11,7 @@ from planwatch import actions
 from planwatch.reports.cascade_report import cascade_json
 from planwatch.reports.index_report import index_json
 from planwatch.web.deps import CurrentActor, StoreDep
+from planwatch.workflow.region_dashboard import dashboard_json
 
 router = APIRouter(tags=["regions"])
 IndexYear = Annotated[int | None, Query(ge=1949, le=2100,
@@ -38,3 +39,12 @@ def region_cascade(region_id: int, store: StoreDep, actor: CurrentActor) -> dict
     view = actions.region_cascade(store, actor, region)
     ids = {key: int(key) for key in view.names}
     return {"region": region.name, "rows": cascade_json(view.rows, view.names, ids)}
+
+
+@router.get("/regions/{region_id}/dashboard")
+def region_dashboard(region_id: int, store: StoreDep, actor: CurrentActor,
+                     year: IndexYear = None) -> dict[str, object]:
+    """Every direct sub-region's plan in force in the year, evaluated as its plan page shows
+    it: verdict matrix over catalogue indicators, counts, 预警, indicators not reported."""
+    region = actions.find_region(store, str(region_id))
+    return dashboard_json(actions.region_dashboard(store, actor, region, year))

@@ -3,16 +3,23 @@ target cascade down to them (目标分解衔接)."""
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import Query, Request
 from fastapi.responses import Response
 
 from planwatch import actions
+from planwatch.catalog.regions import code_of
+from planwatch.model.labels import label
 from planwatch.reports.cascade_report import cascade_table
 from planwatch.reports.index_report import notes, rank_chart, tables
+from planwatch.storage.regions import RegionRecord
 from planwatch.web.deps import CurrentActor, StoreDep
 from planwatch.web.pages.common import page_router, render
+from planwatch.workflow.region_dashboard import Dashboard
 
 router = page_router()
 IndexYear = Annotated[int | None, Query(ge=1949, le=2100)]
@@ -39,3 +46,45 @@ def region_cascade(request: Request, region_id: int, store: StoreDep,
     findings = [f for row in view.rows for f in row.findings]
     return render(request, "region_cascade.html", {
         "region": region, "table": cascade_table(view.rows, view.names), "findings": findings})
+
+
+MAPS = Path(__file__).resolve().parents[1] / "static" / "vendor" / "maps"
+
+
+@lru_cache(maxsize=1)
+def _map_index() -> dict[str, str]:
+    try:
+        raw = json.loads((MAPS / "index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in raw.items()}
+
+
+def map_file(region: RegionRecord) -> str | None:
+    """The vendored boundary file whose features are ``region``'s sub-regions: a province's
+    cities (none below: no county boundaries are vendored)."""
+    if region.level != "province":
+        return None
+    code = region.code or code_of(region.name)
+    return _map_index().get(code[:2]) if code else None
+
+
+def map_data(d: Dashboard) -> dict[str, object] | None:
+    path = map_file(d.region)
+    if path is None:
+        return None
+    return {"url": f"/static/vendor/maps/{path}", "key": path,
+            "regions": [{"name": s.region.name, "value": s.on_track_share,
+                         "href": f"/regions/{s.region.id}/dashboard?year={d.year}"
+                         if s.has_children else None} for s in d.subregions]}
+
+
+@router.get("/regions/{region_id}/dashboard")
+def region_dashboard(request: Request, region_id: int, store: StoreDep, actor: CurrentActor,
+                     year: IndexYear = None) -> Response:
+    """监测看板: verdict matrix of the sub-regions' plans, counts, 预警, reporting, map."""
+    region = actions.find_region(store, str(region_id))
+    d = actions.region_dashboard(store, actor, region, year)
+    counts = {label("verdict", code): n for code, n in d.counts.items()}
+    return render(request, "region_dashboard.html", {
+        "region": region, "d": d, "names": d.names, "counts": counts, "map": map_data(d)})
