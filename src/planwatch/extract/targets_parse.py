@@ -13,7 +13,7 @@ _UNITS = sorted(
     ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "家次", "场次", "万人", "万名",
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
      "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
-     "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里"],
+     "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里", "位", "万例", "例"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -24,8 +24,8 @@ _FIRST_DIGIT = r"(?=[\d〇零一二两三四五六七八九十百千万])"
 _ROUND = {"百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}  # 超万人, 近千家, 超百亿元
 _ROUND_BEFORE = re.compile(r"(?:超|近|逾|过|破|上|达|约)$")
 _LIST_MARK = re.compile(r"^(\s*)\d{1,2}[.．](?=\d{3})")  # '1.500万元': item 1, 500万元
-_MENTION = re.compile(
-    rf"{_FIRST_DIGIT}(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?\s*(?P<unit>"
+_MENTION = re.compile(  # 2300余种 / 300多家: more than the number (>=)
+    rf"{_FIRST_DIGIT}(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?(?P<over>[余多])?\s*(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS) + ")"
 )
 # 实名注册用户突破1.2亿，/ 集聚专业技术人员超600万。: a count scaled by 万/亿 with no measure word
@@ -53,7 +53,7 @@ INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
-    r"|梳理|办好|复核|推广应用|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
+    r"|梳理|办好|复核|推广应用|提供|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
@@ -78,6 +78,18 @@ TASK_AFTER = re.compile(r"\s*的?[\u4e00-\u9fff]{0,6}?(?:任务|目标)(?![\u4e0
 _BARE_VERB = re.compile(
     r"(?:的?部分)?(?:为|至|到|达|有|形成|发展|实现|推出|建立|超|达到|增至|提高到|提升到)")
 _PREDICATE_TAIL = re.compile(r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$")
+
+
+# 针对已上市的中药大品种 / 重点针对…已经具备一定循证证据的疾病: 已 inside a phrase that
+# describes the object of the sentence's own verb says nothing about the sentence's tense
+_ATTRIBUTIVE_PAST = re.compile(
+    r"(?:针对|对于|面向|选择|基于|围绕|遴选|筛选)[^，。；]{0,30}?(已经?[^，。；\d]{0,14}?的)")
+
+
+def mask_attributive_past(text: str) -> str:
+    """The text with every attributive 已…的 phrase blanked (offsets kept)."""
+    return _ATTRIBUTIVE_PAST.sub(
+        lambda m: m.group()[:m.start(1) - m.start()] + " " * len(m.group(1)), text)
 
 
 @dataclass
@@ -237,6 +249,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     if unit == "个百分点":
         unit = "百分点"
     comp, end = _comparator_after(sentence, m.end())
+    if comp is None and m.group("over"):
+        comp = ">="
     if comp is None:
         comp = comparator_before(sentence[:m.start()]) or "="
         if sentence[:m.start()].rstrip().endswith("突破") and _CJK_START.match(sentence, m.end()):
@@ -307,15 +321,23 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "rank"
     if m.unit == "百分点" and re.search(r"每年|年均", seg):
         return "change_per_year"
-    if m.unit == "%" and re.search(r"增长|增速|增幅", seg[-6:]):
+    if m.unit not in ("%", "百分点") and _YEARLY_ADD.search(seg):
+        return "change_per_year"  # 工业投资年均同比新增超过1000亿元
+    if m.unit == "%" and re.search(r"增长|增速|增幅|涨幅", seg[-6:]):
         return "growth_rate"
     if seg.rstrip().endswith("突破") and m.comparator == "=":
         return "increment"  # 突破10-15项关键技术: breakthroughs to make
-    if _state_reached(seg):
+    if _state_reached(seg, m.comparator):
         return "level"  # 形成20-30个产业集群 / 建成孵化器超600家: the count there will be
     if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
         return "increment"  # 投放不少于250台 / 引进人才超万人: what will be done
-    if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模") \
+    if seg.rstrip().endswith("实现") and m.unit not in ("%", "百分点") \
+            and not m.unit.endswith("元"):
+        return "increment"  # 实现6万家企业数字化转型: what is brought about
+    if "新增" in seg and not LEVEL_VERBS.search(seg):
+        return "increment"  # 全省新增社会融资规模4万亿元: what is added
+    if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] \
+            or (noun.startswith("规模") and not noun.startswith("规模以上")) \
             or (m.unit.endswith("元") and noun.endswith("基金")):  # 设立1亿元引导基金: a size
         return "level"
     if verb or _INC_VERB.search(subject) or re.search(r"进入|列入|入选", subject) \
@@ -327,15 +349,19 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
 _STATE_VERB = re.compile(r"(?:建成|形成)(?P<noun>[^，。；]*?)\s*$")
 
 
-def _state_reached(seg: str) -> bool:
-    """形成 N 个… and 建成 X 超 N 家 state what will exist (a level); 新增/累计 make it a flow."""
+_YEARLY_ADD = re.compile(r"年均(?:同比)?(?:新增|增加)")
+
+
+def _state_reached(seg: str, comparator: str = "=") -> bool:
+    """形成 N 个…, 建成 X 超 N 家 and 建成 X N 个以上 state what will exist (a level);
+    新增/累计 make it a flow."""
     m = _STATE_VERB.search(seg)
     if m is None or re.search(r"新增|累计|新建|再", seg):
         return False
     noun = m.group("noun")
     if not noun:
         return m.group().startswith("形成")
-    return (bool(_CJK.search(noun)) and _FLOOR_WORD.search(seg) is not None)
+    return bool(_CJK.search(noun)) and (_FLOOR_WORD.search(seg) is not None or comparator == ">=")
 
 
 def _rank_subject(sentence: str, m: Mention, seg: str, noun: str) -> tuple[str, int]:
@@ -395,6 +421,8 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
                 whole = among.subject[lead.end():] if lead else among.subject
                 cand.subject = f"{_noun_after(sentence, m.end, stop)}的{whole}".lstrip("的")
                 cand.kind = among.kind
+            if cand is not None and k > 0 and cands and _joined(sentence, ms[k - 1], m):
+                _share_comparator(cands[-1], cand, m)  # 分别高于10%、12%、15%和6%
             if cand is None:
                 unparsed.append(m)
             else:
@@ -404,6 +432,20 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
         carried = state.verb if state.triggered else ""
     _fill_ellipsis(cands)
     return cands, unparsed
+
+
+def _joined(sentence: str, prev: Mention, m: Mention) -> bool:
+    """Two numbers of one unit with only a separator between them (10%、12%和6%)."""
+    return prev.unit == m.unit and re.fullmatch(r"\s*[、和及与]\s*", sentence[prev.end:m.start]) \
+        is not None
+
+
+def _share_comparator(first: Candidate, cand: Candidate, m: Mention) -> None:
+    """A bare number after a list's first one takes its comparator word and kind."""
+    if m.comparator == "=" and first.comparator != "=":
+        cand.comparator = first.comparator
+    if first.kind in ("growth_rate", "change_per_year") and cand.kind == "level":
+        cand.kind = first.kind
 
 
 _ELLIPTIC = re.compile(r"^(?P<scope>[^，。；]{2,24}?)的(?P<head>[\u4e00-\u9fff]{1,4})$")

@@ -1,0 +1,71 @@
+"""Rules learnt from the second dev set (issue 7): synthetic sentences, one rule each."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.extract.commitment import REASONS, Statement, classify
+from planwatch.extract.targets import is_past_sentence
+from planwatch.extract.targets_parse import find_mentions, parse_sentence
+from planwatch.extract.targets_text import Period
+
+
+def _cands(sentence: str) -> list[tuple[object, ...]]:
+    cands, _ = parse_sentence(sentence)
+    return [(c.value, c.value_max, c.unit, c.comparator, c.kind) for c in cands]
+
+
+def _reason(sentence: str, number: str) -> str:
+    at = sentence.index(number)
+    m = next(x for x in find_mentions(sentence) if x.start == at)
+    return classify(Statement(sentence, m.start, m.end, m.unit, m.comparator,
+                              "implementation_opinion")).reason
+
+
+def test_person_and_case_units() -> None:
+    assert _cands("选择100位知名专家，收集整理15000例典型医案。") == [
+        (100, None, "位", "=", "increment"), (15000, None, "例", "=", "increment")]
+    assert _cands("构建不少于10万例数据的传承平台。")[0][:3] == (100000, None, "例")
+
+
+def test_more_than_suffix_is_a_floor() -> None:
+    assert _cands("开展2300余种中医药古籍整理。") == [(2300, None, "种", ">=", "increment")]
+
+
+def test_attributive_past_does_not_make_the_sentence_past() -> None:
+    period = Period(2016, 2020)
+    assert not is_past_sentence(
+        "重点针对诊疗方案成熟、已经具备一定循证证据的疾病，完成6-8个临床研究。", period)
+    assert is_past_sentence("全省已经建成孵化器300家。", period)
+    assert _reason("针对已上市的中药大品种，选择40-50个品种开展安全性研究。", "40") \
+        == "commitment-verb"
+
+
+@pytest.mark.parametrize(("sentence", "number"), [
+    ("今年赤字率拟按3.6%以上安排，财政赤字规模比去年增加1万亿元。", "3.6"),
+    ("今年赤字率拟按3.6%以上安排，财政赤字规模比去年增加1万亿元。", "1万"),
+    ("同时发行1万亿元抗疫特别国债。", "1万"),
+    ("中央预算内投资安排6000亿元。", "6000"),
+    ("增加国家铁路建设资本金1000亿元。", "1000"),
+    ("其中非急需非刚性支出压减50%以上。", "50"),
+])
+def test_budget_allocations_are_not_targets(sentence: str, number: str) -> None:
+    assert _reason(sentence, number) == "budget-allocation"
+    assert REASONS["budget-allocation"][0] == "other"
+
+
+def test_a_bare_list_shares_the_first_comparator_and_kind() -> None:
+    assert _cands("存款、贷款和保费增速分别高于10%、12%和6%。") == [
+        (10, None, "%", ">=", "growth_rate"), (12, None, "%", ">=", "growth_rate"),
+        (6, None, "%", ">=", "growth_rate")]
+    # a comparator after one item stays with it (4000项、新品种6000个以上)
+    assert [c[3] for c in _cands("累计推广应用农业新技术4000项、新品种6000个以上。")] == ["=", ">="]
+
+
+def test_kinds_of_flows_and_levels() -> None:
+    assert _cands("力争全省新增社会融资规模4万亿元。")[0][4] == "increment"
+    assert _cands("工业投资年均同比新增超过1000亿元。")[0][4] == "change_per_year"
+    assert _cands("居民消费价格涨幅3.5%左右。")[0][4] == "growth_rate"
+    assert _cands("实现6万家规模以上工业企业数字化转型。")[0][4] == "increment"
+    assert _cands("建成产业园区或基地15个以上。")[0][4] == "level"
+    assert _cands("为制造业提供融资1万亿元以上。")[0][4] == "increment"
