@@ -69,3 +69,25 @@ def test_kinds_of_flows_and_levels() -> None:
     assert _cands("实现6万家规模以上工业企业数字化转型。")[0][4] == "increment"
     assert _cands("建成产业园区或基地15个以上。")[0][4] == "level"
     assert _cands("为制造业提供融资1万亿元以上。")[0][4] == "increment"
+
+
+def _subjects(sentence: str) -> list[tuple[object, ...]]:
+    cands, _ = parse_sentence(sentence)
+    return [(c.subject, c.value, c.unit, c.comparator) for c in cands]
+
+
+def test_round_count_after_a_verb_but_not_in_a_programme_name() -> None:
+    assert _subjects("支持企业培训万名制造业新工匠。")[0][1:3] == (10000, "名")
+    assert _subjects("开展培育千名青年农场主行动计划。") == []
+
+
+def test_compound_unit_and_prefix_floor() -> None:
+    assert _subjects("规模以上制造业全员劳动生产率达到37万元/人。")[0][1:3] == (37, "万元/人")
+    assert _subjects("支持各市至少建设1家港澳青年创新创业基地。")[0][3] == ">="
+
+
+def test_noun_after_the_number_completes_the_subject() -> None:
+    subject = _subjects("打造30个具有鲜明产业特色、产业核心竞争力的“万亩千亿”产业发展平台。")[0][0]
+    assert "产业发展平台" in str(subject)
+    assert "小升规" in str(_subjects("力争5年累计推动3万家以上企业“小升规”。")[0][0])
+    assert "知名中医专家" in str(_subjects("系统整理、挖掘和传承100位知名中医专家的学术经验。")[0][0])

@@ -13,7 +13,7 @@ _UNITS = sorted(
     ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "家次", "场次", "万人", "万名",
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
      "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
-     "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里", "位", "万例", "例"],
+     "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里", "位", "万例", "例", "万元/人", "元/人"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -53,7 +53,7 @@ INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
-    r"|梳理|办好|复核|推广应用|提供|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
+    r"|梳理|办好|复核|推广应用|提供|传承|整理|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
@@ -121,11 +121,15 @@ class Candidate:
 
 
 def _number(raw: str, before: str = "") -> float | None:
-    if len(raw) == 1 and raw in "百千万":
-        return _ROUND[raw] if _ROUND_BEFORE.search(before) else None
+    if len(raw) == 1 and raw in "百千万":  # 超万人 / 培训万名新工匠: a round count
+        rounded = _ROUND_BEFORE.search(before) or _VERB_END.search(before)
+        return _ROUND[raw] if rounded else None
     return parse_number(raw)
 
 
+_VERB_END = re.compile(rf"(?:{INCREMENT_VERBS})$")
+_PREFIX_FLOOR = re.compile(rf"(?:至少|不少于|不低于)\s*(?:{INCREMENT_VERBS})$")  # 至少建设1家
+_PROGRAMME_NAME = re.compile(r"[^，。；、和]{0,12}?(?:行动计划|计划|工程|行动)(?:[和、，。；]|$)")
 _TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
 
 
@@ -241,7 +245,9 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     chinese = raw_a[0] not in "0123456789"
     if chinese and value < 2 and "百分点" not in unit:
         return None
-    if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元"):
+    if chinese and _PROGRAMME_NAME.match(sentence, m.end()):
+        return None  # 培育千名青年农场主行动计划: a round number in a programme's name
+    if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人"):
         # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
@@ -250,6 +256,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
         unit = "百分点"
     comp, end = _comparator_after(sentence, m.end())
     if comp is None and m.group("over"):
+        comp = ">="
+    if comp is None and _PREFIX_FLOOR.search(sentence[:m.start()].rstrip()):
         comp = ">="
     if comp is None:
         comp = comparator_before(sentence[:m.start()]) or "="
@@ -506,6 +514,7 @@ def _from_to(sentence: str, first: Mention,
     return first.value, int(m.group("y")) if m.group("y") else None, m.start()
 
 
+_ACTING_END = re.compile(rf"(?:(?:{INCREMENT_VERBS})+(?:推动|带动|推进)?)$")
 _ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|、")
 
 
@@ -544,7 +553,7 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         state.verb = push.group().strip()
     noun = _noun_after(sentence, m.end, stop)
     last = noun.rsplit("、", 1)
-    if len(last) == 2 and (_INC_VERB.search(last[1][-4:]) or LEVEL_VERBS.search(last[1])):
+    if len(last) == 2 and (_VERB_END.search(last[1]) or LEVEL_VERBS.search(last[1])):
         noun = last[0]  # 3万个购车指标、深圳增加1万个…: the next item's own lead is not the noun
     end = m.end
     if parts:
@@ -598,8 +607,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     rest = re.sub(r"(?:力争|争取|的|为|有)+$", "", rest)
     rest = strip_scope(re.sub(r"^(?:力争|争取|确保)", "", rest))  # 争取每年有1—2个创新药
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
-    verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(re.search(
-        rf"(?:{INCREMENT_VERBS})$", bare))
+    verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(_ACTING_END.search(bare))
     rest = "" if _GENERIC_VERB.fullmatch(_ADVERB.sub("", rest)) else rest  # 高标准推进7个…
     if rest.endswith("规模") and noun.startswith("的") and len(noun) > 2:
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
@@ -608,7 +616,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects
                  or (k_after and re.search(r"[和及与、]$", core) is not None)):
         if verb_adjacent and not state.verb:
-            state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", bare)[0]
+            state.verb = _ACTING_END.findall(bare)[0]  # 累计推动3万家企业: 累计推动
         state.objects = True
         subject = state.verb + _short_subject(noun)
         qstart = core_at if lead or _GENERIC_VERB.match(core) else m.start
