@@ -90,4 +90,5 @@ def test_noun_after_the_number_completes_the_subject() -> None:
     subject = _subjects("打造30个具有鲜明产业特色、产业核心竞争力的“万亩千亿”产业发展平台。")[0][0]
     assert "产业发展平台" in str(subject)
     assert "小升规" in str(_subjects("力争5年累计推动3万家以上企业“小升规”。")[0][0])
-    assert "知名中医专家" in str(_subjects("系统整理、挖掘和传承100位知名中医专家的学术经验。")[0][0])
+    heritage = _subjects("系统整理、挖掘和传承100位知名中医专家的学术经验。")
+    assert "知名中医专家" in str(heritage[0][0])
