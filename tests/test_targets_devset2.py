@@ -92,3 +92,17 @@ def test_noun_after_the_number_completes_the_subject() -> None:
     assert "小升规" in str(_subjects("力争5年累计推动3万家以上企业“小升规”。")[0][0])
     heritage = _subjects("系统整理、挖掘和传承100位知名中医专家的学术经验。")
     assert "知名中医专家" in str(heritage[0][0])
+
+
+def test_enrolment_and_required_growth_are_commitments() -> None:
+    assert _subjects("今明两年高职院校扩招200万人。")[0][1:3] == (2000000, "人")
+    assert _reason("大型商业银行普惠型小微企业贷款增速要高于40%。", "40") == "commitment-verb"
+
+
+def test_a_dash_opens_the_clause_of_a_past_fact() -> None:
+    from planwatch.extract.targets_baseline import past_facts
+    from planwatch.extract.targets_text import Para
+
+    para = Para("截至2015年末，跨区域技术转移协作网络--中国创新驿站站点92家。", [])
+    facts = past_facts(para, Period(2016, 2020))
+    assert [(f.subject, f.value, f.year) for f in facts] == [("中国创新驿站站点", 92, 2015)]

@@ -83,7 +83,7 @@ kept with rejected statements in ``TargetResult.rejected``)."""
 _PENALTY = re.compile(r"罚款|罚金|没收|处以?.{0,16}(?:以上|以下).{0,16}罚|违法所得")
 _COMMIT = re.compile(
     r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|推进|带动|发展|保持|完成"
-    r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|" + INCREMENT_VERBS)
+    r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|增速|" + INCREMENT_VERBS)
 _FUTURE_WORDS = re.compile(
     r"力争|确保|争取|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _PAST_TENSE = re.compile(
