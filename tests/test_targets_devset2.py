@@ -106,3 +106,14 @@ def test_a_dash_opens_the_clause_of_a_past_fact() -> None:
     para = Para("截至2015年末，跨区域技术转移协作网络--中国创新驿站站点92家。", [])
     facts = past_facts(para, Period(2016, 2020))
     assert [(f.subject, f.value, f.year) for f in facts] == [("中国创新驿站站点", 92, 2015)]
+
+
+def test_an_amount_naming_a_class_stays_in_the_subject() -> None:
+    rows = _subjects("培育形成年营收超50亿元的企业5家以上，超10亿元的企业30家以上。")
+    assert rows == [("培育形成年营收超50亿元的企业", 5, "家", ">="),
+                    ("超10亿元的企业", 30, "家", ">=")]
+
+
+def test_subject_reaches_back_past_a_bare_year_clause() -> None:
+    rows = _subjects("产业营收年均增长超15%，到2025年，超过1800亿元。")
+    assert rows[1] == ("产业营收", 1800, "亿元", ">=")

@@ -410,6 +410,9 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
         k = 0
         while k < len(ms):
             m = ms[k]
+            if _names_class(sentence, ms, k):
+                k += 1  # 年营收超50亿元的企业5家: the amount is part of the next subject
+                continue
             stop = _stop(sentence, ms, k, ce)
             change = _from_to(sentence, m, ms[k + 1]) if k + 1 < len(ms) else None
             if change is not None:  # 从12.5%提高到18%: one target, 12.5 its baseline
@@ -443,6 +446,15 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
     return cands, unparsed
 
 
+def _names_class(sentence: str, ms: list[Mention], k: int) -> bool:
+    """An amount over which things are counted (营收超50亿元的企业5家): followed by 的 and a noun
+    that the next number of the clause counts."""
+    m = ms[k]
+    return m.unit.endswith("元") and m.comparator == ">=" and k + 1 < len(ms) \
+        and re.match(r"的[\u4e00-\u9fff]{1,8}$", sentence[m.end:ms[k + 1].start]) is not None \
+        and not ms[k + 1].unit.endswith("元")
+
+
 def _joined(sentence: str, prev: Mention, m: Mention) -> bool:
     """Two numbers of one unit with only a separator between them (10%、12%和6%)."""
     return prev.unit == m.unit and re.fullmatch(r"\s*[、和及与]\s*", sentence[prev.end:m.start]) \
@@ -457,7 +469,7 @@ def _share_comparator(first: Candidate, cand: Candidate, m: Mention) -> None:
         cand.kind = first.kind
 
 
-_ELLIPTIC = re.compile(r"^(?P<scope>[^，。；]{2,24}?)的(?P<head>[\u4e00-\u9fff]{1,4})$")
+_ELLIPTIC = re.compile(r"^(?P<scope>[^，。；\d]{2,24}?)的(?P<head>[\u4e00-\u9fff]{1,4})$")
 _SHORT_NAME = re.compile(r"[（(]以下简称[“\"]?(?P<name>[^）)”\"]{2,16})[”\"]?[）)]")
 
 
@@ -516,6 +528,7 @@ def _from_to(sentence: str, first: Mention,
 
 
 _ACTING_END = re.compile(rf"(?:(?:{INCREMENT_VERBS})+(?:推动|带动|推进)?)$")
+_RATE_TAIL = re.compile(r"(?:年均)?(?:增长|增速|增幅)?(?:超过|超|达到|达|为)?$")
 _ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|、")
 
 
@@ -626,8 +639,14 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     subject = LEVEL_VERBS.sub("", core)
     subject = re.sub(r"(?:力争|争取|的|为)+$", "", subject).strip()
     if not subject and ci > 0:
-        ps, pe = clauses[ci - 1]
-        subject = _PREDICATE_TAIL.sub("", strip_scope(sentence[ps:pe]))
+        back = ci - 1
+        while back > 0 and not strip_scope(sentence[clauses[back][0]:clauses[back][1]]):
+            back -= 1  # 产业营收年均增长超15%，到2025年，超过1800亿元: past the year
+        ps, pe = clauses[back]
+        text = sentence[ps:pe]
+        if back < ci - 1:
+            text = _RATE_TAIL.sub("", re.split(r"\d", text, maxsplit=1)[0])
+        subject = _PREDICATE_TAIL.sub("", strip_scope(text))
         return subject, ps, m.end
     if state.verb and not _LEAD_VERB.match(subject):
         subject = state.verb + subject
