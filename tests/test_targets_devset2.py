@@ -117,3 +117,7 @@ def test_an_amount_naming_a_class_stays_in_the_subject() -> None:
 def test_subject_reaches_back_past_a_bare_year_clause() -> None:
     rows = _subjects("产业营收年均增长超15%，到2025年，超过1800亿元。")
     assert rows[1] == ("产业营收", 1800, "亿元", ">=")
+
+
+def test_amount_before_a_listed_description_names_a_class() -> None:
+    assert _reason("重点遴选销售额5亿元以上的、具有临床重大需求的品种。", "5") == "money-class"
