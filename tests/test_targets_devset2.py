@@ -121,3 +121,19 @@ def test_subject_reaches_back_past_a_bare_year_clause() -> None:
 
 def test_amount_before_a_listed_description_names_a_class() -> None:
     assert _reason("重点遴选销售额5亿元以上的、具有临床重大需求的品种。", "5") == "money-class"
+
+
+def test_class_thresholds_stay_in_the_subject() -> None:
+    rows = _subjects("培育20个产值过100亿元、30个产值过50亿的园区。")
+    assert [r[:3] for r in rows] == [("培育产值过100亿元的园区", 20, "个"),
+                                     ("培育产值过50亿的园区", 30, "个")]
+    rows = _subjects("到2027年，培育形成10个以上产值超万亿元的战略性产业集群。")
+    assert rows[0][0] == "培育形成产值超万亿元的战略性产业集群"
+    rows = _subjects("营业收入1～10亿元以上高新技术企业达5000家。")
+    assert rows == [("营业收入1～10亿元以上高新技术企业", 5000, "家", "=")]
+    # an amount that a verb spends is not a class (投资超100亿元建设产业园10个)
+    assert [r[1] for r in _subjects("力争投资超100亿元建设产业园10个。")] == [100, 10]
+
+
+def test_what_is_held_completes_the_subject() -> None:
+    assert _subjects("每年举办或参与200场左右展会。")[0][0] == "举办展会"

@@ -54,7 +54,7 @@ INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
-    r"|梳理|办好|复核|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
+    r"|梳理|办好|举办|参与|复核|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
@@ -288,10 +288,15 @@ def _noun_after(sentence: str, start: int, stop: int) -> str:
     return text
 
 
+_CLASS_HEAD = re.compile(r"(?:超过|超|过|逾)\s*[\d一二三四五六七八九十百千万亿]")
+
+
 def _short_subject(noun: str) -> str:
+    """The head after the last 的 when it is long enough, unless what goes before it is a class
+    threshold (产值超万亿元的战略性产业集群): that is part of what is counted."""
     if "的" in noun:
-        tail = noun.rsplit("的", 1)[1]
-        if len(tail) >= 5:
+        head, tail = noun.rsplit("的", 1)
+        if len(tail) >= 5 and not _CLASS_HEAD.search(head):
             return tail
     return noun
 
@@ -443,16 +448,52 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
             k += 1
         carried = state.verb if state.triggered else ""
     _fill_ellipsis(cands)
-    return cands, unparsed
+    return _share_class_head(sentence, cands), unparsed
+
+
+_CLASS_BEFORE_AMOUNT = re.compile(r"(?:营业收入|营收|产值|销售额|销售收入|收入|规模)\s*$")
 
 
 def _names_class(sentence: str, ms: list[Mention], k: int) -> bool:
     """An amount over which things are counted (营收超50亿元的企业5家): followed by 的 and a noun
     that the next number of the clause counts."""
     m = ms[k]
-    return m.unit.endswith("元") and m.comparator == ">=" and k + 1 < len(ms) \
-        and re.match(r"的[\u4e00-\u9fff]{1,8}$", sentence[m.end:ms[k + 1].start]) is not None \
-        and not ms[k + 1].unit.endswith("元")
+    if not (m.unit.endswith("元") and (m.comparator == ">=" or m.value_max is not None)
+            and k + 1 < len(ms) and not ms[k + 1].unit.endswith("元")):
+        return False
+    between = sentence[m.end:ms[k + 1].start]
+    if re.fullmatch(r"的[\u4e00-\u9fff]{1,8}", between):
+        return True
+    # 营业收入1～10亿元以上高新技术企业达5000家: a bare noun, no verb of its own
+    noun = LEVEL_VERBS.sub("", between)
+    return re.fullmatch(r"[\u4e00-\u9fff]{2,12}", noun) is not None and not _INC_ANY.search(noun) \
+        and _CLASS_BEFORE_AMOUNT.search(sentence, 0, m.start) is not None
+
+
+_CLASS_OPEN = re.compile(r"(?:超过|超|过|逾)$")
+
+
+def _share_class_head(sentence: str, cands: list[Candidate]) -> list[Candidate]:
+    """'培育20个产值过100亿元、30个产值过50亿的园区': the first item's noun is elided; it is the
+    next item's head with the first item's own threshold (产值过100亿元的园区)."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 2 < len(cands):
+            b, c = cands[i + 1], cands[i + 2]
+            if _CLASS_OPEN.search(a.subject) and b.unit.endswith("元") \
+                    and sentence[b.number_end:b.number_end + 1] == "、" and "的" in c.subject \
+                    and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", sentence[a.number_end:b.number_at]):
+                head = c.subject.rsplit("的", 1)[1]
+                a.subject = f"{a.subject}{sentence[b.number_at:b.number_end]}的{head}"
+                a.quote_end = max(a.quote_end, b.number_end)
+                out.append(a)
+                i += 2  # the amount is part of that subject, not a candidate
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _joined(sentence: str, prev: Mention, m: Mention) -> bool:
