@@ -137,3 +137,12 @@ def test_class_thresholds_stay_in_the_subject() -> None:
 
 def test_what_is_held_completes_the_subject() -> None:
     assert _subjects("每年举办或参与200场左右展会。")[0][0] == "举办展会"
+
+
+def test_idioms_with_wei_are_not_counts() -> None:
+    assert _subjects("推广投融资三位一体模式，实现两位数增长。") == []
+
+
+def test_references_and_race_names_are_not_counts() -> None:
+    assert _subjects("是四种提供方式之一（其他三种分别是跨境提供、境外消费和商业存在）。") == []
+    assert _subjects("举办上海长滩半程马拉松、樱花女子10公里跑等赛事。") == []

@@ -141,6 +141,11 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
         return True
     if _TIME_LIMIT.match(sentence, end):
         return True  # 在30个工作日内 / 3个月内: a time limit, not a count
+    if sentence[start:end].endswith("位") and after.startswith(("一体", "数")):
+        return True  # 三位一体 / 两位数增长: idioms, not a count of persons
+    if before.endswith(("其他", "其余")) or (sentence[start:end].endswith("公里")
+                                          and after.startswith(("跑", "赛", "徒步"))):
+        return True  # 其他三种（已列举的）/ 樱花女子10公里跑: a reference, a race's name
     return after.startswith(("/", "+", "强")) or before.count("“") > before.count("”")
 
 
