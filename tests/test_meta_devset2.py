@@ -38,3 +38,13 @@ def test_work_report_is_typed_but_an_evaluation_report_stays_one() -> None:
 
 def test_a_date_inside_a_sentence_is_not_a_delivery_date() -> None:
     assert find_issued(["会议于2020年5月22日在北京召开。"]) is None
+
+
+def test_an_opinion_without_horizon_ends_with_its_last_step() -> None:
+    text = ("2017年7月底前，研究制定工作方案。2017年年底前，取得阶段性成果。"
+            "2018年上半年，组织开展督促检查和第三方评估。")
+    assert find_period("关于建设示范基地的实施意见", "implementation_opinion", text,
+                       "2017-06-15", None) == (2017, 2018)
+    # a range in the text is no step (2016—2020年), and a year before the issue is past
+    assert find_period("某实施意见", "implementation_opinion", "2015年底前已完成。", "2017-06-15",
+                       None) == (2017, None)

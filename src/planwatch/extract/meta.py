@@ -48,6 +48,7 @@ _PLAN_SPAN = re.compile(
     r"(?:规划|计划|方案|纲要)(?:期限|期)为?\s*(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})"
 )
 _BY_YEAR = re.compile(r"到\s*(20\d{2})\s*年")
+_STEP_YEAR = re.compile(r"(?<![\d到至—\-~～])(20\d{2})\s*年(?:上半年|下半年|年?底前|\d{1,2}月底前)")
 _TITLE_YEAR = re.compile(r"^(20\d{2})\s*年(?![—\-–－~～至到])")
 _IN_FORCE = re.compile(  # 自2020年1月1日起施行，有效期3年 / 本意见于2016年6月1日施行，有效期5年
     r"(?:自\s*(?P<y>20\d{2})\s*年(?:(?P<mo>\d{1,2})月(?P<d>\d{1,2})日)?[^，。；]{0,12}?日?起"
@@ -394,7 +395,11 @@ def find_period(
         if years:
             return start, Counter(years).most_common(1)[0][0]
         spans = [five_year_span(o)[1] for o in _PERIOD_OF.findall(text)]
-        return start, max((y for y in spans if y >= start), default=None)
+        end = max((y for y in spans if y >= start), default=None)
+        if end is None:  # 步骤安排: 2017年7月底前…，2018年上半年… — the last step's year
+            end = max((int(y) for y in _STEP_YEAR.findall(text) if int(y) >= start),
+                      default=None)
+        return start, end
     ordinals = _FIVE_YEAR.findall(text[:3000])
     if ordinals:
         return five_year_span(max(ordinals, key="一二三四五六七八九".index))
