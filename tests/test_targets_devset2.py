@@ -146,3 +146,9 @@ def test_idioms_with_wei_are_not_counts() -> None:
 def test_references_and_race_names_are_not_counts() -> None:
     assert _subjects("是四种提供方式之一（其他三种分别是跨境提供、境外消费和商业存在）。") == []
     assert _subjects("举办上海长滩半程马拉松、樱花女子10公里跑等赛事。") == []
+
+
+def test_forming_outputs_is_a_flow_forming_clusters_a_level() -> None:
+    assert _cands("形成3-5项中药绿色制造新工艺新技术。")[0][4] == "increment"
+    assert _cands("完善国际标准，形成不少于50项药典标准。")[0][4] == "increment"
+    assert _cands("形成20-30个具有较强国际竞争力的创新型产业集群。")[0][4] == "level"

@@ -346,6 +346,8 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "growth_rate"
     if seg.rstrip().endswith("突破") and m.comparator == "=":
         return "increment"  # 突破10-15项关键技术: breakthroughs to make
+    if re.search(r"形成\s*(?:不少于|至少|超过)?\s*$", seg) and _OUTPUT.search(noun):
+        return "increment"  # 形成3-5项新工艺新技术 / 50项药典标准: new outputs, not a stock
     if _state_reached(seg, m.comparator):
         return "level"  # 形成20-30个产业集群 / 建成孵化器超600家: the count there will be
     if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
@@ -368,6 +370,9 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
 _STATE_VERB = re.compile(r"(?:建成|形成)(?P<noun>[^，。；]*?)\s*$")
 
 
+# what work produces (standards, techniques, products…), as against what comes to exist
+# (集群, 园区, 企业): 形成 N 项 of the first is a flow
+_OUTPUT = re.compile(r"(?:标准|技术|工艺|产品|成果|专利|方案|指南|规范|新药|论文|专著)$")
 _YEARLY_ADD = re.compile(r"年均(?:同比)?(?:新增|增加)")
 
 
