@@ -26,7 +26,7 @@ from tests.helpers import FIXTURES, ROOT, SHARED
 # after every fix). Measured when dev-2's gold was committed (before its fixes): new 11 targets
 # P 0.845 R 0.804 F1 0.824, meta fully correct 0.455 (0.545 with policy-059's corrected title).
 FLOORS: dict[str, dict[str, float]] = {
-    "targets": {"precision": 0.95, "recall": 0.92, "f1": 0.93, "fully_correct_rate": 0.90},
+    "targets": {"precision": 0.95, "recall": 0.92, "f1": 0.93, "fully_correct_rate": 0.91},
     "tasks": {"precision": 0.97, "recall": 0.95, "fully_correct_rate": 0.94},
     "meta": {"fully_correct_rate": 0.92},
     "meta_fields": {"title": 1.0, "region": 1.0, "region_level": 1.0, "doc_type": 1.0,
