@@ -1,4 +1,5 @@
-"""Dev set: 17 real policy documents planwatch was not written for, hand-checked.
+"""Dev set: 28 real policy documents planwatch was not written for, hand-checked (17 first, then
+the 11 of dev-2, issue 7: gold committed before the extractor was run on them).
 
 Gold in ``tests/fixtures/devset/policy/<id>.json`` (judgement calls in ``../NOTES.md``); the texts
 are read from ``../shared/corpus/policy-texts.jsonl`` (extractor input ``title + "\\n" + text`` as
@@ -21,15 +22,18 @@ import pytest
 
 from tests.helpers import FIXTURES, ROOT, SHARED
 
-# part -> metric -> floor (measured on this branch, rounded down; raise after every fix)
+# part -> metric -> floor over all 28 documents (measured on this branch, rounded down; raise
+# after every fix). Measured when dev-2's gold was committed (before its fixes): new 11 targets
+# P 0.845 R 0.804 F1 0.824, meta fully correct 0.455 (0.545 with policy-059's corrected title).
 FLOORS: dict[str, dict[str, float]] = {
-    "targets": {"precision": 0.99, "recall": 0.98, "f1": 0.99, "fully_correct_rate": 0.96},
+    "targets": {"precision": 0.95, "recall": 0.92, "f1": 0.93, "fully_correct_rate": 0.91},
     "tasks": {"precision": 0.97, "recall": 0.95, "fully_correct_rate": 0.94},
-    "meta": {"fully_correct_rate": 0.94},
+    "meta": {"fully_correct_rate": 0.92},
     "meta_fields": {"title": 1.0, "region": 1.0, "region_level": 1.0, "doc_type": 1.0,
                     # period_start: policy-088 now has its printed issue date (2017-05-04) and
-                    # find_period takes a rules document's issue year as its start; gold: null
-                    "period_start": 0.94, "period_end": 1.0, "issued": 1.0,
+                    # find_period takes a rules document's issue year as its start; gold: null.
+                    # province-010 prints no date (gold 2023)
+                    "period_start": 0.92, "period_end": 1.0, "issued": 1.0,
                     "doc_number": 1.0},
     # policy texts carry no indicator/prior/project tables: any row found is a false one
     "indicators": {"precision": 1.0},
@@ -39,10 +43,22 @@ FLOORS: dict[str, dict[str, float]] = {
     "rules": {"clean_rate": 1.0},
 }
 
-DEV_IDS = ["country-062", "province-048", "country-077", "province-006", "country-022",
-           "department-037", "policy-019", "province-058", "country-058", "province-015",
-           "country-034", "province-055", "country-102", "policy-088", "country-068",
-           "province-029", "policy-076"]
+# the first 17 keep the floors they had before dev-2 was added: a fix for the new documents may
+# not cost the old ones
+FLOORS_DEV1: dict[str, dict[str, float]] = {
+    "targets": {"precision": 0.99, "recall": 0.98, "f1": 0.99, "fully_correct_rate": 0.96},
+    "tasks": {"precision": 0.97, "recall": 0.95, "fully_correct_rate": 0.94},
+    "meta": {"fully_correct_rate": 0.94},
+}
+
+DEV1_IDS = ["country-062", "province-048", "country-077", "province-006", "country-022",
+            "department-037", "policy-019", "province-058", "country-058", "province-015",
+            "country-034", "province-055", "country-102", "policy-088", "country-068",
+            "province-029", "policy-076"]
+DEV2_IDS = ["country-079", "country-076", "province-010", "province-001", "province-040",
+            "province-014", "department-045", "country-075", "department-005", "policy-059",
+            "country-024"]
+DEV_IDS = DEV1_IDS + DEV2_IDS
 GOLD_DIR = FIXTURES / "devset" / "policy"
 CORPUS = SHARED / "corpus" / "policy-texts.jsonl"
 SECTIONS = ("indicators", "prior_results", "targets", "tasks", "projects", "meta")
@@ -70,11 +86,19 @@ def golds() -> dict[str, dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def result(golds: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def scored(golds: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The whole set's score and the first 17's, from one extraction."""
     _need_corpus()
     ds = _load_script()
     preds = ds.extract_texts(ds.corpus_texts(golds, CORPUS))
-    return dict(ds.score(ds.load_scorer(), golds, preds))
+    first = {k: v for k, v in golds.items() if k in DEV1_IDS}
+    return {"all": dict(ds.score(ds.load_scorer(), golds, preds)),
+            "dev1": dict(ds.score(ds.load_scorer(), first, preds))}
+
+
+@pytest.fixture(scope="module")
+def result(scored: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return scored["all"]
 
 
 def test_gold_set_is_complete(golds: dict[str, dict[str, Any]]) -> None:
@@ -124,6 +148,15 @@ def test_dev_set_score_does_not_fall(result: dict[str, Any], part: str, metric: 
     key = keys.get(part, "")
     misses = "\n".join([m for m in result["misses"] if key in m][:60])
     assert measured >= FLOORS[part][metric], f"{part}.{metric} = {measured:.3f}\n{misses}"
+
+
+@pytest.mark.parametrize(("part", "metric"),
+                         [(p, m) for p, ms in FLOORS_DEV1.items() for m in ms],
+                         ids=[f"{p}.{m}" for p, ms in FLOORS_DEV1.items() for m in ms])
+def test_first_seventeen_do_not_fall(scored: dict[str, dict[str, Any]], part: str,
+                                     metric: str) -> None:
+    measured = _measured(scored["dev1"], part, metric)
+    assert measured >= FLOORS_DEV1[part][metric], f"dev1 {part}.{metric} = {measured:.3f}"
 
 
 def test_score_reads_chapters_when_numbers_restart() -> None:

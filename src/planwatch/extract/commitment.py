@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planwatch.extract.numbers import parse_number
-from planwatch.extract.targets_parse import INCREMENT_VERBS, TASK_AFTER
+from planwatch.extract.targets_parse import INCREMENT_VERBS, TASK_AFTER, mask_attributive_past
 
 Label = Literal["target", "past", "condition", "reference", "other"]
 
@@ -72,6 +72,7 @@ REASONS: dict[str, tuple[Label, str, str]] = {
     "forecast": ("other", "预计数（非承诺）", "a forecast, not a commitment"),
     "reported-figure": ("past", "现状数字", "a figure reported as it stands"),
     "named-programmes": ("reference", "已列举事项的计数", "a count of the items just named"),
+    "budget-allocation": ("other", "财政预算安排（非目标）", "a budget allocation, not a target"),
     "no-commitment": ("other", "无承诺含义", "nothing commits to the number"),
     "survey": ("other", "调查结果", "a survey answer"),
 }
@@ -82,7 +83,7 @@ kept with rejected statements in ``TargetResult.rejected``)."""
 _PENALTY = re.compile(r"罚款|罚金|没收|处以?.{0,16}(?:以上|以下).{0,16}罚|违法所得")
 _COMMIT = re.compile(
     r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|推进|带动|发展|保持|完成"
-    r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|" + INCREMENT_VERBS)
+    r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|增速|" + INCREMENT_VERBS)
 _FUTURE_WORDS = re.compile(
     r"力争|确保|争取|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _PAST_TENSE = re.compile(
@@ -120,7 +121,8 @@ _CLASS_AFTER = re.compile(r"[的级]|、[^，。；]{0,12}?的")
 _MONEY_CLASS = re.compile(  # the amount names a class of things: 100万元以下项目, 超50亿元的企业
     r"^(?:（含）)?(?:级|的?[\u4e00-\u9fff]{0,6}?"
     r"(?:企业|项目|单位|机构|集群|公司|园区|合同|产品|设备|仪器|课题|团队|龙头|部分)"
-    r"|[的级][\u4e00-\u9fff]{1,8}(?:[，,。；;、]|$))")
+    r"|[的级][\u4e00-\u9fff]{1,8}(?:[，,。；;、]|$)"
+    r"|的、)")  # 销售额5亿元以上的、具有临床重大需求的品种
 _SIZE = re.compile(r"(?:规模|设立|总额|总规模|投资)[^，。；]{0,4}$")
 _REFERENCE_BEFORE = re.compile(
     r"(?:明确|印发|出台了|提出|包括|包含|涵盖|分为|共有|共|涉及|围绕|从|制定了|修订|聚焦|部署)"
@@ -165,7 +167,8 @@ def classify(st: Statement) -> Verdict:
                  committed or bool(_FUTURE_WORDS.search(clause + _clause_after(after))),
                  committed or bool(_FUTURE_WORDS.search(st.sentence))
                  or bool(_DEADLINE.search(st.sentence)))
-    for rule in (_document_rule, _past_rule, _task_rule, _condition_rule, _reference_rule):
+    for rule in (_document_rule, _past_rule, _budget_rule, _task_rule, _condition_rule,
+                 _reference_rule):
         verdict = rule(st, view)
         if verdict is not None:
             return verdict
@@ -195,10 +198,26 @@ def _past_rule(st: Statement, v: _View) -> Verdict | None:
         return None
     if st.doc_type == "evaluation_report":
         return Verdict("past", "evaluation-result")
-    if _PAST_TENSE.search(v.before) and not _DEADLINE.search(st.sentence):
+    if _PAST_TENSE.search(mask_attributive_past(v.before)) and not _DEADLINE.search(st.sentence):
         return Verdict("past", "past-tense")
     if not v.promised_anywhere and _REPORTED.search(st.sentence):
         return Verdict("past", "reported-figure")
+    return None
+
+
+# 赤字率拟按3.6%安排 / 发行1万亿元特别国债 / 中央预算内投资安排6000亿元 / 增加铁路建设资本金
+# 1000亿元 / 非急需支出压减50%: how the budget is set, not what the plan is to achieve
+_BUDGET = re.compile(
+    r"赤字|国债|专项债|预算内|资本金|(?:支出|经费)(?:安排|压减)|压减[^，。；]{0,6}支出")
+
+
+def _budget_rule(st: Statement, v: _View) -> Verdict | None:
+    """A budget allocation: the clause, the one before it or the one after names the budget."""
+    clause_at = max(len(v.before) - len(v.clause) - 1, 0)
+    start = max(st.sentence.rfind(c, 0, clause_at) for c in "，,；;。") + 1
+    window = st.sentence[start:st.start] + _clause_after(v.after)
+    if _BUDGET.search(window):
+        return Verdict("other", "budget-allocation")
     return None
 
 

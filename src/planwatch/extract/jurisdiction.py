@@ -93,12 +93,17 @@ def issuer(lines: list[str]) -> str | None:
     return None
 
 
+_NATIONAL_CONGRESS = re.compile(r"在第?[^。，]{0,12}届全国人民代表大会[^。，]{0,12}会议上")
+
+
 def national_by_text(text: str, number: str | None) -> bool:
     """A document without an issuer line that is still national: its 文号 is the State Council's
     or a central department's (国发/国办发/国科发…), or a central body explains it
     (本办法由中央组织部、科技部负责解释)."""
     if number and _NATIONAL_NUMBER.match(number):
         return True
+    if _NATIONAL_CONGRESS.search(text[:600]):
+        return True  # a report delivered to the National People's Congress
     at = text.find("负责解释")
     while at >= 0:  # only the clause before each 负责解释 is read
         if _EXPLAINED_BY.search(text, max(0, at - 60), at + 4):

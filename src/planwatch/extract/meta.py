@@ -48,10 +48,15 @@ _PLAN_SPAN = re.compile(
     r"(?:规划|计划|方案|纲要)(?:期限|期)为?\s*(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})"
 )
 _BY_YEAR = re.compile(r"到\s*(20\d{2})\s*年")
+_STEP_YEAR = re.compile(r"(?<![\d到至—\-~～])(20\d{2})\s*年(?:上半年|下半年|年?底前|\d{1,2}月底前)")
 _TITLE_YEAR = re.compile(r"^(20\d{2})\s*年(?![—\-–－~～至到])")
-_IN_FORCE = re.compile(
-    r"自\s*(?P<y>20\d{2})\s*年[^，。；]{0,12}?日?起(?:施行|实施|执行)"
+_IN_FORCE = re.compile(  # 自2020年1月1日起施行，有效期3年 / 本意见于2016年6月1日施行，有效期5年
+    r"(?:自\s*(?P<y>20\d{2})\s*年(?:(?P<mo>\d{1,2})月(?P<d>\d{1,2})日)?[^，。；]{0,12}?日?起"
+    r"|于\s*(?P<y2>20\d{2})\s*年(?P<mo2>\d{1,2})月(?P<d2>\d{1,2})日起?)(?:施行|实施|执行)"
     r"(?:[，,]?\s*有效期(?:为|至)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十])\s*年)?")
+# an editor's note after a title (政府工作报告（文字实录）): not part of the title
+_EDITORIAL = re.compile(r"[（(](?:文字实录|实录|全文|摘要|图文)[）)]$")
+_WORK_REPORT = re.compile(r"政府工作报告$")
 _PERIOD_OF = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期|末)")
 _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]")
 _FRONT_TITLE = re.compile(r"^标题[:：](.{4,120}?)(?=文号[:：]|发布单位[:：]|发布日期[:：]|$)")
@@ -88,6 +93,7 @@ def extract_meta_result(doc: Document) -> MetaResult:
         if title:
             findings.append(Finding(code="title-inferred", severity=Severity.INFO,
                                     message=f"未找到印刷的标题，按前言推断为：{title}"))
+    title = _EDITORIAL.sub("", title) if title else title
     place = jurisdiction.resolve(region, text) if region else jurisdiction.Jurisdiction()
     interpreted, doc_type = interpreted_type(top)
     if not interpreted:
@@ -332,7 +338,8 @@ def classify(title: str) -> DocType | None:
         return "evaluation_report"
     if _RULES.search(title) or _RULES_NOTICE.search(title):
         return "regulation"
-    if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|要点$|政策$|工作安排$", title):
+    if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|要点$|政策$|工作安排$", title) \
+            or _WORK_REPORT.search(title):  # a 政府工作报告 sets the year's goals and work
         return "implementation_opinion"
     if re.search(r"规划|纲要", title):
         return "plan"
@@ -379,20 +386,38 @@ def find_period(
         return int(m.group(1)), int(m.group(1))
     force = _IN_FORCE.search(text)
     if force and doc_type != "plan":  # 自2020年1月1日起施行，有效期3年
-        first = int(force.group("y"))
-        term = force.group("n")
-        return first, (first + int(cn2an.cn2an(term, "smart")) - 1) if term else None
+        return _in_force_span(force)
     start = _issue_year(issued, number)
+    if start is not None and _WORK_REPORT.search(title):
+        return start, start  # a 政府工作报告 is the programme of its own year
     if doc_type != "plan" and start is not None:
         years = [int(y) for y in _BY_YEAR.findall(text) if int(y) >= start]
         if years:
             return start, Counter(years).most_common(1)[0][0]
         spans = [five_year_span(o)[1] for o in _PERIOD_OF.findall(text)]
-        return start, max((y for y in spans if y >= start), default=None)
+        end = max((y for y in spans if y >= start), default=None)
+        if end is None:  # 步骤安排: 2017年7月底前…，2018年上半年… — the last step's year
+            end = max((int(y) for y in _STEP_YEAR.findall(text) if int(y) >= start),
+                      default=None)
+        return start, end
     ordinals = _FIVE_YEAR.findall(text[:3000])
     if ordinals:
         return five_year_span(max(ordinals, key="一二三四五六七八九".index))
     return start, None
+
+
+def _in_force_span(force: re.Match[str]) -> tuple[int, int | None]:
+    """First and last year a rule is in force: N years from 1 January end in the year before the
+    N-th anniversary (2020-01-01 + 3 → 2022), from any other day in that anniversary's year
+    (2024-12-20 + 5 → 2029)."""
+    first = int(force.group("y") or force.group("y2"))
+    term = force.group("n")
+    if not term:
+        return first, None
+    month, day = force.group("mo") or force.group("mo2"), force.group("d") or force.group("d2")
+    years = int(cn2an.cn2an(term, "smart"))
+    from_new_year = month is None or (int(month), int(day)) == (1, 1)
+    return first, first + years - (1 if from_new_year else 0)
 
 
 def _issue_year(issued: str | None, number: str | None) -> int | None:

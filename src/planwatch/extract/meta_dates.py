@@ -49,6 +49,12 @@ _APPROVED = re.compile(
     r"[\u4e00-\u9fff]{0,20}?(?:批准|通过)(?![的了])")
 
 
+# a speech's subtitle ('——2020年5月22日在第十三届全国人民代表大会第三次会议上'): the day it was
+# delivered is the day the report was issued
+_DELIVERED = re.compile(
+    r"(?:^|[—–－-])" + DATE_CORE + r"在[\u4e00-\u9fff]{2,40}?(?:会议|大会)上")
+
+
 def clean(text: str) -> str:
     return "".join(text.split()).replace("*", "").replace("#", "")
 
@@ -64,7 +70,7 @@ def find_issued(lines: list[str]) -> str | None:
             if found:
                 return found
     patterns = (_SIGNED_DATE, _SIGNATURE_DATE, _HEAD_SIGNED, _APPROVED, _BRACKET_DATE,
-                _LABELLED_DATE)
+                _LABELLED_DATE, _DELIVERED)
     for pattern in patterns:
         for line in lines:
             m = pattern.search(line)

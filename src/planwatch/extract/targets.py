@@ -15,7 +15,12 @@ from functools import lru_cache
 from planwatch.extract.commitment import Statement, Verdict, classify
 from planwatch.extract.numbers import parse_number
 from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_facts, table_rows
-from planwatch.extract.targets_parse import INCREMENT_VERBS, Candidate, parse_sentence
+from planwatch.extract.targets_parse import (
+    INCREMENT_VERBS,
+    Candidate,
+    mask_attributive_past,
+    parse_sentence,
+)
 from planwatch.extract.targets_text import (
     YEAR_BY,
     Para,
@@ -83,7 +88,7 @@ def _is_past(sentence: str, start: int | None) -> bool:
     m = _PREV_PLAN.search(sentence)
     if m and start and 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5 < start:
         return True
-    if _PAST_WORDS.search(sentence):
+    if _PAST_WORDS.search(mask_attributive_past(sentence)):
         return True
     return any(start and int(y) < start for y in _ANY_YEAR.findall(sentence))
 

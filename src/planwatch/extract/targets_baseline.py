@@ -27,7 +27,12 @@ class PastFact:
 
 
 def _clause_start(sentence: str, at: int) -> int:
+    """After the last clause mark or dash run (…协作网络--中国创新驿站站点92家)."""
     cut = max(sentence.rfind(c, 0, at) for c in "，,；;：:")
+    for dash in ("--", "——"):
+        found = sentence.rfind(dash, 0, at)
+        if found >= 0:
+            cut = max(cut, found + len(dash) - 1)
     return cut + 1
 
 

@@ -13,7 +13,8 @@ _UNITS = sorted(
     ["个百分点", "百分点", "%", "人·年", "人年", "万人次", "人次", "家次", "场次", "万人", "万名",
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
      "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
-     "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里"],
+     "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里", "位", "万例", "例",
+     "万元/人", "元/人"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -24,8 +25,8 @@ _FIRST_DIGIT = r"(?=[\d〇零一二两三四五六七八九十百千万])"
 _ROUND = {"百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}  # 超万人, 近千家, 超百亿元
 _ROUND_BEFORE = re.compile(r"(?:超|近|逾|过|破|上|达|约)$")
 _LIST_MARK = re.compile(r"^(\s*)\d{1,2}[.．](?=\d{3})")  # '1.500万元': item 1, 500万元
-_MENTION = re.compile(
-    rf"{_FIRST_DIGIT}(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?\s*(?P<unit>"
+_MENTION = re.compile(  # 2300余种 / 300多家: more than the number (>=)
+    rf"{_FIRST_DIGIT}(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?(?P<over>[余多])?\s*(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS) + ")"
 )
 # 实名注册用户突破1.2亿，/ 集聚专业技术人员超600万。: a count scaled by 万/亿 with no measure word
@@ -53,7 +54,7 @@ INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
-    r"|梳理|办好|复核|推广应用|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
+    r"|梳理|办好|举办|参与|复核|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
@@ -78,6 +79,18 @@ TASK_AFTER = re.compile(r"\s*的?[\u4e00-\u9fff]{0,6}?(?:任务|目标)(?![\u4e0
 _BARE_VERB = re.compile(
     r"(?:的?部分)?(?:为|至|到|达|有|形成|发展|实现|推出|建立|超|达到|增至|提高到|提升到)")
 _PREDICATE_TAIL = re.compile(r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$")
+
+
+# 针对已上市的中药大品种 / 重点针对…已经具备一定循证证据的疾病: 已 inside a phrase that
+# describes the object of the sentence's own verb says nothing about the sentence's tense
+_ATTRIBUTIVE_PAST = re.compile(
+    r"(?:针对|对于|面向|选择|基于|围绕|遴选|筛选)[^，。；]{0,30}?(已经?[^，。；\d]{0,14}?的)")
+
+
+def mask_attributive_past(text: str) -> str:
+    """The text with every attributive 已…的 phrase blanked (offsets kept)."""
+    return _ATTRIBUTIVE_PAST.sub(
+        lambda m: m.group()[:m.start(1) - m.start()] + " " * len(m.group(1)), text)
 
 
 @dataclass
@@ -109,11 +122,15 @@ class Candidate:
 
 
 def _number(raw: str, before: str = "") -> float | None:
-    if len(raw) == 1 and raw in "百千万":
-        return _ROUND[raw] if _ROUND_BEFORE.search(before) else None
+    if len(raw) == 1 and raw in "百千万":  # 超万人 / 培训万名新工匠: a round count
+        rounded = _ROUND_BEFORE.search(before) or _VERB_END.search(before)
+        return _ROUND[raw] if rounded else None
     return parse_number(raw)
 
 
+_VERB_END = re.compile(rf"(?:{INCREMENT_VERBS})$")
+_PREFIX_FLOOR = re.compile(rf"(?:至少|不少于|不低于)\s*(?:{INCREMENT_VERBS})$")  # 至少建设1家
+_PROGRAMME_NAME = re.compile(r"[^，。；、和]{0,12}?(?:行动计划|计划|工程|行动)(?:[和、，。；]|$)")
 _TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
 
 
@@ -124,6 +141,11 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
         return True
     if _TIME_LIMIT.match(sentence, end):
         return True  # 在30个工作日内 / 3个月内: a time limit, not a count
+    if sentence[start:end].endswith("位") and after.startswith(("一体", "数")):
+        return True  # 三位一体 / 两位数增长: idioms, not a count of persons
+    if before.endswith(("其他", "其余")) or (sentence[start:end].endswith("公里")
+                                          and after.startswith(("跑", "赛", "徒步"))):
+        return True  # 其他三种（已列举的）/ 樱花女子10公里跑: a reference, a race's name
     return after.startswith(("/", "+", "强")) or before.count("“") > before.count("”")
 
 
@@ -229,7 +251,9 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     chinese = raw_a[0] not in "0123456789"
     if chinese and value < 2 and "百分点" not in unit:
         return None
-    if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元"):
+    if chinese and _PROGRAMME_NAME.match(sentence, m.end()):
+        return None  # 培育千名青年农场主行动计划: a round number in a programme's name
+    if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人"):
         # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
@@ -237,6 +261,10 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     if unit == "个百分点":
         unit = "百分点"
     comp, end = _comparator_after(sentence, m.end())
+    if comp is None and m.group("over"):
+        comp = ">="
+    if comp is None and _PREFIX_FLOOR.search(sentence[:m.start()].rstrip()):
+        comp = ">="
     if comp is None:
         comp = comparator_before(sentence[:m.start()]) or "="
         if sentence[:m.start()].rstrip().endswith("突破") and _CJK_START.match(sentence, m.end()):
@@ -265,10 +293,15 @@ def _noun_after(sentence: str, start: int, stop: int) -> str:
     return text
 
 
+_CLASS_HEAD = re.compile(r"(?:超过|超|过|逾)\s*[\d一二三四五六七八九十百千万亿]")
+
+
 def _short_subject(noun: str) -> str:
+    """The head after the last 的 when it is long enough, unless what goes before it is a class
+    threshold (产值超万亿元的战略性产业集群): that is part of what is counted."""
     if "的" in noun:
-        tail = noun.rsplit("的", 1)[1]
-        if len(tail) >= 5:
+        head, tail = noun.rsplit("的", 1)
+        if len(tail) >= 5 and not _CLASS_HEAD.search(head):
             return tail
     return noun
 
@@ -307,15 +340,25 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "rank"
     if m.unit == "百分点" and re.search(r"每年|年均", seg):
         return "change_per_year"
-    if m.unit == "%" and re.search(r"增长|增速|增幅", seg[-6:]):
+    if m.unit not in ("%", "百分点") and _YEARLY_ADD.search(seg):
+        return "change_per_year"  # 工业投资年均同比新增超过1000亿元
+    if m.unit == "%" and re.search(r"增长|增速|增幅|涨幅", seg[-6:]):
         return "growth_rate"
     if seg.rstrip().endswith("突破") and m.comparator == "=":
         return "increment"  # 突破10-15项关键技术: breakthroughs to make
-    if _state_reached(seg):
+    if re.search(r"形成\s*(?:不少于|至少|超过)?\s*$", seg) and _OUTPUT.search(noun):
+        return "increment"  # 形成3-5项新工艺新技术 / 50项药典标准: new outputs, not a stock
+    if _state_reached(seg, m.comparator):
         return "level"  # 形成20-30个产业集群 / 建成孵化器超600家: the count there will be
     if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
         return "increment"  # 投放不少于250台 / 引进人才超万人: what will be done
-    if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] or noun.startswith("规模") \
+    if seg.rstrip().endswith("实现") and m.unit not in ("%", "百分点") \
+            and not m.unit.endswith("元"):
+        return "increment"  # 实现6万家企业数字化转型: what is brought about
+    if "新增" in seg and not LEVEL_VERBS.search(seg):
+        return "increment"  # 全省新增社会融资规模4万亿元: what is added
+    if LEVEL_VERBS.search(seg) or "规模" in seg[-4:] \
+            or (noun.startswith("规模") and not noun.startswith("规模以上")) \
             or (m.unit.endswith("元") and noun.endswith("基金")):  # 设立1亿元引导基金: a size
         return "level"
     if verb or _INC_VERB.search(subject) or re.search(r"进入|列入|入选", subject) \
@@ -327,15 +370,22 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
 _STATE_VERB = re.compile(r"(?:建成|形成)(?P<noun>[^，。；]*?)\s*$")
 
 
-def _state_reached(seg: str) -> bool:
-    """形成 N 个… and 建成 X 超 N 家 state what will exist (a level); 新增/累计 make it a flow."""
+# what work produces (standards, techniques, products…), as against what comes to exist
+# (集群, 园区, 企业): 形成 N 项 of the first is a flow
+_OUTPUT = re.compile(r"(?:标准|技术|工艺|产品|成果|专利|方案|指南|规范|新药|论文|专著)$")
+_YEARLY_ADD = re.compile(r"年均(?:同比)?(?:新增|增加)")
+
+
+def _state_reached(seg: str, comparator: str = "=") -> bool:
+    """形成 N 个…, 建成 X 超 N 家 and 建成 X N 个以上 state what will exist (a level);
+    新增/累计 make it a flow."""
     m = _STATE_VERB.search(seg)
     if m is None or re.search(r"新增|累计|新建|再", seg):
         return False
     noun = m.group("noun")
     if not noun:
         return m.group().startswith("形成")
-    return (bool(_CJK.search(noun)) and _FLOOR_WORD.search(seg) is not None)
+    return bool(_CJK.search(noun)) and (_FLOOR_WORD.search(seg) is not None or comparator == ">=")
 
 
 def _rank_subject(sentence: str, m: Mention, seg: str, noun: str) -> tuple[str, int]:
@@ -375,6 +425,9 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
         k = 0
         while k < len(ms):
             m = ms[k]
+            if _names_class(sentence, ms, k):
+                k += 1  # 年营收超50亿元的企业5家: the amount is part of the next subject
+                continue
             stop = _stop(sentence, ms, k, ce)
             change = _from_to(sentence, m, ms[k + 1]) if k + 1 < len(ms) else None
             if change is not None:  # 从12.5%提高到18%: one target, 12.5 its baseline
@@ -395,6 +448,8 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
                 whole = among.subject[lead.end():] if lead else among.subject
                 cand.subject = f"{_noun_after(sentence, m.end, stop)}的{whole}".lstrip("的")
                 cand.kind = among.kind
+            if cand is not None and k > 0 and cands and _joined(sentence, ms[k - 1], m):
+                _share_comparator(cands[-1], cand, m)  # 分别高于10%、12%、15%和6%
             if cand is None:
                 unparsed.append(m)
             else:
@@ -403,10 +458,69 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
             k += 1
         carried = state.verb if state.triggered else ""
     _fill_ellipsis(cands)
-    return cands, unparsed
+    return _share_class_head(sentence, cands), unparsed
 
 
-_ELLIPTIC = re.compile(r"^(?P<scope>[^，。；]{2,24}?)的(?P<head>[\u4e00-\u9fff]{1,4})$")
+_CLASS_BEFORE_AMOUNT = re.compile(r"(?:营业收入|营收|产值|销售额|销售收入|收入|规模)\s*$")
+
+
+def _names_class(sentence: str, ms: list[Mention], k: int) -> bool:
+    """An amount over which things are counted (营收超50亿元的企业5家): followed by 的 and a noun
+    that the next number of the clause counts."""
+    m = ms[k]
+    if not (m.unit.endswith("元") and (m.comparator == ">=" or m.value_max is not None)
+            and k + 1 < len(ms) and not ms[k + 1].unit.endswith("元")):
+        return False
+    between = sentence[m.end:ms[k + 1].start]
+    if re.fullmatch(r"的[\u4e00-\u9fff]{1,8}", between):
+        return True
+    # 营业收入1～10亿元以上高新技术企业达5000家: a bare noun, no verb of its own
+    noun = LEVEL_VERBS.sub("", between)
+    return re.fullmatch(r"[\u4e00-\u9fff]{2,12}", noun) is not None and not _INC_ANY.search(noun) \
+        and _CLASS_BEFORE_AMOUNT.search(sentence, 0, m.start) is not None
+
+
+_CLASS_OPEN = re.compile(r"(?:超过|超|过|逾)$")
+
+
+def _share_class_head(sentence: str, cands: list[Candidate]) -> list[Candidate]:
+    """'培育20个产值过100亿元、30个产值过50亿的园区': the first item's noun is elided; it is the
+    next item's head with the first item's own threshold (产值过100亿元的园区)."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 2 < len(cands):
+            b, c = cands[i + 1], cands[i + 2]
+            if _CLASS_OPEN.search(a.subject) and b.unit.endswith("元") \
+                    and sentence[b.number_end:b.number_end + 1] == "、" and "的" in c.subject \
+                    and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", sentence[a.number_end:b.number_at]):
+                head = c.subject.rsplit("的", 1)[1]
+                a.subject = f"{a.subject}{sentence[b.number_at:b.number_end]}的{head}"
+                a.quote_end = max(a.quote_end, b.number_end)
+                out.append(a)
+                i += 2  # the amount is part of that subject, not a candidate
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _joined(sentence: str, prev: Mention, m: Mention) -> bool:
+    """Two numbers of one unit with only a separator between them (10%、12%和6%)."""
+    return prev.unit == m.unit and re.fullmatch(r"\s*[、和及与]\s*", sentence[prev.end:m.start]) \
+        is not None
+
+
+def _share_comparator(first: Candidate, cand: Candidate, m: Mention) -> None:
+    """A bare number after a list's first one takes its comparator word and kind."""
+    if m.comparator == "=" and first.comparator != "=":
+        cand.comparator = first.comparator
+    if first.kind in ("growth_rate", "change_per_year") and cand.kind == "level":
+        cand.kind = first.kind
+
+
+_ELLIPTIC = re.compile(r"^(?P<scope>[^，。；\d]{2,24}?)的(?P<head>[\u4e00-\u9fff]{1,4})$")
 _SHORT_NAME = re.compile(r"[（(]以下简称[“\"]?(?P<name>[^）)”\"]{2,16})[”\"]?[）)]")
 
 
@@ -464,6 +578,8 @@ def _from_to(sentence: str, first: Mention,
     return first.value, int(m.group("y")) if m.group("y") else None, m.start()
 
 
+_ACTING_END = re.compile(rf"(?:(?:{INCREMENT_VERBS})+(?:推动|带动|推进)?)$")
+_RATE_TAIL = re.compile(r"(?:年均)?(?:增长|增速|增幅)?(?:超过|超|达到|达|为)?$")
 _ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|、")
 
 
@@ -502,7 +618,7 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         state.verb = push.group().strip()
     noun = _noun_after(sentence, m.end, stop)
     last = noun.rsplit("、", 1)
-    if len(last) == 2 and (_INC_VERB.search(last[1][-4:]) or LEVEL_VERBS.search(last[1])):
+    if len(last) == 2 and (_VERB_END.search(last[1]) or LEVEL_VERBS.search(last[1])):
         noun = last[0]  # 3万个购车指标、深圳增加1万个…: the next item's own lead is not the noun
     end = m.end
     if parts:
@@ -556,8 +672,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     rest = re.sub(r"(?:力争|争取|的|为|有)+$", "", rest)
     rest = strip_scope(re.sub(r"^(?:力争|争取|确保)", "", rest))  # 争取每年有1—2个创新药
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
-    verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(re.search(
-        rf"(?:{INCREMENT_VERBS})$", bare))
+    verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(_ACTING_END.search(bare))
     rest = "" if _GENERIC_VERB.fullmatch(_ADVERB.sub("", rest)) else rest  # 高标准推进7个…
     if rest.endswith("规模") and noun.startswith("的") and len(noun) > 2:
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
@@ -566,7 +681,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects
                  or (k_after and re.search(r"[和及与、]$", core) is not None)):
         if verb_adjacent and not state.verb:
-            state.verb = re.findall(rf"(?:{INCREMENT_VERBS})+$", bare)[0]
+            state.verb = _ACTING_END.findall(bare)[0]  # 累计推动3万家企业: 累计推动
         state.objects = True
         subject = state.verb + _short_subject(noun)
         qstart = core_at if lead or _GENERIC_VERB.match(core) else m.start
@@ -575,8 +690,14 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     subject = LEVEL_VERBS.sub("", core)
     subject = re.sub(r"(?:力争|争取|的|为)+$", "", subject).strip()
     if not subject and ci > 0:
-        ps, pe = clauses[ci - 1]
-        subject = _PREDICATE_TAIL.sub("", strip_scope(sentence[ps:pe]))
+        back = ci - 1
+        while back > 0 and not strip_scope(sentence[clauses[back][0]:clauses[back][1]]):
+            back -= 1  # 产业营收年均增长超15%，到2025年，超过1800亿元: past the year
+        ps, pe = clauses[back]
+        text = sentence[ps:pe]
+        if back < ci - 1:
+            text = _RATE_TAIL.sub("", re.split(r"\d", text, maxsplit=1)[0])
+        subject = _PREDICATE_TAIL.sub("", strip_scope(text))
         return subject, ps, m.end
     if state.verb and not _LEAD_VERB.match(subject):
         subject = state.verb + subject
