@@ -135,8 +135,9 @@ def test_audit_and_compare(db: Path) -> None:
     assert res.exit_code == 0
     assert "per-year-rule-mismatch" in res.output
     res = cli(db, "compare", "淄博市", "芝罘区", "威海市")
-    assert res.exit_code == 0
-    assert "high_tech_enterprises" in res.output
+    assert res.exit_code == 0, res.output
+    assert "高新技术企业数（家）" in res.output and "high_tech_enterprises" not in res.output
+    assert "\t淄博市\t芝罘区\t威海市" in res.output
 
 
 def test_unknown_plan_is_a_clear_error(db: Path) -> None:

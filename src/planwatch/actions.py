@@ -19,7 +19,7 @@ from planwatch.extract.files import (
 )
 from planwatch.model.actual import Actual
 from planwatch.model.findings import Finding, Severity
-from planwatch.model.plan import Indicator, Plan
+from planwatch.model.plan import Plan
 from planwatch.parse import SUPPORTED_SUFFIXES
 from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by name
     SYSTEM as SYSTEM,
@@ -86,6 +86,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
 
 if TYPE_CHECKING:
     from planwatch.storage import AuditEntry, Storage
+    from planwatch.storage.regions import RegionRecord
 
 
 @dataclass
@@ -374,28 +375,31 @@ def index_report(store: Storage, region_ref: str, year: int, fmt: str, out: Path
     return write_whole(out, lambda tmp: write_index(report, fmt, tmp))
 
 
-def compare(store: Storage, refs: list[str]) -> Comparison:
-    """The same canonical indicators across plans/regions, side by side (latest targets)."""
-    from planwatch.catalog import map_indicator
+def compare(store: Storage, refs: list[str], year: int | None = None) -> Comparison:
+    """Regions side by side on the catalogue indicators (the web comparison's cells: each the
+    verdict its plan page shows, values in canonical units). A ref is a region name or id, or
+    a plan (file, id, title) standing for its region."""
+    from planwatch.workflow.region_dashboard import compare_regions, comparison_rows
 
-    columns: list[str] = []
-    cells: dict[str, dict[str, str]] = {}
-    for ref in refs:
-        _, plan = find_plan(store, ref)
-        col = plan.meta.region or plan.meta.title or ref
-        columns.append(col)
-        for ind in plan.indicators:
-            code = map_indicator(ind.name, ind.unit) or f"({ind.name})"
-            cells.setdefault(code, {})[col] = _describe(ind)
-    return Comparison(columns=columns, rows=cells)
+    regions = [_region_of(store, ref) for ref in refs]
+    d = compare_regions(store, SYSTEM, regions, year)
+    rows = comparison_rows(d)
+    columns = [s.region.name for s in d.subregions]
+    return Comparison(columns=columns, year=d.year,
+                      rows={name: dict(zip(columns, cells, strict=True)) for name, cells in rows})
 
 
-def _describe(ind: Indicator) -> str:
-    def num(v: float | None) -> str:
-        return "—" if v is None else f"{v:g}"
+def _region_of(store: Storage, ref: str) -> RegionRecord:
+    from planwatch.workflow.region_index import find_region
 
-    return (f"{num(ind.baseline)}→{num(ind.target)}{ind.unit or ''}"
-            f" ({ind.baseline_year or '?'}→{ind.target_year or '?'})")
+    try:
+        return find_region(store, ref)
+    except NotFound:
+        plan_id, plan = find_plan(store, ref)
+    region = find_region(store, plan.meta.region) if plan.meta.region else None
+    if region is None:
+        raise PlanwatchError(f"规划{plan_id}没有地区，无法比较", f"plan {plan_id} has no region")
+    return region
 
 
 @dataclass
@@ -417,6 +421,7 @@ class ActualsOutcome:
 class Comparison:
     columns: list[str]
     rows: dict[str, dict[str, str]]
+    year: int | None = None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -160,16 +160,17 @@ def cmd_report(ctx: click.Context, plan_ref: str, year: int, fmt: str, out: Path
     click.echo(f"✓ 报告已生成 report written: {out}")
 
 
-def cmd_compare(ctx: click.Context, refs: tuple[str, ...]) -> None:
+def cmd_compare(ctx: click.Context, refs: tuple[str, ...], year: int | None) -> None:
     try:
         with command_store(ctx) as store:
-            table = actions.compare(store, list(refs))
+            table = actions.compare(store, list(refs), year)
     except PlanwatchError as exc:
         _fail(exc)
         return
+    click.echo(f"{table.year}年 实际值（年份）/ 目标值 判断 — 单位为指标目录的统一单位")
     click.echo("指标 indicator\t" + "\t".join(table.columns))
-    for code, cells in sorted(table.rows.items()):
-        click.echo(code + "\t" + "\t".join(cells.get(c, "—") for c in table.columns))
+    for name, cells in table.rows.items():
+        click.echo(name + "\t" + "\t".join(cells.get(c, "—") for c in table.columns))
 
 
 def cmd_index(ctx: click.Context, region_ref: str, year: int, base_year: int | None, fmt: str,
@@ -286,9 +287,13 @@ report_cmd = click.command("report", help="生成评估报告 / write the evalua
                          default="docx", show_default=True, help="格式 / format")(
                 click.option("-o", "--out", default=None, type=_OUT_TYPE,
                              help=_OUT_HELP)(cmd_report))))))
-compare_cmd = click.command("compare", help="跨地区比较相同指标 / compare canonical indicators "
-                            "across plans (REGION: region name, plan id or title).")(
-    click.pass_context(click.argument("refs", nargs=-1, required=True)(cmd_compare)))
+compare_cmd = click.command("compare", help="跨地区比较相同指标（统一单位，判断与规划页一致）/ "
+                            "compare regions on the catalogue indicators (REGION: region name "
+                            "or id, or a plan standing for its region).")(
+    click.pass_context(click.argument("refs", nargs=-1, required=True)(
+        click.option("--year", type=click.IntRange(1950, 2100), default=None,
+                     help="年份（默认最近有实际值的年份）/ year (default: latest with "
+                          "actuals)")(cmd_compare))))
 index_cmd = click.command("index", help="下级地区科技创新综合指数（含排名区间）/ composite "
                           "innovation index of a region's sub-regions, with rank intervals "
                           "(REGION: name or id).")(

@@ -10,12 +10,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from planwatch.catalog.indicators import load_catalog, map_indicator
+from planwatch.catalog.indicators import load_catalog, match_indicator
 from planwatch.model.findings import Finding
 from planwatch.model.labels import VerdictCode, label
 from planwatch.reports.build import IndicatorRow, Report
 from planwatch.storage import Storage, best_actuals
 from planwatch.storage.regions import RegionRecord, list_regions
+from planwatch.workflow.errors import Invalid
 from planwatch.workflow.overview import cached_evaluation, plan_items
 from planwatch.workflow.principal import Actor
 from planwatch.workflow.views import PlanItem
@@ -35,6 +36,11 @@ class Cell:
     actual: float | None
     target: float | None
     unit: str | None
+    actual_year: int | None = None
+    canonical_actual: float | None = None
+    canonical_target: float | None = None
+    """Actual and target in the catalogue's unit (``canonical_unit``), for comparing regions."""
+    canonical_unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,8 @@ class SubRegion:
 
 @dataclass(frozen=True)
 class Dashboard:
-    region: RegionRecord
+    region: RegionRecord | None
+    """The region whose sub-regions these are (None for a chosen comparison)."""
     year: int
     subregions: list[SubRegion]
     codes: list[str]
@@ -96,15 +103,24 @@ def plan_in_force(plans: list[PlanItem], year: int) -> PlanItem | None:
                default=None)
 
 
+def _scaled(value: float | None, factor: float) -> float | None:
+    return None if value is None else value * factor
+
+
 def _cells(report: Report, plan_id: int) -> dict[str, Cell]:
     out: dict[str, Cell] = {}
     for row in report.indicators:
-        code = map_indicator(row.name, row.unit)
-        if code is None or code in out:
+        match = match_indicator(row.name, row.unit)
+        if match is None or match.code in out:
             continue
-        out[code] = Cell(verdict_code=row.verdict_code, verdict=label("verdict",
-                         row.verdict_code), plan_id=plan_id, indicator=row.name,
-                         actual=row.actual, target=row.target, unit=row.unit)
+        rate = row.path == "rate"  # the target is a growth rate, not a level of the unit
+        out[match.code] = Cell(
+            verdict_code=row.verdict_code, verdict=label("verdict", row.verdict_code),
+            plan_id=plan_id, indicator=row.name, actual=row.actual, target=row.target,
+            unit=row.unit, actual_year=row.actual_year,
+            canonical_actual=_scaled(row.actual, match.factor),
+            canonical_target=None if rate else _scaled(row.target, match.factor),
+            canonical_unit=match.unit)
     return out
 
 
@@ -132,20 +148,20 @@ def latest_reported_year(store: Storage, plans: list[PlanItem]) -> int:
     return max(years, default=last)
 
 
-def region_dashboard(store: Storage, actor: Actor, region: RegionRecord,
-                     year: int | None = None) -> Dashboard:
-    """The dashboard of ``region``'s direct sub-regions in ``year`` (default: the latest year
-    one of their plans has an actual for)."""
-    children = list_regions(store, parent=region.id)
-    ids = {c.id for c in children}
+def _plans_by_region(store: Storage, actor: Actor, ids: set[int]) -> dict[int, list[PlanItem]]:
     by_region: dict[int, list[PlanItem]] = {}
     for item in plan_items(store, actor):
         if item.region_id in ids:
             by_region.setdefault(item.region_id, []).append(item)
+    return by_region
+
+
+def _dashboard(store: Storage, actor: Actor, region: RegionRecord | None,
+               regions: list[RegionRecord], year: int | None) -> Dashboard:
+    by_region = _plans_by_region(store, actor, {r.id for r in regions})
     if year is None:
         year = latest_reported_year(store, [p for ps in by_region.values() for p in ps])
-    subs = [_subregion(store, actor, child, by_region.get(child.id, []), year)
-            for child in children]
+    subs = [_subregion(store, actor, r, by_region.get(r.id, []), year) for r in regions]
     order = {e.code: i for i, e in enumerate(load_catalog().indicators)}
     codes = sorted({c for s in subs for c in s.cells}, key=lambda c: order.get(c, len(order)))
     counts = Counter(str(cell.verdict_code) for s in subs for cell in s.cells.values())
@@ -153,11 +169,28 @@ def region_dashboard(store: Storage, actor: Actor, region: RegionRecord,
                      counts=dict(counts))
 
 
+def region_dashboard(store: Storage, actor: Actor, region: RegionRecord,
+                     year: int | None = None) -> Dashboard:
+    """The dashboard of ``region``'s direct sub-regions in ``year`` (default: the latest year
+    one of their plans has an actual for)."""
+    return _dashboard(store, actor, region, list_regions(store, parent=region.id), year)
+
+
+def compare_regions(store: Storage, actor: Actor, regions: list[RegionRecord],
+                    year: int | None = None) -> Dashboard:
+    """Chosen regions side by side (对比): the dashboard's cells for them, any level."""
+    if not regions:
+        raise Invalid("请至少选择一个地区", "choose at least one region")
+    unique = list({r.id: r for r in regions}.values())
+    return _dashboard(store, actor, None, unique, year)
+
+
 def dashboard_json(d: Dashboard) -> dict[str, object]:
     """The dashboard as the API returns it: verdict codes with their labels beside them."""
     names = d.names
     return {
-        "region_id": d.region.id, "region": d.region.name, "year": d.year,
+        "region_id": d.region.id if d.region else None,
+        "region": d.region.name if d.region else None, "year": d.year,
         "indicators": [{"code": c, "name": names[c]} for c in d.codes],
         "verdict_counts": d.counts,
         "subregions": [{
@@ -166,10 +199,36 @@ def dashboard_json(d: Dashboard) -> dict[str, object]:
             "plan_title": s.plan.title if s.plan else None,
             "on_track_share": s.on_track_share,
             "cells": {code: {"verdict_code": str(c.verdict_code), "verdict": c.verdict,
-                             "indicator": c.indicator, "actual": c.actual, "target": c.target,
-                             "unit": c.unit} for code, c in s.cells.items()},
+                             "indicator": c.indicator, "actual": c.actual,
+                             "actual_year": c.actual_year, "target": c.target, "unit": c.unit,
+                             "canonical_actual": c.canonical_actual,
+                             "canonical_target": c.canonical_target,
+                             "canonical_unit": c.canonical_unit}
+                      for code, c in s.cells.items()},
             "alerts": [{"code": f.code, "severity": str(f.severity), "message": f.message}
                        for f in s.alerts],
             "unreported": s.unreported,
         } for s in d.subregions],
     }
+
+
+def _num(x: float | None) -> str:
+    return "—" if x is None else f"{x:,.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
+
+
+def comparison_rows(d: Dashboard) -> list[tuple[str, list[str]]]:
+    """The comparison as text rows (CLI): indicator (canonical unit) → one cell per region:
+    latest actual (year) / target, verdict; canonical units so regions can be read across."""
+    names = d.names
+    out: list[tuple[str, list[str]]] = []
+    for code in d.codes:
+        unit = next((c.canonical_unit for s in d.subregions if (c := s.cells.get(code))), None)
+        cells = []
+        for s in d.subregions:
+            c = s.cells.get(code)
+            cells.append("—" if c is None else
+                         f"{_num(c.canonical_actual)}"
+                         f"{f'（{c.actual_year}）' if c.actual_year else ''} / "
+                         f"{_num(c.canonical_target)} {c.verdict}")
+        out.append((f"{names[code]}（{unit}）" if unit else names[code], cells))
+    return out

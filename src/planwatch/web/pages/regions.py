@@ -70,7 +70,7 @@ def map_file(region: RegionRecord) -> str | None:
 
 
 def map_data(d: Dashboard) -> dict[str, object] | None:
-    path = map_file(d.region)
+    path = None if d.region is None else map_file(d.region)
     if path is None:
         return None
     return {"url": f"/static/vendor/maps/{path}", "key": path,
