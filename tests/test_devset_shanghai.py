@@ -78,10 +78,12 @@ def scores(texts: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> d
     scorer = load_scorer()
     work = tmp_path_factory.mktemp("shanghai-dev")
     indicators, meta = scorer.Tally(), scorer.Tally()
+    preds: dict[str, list[dict[str, Any]]] = {}
     for doc_id in DEV_IDS:
         path = work / f"{doc_id}.md"
         path.write_text(texts[doc_id], encoding="utf-8")
         pred = extract_file(path).model_dump(mode="json")
+        preds[doc_id] = pred["indicators"]
         gold = _gold(doc_id)
         scorer.score_rows(indicators, gold["indicators"], pred["indicators"], doc_id,
                           scorer.IND_FIELDS_NUM, scorer.IND_FIELDS_STR)
@@ -96,6 +98,7 @@ def scores(texts: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> d
         "meta_fully_correct": meta.summary()["fully_correct_rate"],
         "meta_field_accuracy": round(sum(checks) / sum(total), 4),
         "misses": indicators.misses + meta.misses,
+        "preds": preds,
     }
 
 
@@ -173,3 +176,26 @@ def test_dev_set_scores_at_least_the_floors(scores: dict[str, Any]) -> None:
     measured = {k: scores[k] for k in FLOORS}
     for part, floor in FLOORS.items():
         assert measured[part] >= floor, f"{part} {measured[part]} < {floor}\n{measured}\n{misses}"
+
+
+EXTRAS = ("target_max", "baseline_max", "cumulative_change_max", "baseline_comparator")
+
+
+def test_dev_range_bounds_and_base_comparators(scores: dict[str, Any]) -> None:
+    """Fields the shared scorer does not read but the gold records: the upper bound of a range
+    (``35-40``, ``〔3000—4000〕``, ``［25—27］``) and the comparator of a base value (``≥150``).
+    Every gold row that has one, and every extracted row that sets one, must agree."""
+    checked, wrong = 0, []
+    for doc_id in DEV_IDS:
+        pred = {row["name"]: row for row in scores["preds"][doc_id]}
+        for row in _gold(doc_id)["indicators"]:
+            got = pred.get(row["name"], {})
+            for field in EXTRAS:
+                if row.get(field) is None and got.get(field) is None:
+                    continue
+                checked += 1
+                if row.get(field) != got.get(field):
+                    wrong.append(f"{doc_id}: {row['name']}.{field} gold={row.get(field)} "
+                                 f"pred={got.get(field)}")
+    assert checked >= 12
+    assert wrong == []

@@ -32,7 +32,7 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
     ("status", ("完成情况", "进展情况", "进展", "评价", "是否完成")),
     ("value", ("基期", "基准", "基数", "基础值", "基线", "现状", "现值", "目标", "规划值", "预期",
                "期末", "年均", "累计", "增速", "增长率", "指标值", "完成", "实际", "实现",
-               "数值")),
+               "数值", "水平", "预计", "当前", "起始", "平均")),
     ("name", ("指标", "名称", "项目", "任务", "事项")),
     ("text", ("类别", "分类", "类目", "板块", "领域", "维度", "方面", "内容", "备注", "说明",
               "地点", "单位名称", "责任单位", "牵头单位", "承担单位", "实施单位", "时限", "期限")),
@@ -159,17 +159,12 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     types = [header_type(f.text) or "mod" for f in head]
     if types[0] == "name" and types.count("name") > 1 and types[1] != "attr":
         return None  # a title (主要指标) before the header: the header starts on the next line
+    best = _best_alignment(head, types, frags[h:])
+    shorter = _best_alignment(head[:-1], types[:-1], frags[h - 1:]) if _may_be_data(types) \
+        else None
+    if shorter is not None and (best is None or shorter[0] > best[0]):
+        h, head, best = h - 1, head[:-1], shorter  # 年均土地储备规模 was the first row's name
     data = frags[h:]
-    row_mode = _row_mode(data)
-    best: tuple[float, list[tuple[int, int]], list[int]] | None = None
-    for i, parts in enumerate(_partitions(types)):
-        if i >= MAX_PARTITIONS:
-            break
-        cols: list[ColType] = [_group_type(types[a:b]) or "any" for a, b in parts]
-        score, path = align(cols, data, row_mode)
-        score -= 0.2 * (h - len(parts)) + sum(_merge_penalty(head[a:b]) for a, b in parts)
-        if best is None or score > best[0]:
-            best = (score, parts, path)
     if best is None or best[0] / len(data) < MIN_QUALITY:
         return None
     score, parts, path = best
@@ -180,6 +175,32 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     return Grid(header, tuple(rows), tuple(lines), score)
 
 
+def _may_be_data(types: list[str]) -> bool:
+    """Whether the last header fragment may be the first row's name instead (a name that holds
+    a header word: ``年均土地储备规模``, ``累计新增绿地``), leaving a header that still names a
+    name column and a value, unit or 属性 column."""
+    rest = set(types[:-1])
+    return len(types) > 3 and types[-1] in ("value", "name", "text") and "name" in rest \
+        and bool(rest & {"value", "mod", "attr", "unit"})
+
+
+def _best_alignment(head: list[Fragment], types: list[str], data: list[Fragment]
+                    ) -> tuple[float, list[tuple[int, int]], list[int]] | None:
+    """The best-scoring header grouping and its alignment of the data fragments."""
+    row_mode = _row_mode(data)
+    h = len(head)
+    best: tuple[float, list[tuple[int, int]], list[int]] | None = None
+    for i, parts in enumerate(_partitions(types)):
+        if i >= MAX_PARTITIONS:
+            break
+        cols: list[ColType] = [_group_type(types[a:b]) or "any" for a, b in parts]
+        score, path = align(cols, data, row_mode)
+        score -= 0.2 * (h - len(parts)) + sum(_merge_penalty(head[a:b]) for a, b in parts)
+        if best is None or score > best[0]:
+            best = (score, parts, path)
+    return best
+
+
 def _row_mode(data: list[Fragment]) -> bool:
     """Rows are paragraphs (cells on single lines) when most paragraphs hold several lines."""
     paras = sum(1 for f in data if f.para) or 1
@@ -188,10 +209,13 @@ def _row_mode(data: list[Fragment]) -> bool:
 
 # --- runs ----------------------------------------------------------------------------------
 
+_ANNEX = re.compile(r"^附件\s*(?:[\d一二三四五六七八九十]|[:：]|$)")
+
+
 def is_stop(text: str) -> bool:
     """A line that cannot be a table cell: footnote, heading, next caption, prose."""
     s = text.strip()
-    if s.startswith(_STOP_PREFIX) or len(s) > 100 or is_caption(s):
+    if s.startswith(_STOP_PREFIX) or len(s) > 100 or is_caption(s) or _ANNEX.match(s):
         return True
     if len(s) >= 8 and _CAPTION_WORDS.search(s):
         return True  # the caption of the next table (or of this one, printed below it)
@@ -218,7 +242,21 @@ def _group_row(lines: list[tuple[int, str | None]], i: int) -> bool:
 
 def starts_header(text: str) -> bool:
     """Cheap test whether a line can open a table header."""
-    return len(text) <= 40 and header_type(text) is not None
+    return (len(text) <= 40 and header_type(text) is not None) or bool(spaced_header(text))
+
+
+def spaced_header(text: str) -> list[str]:
+    """A whole header written on one line with spaces between its cells (``序号 指标名称 单位
+    属性 2025年 2030年``): its cells, or ``[]`` when the line is not such a header. Every part
+    must name a column (or be a year/十X五 modifier), there must be a name column and at least
+    three parts."""
+    parts = normalize_line(text).split(" ")
+    if len(parts) < 3 or len(text) > 120:
+        return []
+    types = [header_type(p) for p in parts]
+    if None in types or "name" not in types or not set(types) & {"value", "mod", "attr", "unit"}:
+        return []
+    return parts
 
 
 def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragment], int]:
@@ -227,6 +265,7 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
     frags: list[Fragment] = []
     para = True
     i = start
+    spaced = bool(spaced_header(lines[start][1] or "")) if start < len(lines) else False
     while i < len(lines) and len(frags) < MAX_FRAGMENTS:
         no, text = lines[i]
         if text is None:
@@ -235,12 +274,53 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
             continue
         if text == "\0" or (frags and is_stop(text) and not _group_row(lines, i)):
             break
-        frags.append(Fragment(text.strip(), para, no))
+        frags.extend(_line_fragments(text.strip(), para, no, spaced))
         para = False
         i += 1
     while i > start and lines[i - 1][1] is None:
         i -= 1
     return frags, i
+
+
+def _line_fragments(text: str, para: bool, no: int, spaced: bool) -> list[Fragment]:
+    """One fragment per line; in a table whose header was written on one line with spaces
+    between its cells, every space-separated part is a fragment and each line starts a new
+    paragraph (rows written one per line: ``1 地区生产总值 亿元 5000 6000 预期性``). A cell
+    with a space inside (``AI 应用普及率``, ``累计完成 3250``) is joined again by the alignment,
+    as any cell broken over several fragments."""
+    if not spaced or " " not in text:
+        return [Fragment(text, para or spaced, no)]
+    parts = _rejoin(text.split(" "))
+    return [Fragment(p, k == 0, no) for k, p in enumerate(parts)]
+
+
+_VALUE_LEAD = re.compile(r"^(?:[≥≤<>＜＞~≈约]|>=|<=|力争|达到|力争达到|累计|累计完成|新增|"
+                         r"不低于|不少于|不超过|超过|高于|低于|控制在)$")
+_VALUE_TAIL = frozenset({"左右", "以上", "以下", "以内", "及以上", "及以下"})
+_LATIN_END = re.compile(r"[A-Za-z&]$")
+_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+
+
+def _rejoin(parts: list[str]) -> list[str]:
+    """Space-separated parts that belong to one cell: a comparator or lead word and its number
+    (``≥ 90``, ``累计完成 3250``), a number and its tail (``100 左右``), and a Latin word and the
+    Chinese after it inside a name (``AI 应用普及率``, ``R&D 经费支出``)."""
+    out: list[str] = []
+    for part in parts:
+        if out and _binds(out[-1], part):
+            out[-1] = out[-1] + part
+        else:
+            out.append(part)
+    return out
+
+
+def _binds(left: str, right: str) -> bool:
+    if _VALUE_LEAD.match(left) and right[:1].isdigit():
+        return True
+    if right in _VALUE_TAIL and left[-1:].isdigit():
+        return True
+    return bool(_LATIN_END.search(left) and _CJK_START.match(right)
+                and kind_of(left) in ("text", "qual") and kind_of(right) in ("text", "qual"))
 
 
 # --- readers' items ------------------------------------------------------------------------
