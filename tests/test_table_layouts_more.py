@@ -184,3 +184,49 @@ def test_years_as_columns(tmp_path: Path) -> None:
     assert [(i.baseline_year, i.target_year, i.target) for i in vision.indicators] == [
         (2025, 2030, 2600), (2025, 2030, 4.6)]
     assert vision.findings == []
+
+
+def test_header_cell_printed_as_two_lines_of_one_paragraph(tmp_path: Path) -> None:
+    """``年均增长`` / ``［累计］`` as two lines of one header paragraph is one column (the rate or
+    five-year cumulative), so ``2025年`` and ``2030年`` stay two columns; category cells broken
+    over two lines; a text target in the rate column has no year."""
+    result = _read(tmp_path, "表1 “十五五”时期经济社会发展主要指标\n\n" + _cells(
+        "类别", "序号", "指标", "单位", "2025年", "2030年", "年均增长\n［累计］", "属性",
+        "经济\n发展", "1", "地区生产总值增长", "%", "5.2", "—", "5左右", "预期性",
+        "2", "全员劳动生产率", "万元/人", "45", "55", "—", "预期性",
+        "创新\n驱动", "3", "研发经费投入强度", "%", "4.4", "4.8", "［0.4］", "预期性",
+        "4", "城镇调查失业率", "%", "4.5", "—", "<5", "预期性",
+        "5", "单位生产总值能源消耗降低", "%", "—", "—", "完成市下达目标", "约束性")
+        + "注：［］内为五年累计数。\n")
+    assert [(i.category, i.name, i.baseline, i.target, i.target_comparator, i.target_year,
+             i.target_text, i.annual_growth_pct, i.growth_comparator, i.cumulative_change)
+            for i in result.indicators] == [
+        ("经济发展", "地区生产总值增长", 5.2, None, None, None, None, 5, "~", None),
+        ("经济发展", "全员劳动生产率", 45, 55, "=", 2030, None, None, None, None),
+        ("创新驱动", "研发经费投入强度", 4.4, 4.8, "=", 2030, None, None, None, 0.4),
+        ("创新驱动", "城镇调查失业率", 4.5, None, None, None, None, 5, "<=", None),
+        ("创新驱动", "单位生产总值能源消耗降低", None, None, None, None, "完成市下达目标", None,
+         None, None),
+    ]
+    assert result.findings == []
+
+
+def test_numbered_group_rows_and_a_row_with_one_value(tmp_path: Path) -> None:
+    """``（一）经济发展`` rows name the groups below them (the 类别 column stays empty); a
+    numbered heading is never read as a value, so a row that prints only one value gives its
+    target and the next group row is not swallowed."""
+    result = _read(tmp_path, "表1 主要指标\n\n" + _cells(
+        "序号", "类别", "指标名称", "单位", "属性", "2025年现状值", "2030年目标值",
+        "（一）经济发展",
+        "1", "地区生产总值", "亿元", "预期性", "1200", "1600",
+        "2", "税收收入", "亿元", "预期性", "≥200",
+        "（二）城市建设",
+        "3", "新增绿地", "公顷", "约束性", "—", "累计50",
+        "4", "轨道交通里程", "公里", "预期性", "40", "50-60") + "注：测试。\n")
+    assert [(i.category, i.name, i.baseline, i.target, i.target_max, i.target_comparator,
+             i.cumulative_change) for i in result.indicators] == [
+        ("经济发展", "地区生产总值", 1200, 1600, None, "=", None),
+        ("经济发展", "税收收入", None, 200, None, ">=", None),
+        ("城市建设", "新增绿地", None, None, None, None, 50),
+        ("城市建设", "轨道交通里程", 40, 50, 60, "=", None),
+    ]

@@ -21,6 +21,7 @@ from planwatch.parse.normalize import normalize_line
 MAX_FRAGMENTS = 1200
 MIN_QUALITY = 0.3
 MAX_PARTITIONS = 48
+GLUE_SPLIT = 0.3
 _YEAR_ONLY = re.compile(r"^[(（]?(?:19|20)\d{2}年?(?:[-—–至~](?:19|20)\d{2}年?)?[)）]?$")
 _PERIOD_ONLY = re.compile(r"^[“\"”]?十[一二三四五六七八九]五[”\"“]?(?:时期|期间|末)?$")
 _PERIOD = re.compile(r"十[一二三四五六七八九]五")
@@ -126,15 +127,37 @@ def _group_type(types: list[str]) -> ColType | None:
     return None
 
 
-def _partitions(types: list[str], start: int = 0) -> Iterator[list[tuple[int, int]]]:
-    """Every split of the header fragments into columns that :func:`_group_type` accepts."""
+def _glued_type(types: list[str]) -> ColType | None:
+    """Type of a header cell printed as several lines of one paragraph (``年均增长`` /
+    ``［累计］``, ``指标`` / ``名称``): lines of the same kind, or value and status words."""
+    core = {t for t in types if t not in ("mod", "place")}
+    if not core or core <= {"value", "status"}:
+        return "value"
+    if len(core) == 1 and (t := core.pop()) in ("name", "text", "attr", "unit", "seq"):
+        return t  # type: ignore[return-value]
+    return None
+
+
+def _column_type(types: list[str], glued: list[bool], a: int, b: int) -> ColType | None:
+    """Type of header fragments ``a..b`` read as one column; fragments glued together (lines of
+    one paragraph in a table laid out one cell per paragraph) may form any one-kind cell."""
+    found = _group_type(types[a:b])
+    if found is None and b - a > 1 and all(glued[a + 1:b]):
+        found = _glued_type(types[a:b])
+    return found
+
+
+def _partitions(types: list[str], glued: list[bool] | None = None,
+                start: int = 0) -> Iterator[list[tuple[int, int]]]:
+    """Every split of the header fragments into columns that :func:`_column_type` accepts."""
+    glued = glued if glued is not None else [False] * len(types)
     if start == len(types):
         yield []
         return
     for end in range(start + 1, min(start + 4, len(types)) + 1):
-        if _group_type(types[start:end]) is None:
+        if _column_type(types, glued, start, end) is None:
             continue
-        for rest in _partitions(types, end):
+        for rest in _partitions(types, glued, end):
             yield [(start, end), *rest]
 
 
@@ -147,7 +170,8 @@ def _merge_penalty(group: list[Fragment]) -> float:
     if len(group) < 2:
         return 0.0
     texts = [squash(f.text) for f in group]
-    return 0.4 if any(w in t for t in texts for w in _GROWTH_WORDS) else 0.0
+    dated = any(_YEAR_ONLY.match(t) or _PERIOD_ONLY.match(t.strip("“”\"")) for t in texts)
+    return 0.4 if dated and any(w in t for t in texts for w in _GROWTH_WORDS) else 0.0
 
 
 def rebuild(frags: list[Fragment]) -> Grid | None:
@@ -189,13 +213,17 @@ def _best_alignment(head: list[Fragment], types: list[str], data: list[Fragment]
     """The best-scoring header grouping and its alignment of the data fragments."""
     row_mode = _row_mode(data)
     h = len(head)
+    # lines of one paragraph in a cell-per-paragraph header are usually one cell
+    glued = [k > 0 and not f.para and not row_mode for k, f in enumerate(head)]
     best: tuple[float, list[tuple[int, int]], list[int]] | None = None
-    for i, parts in enumerate(_partitions(types)):
+    for i, parts in enumerate(_partitions(types, glued)):
         if i >= MAX_PARTITIONS:
             break
-        cols: list[ColType] = [_group_type(types[a:b]) or "any" for a, b in parts]
+        cols: list[ColType] = [_column_type(types, glued, a, b) or "any" for a, b in parts]
         score, path = align(cols, data, row_mode)
-        score -= 0.2 * (h - len(parts)) + sum(_merge_penalty(head[a:b]) for a, b in parts)
+        split = sum(1 for a, _ in parts if glued[a])
+        score -= 0.2 * (h - len(parts)) + sum(_merge_penalty(head[a:b]) for a, b in parts) \
+            + GLUE_SPLIT * split
         if best is None or score > best[0]:
             best = (score, parts, path)
     return best
