@@ -230,3 +230,25 @@ def test_numbered_group_rows_and_a_row_with_one_value(tmp_path: Path) -> None:
         ("城市建设", "新增绿地", None, None, None, None, 50),
         ("城市建设", "轨道交通里程", 40, 50, 60, "=", None),
     ]
+
+
+def test_row_per_paragraph_missing_marker_is_a_whole_cell(tmp_path: Path) -> None:
+    """Rows as paragraphs, cells on single lines: ``/`` is a cell of its own (no base value),
+    not a joiner, so the text target broken over two lines after it stays whole; a text target
+    in brackets in a 〔累计〕 column keeps its words without the brackets."""
+    rows = [
+        "类别\n序号\n指标名称\n单位\n2025年\n基期值\n2030年\n目标值\n属性",
+        "城市\n更新\n1\n旧区改造面积\n万平方米\n〔20〕\n〔30〕\n约束性",
+        "2\n城中村改造项目\n个\n/\n完成市下达\n目标任务\n预期性",
+        "3\n单位生产总值能源消耗降低\n%\n—\n［完成国家审核衔接后确定的目标］\n约束性",
+        "住房\n保障\n4\n人均住房面积（平方米）\n37.5\n40左右\n预期性",
+    ]
+    result = _read(tmp_path, "表1 主要指标\n\n" + "\n\n".join(rows) + "\n\n注：测试。\n")
+    assert [(i.category, i.name, i.unit, i.baseline, i.target, i.target_text,
+             i.cumulative_change) for i in result.indicators] == [
+        ("城市更新", "旧区改造面积", "万平方米", 20, None, None, 30),
+        ("城市更新", "城中村改造项目", "个", None, None, "完成市下达目标任务", None),
+        ("城市更新", "单位生产总值能源消耗降低", "%", None, None, "完成国家审核衔接后确定的目标",
+         None),
+        ("住房保障", "人均住房面积", "平方米", 37.5, 40, None, None),
+    ]

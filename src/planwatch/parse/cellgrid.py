@@ -234,7 +234,9 @@ def align(types: list[ColType], frags: list[Fragment], row_mode: bool) -> tuple[
         row_break = 0.0 if f.para else costs.row_in_para
         cell_break = costs.cell_across_para if f.para else costs.cell_in_para
         cont = costs.cont_across_para if f.para else costs.cont_in_para
-        if _open(frags[i - 1].text):
+        if kinds[i - 1] == "missing":
+            cont += 1.5  # ``/`` or ``—`` is a whole cell: no value, not a joiner
+        elif _open(frags[i - 1].text):
             cont = -1.5  # 微克/ ‖ 立方米, （微克/ ‖ 立方米）: the cell goes on
         elif len(f.text) <= 2:
             cont = max(0.0, cont - 0.5)  # 主要经济 ‖ 指标
