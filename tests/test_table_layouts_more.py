@@ -252,3 +252,25 @@ def test_row_per_paragraph_missing_marker_is_a_whole_cell(tmp_path: Path) -> Non
          None),
         ("住房保障", "人均住房面积", "平方米", 37.5, 40, None, None),
     ]
+
+
+def test_plan_end_year_target_beside_a_vision_column(tmp_path: Path) -> None:
+    """2030年目标 ‖ 2035年目标 in a 十五五 纲要: the plan's own end year is the target."""
+    result = _read(tmp_path, "表1 主要指标\n\n" + _cells(
+        "序号", "指标", "单位", "2030年目标", "2035年目标", "属性",
+        "1", "地区生产总值", "亿元", "2600", "3500", "预期性",
+        "2", "研发经费投入强度", "%", "4.6", "5.0", "预期性"))
+    assert [(i.target_year, i.target) for i in result.indicators] == [(2030, 2600), (2030, 4.6)]
+
+
+def test_bracketed_notes_under_header_cells(tmp_path: Path) -> None:
+    """``2025年`` / ``（预计）`` and ``年均增长`` / ``（%）``: a bracketed note or unit on its own
+    line qualifies the header cell above it and does not end the header."""
+    result = _read(tmp_path, "表1 主要指标\n\n" + _cells(
+        "序号", "指标", "单位", "2025年\n（预计）", "2030年", "年均增长\n（%）", "属性",
+        "1", "地区生产总值", "亿元", "2000", "2600", "5.4", "预期性",
+        "2", "研发经费投入强度", "%", "4.2", "4.6", "—", "预期性"))
+    assert [(i.baseline_year, i.baseline, i.target_year, i.target, i.annual_growth_pct)
+            for i in result.indicators] == [(2025, 2000, 2030, 2600, 5.4),
+                                             (2025, 4.2, 2030, 4.6, None)]
+    assert result.findings == []

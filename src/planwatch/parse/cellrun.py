@@ -40,6 +40,8 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
 )
 _CAPTION_WORDS = re.compile(r"主要指标|指标.{0,4}(?:完成情况|一览|汇总)|规划指标|发展指标")
 _EXPLICIT_UNIT = re.compile(r"^(?:计量|指标)?单位$")
+_UNIT_NOTE = re.compile(r"^[(（](?:单位[:：])?(?:%|‰|[万亿千百]?元|[万亿]?人|[万]?[个家件项]"
+                        r"|[万]?平方(?:公里|米)|公里|公顷|吨|万吨|km|m3|m²)[)）]$")
 
 
 @lru_cache(maxsize=8192)
@@ -50,8 +52,8 @@ def header_type(text: str) -> str | None:
             or is_caption(s) \
             or heading_level(s) is not None:
         return None
-    if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s):
-        return "mod"
+    if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s) or _UNIT_NOTE.match(s):
+        return "mod"  # 2025年, “十四五”, （%）: a line qualifying the column header above
     if _EXPLICIT_UNIT.match(s):
         return "unit"
     if s.startswith("一级"):
