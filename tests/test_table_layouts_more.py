@@ -274,3 +274,22 @@ def test_bracketed_notes_under_header_cells(tmp_path: Path) -> None:
             for i in result.indicators] == [(2025, 2000, 2030, 2600, 5.4),
                                              (2025, 4.2, 2030, 4.6, None)]
     assert result.findings == []
+
+
+def test_attribute_merged_down_a_group(tmp_path: Path) -> None:
+    """属性 printed once for a group of rows (a merged cell) applies to the rows of that group
+    whose 属性 cell is empty; it does not cross into the next group."""
+    result = _read(tmp_path, "表1 主要指标\n\n" + _cells(
+        "序号", "类别", "指标名称", "单位", "2025年", "2030年", "属性",
+        "1", "经济发展", "地区生产总值", "亿元", "2000", "2600", "预期性",
+        "2", "税收收入", "亿元", "300", "380",
+        "3", "绿色发展", "PM2.5年均浓度", "微克/立方米", "28", "25", "约束性",
+        "4", "森林覆盖率", "%", "18", "19",
+        "5", "城市建设", "轨道交通里程", "公里", "40", "50") + "注：测试\n")
+    assert [(i.category, i.name, i.target, i.attribute) for i in result.indicators] == [
+        ("经济发展", "地区生产总值", 2600, "预期性"),
+        ("经济发展", "税收收入", 380, "预期性"),
+        ("绿色发展", "PM2.5年均浓度", 25, "约束性"),
+        ("绿色发展", "森林覆盖率", 19, "约束性"),
+        ("城市建设", "轨道交通里程", 50, None),
+    ]

@@ -202,12 +202,29 @@ def _rows(ctx: _Context) -> list[_Row]:
             continue
         if rows and _SUB_ROW.match(raw_name):
             cells = _inherit(ctx, cells, rows[-1].cells)
+        elif rows and rows[-1].category == category:
+            cells = _merged_attribute(ctx, cells, rows[-1].cells)
         name, unit = split_name_unit(raw_name)
         unit = _cell(cells, ctx.header.first("unit")) or unit
-        if len(cells) < len(ctx.header.columns):
-            _damaged(ctx, line, cells, "指标表中的行缺少单元格")
+        if len(all_rows[i]) < len(ctx.header.columns):
+            _damaged(ctx, line, all_rows[i], "指标表中的行缺少单元格")
         rows.append(_Row(i, cells, name, normalize_unit(unit, name), category, line))
     return rows
+
+
+def _merged_attribute(ctx: _Context, cells: tuple[str, ...],
+                      above: tuple[str, ...]) -> tuple[str, ...]:
+    """A 属性 cell merged down a group (``约束性`` printed once for several rows) is printed only
+    on the group's first row: a row of the same group with an empty 属性 cell takes the one
+    above. A printed ``—`` is not empty and is kept."""
+    col = ctx.header.first("attribute")
+    if col is None or col.index >= len(above) or not _attribute(above[col.index]):
+        return cells
+    if col.index < len(cells) and cells[col.index].strip():
+        return cells
+    padded = list(cells) + [""] * (col.index + 1 - len(cells))
+    padded[col.index] = above[col.index]
+    return tuple(padded)
 
 
 def _inherit(ctx: _Context, cells: tuple[str, ...], parent: tuple[str, ...]) -> tuple[str, ...]:
