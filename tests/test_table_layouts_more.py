@@ -293,3 +293,24 @@ def test_attribute_merged_down_a_group(tmp_path: Path) -> None:
         ("绿色发展", "森林覆盖率", 19, "约束性"),
         ("城市建设", "轨道交通里程", 50, None),
     ]
+
+
+def test_header_repeated_or_next_table_without_caption(tmp_path: Path) -> None:
+    """A header printed again under the rows (a page break, or the next table without a
+    caption) starts a new table instead of becoming a junk row; ``2025年预计值`` is the base."""
+    header = ("序号", "指标名称", "单位", "2025年预计值", "2030年目标值", "属性")
+    result = _read(tmp_path, "表1 主要指标\n\n" + _cells(
+        *header,
+        "1", "地区生产总值", "亿元", "2000", "2600", "预期性",
+        "2", "税收收入", "亿元", "300", "380", "预期性",
+        *header,
+        "1", "森林覆盖率", "%", "18", "19", "约束性",
+        "2", "PM2.5年均浓度", "微克/立方米", "28", "25", "约束性") + "注：测试\n")
+    assert [(i.name, i.baseline_year, i.baseline, i.target, i.attribute)
+            for i in result.indicators] == [
+        ("地区生产总值", 2025, 2000, 2600, "预期性"),
+        ("税收收入", 2025, 300, 380, "预期性"),
+        ("森林覆盖率", 2025, 18, 19, "约束性"),
+        ("PM2.5年均浓度", 2025, 28, 25, "约束性"),
+    ]
+    assert result.findings == []

@@ -55,7 +55,8 @@ _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
 )
 
 
-_GENERIC_VALUE = frozenset({"指标值", "数值", "指标数值", "值", "年份", "年度"})
+_GENERIC_VALUE = frozenset({"指标值", "数值", "指标数值", "值", "年份", "年度", "预计", "预计值",
+                            "预计数", "预估值"})
 
 
 @dataclass(frozen=True)

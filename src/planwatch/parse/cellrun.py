@@ -304,12 +304,31 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
             continue
         if text == "\0" or (frags and is_stop(text) and not _group_row(lines, i)):
             break
+        if para and frags and starts_header(text) and 0 < _header(frags) < len(frags) \
+                and _header_again(lines, i):
+            break  # the next table's header (or this one's, repeated after a page break)
         frags.extend(_line_fragments(text.strip(), para, no, spaced))
         para = False
         i += 1
     while i > start and lines[i - 1][1] is None:
         i -= 1
     return frags, i
+
+
+def _header_again(lines: list[tuple[int, str | None]], i: int) -> bool:
+    """Whether a full table header starts at ``lines[i]`` (not a data cell such as ``预期性``
+    that happens to hold a header word)."""
+    if spaced_header(lines[i][1] or ""):
+        return True
+    if kind_of(lines[i][1] or "") in ("attr", "num", "int", "unit", "missing", "qual"):
+        return False
+    look: list[Fragment] = []
+    for no, text in lines[i:i + 40]:
+        if text == "\0" or len(look) >= 14:
+            break
+        if text is not None:
+            look.append(Fragment(text.strip(), True, no))
+    return _header(look) >= 3
 
 
 def _line_fragments(text: str, para: bool, no: int, spaced: bool) -> list[Fragment]:
