@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docx import Document as WordDocument
+
 from planwatch.extract.indicators import extract_indicator_tables
 from planwatch.extract.tables import classify_header, detect_header
 from planwatch.model.plan import Indicator
@@ -314,3 +316,25 @@ def test_header_repeated_or_next_table_without_caption(tmp_path: Path) -> None:
         ("PM2.5年均浓度", 2025, 28, 25, "约束性"),
     ]
     assert result.findings == []
+
+
+def test_spaced_rows_read_alike_in_html_and_docx(tmp_path: Path) -> None:
+    """The one-line-per-row table as ``<p>`` paragraphs of a web page and as Word paragraphs."""
+    lines = ["某区“十五五”规划", "表1 主要指标", "序号　指标名称　单位　2025年　2030年　属性",
+             "1　全社会固定资产投资总额　亿元　—　累计完成 3250　预期性",
+             "2　新一代智能终端等AI 应用普及率　%　60　≥ 90　预期性", "注：测试。"]
+    page = tmp_path / "plan.html"
+    page.write_text("<html><head><meta charset='utf-8'></head><body>"
+                    + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>",
+                    encoding="utf-8")
+    word = WordDocument()
+    for line in lines:
+        word.add_paragraph(line)
+    word.save(str(tmp_path / "plan.docx"))
+    for path in (page, tmp_path / "plan.docx"):
+        result = extract_indicator_tables(read_document(path))
+        assert [(i.name, i.baseline, i.target, i.target_comparator, i.cumulative_change)
+                for i in result.indicators] == [
+            ("全社会固定资产投资总额", None, None, None, 3250),
+            ("新一代智能终端等AI应用普及率", 60, 90, ">=", None),
+        ], path.suffix
