@@ -338,3 +338,19 @@ def test_spaced_rows_read_alike_in_html_and_docx(tmp_path: Path) -> None:
             ("全社会固定资产投资总额", None, None, None, 3250),
             ("新一代智能终端等AI应用普及率", 60, 90, ">=", None),
         ], path.suffix
+
+
+def test_spaced_header_over_rows_as_paragraphs(tmp_path: Path) -> None:
+    """A header on one line with spaces, then rows as paragraphs with one cell per line (a
+    name broken over two lines stays one cell)."""
+    rows = ["1\n经济发展\n地区生产\n总值\n亿元\n2000\n2600\n预期性",
+            "2\n税收收入\n亿元\n300\n380\n预期性",
+            "3\n绿色发展\n森林覆盖率\n%\n18\n19\n约束性"]
+    result = _read(tmp_path, "表1 主要指标\n\n序号 类别 指标名称 单位 2025年 2030年 属性\n\n"
+                   + "\n\n".join(rows) + "\n\n注：测试\n")
+    assert [(i.category, i.name, i.unit, i.baseline, i.target, i.attribute)
+            for i in result.indicators] == [
+        ("经济发展", "地区生产总值", "亿元", 2000, 2600, "预期性"),
+        ("经济发展", "税收收入", "亿元", 300, 380, "预期性"),
+        ("绿色发展", "森林覆盖率", "%", 18, 19, "约束性"),
+    ]

@@ -333,12 +333,13 @@ def _header_again(lines: list[tuple[int, str | None]], i: int) -> bool:
 
 def _line_fragments(text: str, para: bool, no: int, spaced: bool) -> list[Fragment]:
     """One fragment per line; in a table whose header was written on one line with spaces
-    between its cells, every space-separated part is a fragment and each line starts a new
-    paragraph (rows written one per line: ``1 地区生产总值 亿元 5000 6000 预期性``). A cell
+    between its cells, every space-separated part is a fragment and a line of several parts
+    starts a new paragraph (rows written one per line: ``1 地区生产总值 亿元 5000 6000 预期性``);
+    a line of one part keeps its own paragraph mark (rows as paragraphs, cells on lines). A cell
     with a space inside (``AI 应用普及率``, ``累计完成 3250``) is joined again by the alignment,
     as any cell broken over several fragments."""
     if not spaced or " " not in text:
-        return [Fragment(text, para or spaced, no)]
+        return [Fragment(text, para, no)]
     parts = _rejoin(text.split(" "))
     return [Fragment(p, k == 0, no) for k, p in enumerate(parts)]
 
