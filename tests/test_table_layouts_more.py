@@ -354,3 +354,22 @@ def test_spaced_header_over_rows_as_paragraphs(tmp_path: Path) -> None:
         ("经济发展", "税收收入", "亿元", 300, 380, "预期性"),
         ("绿色发展", "森林覆盖率", "%", 18, 19, "约束性"),
     ]
+
+
+def test_last_column_with_an_unknown_header(tmp_path: Path) -> None:
+    """A last column whose header names nothing known (``考核口径``, ``牵头部门``) stays a column
+    of its own: its cells are not glued to the targets; numbers in it are reported."""
+    header = ("序号", "指标名称", "单位", "2025年", "2030年")
+    numeric = _read(tmp_path, "表1 主要指标\n\n" + _cells(
+        *header, "考核口径",
+        "1", "地区生产总值", "亿元", "2000", "2600", "2400",
+        "2", "森林覆盖率", "%", "18", "19", "18.5") + "注：测试\n")
+    words = _read(tmp_path, "表1 主要指标\n\n" + _cells(
+        *header, "牵头部门",
+        "1", "地区生产总值", "亿元", "2000", "2600", "区发展改革委",
+        "2", "森林覆盖率", "%", "18", "19", "区绿化市容局") + "注：测试\n")
+    for result in (numeric, words):
+        assert [(i.name, i.baseline, i.target, i.target_text) for i in result.indicators] == [
+            ("地区生产总值", 2000, 2600, None), ("森林覆盖率", 18, 19, None)]
+    assert [f.code for f in numeric.findings] == ["indicator-column-unmapped"]
+    assert words.findings == []

@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, kind_of, squash
-from planwatch.parse.layout import Item, heading_level, is_caption
+from planwatch.parse.layout import Item, heading_level, is_caption, numbering_level
 from planwatch.parse.normalize import normalize_line
 
 MAX_FRAGMENTS = 1200
 MIN_QUALITY = 0.3
 MAX_PARTITIONS = 48
 GLUE_SPLIT = 0.3
+UNKNOWN_MARGIN = 1.0
 _YEAR_ONLY = re.compile(r"^[(（]?(?:19|20)\d{2}年?(?:[-—–至~](?:19|20)\d{2}年?)?[)）]?$")
 _PERIOD_ONLY = re.compile(r"^[“\"”]?十[一二三四五六七八九]五[”\"“]?(?:时期|期间|末)?$")
 _PERIOD = re.compile(r"十[一二三四五六七八九]五")
@@ -116,6 +117,8 @@ def _group_type(types: list[str]) -> ColType | None:
         return None  # a place name opens a column header, never ends one
     if len(types) == 1:
         t = types[0]
+        if t == "unknown":
+            return "any"  # a column whose header names nothing known: read as it comes
         return "value" if t == "mod" else t  # type: ignore[return-value]
     core = [t for t in types if t not in ("mod", "place")]
     if not core:
@@ -190,6 +193,10 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
         else None
     if shorter is not None and (best is None or shorter[0] > best[0]):
         h, head, best = h - 1, head[:-1], shorter  # 年均土地储备规模 was the first row's name
+    elif h < len(frags) - 4 and _unknown_header(frags[h].text):
+        wider = _best_alignment(frags[:h + 1], [*types, "unknown"], frags[h + 1:])
+        if wider is not None and (best is None or wider[0] > best[0] + UNKNOWN_MARGIN):
+            h, head, best = h + 1, frags[:h + 1], wider  # a last column named by an unknown word
     data = frags[h:]
     if best is None or best[0] / len(data) < MIN_QUALITY:
         return None
@@ -199,6 +206,15 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     if len(rows) < 2:
         return None
     return Grid(header, tuple(rows), tuple(lines), score)
+
+
+def _unknown_header(text: str) -> bool:
+    """A short word after the header that names no known column (``考核口径``): it may be the
+    header of a last column planwatch does not know, or the first row's first cell; the
+    alignment decides (see :func:`rebuild`)."""
+    s = squash(text)
+    return 2 <= len(s) <= 8 and header_type(s) is None and kind_of(s) == "text" \
+        and not re.search(r"\d", s) and numbering_level(s) is None
 
 
 def _may_be_data(types: list[str]) -> bool:
