@@ -52,6 +52,7 @@ class _Context:
     actual_year: int | None
     star_year: int | None
     findings: list[Finding]
+    unit: str | None = None
 
 
 @dataclass
@@ -82,6 +83,7 @@ def extract_indicator_tables(doc: Document) -> TableResult:
             ctx = _context(doc, group, header, result.findings, period)
             rows = [_indicator(ctx, row) for row in _rows(ctx)]
             _check_values(ctx, rows, result.findings)
+            _unknown_columns(ctx, result.findings)
             result.indicators.extend(rows)
         elif kind == "prior":
             ctx = _context(doc, group, header, result.findings)
@@ -147,7 +149,24 @@ def _context(doc: Document, group: TableGroup, header: Header, findings: list[Fi
         findings.append(Finding(
             code="table-year-unknown", severity=Severity.WARNING, line=group.line,
             message="指标表的基期或目标年份无法确定", context=group.caption or None))
-    return _Context(group, header, base, target, actual, star, findings)
+    return _Context(group, header, base, target, actual, star, findings, _table_unit(doc, group))
+
+
+_UNIT_WORD = r"(?:计量)?单位\s*[:：]\s*([^\s，,。；;、）)]{1,10})"
+_UNIT_LINE = re.compile(rf"^[（(]?\s*{_UNIT_WORD}\s*[)）]?$")
+_UNIT_IN_CAPTION = re.compile(rf"[（(]\s*{_UNIT_WORD}\s*[)）]$")
+
+
+def _table_unit(doc: Document, group: TableGroup) -> str | None:
+    """One unit for the whole table, printed above it (``单位：%``, ``（单位：亿元）``) or at the
+    end of its caption (``表1 主要指标（单位：%）``); a list (``单位：亿元、%``) is no unit."""
+    before = [b.text.strip() for b in doc.blocks[max(0, group.index - 2):group.index]
+              if b.kind != "table"]
+    candidates = [m.group(1) for t in before if (m := _UNIT_LINE.match(t))]
+    m = _UNIT_IN_CAPTION.search(group.caption.strip())
+    if m:
+        candidates.append(m.group(1))
+    return next((u for u in reversed(candidates) if is_unit(u)), None)
 
 
 def _column_year(header: Header, role: str) -> int | None:
@@ -183,12 +202,29 @@ def _rows(ctx: _Context) -> list[_Row]:
             continue
         if rows and _SUB_ROW.match(raw_name):
             cells = _inherit(ctx, cells, rows[-1].cells)
+        elif rows and rows[-1].category == category:
+            cells = _merged_attribute(ctx, cells, rows[-1].cells)
         name, unit = split_name_unit(raw_name)
         unit = _cell(cells, ctx.header.first("unit")) or unit
-        if len(cells) < len(ctx.header.columns):
-            _damaged(ctx, line, cells, "指标表中的行缺少单元格")
+        if len(all_rows[i]) < len(ctx.header.columns):
+            _damaged(ctx, line, all_rows[i], "指标表中的行缺少单元格")
         rows.append(_Row(i, cells, name, normalize_unit(unit, name), category, line))
     return rows
+
+
+def _merged_attribute(ctx: _Context, cells: tuple[str, ...],
+                      above: tuple[str, ...]) -> tuple[str, ...]:
+    """A 属性 cell merged down a group (``约束性`` printed once for several rows) is printed only
+    on the group's first row: a row of the same group with an empty 属性 cell takes the one
+    above. A printed ``—`` is not empty and is kept."""
+    col = ctx.header.first("attribute")
+    if col is None or col.index >= len(above) or not _attribute(above[col.index]):
+        return cells
+    if col.index < len(cells) and cells[col.index].strip():
+        return cells
+    padded = list(cells) + [""] * (col.index + 1 - len(cells))
+    padded[col.index] = above[col.index]
+    return tuple(padded)
 
 
 def _inherit(ctx: _Context, cells: tuple[str, ...], parent: tuple[str, ...]) -> tuple[str, ...]:
@@ -289,10 +325,11 @@ def _indicator(ctx: _Context, row: _Row) -> Indicator:
     if base is not None and base.year is not None and bcell is not None:
         base_year = base.year
     unit = row.unit or next((v.unit for v in (target, base) if v is not None and v.unit),
-                            None) or _header_unit(ctx.header)
+                            None) or _header_unit(ctx.header) or ctx.unit
     ind = Indicator(
         name=row.name, unit=normalize_unit(unit, row.name), category=row.category,
         line=row.line, baseline_year=base_year, baseline=bcell.value if bcell else None,
+        baseline_max=base.value_max if base is not None and bcell is not None else None,
         baseline_comparator=bcell.comparator if bcell and bcell.comparator != "=" else None,
         target_comparator=None,
         attribute=_attribute(_cell(row.cells, ctx.header.first("attribute"))),
@@ -300,7 +337,7 @@ def _indicator(ctx: _Context, row: _Row) -> Indicator:
     _set_target(ctx, row, ind, target)
     for col in ctx.header.all("growth"):
         growth = _read(ctx, row, col)
-        _apply_growth(ind, col, growth.cell if growth else None)
+        _apply_growth(ind, col, growth)
         if growth is not None and growth.text and growth.cell is None and ind.target is None:
             ind.target_text = ind.target_text or growth.text  # text in a 年均［累计］ column
     return ind
@@ -328,9 +365,9 @@ def _set_target(ctx: _Context, row: _Row, ind: Indicator, target: TableValue | N
             _damaged(ctx, row.line, row.cells, "指标表中的目标值只有单位，缺少数值")
         return
     if target.increase or cell.cumulative:
-        ind.cumulative_change = cell.value
+        ind.cumulative_change, ind.cumulative_change_max = cell.value, target.value_max
         return
-    ind.target, ind.target_text = cell.value, target.text
+    ind.target, ind.target_max, ind.target_text = cell.value, target.value_max, target.text
     ind.target_year = target.year or ctx.target_year
     ind.target_comparator = _comparator(cell.comparator)
 
@@ -347,6 +384,25 @@ def _check_values(ctx: _Context, rows: list[Indicator], findings: list[Finding])
         message=f"指标表“{_table_name(ctx.group)}”的行中没有读到任何基期值或目标值",
         context="indicator table rows carry no baseline or target values: "
                 + " | ".join(c.header for c in ctx.header.columns)))
+
+
+def _unknown_columns(ctx: _Context, findings: list[Finding]) -> None:
+    """A column of an indicator table whose header names nothing planwatch reads (no role and
+    no year) but whose cells hold numbers: its values would be dropped without a word, so say
+    which column was not read. Columns set aside on purpose (a year between base and target, the
+    previous plan's target) have a year or a role and are not reported."""
+    rows = ctx.group.rows[ctx.header.rows:]
+    for col in ctx.header.columns:
+        if col.role != "other" or col.year is not None or not squash(col.header):
+            continue
+        cells = [r[col.index] for r in rows if col.index < len(r) and r[col.index].strip()]
+        numbers = sum(1 for c in cells if read_value(c).cell is not None)
+        if numbers and numbers * 2 >= len(cells):
+            findings.append(Finding(
+                code="indicator-column-unmapped", severity=Severity.WARNING, line=ctx.group.line,
+                message=f"指标表“{_table_name(ctx.group)}”的列“{squash(col.header)}”无法识别，"
+                        "其中的数值未读取",
+                context="indicator table column not understood: " + col.header))
 
 
 def _unmapped(group: TableGroup, header: Header, findings: list[Finding]) -> None:
@@ -367,14 +423,16 @@ def _table_name(group: TableGroup) -> str:
     return group.caption or (group.rows[0][0] if group.rows and group.rows[0] else "") or "?"
 
 
-def _apply_growth(ind: Indicator, col: Column, cell: Cell | None) -> None:
-    """A bracketed value (〔0.21〕) or a 累计-only column is cumulative, else an annual rate."""
-    if cell is None or cell.value is None:
+def _apply_growth(ind: Indicator, col: Column, value: TableValue | None) -> None:
+    """A bracketed value (〔0.21〕, ［25—27］) or a 累计-only column is cumulative, else an
+    annual rate."""
+    cell = value.cell if value is not None else None
+    if value is None or cell is None or cell.value is None:
         return
     header = squash(col.header)
     rate_header = any(w in header for w in ("年均", "增速", "增长率", "每年"))
     if cell.cumulative or ("累计" in header and not rate_header):
-        ind.cumulative_change = cell.value
+        ind.cumulative_change, ind.cumulative_change_max = cell.value, value.value_max
     else:
         ind.annual_growth_pct = cell.value
         ind.growth_comparator = _comparator(cell.comparator)

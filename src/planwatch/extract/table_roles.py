@@ -72,7 +72,7 @@ def _by_content(col: Column, rows: list[tuple[str, ...]]) -> Column:
 
 def _by_years(columns: list[Column], period: tuple[int, int] | None) -> list[Column]:
     """Baseline/actual/target roles made consistent with their years."""
-    columns = _latest_target(columns)
+    columns = _latest_target(columns, period)
     target = next((c for c in columns if c.role == "target"), None)
     target_year = target.year if target is not None else None
     out = []
@@ -89,14 +89,18 @@ def _by_years(columns: list[Column], period: tuple[int, int] | None) -> list[Col
     return _plan_years(out, period)
 
 
-def _latest_target(columns: list[Column]) -> list[Column]:
+def _latest_target(columns: list[Column], period: tuple[int, int] | None) -> list[Column]:
     """“十四五”目标 ‖ “十四五”完成 ‖ “十五五”目标: the latest dated target is the table's target;
-    an earlier one is the previous plan's and is not read as a target."""
+    an earlier one is the previous plan's and is not read as a target. In a plan whose period
+    is known, a target for the plan's last year wins over a later one (2030年目标 ‖ 2035年目标
+    in a 十五五 plan: the 2035 column is the long-range vision)."""
     dated = [c for c in columns if c.role == "target" and c.year is not None]
     if len(dated) < 2:
         return columns
-    latest = max(c.year or 0 for c in dated)
-    return [_with(c, "other") if c in dated and c.year != latest else c for c in columns]
+    years = {c.year for c in dated}
+    chosen = period[1] if period is not None and period[1] in years else max(
+        c.year or 0 for c in dated)
+    return [_with(c, "other") if c in dated and c.year != chosen else c for c in columns]
 
 
 def _plan_years(columns: list[Column], period: tuple[int, int]) -> list[Column]:

@@ -87,7 +87,17 @@ def read_value(raw: str) -> TableValue:
     if dated:  # 2027年60%，2028年进一步优化布局: the first dated number, the whole text kept
         return TableValue(Cell(float(dated.group(2))), int(dated.group(1)),
                           "%" if dated.group(3) else None, raw.strip())
-    return TableValue(None, year, None, raw.strip() if _has_words(raw) else None)
+    return TableValue(None, year, None, _unwrap(raw.strip()) if _has_words(raw) else None)
+
+
+def _unwrap(text: str) -> str:
+    """``［完成国家审核衔接后确定的目标］``: a text target in a 〔累计〕 column keeps its words, not
+    the brackets that mark the column's cumulative values."""
+    if len(text) > 2 and text[0] in "〔[［【" and text[-1] in "〕]］】":
+        inner = text[1:-1].strip()
+        if not re.search(r"[〔〕\[\]［］【】]", inner):
+            return inner
+    return text
 
 
 def _same_values(s: str) -> TableValue | None:

@@ -47,14 +47,16 @@ _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
                   "乡镇", "所在")),
     ("unit", ("计量单位", "单位")),
     ("growth", ("增速", "增长", "增幅", "累计", "变化")),
-    ("target", ("目标值", "目标", "规划值", "预期值")),
-    ("baseline", ("基础值", "基期值", "基数", "基期", "基准", "现状值", "现状", "基础")),
+    ("target", ("目标值", "目标", "规划值", "预期值", "规划水平", "目标水平")),
+    ("baseline", ("基础值", "基期值", "基数", "基期", "基准", "现状值", "现状", "基础", "现有",
+                  "当前", "起始", "基线")),
     ("category", ("类别", "分类", "领域", "维度", "方面", "类型", "产业", "板块", "类目")),
     ("name", ("指标名称", "具体指标", "核心指标", "主要指标", "指标", "名称")),
 )
 
 
-_GENERIC_VALUE = frozenset({"指标值", "数值", "指标数值", "值", "年份", "年度"})
+_GENERIC_VALUE = frozenset({"指标值", "数值", "指标数值", "值", "年份", "年度", "预计", "预计值",
+                            "预计数", "预估值"})
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,8 @@ def _period_column(cell: str, rest: str, period: tuple[int, int]) -> Column:
     actual 2025: a five-year plan named in a header dates the column to the plan's last year."""
     core = _PERIOD_MARK.sub("", rest)
     year = period[1]
+    if core in ("期末", "期末值", "末期", "末"):
+        return Column(0, "year", cell, year)  # “十四五”期末 ‖ “十五五”期末: like 2025年 ‖ 2030年
     for role, words in _ROLE_RULES:
         if role in ("name", "category") and core.endswith(("指标", "规划")):
             return Column(0, "target", cell, year)

@@ -40,6 +40,10 @@ _SPECS = (
     _spec("indicator-table-unmapped", (WARN,), "指标表表头无法识别", "Indicator table header not "
           "understood", "extraction", "A table that looks like an indicator table (its caption "
           "or header says 指标) has no column planwatch reads as baseline or target."),
+    _spec("indicator-column-unmapped", (WARN,), "指标表列无法识别", "Indicator table column not "
+          "understood", "extraction", "A column of an indicator table holds numbers but its "
+          "header names no role planwatch reads (base, target, rate, unit …) and no year; its "
+          "values are not read."),
     _spec("indicator-table-no-values", (WARN,), "指标表无数值", "Indicator table without values",
           "extraction", "An indicator table was read but none of its rows gives a baseline, "
           "target, rate or cumulative value."),

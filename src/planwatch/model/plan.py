@@ -32,21 +32,25 @@ class Meta(BaseModel):
 
 
 class Indicator(BaseModel):
-    """A row of the plan's main indicator table (主要指标)."""
+    """A row of the plan's main indicator table (主要指标). A range cell (``35-40``,
+    ``〔3000—4000〕``) gives its lower bound as the value and its upper bound as ``*_max``."""
 
     name: str
     unit: str | None = None
     category: str | None = None
     baseline_year: int | None = None
     baseline: float | None = None
+    baseline_max: float | None = None
     baseline_comparator: Comparator | None = None
     target_year: int | None = None
     target: float | None = None
+    target_max: float | None = None
     target_comparator: Comparator | None = "="
     target_text: str | None = None
     annual_growth_pct: float | None = None
     growth_comparator: Comparator | None = None
     cumulative_change: float | None = None
+    cumulative_change_max: float | None = None
     attribute: Literal["预期性", "约束性"] | None = None
     note: str | None = None
     line: int | None = None

@@ -159,7 +159,16 @@ def _open(text: str) -> bool:
         "）") + text.count(")")
 
 
+_CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]"
+                         r"|[（(][一二三四五六七八九十]{1,3}[)）])\S")
+# A Chinese-numbered heading (``（二）城市建设``) names a group of rows or a category; it is never
+# a value, a unit or a 属性.
+_HEADING_EMIT: dict[ColType, float] = {"text": 0.5, "name": -1.0, "any": 0.0, "status": -2.0}
+
+
 def _emit(col: ColType, kind: str) -> float:
+    if kind == "heading":
+        return _HEADING_EMIT.get(col, -4.0)
     if kind == "suffix":
         return -4.0  # 左右 on a line of its own ends the value before it
     if kind == "textnum":
@@ -203,7 +212,8 @@ GROUP_COST = 1.5
 def _group_emit(kind: str, text: str) -> float:
     """How well a fragment fits a row of its own naming a group (``一、经济发展``, ``一`` ‖
     ``水安全``): numbered headings fit, plain words hardly, numbers not at all."""
-    if kind == "cnseq" or (kind in ("text", "qual") and numbering_level(text) is not None):
+    if kind in ("cnseq", "heading") or (kind in ("text", "qual")
+                                        and numbering_level(text) is not None):
         return 1.0
     return -1.0 if kind in ("text", "qual") else -6.0
 
@@ -215,7 +225,7 @@ def align(types: list[ColType], frags: list[Fragment], row_mode: bool) -> tuple[
     k = len(types)
     costs = _ROW_MODE if row_mode else _CELL_MODE
     lead, trail = _skip_costs(types)
-    kinds = _seq_chain([kind_of(f.text) for f in frags], frags)
+    kinds = _seq_chain([_heading_kind(f.text) or kind_of(f.text) for f in frags], frags)
     score = [-lead[j] + _emit(types[j], kinds[0]) for j in range(k)]
     score.append(_group_emit(kinds[0], frags[0].text) - GROUP_COST)
     back: list[list[int]] = [[k * 1000 + j for j in range(k + 1)]]
@@ -224,7 +234,9 @@ def align(types: list[ColType], frags: list[Fragment], row_mode: bool) -> tuple[
         row_break = 0.0 if f.para else costs.row_in_para
         cell_break = costs.cell_across_para if f.para else costs.cell_in_para
         cont = costs.cont_across_para if f.para else costs.cont_in_para
-        if _open(frags[i - 1].text):
+        if kinds[i - 1] == "missing":
+            cont += 1.5  # ``/`` or ``—`` is a whole cell: no value, not a joiner
+        elif _open(frags[i - 1].text):
             cont = -1.5  # 微克/ ‖ 立方米, （微克/ ‖ 立方米）: the cell goes on
         elif len(f.text) <= 2:
             cont = max(0.0, cont - 0.5)  # 主要经济 ‖ 指标
@@ -283,6 +295,10 @@ def _skip_costs(types: list[ColType]) -> tuple[list[float], list[float]]:
     for j in range(k - 1, -1, -1):
         trail[j] = trail[j + 1] + skip[j]
     return lead, trail
+
+
+def _heading_kind(text: str) -> str | None:
+    return "heading" if _CN_HEADING.match(squash(text)) else None
 
 
 def _seq_chain(kinds: list[str], frags: list[Fragment]) -> list[str]:

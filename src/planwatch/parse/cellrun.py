@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, kind_of, squash
-from planwatch.parse.layout import Item, heading_level, is_caption
+from planwatch.parse.layout import Item, heading_level, is_caption, numbering_level
 from planwatch.parse.normalize import normalize_line
 
 MAX_FRAGMENTS = 1200
 MIN_QUALITY = 0.3
 MAX_PARTITIONS = 48
+GLUE_SPLIT = 0.3
+UNKNOWN_MARGIN = 1.0
 _YEAR_ONLY = re.compile(r"^[(（]?(?:19|20)\d{2}年?(?:[-—–至~](?:19|20)\d{2}年?)?[)）]?$")
 _PERIOD_ONLY = re.compile(r"^[“\"”]?十[一二三四五六七八九]五[”\"“]?(?:时期|期间|末)?$")
 _PERIOD = re.compile(r"十[一二三四五六七八九]五")
@@ -32,13 +34,15 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
     ("status", ("完成情况", "进展情况", "进展", "评价", "是否完成")),
     ("value", ("基期", "基准", "基数", "基础值", "基线", "现状", "现值", "目标", "规划值", "预期",
                "期末", "年均", "累计", "增速", "增长率", "指标值", "完成", "实际", "实现",
-               "数值")),
+               "数值", "水平", "预计", "当前", "起始", "平均")),
     ("name", ("指标", "名称", "项目", "任务", "事项")),
     ("text", ("类别", "分类", "类目", "板块", "领域", "维度", "方面", "内容", "备注", "说明",
               "地点", "单位名称", "责任单位", "牵头单位", "承担单位", "实施单位", "时限", "期限")),
 )
 _CAPTION_WORDS = re.compile(r"主要指标|指标.{0,4}(?:完成情况|一览|汇总)|规划指标|发展指标")
 _EXPLICIT_UNIT = re.compile(r"^(?:计量|指标)?单位$")
+_UNIT_NOTE = re.compile(r"^[(（](?:单位[:：])?(?:%|‰|[万亿千百]?元|[万亿]?人|[万]?[个家件项]"
+                        r"|[万]?平方(?:公里|米)|公里|公顷|吨|万吨|km|m3|m²)[)）]$")
 
 
 @lru_cache(maxsize=8192)
@@ -49,8 +53,8 @@ def header_type(text: str) -> str | None:
             or is_caption(s) \
             or heading_level(s) is not None:
         return None
-    if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s):
-        return "mod"
+    if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s) or _UNIT_NOTE.match(s):
+        return "mod"  # 2025年, “十四五”, （%）: a line qualifying the column header above
     if _EXPLICIT_UNIT.match(s):
         return "unit"
     if s.startswith("一级"):
@@ -113,6 +117,8 @@ def _group_type(types: list[str]) -> ColType | None:
         return None  # a place name opens a column header, never ends one
     if len(types) == 1:
         t = types[0]
+        if t == "unknown":
+            return "any"  # a column whose header names nothing known: read as it comes
         return "value" if t == "mod" else t  # type: ignore[return-value]
     core = [t for t in types if t not in ("mod", "place")]
     if not core:
@@ -126,15 +132,37 @@ def _group_type(types: list[str]) -> ColType | None:
     return None
 
 
-def _partitions(types: list[str], start: int = 0) -> Iterator[list[tuple[int, int]]]:
-    """Every split of the header fragments into columns that :func:`_group_type` accepts."""
+def _glued_type(types: list[str]) -> ColType | None:
+    """Type of a header cell printed as several lines of one paragraph (``年均增长`` /
+    ``［累计］``, ``指标`` / ``名称``): lines of the same kind, or value and status words."""
+    core = {t for t in types if t not in ("mod", "place")}
+    if not core or core <= {"value", "status"}:
+        return "value"
+    if len(core) == 1 and (t := core.pop()) in ("name", "text", "attr", "unit", "seq"):
+        return t  # type: ignore[return-value]
+    return None
+
+
+def _column_type(types: list[str], glued: list[bool], a: int, b: int) -> ColType | None:
+    """Type of header fragments ``a..b`` read as one column; fragments glued together (lines of
+    one paragraph in a table laid out one cell per paragraph) may form any one-kind cell."""
+    found = _group_type(types[a:b])
+    if found is None and b - a > 1 and all(glued[a + 1:b]):
+        found = _glued_type(types[a:b])
+    return found
+
+
+def _partitions(types: list[str], glued: list[bool] | None = None,
+                start: int = 0) -> Iterator[list[tuple[int, int]]]:
+    """Every split of the header fragments into columns that :func:`_column_type` accepts."""
+    glued = glued if glued is not None else [False] * len(types)
     if start == len(types):
         yield []
         return
     for end in range(start + 1, min(start + 4, len(types)) + 1):
-        if _group_type(types[start:end]) is None:
+        if _column_type(types, glued, start, end) is None:
             continue
-        for rest in _partitions(types, end):
+        for rest in _partitions(types, glued, end):
             yield [(start, end), *rest]
 
 
@@ -147,7 +175,8 @@ def _merge_penalty(group: list[Fragment]) -> float:
     if len(group) < 2:
         return 0.0
     texts = [squash(f.text) for f in group]
-    return 0.4 if any(w in t for t in texts for w in _GROWTH_WORDS) else 0.0
+    dated = any(_YEAR_ONLY.match(t) or _PERIOD_ONLY.match(t.strip("“”\"")) for t in texts)
+    return 0.4 if dated and any(w in t for t in texts for w in _GROWTH_WORDS) else 0.0
 
 
 def rebuild(frags: list[Fragment]) -> Grid | None:
@@ -159,17 +188,16 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     types = [header_type(f.text) or "mod" for f in head]
     if types[0] == "name" and types.count("name") > 1 and types[1] != "attr":
         return None  # a title (主要指标) before the header: the header starts on the next line
+    best = _best_alignment(head, types, frags[h:])
+    shorter = _best_alignment(head[:-1], types[:-1], frags[h - 1:]) if _may_be_data(types) \
+        else None
+    if shorter is not None and (best is None or shorter[0] > best[0]):
+        h, head, best = h - 1, head[:-1], shorter  # 年均土地储备规模 was the first row's name
+    elif h < len(frags) - 4 and _unknown_header(frags[h].text):
+        wider = _best_alignment(frags[:h + 1], [*types, "unknown"], frags[h + 1:])
+        if wider is not None and (best is None or wider[0] > best[0] + UNKNOWN_MARGIN):
+            h, head, best = h + 1, frags[:h + 1], wider  # a last column named by an unknown word
     data = frags[h:]
-    row_mode = _row_mode(data)
-    best: tuple[float, list[tuple[int, int]], list[int]] | None = None
-    for i, parts in enumerate(_partitions(types)):
-        if i >= MAX_PARTITIONS:
-            break
-        cols: list[ColType] = [_group_type(types[a:b]) or "any" for a, b in parts]
-        score, path = align(cols, data, row_mode)
-        score -= 0.2 * (h - len(parts)) + sum(_merge_penalty(head[a:b]) for a, b in parts)
-        if best is None or score > best[0]:
-            best = (score, parts, path)
     if best is None or best[0] / len(data) < MIN_QUALITY:
         return None
     score, parts, path = best
@@ -180,6 +208,45 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     return Grid(header, tuple(rows), tuple(lines), score)
 
 
+def _unknown_header(text: str) -> bool:
+    """A short word after the header that names no known column (``考核口径``): it may be the
+    header of a last column planwatch does not know, or the first row's first cell; the
+    alignment decides (see :func:`rebuild`)."""
+    s = squash(text)
+    return 2 <= len(s) <= 8 and header_type(s) is None and kind_of(s) == "text" \
+        and not re.search(r"\d", s) and numbering_level(s) is None
+
+
+def _may_be_data(types: list[str]) -> bool:
+    """Whether the last header fragment may be the first row's name instead (a name that holds
+    a header word: ``年均土地储备规模``, ``累计新增绿地``), leaving a header that still names a
+    name column and a value, unit or 属性 column."""
+    rest = set(types[:-1])
+    return len(types) > 3 and types[-1] in ("value", "name", "text") and "name" in rest \
+        and bool(rest & {"value", "mod", "attr", "unit"})
+
+
+def _best_alignment(head: list[Fragment], types: list[str], data: list[Fragment]
+                    ) -> tuple[float, list[tuple[int, int]], list[int]] | None:
+    """The best-scoring header grouping and its alignment of the data fragments."""
+    row_mode = _row_mode(data)
+    h = len(head)
+    # lines of one paragraph in a cell-per-paragraph header are usually one cell
+    glued = [k > 0 and not f.para and not row_mode for k, f in enumerate(head)]
+    best: tuple[float, list[tuple[int, int]], list[int]] | None = None
+    for i, parts in enumerate(_partitions(types, glued)):
+        if i >= MAX_PARTITIONS:
+            break
+        cols: list[ColType] = [_column_type(types, glued, a, b) or "any" for a, b in parts]
+        score, path = align(cols, data, row_mode)
+        split = sum(1 for a, _ in parts if glued[a])
+        score -= 0.2 * (h - len(parts)) + sum(_merge_penalty(head[a:b]) for a, b in parts) \
+            + GLUE_SPLIT * split
+        if best is None or score > best[0]:
+            best = (score, parts, path)
+    return best
+
+
 def _row_mode(data: list[Fragment]) -> bool:
     """Rows are paragraphs (cells on single lines) when most paragraphs hold several lines."""
     paras = sum(1 for f in data if f.para) or 1
@@ -188,10 +255,13 @@ def _row_mode(data: list[Fragment]) -> bool:
 
 # --- runs ----------------------------------------------------------------------------------
 
+_ANNEX = re.compile(r"^附件\s*(?:[\d一二三四五六七八九十]|[:：]|$)")
+
+
 def is_stop(text: str) -> bool:
     """A line that cannot be a table cell: footnote, heading, next caption, prose."""
     s = text.strip()
-    if s.startswith(_STOP_PREFIX) or len(s) > 100 or is_caption(s):
+    if s.startswith(_STOP_PREFIX) or len(s) > 100 or is_caption(s) or _ANNEX.match(s):
         return True
     if len(s) >= 8 and _CAPTION_WORDS.search(s):
         return True  # the caption of the next table (or of this one, printed below it)
@@ -218,7 +288,21 @@ def _group_row(lines: list[tuple[int, str | None]], i: int) -> bool:
 
 def starts_header(text: str) -> bool:
     """Cheap test whether a line can open a table header."""
-    return len(text) <= 40 and header_type(text) is not None
+    return (len(text) <= 40 and header_type(text) is not None) or bool(spaced_header(text))
+
+
+def spaced_header(text: str) -> list[str]:
+    """A whole header written on one line with spaces between its cells (``序号 指标名称 单位
+    属性 2025年 2030年``): its cells, or ``[]`` when the line is not such a header. Every part
+    must name a column (or be a year/十X五 modifier), there must be a name column and at least
+    three parts."""
+    parts = normalize_line(text).split(" ")
+    if len(parts) < 3 or len(text) > 120:
+        return []
+    types = [header_type(p) for p in parts]
+    if None in types or "name" not in types or not set(types) & {"value", "mod", "attr", "unit"}:
+        return []
+    return parts
 
 
 def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragment], int]:
@@ -227,6 +311,7 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
     frags: list[Fragment] = []
     para = True
     i = start
+    spaced = bool(spaced_header(lines[start][1] or "")) if start < len(lines) else False
     while i < len(lines) and len(frags) < MAX_FRAGMENTS:
         no, text = lines[i]
         if text is None:
@@ -235,12 +320,73 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
             continue
         if text == "\0" or (frags and is_stop(text) and not _group_row(lines, i)):
             break
-        frags.append(Fragment(text.strip(), para, no))
+        if para and frags and starts_header(text) and 0 < _header(frags) < len(frags) \
+                and _header_again(lines, i):
+            break  # the next table's header (or this one's, repeated after a page break)
+        frags.extend(_line_fragments(text.strip(), para, no, spaced))
         para = False
         i += 1
     while i > start and lines[i - 1][1] is None:
         i -= 1
     return frags, i
+
+
+def _header_again(lines: list[tuple[int, str | None]], i: int) -> bool:
+    """Whether a full table header starts at ``lines[i]`` (not a data cell such as ``预期性``
+    that happens to hold a header word)."""
+    if spaced_header(lines[i][1] or ""):
+        return True
+    if kind_of(lines[i][1] or "") in ("attr", "num", "int", "unit", "missing", "qual"):
+        return False
+    look: list[Fragment] = []
+    for no, text in lines[i:i + 40]:
+        if text == "\0" or len(look) >= 14:
+            break
+        if text is not None:
+            look.append(Fragment(text.strip(), True, no))
+    return _header(look) >= 3
+
+
+def _line_fragments(text: str, para: bool, no: int, spaced: bool) -> list[Fragment]:
+    """One fragment per line; in a table whose header was written on one line with spaces
+    between its cells, every space-separated part is a fragment and a line of several parts
+    starts a new paragraph (rows written one per line: ``1 地区生产总值 亿元 5000 6000 预期性``);
+    a line of one part keeps its own paragraph mark (rows as paragraphs, cells on lines). A cell
+    with a space inside (``AI 应用普及率``, ``累计完成 3250``) is joined again by the alignment,
+    as any cell broken over several fragments."""
+    if not spaced or " " not in text:
+        return [Fragment(text, para, no)]
+    parts = _rejoin(text.split(" "))
+    return [Fragment(p, k == 0, no) for k, p in enumerate(parts)]
+
+
+_VALUE_LEAD = re.compile(r"^(?:[≥≤<>＜＞~≈约]|>=|<=|力争|达到|力争达到|累计|累计完成|新增|"
+                         r"不低于|不少于|不超过|超过|高于|低于|控制在)$")
+_VALUE_TAIL = frozenset({"左右", "以上", "以下", "以内", "及以上", "及以下"})
+_LATIN_END = re.compile(r"[A-Za-z&]$")
+_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+
+
+def _rejoin(parts: list[str]) -> list[str]:
+    """Space-separated parts that belong to one cell: a comparator or lead word and its number
+    (``≥ 90``, ``累计完成 3250``), a number and its tail (``100 左右``), and a Latin word and the
+    Chinese after it inside a name (``AI 应用普及率``, ``R&D 经费支出``)."""
+    out: list[str] = []
+    for part in parts:
+        if out and _binds(out[-1], part):
+            out[-1] = out[-1] + part
+        else:
+            out.append(part)
+    return out
+
+
+def _binds(left: str, right: str) -> bool:
+    if _VALUE_LEAD.match(left) and right[:1].isdigit():
+        return True
+    if right in _VALUE_TAIL and left[-1:].isdigit():
+        return True
+    return bool(_LATIN_END.search(left) and _CJK_START.match(right)
+                and kind_of(left) in ("text", "qual") and kind_of(right) in ("text", "qual"))
 
 
 # --- readers' items ------------------------------------------------------------------------

@@ -55,6 +55,7 @@ def _indicator_target(version_id: int, ind_id: int, pos: int, row: Indicator) ->
         "period": "by_year",
         "year": row.target_year,
         "value": row.target,
+        "value_max": row.target_max,
         "original_year": row.target_year,
         "original_value": row.target,
     }
