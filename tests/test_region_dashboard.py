@@ -131,3 +131,29 @@ def test_plan_in_force_prefers_the_plan_holding_the_year() -> None:
     assert plan_in_force(plans, 2020).id == 1  # type: ignore[union-attr]   # its last year
     assert plan_in_force([plans[1]], 2020).id == 2  # type: ignore[union-attr]  # base year
     assert plan_in_force(plans, 2010) is None
+
+
+def test_compare_page_api_and_cli_show_the_same_cells(site: tuple[Storage, TestClient]) -> None:
+    store, client = site
+    _login(client)
+    ids = [actions.find_region(store, n).id for n in ("淄博市", "威海市", "芝罘区")]
+    api = client.get("/api/v1/compare", params={"regions": ids, "year": 2022}).json()
+    assert [s["name"] for s in api["subregions"]] == ["淄博市", "威海市", "芝罘区"]
+    html = client.get("/compare", params={"regions": ids, "year": 2022}).text
+    charts = json.loads(html.split('id="compare-chart-data">')[1].split("</script>")[0])
+    table = actions.compare(store, ["淄博市", "威海市", "芝罘区"], 2022)
+    for code in api["indicators"]:
+        spec = charts[code["code"]]
+        row = next(v for k, v in table.rows.items() if k.startswith(code["name"]))
+        for i, sub in enumerate(api["subregions"]):
+            cell = sub["cells"].get(code["code"])
+            assert spec["actual"][i] == (cell["canonical_actual"] if cell else None)
+            text = row[sub["name"]]
+            assert (text == "—") == (cell is None)
+            if cell:
+                assert text.endswith(cell["verdict"])
+                # a 万元 figure and a 亿元 one would differ by 10,000 here: canonical units
+                assert cell["canonical_unit"] is not None
+    assert client.get("/compare").status_code == 200                    # the chooser alone
+    assert client.get("/api/v1/compare").status_code in (400, 422)      # no region
+    assert client.get("/api/v1/compare", params={"regions": [99999]}).status_code == 404

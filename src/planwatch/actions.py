@@ -42,6 +42,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     build_demo as build_demo,
     check_password as check_password,
     cli_actor as cli_actor,
+    compare_regions as compare_regions,
     confirm_upload as confirm_upload,
     create_token as create_token,
     edit_submission as edit_submission,

@@ -76,6 +76,12 @@ CATALOGUE: dict[str, str] = {
         "The sub-regions' plans hold no catalogue indicator to compare.",
     "各地区预警": "Warnings across regions", "{year}年数据报送情况": "Reporting for {year}",
     "未报送指标数": "Indicators not reported", "未报送指标": "Not reported",
+    "地区对比": "Compare regions", "选择地区": "Choose regions", "对比": "Compare",
+    "{year}年指标对比": "Indicators compared, {year}",
+    "数值为指标目录的统一单位；判断与各规划页一致。":
+        "Values in the catalogue's units; verdicts as on each plan's page.",
+    "所选地区的规划中没有可对照的目录指标。":
+        "The chosen regions' plans hold no catalogue indicator to compare.",
     "目标分解衔接": "Target cascade", "{region}目标分解衔接": "Target cascade of {region}",
     "本级规划目标与下级地区同一指标、同一目标年的目标对照。":
         "The region's plan targets against its sub-regions' for the same indicator and "

@@ -36,7 +36,7 @@ from planwatch.workflow.overview import (
 )
 from planwatch.workflow.principal import SYSTEM, Actor
 from planwatch.workflow.region_cascade import region_cascade
-from planwatch.workflow.region_dashboard import region_dashboard
+from planwatch.workflow.region_dashboard import compare_regions, region_dashboard
 from planwatch.workflow.region_index import find_region, region_index
 from planwatch.workflow.submissions import (
     approve_submission,
@@ -79,6 +79,7 @@ __all__ = [
     "build_demo",
     "check_password",
     "cli_actor",
+    "compare_regions",
     "confirm_upload",
     "create_token",
     "edit_submission",

@@ -48,3 +48,14 @@ def region_dashboard(region_id: int, store: StoreDep, actor: CurrentActor,
     it: verdict matrix over catalogue indicators, counts, 预警, indicators not reported."""
     region = actions.find_region(store, str(region_id))
     return dashboard_json(actions.region_dashboard(store, actor, region, year))
+
+
+@router.get("/compare")
+def compare(store: StoreDep, actor: CurrentActor,
+            regions: Annotated[list[int], Query(min_length=1, max_length=50,
+                                                description="地区编号 region ids")],
+            year: IndexYear = None) -> dict[str, object]:
+    """Chosen regions side by side on the catalogue indicators: each cell the verdict its
+    plan page shows, values also in the catalogue's unit (``canonical_*``)."""
+    chosen = [actions.find_region(store, str(i)) for i in regions]
+    return dashboard_json(actions.compare_regions(store, actor, chosen, year))

@@ -20,6 +20,7 @@ from planwatch.storage.regions import RegionRecord
 from planwatch.web.deps import CurrentActor, StoreDep
 from planwatch.web.pages.common import page_router, render
 from planwatch.workflow.region_dashboard import Dashboard
+from planwatch.workflow.views import RegionNode
 
 router = page_router()
 IndexYear = Annotated[int | None, Query(ge=1949, le=2100)]
@@ -88,3 +89,40 @@ def region_dashboard(request: Request, region_id: int, store: StoreDep, actor: C
     counts = {label("verdict", code): n for code, n in d.counts.items()}
     return render(request, "region_dashboard.html", {
         "region": region, "d": d, "names": d.names, "counts": counts, "map": map_data(d)})
+
+
+def _flat(nodes: list[RegionNode], depth: int = 0) -> list[tuple[int, str, int]]:
+    out: list[tuple[int, str, int]] = []
+    for n in nodes:
+        if n.id is not None:
+            out.append((n.id, n.name, depth))
+        out += _flat(n.children, depth + 1)
+    return out
+
+
+def compare_charts(d: Dashboard) -> dict[str, object]:
+    """One small chart per indicator: each region's latest actual and its target, in the
+    catalogue's unit (static/js/compare-chart.js)."""
+    names = d.names
+    charts: dict[str, object] = {}
+    for code in d.codes:
+        cells = [s.cells.get(code) for s in d.subregions]
+        unit = next((c.canonical_unit for c in cells if c is not None), None)
+        charts[code] = {"title": names[code], "unit": unit,
+                        "regions": [s.region.name for s in d.subregions],
+                        "actual": [c.canonical_actual if c else None for c in cells],
+                        "target": [c.canonical_target if c else None for c in cells]}
+    return charts
+
+
+@router.get("/compare")
+def compare(request: Request, store: StoreDep, actor: CurrentActor,
+            regions: Annotated[list[int] | None, Query(max_length=50)] = None,
+            year: IndexYear = None) -> Response:
+    """对比: chosen regions side by side (the dashboard's cells), with a chart per indicator."""
+    options = _flat(actions.regions_tree(store, actor))
+    chosen = [actions.find_region(store, str(i)) for i in regions or []]
+    d = actions.compare_regions(store, actor, chosen, year) if chosen else None
+    return render(request, "compare.html", {
+        "options": options, "chosen": {r.id for r in chosen}, "d": d,
+        "names": d.names if d else {}, "charts": compare_charts(d) if d else {}})
