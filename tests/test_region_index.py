@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from docx import Document
 from openpyxl import load_workbook
 
 from planwatch import actions
@@ -73,14 +74,16 @@ def test_cli_md_and_xlsx_show_the_computed_numbers(demo: tuple[Storage, str],
     store, url = demo
     report = region_index(store, SYSTEM, find_region(store, "山东省"), 2020, draws=100)
     runner = CliRunner()
-    md, xlsx = tmp_path / "i.md", tmp_path / "i.xlsx"
-    for out, fmt in ((md, "md"), (xlsx, "xlsx")):
+    md, xlsx, docx = tmp_path / "i.md", tmp_path / "i.xlsx", tmp_path / "i.docx"
+    for out, fmt in ((md, "md"), (xlsx, "xlsx"), (docx, "docx")):
         result = runner.invoke(main, ["--db", url, "index", "山东省", "--year", "2020",
                                       "--format", fmt, "-o", str(out), "--draws", "100"])
         assert result.exit_code == 0, result.output
     text = md.read_text(encoding="utf-8")
     ws = load_workbook(xlsx).worksheets[0]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    word = Document(str(docx))
+    word_rows = [[c.text for c in r.cells] for r in word.tables[0].rows[1:]]
     for s in report.result.scores:
         if s.score is None:
             continue
@@ -89,6 +92,8 @@ def test_cli_md_and_xlsx_show_the_computed_numbers(demo: tuple[Storage, str],
         assert f"| {s.rank} | {name} | {round(s.score, 1):g} |" in text
         row = next(r for r in rows if r[1] == name)
         assert row[0] == s.rank and row[2] == round(s.score, 1) and row[4] == group
+        assert [str(s.rank), name, f"{round(s.score, 1):g}"] == next(
+            r for r in word_rows if r[1] == name)[:3]
     assert "docs/index-method.md" in text and "rd_intensity" not in text
 
 

@@ -364,12 +364,13 @@ def evaluation_report(store: Storage, plan_id: int, plan: Plan, year: int, fmt: 
 def index_report(store: Storage, region_ref: str, year: int, fmt: str, out: Path, *,
                  base_year: int | None = None, framework: Path | None = None,
                  draws: int | None = None) -> Path:
-    """Write the composite index of a region's sub-regions (md | xlsx) with its rank intervals:
+    """Write the composite index of a region's sub-regions (md | xlsx | docx) with its rank
+    intervals:
     ``workflow.region_index``, laid out by ``reports.index_report``."""
     from planwatch.reports.index_report import write_index
     from planwatch.workflow.region_index import find_region, region_index
 
-    if fmt not in ("md", "xlsx"):
+    if fmt not in ("md", "xlsx", "docx"):
         raise PlanwatchError(f"不支持的指数报告格式：{fmt}", f"unsupported index format: {fmt}")
     report = region_index(store, SYSTEM, find_region(store, region_ref), year, base_year=base_year,
                           framework_path=framework, draws=draws)

@@ -302,7 +302,8 @@ index_cmd = click.command("index", help="下级地区科技创新综合指数（
                      help="年份 / year")(
             click.option("--base-year", type=click.IntRange(1950, 2100), default=None,
                          help="比较基年 / base year of the change")(
-                click.option("--format", "fmt", type=click.Choice(["md", "xlsx"]), default="md",
+                click.option("--format", "fmt", type=click.Choice(["md", "xlsx", "docx"]),
+                             default="md",
                              show_default=True, help="格式 / format")(
                     click.option("-o", "--out", default=None, type=_OUT_TYPE, help=_OUT_HELP)(
                         click.option("--framework", default=None,

@@ -262,15 +262,21 @@ def _tasks(doc: DocxDocument, report: Report) -> None:
             add_text(doc, f"{t.number}. {t.title}{support}")
 
 
-def build_docx(report: Report) -> DocxDocument:
-    """The report as a python-docx Document."""
+def gongwen_document(title: str) -> DocxDocument:
+    """An empty document in 公文 layout (A4, margins, page numbers, fonts) with its title."""
     doc = Document()
     _default_style(doc)
     _font_fallback(doc)
     _page_setup(doc)
-    _title(doc, report.title)
+    _title(doc, title)
+    doc.core_properties.title = title
+    return doc
+
+
+def build_docx(report: Report) -> DocxDocument:
+    """The report as a python-docx Document."""
+    doc = gongwen_document(report.title)
     _sections(doc, report)
-    doc.core_properties.title = report.title
     return doc
 
 

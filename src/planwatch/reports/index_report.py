@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from docx.document import Document as DocxDocument
 from openpyxl import Workbook
 
 from planwatch.catalog.indicators import load_catalog
@@ -213,12 +214,34 @@ def _widths(headers: Sequence[str]) -> list[float]:
     return [max(8.0, min(30.0, len(h) * 2.2)) for h in headers]
 
 
+def _docx_cell(value: Cell) -> str:
+    return "—" if value is None else _md_cell(value)
+
+
+def build_docx(report: IndexReport) -> DocxDocument:
+    """公文-style Word document: one numbered section per table, then the notes."""
+    from planwatch.reports.docx import add_table, add_text, gongwen_document, heading1
+
+    doc = gongwen_document(f"{report.region_name}{report.framework.name_zh}"
+                           f"（{report.result.year}年）")
+    number = 0
+    for number, table in enumerate(tables(report), start=1):
+        heading1(doc, number, table.title)
+        add_table(doc, table.headers, [[_docx_cell(v) for v in row] for row in table.rows])
+    heading1(doc, number + 1, "说明")
+    for note in notes(report):
+        add_text(doc, note)
+    return doc
+
+
 def write_index(report: IndexReport, fmt: str, path: Path) -> Path:
-    """Write ``report`` as ``md`` or ``xlsx`` to ``path``."""
+    """Write ``report`` as ``md``, ``xlsx`` or ``docx`` to ``path``."""
     if fmt == "md":
         path.write_text(render_md(report), encoding="utf-8")
     elif fmt == "xlsx":
         build_workbook(report).save(path)
+    elif fmt == "docx":
+        build_docx(report).save(str(path))
     else:
         raise ValueError(f"unsupported index format: {fmt}")
     return path
