@@ -157,3 +157,25 @@ def test_compare_page_api_and_cli_show_the_same_cells(site: tuple[Storage, TestC
     assert client.get("/compare").status_code == 200                    # the chooser alone
     assert client.get("/api/v1/compare").status_code in (400, 422)      # no region
     assert client.get("/api/v1/compare", params={"regions": [99999]}).status_code == 404
+
+
+def test_indicator_filter_narrows_the_matrix_and_colours_the_map_by_value(
+        site: tuple[Storage, TestClient]) -> None:
+    store, client = site
+    _login(client)
+    province = actions.find_region(store, "山东省")
+    d = actions.region_dashboard(store, actions.SYSTEM, province, 2022)
+    code = next(c for c in d.codes if sum(c in s.cells for s in d.subregions) >= 2)
+    html = client.get(f"/regions/{province.id}/dashboard",
+                      params={"year": 2022, "indicator": code}).text
+    spec = json.loads(html.split('id="region-map-data">')[1].split("</script>")[0])["map"]
+    assert spec["metric"] == "value" and d.names[code] in spec["label"]
+    for s in d.subregions:
+        got = next(r["value"] for r in spec["regions"] if r["name"] == s.region.name)
+        cell = s.cells.get(code)
+        assert got == (cell.canonical_actual if cell else None)
+    header = html.split("进度判断矩阵")[1].split("</thead>")[0]
+    assert header.count("<th>") == 2          # 地区 + the chosen indicator
+    other = client.get(f"/regions/{province.id}/dashboard",
+                       params={"year": 2022, "indicator": "no_such_code"}).text
+    assert '"metric": "share"' in other

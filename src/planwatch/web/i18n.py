@@ -76,6 +76,9 @@ CATALOGUE: dict[str, str] = {
         "The sub-regions' plans hold no catalogue indicator to compare.",
     "各地区预警": "Warnings across regions", "{year}年数据报送情况": "Reporting for {year}",
     "未报送指标数": "Indicators not reported", "未报送指标": "Not reported",
+    "全部指标": "All indicators",
+    "颜色为各地区该指标最近的实际值（指标目录统一单位）；点击进入该地区。":
+        "Colour: each region's latest actual of the indicator (catalogue unit); click to open it.",
     "地区对比": "Compare regions", "选择地区": "Choose regions", "对比": "Compare",
     "{year}年指标对比": "Indicators compared, {year}",
     "数值为指标目录的统一单位；判断与各规划页一致。":

@@ -19,7 +19,7 @@ from planwatch.reports.index_report import notes, rank_chart, tables
 from planwatch.storage.regions import RegionRecord
 from planwatch.web.deps import CurrentActor, StoreDep
 from planwatch.web.pages.common import page_router, render
-from planwatch.workflow.region_dashboard import Dashboard
+from planwatch.workflow.region_dashboard import Dashboard, SubRegion
 from planwatch.workflow.views import RegionNode
 
 router = page_router()
@@ -70,25 +70,47 @@ def map_file(region: RegionRecord) -> str | None:
     return _map_index().get(code[:2]) if code else None
 
 
-def map_data(d: Dashboard) -> dict[str, object] | None:
+def _map_value(s: SubRegion, indicator: str | None) -> float | None:
+    if indicator is None:
+        return s.on_track_share
+    cell = s.cells.get(indicator)
+    return None if cell is None else cell.canonical_actual
+
+
+def map_data(d: Dashboard, indicator: str | None = None) -> dict[str, object] | None:
+    """The choropleth: share on track, or one indicator's latest actual (catalogue unit)."""
     path = None if d.region is None else map_file(d.region)
     if path is None:
         return None
+    values = [_map_value(s, indicator) for s in d.subregions]
+    known = [v for v in values if v is not None]
+    unit = next((c.canonical_unit for s in d.subregions
+                 if indicator and (c := s.cells.get(indicator))), None)
     return {"url": f"/static/vendor/maps/{path}", "key": path,
-            "regions": [{"name": s.region.name, "value": s.on_track_share,
+            "metric": "share" if indicator is None else "value",
+            "label": "进度正常比例(%)" if indicator is None
+            else f"{d.names.get(indicator, indicator)}（{unit or ''}）",
+            "min": 0 if indicator is None else min(known, default=0),
+            "max": 100 if indicator is None else max(known, default=1),
+            "regions": [{"name": s.region.name, "value": v,
                          "href": f"/regions/{s.region.id}/dashboard?year={d.year}"
-                         if s.has_children else None} for s in d.subregions]}
+                         if s.has_children else None}
+                        for s, v in zip(d.subregions, values, strict=True)]}
 
 
 @router.get("/regions/{region_id}/dashboard")
 def region_dashboard(request: Request, region_id: int, store: StoreDep, actor: CurrentActor,
-                     year: IndexYear = None) -> Response:
-    """监测看板: verdict matrix of the sub-regions' plans, counts, 预警, reporting, map."""
+                     year: IndexYear = None,
+                     indicator: Annotated[str | None, Query(max_length=80)] = None) -> Response:
+    """监测看板: verdict matrix of the sub-regions' plans, counts, 预警, reporting, map
+    (``indicator``: one catalogue indicator's column, and the map coloured by its value)."""
     region = actions.find_region(store, str(region_id))
     d = actions.region_dashboard(store, actor, region, year)
+    chosen = indicator if indicator in d.codes else None
     counts = {label("verdict", code): n for code, n in d.counts.items()}
     return render(request, "region_dashboard.html", {
-        "region": region, "d": d, "names": d.names, "counts": counts, "map": map_data(d)})
+        "region": region, "d": d, "names": d.names, "counts": counts, "indicator": chosen,
+        "columns": [chosen] if chosen else d.codes, "map": map_data(d, chosen)})
 
 
 def _flat(nodes: list[RegionNode], depth: int = 0) -> list[tuple[int, str, int]]:

@@ -10,10 +10,11 @@
       textStyle: { fontFamily: "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" },
       tooltip: { trigger: "item", formatter: function (p) {
         var v = p.data && p.data.value;
-        return p.name + "<br>" + (v === null || v === undefined || isNaN(v) ? "暂无评价" :
-          "进度正常 " + Math.round(v) + "%");
+        return p.name + "<br>" + spec.label + "：" + (v === null || v === undefined || isNaN(v) ?
+          "暂无" : (Math.round(v * 100) / 100));
       } },
-      visualMap: { min: 0, max: 100, left: 10, bottom: 10, text: ["100%", "0%"], calculable: false,
+      visualMap: { min: spec.min, max: spec.max > spec.min ? spec.max : spec.min + 1, left: 10,
+        bottom: 10, text: [String(spec.max), String(spec.min)], calculable: false,
         inRange: { color: ["#f4d3d3", "#f6e7b4", "#cfe8d6", "#1f7a3d"] } },
       series: [{ type: "map", map: spec.key, roam: false, selectedMode: false,
         label: { show: true, fontSize: 10 },
