@@ -38,6 +38,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     add_user as add_user,
     approve_submission as approve_submission,
     archive_plan as archive_plan,
+    archived_plan_page as archived_plan_page,
     authenticate as authenticate,
     build_demo as build_demo,
     check_password as check_password,
@@ -75,9 +76,12 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     set_password as set_password,
     set_plan_public as set_plan_public,
     start_session as start_session,
+    submission_page as submission_page,
     submit_actual as submit_actual,
     submit_actuals_file as submit_actuals_file,
+    token_page as token_page,
     unarchive_plan as unarchive_plan,
+    user_page as user_page,
 )
 
 if TYPE_CHECKING:

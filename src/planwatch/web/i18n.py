@@ -115,6 +115,7 @@ CATALOGUE: dict[str, str] = {
     "退回意见（必填）": "Reason for returning (required)", "退回意见": "Reason for returning",
     "更正申请": "Correction request", "原值": "Old value", "理由": "Reason",
     "第{a}–{b}条，共{n}条": "{a}–{b} of {n}", "上一页": "Previous", "下一页": "Next",
+    "共{n}条": "{n} in all", "分页": "Pages",
     "申请更正": "Request a correction", "更正理由（必填）": "Reason for the correction (required)",
     "新数值": "New value", "已锁定": "Locked",
     "我的账号": "My account", "修改密码": "Change password", "当前密码": "Current password",

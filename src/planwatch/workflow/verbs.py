@@ -25,6 +25,12 @@ from planwatch.workflow.archive import archive_plan, plan_archive_state, unarchi
 from planwatch.workflow.demo import DemoResult, build_demo, has_accounts
 from planwatch.workflow.detail import indicator_detail
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
+from planwatch.workflow.lists import (
+    archived_plan_page,
+    submission_page,
+    token_page,
+    user_page,
+)
 from planwatch.workflow.overview import (
     plan_audit_log,
     plan_item,
@@ -72,6 +78,7 @@ __all__ = [
     "add_user",
     "approve_submission",
     "archive_plan",
+    "archived_plan_page",
     "authenticate",
     "build_demo",
     "check_password",
@@ -109,7 +116,10 @@ __all__ = [
     "set_password",
     "set_plan_public",
     "start_session",
+    "submission_page",
     "submit_actual",
     "submit_actuals_file",
+    "token_page",
     "unarchive_plan",
+    "user_page",
 ]

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, OptionalActor, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, plan_years, render
+from planwatch.web.pages.paging import Paging, pager
 from planwatch.workflow.detail import target_path
 from planwatch.workflow.views import IndicatorDetail, IndicatorStatus, PlanOverview
 
@@ -59,16 +60,19 @@ def overview(request: Request, plan_id: int, store: StoreDep, actor: CurrentActo
 
 @router.get("/plans/{plan_id}/indicators/{index}")
 def indicator(request: Request, plan_id: int, index: int, store: StoreDep,
-              actor: CurrentActor, year: Year = None) -> Response:
-    """指标页: chart (baseline, planned path, actuals, projection), history and source."""
+              actor: CurrentActor, paging: Paging, year: Year = None) -> Response:
+    """指标页: chart (baseline, planned path, actuals, projection), history (paged, newest
+    first) and source."""
     detail = actions.indicator_detail(store, actor, plan_id, index, year)
     item = _plan_item(store, actor, plan_id)
-    history = actions.list_submissions(store, actor, plan_id)
-    history = [s for s in history if s.indicator == detail.status.name]
+    history, total = actions.submission_page(store, actor, plan_id,
+                                             indicator=detail.status.name,
+                                             offset=paging.offset, limit=paging.size)
     departments = (actions.list_departments(store, actor, item.region_id)
                    if actor.is_reviewer and item.region_id is not None else [])
     return render(request, "indicator.html", {
         "d": detail, "plan": item, "history": history, "index": index,
+        "pages": pager(request, paging, total, len(history)),
         "charts": {"main": _chart_spec(detail.status, detail.target_path)},
         "is_reviewer": actor.is_reviewer, "departments": departments})
 
