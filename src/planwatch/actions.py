@@ -37,6 +37,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     actor_for_token as actor_for_token,
     add_user as add_user,
     approve_submission as approve_submission,
+    archive_confirmation as archive_confirmation,
     archive_plan as archive_plan,
     archived_plan_page as archived_plan_page,
     authenticate as authenticate,

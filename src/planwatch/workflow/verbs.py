@@ -21,7 +21,12 @@ from planwatch.workflow.accounts import (
     set_password,
     start_session,
 )
-from planwatch.workflow.archive import archive_plan, plan_archive_state, unarchive_plan
+from planwatch.workflow.archive import (
+    archive_confirmation,
+    archive_plan,
+    plan_archive_state,
+    unarchive_plan,
+)
 from planwatch.workflow.demo import DemoResult, build_demo, has_accounts
 from planwatch.workflow.detail import indicator_detail
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
@@ -77,6 +82,7 @@ __all__ = [
     "actor_for_token",
     "add_user",
     "approve_submission",
+    "archive_confirmation",
     "archive_plan",
     "archived_plan_page",
     "authenticate",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from planwatch.web.pages import account, actuals, imports, lang, plans, review, tasks
+from planwatch.web.pages import account, actuals, admin, imports, lang, plans, review, tasks
 
 ROUTERS: list[APIRouter] = [plans.router, actuals.router, review.router, tasks.router,
-                            imports.router, lang.router, account.router]
+                            imports.router, lang.router, account.router, admin.router]

@@ -55,7 +55,9 @@ def overview(request: Request, plan_id: int, store: StoreDep, actor: CurrentActo
              year: Year = None) -> Response:
     """规划概览: verdict counts, warnings, indicator table with sparklines, findings, tasks."""
     view = actions.plan_overview(store, actor, plan_id, year)
-    return render(request, "overview.html", {"o": view, "years": _years(view)})
+    archived = actions.plan_archive_state(store, actor, plan_id) if actor.is_reviewer else None
+    return render(request, "overview.html", {"o": view, "years": _years(view),
+                                             "archived": archived})
 
 
 @router.get("/plans/{plan_id}/indicators/{index}")
