@@ -1,7 +1,8 @@
 """Every HTML list that grows is paged (``?page=N&size=M``, counted and cut in SQL): the review
-queue, a plan's submissions, an indicator's history, one's API tokens, the accounts and the
-archived plans. More rows than a page → two pages with the right total; a page past the end
-is empty; bad paging parameters → a Chinese 400 page, never a 500. SQLite and PostgreSQL."""
+queue, a plan's submissions, an indicator's history, one's API tokens, a region's plans (the
+region tree shows the first ones), the accounts and the archived plans. More rows than a page
+→ two pages with the right total; a page past the end is empty; bad paging parameters → a
+Chinese 400 page, never a 500. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -10,9 +11,17 @@ import re
 import pytest
 
 from planwatch import actions
-from planwatch.storage import paged
+from planwatch.storage import import_plan, paged
+from planwatch.web.pages import plans as plan_pages
 from tests.paging_helpers import pager_total, refuses_bad_paging, row_ids, two_pages
-from tests.web_fixtures import DEPT_A, Web, dept as dept_actor, pg_database_url, web
+from tests.web_fixtures import (
+    DEPT_A,
+    Web,
+    dept as dept_actor,
+    pg_database_url,
+    sample_plan,
+    web,
+)
 
 __all__ = ["pg_database_url", "web"]  # fixtures used by name
 
@@ -90,3 +99,32 @@ def test_blank_paging_means_the_default(web: Web, size: str) -> None:
     r = web.client.get("/account", params={"size": size, "page": ""},
                        headers=web.bearer("viewer"))
     assert r.status_code == 200
+
+
+def test_region_tree_shows_the_first_plans_and_links_the_paged_rest(
+        web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plan_pages, "TREE_PLANS", 2)
+    ids = []
+    for k in range(5):
+        plan = sample_plan(SEED)
+        plan.meta.title = f"威海市科技创新规划（第{k}稿）"
+        ids.append(import_plan(web.store, plan, SEED, None, "test").plan_id)
+    actions.archive_plan(web.store, actions.SYSTEM, ids[4], "旧稿")
+    listed = ids[:4]
+    viewer = web.bearer("viewer")
+    home = web.client.get("/", headers=viewer).text
+    assert row_ids(home, 'data-plan="') == listed[:2]
+    region_id = actions.plan_item(web.store, actions.SYSTEM, ids[0]).region_id
+    link = f"/regions/{region_id}/plans"
+    assert f'href="{link}"' in home and "查看全部4个规划" in home and "（4个规划）" in home
+    two_pages(web, link, 'data-plan="', viewer, listed)
+    refuses_bad_paging(web, link, viewer)
+    for plan_id in (ids[1], ids[3], ids[4]):
+        actions.set_plan_public(web.store, actions.SYSTEM, plan_id, True)
+    web.client.cookies.clear()
+    visitor = web.client.get(link)  # anonymous: the public plans only, never archived ones
+    assert row_ids(visitor.text, 'data-plan="') == [ids[1], ids[3]]
+    assert pager_total(visitor.text) == 2 and f"/public/plans/{ids[1]}" in visitor.text
+    assert row_ids(web.client.get("/").text, 'data-plan="') == [ids[1], ids[3]]
+    for missing in ("99999", "abc", "-1"):
+        assert web.client.get(f"/regions/{missing}/plans").status_code == 404

@@ -65,6 +65,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     plan_tasks as plan_tasks,
     preview_upload as preview_upload,
     public_plan as public_plan,
+    region_plan_page as region_plan_page,
     regions_tree as regions_tree,
     report_progress as report_progress,
     request_correction as request_correction,

@@ -147,7 +147,7 @@ CATALOGUE: dict[str, str] = {
     "没有已归档的规划。": "No archived plans.",
     "账号管理": "Accounts", "角色": "Role", "所属部门": "Department",
     "已停用": "Deactivated", "调整部门": "Move to department", "新部门": "New department",
-    "没有账号。": "No accounts.",
+    "没有账号。": "No accounts.", "查看全部{n}个规划": "All {n} plans",
     "部门账号属于一个部门；调整部门后，该账号的会话和API令牌失效。操作记入审计日志。":
         "A department account belongs to one department; moving it ends its sessions and API "
         "tokens. The change is audited.",

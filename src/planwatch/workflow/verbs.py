@@ -42,6 +42,7 @@ from planwatch.workflow.overview import (
     plan_items,
     plan_overview,
     public_plan,
+    region_plan_page,
     regions_tree,
     set_plan_public,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "plan_tasks",
     "preview_upload",
     "public_plan",
+    "region_plan_page",
     "regions_tree",
     "report_progress",
     "request_correction",
