@@ -1,7 +1,8 @@
 """Web buttons for what was API/CLI only: archiving and unarchiving a plan after a confirmation
 step (admins; audited), the archived plans (reviewers), moving a department account to another
-department (admins; audited, its access ends). Hidden for the other roles and refused (403)
-when their forms are sent anyway. SQLite and PostgreSQL."""
+department (admins; audited, its access ends); and assigning an indicator to a department of
+the plan's region (reviewers). Hidden for the other roles and refused (403) when their forms are
+sent anyway. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from planwatch import actions
 from planwatch.storage.audit_log import query_audit
+from planwatch.storage.submissions import indicator_owners_of
 from planwatch.storage.users import get_user
 from tests.paging_helpers import two_pages
 from tests.web_fixtures import DEPT_A, DEPT_B, Web, counts, pg_database_url, web
@@ -18,6 +20,7 @@ from tests.web_fixtures import DEPT_A, DEPT_B, Web, counts, pg_database_url, web
 __all__ = ["pg_database_url", "web"]  # fixtures used by name
 
 SAMPLES = ["weihai-2022-plan.txt", "zibo-2022-plan.txt", "yantai-2024-opinion.txt"]
+RD = "全社会R&D经费支出占GDP比重"
 
 
 def _form(html: str, action: str) -> str:
@@ -152,3 +155,39 @@ def test_accounts_page_pages(web: Web) -> None:
     ids = [u.id for u in actions.list_users(web.store, actions.SYSTEM)]
     assert len(ids) >= 5
     two_pages(web, "/admin/users", 'data-user="', web.bearer("admin"), ids)
+
+
+def _rd_index(web: Web, plan_id: int) -> int:
+    return next(s.index for s in actions.plan_overview(web.store, actions.SYSTEM,
+                                                       plan_id).indicators if s.name == RD)
+
+
+@pytest.mark.parametrize("user", ["reviewer", "admin"])
+def test_reviewers_assign_an_indicator_to_a_department(web: Web, user: str) -> None:
+    plan_id = web.store_plan(SAMPLES[0])
+    url = f"/plans/{plan_id}/indicators/{_rd_index(web, plan_id)}"
+    csrf = web.login(user)
+    form = _form(web.client.get(url).text, f"{url}/owner")
+    assert f'<option value="{DEPT_B}">' in form  # the plan's region's departments
+    r = web.client.post(f"{url}/owner", follow_redirects=False,
+                        data={"department": "市发展改革委", "csrf_token": csrf["X-CSRF-Token"]})
+    assert r.status_code == 303
+    owner = indicator_owners_of(web.store, plan_id)[RD]
+    assert (owner.name, owner.department_id) == (DEPT_B, _department_id(web, DEPT_B))
+    unknown = web.client.post(f"{url}/owner", data={"department": "不存在的局",
+                                                    "csrf_token": csrf["X-CSRF-Token"]})
+    assert unknown.status_code in (404, 422) and "text/html" in unknown.headers["content-type"]
+    assert indicator_owners_of(web.store, plan_id)[RD].name == DEPT_B
+
+
+@pytest.mark.parametrize("user", ["dept_a", "viewer"])
+def test_assigning_an_indicator_is_hidden_and_refused_for_others(web: Web, user: str) -> None:
+    plan_id = web.store_plan(SAMPLES[0])
+    url = f"/plans/{plan_id}/indicators/{_rd_index(web, plan_id)}"
+    csrf = web.login(user)
+    assert f'action="{url}/owner"' not in web.client.get(url).text
+    before = counts(web.store)
+    r = web.client.post(f"{url}/owner", data={"department": DEPT_A,
+                                              "csrf_token": csrf["X-CSRF-Token"]})
+    assert r.status_code == 403 and "text/html" in r.headers["content-type"]
+    assert counts(web.store) == before and RD not in indicator_owners_of(web.store, plan_id)
