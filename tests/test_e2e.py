@@ -298,3 +298,33 @@ def test_pages_tour_with_chart_and_public_view(sessions: Any) -> None:
     assert "责任部门" not in text and "待审核" not in text  # nothing internal in public
     visitor.shot("public")
     assert visitor.page.request.get(f"/api/v1/plans/{plan_id}/overview").status == 401
+
+
+def test_admin_archives_and_unarchives_a_plan(sessions: Any) -> None:
+    """Overview → 归档规划… → the confirmation page with its reason → 确认归档: the plan leaves the
+    region tree and is listed on 已归档规划; 取消归档 the same way brings it back. A reviewer
+    sees no archive button."""
+    admin = sessions("admin")
+    plan_id = next(int(p["id"]) for p in admin.api("GET", "/plans") if "淄博" not in p["title"])
+    page = admin.page
+    page.goto(f"/plans/{plan_id}")
+    page.click(f"a[href='/plans/{plan_id}/archive']")
+    page.wait_for_url(f"**/plans/{plan_id}/archive")
+    page.fill("textarea[name=reason]", "已被新规划替代")
+    admin.shot("archive-confirm")
+    page.click(f"form[action='/plans/{plan_id}/archive'] button[type=submit]")
+    page.wait_for_url(f"**/plans/{plan_id}")
+    assert "已被新规划替代" in page.inner_text("#archived")
+    page.goto("/")
+    assert page.locator(f"main a[href='/plans/{plan_id}']").count() == 0
+    page.goto("/archived")
+    assert page.locator(f"tr[data-plan='{plan_id}']").count() == 1
+    admin.shot("archived")
+    page.click(f"tr[data-plan='{plan_id}'] a[href='/plans/{plan_id}/archive']")
+    page.fill("textarea[name=reason]", "误归档")
+    page.click(f"form[action='/plans/{plan_id}/unarchive'] button[type=submit]")
+    page.wait_for_url(f"**/plans/{plan_id}")
+    assert page.locator("#archived").count() == 0
+    reviewer = sessions("reviewer")
+    reviewer.page.goto(f"/plans/{plan_id}")
+    assert reviewer.page.locator(f"a[href='/plans/{plan_id}/archive']").count() == 0

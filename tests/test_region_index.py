@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fastapi.testclient import TestClient
 from docx import Document
+from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from planwatch import actions

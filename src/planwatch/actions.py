@@ -37,7 +37,9 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     actor_for_token as actor_for_token,
     add_user as add_user,
     approve_submission as approve_submission,
+    archive_confirmation as archive_confirmation,
     archive_plan as archive_plan,
+    archived_plan_page as archived_plan_page,
     authenticate as authenticate,
     build_demo as build_demo,
     check_password as check_password,
@@ -68,6 +70,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     region_cascade as region_cascade,
     region_dashboard as region_dashboard,
     region_index as region_index,
+    region_plan_page as region_plan_page,
     regions_tree as regions_tree,
     report_progress as report_progress,
     request_correction as request_correction,
@@ -80,9 +83,12 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     set_password as set_password,
     set_plan_public as set_plan_public,
     start_session as start_session,
+    submission_page as submission_page,
     submit_actual as submit_actual,
     submit_actuals_file as submit_actuals_file,
+    token_page as token_page,
     unarchive_plan as unarchive_plan,
+    user_page as user_page,
 )
 
 if TYPE_CHECKING:

@@ -166,6 +166,7 @@ CATALOGUE: dict[str, str] = {
     "退回意见（必填）": "Reason for returning (required)", "退回意见": "Reason for returning",
     "更正申请": "Correction request", "原值": "Old value", "理由": "Reason",
     "第{a}–{b}条，共{n}条": "{a}–{b} of {n}", "上一页": "Previous", "下一页": "Next",
+    "共{n}条": "{n} in all", "分页": "Pages",
     "申请更正": "Request a correction", "更正理由（必填）": "Reason for the correction (required)",
     "新数值": "New value", "已锁定": "Locked",
     "我的账号": "My account", "修改密码": "Change password", "当前密码": "Current password",
@@ -177,6 +178,32 @@ CATALOGUE: dict[str, str] = {
     "用途": "Label", "有效天数": "Valid for (days)", "生成令牌": "Create token",
     "创建": "Created", "到期": "Expires", "长期": "No expiry", "已撤销": "Revoked",
     "有效": "Valid", "撤销": "Revoke", "没有令牌。": "No tokens.",
+    # archive and accounts (admins)
+    "归档规划": "Archive plan", "取消归档": "Unarchive plan", "归档规划…": "Archive…",
+    "取消归档…": "Unarchive…", "确认归档": "Archive it", "确认取消归档": "Unarchive it",
+    "返回": "Back", "理由（必填）": "Reason (required)",
+    "本规划已于{date}由{user}归档：{reason}": "Archived on {date} by {user}: {reason}",
+    "取消归档后，规划重新出现在规划列表和地区树中（公开页按原设置恢复）。操作记入审计日志。":
+        "Once unarchived the plan is back in the plan list and the region tree (the public "
+        "page as it was set). The change is audited.",
+    "归档后，规划从规划列表、地区树和公开页中移除，不删除任何数据（版本、实际值、填报和审计记录都保留）；"
+    "审核人仍可按编号查看，管理员可取消归档。操作记入审计日志。":
+        "An archived plan leaves the plan list, the region tree and the public page; nothing is "
+        "deleted (versions, actuals, submissions and the audit trail stay); reviewers still "
+        "open it by its number and administrators can unarchive it. The change is audited.",
+    "已归档规划": "Archived plans", "归档时间": "Archived on",
+    "归档的规划不在规划列表、地区树和公开页中，数据全部保留。":
+        "Archived plans are left out of the plan list, the region tree and the public pages; "
+        "their data is kept.",
+    "没有已归档的规划。": "No archived plans.",
+    "账号管理": "Accounts", "角色": "Role", "所属部门": "Department",
+    "已停用": "Deactivated", "调整部门": "Move to department", "新部门": "New department",
+    "没有账号。": "No accounts.", "查看全部{n}个规划": "All {n} plans",
+    "部门账号属于一个部门；调整部门后，该账号的会话和API令牌失效。操作记入审计日志。":
+        "A department account belongs to one department; moving it ends its sessions and API "
+        "tokens. The change is audited.",
+    "已调整部门；该账号的会话和API令牌已失效。":
+        "Department changed; the account's sessions and API tokens have ended.",
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 CATALOGUE.update(translations())  # verdicts, trend statuses, task states: model.labels

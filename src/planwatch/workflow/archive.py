@@ -33,6 +33,14 @@ def unarchive_plan(store: Storage, actor: Actor, plan_id: int, reason: str) -> N
     store_unarchive(store, plan_id, user=actor.username, reason=reason.strip())
 
 
+def archive_confirmation(store: Storage, actor: Actor, plan_id: int) -> ArchiveRecord | None:
+    """What the page confirming an archive or unarchive shows (admins only, like the verbs
+    themselves): the plan's archive record, None when it is not archived; 404 for no plan."""
+    require_admin(actor)
+    load_plan(store, plan_id)
+    return archive_record(store, plan_id)
+
+
 def plan_archive_state(store: Storage, actor: Actor, plan_id: int) -> ArchiveRecord | None:
     """Who archived the plan, when and why (None when it is not archived); reviewers."""
     require_reviewer(actor)

@@ -20,6 +20,7 @@ from planwatch.storage import (
     latest_plan,
     list_plans,
     list_regions,
+    paged,
 )
 from planwatch.storage.plan_access import is_public, plan_audit, public_plan_ids, set_public
 from planwatch.storage.plan_archive import archived_plan_ids
@@ -47,6 +48,9 @@ from planwatch.workflow.views import (
     RegionNode,
     TaskBrief,
 )
+
+UNPLACED = "未标注地区"
+"""The tree node of the plans without a region."""
 
 
 def _item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
@@ -120,9 +124,18 @@ def plan_items(store: Storage, actor: Actor | None, *,
             if (actor is not None or p.id in public) and (p.id in gone) == archived]
 
 
-def regions_tree(store: Storage, actor: Actor | None) -> list[RegionNode]:
-    """Province → city → county nodes with their plans; plans without a region come last."""
-    items = plan_items(store, actor)
+def regions_tree(store: Storage, actor: Actor | None, *,
+                 per_region: int | None = None) -> list[RegionNode]:
+    """Province → city → county nodes with their plans; plans without a region come last.
+    ``per_region``: only the first that many plans of each region (chosen in SQL; the page
+    links to the region's paged list), ``plan_count`` counts them all."""
+    if per_region is None:
+        items = plan_items(store, actor)
+    else:
+        public = public_plan_ids(store)
+        items = [_item(store, p, public) for p in paged.first_plans_by_region(
+            store, public_only=actor is None, per_region=per_region)]
+    counts = paged.region_plan_counts(store, public_only=actor is None)
     by_region: dict[int | None, list[PlanItem]] = {}
     for item in items:
         by_region.setdefault(item.region_id, []).append(item)
@@ -131,13 +144,30 @@ def regions_tree(store: Storage, actor: Actor | None) -> list[RegionNode]:
         children = [node(r.id, r.name, r.level) for r in list_regions(store, region_id)]
         kids = [c for c in children if c.plans or c.children]
         return RegionNode(id=region_id, name=name, level=level,
-                          plans=by_region.get(region_id, []), children=kids)
+                          plans=by_region.get(region_id, []), children=kids,
+                          plan_count=counts.get(region_id, 0))
 
     roots = [node(r.id, r.name, r.level) for r in list_regions(store)]
     tree = [n for n in roots if n.plans or n.children]
     if by_region.get(None):
-        tree.append(RegionNode(id=None, name="未标注地区", level=None, plans=by_region[None]))
+        tree.append(RegionNode(id=None, name=UNPLACED, level=None, plans=by_region[None],
+                               plan_count=counts.get(None, 0)))
     return tree
+
+
+def region_plan_page(store: Storage, actor: Actor | None, region_id: int | None, *,
+                     offset: int = 0, limit: int = 50) -> RegionNode:
+    """One page of a region's plans the actor may see (``None``: plans without a region), by
+    id; ``plan_count`` is the total. 404 for an unknown region."""
+    region = None if region_id is None else get_region(store, region_id)
+    if region_id is not None and region is None:
+        raise NotFound(f"地区{region_id}不存在", f"no region {region_id}")
+    rows, total = paged.page_region_plans(store, region_id, public_only=actor is None,
+                                          offset=max(0, offset), limit=max(1, min(limit, 500)))
+    public = public_plan_ids(store)
+    return RegionNode(id=region_id, name=region.name if region else UNPLACED,
+                      level=region.level if region else None,
+                      plans=[_item(store, p, public) for p in rows], plan_count=total)
 
 
 def visible_plan(store: Storage, actor: Actor | None, plan_id: int) -> Plan:

@@ -21,16 +21,28 @@ from planwatch.workflow.accounts import (
     set_password,
     start_session,
 )
-from planwatch.workflow.archive import archive_plan, plan_archive_state, unarchive_plan
+from planwatch.workflow.archive import (
+    archive_confirmation,
+    archive_plan,
+    plan_archive_state,
+    unarchive_plan,
+)
 from planwatch.workflow.demo import DemoResult, build_demo, has_accounts
 from planwatch.workflow.detail import indicator_detail
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
+from planwatch.workflow.lists import (
+    archived_plan_page,
+    submission_page,
+    token_page,
+    user_page,
+)
 from planwatch.workflow.overview import (
     plan_audit_log,
     plan_item,
     plan_items,
     plan_overview,
     public_plan,
+    region_plan_page,
     regions_tree,
     set_plan_public,
 )
@@ -74,7 +86,9 @@ __all__ = [
     "actor_for_token",
     "add_user",
     "approve_submission",
+    "archive_confirmation",
     "archive_plan",
+    "archived_plan_page",
     "authenticate",
     "build_demo",
     "check_password",
@@ -105,6 +119,7 @@ __all__ = [
     "region_cascade",
     "region_dashboard",
     "region_index",
+    "region_plan_page",
     "regions_tree",
     "report_progress",
     "request_correction",
@@ -117,7 +132,10 @@ __all__ = [
     "set_password",
     "set_plan_public",
     "start_session",
+    "submission_page",
     "submit_actual",
     "submit_actuals_file",
+    "token_page",
     "unarchive_plan",
+    "user_page",
 ]

@@ -30,6 +30,8 @@ class RegionNode(BaseModel):
     level: str | None
     plans: list[PlanItem] = Field(default_factory=list)
     children: list[RegionNode] = Field(default_factory=list)
+    plan_count: int = 0
+    """How many plans the region has on the list (``plans`` may show only the first ones)."""
 
 
 class ProjectionOut(BaseModel):

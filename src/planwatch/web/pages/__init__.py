@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from planwatch.web.pages import (
     account,
     actuals,
+    admin,
     imports,
     lang,
     plans,
@@ -17,4 +18,5 @@ from planwatch.web.pages import (
 )
 
 ROUTERS: list[APIRouter] = [plans.router, actuals.router, review.router, tasks.router,
-                            imports.router, lang.router, account.router, regions.router]
+                            imports.router, lang.router, account.router, admin.router,
+                            regions.router]

@@ -11,23 +11,27 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, render
+from planwatch.web.pages.paging import FIRST_PAGE, PageRequest, Paging, pager
 
 router = page_router()
 
 
 def _page(request: Request, store: StoreDep, actor: actions.Actor, *, message: str | None = None,
-          error: str | None = None, token: str | None = None, status_code: int = 200
-          ) -> Response:
+          error: str | None = None, token: str | None = None, status_code: int = 200,
+          paging: PageRequest = FIRST_PAGE) -> Response:
+    tokens, total = actions.token_page(store, actor, actor.username, offset=paging.offset,
+                                       limit=paging.size)
     return render(request, "account.html", {
-        "tokens": actions.list_tokens(store, actor, actor.username), "message": message,
-        "error": error, "new_token": token}, status_code=status_code)
+        "tokens": tokens, "message": message, "error": error, "new_token": token,
+        "pages": pager(request, paging, total, len(tokens), drop=("done",), path="/account")},
+        status_code=status_code)
 
 
 @router.get("/account")
-def account(request: Request, store: StoreDep, actor: CurrentActor,
+def account(request: Request, store: StoreDep, actor: CurrentActor, paging: Paging,
             done: str | None = None) -> Response:
     messages = {"password": "密码已修改，其他会话和全部API令牌已失效。", "revoked": "令牌已撤销。"}
-    return _page(request, store, actor, message=messages.get(done or ""))
+    return _page(request, store, actor, message=messages.get(done or ""), paging=paging)
 
 
 @router.post("/account/password")

@@ -18,6 +18,7 @@ from planwatch.storage.submissions import indicator_owners_of
 from planwatch.web.api.uploads import saved_upload
 from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, plan_years, render
+from planwatch.web.pages.paging import FIRST_PAGE, PageRequest, Paging, pager
 from planwatch.web.security import ACTUALS_SUFFIXES
 from planwatch.workflow.plans import load_plan
 from planwatch.workflow.views import IndicatorStatus, PlanOverview
@@ -65,25 +66,29 @@ def _cells(store: StoreDep, actor: actions.Actor, plan_id: int) -> dict[tuple[st
 
 
 def _page(request: Request, store: StoreDep, actor: actions.Actor, plan_id: int,
-          entry: Entry, status_code: int = 200) -> Response:
+          entry: Entry, status_code: int = 200,
+          paging: PageRequest = FIRST_PAGE) -> Response:
     view = actions.plan_overview(store, actor, plan_id)
     plan = view.plan
     years = plan_years(plan.period_start, plan.period_end)
     final_cells = {(a.indicator, a.year) for a in get_actuals(store, plan_id)
                    if a.status == "final"}
+    submissions, total = actions.submission_page(store, actor, plan_id, offset=paging.offset,
+                                                 limit=paging.size)
     return render(request, "actuals.html", {
         "o": view, "rows": _editable(store, view, actor, plan_id), "years": years, "entry": entry,
         "cells": _cells(store, actor, plan_id), "cell_key": cell_key,
-        "final_cells": final_cells,
-        "submissions": list(reversed(actions.list_submissions(store, actor, plan_id)))},
+        "final_cells": final_cells, "submissions": submissions,
+        "pages": pager(request, paging, total, len(submissions), drop=("done",),
+                       path=f"/plans/{plan_id}/actuals")},
         status_code=status_code)
 
 
 @router.get("/plans/{plan_id}/actuals")
 def actuals_page(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
-                 done: int | None = None) -> Response:
+                 paging: Paging, done: int | None = None) -> Response:
     entry = Entry(message=f"已提交 {done} 条，等待科技局审核。" if done else None)
-    return _page(request, store, actor, plan_id, entry)
+    return _page(request, store, actor, plan_id, entry, paging=paging)
 
 
 def _parse(form: dict[str, Any], rows: list[IndicatorStatus], years: list[int]

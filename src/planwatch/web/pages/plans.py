@@ -11,19 +11,38 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, OptionalActor, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, plan_years, render
+from planwatch.web.pages.paging import Paging, pager
 from planwatch.workflow.detail import target_path
-from planwatch.workflow.views import IndicatorDetail, IndicatorStatus, PlanOverview
+from planwatch.workflow.views import IndicatorDetail, IndicatorStatus, PlanOverview, RegionNode
 
 router = page_router()
+TREE_PLANS = 20
+"""Plans shown per region on the region tree (首页); the rest are on the region's list."""
 Year = Annotated[int | None, Query(ge=1949, le=2100)]
 
 
 @router.get("/")
 def index(request: Request, store: StoreDep, actor: OptionalActor) -> Response:
-    """Region tree (province → city → county) with the plans the visitor may see."""
-    tree = actions.regions_tree(store, actor)
-    count = len(actions.plan_items(store, actor))
-    return render(request, "index.html", {"tree": tree, "plan_count": count})
+    """Region tree (province → city → county) with the plans the visitor may see: the first
+    TREE_PLANS of each region, the rest on the region's paged list."""
+    tree = actions.regions_tree(store, actor, per_region=TREE_PLANS)
+    return render(request, "index.html", {"tree": tree, "plan_count": _count(tree)})
+
+
+def _count(nodes: list[RegionNode]) -> int:
+    return sum(n.plan_count + _count(n.children) for n in nodes)
+
+
+@router.get("/regions/{region}/plans")
+def region_plans(request: Request, region: str, store: StoreDep, actor: OptionalActor,
+                 paging: Paging) -> Response:
+    """The plans of one region (``none``: plans without a region), one page at a time."""
+    if region != "none" and not (region.isascii() and region.isdigit()):
+        raise actions.NotFound(f"地区不存在：{region}", f"no region {region}")
+    node = actions.region_plan_page(store, actor, None if region == "none" else int(region),
+                                    offset=paging.offset, limit=paging.size)
+    return render(request, "region.html", {
+        "node": node, "pages": pager(request, paging, node.plan_count, len(node.plans))})
 
 
 def _chart_spec(status: IndicatorStatus, path: list[tuple[int, float]] | None = None
@@ -54,21 +73,26 @@ def overview(request: Request, plan_id: int, store: StoreDep, actor: CurrentActo
              year: Year = None) -> Response:
     """规划概览: verdict counts, warnings, indicator table with sparklines, findings, tasks."""
     view = actions.plan_overview(store, actor, plan_id, year)
-    return render(request, "overview.html", {"o": view, "years": _years(view)})
+    archived = actions.plan_archive_state(store, actor, plan_id) if actor.is_reviewer else None
+    return render(request, "overview.html", {"o": view, "years": _years(view),
+                                             "archived": archived})
 
 
 @router.get("/plans/{plan_id}/indicators/{index}")
 def indicator(request: Request, plan_id: int, index: int, store: StoreDep,
-              actor: CurrentActor, year: Year = None) -> Response:
-    """指标页: chart (baseline, planned path, actuals, projection), history and source."""
+              actor: CurrentActor, paging: Paging, year: Year = None) -> Response:
+    """指标页: chart (baseline, planned path, actuals, projection), history (paged, newest
+    first) and source."""
     detail = actions.indicator_detail(store, actor, plan_id, index, year)
     item = _plan_item(store, actor, plan_id)
-    history = actions.list_submissions(store, actor, plan_id)
-    history = [s for s in history if s.indicator == detail.status.name]
+    history, total = actions.submission_page(store, actor, plan_id,
+                                             indicator=detail.status.name,
+                                             offset=paging.offset, limit=paging.size)
     departments = (actions.list_departments(store, actor, item.region_id)
                    if actor.is_reviewer and item.region_id is not None else [])
     return render(request, "indicator.html", {
         "d": detail, "plan": item, "history": history, "index": index,
+        "pages": pager(request, paging, total, len(history)),
         "charts": {"main": _chart_spec(detail.status, detail.target_path)},
         "is_reviewer": actor.is_reviewer, "departments": departments})
 

@@ -4,34 +4,31 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Form, Query, Request
+from fastapi import Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, PolicyDep, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, render
-from planwatch.workflow.review_queue import (
-    MAX_PAGE_SIZE,
-    PAGE_SIZE,
-    review_queue,
-    submission_for_review,
-)
+from planwatch.web.pages.paging import PageRequest, page_request, pager
+from planwatch.workflow.review_queue import PAGE_SIZE, review_queue, submission_for_review
 
 router = page_router()
 STATUSES = ("submitted", "returned", "approved")
+ReviewPaging = Annotated[PageRequest, Depends(page_request(PAGE_SIZE))]
 
 
 @router.get("/review")
 def queue(request: Request, store: StoreDep, actor: CurrentActor, policy: PolicyDep,
-          plan: Annotated[int | None, Query()] = None,
+          paging: ReviewPaging, plan: Annotated[int | None, Query()] = None,
           status: Annotated[str, Query(pattern="^(submitted|returned|approved)$")] = "submitted",
-          offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-          limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
           ) -> Response:
     """The reviewer's queue, one page at a time (403 for departments and viewers)."""
-    page = review_queue(store, actor, plan, status, offset=offset, limit=limit, policy=policy)
-    return render(request, "review.html", {"items": page.items, "page": page, "status": status,
-                                           "plan": plan, "statuses": STATUSES})
+    page = review_queue(store, actor, plan, status, offset=paging.offset, limit=paging.size,
+                        policy=policy)
+    return render(request, "review.html", {
+        "items": page.items, "pages": pager(request, paging, page.total, len(page.items)),
+        "status": status, "plan": plan, "statuses": STATUSES})
 
 
 def _done(request: Request, store: StoreDep, actor: actions.Actor, submission_id: int,
