@@ -39,6 +39,9 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
     ("text", ("类别", "分类", "类目", "板块", "领域", "维度", "方面", "内容", "备注", "说明",
               "地点", "单位名称", "责任单位", "牵头单位", "承担单位", "实施单位", "时限", "期限")),
 )
+_GROUP_WORDS = re.compile(r"(?:类别|分类|类目|板块|领域|维度)$")
+_NAME_CELL = re.compile(r"(?:目标|指标)(?:内容|名称|项)$")
+_SPAN_WORDS = frozenset({"指标值", "数值", "指标数值"})
 _CAPTION_WORDS = re.compile(r"主要指标|指标.{0,4}(?:完成情况|一览|汇总)|规划指标|发展指标")
 _EXPLICIT_UNIT = re.compile(r"^(?:计量|指标)?单位$")
 _UNIT_NOTE = re.compile(r"^[(（](?:单位[:：])?(?:%|‰|[万亿千百]?元|[万亿]?人|[万]?[个家件项]"
@@ -47,13 +50,15 @@ _UNIT_NOTE = re.compile(r"^[(（](?:单位[:：])?(?:%|‰|[万亿千百]?元|[�
 
 @lru_cache(maxsize=8192)
 def header_type(text: str) -> str | None:
-    """Column type a header fragment names; ``"mod"`` for a year, 十X五 or place modifier."""
+    """Column type a header fragment names; ``"mod"`` for a year, 十X五 or place modifier, and
+    for a word that spans several value columns above their own headers (``指标值`` over
+    ``现状`` ‖ ``近期规划``)."""
     s = squash(text).strip("“”\"")
     if not s or len(s) > 16 or s.endswith("表") or (_CAPTION_WORDS.search(s) and len(s) > 6) \
             or is_caption(s) \
             or heading_level(s) is not None:
         return None
-    if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s) or _UNIT_NOTE.match(s):
+    if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s) or _UNIT_NOTE.match(s) or s in _SPAN_WORDS:
         return "mod"  # 2025年, “十四五”, （%）: a line qualifying the column header above
     if _EXPLICIT_UNIT.match(s):
         return "unit"
@@ -61,6 +66,10 @@ def header_type(text: str) -> str | None:
         return "text"  # 一级指标 groups rows; the 二级指标 column names them
     if s == "类型" or s == "指标类型":
         return "any"
+    if _GROUP_WORDS.search(s):
+        return "text"  # 指标类别, 目标类别: the group column, whatever word qualifies it
+    if _NAME_CELL.search(s) and not (_YEAR.search(s) or _PERIOD.search(s)):
+        return "name"  # 具体目标内容, 目标名称: the column naming the rows
     for col, words in _HEADER_RULES:
         if any(w in s for w in words):
             if col == "name" and (_YEAR.search(s) or _PERIOD.search(s)):
@@ -171,12 +180,17 @@ _GROWTH_WORDS = ("年均", "累计", "增速", "增长")
 
 def _merge_penalty(group: list[Fragment]) -> float:
     """A year belongs to the column that has none: ``“十五五”目标`` ‖ ``2030年`` ‖ ``年均［累计］``
-    reads 2030年 as the target's year, not the growth column's."""
+    reads 2030年 as the target's year, not the growth column's; and a column's header holds
+    one year, which ends it (or starts it) but does not sit between two of its words."""
     if len(group) < 2:
         return 0.0
     texts = [squash(f.text) for f in group]
-    dated = any(_YEAR_ONLY.match(t) or _PERIOD_ONLY.match(t.strip("“”\"")) for t in texts)
-    return 0.4 if dated and any(w in t for t in texts for w in _GROWTH_WORDS) else 0.0
+    years = [_is_year(t) for t in texts]
+    penalty = 0.4 if any(years) and any(w in t for t in texts for w in _GROWTH_WORDS) else 0.0
+    if sum(years) > 1 or any(years[k] and not years[k - 1] and not years[k + 1]
+                             for k in range(1, len(years) - 1)):
+        penalty += 0.4  # 现状 ‖ （2025年） ‖ 近期规划: a year closes its column's header
+    return penalty
 
 
 def rebuild(frags: list[Fragment]) -> Grid | None:
@@ -184,6 +198,7 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     h = _header(frags)
     if h == 0 or len(frags) - h < 4:
         return None
+    frags = [*pair_header_rows(frags[:h]), *frags[h:]]
     head = frags[:h]
     types = [header_type(f.text) or "mod" for f in head]
     if types[0] == "name" and types.count("name") > 1 and types[1] != "attr":
@@ -206,6 +221,32 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     if len(rows) < 2:
         return None
     return Grid(header, tuple(rows), tuple(lines), score)
+
+
+def _is_year(text: str) -> bool:
+    s = squash(text).strip("“”\"")
+    return bool(_YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s))
+
+
+def pair_header_rows(head: list[Fragment]) -> list[Fragment]:
+    """A header of several printed rows, read row by row: ``现状`` ‖ ``近期规划`` ‖ ``（2025年）`` ‖
+    ``（2030年）`` is the second header row (two column names) followed by the third (their
+    years). A run of ``m >= 2`` years right after ``m`` paragraphs that are not years is put
+    back in column order (``现状`` ‖ ``（2025年）`` ‖ ``近期规划`` ‖ ``（2030年）``) so that each
+    column's fragments are adjacent."""
+    n = len(head)
+    i = n
+    while i > 0 and _is_year(head[i - 1].text) and head[i - 1].para:
+        i -= 1
+    m = n - i
+    if m < 2 or i < m:
+        return head
+    names = head[i - m:i]
+    if any(_is_year(f.text) or not f.para or header_type(f.text) in ("name", "seq", "attr", "unit")
+           for f in names):
+        return head
+    paired = [f for pair in zip(names, head[i:], strict=True) for f in pair]
+    return [*head[:i - m], *paired]
 
 
 def _unknown_header(text: str) -> bool:

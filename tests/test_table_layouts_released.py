@@ -1,0 +1,94 @@
+"""Table layouts found in real plans that the dev set did not show before the first sealed
+Shanghai set was released, each in a small synthetic document (never a copy of a plan):
+
+- a header printed in three rows, one cell per paragraph: a spanning ``指标值`` over ``现状`` ‖
+  ``规划``, then the years of those two columns on a row of their own;
+- a group column whose header qualifies 类别 (``指标类别``, ``目标类别``), a name column called
+  ``具体目标内容`` and no 序号;
+- a 属性 with a footnote mark (``预期性[1]``) and a text target broken over two paragraphs
+  (``完成省级`` ‖ ``下达任务``), whose rows hold header words (单位, 完成) and stay data rows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from planwatch.extract.indicators import extract_indicator_tables
+from planwatch.extract.tables import classify_header, detect_header
+from planwatch.model.plan import Indicator
+from planwatch.parse import read_document
+from planwatch.parse.cellrun import header_type
+
+TITLE = "# 某区“十五五”规划\n\n"
+
+
+def _read(tmp_path: Path, body: str) -> Any:
+    path = tmp_path / "plan.md"
+    path.write_text(TITLE + body, encoding="utf-8")
+    return extract_indicator_tables(read_document(path))
+
+
+def _cells(*cells: str) -> str:
+    return "\n\n".join(cells) + "\n\n"
+
+
+def _row(i: Indicator) -> tuple[Any, ...]:
+    return (i.category, i.name, i.unit, i.baseline_year, i.baseline, i.target_year, i.target,
+            i.target_text, i.attribute)
+
+
+def test_three_header_rows_with_a_spanning_value_word_and_years_below(tmp_path: Path) -> None:
+    """``指标值`` spans two columns whose years are printed on the next header row: the years go
+    to their own columns (现状 → 2025, 规划 → 2030). A text target (``动态调整``) ends its row;
+    it is not the next group's category."""
+    body = ("专栏1 某区空间规划指标表\n\n"
+            + _cells("指标类别", "序号", "指标项", "单位", "类型", "指标值", "现状", "规划",
+                     "（2025年）", "（2030年）",
+                     "规模", "1", "用地总量", "平方千米", "约束性", "30.5", "30.4",
+                     "设施", "2", "公园数量", "个", "预期性", "12", "动态调整",
+                     "3", "绿道长度", "千米", "预期性", "/", "40",
+                     "交通", "4", "路网密度", "千米/平方千米", "约束性", "5.1", "5.6")
+            + "注：测试。\n")
+    result = _read(tmp_path, body)
+    assert [_row(i) for i in result.indicators] == [
+        ("规模", "用地总量", "平方千米", 2025, 30.5, 2030, 30.4, None, "约束性"),
+        ("设施", "公园数量", "个", 2025, 12, 2030, None, "动态调整", "预期性"),
+        ("设施", "绿道长度", "千米", None, None, 2030, 40, None, "预期性"),
+        ("交通", "路网密度", "千米/平方千米", 2025, 5.1, 2030, 5.6, None, "约束性"),
+    ]
+
+
+def test_group_column_qualified_and_goal_content_column_without_seq(tmp_path: Path) -> None:
+    body = ("表 某区节水主要指标\n\n"
+            + _cells("目标类别", "具体目标内容", "目标值（%）", "指标属性",
+                     "节约用水", "单位产值用水量降低", "完成省级", "下达任务", "约束性",
+                     "农业用水总量降低", "完成省级", "下达任务", "预期性[1]",
+                     "再生利用", "再生水利用率", "60", "预期性",
+                     "工业用水重复利用率", "95", "预期性")
+            + "注：测试。\n")
+    result = _read(tmp_path, body)
+    text = "完成省级下达任务"
+    assert [_row(i) for i in result.indicators] == [
+        ("节约用水", "单位产值用水量降低", "%", None, None, 2030, None, text, "约束性"),
+        ("节约用水", "农业用水总量降低", "%", None, None, 2030, None, text, "预期性"),
+        ("再生利用", "再生水利用率", "%", None, None, 2030, 60, None, "预期性"),
+        ("再生利用", "工业用水重复利用率", "%", None, None, 2030, 95, None, "预期性"),
+    ]
+
+
+def test_header_words_of_groups_and_goal_names() -> None:
+    assert header_type("指标类别") == "text"
+    assert header_type("目标类别") == "text"
+    assert header_type("具体目标内容") == "name"
+    assert header_type("指标值") == "mod"
+    assert classify_header("目标类别").role == "category"
+    assert classify_header("具体目标内容").role == "name"
+
+
+def test_a_row_with_an_attribute_is_never_a_header_row() -> None:
+    rows = [("类别", "指标", "目标值", "属性"),
+            ("经济", "单位产值能耗降低", "完成下达目标", "约束性"),
+            ("经济", "单位产值水耗降低", "5", "预期性")]
+    header = detect_header(rows)
+    assert header is not None and header.rows == 1
