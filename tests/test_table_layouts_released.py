@@ -92,3 +92,52 @@ def test_a_row_with_an_attribute_is_never_a_header_row() -> None:
             ("经济", "单位产值水耗降低", "5", "预期性")]
     header = detect_header(rows)
     assert header is not None and header.rows == 1
+
+
+def _full(i: Indicator) -> tuple[Any, ...]:
+    return (i.name, i.unit, i.baseline_year, i.baseline, i.target_year, i.target,
+            i.target_comparator, i.target_text, i.annual_growth_pct, i.cumulative_change, i.note)
+
+
+def test_bracketed_lead_words_remarks_and_a_lone_value(tmp_path: Path) -> None:
+    """``【累计8】`` in a 年均【累计】 column is a cumulative; ``3000（力争完成省下达任务）`` and
+    ``≥90%（不含工业）`` are numbers with a remark; a row printing one value and nothing in the
+    target column (``≥20（小学）≥40（中学）``) gives a text target of the target column's year."""
+    body = ("表1 某区主要指标\n\n"
+            + _cells("序号", "指标名称", "单位", "属性", "“十五五”目标", "2030年", "年均【累计】",
+                     "1", "新增总部企业数", "家", "预期性", "—", "【累计8】",
+                     "2", "光伏装机容量", "千瓦", "预期性", "3000（力争完成省下达任务）", "—",
+                     "3", "污泥无害化处置率", "%", "约束性", "≥90%（不含工业）", "—",
+                     "4", "骨干教师占比", "%", "预期性", "≥20（小学）≥40（中学）",
+                     "5", "区级财政收入年均增长率", "%", "预期性", "—", "6")
+            + "注：测试。\n")
+    result = _read(tmp_path, body)
+    assert [_full(i) for i in result.indicators] == [
+        ("新增总部企业数", "家", None, None, None, None, None, None, None, 8, None),
+        ("光伏装机容量", "千瓦", None, None, 2030, 3000, "=", None, None, None,
+         "力争完成省下达任务"),
+        ("污泥无害化处置率", "%", None, None, 2030, 90, ">=", None, None, None, "不含工业"),
+        ("骨干教师占比", "%", None, None, 2030, None, None, "≥20（小学）≥40（中学）", None, None,
+         None),
+        ("区级财政收入年均增长率", "%", None, None, None, None, None, None, 6, None, None),
+    ]
+
+
+def test_bracketed_base_values_dated_by_the_footnote_and_qualitative_units(
+        tmp_path: Path) -> None:
+    """``注：括号内数据为2019年平均值``: a base value printed in brackets is of 2019, the others
+    of the base column's year; ``定性`` in the 单位 column is no unit and not part of the name."""
+    body = ("表2 某区水务指标\n\n"
+            + _cells("序号", "指标名称", "单位", "指标属性", "基准值（2020年）", "目标值（2025年）",
+                     "1", "河道水质达标比例", "%", "预期性", "（80.5）", "90",
+                     "2", "污水处理率", "%", "约束性", "95", "≥99",
+                     "3", "河长制推进", "定性", "预期性", "/", "全面建成河长制体系")
+            + "注：括号内数据为2019年平均值。\n")
+    path = tmp_path / "plan.md"
+    path.write_text("# 某区水务“十四五”规划\n\n" + body, encoding="utf-8")
+    result = extract_indicator_tables(read_document(path))
+    assert [_full(i) for i in result.indicators] == [
+        ("河道水质达标比例", "%", 2019, 80.5, 2025, 90, "=", None, None, None, None),
+        ("污水处理率", "%", 2020, 95, 2025, 99, ">=", None, None, None, None),
+        ("河长制推进", None, None, None, 2025, None, None, "全面建成河长制体系", None, None, None),
+    ]

@@ -73,6 +73,8 @@ _UNIT_CHARS = frozenset(
     "所栋段乘标箱准微克毫升倍岁百点/·・kmgtKMGWhLl²³23㎡㎞每卫量孔公斤只头幢宗栋根片轮场"
 )
 _UNIT_WORDS = ("百分点", "个百分点")
+# 定性 in a 单位 column: the row has no measure (its target is words), like ``—`` there
+NO_MEASURE = frozenset({"定性", "定性指标"})
 _SUFFIXES = frozenset({"左右", "以上", "以下", "以内", "及以上", "及以下", "上下"})
 _QUAL = ("完成", "达到", "高于", "低于", "同步", "持平", "力争", "基本", "全面", "稳步", "持续",
          "保持", "消除", "提升", "下降", "控制", "确保", "要求", "水平", "目标", "增加", "累计",
@@ -97,7 +99,7 @@ def kind_of(text: str) -> str:
         return "attr"
     if s in _SUFFIXES:
         return "suffix"
-    if s in _MISSING:
+    if s in _MISSING or s in NO_MEASURE:
         return "missing"
     if _NUM.match(s):
         return "num"
