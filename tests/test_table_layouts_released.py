@@ -141,3 +141,45 @@ def test_bracketed_base_values_dated_by_the_footnote_and_qualitative_units(
         ("污水处理率", "%", 2020, 95, 2025, 99, ">=", None, None, None, None),
         ("河长制推进", None, None, None, 2025, None, None, "全面建成河长制体系", None, None, None),
     ]
+
+
+def test_names_that_start_like_a_target_and_growth_rates_beside_an_empty_target(
+        tmp_path: Path) -> None:
+    """``完成造林面积`` names a row although it starts with 完成; a pipe table's empty target cell
+    beside a 年均 value of a growth-rate row leaves the value a growth rate."""
+    body = ("表1 某区主要指标\n\n"
+            + _cells("类别", "指标名称", "单位", "2030年目标", "属性",
+                     "生态", "完成造林面积", "公顷", "1200", "约束性",
+                     "城市绿道长度", "千米", "完成市级", "下达目标", "预期性",
+                     "民生", "新增托位数", "个", "3000", "预期性",
+                     "保持就业率", "%", "95", "预期性")
+            + "注：测试。\n\n"
+            "表2 某区经济指标\n\n"
+            "| 序号 | 指标名称 | 单位 | 2030年目标 | 年均增长［累计］ | 属性 |\n"
+            "|---|---|---|---|---|---|\n"
+            "| 1 | 地区生产总值年均增长率 | % |  | 5 | 预期性 |\n"
+            "| 2 | 居民收入 | 万元 | 12 |  | 预期性 |\n")
+    result = _read(tmp_path, body)
+    assert [(i.category, i.name, i.unit, i.target, i.target_text, i.annual_growth_pct)
+            for i in result.indicators] == [
+        ("生态", "完成造林面积", "公顷", 1200, None, None),
+        ("生态", "城市绿道长度", "千米", None, "完成市级下达目标", None),
+        ("民生", "新增托位数", "个", 3000, None, None),
+        ("民生", "保持就业率", "%", 95, None, None),
+        (None, "地区生产总值年均增长率", "%", None, None, 5),
+        (None, "居民收入", "万元", 12, None, None),
+    ]
+
+
+def test_a_lone_column_of_the_plans_last_year_is_the_target(tmp_path: Path) -> None:
+    body = ("表1 某区主要指标\n\n"
+            "| 序号 | 指标名称 | 单位 | 2030年 | 属性 |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | 居民收入 | 万元 | 12 | 预期性 |\n"
+            "| 2 | 研发投入强度 | % | ≥4 | 预期性 |\n")
+    result = _read(tmp_path, body)
+    assert [(i.name, i.baseline_year, i.baseline, i.target_year, i.target, i.target_comparator)
+            for i in result.indicators] == [
+        ("居民收入", None, None, 2030, 12, "="),
+        ("研发投入强度", None, None, 2030, 4, ">="),
+    ]

@@ -326,14 +326,16 @@ def _read(ctx: _Context, row: _Row, col: Column | None) -> TableValue | None:
 def _lone_value(ctx: _Context, row: _Row) -> _Row:
     """A row that prints one value beside a target column and a 年均［累计］ column, and
     nothing at all (not even ``—``) in the target column: a number with a comparator
-    (``≥30（初中）``) that is neither bracketed nor said to be yearly or cumulative is the
-    target. Where the cell lands between the two columns is only the layout's guess."""
+    (``≥30（初中）``) that is neither bracketed nor said to be yearly or cumulative, in a row
+    whose name is not a growth rate, is the target. Where the cell lands between the two
+    columns is only the layout's guess."""
     target = ctx.header.first("target")
     growth = ctx.header.all("growth")
     if target is None or len(growth) != 1 or _cell(row.cells, target) is not None:
         return row
     raw = _cell(row.cells, growth[0])
-    if raw is None or raw[:1] in _BRACKETS or any(w in raw for w in _GROWTH_CELL_WORDS):
+    if raw is None or raw[:1] in _BRACKETS or any(w in raw for w in _GROWTH_CELL_WORDS) \
+            or any(w in row.name for w in _RATE_NAME_WORDS):
         return row
     cells = list(row.cells)
     cells[target.index], cells[growth[0].index] = raw, ""
@@ -342,6 +344,7 @@ def _lone_value(ctx: _Context, row: _Row) -> _Row:
 
 _BRACKETS = "〔[［【(（"
 _GROWTH_CELL_WORDS = ("年均", "每年", "累计", "增长", "增速", "下降", "提高", "新增")
+_RATE_NAME_WORDS = ("年均", "增长率", "增速", "增幅", "每年", "累计")
 
 
 def _indicator(ctx: _Context, row: _Row) -> Indicator:

@@ -176,14 +176,24 @@ _HEADING_EMIT: dict[ColType, float] = {"text": 0.5, "name": -1.0, "any": 0.0, "s
 _TARGET_END = re.compile(r"(?:目标|要求|水平|任务|同步|持平|标准|\d%?)$")
 
 
+_MEASURE_END = re.compile(r"(?:率|量|数|面积|额|比例|占比|规模|长度|总量|指数|密度|强度)$")
+
+
+def target_words(text: str) -> bool:
+    """Words that state a target (``完成市级下达目标``, ``达到全市平均水平``, ``与全市同步``),
+    not an indicator's name that starts alike (``完成造林面积``, ``保持率``)."""
+    s = squash(text)
+    return bool(_TARGET_LEAD.match(s)) and not _MEASURE_END.search(s)
+
+
 def _unfinished_target(text: str) -> bool:
     """A text target's first words without the object they lead to (``完成市级``, ``达到全市``)."""
     s = squash(text)
-    return bool(_TARGET_LEAD.match(s)) and not _TARGET_END.search(s) and len(s) <= 12
+    return target_words(s) and not _TARGET_END.search(s) and len(s) <= 12
 
 
 def _emit(col: ColType, kind: str, text: str = "") -> float:
-    if kind == "qual" and col in ("name", "text") and _TARGET_LEAD.match(squash(text)):
+    if kind == "qual" and col in ("name", "text") and target_words(text):
         return -1.5  # 完成市级下达目标, 达到全市平均水平: a text target, not a name
     if kind == "heading":
         return _HEADING_EMIT.get(col, -4.0)
@@ -202,7 +212,7 @@ def _cont(col: ColType, kind: str, text: str) -> float:
     kind = "text" if kind == "textnum" else kind
     if col == "value" and text[:1] in "(（":
         return 0.0  # 36 / （2021年-2025年）
-    if col in ("name", "text") and kind == "qual" and _TARGET_LEAD.match(squash(text)):
+    if col in ("name", "text") and kind == "qual" and target_words(text):
         return -1.0  # 完成市级 ‖ 下达目标 opens a text target; it does not go on with the name
     return _CONT[col].get(kind, -5.0)
 

@@ -79,6 +79,12 @@ def header_type(text: str) -> str | None:
 
 
 
+def _dated(text: str) -> bool:
+    """A header fragment that names a year or a five-year plan (``“十四五”``, ``2025年目标``)."""
+    s = squash(text)
+    return bool(_YEAR.search(s) or _PERIOD.search(s))
+
+
 def _is_modifier(text: str) -> bool:
     """A short place name before a period header (``松江区`` ‖ ``“十四五”`` ‖ ``指标``)."""
     s = squash(text)
@@ -100,7 +106,8 @@ def _header(frags: list[Fragment]) -> int:
     while n < len(frags) and n < 24:
         t = header_type(frags[n].text)
         if t is None and _is_modifier(frags[n].text) and n + 1 < len(frags) \
-                and header_type(frags[n + 1].text) is not None:
+                and header_type(frags[n + 1].text) is not None \
+                and _dated(frags[n + 1].text):
             t = "place"
         if t is None:
             break
@@ -210,7 +217,8 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
         h, head, best = h - 1, head[:-1], shorter  # 年均土地储备规模 was the first row's name
     elif h < len(frags) - 4 and _unknown_header(frags[h].text):
         wider = _best_alignment(frags[:h + 1], [*types, "unknown"], frags[h + 1:])
-        if wider is not None and (best is None or wider[0] > best[0] + UNKNOWN_MARGIN):
+        if wider is not None and (best is None or wider[0] > best[0] + UNKNOWN_MARGIN) \
+                and not _group_cell_left_empty(types, wider):
             h, head, best = h + 1, frags[:h + 1], wider  # a last column named by an unknown word
     data = frags[h:]
     if best is None or best[0] / len(data) < MIN_QUALITY:
@@ -247,6 +255,16 @@ def pair_header_rows(head: list[Fragment]) -> list[Fragment]:
         return head
     paired = [f for pair in zip(names, head[i:], strict=True) for f in pair]
     return [*head[:i - m], *paired]
+
+
+def _group_cell_left_empty(types: list[str],
+                           found: tuple[float, list[tuple[int, int]], list[int]]) -> bool:
+    """Whether an alignment leaves the first row's group cell empty in a table whose first
+    column groups the rows (类别): a merged group cell prints on its group's first row, so the
+    word after the header (``生态``) is that cell, not the header of one more column."""
+    _, parts, path = found
+    first = types[parts[0][0]] if parts else None
+    return first == "text" and bool(path) and path[0] != 1000
 
 
 def _unknown_header(text: str) -> bool:
