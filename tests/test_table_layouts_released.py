@@ -183,3 +183,40 @@ def test_a_lone_column_of_the_plans_last_year_is_the_target(tmp_path: Path) -> N
         ("居民收入", None, None, 2030, 12, "="),
         ("研发投入强度", None, None, 2030, 4, ">="),
     ]
+
+
+def test_attribute_beside_a_spanning_value_header(tmp_path: Path) -> None:
+    """``指标值`` spans ``2025年`` ‖ ``2030年`` on the next header row, and ``属性`` (both rows
+    high) is printed right of it: read row by row, the years come after ``属性``."""
+    body = ("表1 某区主要指标\n\n"
+            + _cells("序号", "指标名称", "单位", "指标值", "属性", "2025年", "2030年",
+                     "1", "常住人口", "万人", "20", "22", "预期性",
+                     "2", "绿地率", "%", "35", "≥38", "约束性",
+                     "3", "公交站点覆盖率", "%", "/", "90", "预期性",
+                     "4", "企业数量", "家", "300", "350", "预期性")
+            + "注：测试。\n")
+    result = _read(tmp_path, body)
+    assert [_row(i) for i in result.indicators] == [
+        (None, "常住人口", "万人", 2025, 20, 2030, 22, None, "预期性"),
+        (None, "绿地率", "%", 2025, 35, 2030, 38, None, "约束性"),
+        (None, "公交站点覆盖率", "%", None, None, 2030, 90, None, "预期性"),
+        (None, "企业数量", "家", 2025, 300, 2030, 350, None, "预期性"),
+    ]
+
+
+def test_attribute_beside_a_period_target_over_year_and_growth(tmp_path: Path) -> None:
+    body = ("表1 某区主要指标\n\n"
+            + _cells("序号", "指标名称", "单位", "“十五五”目标", "属性", "2030年", "年均［累计］",
+                     "1", "地区生产总值", "亿元", "3000", "—", "预期性",
+                     "2", "研发投入增长率", "%", "—", "6左右", "预期性",
+                     "3", "新增就业岗位", "万个", "—", "［5］", "预期性",
+                     "4", "细颗粒物浓度", "微克/立方米", "≤25", "—", "约束性")
+            + "注：测试。\n")
+    result = _read(tmp_path, body)
+    assert [(i.name, i.target_year, i.target, i.annual_growth_pct, i.cumulative_change,
+             i.attribute) for i in result.indicators] == [
+        ("地区生产总值", 2030, 3000, None, None, "预期性"),
+        ("研发投入增长率", None, None, 6, None, "预期性"),
+        ("新增就业岗位", None, None, None, 5, "预期性"),
+        ("细颗粒物浓度", 2030, 25, None, None, "约束性"),
+    ]

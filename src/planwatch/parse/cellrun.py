@@ -211,6 +211,13 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     if types[0] == "name" and types.count("name") > 1 and types[1] != "attr":
         return None  # a title (主要指标) before the header: the header starts on the next line
     best = _best_alignment(head, types, frags[h:])
+    moved = spanned_first(head)
+    if moved is not None:
+        moved_types = [header_type(f.text) or "mod" for f in moved]
+        alt = _best_alignment(moved, moved_types, frags[h:])
+        if alt is not None and (best is None or alt[0] > best[0] + UNKNOWN_MARGIN):
+            head, types, best = moved, moved_types, alt  # 属性 printed beside 指标值, not under it
+            frags = [*moved, *frags[h:]]
     shorter = _best_alignment(head[:-1], types[:-1], frags[h - 1:]) if _may_be_data(types) \
         else None
     if shorter is not None and (best is None or shorter[0] > best[0]):
@@ -265,6 +272,29 @@ def _group_cell_left_empty(types: list[str],
     _, parts, path = found
     first = types[parts[0][0]] if parts else None
     return first == "text" and bool(path) and path[0] != 1000
+
+
+_SUB_TYPES = frozenset({"value", "mod"})
+_BESIDE_TYPES = frozenset({"attr", "unit", "any", "text"})
+
+
+def spanned_first(head: list[Fragment]) -> list[Fragment] | None:
+    """A header of two printed rows whose first row has a value word spanning the columns
+    below it (``指标值``, ``“十五五”目标``) and, right of it, cells spanning both rows (``属性``):
+    read row by row, the sub-headers (``2025年`` ‖ ``2030年``) come after ``属性`` though their
+    columns come before it. The header with the sub-headers moved right after the spanning word,
+    or None when the header is not laid out so."""
+    types = [header_type(f.text) or "mod" for f in head]
+    n = len(types)
+    q = n
+    while q > 0 and types[q - 1] in _SUB_TYPES:
+        q -= 1
+    p = q
+    while p > 0 and types[p - 1] in _BESIDE_TYPES:
+        p -= 1
+    if n - q < 2 or p == q or p == 0 or types[p - 1] not in _SUB_TYPES:
+        return None
+    return [*head[:p], *head[q:], *head[p:q]]
 
 
 def _unknown_header(text: str) -> bool:
