@@ -6,7 +6,12 @@ Shanghai set was released, each in a small synthetic document (never a copy of a
 - a group column whose header qualifies 类别 (``指标类别``, ``目标类别``), a name column called
   ``具体目标内容`` and no 序号;
 - a 属性 with a footnote mark (``预期性[1]``) and a text target broken over two paragraphs
-  (``完成省级`` ‖ ``下达任务``), whose rows hold header words (单位, 完成) and stay data rows.
+  (``完成省级`` ‖ ``下达任务``), whose rows hold header words (单位, 完成) and stay data rows;
+- value cells: a lead word inside a cumulative bracket (``【累计8】``), a remark after a number
+  (``3000（力争完成省下达任务）``), base values in brackets dated by a footnote, ``定性`` in the
+  单位 column, a lone value beside a target ‖ 年均［累计］ pair;
+- and the guards these rules need (names that start like a target, growth-rate rows, a lone
+  end-year column, 属性 printed beside a spanning value header).
 """
 
 from __future__ import annotations
