@@ -30,7 +30,7 @@ from planwatch.extract.tables import (
 )
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Comparator, Indicator, PriorResult
-from planwatch.parse.cellgrid import is_unit
+from planwatch.parse.cellgrid import NO_MEASURE, is_unit
 from planwatch.parse.document import Document, table_block
 
 
@@ -53,6 +53,7 @@ class _Context:
     star_year: int | None
     findings: list[Finding]
     unit: str | None = None
+    paren_year: int | None = None
 
 
 @dataclass
@@ -128,6 +129,10 @@ def _turned(group: TableGroup) -> TableGroup:
 # --- table context -------------------------------------------------------------------------
 
 _STAR_NOTE = re.compile(r"\*\s*(?:号)?\s*(?:代表|为|表示|系|是)?\s*((?:19|20)\d{2})\s*年")
+# 注：括号内数据为2019年平均值: a base value printed in brackets is of that year
+_PAREN_NOTE = re.compile(r"(?:括号|（）|\(\))(?:内|中)的?(?:数据|数值|数字|值)?\s*"
+                         r"(?:代表|为|表示|系|是)\s*((?:19|20)\d{2})\s*年")
+_WRAPPED = re.compile(r"^[(（][^()（）]+[)）]$")
 
 
 def _context(doc: Document, group: TableGroup, header: Header, findings: list[Finding],
@@ -144,12 +149,15 @@ def _context(doc: Document, group: TableGroup, header: Header, findings: list[Fi
     notes += "\n".join(r[0] for r in group.rows if r and _is_note(r))
     m = _STAR_NOTE.search(notes)
     star = int(m.group(1)) if m else None
+    m = _PAREN_NOTE.search(notes)
+    paren = int(m.group(1)) if m else None
     missing_base = header.first("baseline") is not None and base is None
     if missing_base or (header.first("target") is not None and target is None):
         findings.append(Finding(
             code="table-year-unknown", severity=Severity.WARNING, line=group.line,
             message="指标表的基期或目标年份无法确定", context=group.caption or None))
-    return _Context(group, header, base, target, actual, star, findings, _table_unit(doc, group))
+    return _Context(group, header, base, target, actual, star, findings, _table_unit(doc, group),
+                    paren)
 
 
 _UNIT_WORD = r"(?:计量)?单位\s*[:：]\s*([^\s，,。；;、）)]{1,10})"
@@ -288,8 +296,8 @@ def normalize_unit(unit: str | None, name: str) -> str | None:
     if unit is None:
         return None
     unit = squash(unit).replace("％", "%")
-    if parse_cell(unit).missing:
-        return None  # — or / in the unit column: no unit
+    if parse_cell(unit).missing or unit in NO_MEASURE:
+        return None  # — or / in the unit column: no unit; 定性: words, not a measure
     return complete_unit(unit, name) or None
 
 
@@ -315,7 +323,32 @@ def _read(ctx: _Context, row: _Row, col: Column | None) -> TableValue | None:
     return None if value.missing else value
 
 
+def _lone_value(ctx: _Context, row: _Row) -> _Row:
+    """A row that prints one value beside a target column and a 年均［累计］ column, and
+    nothing at all (not even ``—``) in the target column: a number with a comparator
+    (``≥30（初中）``) that is neither bracketed nor said to be yearly or cumulative, in a row
+    whose name is not a growth rate, is the target. Where the cell lands between the two
+    columns is only the layout's guess."""
+    target = ctx.header.first("target")
+    growth = ctx.header.all("growth")
+    if target is None or len(growth) != 1 or _cell(row.cells, target) is not None:
+        return row
+    raw = _cell(row.cells, growth[0])
+    if raw is None or raw[:1] in _BRACKETS or any(w in raw for w in _GROWTH_CELL_WORDS) \
+            or any(w in row.name for w in _RATE_NAME_WORDS):
+        return row
+    cells = list(row.cells)
+    cells[target.index], cells[growth[0].index] = raw, ""
+    return _Row(row.index, tuple(cells), row.name, row.unit, row.category, row.line)
+
+
+_BRACKETS = "〔[［【(（"
+_GROWTH_CELL_WORDS = ("年均", "每年", "累计", "增长", "增速", "下降", "提高", "新增")
+_RATE_NAME_WORDS = ("年均", "增长率", "增速", "增幅", "每年", "累计")
+
+
 def _indicator(ctx: _Context, row: _Row) -> Indicator:
+    row = _lone_value(ctx, row)
     base = _read(ctx, row, ctx.header.first("baseline"))
     target = _read(ctx, row, ctx.header.first("target"))
     bcell = base.cell if base else None
@@ -324,6 +357,8 @@ def _indicator(ctx: _Context, row: _Row) -> Indicator:
         base_year = ctx.star_year
     if base is not None and base.year is not None and bcell is not None:
         base_year = base.year
+    if bcell is not None and ctx.paren_year is not None and _WRAPPED.match(squash(bcell.raw)):
+        base_year = ctx.paren_year
     unit = row.unit or next((v.unit for v in (target, base) if v is not None and v.unit),
                             None) or _header_unit(ctx.header) or ctx.unit
     ind = Indicator(
@@ -368,6 +403,7 @@ def _set_target(ctx: _Context, row: _Row, ind: Indicator, target: TableValue | N
         ind.cumulative_change, ind.cumulative_change_max = cell.value, target.value_max
         return
     ind.target, ind.target_max, ind.target_text = cell.value, target.value_max, target.text
+    ind.note = ind.note or target.note
     ind.target_year = target.year or ctx.target_year
     ind.target_comparator = _comparator(cell.comparator)
 

@@ -104,9 +104,15 @@ def _latest_target(columns: list[Column], period: tuple[int, int] | None) -> lis
 
 
 def _plan_years(columns: list[Column], period: tuple[int, int]) -> list[Column]:
-    """2020年 ‖ 2025年 ‖ 2030年 in a 2026–2030 plan: baseline 2025, target 2030."""
+    """2020年 ‖ 2025年 ‖ 2030年 in a 2026–2030 plan: baseline 2025, target 2030; a lone
+    2030年 column is the target."""
     base_year, end_year = period[0] - 1, period[1]
     dated = [c for c in columns if c.role in ("baseline", "target", "other") and c.year]
+    if not any(c.role == "target" for c in columns):
+        ends = [c for c in dated if c.year == end_year and c.role == "baseline"]
+        if len(ends) == 1 and not any(c.year == base_year for c in dated):
+            # 序号 ‖ 指标 ‖ 单位 ‖ 2030年 ‖ 属性: the plan's last year alone is its target
+            return [_with(c, "target") if c is ends[0] else c for c in columns]
     if not any(c.year == end_year for c in dated) or not any(c.year == base_year for c in dated):
         return columns
     target = next((c for c in dated if c.year == end_year and c.role == "target"),

@@ -48,6 +48,7 @@ class TableValue:
     text: str | None = None
     increase: bool = False
     value_max: float | None = None
+    note: str | None = None
 
     @property
     def missing(self) -> bool:
@@ -67,6 +68,12 @@ def read_value(raw: str) -> TableValue:
     same = _same_values(s)
     if same is not None:
         return same
+    inner = _bracketed_words(s)
+    if inner is not None:
+        return inner
+    noted = _word_note(s)
+    if noted is not None:
+        return noted
     s, year = _strip_year_note(s)
     s = _FOOTNOTE.sub(r"\1", s)
     percent = _percent(s)
@@ -88,6 +95,38 @@ def read_value(raw: str) -> TableValue:
         return TableValue(Cell(float(dated.group(2))), int(dated.group(1)),
                           "%" if dated.group(3) else None, raw.strip())
     return TableValue(None, year, None, _unwrap(raw.strip()) if _has_words(raw) else None)
+
+
+_BRACKETED = re.compile(r"^[〔\[]([^〔〕\[\]]+)[〕\]]$")
+_WORD_NOTE = re.compile(r"^(.*\d.*?)[(（]([^()（）\d]{2,30})[)）]$")
+
+
+def _bracketed_words(s: str) -> TableValue | None:
+    """``【累计15】``, ``〔新增300〕``: a five-year cumulative whose bracket also holds a lead word;
+    the number inside is the cumulative change."""
+    m = _BRACKETED.match(s)
+    if m is None or not _has_words(m.group(1)):
+        return None
+    inner = read_value(m.group(1))
+    if inner.cell is None or inner.cell.value is None:
+        return None
+    c = inner.cell
+    cell = Cell(c.value, c.comparator, True, False, s, c.starred)
+    return TableValue(cell, inner.year, inner.unit, None, False, inner.value_max)
+
+
+def _word_note(s: str) -> TableValue | None:
+    """``25000（确保完成市下达目标）``, ``≥98%（除危废外）``: a number with a qualifying remark
+    in brackets after it; the number is the value and the remark its note (a unit in brackets,
+    ``（间）``, and a dated note, ``（2024年）``, are read elsewhere)."""
+    m = _WORD_NOTE.match(s)
+    if m is None or is_unit(m.group(2)) or not _has_words(m.group(2)):
+        return None
+    head = read_value(m.group(1))
+    if head.cell is None or head.cell.value is None or head.text is not None:
+        return None
+    return TableValue(head.cell, head.year, head.unit, None, head.increase, head.value_max,
+                      m.group(2))
 
 
 def _unwrap(text: str) -> str:

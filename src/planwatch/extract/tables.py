@@ -25,12 +25,13 @@ TableKind = Literal["indicator", "prior", "project"]
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 _SPACE = re.compile(r"\s+")
 _UNIT_NOTE = re.compile(r"[（(](?:计量)?单位[）)]$")
+_ATTR_VALUE = re.compile(r"^(?:预期|约束)性(?:\[\d{1,2}\]|［\d{1,2}］|\*)?$")
 
 # Ordered: the first rule whose keyword occurs in the header cell decides the role.
 _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
     ("attribute", ("属性", "性质")),
     ("seq", ("序号", "编号")),
-    ("name", ("指标名称", "指标内容", "指标项", "二级指标")),
+    ("name", ("指标名称", "指标内容", "指标项", "二级指标", "目标内容", "目标名称")),
     ("category", ("一级指标",)),
     ("note", ("备注", "说明")),
     ("status", ("完成情况", "完成状态", "进展情况", "是否完成")),
@@ -46,6 +47,7 @@ _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
     ("location", ("镇街", "所在地", "地点", "位置", "所属区", "区县", "县市区", "园区", "区域",
                   "乡镇", "所在")),
     ("unit", ("计量单位", "单位")),
+    ("category", ("类别", "分类", "类目")),  # 目标类别: the group, not a target
     ("growth", ("增速", "增长", "增幅", "累计", "变化")),
     ("target", ("目标值", "目标", "规划值", "预期值", "规划水平", "目标水平")),
     ("baseline", ("基础值", "基期值", "基数", "基期", "基准", "现状值", "现状", "基础", "现有",
@@ -167,8 +169,8 @@ def _period_column(cell: str, rest: str, period: tuple[int, int]) -> Column:
 @lru_cache(maxsize=4096)
 def _is_header_row(row: tuple[str, ...]) -> bool:
     cells = [c for c in row if c.strip()]
-    if len(set(cells)) < 2:
-        return False
+    if len(set(cells)) < 2 or any(_ATTR_VALUE.match(squash(c)) for c in cells):
+        return False  # a row that says 预期性/约束性 is data, whatever words its cells hold
     known = [classify_header(c) for c in cells]
     numeric = [c for c, k in zip(cells, known, strict=True) if k.year is None and _is_number(c)]
     return not numeric and sum(k.role != "other" for k in known) >= 2

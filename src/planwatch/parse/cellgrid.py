@@ -54,6 +54,7 @@ class Grid:
 # --- fragment features ---------------------------------------------------------------------
 
 _SQUASH = re.compile(r"\s+")
+_FOOTNOTE = re.compile(r"(?:\[\d{1,2}\]|［\d{1,2}］)$")
 _INT = re.compile(r"^\d{1,3}[.、．]?$")
 _CN_SEQ = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _ATTR = re.compile(r"^(?:预期|约束)性?$")
@@ -72,10 +73,13 @@ _UNIT_CHARS = frozenset(
     "所栋段乘标箱准微克毫升倍岁百点/·・kmgtKMGWhLl²³23㎡㎞每卫量孔公斤只头幢宗栋根片轮场"
 )
 _UNIT_WORDS = ("百分点", "个百分点")
+# 定性 in a 单位 column: the row has no measure (its target is words), like ``—`` there
+NO_MEASURE = frozenset({"定性", "定性指标"})
 _SUFFIXES = frozenset({"左右", "以上", "以下", "以内", "及以上", "及以下", "上下"})
 _QUAL = ("完成", "达到", "高于", "低于", "同步", "持平", "力争", "基本", "全面", "稳步", "持续",
          "保持", "消除", "提升", "下降", "控制", "确保", "要求", "水平", "目标", "增加", "累计",
-         "推进", "以上", "以内", "左右", "不低于", "不超过", "实现", "覆盖", "建成", "启动")
+         "推进", "以上", "以内", "左右", "不低于", "不超过", "实现", "覆盖", "建成", "启动",
+         "调整", "优化")
 
 
 def squash(text: str) -> str:
@@ -84,8 +88,9 @@ def squash(text: str) -> str:
 
 @lru_cache(maxsize=16384)
 def kind_of(text: str) -> str:
-    """A coarse kind of a fragment: int, cnseq, attr, missing, num, unit, qual or text."""
-    s = squash(text)
+    """A coarse kind of a fragment: int, cnseq, attr, missing, num, unit, qual or text. A
+    footnote mark at the end (``预期性[1]``, ``100［2］``) does not change it."""
+    s = _FOOTNOTE.sub("", squash(text)) or squash(text)
     if _INT.match(s):
         return "int"
     if _CN_SEQ.match(s):
@@ -94,7 +99,7 @@ def kind_of(text: str) -> str:
         return "attr"
     if s in _SUFFIXES:
         return "suffix"
-    if s in _MISSING:
+    if s in _MISSING or s in NO_MEASURE:
         return "missing"
     if _NUM.match(s):
         return "num"
@@ -150,6 +155,8 @@ _SKIP: dict[ColType, float] = {"seq": 1.5, "text": 0.3, "name": 5.0, "unit": 1.5
                                "value": 2.0, "status": 1.5, "any": 1.0}
 
 
+_TARGET_LEAD = re.compile(r"^(?:完成|达到|高于|低于|不低于|不高于|不超过|不少于|力争|确保|保持|"
+                          r"与[^\d]{0,6}(?:同步|持平))")
 _JOINERS = ("/", "、", "，", ",", "-", "（", "(", "—")
 
 
@@ -166,7 +173,28 @@ _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]"
 _HEADING_EMIT: dict[ColType, float] = {"text": 0.5, "name": -1.0, "any": 0.0, "status": -2.0}
 
 
-def _emit(col: ColType, kind: str) -> float:
+_TARGET_END = re.compile(r"(?:目标|要求|水平|任务|同步|持平|标准|\d%?)$")
+
+
+_MEASURE_END = re.compile(r"(?:率|量|数|面积|额|比例|占比|规模|长度|总量|指数|密度|强度)$")
+
+
+def target_words(text: str) -> bool:
+    """Words that state a target (``完成市级下达目标``, ``达到全市平均水平``, ``与全市同步``),
+    not an indicator's name that starts alike (``完成造林面积``, ``保持率``)."""
+    s = squash(text)
+    return bool(_TARGET_LEAD.match(s)) and not _MEASURE_END.search(s)
+
+
+def _unfinished_target(text: str) -> bool:
+    """A text target's first words without the object they lead to (``完成市级``, ``达到全市``)."""
+    s = squash(text)
+    return target_words(s) and not _TARGET_END.search(s) and len(s) <= 12
+
+
+def _emit(col: ColType, kind: str, text: str = "") -> float:
+    if kind == "qual" and col in ("name", "text") and target_words(text):
+        return -1.5  # 完成市级下达目标, 达到全市平均水平: a text target, not a name
     if kind == "heading":
         return _HEADING_EMIT.get(col, -4.0)
     if kind == "suffix":
@@ -184,6 +212,8 @@ def _cont(col: ColType, kind: str, text: str) -> float:
     kind = "text" if kind == "textnum" else kind
     if col == "value" and text[:1] in "(（":
         return 0.0  # 36 / （2021年-2025年）
+    if col in ("name", "text") and kind == "qual" and target_words(text):
+        return -1.0  # 完成市级 ‖ 下达目标 opens a text target; it does not go on with the name
     return _CONT[col].get(kind, -5.0)
 
 
@@ -238,6 +268,8 @@ def align(types: list[ColType], frags: list[Fragment], row_mode: bool) -> tuple[
             cont += 1.5  # ``/`` or ``—`` is a whole cell: no value, not a joiner
         elif _open(frags[i - 1].text):
             cont = -1.5  # 微克/ ‖ 立方米, （微克/ ‖ 立方米）: the cell goes on
+        elif _unfinished_target(frags[i - 1].text):
+            cont = min(cont, 0.5)  # 完成市级 ‖ 下达目标, 达到全市 ‖ 平均水平
         elif len(f.text) <= 2:
             cont = max(0.0, cont - 0.5)  # 主要经济 ‖ 指标
         best_end = max(range(k + 1), key=lambda j: score[j] - trail[j + 1])
@@ -265,7 +297,7 @@ def _column_step(types: list[ColType], score: list[float], lead: list[float], ki
     new: list[float] = []
     ptr: list[int] = []
     for j in range(k):
-        e = _emit(types[j], kind)
+        e = _emit(types[j], kind, text)
         cand = score[j] - cont + _cont(types[j], kind, text)
         how = -1 - j  # continuation of column j
         for p in range(j):

@@ -39,6 +39,9 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
     ("text", ("类别", "分类", "类目", "板块", "领域", "维度", "方面", "内容", "备注", "说明",
               "地点", "单位名称", "责任单位", "牵头单位", "承担单位", "实施单位", "时限", "期限")),
 )
+_GROUP_WORDS = re.compile(r"(?:类别|分类|类目|板块|领域|维度)$")
+_NAME_CELL = re.compile(r"(?:目标|指标)(?:内容|名称|项)$")
+_SPAN_WORDS = frozenset({"指标值", "数值", "指标数值"})
 _CAPTION_WORDS = re.compile(r"主要指标|指标.{0,4}(?:完成情况|一览|汇总)|规划指标|发展指标")
 _EXPLICIT_UNIT = re.compile(r"^(?:计量|指标)?单位$")
 _UNIT_NOTE = re.compile(r"^[(（](?:单位[:：])?(?:%|‰|[万亿千百]?元|[万亿]?人|[万]?[个家件项]"
@@ -47,13 +50,15 @@ _UNIT_NOTE = re.compile(r"^[(（](?:单位[:：])?(?:%|‰|[万亿千百]?元|[�
 
 @lru_cache(maxsize=8192)
 def header_type(text: str) -> str | None:
-    """Column type a header fragment names; ``"mod"`` for a year, 十X五 or place modifier."""
+    """Column type a header fragment names; ``"mod"`` for a year, 十X五 or place modifier, and
+    for a word that spans several value columns above their own headers (``指标值`` over
+    ``现状`` ‖ ``近期规划``)."""
     s = squash(text).strip("“”\"")
     if not s or len(s) > 16 or s.endswith("表") or (_CAPTION_WORDS.search(s) and len(s) > 6) \
             or is_caption(s) \
             or heading_level(s) is not None:
         return None
-    if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s) or _UNIT_NOTE.match(s):
+    if _YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s) or _UNIT_NOTE.match(s) or s in _SPAN_WORDS:
         return "mod"  # 2025年, “十四五”, （%）: a line qualifying the column header above
     if _EXPLICIT_UNIT.match(s):
         return "unit"
@@ -61,6 +66,10 @@ def header_type(text: str) -> str | None:
         return "text"  # 一级指标 groups rows; the 二级指标 column names them
     if s == "类型" or s == "指标类型":
         return "any"
+    if _GROUP_WORDS.search(s):
+        return "text"  # 指标类别, 目标类别: the group column, whatever word qualifies it
+    if _NAME_CELL.search(s) and not (_YEAR.search(s) or _PERIOD.search(s)):
+        return "name"  # 具体目标内容, 目标名称: the column naming the rows
     for col, words in _HEADER_RULES:
         if any(w in s for w in words):
             if col == "name" and (_YEAR.search(s) or _PERIOD.search(s)):
@@ -68,6 +77,12 @@ def header_type(text: str) -> str | None:
             return col
     return None
 
+
+
+def _dated(text: str) -> bool:
+    """A header fragment that names a year or a five-year plan (``“十四五”``, ``2025年目标``)."""
+    s = squash(text)
+    return bool(_YEAR.search(s) or _PERIOD.search(s))
 
 
 def _is_modifier(text: str) -> bool:
@@ -91,7 +106,8 @@ def _header(frags: list[Fragment]) -> int:
     while n < len(frags) and n < 24:
         t = header_type(frags[n].text)
         if t is None and _is_modifier(frags[n].text) and n + 1 < len(frags) \
-                and header_type(frags[n + 1].text) is not None:
+                and header_type(frags[n + 1].text) is not None \
+                and _dated(frags[n + 1].text):
             t = "place"
         if t is None:
             break
@@ -171,12 +187,17 @@ _GROWTH_WORDS = ("年均", "累计", "增速", "增长")
 
 def _merge_penalty(group: list[Fragment]) -> float:
     """A year belongs to the column that has none: ``“十五五”目标`` ‖ ``2030年`` ‖ ``年均［累计］``
-    reads 2030年 as the target's year, not the growth column's."""
+    reads 2030年 as the target's year, not the growth column's; and a column's header holds
+    one year, which ends it (or starts it) but does not sit between two of its words."""
     if len(group) < 2:
         return 0.0
     texts = [squash(f.text) for f in group]
-    dated = any(_YEAR_ONLY.match(t) or _PERIOD_ONLY.match(t.strip("“”\"")) for t in texts)
-    return 0.4 if dated and any(w in t for t in texts for w in _GROWTH_WORDS) else 0.0
+    years = [_is_year(t) for t in texts]
+    penalty = 0.4 if any(years) and any(w in t for t in texts for w in _GROWTH_WORDS) else 0.0
+    if sum(years) > 1 or any(years[k] and not years[k - 1] and not years[k + 1]
+                             for k in range(1, len(years) - 1)):
+        penalty += 0.4  # 现状 ‖ （2025年） ‖ 近期规划: a year closes its column's header
+    return penalty
 
 
 def rebuild(frags: list[Fragment]) -> Grid | None:
@@ -184,18 +205,27 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     h = _header(frags)
     if h == 0 or len(frags) - h < 4:
         return None
+    frags = [*pair_header_rows(frags[:h]), *frags[h:]]
     head = frags[:h]
     types = [header_type(f.text) or "mod" for f in head]
     if types[0] == "name" and types.count("name") > 1 and types[1] != "attr":
         return None  # a title (主要指标) before the header: the header starts on the next line
     best = _best_alignment(head, types, frags[h:])
+    moved = spanned_first(head)
+    if moved is not None:
+        moved_types = [header_type(f.text) or "mod" for f in moved]
+        alt = _best_alignment(moved, moved_types, frags[h:])
+        if alt is not None and (best is None or alt[0] > best[0] + UNKNOWN_MARGIN):
+            head, types, best = moved, moved_types, alt  # 属性 printed beside 指标值, not under it
+            frags = [*moved, *frags[h:]]
     shorter = _best_alignment(head[:-1], types[:-1], frags[h - 1:]) if _may_be_data(types) \
         else None
     if shorter is not None and (best is None or shorter[0] > best[0]):
         h, head, best = h - 1, head[:-1], shorter  # 年均土地储备规模 was the first row's name
     elif h < len(frags) - 4 and _unknown_header(frags[h].text):
         wider = _best_alignment(frags[:h + 1], [*types, "unknown"], frags[h + 1:])
-        if wider is not None and (best is None or wider[0] > best[0] + UNKNOWN_MARGIN):
+        if wider is not None and (best is None or wider[0] > best[0] + UNKNOWN_MARGIN) \
+                and not _group_cell_left_empty(types, wider):
             h, head, best = h + 1, frags[:h + 1], wider  # a last column named by an unknown word
     data = frags[h:]
     if best is None or best[0] / len(data) < MIN_QUALITY:
@@ -206,6 +236,65 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     if len(rows) < 2:
         return None
     return Grid(header, tuple(rows), tuple(lines), score)
+
+
+def _is_year(text: str) -> bool:
+    s = squash(text).strip("“”\"")
+    return bool(_YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s))
+
+
+def pair_header_rows(head: list[Fragment]) -> list[Fragment]:
+    """A header of several printed rows, read row by row: ``现状`` ‖ ``近期规划`` ‖ ``（2025年）`` ‖
+    ``（2030年）`` is the second header row (two column names) followed by the third (their
+    years). A run of ``m >= 2`` years right after ``m`` paragraphs that are not years is put
+    back in column order (``现状`` ‖ ``（2025年）`` ‖ ``近期规划`` ‖ ``（2030年）``) so that each
+    column's fragments are adjacent."""
+    n = len(head)
+    i = n
+    while i > 0 and _is_year(head[i - 1].text) and head[i - 1].para:
+        i -= 1
+    m = n - i
+    if m < 2 or i < m:
+        return head
+    names = head[i - m:i]
+    if any(_is_year(f.text) or not f.para or header_type(f.text) in ("name", "seq", "attr", "unit")
+           for f in names):
+        return head
+    paired = [f for pair in zip(names, head[i:], strict=True) for f in pair]
+    return [*head[:i - m], *paired]
+
+
+def _group_cell_left_empty(types: list[str],
+                           found: tuple[float, list[tuple[int, int]], list[int]]) -> bool:
+    """Whether an alignment leaves the first row's group cell empty in a table whose first
+    column groups the rows (类别): a merged group cell prints on its group's first row, so the
+    word after the header (``生态``) is that cell, not the header of one more column."""
+    _, parts, path = found
+    first = types[parts[0][0]] if parts else None
+    return first == "text" and bool(path) and path[0] != 1000
+
+
+_SUB_TYPES = frozenset({"value", "mod"})
+_BESIDE_TYPES = frozenset({"attr", "unit", "any", "text"})
+
+
+def spanned_first(head: list[Fragment]) -> list[Fragment] | None:
+    """A header of two printed rows whose first row has a value word spanning the columns
+    below it (``指标值``, ``“十五五”目标``) and, right of it, cells spanning both rows (``属性``):
+    read row by row, the sub-headers (``2025年`` ‖ ``2030年``) come after ``属性`` though their
+    columns come before it. The header with the sub-headers moved right after the spanning word,
+    or None when the header is not laid out so."""
+    types = [header_type(f.text) or "mod" for f in head]
+    n = len(types)
+    q = n
+    while q > 0 and types[q - 1] in _SUB_TYPES:
+        q -= 1
+    p = q
+    while p > 0 and types[p - 1] in _BESIDE_TYPES:
+        p -= 1
+    if n - q < 2 or p == q or p == 0 or types[p - 1] not in _SUB_TYPES:
+        return None
+    return [*head[:p], *head[q:], *head[p:q]]
 
 
 def _unknown_header(text: str) -> bool:
