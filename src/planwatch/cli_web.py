@@ -91,18 +91,25 @@ def demo_cmd(ctx: click.Context, db_file: Path, reset: bool, no_serve: bool, hos
         click.echo(f"演示库已存在 / demo database exists: {db_file} "
                    "（账号密码见首次运行输出；--reset 重建 / use --reset to rebuild）")
     else:
-        _print_demo(db_file, actions.build_demo(store))
+        _print_demo(db_file, actions.build_living_demo(store))
     if no_serve:
         store.close()
         return
     _run(settings, store)
 
 
-def _print_demo(db_file: Path, result: actions.DemoResult) -> None:
+def _print_demo(db_file: Path, living: actions.LivingDemo) -> None:
+    result, life = living.demo, living.life
     click.echo(f"演示库 / demo database: {db_file}")
     for plan_id, title in result.plans:
         click.echo(f"  规划 plan {plan_id}: {title}")
-    click.echo(f"  实际值 actuals recorded: {result.actuals}（跳过 skipped {result.skipped}）")
+    click.echo(f"  规划所载实际值 values the plans state: {result.actuals}"
+               f"（跳过 skipped {result.skipped}）")
+    click.echo(f"  模拟规划 simulated plans: {life.simulated_plans}；年度数值 yearly values: "
+               f"{life.values}（其中已公开数据 published {life.published}，其余为模拟数据 the rest "
+               "simulated, labelled 模拟数据（演示用）)")
+    click.echo(f"  待审核填报 submissions waiting: {life.pending}"
+               f"（退回 returned {life.returned}）；任务进展 progress reports: {life.progress}")
     click.echo("账号 / accounts (username  password  role  department):")
     for acc in result.accounts:
         click.echo(f"  {acc.username}\t{acc.password}\t{acc.role}\t{acc.department or ''}")

@@ -28,6 +28,7 @@ from planwatch.workflow.archive import (
     unarchive_plan,
 )
 from planwatch.workflow.demo import DemoResult, build_demo, has_accounts
+from planwatch.workflow.demo_activity import LivingDemo, build_living_demo
 from planwatch.workflow.detail import indicator_detail
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
 from planwatch.workflow.lists import (
@@ -79,6 +80,7 @@ __all__ = [
     "DemoResult",
     "Forbidden",
     "Invalid",
+    "LivingDemo",
     "NotFound",
     "TaskView",
     "UploadPreview",
@@ -91,6 +93,7 @@ __all__ = [
     "archived_plan_page",
     "authenticate",
     "build_demo",
+    "build_living_demo",
     "check_password",
     "cli_actor",
     "compare_regions",

@@ -1,0 +1,143 @@
+"""The living demo (``planwatch demo`` / ``make demo``): the bundled sample plans of
+:func:`planwatch.workflow.demo.build_demo`, then :mod:`planwatch.workflow.demo_life`'s values,
+simulated plans, submissions and progress reports put in through the same verbs a user calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from planwatch.model.actual import Actual
+from planwatch.model.plan import Plan
+from planwatch.storage import Storage, import_plan
+from planwatch.storage.departments import (
+    ensure_department,
+    plan_region_id,
+    resolve_plan_departments,
+)
+from planwatch.storage.plans import latest_plan, list_plans
+from planwatch.storage.regions import list_regions
+from planwatch.storage.users import list_users
+from planwatch.workflow.demo import (
+    DemoResult,
+    build_demo,
+    main_department,
+    record_stated,
+    stated_values,
+)
+from planwatch.workflow.demo_life import (
+    SIMULATED_SOURCE,
+    SIMULATED_TITLE,
+    LifeResult,
+    life_values,
+    progress_for,
+    published_values,
+    simulated_plans,
+)
+from planwatch.workflow.overview import set_plan_public
+from planwatch.workflow.principal import SYSTEM, Actor
+from planwatch.workflow.submissions import return_submission, submit_actual
+from planwatch.workflow.tasks import report_progress
+
+PENDING_PER_PLAN = 2
+"""Cells of the last year each sample plan leaves to its department to submit (the second
+of the first plan is returned with a comment)."""
+
+
+RETURN_COMMENT = "与统计部门口径不一致，请核实后重新报送。（演示）"
+
+
+@dataclass
+class LivingDemo:
+    demo: DemoResult
+    life: LifeResult
+
+
+def _accounts(store: Storage) -> tuple[Actor, dict[int, Actor]]:
+    """The reviewer and, by department id, each department's account."""
+    users = [u for u in list_users(store) if u.active]
+    reviewer = next(Actor.from_user(u) for u in users if u.role == "reviewer")
+    by_dept = {u.department_id: Actor.from_user(u) for u in users
+               if u.role == "department" and u.department_id is not None}
+    return reviewer, by_dept
+
+
+def _owner(store: Storage, plan_id: int, plan: Plan) -> int:
+    with store.atomic() as conn:
+        return ensure_department(conn, plan_region_id(conn, plan_id), main_department(plan))
+
+
+def _add_simulated_plans(store: Storage, life: LifeResult) -> None:
+    stored = [p for s in list_plans(store) if (p := latest_plan(store, s.id)) is not None]
+    for province in list_regions(store):
+        for name, plan in simulated_plans(province.name, stored):
+            plan_id = import_plan(store, plan, name, None, SYSTEM.username).plan_id
+            set_plan_public(store, SYSTEM, plan_id, True)
+            life.simulated_plans += 1
+
+
+def _submit_pending(store: Storage, plan_id: int, plan: Plan, rows: list[Actual],
+                    actor: Actor | None, reviewer: Actor, life: LifeResult,
+                    first: bool) -> list[Actual]:
+    """Leave the last year of the first indicators to the department: submitted, not yet
+    approved (one returned); returns the rows still to record directly."""
+    if actor is None or not rows:
+        return rows
+    last = max(a.year for a in rows)
+    names = [i.name for i in plan.indicators][:PENDING_PER_PLAN]
+    pending = [a for a in rows if a.year == last and a.indicator in names]
+    for pos, row in enumerate(pending):
+        sub = submit_actual(store, actor, plan_id, row.indicator, row.year, row.value,
+                            unit=row.unit, source=row.source)
+        life.pending += 1
+        if first and pos == 1:
+            return_submission(store, reviewer, sub.id, RETURN_COMMENT)
+            life.returned += 1
+    return [a for a in rows if a not in pending]
+
+
+def _report_tasks(store: Storage, plan_id: int, plan: Plan, reviewer: Actor,
+                  by_dept: dict[int, Actor], today: date, life: LifeResult) -> None:
+    blocked = life.progress_blocked
+    for k, task in enumerate(plan.tasks):
+        step = progress_for(k, today, blocked)
+        if step is None:
+            continue
+        progress, day = step
+        ids = resolve_plan_departments(store, plan_id, task.lead)
+        actor = next((by_dept[d] for d in ids.values() if d in by_dept), reviewer)
+        report_progress(store, actor, plan_id, task.number, report=progress.report,
+                        percent=progress.percent, status=progress.status, reported_on=day)
+        life.progress += 1
+        blocked = blocked or progress.status == "blocked"
+    life.progress_blocked = blocked
+
+
+def add_life(store: Storage, today: date | None = None) -> LifeResult:
+    """Put the demo's life into a database built by :func:`build_demo`."""
+    day = today or date.today()
+    life = LifeResult()
+    _add_simulated_plans(store, life)
+    reviewer, by_dept = _accounts(store)
+    published = published_values()
+    for pos, summary in enumerate(list_plans(store)):
+        plan = latest_plan(store, summary.id)
+        if plan is None:
+            continue
+        simulated = SIMULATED_TITLE in (plan.meta.title or "")
+        base = [a.model_copy(update={"source": SIMULATED_SOURCE}) for a in stated_values(plan)]
+        rows = [*(base if simulated else []),
+                *life_values(plan, day.year - 1, published)]
+        owner = _owner(store, summary.id, plan) if plan.indicators else None
+        rows = _submit_pending(store, summary.id, plan, rows, by_dept.get(owner or -1),
+                               reviewer, life, first=pos == 0)
+        recorded, _ = record_stated(store, summary.id, rows)
+        life.values += recorded
+        life.published += sum(1 for a in rows if a.source and a.source.startswith("已公开"))
+        _report_tasks(store, summary.id, plan, reviewer, by_dept, day, life)
+    return life
+
+
+def build_living_demo(store: Storage, today: date | None = None) -> LivingDemo:
+    """The demo with life in it: what ``planwatch demo`` builds."""
+    return LivingDemo(demo=build_demo(store), life=add_life(store, today))
