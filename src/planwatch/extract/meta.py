@@ -173,20 +173,21 @@ def _full_name(name: str, line: str) -> str:
 
 
 def interpretation_title(top: list[str]) -> str | None:
-    """'政策解读：《…管理办法》政策解读' → '《…管理办法》政策解读'; a label followed by nothing but
-    《X》 gives X."""
+    """'政策解读：《…管理办法》政策解读' → '《…管理办法》政策解读': the page's own title without the
+    site's column label, brackets kept ('政策解读：《X》' → '《X》')."""
     for line in top[:2]:
         s = _clean(line)
         m = _LABEL.match(s)
         if m and len(s) > m.end() + 3:
             rest = _label_title(s[m.end():])
-            whole = re.fullmatch(r"《([^《》]+)》", rest or "")
-            return _quoted(whole.group(1)) if whole else rest
+            return _quoted(rest) if rest else None
     return None
 
 
 _LABEL_END = re.compile(
     r"(?:" + "|".join(_DOC_WORDS) + r")(?:[（(][^（）()日]{1,16}[）)])?")
+# '《…细则》修订情况解读': a few words about the explained document, then 解读/说明
+_INTERPRETATION_TAIL = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:解读|解答|说明)(?=$|[（(])")
 _SENTENCE_START = re.compile(
     r"为(?:了|贯彻|深入|加快|进一步|推动|落实|全面|切实|加强|促进)|根据|按照|近日|日前"
     r"|(?<![-—–~～至\d])[（(]?\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]、|问[：:]|■|相关链接"
@@ -203,7 +204,8 @@ def _label_title(rest: str) -> str | None:
         end = quoted.end()
         while (m := _LABEL_END.match(seg, end)) is not None:
             end = m.end()
-        return seg[:end]
+        tail = _INTERPRETATION_TAIL.match(seg, end) if end == quoted.end() else None
+        return seg[:tail.end() if tail else end]
     start = _SENTENCE_START.search(seg, 4)
     stop = start.start() if start else len(seg)
     ends = [m.end() for m in _LABEL_END.finditer(seg, 0, stop)]
@@ -385,9 +387,11 @@ def find_period(
     if m and doc_type != "plan":  # 2021年…重点工作安排: a one-year document
         return int(m.group(1)), int(m.group(1))
     force = _IN_FORCE.search(text)
-    if force and doc_type != "plan":  # 自2020年1月1日起施行，有效期3年
-        return _in_force_span(force)
-    start = _issue_year(issued, number)
+    span = _in_force_span(force) if force and doc_type != "plan" else None
+    if span and (span[1] is not None or doc_type == "regulation"):
+        return span  # 自2020年1月1日起施行，有效期3年
+    start = span[0] if span else _issue_year(issued, number)  # an opinion in force from a day:
+    # its horizon is still its last dated goal
     if start is not None and _WORK_REPORT.search(title):
         return start, start  # a 政府工作报告 is the programme of its own year
     if doc_type != "plan" and start is not None:

@@ -14,6 +14,10 @@ DOC_NUMBER = re.compile(
 _FRONT_MATTER = re.compile(r"^(?:标题|文号)[:：]")
 _FRONT_NUMBER = re.compile(r"文号[:：]\s*(" + DOC_NUMBER.pattern + ")")
 _DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + DOC_NUMBER.pattern + ")")
+# a publication note: '…办公室2015年7月16日以粤科规财字〔2015〕104号发布'
+_ISSUED_AS = re.compile(r"以(" + DOC_NUMBER.pattern + r")(?:印发|发布|下发)")
+# the number of a document cited by name ('《…若干意见》（国办发〔2021〕32号）') is not this one's
+_CITED = re.compile(r"》\s*[（(]?$")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 DATE = re.compile(
     rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
@@ -109,11 +113,11 @@ def find_doc_number(top: list[str]) -> str | None:
             return m.group(1)
         if len(s) > 40:
             continue
-        m = DOC_NUMBER.search(s)
+        m = next((m for m in DOC_NUMBER.finditer(s) if not _CITED.search(s, 0, m.start())), None)
         if m:
             return m.group(0)
     for line in top:  # a number run together with the notice title ('…的通知浙政办发〔2025〕21号')
-        m = _DOC_NUMBER_AFTER_TITLE.search(clean(line))
+        m = _DOC_NUMBER_AFTER_TITLE.search(clean(line)) or _ISSUED_AS.search(clean(line))
         if m:
             return m.group(1)
     return None
