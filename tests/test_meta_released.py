@@ -88,3 +88,12 @@ def test_a_rule_in_force_from_a_day_has_no_end(tmp_path: Path) -> None:
     )
     meta = _meta(tmp_path, text)
     assert (meta.doc_type, meta.period_start, meta.period_end) == ("regulation", 2016, None)
+
+
+def test_a_rules_interpretation_citing_a_five_year_plan_has_no_period(tmp_path: Path) -> None:
+    text = ("政策解读：《广东省某中心管理办法》政策解读\n一、制定依据\n"
+            "（一）《广东省科技创新“十四五”规划》（粤府〔2021〕62号）\n"
+            "二、主要内容\n省科技厅负责中心的认定和管理。\n")
+    meta = _meta(tmp_path, text)
+    assert (meta.doc_type, meta.doc_number, meta.period_start, meta.period_end) == (
+        "regulation", None, None, None)

@@ -404,8 +404,8 @@ def find_period(
             end = max((int(y) for y in _STEP_YEAR.findall(text) if int(y) >= start),
                       default=None)
         return start, end
-    ordinals = _FIVE_YEAR.findall(text[:3000])
-    if ordinals:
+    ordinals = _FIVE_YEAR.findall(text[:3000]) if doc_type != "regulation" else []
+    if ordinals:  # a rules document citing a 十四五 plan does not run over it
         return five_year_span(max(ordinals, key="一二三四五六七八九".index))
     return start, None
 
