@@ -120,3 +120,14 @@ def test_a_work_basis_section_is_past() -> None:
         ]
     )
     assert [p.past for p in build_paras(doc)] == [True, False]
+
+
+def test_forming_a_list_of_outputs_is_an_increment() -> None:
+    assert _cands("形成50项左右诊疗规范、技术标准和防控策略。")[0][-1] == "increment"
+    assert _cands("形成10-20个有影响力的企业集群。")[0][-1] == "level"
+
+
+def test_the_make_up_of_a_whole_is_a_level() -> None:
+    kinds = [c[-1] for c in _cands("建成包括至少200家城市医院和500家乡镇医院的协作网络。")]
+    assert kinds == ["level", "level"]
+    assert _cands("建成覆盖8个重点疾病的人群队列。")[0][-1] == "level"

@@ -345,9 +345,8 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
     return parts if len(parts) == count else None
 
 
-def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
-    if m.rank:
-        return "rank"
+def _rate_kind(m: Mention, seg: str, subject: str) -> str | None:
+    """Changes and rates, read before anything else: per year, growth, a flow by its name."""
     if m.unit == "百分点" and re.search(r"每年|年均", seg):
         return "change_per_year"
     if m.unit not in ("%", "百分点") and _YEARLY_ADD.search(seg):
@@ -358,10 +357,22 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return "growth_rate"  # 贷款增速高于各项贷款增速10个百分点: a growth rate's margin
     if m.unit not in ("%", "百分点") and re.search(r"新增(?!长)|增量", seg + subject):
         return "increment"  # 信贷新增额达到2.7万亿元 / 新增上市公司达到100家: a flow
+    return None
+
+
+def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
+    if m.rank:
+        return "rank"
+    rate = _rate_kind(m, seg, subject)
+    if rate is not None:
+        return rate
     if seg.rstrip().endswith("突破") and m.comparator == "=":
         return "increment"  # 突破10-15项关键技术: breakthroughs to make
-    if re.search(r"形成\s*(?:不少于|至少|超过)?\s*$", seg) and _OUTPUT.search(noun):
+    if re.search(r"形成\s*(?:不少于|至少|超过)?\s*$", seg) \
+            and any(_OUTPUT.search(item) for item in re.split(r"[、和及与]", noun)):
         return "increment"  # 形成3-5项新工艺新技术 / 50项药典标准: new outputs, not a stock
+    if re.search(r"(?:建成|建立|形成)(?:包括|覆盖|涵盖)", seg):
+        return "level"  # 建成包括300家市级医院和800家县级医院的网络: the make-up of a whole
     if _state_reached(seg, m.comparator):
         return "level"  # 形成20-30个产业集群 / 建成孵化器超600家: the count there will be
     if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
