@@ -91,9 +91,45 @@ def test_a_rule_in_force_from_a_day_has_no_end(tmp_path: Path) -> None:
 
 
 def test_a_rules_interpretation_citing_a_five_year_plan_has_no_period(tmp_path: Path) -> None:
-    text = ("政策解读：《广东省某中心管理办法》政策解读\n一、制定依据\n"
-            "（一）《广东省科技创新“十四五”规划》（粤府〔2021〕62号）\n"
-            "二、主要内容\n省科技厅负责中心的认定和管理。\n")
+    text = (
+        "政策解读：《广东省某中心管理办法》政策解读\n一、制定依据\n"
+        "（一）《广东省科技创新“十四五”规划》（粤府〔2021〕62号）\n"
+        "二、主要内容\n省科技厅负责中心的认定和管理。\n"
+    )
     meta = _meta(tmp_path, text)
     assert (meta.doc_type, meta.doc_number, meta.period_start, meta.period_end) == (
-        "regulation", None, None, None)
+        "regulation",
+        None,
+        None,
+        None,
+    )
+
+
+def test_a_title_line_is_not_joined_to_the_first_sentence(tmp_path: Path) -> None:
+    text = (
+        "某某领域企业研发费用加计扣除税收优惠政策系列操作指引\n"
+        "为深入贯彻落实创新驱动发展战略，税务局和科技厅共同编写本指引，帮助企业用好政策\n"
+        "一、适用范围\n"
+    )
+    assert _meta(tmp_path, text).title == "某某领域企业研发费用加计扣除税收优惠政策系列操作指引"
+    text = "国家某某奖励评审工作纪律\n为规范评审过程中有关组织和个人的行为，重申评审工作纪律如下\n"
+    assert _meta(tmp_path, text).title == "国家某某奖励评审工作纪律"
+
+
+def test_a_decree_number_before_the_title_is_not_part_of_it(tmp_path: Path) -> None:
+    text = (
+        "中华人民共和国科学技术部令第30号 某某资源管理条例实施细则\n"
+        "中华人民共和国科学技术部令\n"
+        "第 30 号《某某资源管理条例实施细则》已经部务会审议通过，现予公布。\n"
+        "第一章 总则\n"
+    )
+    assert _meta(tmp_path, text).title == "某某资源管理条例实施细则"
+
+
+def test_publication_note_gives_the_issue_date(tmp_path: Path) -> None:
+    text = (
+        "广东省科学技术厅关于发展众创空间的意见\n"
+        "（经省人民政府同意，广东省科学技术厅2016年5月6日以粤科规财字〔2016〕12号发布 "
+        "自2016年5月6日起施行）\n为促进创新创业，现提出以下意见：\n"
+    )
+    assert _meta(tmp_path, text).issued == "2016-05-06"

@@ -26,7 +26,7 @@ TAIL_BLOCKS = 20
 _DOC_WORDS = (
     "规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策",
     "条例", "规定", "细则", "指引", "规则", "准则", "指南", "公告", "决定", "解读", "解答", "清单",
-    "批复", "的函", "工作安排",
+    "批复", "的函", "工作安排", "纪律",
 )
 _TITLE_END = re.compile(
     r"(?:" + "|".join(_DOC_WORDS) + r"|^中华人民共和国.{2,20}(?<![方做说想看])法)"
@@ -142,6 +142,7 @@ def find_title(top: list[str]) -> str | None:
     for i in range(len(top)):
         joined = _title_at(top, i)
         if joined:
+            joined = _undecreed(joined)
             m = _NOTICE_TITLE.search(joined)
             return _quoted(m.group(1) or m.group(2)) if m else _strip_draft(joined)
     for line in cleaned:  # a notice title run together with the lines after it
@@ -156,6 +157,17 @@ def find_title(top: list[str]) -> str | None:
                 return _quoted(notice.group(1) or notice.group(2))
             return _strip_draft(m.group(1))
     return None
+
+
+# '中华人民共和国科学技术部令第21号 人类遗传资源管理条例实施细则': the decree's number is not
+# part of the title
+_DECREE = re.compile(r"^[\u4e00-\u9fff]{2,20}令\s*第\s*\d+\s*号\s*(?=\S{4})")
+
+
+def _undecreed(title: str) -> str:
+    bare = _DECREE.sub("", title)
+    whole = re.fullmatch(r"《([^《》]+)》", bare)
+    return whole.group(1) if whole and bare != title else bare
 
 
 def _long_notice(line: str) -> bool:

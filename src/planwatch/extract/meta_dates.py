@@ -53,6 +53,12 @@ _APPROVED = re.compile(
     r"[\u4e00-\u9fff]{0,20}?(?:批准|通过)(?![的了])")
 
 
+# a publication note under the title: '（经省人民政府同意，省科学技术厅2015年7月16日以粤科规财字
+# 〔2015〕104号发布 自2015年7月16日起施行）'
+_NOTE_PUBLISHED = re.compile(
+    r"^[（(][^（）()]{0,80}?" + DATE_CORE + r"以[^，。；（）()]{2,30}?号(?:印发|发布|公布)")
+
+
 # a speech's subtitle ('——2020年5月22日在第十三届全国人民代表大会第三次会议上'): the day it was
 # delivered is the day the report was issued
 _DELIVERED = re.compile(
@@ -74,7 +80,7 @@ def find_issued(lines: list[str]) -> str | None:
             if found:
                 return found
     patterns = (_SIGNED_DATE, _SIGNATURE_DATE, _HEAD_SIGNED, _APPROVED, _BRACKET_DATE,
-                _LABELLED_DATE, _DELIVERED)
+                _LABELLED_DATE, _DELIVERED, _NOTE_PUBLISHED)
     for pattern in patterns:
         for line in lines:
             m = pattern.search(line)

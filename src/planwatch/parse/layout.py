@@ -199,11 +199,19 @@ def table_items(item: Item) -> list[Block]:
     return [block]
 
 
+# the document's own title as its first line: no sentence mark, ends in a document word
+_FIRST_TITLE = re.compile(
+    r"^[^。，,；;：:！？]{4,80}(?:规划|纲要|意见|方案|计划|措施|办法|条例|规定|细则|指引|通知|决定"
+    r"|解读|报告|要点|清单|纪律|准则|指南|公告|批复|的函)(?:[（(][^（）()]{1,20}[）)])?$")
+
+
 def join_broken(blocks: list[Block]) -> list[Block]:
-    """Join each paragraph broken in mid-sentence to the paragraph that continues it."""
+    """Join each paragraph broken in mid-sentence to the paragraph that continues it (never the
+    document's title line to the first sentence)."""
     out: list[Block] = []
     for block in blocks:
-        if out and should_join(out[-1], block):
+        title = len(out) == 1 and _FIRST_TITLE.match(out[0].text.strip()) is not None
+        if out and not title and should_join(out[-1], block):
             prev = out[-1]
             out[-1] = Block("paragraph", join_parts(prev.text, block.text),
                             line=prev.line, page=prev.page)
