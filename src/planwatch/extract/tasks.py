@@ -114,12 +114,12 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
 
 
 def _closes_group(text: str, group: _Measure, measures: list[_Measure]) -> bool:
-    """A note standing as a paragraph of its own after the items of a （一） group, none of which
-    carries a note of its own: it names who is responsible for the whole group."""
+    """A note standing as a paragraph of its own after two or more items of a （一） group, none
+    of which carries a note of its own: it names who is responsible for the whole group."""
     if not (text[:1] in "（(" and text[-1:] in "）)" and find_note(text) is not None):
         return False
     items = measures[measures.index(group) + 1:]
-    return bool(items) and find_note(group.text) is None \
+    return len(items) >= 2 and find_note(group.text) is None \
         and all(find_note(item.text) is None for item in items)
 
 
