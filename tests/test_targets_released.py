@@ -131,3 +131,14 @@ def test_the_make_up_of_a_whole_is_a_level() -> None:
     kinds = [c[-1] for c in _cands("建成包括至少200家城市医院和500家乡镇医院的协作网络。")]
     assert kinds == ["level", "level"]
     assert _cands("建成覆盖8个重点疾病的人群队列。")[0][-1] == "level"
+
+
+def test_comparator_words_and_the_year_compared_with_leave_the_subject() -> None:
+    assert [c[0] for c in _cands("确保二季度信贷增速高于12.1%，存款增速要高于9%。")] == [
+        "二季度信贷增速",
+        "存款增速",
+    ]
+    subjects = [
+        c[0] for c in _cands("信贷新增额和融资规模增量高于2021年，分别达到1万亿元、2万亿元。")
+    ]
+    assert subjects == ["信贷新增额", "融资规模增量"]

@@ -78,7 +78,12 @@ _COUNT_UNITS = ("项", "个", "条", "类", "件", "方面", "")  # 八项重点
 TASK_AFTER = re.compile(r"\s*的?[\u4e00-\u9fff]{0,6}?(?:任务|目标)(?![\u4e00-\u9fff])")
 _BARE_VERB = re.compile(
     r"(?:的?部分)?(?:为|至|到|达|有|形成|发展|实现|推出|建立|超|达到|增至|提高到|提升到)")
-_PREDICATE_TAIL = re.compile(r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$")
+_PREDICATE_TAIL = re.compile(
+    r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$"
+    r"|(?:高于|超过|不低于|好于|快于)\s*(?:20\d{2}\s*年|上年|去年|上一年)[^，。；]*$")
+# 存款增速高于9%: the comparator word is the comparator, not part of what is measured
+_COMPARATOR_TAIL = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:要|应|须|应当)?(?:高于|低于|快于|好于|不低于|不高于)$")
 
 
 # 针对已上市的中药大品种 / 重点针对…已经具备一定循证证据的疾病: 已 inside a phrase that
@@ -663,6 +668,7 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
             subject, end = subject + task.group().strip().lstrip("的"), task.end()
             state.verb = state.verb or "落实"  # a task is work to be done: a flow
     subject = re.sub(r"^\d{1,3}[.．、]\s*", "", subject).lstrip("的为和及与、至，, ")
+    subject = _COMPARATOR_TAIL.sub("", subject) if m.comparator in (">=", "<=") else subject
     if (len(_CJK.findall(subject)) < 2 and not re.search(r"[A-Za-z]{2,}", subject)) \
             or _BARE_VERB.fullmatch(subject) \
             or re.fullmatch(rf"(?:{INCREMENT_VERBS})+", subject):
