@@ -156,3 +156,34 @@ def test_measure_text_deadline_only_when_it_is_the_tasks_own(tmp_path: Path) -> 
                   "（二）缓缴社保。允许企业在2023年底前采取分期方式补缴。（市人社局牵头）\n")
     assert [(t.deadline, t.deadline_year) for t in tasks] == [("2024年6月底前", 2024),
                                                               (None, None)]
+
+
+def test_note_closing_a_group_of_items_belongs_to_the_group(tmp_path: Path) -> None:
+    """（一） heading, items 1. 2. without notes, then （责任单位：…） on its own: one task per
+    group, the note's units all lead when they 按职责分工实施 (等有关单位 dropped)."""
+    text = ("二、重点工作任务\n（一）加大对小微企业的金融支持。\n"
+            "1.加大信贷投放。引导银行扩大信用贷款。\n2.降低融资成本。推动贷款利率下行。\n"
+            "（责任单位：省财政厅、地方金融监管局，人民银行某分行，各地级以上市政府等有关单位"
+            "按职责分工实施）\n"
+            "（二）强化科技金融服务。\n1.发展科技信贷。扩大科技贷款。\n2.发展科技保险。扩大保额。\n"
+            "（责任单位：省科技厅、地方金融监管局）\n")
+    tasks = _read(tmp_path, text)
+    assert [(t.number, t.title, t.section) for t in tasks] == [
+        (1, "加大对小微企业的金融支持", "重点工作任务"), (2, "强化科技金融服务", "重点工作任务")]
+    assert _roles(tasks) == [
+        (1, ["省财政厅", "地方金融监管局", "人民银行某分行", "各地级以上市政府"], [], True),
+        (2, ["省科技厅", "地方金融监管局"], [], True)]
+
+
+def test_items_with_notes_of_their_own_stay_tasks(tmp_path: Path) -> None:
+    text = ("（一）加大对小微企业的金融支持。\n"
+            "1.加大信贷投放。引导银行扩大信用贷款。（省财政厅负责）\n"
+            "2.降低融资成本。推动贷款利率下行。\n（人民银行某分行负责）\n")
+    assert [(t.number, t.lead) for t in _read(tmp_path, text)] == [
+        (1, ["省财政厅"]), (2, ["人民银行某分行"])]
+
+
+def test_a_note_after_a_single_item_stays_with_the_item(tmp_path: Path) -> None:
+    text = ("（一）强化科技金融服务。\n1.发展科技信贷。扩大科技贷款。\n"
+            "（责任单位：省科技厅、地方金融监管局）\n")
+    assert [(t.number, t.title) for t in _read(tmp_path, text)] == [(1, "发展科技信贷")]

@@ -141,6 +141,24 @@ def provinces() -> list[str]:
     return [r[1] for r in _catalog().current.values() if not r[2]]
 
 
+# the one-character abbreviation each province prints at the head of its document numbers
+# (粤府办〔2022〕14号, 浙政办发〔2025〕21号)
+_ABBREVIATIONS = {
+    "京": "北京市", "津": "天津市", "冀": "河北省", "晋": "山西省", "蒙": "内蒙古自治区",
+    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "沪": "上海市", "苏": "江苏省",
+    "浙": "浙江省", "皖": "安徽省", "闽": "福建省", "赣": "江西省", "鲁": "山东省",
+    "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省", "桂": "广西壮族自治区",
+    "琼": "海南省", "渝": "重庆市", "川": "四川省", "黔": "贵州省", "滇": "云南省",
+    "云": "云南省", "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省", "青": "青海省",
+    "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区",
+}
+
+
+def province_of_abbreviation(char: str) -> str | None:
+    """粤 → 广东省: the province a document number's first character names, if any."""
+    return _ABBREVIATIONS.get(char)
+
+
 def short_name(name: str) -> str:
     """Name without its administrative suffix: 淄博市 → 淄博, 山东省 → 山东 (≥2 chars kept)."""
     for suffix in _SUFFIXES:

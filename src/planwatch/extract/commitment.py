@@ -61,6 +61,8 @@ REASONS: dict[str, tuple[Label, str, str]] = {
     "treatment-rule": ("condition", "享受政策的门槛", "the threshold of a treatment"),
     "cap-floor": ("condition", "上限/下限条件", "a cap or floor"),
     "eligibility": ("condition", "申报资格条件", "an eligibility condition"),
+    "allocation-rule": ("condition", "按单位分配的原则（非总量承诺）",
+                        "an allocation per field or unit in principle, not a total"),
     "past-section": ("past", "回顾/成就章节中的既往数据", "a result in a review section"),
     "past-tense": ("past", "已完成时态的既往数据", "a past result (tense)"),
     "evaluation-result": ("past", "评估报告中的结果", "a result of an evaluation report"),
@@ -202,6 +204,8 @@ def _past_rule(st: Statement, v: _View) -> Verdict | None:
         return Verdict("past", "past-tense")
     if not v.promised_anywhere and _REPORTED.search(st.sentence):
         return Verdict("past", "reported-figure")
+    if not v.promised and re.search(r"近\s*$", v.clause) and not _COMMIT.search(v.clause):
+        return Verdict("past", "reported-figure")  # 全国近3亿人领取养老金，必须确保…: how it stands
     return None
 
 
@@ -230,9 +234,15 @@ def _task_rule(st: Statement, v: _View) -> Verdict | None:
     return None
 
 
+# 原则上各疾病领域建设1-3家中心，重大疾病领域建设3-5家中心: how many each may have
+_ALLOCATION = re.compile(r"原则上[^。；]{0,6}各[^。；]*$")
+
+
 def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _PENALTY.search(st.sentence):
         return Verdict("condition", "penalty")
+    if _ALLOCATION.search(v.before):
+        return Verdict("condition", "allocation-rule")
     money = st.unit.endswith("元")
     if money and ((_MONEY_CLASS.match(v.after.lstrip()) and not _SIZE.search(v.clause))
                   or (_CLASS_BEFORE.search(v.before) and _CLASS_AFTER.match(v.after.lstrip()))):
@@ -292,6 +302,13 @@ def _named_count(clause: str) -> int:
     return len(items) if len(items) >= 2 else 0
 
 
+# 形成10个量化的预期性指标: a count of the document's own indicators
+_OWN_INDICATORS = re.compile(r"^[^，。；、\d]{0,8}?指标(?:体系)?(?:[，。；：:]|$)")
+# 从产业发展和监管支撑两个维度研究…: the angles a measure takes
+_FROM_ASPECTS = re.compile(r"(?:^|[^\u4e00-\u9fff])从[^，。；]{1,24}$|^从")
+_ASPECTS = re.compile(r"^(?:维度|方面|角度|层面|层次|途径)")
+
+
 def _reference_rule(st: Statement, v: _View) -> Verdict | None:
     after = v.after.lstrip()
     counted = _named_count(v.clause) == _small_count(st) and not _DEADLINE.search(st.sentence) \
@@ -302,6 +319,9 @@ def _reference_rule(st: Statement, v: _View) -> Verdict | None:
         return Verdict("reference", "named-programmes")
     if _ISSUERS.match(after):
         return Verdict("reference", "issuers-or-items")
+    if st.unit in _REFERENCE_UNITS and (_OWN_INDICATORS.match(after) or (
+            _FROM_ASPECTS.search(v.clause) and _ASPECTS.match(after))):
+        return Verdict("reference", "document-count")  # 形成10个量化的指标 / 从A和B两个维度
     if _REFERENCE_BEFORE.search(v.before) and (st.unit in _REFERENCE_UNITS
                                                or _REFERENCE_AFTER.match(after)):
         return Verdict("reference", "document-count")

@@ -123,9 +123,21 @@ def own_province(text: str) -> str | None:
         return None
     names = _province_names()
     counts = Counter(names[m.group(0)] for m in _province_pattern().finditer(text))
+    counts.update(_numbered_provinces(text))
     ranked = [*counts.most_common(2), ("", 0), ("", 0)]
     (name, best), (_, second) = ranked[0], ranked[1]
     return name if best >= 2 and best >= 2 * second else None
+
+
+# a provincial document number: 粤科规范字〔2021〕3号 (the abbreviation opens the issuer's code)
+_PROVINCE_NUMBER = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}[〔\[［]\s*\d{4}")
+
+
+def _numbered_provinces(text: str) -> list[str]:
+    """The provinces whose document numbers the text cites (粤府办〔2022〕14号 → 广东省)."""
+    found = (regions.province_of_abbreviation(m.group(1)) for m in _PROVINCE_NUMBER.finditer(text))
+    return [p for p in found if p]
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ TAIL_BLOCKS = 20
 _DOC_WORDS = (
     "规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策",
     "条例", "规定", "细则", "指引", "规则", "准则", "指南", "公告", "决定", "解读", "解答", "清单",
-    "批复", "的函", "工作安排",
+    "批复", "的函", "工作安排", "纪律",
 )
 _TITLE_END = re.compile(
     r"(?:" + "|".join(_DOC_WORDS) + r"|^中华人民共和国.{2,20}(?<![方做说想看])法)"
@@ -142,6 +142,7 @@ def find_title(top: list[str]) -> str | None:
     for i in range(len(top)):
         joined = _title_at(top, i)
         if joined:
+            joined = _undecreed(joined)
             m = _NOTICE_TITLE.search(joined)
             return _quoted(m.group(1) or m.group(2)) if m else _strip_draft(joined)
     for line in cleaned:  # a notice title run together with the lines after it
@@ -156,6 +157,17 @@ def find_title(top: list[str]) -> str | None:
                 return _quoted(notice.group(1) or notice.group(2))
             return _strip_draft(m.group(1))
     return None
+
+
+# '中华人民共和国科学技术部令第21号 人类遗传资源管理条例实施细则': the decree's number is not
+# part of the title
+_DECREE = re.compile(r"^[\u4e00-\u9fff]{2,20}令\s*第\s*\d+\s*号\s*(?=\S{4})")
+
+
+def _undecreed(title: str) -> str:
+    bare = _DECREE.sub("", title)
+    whole = re.fullmatch(r"《([^《》]+)》", bare)
+    return whole.group(1) if whole and bare != title else bare
 
 
 def _long_notice(line: str) -> bool:
@@ -173,20 +185,21 @@ def _full_name(name: str, line: str) -> str:
 
 
 def interpretation_title(top: list[str]) -> str | None:
-    """'政策解读：《…管理办法》政策解读' → '《…管理办法》政策解读'; a label followed by nothing but
-    《X》 gives X."""
+    """'政策解读：《…管理办法》政策解读' → '《…管理办法》政策解读': the page's own title without the
+    site's column label, brackets kept ('政策解读：《X》' → '《X》')."""
     for line in top[:2]:
         s = _clean(line)
         m = _LABEL.match(s)
         if m and len(s) > m.end() + 3:
             rest = _label_title(s[m.end():])
-            whole = re.fullmatch(r"《([^《》]+)》", rest or "")
-            return _quoted(whole.group(1)) if whole else rest
+            return _quoted(rest) if rest else None
     return None
 
 
 _LABEL_END = re.compile(
     r"(?:" + "|".join(_DOC_WORDS) + r")(?:[（(][^（）()日]{1,16}[）)])?")
+# '《…细则》修订情况解读': a few words about the explained document, then 解读/说明
+_INTERPRETATION_TAIL = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:解读|解答|说明)(?=$|[（(])")
 _SENTENCE_START = re.compile(
     r"为(?:了|贯彻|深入|加快|进一步|推动|落实|全面|切实|加强|促进)|根据|按照|近日|日前"
     r"|(?<![-—–~～至\d])[（(]?\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]、|问[：:]|■|相关链接"
@@ -203,7 +216,8 @@ def _label_title(rest: str) -> str | None:
         end = quoted.end()
         while (m := _LABEL_END.match(seg, end)) is not None:
             end = m.end()
-        return seg[:end]
+        tail = _INTERPRETATION_TAIL.match(seg, end) if end == quoted.end() else None
+        return seg[:tail.end() if tail else end]
     start = _SENTENCE_START.search(seg, 4)
     stop = start.start() if start else len(seg)
     ends = [m.end() for m in _LABEL_END.finditer(seg, 0, stop)]
@@ -385,9 +399,11 @@ def find_period(
     if m and doc_type != "plan":  # 2021年…重点工作安排: a one-year document
         return int(m.group(1)), int(m.group(1))
     force = _IN_FORCE.search(text)
-    if force and doc_type != "plan":  # 自2020年1月1日起施行，有效期3年
-        return _in_force_span(force)
-    start = _issue_year(issued, number)
+    span = _in_force_span(force) if force and doc_type != "plan" else None
+    if span and (span[1] is not None or doc_type == "regulation"):
+        return span  # 自2020年1月1日起施行，有效期3年
+    start = span[0] if span else _issue_year(issued, number)  # an opinion in force from a day:
+    # its horizon is still its last dated goal
     if start is not None and _WORK_REPORT.search(title):
         return start, start  # a 政府工作报告 is the programme of its own year
     if doc_type != "plan" and start is not None:
@@ -400,8 +416,8 @@ def find_period(
             end = max((int(y) for y in _STEP_YEAR.findall(text) if int(y) >= start),
                       default=None)
         return start, end
-    ordinals = _FIVE_YEAR.findall(text[:3000])
-    if ordinals:
+    ordinals = _FIVE_YEAR.findall(text[:3000]) if doc_type != "regulation" else []
+    if ordinals:  # a rules document citing a 十四五 plan does not run over it
         return five_year_span(max(ordinals, key="一二三四五六七八九".index))
     return start, None
 

@@ -14,6 +14,10 @@ DOC_NUMBER = re.compile(
 _FRONT_MATTER = re.compile(r"^(?:标题|文号)[:：]")
 _FRONT_NUMBER = re.compile(r"文号[:：]\s*(" + DOC_NUMBER.pattern + ")")
 _DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + DOC_NUMBER.pattern + ")")
+# a publication note: '…办公室2015年7月16日以粤科规财字〔2015〕104号发布'
+_ISSUED_AS = re.compile(r"以(" + DOC_NUMBER.pattern + r")(?:印发|发布|下发)")
+# the number of a document cited by name ('《…若干意见》（国办发〔2021〕32号）') is not this one's
+_CITED = re.compile(r"》\s*[（(]?$")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 DATE = re.compile(
     rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
@@ -49,6 +53,12 @@ _APPROVED = re.compile(
     r"[\u4e00-\u9fff]{0,20}?(?:批准|通过)(?![的了])")
 
 
+# a publication note under the title: '（经省人民政府同意，省科学技术厅2015年7月16日以粤科规财字
+# 〔2015〕104号发布 自2015年7月16日起施行）'
+_NOTE_PUBLISHED = re.compile(
+    r"^[（(][^（）()]{0,80}?" + DATE_CORE + r"以[^，。；（）()]{2,30}?号(?:印发|发布|公布)")
+
+
 # a speech's subtitle ('——2020年5月22日在第十三届全国人民代表大会第三次会议上'): the day it was
 # delivered is the day the report was issued
 _DELIVERED = re.compile(
@@ -70,7 +80,7 @@ def find_issued(lines: list[str]) -> str | None:
             if found:
                 return found
     patterns = (_SIGNED_DATE, _SIGNATURE_DATE, _HEAD_SIGNED, _APPROVED, _BRACKET_DATE,
-                _LABELLED_DATE, _DELIVERED)
+                _LABELLED_DATE, _DELIVERED, _NOTE_PUBLISHED)
     for pattern in patterns:
         for line in lines:
             m = pattern.search(line)
@@ -109,11 +119,11 @@ def find_doc_number(top: list[str]) -> str | None:
             return m.group(1)
         if len(s) > 40:
             continue
-        m = DOC_NUMBER.search(s)
+        m = next((m for m in DOC_NUMBER.finditer(s) if not _CITED.search(s, 0, m.start())), None)
         if m:
             return m.group(0)
     for line in top:  # a number run together with the notice title ('…的通知浙政办发〔2025〕21号')
-        m = _DOC_NUMBER_AFTER_TITLE.search(clean(line))
+        m = _DOC_NUMBER_AFTER_TITLE.search(clean(line)) or _ISSUED_AS.search(clean(line))
         if m:
             return m.group(1)
     return None

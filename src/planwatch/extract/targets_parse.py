@@ -14,7 +14,7 @@ _UNITS = sorted(
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
      "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
      "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里", "位", "万例", "例",
-     "万元/人", "元/人"],
+     "万元/人", "元/人", "亿人次", "亿人"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -54,7 +54,7 @@ INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
-    r"|梳理|办好|举办|参与|复核|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])")
+    r"|梳理|办好|举办|参与|复核|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])|减费让利|让利")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
@@ -78,17 +78,28 @@ _COUNT_UNITS = ("项", "个", "条", "类", "件", "方面", "")  # 八项重点
 TASK_AFTER = re.compile(r"\s*的?[\u4e00-\u9fff]{0,6}?(?:任务|目标)(?![\u4e00-\u9fff])")
 _BARE_VERB = re.compile(
     r"(?:的?部分)?(?:为|至|到|达|有|形成|发展|实现|推出|建立|超|达到|增至|提高到|提升到)")
-_PREDICATE_TAIL = re.compile(r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$")
+_PREDICATE_TAIL = re.compile(
+    r"(?:数量|总数)?(?:实现|保持|进一步|持续|稳步|大幅).*$"
+    r"|(?:高于|超过|不低于|好于|快于)\s*(?:20\d{2}\s*年|上年|去年|上一年)[^，。；]*$")
+# 存款增速高于9%: the comparator word is the comparator, not part of what is measured
+_COMPARATOR_TAIL = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:要|应|须|应当)?(?:高于|低于|快于|好于|不低于|不高于)$")
 
 
 # 针对已上市的中药大品种 / 重点针对…已经具备一定循证证据的疾病: 已 inside a phrase that
 # describes the object of the sentence's own verb says nothing about the sentence's tense
 _ATTRIBUTIVE_PAST = re.compile(
-    r"(?:针对|对于|面向|选择|基于|围绕|遴选|筛选)[^，。；]{0,30}?(已经?[^，。；\d]{0,14}?的)")
+    r"(?:针对|对于|面向|选择|基于|围绕|遴选|筛选|提升|完善|优化|整合|依托|用好|发挥)"
+    r"[^，。；]{0,30}?(已经?[^，。；\d]{0,14}?的)")
+
+
+# 依托现有资源 / 整合现有平台: what exists is the means of the sentence's own verb
+_MEANS_EXISTING = re.compile(r"(?<=依托|利用|整合|盘活|用好|基于|改造|优化)现有")
 
 
 def mask_attributive_past(text: str) -> str:
-    """The text with every attributive 已…的 phrase blanked (offsets kept)."""
+    """The text with every attributive 已…的 phrase (and 依托现有…) blanked (offsets kept)."""
+    text = _MEANS_EXISTING.sub("  ", text)
     return _ATTRIBUTIVE_PAST.sub(
         lambda m: m.group()[:m.start(1) - m.start()] + " " * len(m.group(1)), text)
 
@@ -258,6 +269,10 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
         value_max = round(value_max * 1e4, 6) if value_max is not None else None
+    if unit in ("亿人", "亿人次"):  # 受益人群超过5亿人 → 500000000 人
+        unit = unit[1:]
+        value = round(value * 1e8, 6)
+        value_max = round(value_max * 1e8, 6) if value_max is not None else None
     if unit == "个百分点":
         unit = "百分点"
     comp, end = _comparator_after(sentence, m.end())
@@ -335,19 +350,34 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
     return parts if len(parts) == count else None
 
 
-def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
-    if m.rank:
-        return "rank"
+def _rate_kind(m: Mention, seg: str, subject: str) -> str | None:
+    """Changes and rates, read before anything else: per year, growth, a flow by its name."""
     if m.unit == "百分点" and re.search(r"每年|年均", seg):
         return "change_per_year"
     if m.unit not in ("%", "百分点") and _YEARLY_ADD.search(seg):
         return "change_per_year"  # 工业投资年均同比新增超过1000亿元
     if m.unit == "%" and re.search(r"增长|增速|增幅|涨幅", seg[-6:]):
         return "growth_rate"
+    if m.unit == "百分点" and _GROWTH_MARGIN.search(seg):
+        return "growth_rate"  # 贷款增速高于各项贷款增速10个百分点: a growth rate's margin
+    if m.unit not in ("%", "百分点") and re.search(r"新增(?!长)|增量", seg + subject):
+        return "increment"  # 信贷新增额达到2.7万亿元 / 新增上市公司达到100家: a flow
+    return None
+
+
+def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
+    if m.rank:
+        return "rank"
+    rate = _rate_kind(m, seg, subject)
+    if rate is not None:
+        return rate
     if seg.rstrip().endswith("突破") and m.comparator == "=":
         return "increment"  # 突破10-15项关键技术: breakthroughs to make
-    if re.search(r"形成\s*(?:不少于|至少|超过)?\s*$", seg) and _OUTPUT.search(noun):
+    if re.search(r"形成\s*(?:不少于|至少|超过)?\s*$", seg) \
+            and any(_OUTPUT.search(item) for item in re.split(r"[、和及与]", noun)):
         return "increment"  # 形成3-5项新工艺新技术 / 50项药典标准: new outputs, not a stock
+    if re.search(r"(?:建成|建立|形成)(?:包括|覆盖|涵盖)", seg):
+        return "level"  # 建成包括300家市级医院和800家县级医院的网络: the make-up of a whole
     if _state_reached(seg, m.comparator):
         return "level"  # 形成20-30个产业集群 / 建成孵化器超600家: the count there will be
     if _FLOOR_WORD.search(seg) and _INC_VERB.search(seg) and not _TOTAL.search(seg):
@@ -374,6 +404,7 @@ _STATE_VERB = re.compile(r"(?:建成|形成)(?P<noun>[^，。；]*?)\s*$")
 # (集群, 园区, 企业): 形成 N 项 of the first is a flow
 _OUTPUT = re.compile(r"(?:标准|技术|工艺|产品|成果|专利|方案|指南|规范|新药|论文|专著)$")
 _YEARLY_ADD = re.compile(r"年均(?:同比)?(?:新增|增加)")
+_GROWTH_MARGIN = re.compile(r"(?:增长|增速|增幅)(?:高于|快于|超过)?[^，。；\d]{0,10}$")
 
 
 def _state_reached(seg: str, comparator: str = "=") -> bool:
@@ -578,9 +609,11 @@ def _from_to(sentence: str, first: Mention,
     return first.value, int(m.group("y")) if m.group("y") else None, m.start()
 
 
-_ACTING_END = re.compile(rf"(?:(?:{INCREMENT_VERBS})+(?:推动|带动|推进)?)$")
+_ACTING_END = re.compile(rf"(?:(?:研究|联合|协同)?(?:{INCREMENT_VERBS})+(?:推动|带动|推进)?)$")
 _RATE_TAIL = re.compile(r"(?:年均)?(?:增长|增速|增幅)?(?:超过|超|达到|达|为)?$")
 _ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|、")
+# 建成包括/覆盖 N 家…: a whole described by what it includes
+_COVER_VERB = re.compile(r"^(?:包括|覆盖|涵盖)$")
 
 
 def _quantified_task(sentence: str, m: Mention) -> bool:
@@ -635,7 +668,9 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
             subject, end = subject + task.group().strip().lstrip("的"), task.end()
             state.verb = state.verb or "落实"  # a task is work to be done: a flow
     subject = re.sub(r"^\d{1,3}[.．、]\s*", "", subject).lstrip("的为和及与、至，, ")
-    if len(_CJK.findall(subject)) < 2 or _BARE_VERB.fullmatch(subject) \
+    subject = _COMPARATOR_TAIL.sub("", subject) if m.comparator in (">=", "<=") else subject
+    if (len(_CJK.findall(subject)) < 2 and not re.search(r"[A-Za-z]{2,}", subject)) \
+            or _BARE_VERB.fullmatch(subject) \
             or re.fullmatch(rf"(?:{INCREMENT_VERBS})+", subject):
         return None  # a fragment ('的', '形成', '的部分为'), not what is measured
     share = _share_subject(core, noun, m) if not parts and not m.rank else None
@@ -674,12 +709,18 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(_ACTING_END.search(bare))
     rest = "" if _GENERIC_VERB.fullmatch(_ADVERB.sub("", rest)) else rest  # 高标准推进7个…
+    if rest and not _ADVERB.sub("", rest) and core.endswith("突破") and m.comparator == "=":
+        rest, state.verb = "", state.verb or "突破"  # 着力突破20-30项关键技术: the verb
+    cover = _COVER_VERB.search(rest)
+    if cover and noun:  # 建成包括至少300家市级医院…: the units counted are what it includes
+        state.verb = (lead.group() if lead else "") + cover.group()
+        rest = ""
     if rest.endswith("规模") and noun.startswith("的") and len(noun) > 2:
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
         return noun[1:] + rest, core_at, m.end + gap + len(noun)
-    if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects
-                 or (k_after and re.search(r"[和及与、]$", core) is not None)):
+    listed = re.search(r"[和及与、]$", core) is not None and (k_after or lead is not None)
+    if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects or listed):
         if verb_adjacent and not state.verb:
             state.verb = _ACTING_END.findall(bare)[0]  # 累计推动3万家企业: 累计推动
         state.objects = True

@@ -52,6 +52,7 @@ class _Measure:
     line: int | None
     section: str | None = None
     first_leads: bool = False
+    group: bool = False  # numbered （一）, which may hold items 1. 2. …
 
     @property
     def text(self) -> str:
@@ -90,6 +91,7 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
     """Numbered measures with the paragraphs that continue them (until the next number)."""
     out: list[_Measure] = []
     current: _Measure | None = None
+    group: _Measure | None = None  # the （一） whose items 1. 2. … follow
     section: str | None = None
     for i, block in enumerate(blocks):
         text = block.text.strip()
@@ -99,12 +101,26 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
             started.first_leads = bool(carry and i > 0 and carry[i - 1])
             current = started
             out.append(current)
+            group = started if started.group else group
         elif block.kind == "table" or _TOP_HEADING.match(text) or block.kind == "heading":
-            current = None
+            current = group = None
             section = _section_title(text) if block.kind != "table" else section
+        elif current is not None and group is not None and _closes_group(text, group, out):
+            group.parts.append(text)  # （责任单位：…） after the last item: the group's note
+            current = group = None
         elif current is not None:
             current.parts.append(text)
     return out
+
+
+def _closes_group(text: str, group: _Measure, measures: list[_Measure]) -> bool:
+    """A note standing as a paragraph of its own after two or more items of a （一） group, none
+    of which carries a note of its own: it names who is responsible for the whole group."""
+    if not (text[:1] in "（(" and text[-1:] in "）)" and find_note(text) is not None):
+        return False
+    items = measures[measures.index(group) + 1:]
+    return len(items) >= 2 and find_note(group.text) is None \
+        and all(find_note(item.text) is None for item in items)
 
 
 def _section_title(text: str) -> str:
@@ -118,7 +134,7 @@ def _start(text: str, line: int | None) -> _Measure | None:
     value = parse_number(m.group(1))
     if value is None or value != int(value) or value < 1:
         return None
-    return _Measure(int(value), m.group(2), [m.group(2)], line)
+    return _Measure(int(value), m.group(2), [m.group(2)], line, group=m.re is _MEASURE)
 
 
 def _title(head: str) -> str:

@@ -55,6 +55,15 @@ _FORMAL_LINE = (
                rf"(?:\s*[\d{_CN_DIGIT}]{{1,3}}\s*日)?$"),
     # signature: 浙江省人民政府办公厅 / 烟台市科学技术局
     re.compile(r"^[\u4e00-\u9fff（）()]{1,24}(?:人民政府|办公厅|办公室|委员会|[^布格大全结当]局|厅)$"),
+    # signature and date on one line: 科技部2020年2月17日
+    re.compile(rf"^[\u4e00-\u9fff、\s]{{1,60}}(?:部|委|局|厅|院|署|办|府|室|会)\s*"
+               rf"[\d{_CN_DIGIT}]{{4}}\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*[\d{_CN_DIGIT}]{{1,3}}\s*日$"),
+    # a note in brackets: （此件主动公开） / （经省人民政府同意，…以…号发布 自…起施行）
+    re.compile(r"^[（(][^（）()]*(?:公开|发布|印发|施行|实施|删减)[^（）()]*[）)]$"),
+    # a contact line: 联系电话：010-58884332
+    re.compile(r"^联系(?:电话|人|方式|地址)[：:]"),
+    # a news headline: 中共中央办公厅 国务院办公厅印发《关于…的若干意见》
+    re.compile(r"^[^。，：:；《]{2,40}?印发《[^《》]+》$"),
 )
 MAX_HEADING_CHARS = 40
 MAX_RUNNING_HEADER_CHARS = 60
@@ -190,11 +199,19 @@ def table_items(item: Item) -> list[Block]:
     return [block]
 
 
+# the document's own title as its first line: no sentence mark, ends in a document word
+_FIRST_TITLE = re.compile(
+    r"^[^。，,；;：:！？]{4,80}(?:规划|纲要|意见|方案|计划|措施|办法|条例|规定|细则|指引|通知|决定"
+    r"|解读|报告|要点|清单|纪律|准则|指南|公告|批复|的函)(?:[（(][^（）()]{1,20}[）)])?$")
+
+
 def join_broken(blocks: list[Block]) -> list[Block]:
-    """Join each paragraph broken in mid-sentence to the paragraph that continues it."""
+    """Join each paragraph broken in mid-sentence to the paragraph that continues it (never the
+    document's title line to the first sentence)."""
     out: list[Block] = []
     for block in blocks:
-        if out and should_join(out[-1], block):
+        title = len(out) == 1 and _FIRST_TITLE.match(out[0].text.strip()) is not None
+        if out and not title and should_join(out[-1], block):
             prev = out[-1]
             out[-1] = Block("paragraph", join_parts(prev.text, block.text),
                             line=prev.line, page=prev.page)
