@@ -20,13 +20,15 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from planwatch.model.codes import ProgressStatus, Role, SubmissionKind, SubmissionStatus
 from planwatch.storage.metadata import metadata
 from planwatch.storage.types import UTCDateTime
 
-ROLES = ("admin", "reviewer", "department", "viewer")
-SUBMISSION_STATES = ("draft", "submitted", "approved", "returned")
-SUBMISSION_KINDS = ("value", "correction")
-TASK_STATES = ("in_progress", "done", "blocked")
+ROLES = tuple(Role)
+SUBMISSION_STATES = tuple(SubmissionStatus)
+SUBMISSION_KINDS = tuple(SubmissionKind)
+TASK_STATES = tuple(ProgressStatus)
+"""The codes (model.codes) the check constraints below allow."""
 
 departments = Table(
     "departments",

@@ -10,9 +10,6 @@ from planwatch.model.plan import Task
 from planwatch.storage.users import UserRecord
 from planwatch.workflow.errors import Forbidden
 
-ROLE_ZH = {"admin": "管理员", "reviewer": "审核人（科技局）", "department": "责任部门",
-           "viewer": "只读用户"}
-
 
 @dataclass(frozen=True)
 class Actor:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from planwatch.evaluate.status import indicator_key
 from planwatch.model.actual import Actual
+from planwatch.model.labels import label
 from planwatch.model.plan import Plan
 from planwatch.storage import Storage, record_actuals, submissions as subs
 from planwatch.storage.actuals import lock_cells
@@ -102,7 +103,7 @@ def _check_entry(year: int, value: float, unit: str | None, source: str | None) 
 
 
 def _locked_message(name: str, year: int, status: str, live: float) -> tuple[str, str]:
-    kind = "初步数" if status == "provisional" else "最终数"
+    kind = label("actual_status", status)
     return (f"“{name}”{year}年{kind}已审核锁定（{live:g}），不能再次填报；如需更正，请提交更正申请"
             f"（须说明理由，经审核通过，原值保留在历史中）",
             f"{name} {year} ({status}) is locked at {live:g}: file a correction request "
