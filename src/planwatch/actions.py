@@ -82,6 +82,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
 
 if TYPE_CHECKING:
     from planwatch.storage import AuditEntry, Storage
+    from planwatch.storage.types import Author
 
 
 @dataclass
@@ -205,7 +206,7 @@ def _safe_url(url: str) -> str:
         return repr(url)
 
 
-def import_plan_file(store: Storage, path: Path, user: str = "cli") -> StoredPlan:
+def import_plan_file(store: Storage, path: Path, user: Author | str = "cli") -> StoredPlan:
     """Extract a document (or load a plan JSON) and store it as a new version of its plan."""
     from planwatch.storage import import_plan
 
@@ -316,7 +317,7 @@ def import_actuals(store: Storage, actor: Actor, plan_id: int, plan: Plan, file:
     from planwatch.workflow.principal import require_reviewer
 
     require_reviewer(actor)
-    user = actor.username
+    user = actor.author
 
     result = read_actuals(file, plan, include_targets=True)
     if not result.ok:
@@ -437,7 +438,7 @@ def revise_plan_target(store: Storage, actor: Actor, plan_id: int, name: str, va
     require_reviewer(actor)
     check_number(value)
     check_text(reason, "reason", required=True)
-    user = actor.username
+    user = actor.author
 
     versions = list_versions(store, plan_id)
     if not versions:

@@ -17,7 +17,7 @@ from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
 from planwatch.storage.errors import StorageError
 from planwatch.storage.schema_web import ROLES, api_tokens, app_secrets, users, web_sessions
-from planwatch.storage.types import utcnow
+from planwatch.storage.types import Author, utcnow
 
 Role = Literal["admin", "reviewer", "department", "viewer"]
 
@@ -46,7 +46,7 @@ def _check(role: str, department: str | None) -> None:
 
 
 def create_user(storage: Storage, username: str, password_hash: str, role: str,
-                department: str | None, *, by: str,
+                department: str | None, *, by: Author,
                 department_id: int | None = None) -> UserRecord:
     """Add an account; the username must be new (``department_id``: the department row its
     ``department`` name prints)."""
@@ -84,7 +84,7 @@ def list_users(storage: Storage) -> list[UserRecord]:
     return [UserRecord.model_validate(dict(r)) for r in rows]
 
 
-def update_user(storage: Storage, user_id: int, *, by: str, **values: Any) -> None:
+def update_user(storage: Storage, user_id: int, *, by: Author, **values: Any) -> None:
     """Change password_hash / role / department / active; audited (hashes are not logged)."""
     with storage.atomic() as conn:
         old = conn.execute(select(users).where(users.c.id == user_id)).mappings().first()
@@ -126,7 +126,7 @@ def list_tokens(storage: Storage, user_id: int) -> list[TokenRecord]:
     return [TokenRecord.model_validate(dict(r)) for r in rows]
 
 
-def revoke_tokens(storage: Storage, user_id: int, *, by: str,
+def revoke_tokens(storage: Storage, user_id: int, *, by: Author,
                   token_id: int | None = None) -> int:
     """Revoke one (``token_id``) or every live token of a user; audited. Returns how many."""
     conds = [api_tokens.c.user_id == user_id, api_tokens.c.revoked_at.is_(None)]

@@ -290,4 +290,4 @@ def set_plan_public(store: Storage, actor: Actor, plan_id: int, public: bool) ->
     """Publish a plan's public page (or withdraw it): reviewer / admin."""
     require_reviewer(actor)
     load_plan(store, plan_id)
-    set_public(store, plan_id, public, user=actor.username)
+    set_public(store, plan_id, public, by=actor.author)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from planwatch.catalog.names import squash_name
 from planwatch.model.plan import Task
+from planwatch.storage.types import Author
 from planwatch.storage.users import UserRecord
 from planwatch.workflow.errors import Forbidden
 
@@ -24,6 +25,11 @@ class Actor:
     @classmethod
     def from_user(cls, user: UserRecord) -> Actor:
         return cls(user.username, user.role, user.department, user.id, user.department_id)
+
+    @property
+    def author(self) -> Author:
+        """Who writes, for storage: the account id (None for the system) and its name."""
+        return Author(self.user_id, self.username)
 
     @property
     def is_admin(self) -> bool:
