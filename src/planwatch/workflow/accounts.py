@@ -82,8 +82,7 @@ def add_user(store: Storage, actor: Actor, username: str, password: str, role: s
     dept = (account_department(store, department, region)
             if role == "department" and department not in (None, "") else None)
     return store_users.create_user(store, username, _HASHER.hash(password), role,
-                                   dept.name if dept else None, by=actor.author,
-                                   department_id=dept.id if dept else None)
+                                   dept.id if dept else None, by=actor.author)
 
 
 def account_department(store: Storage, department: str | int,
@@ -192,8 +191,7 @@ def set_department(store: Storage, actor: Actor, username: str, department: str 
     if user.role != "department":
         raise Invalid("只有部门账号属于部门", "only department accounts belong to a department")
     dept = account_department(store, department, region)
-    store_users.update_user(store, user.id, by=actor.author, department=dept.name,
-                            department_id=dept.id)
+    store_users.update_user(store, user.id, by=actor.author, department_id=dept.id)
     _end_access(store, user, actor.author, None)
     return _user(store, username)
 
