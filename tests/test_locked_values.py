@@ -126,7 +126,7 @@ def test_four_eyes_forbids_reviewing_ones_own_entry() -> None:
     store = open_storage("sqlite://")
     site = make_web(store, four_eyes=True)
     plan_id = _plan(site)
-    own = actions.submit_actual(store, REVIEWER, plan_id, RD, 2023, 2.9)
+    own = actions.submit_actual(store, dept_actor(store, "reviewer"), plan_id, RD, 2023, 2.9)
     r = site.client.post(f"/api/v1/submissions/{own.id}/approve",
                          headers=site.bearer("reviewer"), json={})
     assert r.status_code == 403 and "四眼" in r.json()["detail_zh"]

@@ -107,7 +107,7 @@ def _norm(text: str) -> str:
 def _json_rows(o: dict[str, Any]) -> list[Row]:
     out = []
     codes = [s["verdict_code"] for s in o["indicators"]]
-    assert o["verdict_code_counts"] == {c: codes.count(c) for c in set(codes)}
+    assert o["verdict_counts"] == {c: codes.count(c) for c in set(codes)}
     for s in o["indicators"]:
         assert s["verdict"] == label("verdict", VerdictCode(s["verdict_code"]))
         progress = pct(s["completion_progress"])

@@ -45,7 +45,9 @@ def test_report_model(report: Report) -> None:
     assert report.indicators[-1].attribute == "文字目标"
     assert report.summary.with_actual == 4
     assert report.summary.verdict_counts == {
-        "提前实现": 1, "快于预期": 1, "滞后": 1, "倒退": 1, NO_DATA: 5}
+        "achieved_early": 1, "ahead": 1, "behind": 1, "regressing": 1, "no_data": 5}
+    assert list(report.summary.verdict_counts) == [
+        "achieved_early", "ahead", "behind", "regressing", "no_data"]
     assert report.summary.alert_count == len(report.alerts) == 2
     row = _row(report, "科技型中小企业")
     assert (row.baseline, row.target, row.actual_year, row.actual) == (900, 2700, 2023, 1900)

@@ -485,7 +485,7 @@ def test_base_year_value_alone_is_no_data_with_note(site: Web) -> None:
     first = api["indicators"][0]
     assert (first["display_state"], first["verdict"], first["time_progress"]) == (
         "base_only", "暂无数据", pytest.approx(0.6))
-    assert api["with_actual"] == 1 and api["verdict_counts"]["暂无数据"] == 2
+    assert api["with_actual"] == 1 and api["verdict_counts"]["no_data"] == 2
 
 
 def test_import_review_fields_fit_their_text(site: Web) -> None:

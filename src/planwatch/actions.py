@@ -96,6 +96,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
 if TYPE_CHECKING:
     from planwatch.storage import AuditEntry, Storage
     from planwatch.storage.regions import RegionRecord
+    from planwatch.storage.types import Author
 
 
 @dataclass
@@ -219,7 +220,7 @@ def _safe_url(url: str) -> str:
         return repr(url)
 
 
-def import_plan_file(store: Storage, path: Path, user: str = "cli") -> StoredPlan:
+def import_plan_file(store: Storage, path: Path, user: Author | str = "cli") -> StoredPlan:
     """Extract a document (or load a plan JSON) and store it as a new version of its plan."""
     from planwatch.storage import import_plan
 
@@ -330,7 +331,7 @@ def import_actuals(store: Storage, actor: Actor, plan_id: int, plan: Plan, file:
     from planwatch.workflow.principal import require_reviewer
 
     require_reviewer(actor)
-    user = actor.username
+    user = actor.author
 
     result = read_actuals(file, plan, include_targets=True)
     if not result.ok:
@@ -471,7 +472,7 @@ def revise_plan_target(store: Storage, actor: Actor, plan_id: int, name: str, va
     require_reviewer(actor)
     check_number(value)
     check_text(reason, "reason", required=True)
-    user = actor.username
+    user = actor.author
 
     versions = list_versions(store, plan_id)
     if not versions:

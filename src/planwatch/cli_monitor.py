@@ -52,7 +52,7 @@ def cmd_import(ctx: click.Context, files: tuple[Path, ...], as_user: str | None)
             return
         for path in actions.expand_inputs(files) if files else []:
             try:
-                res = actions.import_plan_file(store, path, user=actor.username)
+                res = actions.import_plan_file(store, path, user=actor.author)
             except PlanwatchError as exc:
                 failed += 1
                 click.echo(f"✗ {path}: {exc}", err=True)

@@ -13,13 +13,14 @@ import click
 from planwatch import actions
 from planwatch.cli_monitor import command_store
 from planwatch.errors import PlanwatchError
+from planwatch.model.codes import Role
 from planwatch.settings import Settings, load_settings
 from planwatch.storage import Storage
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-ROLES = ["admin", "reviewer", "department", "viewer"]
+ROLES = [str(r) for r in Role]
 
 
 def _settings(ctx: click.Context, host: str | None = None, port: int | None = None,

@@ -9,6 +9,7 @@ from typing import Literal
 from planwatch.catalog import units
 from planwatch.catalog.names import name_key
 from planwatch.model.actual import ActualStatus
+from planwatch.model.labels import labels
 from planwatch.model.plan import Indicator, Plan
 
 GUIDE_SHEET = "说明"
@@ -50,7 +51,8 @@ HEADER_ALIASES: dict[str, str] = {
     "note": COL_NOTE,
 }
 
-STATUS_LABELS: dict[str, str] = {"初步数": "provisional", "最终数": "final"}
+STATUS_LABELS: dict[str, str] = {zh: code for code, zh in labels("actual_status").items()}
+"""The template's choices: the catalogue labels (model.labels) → codes."""
 STATUS_ALIASES: dict[str, ActualStatus] = {
     "初步数": "provisional",
     "初步": "provisional",

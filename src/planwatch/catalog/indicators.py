@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from planwatch.catalog import units
-from planwatch.catalog.names import canonical_name
+from planwatch.catalog.names import canonical_name, same_name
 
 Direction = Literal["higher", "lower"]
 
@@ -141,3 +141,56 @@ def to_canonical(code: str, value: float, unit: str | None) -> float | None:
     """``value`` expressed in the canonical unit of ``code``; ``None`` if units are incompatible."""
     factor = load_catalog().unit_factor(code, unit)
     return None if factor is None else value * factor
+
+
+def convert_value(value: float, given: str | None, wanted: str | None,
+                  code: str | None = None) -> float | None:
+    """``value`` printed in unit ``given`` expressed in ``wanted`` (the unit of a plan's
+    indicator): the same unit (or none) keeps it; a known scale converts it (万元 → 亿元,
+    名 → 人, catalog.units); else the catalogue's own equivalences of indicator ``code`` (件 for
+    件/万人); ``None`` when the units are incompatible (never guessed)."""
+    if not given or not wanted or normalize_unit(given) == normalize_unit(wanted):
+        return value
+    if units.convertible(given, wanted):
+        return units.convert(value, given, wanted)
+    if code is None:
+        return None
+    catalog = load_catalog()
+    from_given, from_wanted = catalog.unit_factor(code, given), catalog.unit_factor(code, wanted)
+    if from_given is None or from_wanted is None:
+        return None
+    return value * from_given / from_wanted
+
+
+def plausible_range(code: str | None, value: float,
+                    unit: str | None) -> tuple[float | None, float | None] | None:
+    """The catalogue's plausible range [min, max] of indicator ``code`` when ``value`` (in
+    ``unit``) lies outside it, else ``None`` (also for indicators not in the catalogue)."""
+    ind = load_catalog().get(code) if code else None
+    if ind is None:
+        return None
+    canonical = value * (load_catalog().unit_factor(ind.code, unit) or 1.0)
+    low, high = ind.min, ind.max
+    if (low is not None and canonical < low) or (high is not None and canonical > high):
+        return low, high
+    return None
+
+
+def resolve_indicator(name: str, unit: str | None,
+                      known: list[tuple[str, str | None, bool]]) -> int | None:
+    """Index in ``known`` — (name, catalogue code, row of the plan's own indicator table) —
+    of the indicator that ``name`` means: the same name (catalog.names.same_name), else the
+    only row of its catalogue code (the plan's own table first); ``None`` when there is none
+    or several."""
+    exact = [i for i, (k, _, _) in enumerate(known) if same_name(k, name)]
+    if exact:
+        return exact[0]
+    code = map_indicator(name, unit)
+    if code is None:
+        return None
+    same_code = [i for i, (_, c, _) in enumerate(known) if c == code]
+    current = [i for i in same_code if known[i][2]]
+    for group in (current, same_code):
+        if len(group) == 1:
+            return group[0]
+    return None

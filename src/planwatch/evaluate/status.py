@@ -30,6 +30,7 @@ from planwatch.model.evaluation import (
     ScheduleStatus,
 )
 from planwatch.model.findings import Finding, Severity
+from planwatch.model.labels import label
 from planwatch.model.plan import Indicator, Plan
 
 AT_RISK = frozenset({ScheduleStatus.BEHIND, ScheduleStatus.REGRESSING, ScheduleStatus.MISSED})
@@ -280,7 +281,7 @@ def findings_for(ev: IndicatorEvaluation) -> list[Finding]:
         else ""
     )
     if inp.binding and (behind or (missed_projection and status is not None)):
-        verdict = status.value if behind and status else "按当前趋势预计难以实现"
+        verdict = label("verdict", status) if behind and status else "按当前趋势预计难以实现"
         return [
             Finding(
                 code="binding-target-at-risk",
@@ -295,7 +296,7 @@ def findings_for(ev: IndicatorEvaluation) -> list[Finding]:
             Finding(
                 code="behind-schedule",
                 severity=severity,
-                message=f"指标“{ev.indicator}”{status.value}。{detail}",
+                message=f"指标“{ev.indicator}”{label('verdict', status)}。{detail}",
                 line=ev.line,
             )
         ]

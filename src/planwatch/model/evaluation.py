@@ -24,15 +24,17 @@ class Direction(StrEnum):
 
 
 class ScheduleStatus(StrEnum):
-    """Chinese schedule verdicts of a 中期/总结评估."""
+    """Schedule verdicts of a 中期/总结评估 as stable codes: 提前实现 achieved_early,
+    快于预期 ahead, 基本符合预期 on_track, 滞后 behind, 倒退 regressing, 已实现 achieved,
+    未实现 missed (labels: :mod:`planwatch.model.labels`)."""
 
-    ACHIEVED_EARLY = "提前实现"
-    AHEAD = "快于预期"
-    ON_TRACK = "基本符合预期"
-    BEHIND = "滞后"
-    REGRESSING = "倒退"
-    ACHIEVED = "已实现"
-    MISSED = "未实现"
+    ACHIEVED_EARLY = "achieved_early"
+    AHEAD = "ahead"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    REGRESSING = "regressing"
+    ACHIEVED = "achieved"
+    MISSED = "missed"
 
 
 class TrendStatus(StrEnum):

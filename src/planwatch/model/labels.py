@@ -1,12 +1,18 @@
-"""Stable English codes and their labels (标签目录): one zh/en catalogue for the verdicts,
-trend statuses, task states, row display states and completion bases that the JSON/API carries
-as codes and the pages and reports print as words."""
+"""Stable English codes and their labels (标签目录): the one zh/en catalogue for every code
+that reaches a user — verdicts, trend statuses, task states, row display states, completion
+bases, roles, submission statuses and kinds, 口径 of actual values, document types, region
+levels and finding severities. The JSON/API and the database carry the codes; the pages and
+reports print the labels, taken from here and nowhere else."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import get_args
 
+from planwatch.model.codes import ActualKind, Role, SubmissionKind, SubmissionStatus
 from planwatch.model.evaluation import ScheduleStatus, TaskState, TrendStatus
+from planwatch.model.findings import Severity
+from planwatch.model.plan import DocType, RegionLevel
 
 
 class VerdictCode(StrEnum):
@@ -24,14 +30,9 @@ class VerdictCode(StrEnum):
 
 
 VERDICT_OF_SCHEDULE: dict[ScheduleStatus, VerdictCode] = {
-    ScheduleStatus.ACHIEVED_EARLY: VerdictCode.ACHIEVED_EARLY,
-    ScheduleStatus.AHEAD: VerdictCode.AHEAD,
-    ScheduleStatus.ON_TRACK: VerdictCode.ON_TRACK,
-    ScheduleStatus.BEHIND: VerdictCode.BEHIND,
-    ScheduleStatus.REGRESSING: VerdictCode.REGRESSING,
-    ScheduleStatus.ACHIEVED: VerdictCode.ACHIEVED,
-    ScheduleStatus.MISSED: VerdictCode.MISSED,
+    s: VerdictCode(s.value) for s in ScheduleStatus
 }
+"""A schedule status and its verdict share the code."""
 
 VERDICT_LABELS: dict[VerdictCode, tuple[str, str]] = {
     VerdictCode.ACHIEVED_EARLY: ("提前实现", "Achieved early"),
@@ -105,6 +106,51 @@ CASCADE_KIND_LABELS: dict[str, tuple[str, str]] = {
     "ratio": ("比率类", "ratio"),
 }
 
+ROLE_LABELS: dict[Role, tuple[str, str]] = {
+    Role.ADMIN: ("管理员", "Administrator"),
+    Role.REVIEWER: ("审核人（科技局）", "Reviewer (S&T bureau)"),
+    Role.DEPARTMENT: ("责任部门", "Responsible department"),
+    Role.VIEWER: ("只读用户", "Read-only user"),
+}
+
+SUBMISSION_STATUS_LABELS: dict[SubmissionStatus, tuple[str, str]] = {
+    SubmissionStatus.DRAFT: ("草稿", "Draft"),
+    SubmissionStatus.SUBMITTED: ("待审核", "Pending review"),
+    SubmissionStatus.APPROVED: ("已通过（锁定）", "Approved (locked)"),
+    SubmissionStatus.RETURNED: ("已退回", "Returned"),
+}
+
+SUBMISSION_KIND_LABELS: dict[SubmissionKind, tuple[str, str]] = {
+    SubmissionKind.VALUE: ("数值填报", "Value"),
+    SubmissionKind.CORRECTION: ("更正申请", "Correction request"),
+}
+
+ACTUAL_KIND_LABELS: dict[ActualKind, tuple[str, str]] = {
+    ActualKind.PROVISIONAL: ("初步数", "Provisional"),
+    ActualKind.FINAL: ("最终数", "Final"),
+}
+
+DOC_TYPE_LABELS: dict[str, tuple[str, str]] = {
+    "plan": ("规划", "Plan"),
+    "implementation_opinion": ("实施意见（方案）", "Implementation opinion"),
+    "evaluation_report": ("评估报告", "Evaluation report"),
+    "regulation": ("规章制度", "Regulation"),
+}
+
+REGION_LEVEL_LABELS: dict[str, tuple[str, str]] = {
+    "national": ("全国", "National"),
+    "province": ("省", "Province"),
+    "city": ("市", "City"),
+    "county": ("县（市）", "County"),
+    "district": ("区", "District"),
+}
+
+SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
+    Severity.ERROR: ("错误", "Error"),
+    Severity.WARNING: ("警示", "Warning"),
+    Severity.INFO: ("提示", "Note"),
+}
+
 CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "verdict": {str(k): v for k, v in VERDICT_LABELS.items()},
     "trend": {str(k): v for k, v in TREND_LABELS.items()},
@@ -116,7 +162,31 @@ CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "index_exclusion": INDEX_EXCLUSION_LABELS,
     "cascade_verdict": CASCADE_VERDICT_LABELS,
     "cascade_kind": CASCADE_KIND_LABELS,
+    "role": {str(k): v for k, v in ROLE_LABELS.items()},
+    "submission_status": {str(k): v for k, v in SUBMISSION_STATUS_LABELS.items()},
+    "submission_kind": {str(k): v for k, v in SUBMISSION_KIND_LABELS.items()},
+    "actual_status": {str(k): v for k, v in ACTUAL_KIND_LABELS.items()},
+    "doc_type": DOC_TYPE_LABELS,
+    "region_level": REGION_LEVEL_LABELS,
+    "severity": {str(k): v for k, v in SEVERITY_LABELS.items()},
 }
+
+CODES: dict[str, tuple[str, ...]] = {
+    "verdict": tuple(VerdictCode),
+    "trend": tuple(TrendStatus),
+    "task_state": tuple(TaskState),
+    "display_state": ("evaluated", "base_only", "no_data", "not_evaluable"),
+    "basis": ("linear", "compound"),
+    "role": tuple(Role),
+    "submission_status": tuple(SubmissionStatus),
+    "submission_kind": tuple(SubmissionKind),
+    "actual_status": tuple(ActualKind),
+    "doc_type": get_args(DocType),
+    "region_level": get_args(RegionLevel),
+    "severity": tuple(Severity),
+}
+"""Every member of every enum that reaches a user, by catalogue (a test checks each has both
+labels)."""
 
 
 def verdict_code(status: ScheduleStatus | None, *, has_actual: bool,
@@ -133,6 +203,12 @@ def label(kind: str, code: str, lang: str = "zh") -> str:
     if zh_en is None:
         return str(code)
     return zh_en[1] if lang == "en" else zh_en[0]
+
+
+def labels(kind: str, lang: str = "zh") -> dict[str, str]:
+    """Code → label of catalogue ``kind`` in ``lang``."""
+    return {code: zh_en[1] if lang == "en" else zh_en[0]
+            for code, zh_en in CATALOGUES[kind].items()}
 
 
 def translations() -> dict[str, str]:

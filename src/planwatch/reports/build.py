@@ -44,8 +44,15 @@ RowState = Literal["evaluated", "base_only", "no_data", "not_evaluable"]
 at all (暂无数据); an actual that cannot be judged (无法判断, see the warnings)."""
 ProgressBasis = Literal["linear", "compound"]
 BASIS_ZH: dict[str, str] = {k: zh for k, (zh, _) in BASIS_LABELS.items()}
-VERDICT_ORDER = (*(label("verdict", VERDICT_OF_SCHEDULE[s]) for s in ScheduleStatus), UNKNOWN,
-                 NO_DATA)
+VERDICT_ORDER: tuple[VerdictCode, ...] = (*(VERDICT_OF_SCHEDULE[s] for s in ScheduleStatus),
+                                          VerdictCode.NOT_EVALUABLE, VerdictCode.NO_DATA)
+"""Verdict codes in the order the counts are shown."""
+VERDICT_CLASS: dict[str, str] = {
+    VerdictCode.ACHIEVED_EARLY: "v-met", VerdictCode.ACHIEVED: "v-met",
+    VerdictCode.AHEAD: "v-ahead", VerdictCode.ON_TRACK: "v-ok", VerdictCode.BEHIND: "v-behind",
+    VerdictCode.REGRESSING: "v-back", VerdictCode.MISSED: "v-missed",
+}
+"""CSS class of a verdict code (HTML report and pages; others: none)."""
 METHOD_ZH = {"cagr": "年均增速外推", "weighted-linear": "加权线性趋势外推"}
 REASON_ZH: dict[Reason, str] = {
     Reason.NO_ACTUAL: "缺少实际值",
@@ -101,13 +108,16 @@ class IndicatorRow:
     completion_change: float | None = None
     completion_log: float | None = None
     time_progress: float | None = None
-    verdict: str = NO_DATA
-    """The Chinese label of ``verdict_code`` (model.labels)."""
     verdict_code: VerdictCode = VerdictCode.NO_DATA
     display_state: RowState = "no_data"
     projection: ProjectionView | None = None
     series: list[tuple[int, float]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        """The Chinese label of ``verdict_code`` (model.labels)."""
+        return label("verdict", self.verdict_code)
 
     @property
     def compound(self) -> bool:
@@ -163,7 +173,8 @@ class DepartmentTasks:
 class Summary:
     indicator_count: int
     with_actual: int
-    verdict_counts: dict[str, int]
+    verdict_counts: dict[VerdictCode, int]
+    """Rows per verdict code, in :data:`VERDICT_ORDER` (zero counts left out)."""
     warning_count: int
     alert_count: int
     finding_count: int
@@ -277,8 +288,7 @@ def indicator_row(ev: IndicatorEvaluation, attribute: str | None,
         path=inp.path, actual_year=inp.actual_year, actual=inp.actual,
         completion_plain=ev.ratio_to_target, completion_change=ev.completion_of_change,
         completion_log=ev.completion_log if inp.path == "compound" else None,
-        time_progress=_time_progress(ev, state, year), verdict=label("verdict", code),
-        verdict_code=code,
+        time_progress=_time_progress(ev, state, year), verdict_code=code,
         display_state=state, projection=_projection(ev), series=_series(ev, actuals, year),
         warnings=_warnings(ev, year, state),
     )
@@ -303,7 +313,7 @@ def group_tasks(tasks: Iterable[Task]) -> list[DepartmentTasks]:
 
 def _summary(rows: Sequence[IndicatorRow], alerts: Sequence[Finding],
              findings: Sequence[Finding]) -> Summary:
-    counts = Counter(r.verdict for r in rows)
+    counts = Counter(r.verdict_code for r in rows)
     ordered = {v: counts[v] for v in VERDICT_ORDER if counts[v]}
     return Summary(
         indicator_count=len(rows),

@@ -11,13 +11,11 @@ from markupsafe import Markup, escape
 
 from planwatch.model.findings import Finding
 from planwatch.reports import text
-from planwatch.reports.build import Report
+from planwatch.reports.build import VERDICT_CLASS, Report
 from planwatch.reports.charts import chart_image
 
 TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="3"'  # for viewers that ignore CSS
 NUMERIC_COLS = frozenset({3, 4, 5, 6, 7, 8})
-VERDICT_CLASS = {"提前实现": "v-met", "已实现": "v-met", "快于预期": "v-ahead",
-                 "滞后": "v-behind", "倒退": "v-back", "未实现": "v-missed"}
 
 
 class _Counter:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from planwatch.model.finding_codes import FINDING_CODES
-from planwatch.model.findings import Finding, Severity
+from planwatch.model.findings import Finding
+from planwatch.model.labels import labels
 from planwatch.reports.build import BASIS_ZH, IndicatorRow, PriorRow, Report
 
 DASH = "—"
@@ -30,7 +31,8 @@ FINDING_LABELS = {code: spec.label_zh for code, spec in FINDING_CODES.items()}
 """Chinese labels of the finding codes, from the one catalogue (model.finding_codes)."""
 TASK_HEADERS = ("牵头单位", "序号", "任务", "配合单位")
 
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警示", Severity.INFO: "提示"}
+SEVERITY_ZH = labels("severity")
+VERDICT_ZH = labels("verdict")
 NUMERALS = "一二三四五六七八九十"
 COMPARATOR_ZH = {">=": "≥", "<=": "≤", "~": "约"}
 
@@ -121,7 +123,7 @@ def summary_sentences(report: Report) -> list[str]:
         f"截至{report.year}年的实施情况进行监测评估，其中{s.with_actual}项指标有实际监测数据。"
     ]
     if s.verdict_counts:
-        parts = "，".join(f"{v}{n}项" for v, n in s.verdict_counts.items())
+        parts = "，".join(f"{VERDICT_ZH[v]}{n}项" for v, n in s.verdict_counts.items())
         out.append(f"从评价结果看，{parts}。")
     out.append(f"监测预警{s.alert_count}条，数据提示{s.warning_count}条，"
                f"规划文本审查发现问题{s.finding_count}条。")

@@ -103,7 +103,7 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
     for cell in ws[ws.max_row][:2]:
         cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
     for verdict, count in report.summary.verdict_counts.items():
-        ws.append([verdict, count])
+        ws.append([text.VERDICT_ZH[verdict], count])
         for cell in ws[ws.max_row][:2]:
             cell.border = BORDER
     for col in range(1, SUMMARY_COLUMNS + 1):

@@ -16,8 +16,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 from sqlalchemy import Connection, select, text
 
-from planwatch.catalog import load_catalog, map_indicator, normalize_unit, units
-from planwatch.catalog.names import same_name
+from planwatch.catalog.indicators import convert_value, plausible_range, resolve_indicator
 from planwatch.model.actual import Actual
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Indicator, Plan
@@ -25,7 +24,7 @@ from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
 from planwatch.storage.errors import RowsRejected, StorageError
 from planwatch.storage.schema import actuals, indicators, plan_versions, plans
-from planwatch.storage.types import utcnow
+from planwatch.storage.types import Author, as_author, utcnow
 
 AUDITED = ("value", "unit", "source", "reported_on")
 
@@ -92,32 +91,16 @@ def _prose_series(conn: Connection, latest: Any) -> list[Indicator]:
 
 
 def _resolve(row: Actual, known: list[_Known]) -> _Known | None:
-    exact = [k for k in known if same_name(k.name, row.indicator)]
-    if exact:
-        return exact[0]
-    code = map_indicator(row.indicator, row.unit)
-    same_code = [k for k in known if code is not None and k.code == code]
-    current = [k for k in same_code if k.role == "indicator"]  # the plan's own table first
-    for group in (current, same_code):
-        if len(group) == 1:
-            return group[0]
-    return None
+    """The plan's indicator a row names (the one rule: catalog.indicators.resolve_indicator)."""
+    found = resolve_indicator(row.indicator, row.unit,
+                              [(k.name, k.code, k.role == "indicator") for k in known])
+    return None if found is None else known[found]
 
 
 def _convert(row: Actual, target: _Known) -> float | None:
-    """``row.value`` in the unit of ``target``; ``None`` when the units are incompatible."""
-    if not row.unit or not target.unit or normalize_unit(row.unit) == normalize_unit(target.unit):
-        return row.value
-    if units.convertible(row.unit, target.unit):  # 万元 → 亿元, 名 → 人
-        return units.convert(row.value, row.unit, target.unit)
-    if target.code is None:
-        return None
-    catalog = load_catalog()  # the catalogue's own equivalences (件 for 件/万人)
-    given, wanted = (
-        catalog.unit_factor(target.code, row.unit),
-        catalog.unit_factor(target.code, target.unit),
-    )
-    return None if given is None or wanted is None else row.value * given / wanted
+    """``row.value`` in the unit of ``target`` (catalog.indicators.convert_value); ``None``
+    when the units are incompatible."""
+    return convert_value(row.value, row.unit, target.unit, target.code)
 
 
 def _problem(pos: int, code: str, zh: str) -> Finding:
@@ -141,15 +124,12 @@ def _check_row(pos: int, row: Actual, known: list[_Known]) -> tuple[list[Finding
 
 
 def _check_limits(pos: int, target: _Known, value: float) -> list[Finding]:
-    ind = load_catalog().get(target.code) if target.code else None
-    if ind is None:
+    outside = plausible_range(target.code, value, target.unit)
+    if outside is None:
         return []
-    canonical = value * (load_catalog().unit_factor(ind.code, target.unit) or 1.0)
-    low, high = ind.min, ind.max
-    if (low is not None and canonical < low) or (high is not None and canonical > high):
-        msg = f"第{pos}行：{target.name}的数值{value}超出合理范围[{low}, {high}]"
-        return [_problem(pos, "out-of-range", msg)]
-    return []
+    low, high = outside
+    msg = f"第{pos}行：{target.name}的数值{value}超出合理范围[{low}, {high}]"
+    return [_problem(pos, "out-of-range", msg)]
 
 
 def _validate(rows: Sequence[Actual], known: list[_Known]) -> list[tuple[Actual, _Known, float]]:
@@ -175,7 +155,8 @@ def _validate(rows: Sequence[Actual], known: list[_Known]) -> list[tuple[Actual,
 _Checked = tuple[Actual, _Known, float]
 
 
-def _upsert(conn: Connection, plan_id: int, item: _Checked, user: str, source: str | None) -> str:
+def _upsert(conn: Connection, plan_id: int, item: _Checked, user: Author,
+            source: str | None) -> str:
     row, target, value = item
     values: dict[str, Any] = {
         "value": value,
@@ -189,7 +170,8 @@ def _upsert(conn: Connection, plan_id: int, item: _Checked, user: str, source: s
     if existing is None:
         new_id = inserted_id(conn.execute(actuals.insert().values(
             plan_id=plan_id, indicator=target.name, catalog_code=target.code, year=row.year,
-            status=row.status, recorded_at=utcnow(), submitted_by=user, **values)))  # fmt: skip
+            status=row.status, recorded_at=utcnow(), submitted_by=user.name,
+            **values)))  # fmt: skip
         write_audit(conn, user=user, entity="actual", entity_id=new_id, field="value",
                     new=value, source=values["source"])  # fmt: skip
         return "inserted"
@@ -197,7 +179,7 @@ def _upsert(conn: Connection, plan_id: int, item: _Checked, user: str, source: s
     if not changed:
         return "unchanged"
     conn.execute(actuals.update().where(actuals.c.id == existing["id"]).values(
-        recorded_at=utcnow(), submitted_by=user, **values))  # fmt: skip
+        recorded_at=utcnow(), submitted_by=user.name, **values))  # fmt: skip
     for field in changed:
         write_audit(conn, user=user, entity="actual", entity_id=int(existing["id"]), field=field,
                     old=existing[field], new=values[field], source=values["source"])  # fmt: skip
@@ -237,11 +219,13 @@ def _locked_problems(conn: Connection, plan_id: int, checked: list[_Checked]) ->
 
 
 def record_actuals(
-    storage: Storage, plan_id: int, rows: Sequence[Actual], user: str, source: str | None = None,
-    *, keep_locked: bool = False
+    storage: Storage, plan_id: int, rows: Sequence[Actual], user: Author | str,
+    source: str | None = None, *, keep_locked: bool = False
 ) -> RecordSummary:
     """Save a batch of observed values for a plan: all rows or none (raises RowsRejected).
-    ``keep_locked``: a row that would change a stored value is refused (locked-value)."""
+    ``user``: the acting account (a bare name: the system under that label). ``keep_locked``:
+    a row that would change a stored value is refused (locked-value)."""
+    by = as_author(user)
     with storage.atomic() as conn:
         if conn.execute(select(plans.c.id).where(plans.c.id == plan_id)).first() is None:
             raise StorageError("unknown-plan", f"规划{plan_id}不存在", f"no plan {plan_id}")
@@ -249,7 +233,7 @@ def record_actuals(
         lock_cells(conn, plan_id, ((t.name, r.year, r.status) for r, t, _ in checked))
         if keep_locked and (locked := _locked_problems(conn, plan_id, checked)):
             raise RowsRejected(locked)
-        outcomes = [_upsert(conn, plan_id, item, user, source) for item in checked]
+        outcomes = [_upsert(conn, plan_id, item, by, source) for item in checked]
     return RecordSummary(
         outcomes.count("inserted"), outcomes.count("updated"), outcomes.count("unchanged")
     )

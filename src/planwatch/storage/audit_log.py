@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 
 from planwatch.storage.engine import Storage
 from planwatch.storage.schema import audit_log
-from planwatch.storage.types import utcnow
+from planwatch.storage.types import Author, as_author, utcnow
 
 
 class AuditEntry(BaseModel):
@@ -24,6 +24,8 @@ class AuditEntry(BaseModel):
     id: int
     at: datetime
     user: str
+    """Display snapshot of the account's name; ``user_id`` identifies it."""
+    user_id: int | None = None
     entity: str
     entity_id: int | None
     field: str | None
@@ -41,7 +43,7 @@ def _dump(value: Any) -> str | None:
 def write_audit(
     conn: Connection,
     *,
-    user: str,
+    user: Author | str,
     entity: str,
     entity_id: int | None,
     field: str | None,
@@ -49,11 +51,14 @@ def write_audit(
     new: Any = None,
     source: str | None = None,
 ) -> None:
-    """Append one audit row (inside the caller's transaction)."""
+    """Append one audit row (inside the caller's transaction): the account id and, as a
+    snapshot, its name."""
+    author = as_author(user)
     conn.execute(
         audit_log.insert().values(
             at=utcnow(),
-            user_name=user,
+            user_id=author.user_id,
+            user_name=author.name,
             entity=entity,
             entity_id=entity_id,
             field=field,
@@ -69,7 +74,7 @@ def query_audit(
     *,
     entity: str | None = None,
     entity_id: int | None = None,
-    user: str | None = None,
+    user_id: int | None = None,
     since: datetime | None = None,
     limit: int = 1000,
 ) -> list[AuditEntry]:
@@ -79,8 +84,8 @@ def query_audit(
         query = query.where(audit_log.c.entity == entity)
     if entity_id is not None:
         query = query.where(audit_log.c.entity_id == entity_id)
-    if user is not None:
-        query = query.where(audit_log.c.user_name == user)
+    if user_id is not None:
+        query = query.where(audit_log.c.user_id == user_id)
     if since is not None:
         query = query.where(audit_log.c.at >= since)
     with storage.reading() as conn:
@@ -90,6 +95,7 @@ def query_audit(
             id=row["id"],
             at=row["at"],
             user=row["user_name"],
+            user_id=row["user_id"],
             entity=row["entity"],
             entity_id=row["entity_id"],
             field=row["field"],

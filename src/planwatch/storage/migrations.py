@@ -33,6 +33,7 @@ from planwatch.storage.errors import StorageError
 from planwatch.storage.migration_0004 import apply_0004
 from planwatch.storage.migration_0005 import apply_0005
 from planwatch.storage.migration_0006 import apply_0006
+from planwatch.storage.migration_0008 import apply_0008
 from planwatch.storage.schema import NAMING_CONVENTION, schema_migrations
 from planwatch.storage.types import UTCDateTime, utcnow
 
@@ -210,6 +211,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_locked_values_confirmed_uploads_token_expiry", apply_0005),
     Migration("0006_departments_of_regions", apply_0006),
     Migration("0007_plan_archive", _m0007_plan_archive),
+    Migration("0008_ids_of_authors_and_progress_departments", apply_0008),
 )
 
 

@@ -21,7 +21,7 @@ from planwatch.storage.schema_web import (
     submissions,
     task_progress,
 )
-from planwatch.storage.types import utcnow
+from planwatch.storage.types import Author, utcnow
 
 
 class PendingUpload(BaseModel):
@@ -58,7 +58,7 @@ def public_plan_ids(storage: Storage) -> set[int]:
         return {int(i) for i in conn.execute(query).scalars()}
 
 
-def set_public(storage: Storage, plan_id: int, public: bool, *, user: str) -> None:
+def set_public(storage: Storage, plan_id: int, public: bool, *, by: Author) -> None:
     """Mark a plan public (or internal again); audited."""
     with storage.atomic() as conn:
         old = conn.execute(select(plan_visibility.c.is_public).where(
@@ -67,8 +67,8 @@ def set_public(storage: Storage, plan_id: int, public: bool, *, user: str) -> No
             return
         conn.execute(plan_visibility.delete().where(plan_visibility.c.plan_id == plan_id))
         conn.execute(plan_visibility.insert().values(
-            plan_id=plan_id, is_public=public, changed_by=user, changed_at=utcnow()))
-        write_audit(conn, user=user, entity="plan", entity_id=plan_id, field="public",
+            plan_id=plan_id, is_public=public, changed_by=by.name, changed_at=utcnow()))
+        write_audit(conn, user=by, entity="plan", entity_id=plan_id, field="public",
                     old=bool(old) if old is not None else False, new=public)
 
 
@@ -95,7 +95,7 @@ def purge_uploads(storage: Storage, before: datetime | None = None) -> int:
         return _purge_uploads(conn, before or utcnow() - STALE_UPLOAD)
 
 
-def claim_pending(conn: Connection, upload_id: str, user: str) -> PendingUpload | None:
+def claim_pending(conn: Connection, upload_id: str, by: Author) -> PendingUpload | None:
     """Mark a pending upload confirmed and return it, inside the caller's transaction (None
     when there is no such upload). The row is read ``FOR UPDATE`` and changed by a conditional
     update whose row count is checked: of two concurrent confirms one wins, the other gets
@@ -106,7 +106,7 @@ def claim_pending(conn: Connection, upload_id: str, user: str) -> PendingUpload 
         return None
     result = conn.execute(pending_uploads.update().where(
         pending_uploads.c.id == upload_id, pending_uploads.c.confirmed_at.is_(None)).values(
-        confirmed_at=utcnow(), confirmed_by=user))
+        confirmed_at=utcnow(), confirmed_by=by.name))
     if result.rowcount != 1:
         raise Conflict(f"该上传已由{row['confirmed_by']}确认入库，不能再次确认",
                        f"upload already confirmed by {row['confirmed_by']}")
@@ -114,15 +114,15 @@ def claim_pending(conn: Connection, upload_id: str, user: str) -> PendingUpload 
 
 
 def add_correction(conn: Connection, *, plan_id: int, version_id: int, field: str,
-                   old: Any, new: Any, user: str, source: str | None) -> None:
+                   old: Any, new: Any, by: Author, source: str | None) -> None:
     """Record one corrected extraction field (values as JSON text) and its audit row."""
     def text(value: Any) -> str | None:
         return None if value is None else json.dumps(value, ensure_ascii=False)
 
     conn.execute(extraction_corrections.insert().values(
         plan_id=plan_id, version_id=version_id, field=field, old_value=text(old),
-        new_value=text(new), corrected_by=user, corrected_at=utcnow()))  # fmt: skip
-    write_audit(conn, user=user, entity="plan", entity_id=plan_id,
+        new_value=text(new), corrected_by=by.name, corrected_at=utcnow()))  # fmt: skip
+    write_audit(conn, user=by, entity="plan", entity_id=plan_id,
                 field=f"correction:{field}", old=old, new=new, source=source)
 
 

@@ -13,7 +13,7 @@ from planwatch.errors import Conflict
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage
 from planwatch.storage.schema_web import plan_archive
-from planwatch.storage.types import utcnow
+from planwatch.storage.types import Author, utcnow
 
 
 class ArchiveRecord(BaseModel):
@@ -35,25 +35,25 @@ def archive_record(storage: Storage, plan_id: int) -> ArchiveRecord | None:
     return None if row is None else ArchiveRecord.model_validate(dict(row))
 
 
-def archive_plan(storage: Storage, plan_id: int, *, user: str, reason: str) -> ArchiveRecord:
+def archive_plan(storage: Storage, plan_id: int, *, by: Author, reason: str) -> ArchiveRecord:
     """Archive a plan (409 when it already is); audited with the reason."""
     with storage.atomic() as conn:
         query = select(plan_archive.c.archived_by).where(plan_archive.c.plan_id == plan_id)
         if conn.execute(query.with_for_update()).first() is not None:
             raise Conflict(f"规划{plan_id}已归档", f"plan {plan_id} is already archived")
-        record = ArchiveRecord(plan_id=plan_id, archived_by=user, archived_at=utcnow(),
+        record = ArchiveRecord(plan_id=plan_id, archived_by=by.name, archived_at=utcnow(),
                                reason=reason)
         conn.execute(plan_archive.insert().values(**record.model_dump()))
-        write_audit(conn, user=user, entity="plan", entity_id=plan_id, field="archived",
+        write_audit(conn, user=by, entity="plan", entity_id=plan_id, field="archived",
                     new=reason)
     return record
 
 
-def unarchive_plan(storage: Storage, plan_id: int, *, user: str, reason: str) -> None:
+def unarchive_plan(storage: Storage, plan_id: int, *, by: Author, reason: str) -> None:
     """Bring an archived plan back (409 when it is not archived); audited with the reason."""
     with storage.atomic() as conn:
         result = conn.execute(plan_archive.delete().where(plan_archive.c.plan_id == plan_id))
         if result.rowcount != 1:
             raise Conflict(f"规划{plan_id}未归档", f"plan {plan_id} is not archived")
-        write_audit(conn, user=user, entity="plan", entity_id=plan_id, field="unarchived",
+        write_audit(conn, user=by, entity="plan", entity_id=plan_id, field="unarchived",
                     new=reason)

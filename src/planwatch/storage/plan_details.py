@@ -11,6 +11,7 @@ from planwatch.model.plan import Indicator, Plan, PriorResult, Target
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import inserted_id
 from planwatch.storage.schema import indicators, targets
+from planwatch.storage.types import Author
 
 META_FIELDS = ("title", "region", "doc_type", "period_start", "period_end", "issued", "doc_number")
 INDICATOR_FIELDS = ("unit", "baseline_year", "baseline", "target_year", "target",
@@ -97,7 +98,7 @@ def insert_details(conn: Connection, version_id: int, plan: Plan) -> None:
 
 
 def audit_changes(
-    conn: Connection, plan_id: int, old: Plan, new: Plan, user: str, source: str | None
+    conn: Connection, plan_id: int, old: Plan, new: Plan, user: Author, source: str | None
 ) -> int:
     """Write one audit row per changed meta field / indicator field between two versions.
 

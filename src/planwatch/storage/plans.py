@@ -23,7 +23,7 @@ from planwatch.storage.engine import Storage, inserted_id
 from planwatch.storage.plan_details import audit_changes, insert_details
 from planwatch.storage.regions import RANK, ensure_region_in, guess_level
 from planwatch.storage.schema import plan_versions, plans, targets
-from planwatch.storage.types import utcnow
+from planwatch.storage.types import Author, as_author, utcnow
 
 
 class ImportResult(NamedTuple):
@@ -82,7 +82,7 @@ def _plan_title(plan: Plan, source_name: str | None) -> str:
 
 
 def _ensure_plan(
-    conn: Connection, plan: Plan, region_id: int | None, title: str, user: str
+    conn: Connection, plan: Plan, region_id: int | None, title: str, user: Author
 ) -> tuple[int, bool]:
     region_cond = (
         plans.c.region_id.is_(None) if region_id is None else (plans.c.region_id == region_id)
@@ -100,7 +100,7 @@ def _ensure_plan(
             period_start=plan.meta.period_start,
             period_end=plan.meta.period_end,
             created_at=utcnow(),
-            created_by=user,
+            created_by=user.name,
         )
     )
     return inserted_id(result), True
@@ -138,9 +138,12 @@ def responsible_names(plan: Plan) -> list[str]:
 
 
 def import_plan(
-    storage: Storage, plan: Plan, source_name: str | None, sha256: str | None, user: str
+    storage: Storage, plan: Plan, source_name: str | None, sha256: str | None,
+    user: Author | str,
 ) -> ImportResult:
-    """Store ``plan`` as a new version of its plan (creating region and plan when new)."""
+    """Store ``plan`` as a new version of its plan (creating region and plan when new);
+    ``user``: the acting account (a bare name: the system under that label)."""
+    user = as_author(user)
     content = canonical_json(plan)
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
     with storage.atomic() as conn:
@@ -154,7 +157,7 @@ def import_plan(
         version_id = inserted_id(conn.execute(plan_versions.insert().values(
             plan_id=plan_id, version_no=version_no, plan_json=content, content_sha256=digest,
             source_name=source_name, source_sha256=sha256, imported_at=utcnow(),
-            imported_by=user,
+            imported_by=user.name,
         )))  # fmt: skip
         insert_details(conn, version_id, plan)
         ensure_plan_departments(conn, region_id, responsible_names(plan))

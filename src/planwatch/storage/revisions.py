@@ -13,7 +13,7 @@ from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
 from planwatch.storage.errors import StorageError
 from planwatch.storage.schema import plan_versions, target_revisions, targets
-from planwatch.storage.types import utcnow
+from planwatch.storage.types import Author, as_author, utcnow
 
 
 class TargetRecord(BaseModel):
@@ -66,7 +66,7 @@ def revise_target(
     target_id: int,
     new_value: float,
     *,
-    user: str,
+    user: Author | str,
     reason: str,
     new_year: int | None = None,
     document: str | None = None,
@@ -74,6 +74,7 @@ def revise_target(
     """Change a target's current value (and optionally its year); ``reason`` is required."""
     if not reason.strip():
         raise StorageError("revision-needs-reason", "调整目标须说明理由", "a reason is required")
+    by = as_author(user)
     with storage.atomic() as conn:
         row = conn.execute(select(targets).where(targets.c.id == target_id)).mappings().first()
         if row is None:
@@ -81,13 +82,13 @@ def revise_target(
         year = row["year"] if new_year is None else new_year
         revision_id = inserted_id(conn.execute(target_revisions.insert().values(
             target_id=target_id, old_year=row["year"], new_year=year, old_value=row["value"],
-            new_value=new_value, reason=reason, document=document, revised_by=user,
+            new_value=new_value, reason=reason, document=document, revised_by=by.name,
             revised_at=utcnow())))  # fmt: skip
         conn.execute(targets.update().where(targets.c.id == target_id).values(
             value=new_value, year=year))  # fmt: skip
         for field, old, new in (("value", row["value"], new_value), ("year", row["year"], year)):
             if old != new:
-                write_audit(conn, user=user, entity="target", entity_id=target_id, field=field,
+                write_audit(conn, user=by, entity="target", entity_id=target_id, field=field,
                             old=old, new=new, source=document or reason)  # fmt: skip
         saved = (
             conn.execute(select(target_revisions).where(target_revisions.c.id == revision_id))

@@ -146,6 +146,7 @@ audit_log = Table(
     Column("old_value", Text, nullable=True),
     Column("new_value", Text, nullable=True),
     Column("source", String(500), nullable=True),
+    Column("user_id", Integer, nullable=True),  # users.id (migration 0008)
 )
 Index("ix_audit_log_entity_entity_id", audit_log.c.entity, audit_log.c.entity_id)  # 0003
 

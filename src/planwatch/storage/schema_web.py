@@ -20,13 +20,15 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from planwatch.model.codes import ProgressStatus, Role, SubmissionKind, SubmissionStatus
 from planwatch.storage.metadata import metadata
 from planwatch.storage.types import UTCDateTime
 
-ROLES = ("admin", "reviewer", "department", "viewer")
-SUBMISSION_STATES = ("draft", "submitted", "approved", "returned")
-SUBMISSION_KINDS = ("value", "correction")
-TASK_STATES = ("in_progress", "done", "blocked")
+ROLES = tuple(Role)
+SUBMISSION_STATES = tuple(SubmissionStatus)
+SUBMISSION_KINDS = tuple(SubmissionKind)
+TASK_STATES = tuple(ProgressStatus)
+"""The codes (model.codes) the check constraints below allow."""
 
 departments = Table(
     "departments",
@@ -108,6 +110,7 @@ submissions = Table(
     Column("reason", Text, nullable=True),
     Column("old_value", Float, nullable=True),
     Column("department_id", Integer, nullable=True),  # departments.id (migration 0006)
+    Column("submitted_by_id", Integer, nullable=True),  # users.id (migration 0008)
     CheckConstraint("status IN ('draft', 'submitted', 'approved', 'returned')", name="status"),
     CheckConstraint("actual_status IN ('provisional', 'final')", name="actual_status"),
 )
@@ -139,6 +142,7 @@ task_progress = Table(
     Column("reported_on", Date, nullable=False),
     Column("reported_by", String(100), nullable=False),
     Column("reported_at", UTCDateTime(), nullable=False),
+    Column("department_id", Integer, nullable=True),  # departments.id (migration 0008)
     CheckConstraint("status IN ('in_progress', 'done', 'blocked')", name="status"),
 )
 Index("ix_task_progress_plan_id_task_number", task_progress.c.plan_id, task_progress.c.task_number)

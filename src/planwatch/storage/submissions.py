@@ -22,8 +22,8 @@ from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage
 from planwatch.storage.errors import StorageError
 from planwatch.storage.schema import actuals, plan_versions
-from planwatch.storage.schema_web import indicator_owners, submissions
-from planwatch.storage.types import utcnow
+from planwatch.storage.schema_web import departments, indicator_owners, submissions
+from planwatch.storage.types import Author, utcnow
 
 
 class SubmissionRecord(BaseModel):
@@ -48,6 +48,8 @@ class SubmissionRecord(BaseModel):
     reason: str | None = None
     old_value: float | None = None
     department_id: int | None = None
+    submitted_by_id: int | None = None
+    """The submitting account (``submitted_by`` is its name, a display snapshot)."""
 
 
 def _get(conn: Connection, submission_id: int, *, lock: bool = False) -> SubmissionRecord:
@@ -71,6 +73,7 @@ _LATEST_VERSION = (select(plan_versions.c.id, plan_versions.c.content_sha256)
                    .where(plan_versions.c.plan_id == bindparam("plan_id"))
                    .order_by(plan_versions.c.version_no.desc()).limit(1))
 _VERSION_JSON = select(plan_versions.c.plan_json).where(plan_versions.c.id == bindparam("vid"))
+_DEPARTMENT_NAME = select(departments.c.name).where(departments.c.id == bindparam("id"))
 _OWNER = select(indicator_owners.c.department, indicator_owners.c.department_id).where(
     indicator_owners.c.plan_id == bindparam("plan_id"),
     indicator_owners.c.indicator == bindparam("indicator"))
@@ -78,21 +81,24 @@ _OWNER = select(indicator_owners.c.department, indicator_owners.c.department_id)
 
 def create_submission(storage: Storage, *, plan_id: int, indicator: str, year: int,
                       value: float, unit: str | None, source: str | None, actual_status: str,
-                      department: str | None, user: str, draft: bool, kind: str = "value",
-                      reason: str | None = None,
-                      department_id: int | None = None) -> SubmissionRecord:
-    """Store a new submission (status draft, or submitted) and its audit row: one short
-    transaction of two statements (the row comes back through RETURNING)."""
+                      department_id: int | None, by: Author, draft: bool, kind: str = "value",
+                      reason: str | None = None) -> SubmissionRecord:
+    """Store a new submission (status draft, or submitted) of department ``department_id`` by
+    account ``by`` (names kept as display snapshots) and its audit row: one short transaction
+    (the row comes back through RETURNING)."""
     now = utcnow()
     status = "draft" if draft else "submitted"
     with storage.atomic() as conn:
+        department = None if department_id is None else conn.execute(
+            _DEPARTMENT_NAME, {"id": department_id}).scalar()
         row = conn.execute(_INSERT, {"kind": kind, "reason": reason, "old_value": None,
             "plan_id": plan_id, "indicator": indicator, "year": year, "value": value,
             "unit": unit, "source": source, "actual_status": actual_status, "status": status,
-            "department": department, "department_id": department_id, "submitted_by": user,
+            "department": department, "department_id": department_id,
+            "submitted_by": by.name, "submitted_by_id": by.user_id,
             "submitted_at": None if draft else now, "reviewer": None, "reviewed_at": None,
             "comment": None, "created_at": now, "updated_at": now}).mappings().one()
-        write_audit(conn, user=user, entity="submission", entity_id=row["id"],
+        write_audit(conn, user=by, entity="submission", entity_id=row["id"],
                     field="created", new={"indicator": indicator, "year": year,
                                           "value": value, "status": status, "kind": kind,
                                           "reason": reason}, source=source)
@@ -142,8 +148,8 @@ def lock_submission(conn: Connection, submission_id: int) -> SubmissionRecord:
     return _get(conn, submission_id, lock=True)
 
 
-def transition(conn: Connection, submission_id: int, *, expected: tuple[str, ...], user: str,
-               **values: Any) -> SubmissionRecord:
+def transition(conn: Connection, submission_id: int, *, expected: tuple[str, ...],
+               by: Author, **values: Any) -> SubmissionRecord:
     """Change a submission whose status is one of ``expected`` (checked by the UPDATE itself,
     row count verified) inside the caller's transaction; each changed field audited. Raises
     :class:`Conflict` when another transaction changed its status first."""
@@ -155,11 +161,11 @@ def transition(conn: Connection, submission_id: int, *, expected: tuple[str, ...
     if result.rowcount != 1:
         raise Conflict(f"填报{submission_id}的状态已变为“{old.status}”，本次操作未执行",
                        f"submission {submission_id} is {old.status} now: nothing changed")
-    return _audited(conn, old, changed, user)
+    return _audited(conn, old, changed, by)
 
 
 def _audited(conn: Connection, old: SubmissionRecord, changed: dict[str, Any],
-             user: str) -> SubmissionRecord:
+             user: Author) -> SubmissionRecord:
     submission_id = old.id
     for field, new in changed.items():
         if field.endswith("_at"):
@@ -216,19 +222,23 @@ def indicator_owners_of(storage: Storage, plan_id: int) -> dict[str, Owner]:
 
 
 def set_indicator_owner(storage: Storage, plan_id: int, indicator: str,
-                        department: str | None, *, user: str,
-                        department_id: int | None = None) -> None:
-    """Set (or with ``None`` clear) the department responsible for an indicator (its name and
-    its row id); audited."""
+                        department_id: int | None, *, by: Author) -> None:
+    """Set (or with ``None`` clear) the department responsible for an indicator, by id (its
+    name kept as a display snapshot); audited (with the names)."""
     key = (indicator_owners.c.plan_id == plan_id, indicator_owners.c.indicator == indicator)
     with storage.atomic() as conn:
-        old = conn.execute(select(indicator_owners.c.department).where(*key)).scalar()
-        if old == department:
+        old = conn.execute(select(indicator_owners.c.department_id,
+                                  indicator_owners.c.department).where(*key)).first()
+        current = None if old is None else old.department_id
+        if (old is None and department_id is None) or (
+                department_id is not None and current == department_id):
             return
+        name = None if department_id is None else conn.execute(
+            _DEPARTMENT_NAME, {"id": department_id}).scalar()
         conn.execute(indicator_owners.delete().where(*key))
-        if department is not None:
+        if department_id is not None:
             conn.execute(indicator_owners.insert().values(
-                plan_id=plan_id, indicator=indicator, department=department, set_by=user,
+                plan_id=plan_id, indicator=indicator, department=name, set_by=by.name,
                 set_at=utcnow(), department_id=department_id))  # fmt: skip
-        write_audit(conn, user=user, entity="plan", entity_id=plan_id,
-                    field=f"owner[{indicator}]", old=old, new=department)
+        write_audit(conn, user=by, entity="plan", entity_id=plan_id,
+                    field=f"owner[{indicator}]", old=old.department if old else None, new=name)

@@ -10,16 +10,17 @@ from sqlalchemy import select
 from planwatch.model.actual import TaskProgress
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
-from planwatch.storage.errors import StorageError
-from planwatch.storage.schema_web import TASK_STATES, task_progress
-from planwatch.storage.types import utcnow
+from planwatch.storage.schema_web import departments, task_progress
+from planwatch.storage.types import Author, utcnow
 
 
 class ProgressRecord(BaseModel):
     id: int
     plan_id: int
     task_number: int
+    department_id: int | None = None
     department: str | None
+    """Display snapshot of the department's name; ``department_id`` identifies it."""
     report: str
     percent: float | None
     status: str
@@ -33,22 +34,20 @@ class ProgressRecord(BaseModel):
                             percent=self.percent, note=self.report)
 
 
-def add_progress(storage: Storage, *, plan_id: int, task_number: int, department: str | None,
-                 report: str, percent: float | None, status: str, reported_on: date,
-                 user: str) -> ProgressRecord:
-    """Store one progress report (audited)."""
-    if status not in TASK_STATES:
-        raise StorageError("bad-task-status", f"未知的任务状态：{status}",
-                           f"unknown task status {status}")  # fmt: skip
-    if percent is not None and not 0 <= percent <= 100:
-        raise StorageError("bad-percent", "完成百分比须在0到100之间",
-                           "percent must be within 0..100")  # fmt: skip
+def add_progress(storage: Storage, *, plan_id: int, task_number: int,
+                 department_id: int | None, report: str, percent: float | None, status: str,
+                 reported_on: date, by: Author) -> ProgressRecord:
+    """Store one progress report filed for department ``department_id`` (its name kept as a
+    snapshot), audited. The values were checked by the workflow; the table's constraints
+    keep the status to the known codes."""
     with storage.atomic() as conn:
+        name = None if department_id is None else conn.execute(
+            select(departments.c.name).where(departments.c.id == department_id)).scalar()
         new_id = inserted_id(conn.execute(task_progress.insert().values(
-            plan_id=plan_id, task_number=task_number, department=department, report=report,
-            percent=percent, status=status, reported_on=reported_on, reported_by=user,
-            reported_at=utcnow())))  # fmt: skip
-        write_audit(conn, user=user, entity="task_progress", entity_id=new_id,
+            plan_id=plan_id, task_number=task_number, department_id=department_id,
+            department=name, report=report, percent=percent, status=status,
+            reported_on=reported_on, reported_by=by.name, reported_at=utcnow())))  # fmt: skip
+        write_audit(conn, user=by, entity="task_progress", entity_id=new_id,
                     field=f"task[{task_number}]",
                     new={"status": status, "percent": percent, "report": report})
         row = conn.execute(select(task_progress).where(task_progress.c.id == new_id)).mappings()

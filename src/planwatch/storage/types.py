@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
@@ -34,3 +34,18 @@ class UTCDateTime(TypeDecorator[datetime]):
 def utcnow() -> datetime:
     """The current time, timezone-aware UTC."""
     return datetime.now(UTC)
+
+
+class Author(NamedTuple):
+    """Who writes (操作人), resolved above storage from the acting account: its id (``None`` for
+    the system — the CLI or demo without an account) and its username, stored beside the id
+    as a display snapshot only (no check or filter compares it)."""
+
+    user_id: int | None
+    name: str
+
+
+def as_author(user: Author | str) -> Author:
+    """``user`` as an :class:`Author`; a bare name is the system acting under that label (no
+    account: imports and batch loads of the CLI, tests)."""
+    return user if isinstance(user, Author) else Author(None, user)

@@ -11,13 +11,20 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from sqlalchemy import RowMapping, bindparam, or_, select
+from sqlalchemy import Connection, RowMapping, bindparam, or_, select
 
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
 from planwatch.storage.errors import StorageError
-from planwatch.storage.schema_web import ROLES, api_tokens, app_secrets, users, web_sessions
-from planwatch.storage.types import utcnow
+from planwatch.storage.schema_web import (
+    ROLES,
+    api_tokens,
+    app_secrets,
+    departments,
+    users,
+    web_sessions,
+)
+from planwatch.storage.types import Author, utcnow
 
 Role = Literal["admin", "reviewer", "department", "viewer"]
 
@@ -37,24 +44,35 @@ def _record(row: RowMapping | None) -> UserRecord | None:
     return None if row is None else UserRecord.model_validate(dict(row))
 
 
-def _check(role: str, department: str | None) -> None:
+def _check(role: str, department_id: int | None) -> None:
     if role not in ROLES:
         raise StorageError("bad-role", f"未知角色：{role}", f"unknown role {role}")
-    if role == "department" and not (department or "").strip():
+    if role == "department" and department_id is None:
         raise StorageError("department-required", "部门用户须指定所属部门",
                            "a department user needs a department")  # fmt: skip
 
 
+def _department_name(conn: Connection, department_id: int | None) -> str | None:
+    if department_id is None:
+        return None
+    found = conn.execute(select(departments.c.name).where(departments.c.id == department_id))
+    name = found.scalar()
+    if name is None:
+        raise StorageError("unknown-department", f"部门{department_id}不存在",
+                           f"no department {department_id}")
+    return str(name)
+
+
 def create_user(storage: Storage, username: str, password_hash: str, role: str,
-                department: str | None, *, by: str,
-                department_id: int | None = None) -> UserRecord:
-    """Add an account; the username must be new (``department_id``: the department row its
-    ``department`` name prints)."""
-    _check(role, department)
+                department_id: int | None, *, by: Author) -> UserRecord:
+    """Add an account; the username must be new. A department account belongs to department
+    ``department_id`` (its name kept as a display snapshot)."""
+    _check(role, department_id)
     name = username.strip()
     with storage.atomic() as conn:
         if conn.execute(select(users.c.id).where(users.c.username == name)).first():
             raise StorageError("user-exists", f"用户已存在：{name}", f"user exists: {name}")
+        department = _department_name(conn, department_id) if role == "department" else None
         user_id = inserted_id(conn.execute(users.insert().values(
             username=name, password_hash=password_hash, role=role,
             department=department if role == "department" else None,
@@ -84,13 +102,17 @@ def list_users(storage: Storage) -> list[UserRecord]:
     return [UserRecord.model_validate(dict(r)) for r in rows]
 
 
-def update_user(storage: Storage, user_id: int, *, by: str, **values: Any) -> None:
-    """Change password_hash / role / department / active; audited (hashes are not logged)."""
+def update_user(storage: Storage, user_id: int, *, by: Author, **values: Any) -> None:
+    """Change password_hash / role / department_id / active; audited (hashes are not logged).
+    A new ``department_id`` also updates the department name snapshot."""
     with storage.atomic() as conn:
         old = conn.execute(select(users).where(users.c.id == user_id)).mappings().first()
         if old is None:
             raise StorageError("unknown-user", f"用户{user_id}不存在", f"no user {user_id}")
-        _check(values.get("role", old["role"]), values.get("department", old["department"]))
+        _check(values.get("role", old["role"]), values.get("department_id",
+                                                           old["department_id"]))
+        if "department_id" in values:
+            values["department"] = _department_name(conn, values["department_id"])
         conn.execute(users.update().where(users.c.id == user_id).values(**values))
         for field, new in values.items():
             if old[field] != new:
@@ -126,7 +148,7 @@ def list_tokens(storage: Storage, user_id: int) -> list[TokenRecord]:
     return [TokenRecord.model_validate(dict(r)) for r in rows]
 
 
-def revoke_tokens(storage: Storage, user_id: int, *, by: str,
+def revoke_tokens(storage: Storage, user_id: int, *, by: Author,
                   token_id: int | None = None) -> int:
     """Revoke one (``token_id``) or every live token of a user; audited. Returns how many."""
     conds = [api_tokens.c.user_id == user_id, api_tokens.c.revoked_at.is_(None)]

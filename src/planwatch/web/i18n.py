@@ -17,7 +17,7 @@ from jinja2 import Environment, pass_context
 from starlette.requests import Request
 from starlette.responses import Response
 
-from planwatch.model.labels import translations
+from planwatch.model.labels import label, translations
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -29,12 +29,7 @@ CATALOGUE: dict[str, str] = {
     # verdicts and states
     # (verdict, trend, task-state and row-state labels come from model.labels, added below)
     "预警": "Warning",
-    "草稿": "Draft", "待审核": "Pending review", "已通过（锁定）": "Approved (locked)",
-    "已退回": "Returned",
-    "管理员": "Administrator", "审核人（科技局）": "Reviewer (S&T bureau)",
-    "责任部门": "Responsible department", "只读用户": "Read-only user",
-    "规划": "Plan", "实施意见（方案）": "Implementation opinion", "评估报告": "Evaluation report",
-    "省": "Province", "市": "City", "县（市）": "County", "区": "District",
+    # (submission statuses, roles, document types and region levels too)
     # chrome
     "科技创新规划监测": "S&T Plan Monitoring",
     "科技创新规划监测平台": "S&T Innovation Plan Monitoring",
@@ -145,7 +140,7 @@ CATALOGUE: dict[str, str] = {
     "难以达成目标": "target unlikely", "注释": "Note", "保存": "Save",
     "规划原文": "Plan text", "正文中未找到对应表述。": "No matching sentence in the plan text.",
     "实际值": "Actual values", "数值": "Value", "口径": "Status", "来源": "Source",
-    "初步数": "Provisional", "正式数": "Final", "暂无实际值。": "No actual values yet.",
+    "暂无实际值。": "No actual values yet.",
     "填报与审核记录": "Submissions and reviews", "状态": "Status", "填报": "Submitted",
     "审核": "Review", "暂无填报记录。": "No submissions yet.", "目标修订": "Target revisions",
     "时间": "Time", "原目标": "Old target", "新目标": "New target", "依据": "Basis",
@@ -206,7 +201,7 @@ CATALOGUE: dict[str, str] = {
         "Department changed; the account's sessions and API tokens have ended.",
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
-CATALOGUE.update(translations())  # verdicts, trend statuses, task states: model.labels
+CATALOGUE.update(translations())  # every code's labels: model.labels
 
 
 def valid_lang(code: str | None) -> str | None:
@@ -263,6 +258,13 @@ def t(ctx: Any, text: str, **values: Any) -> str:
 
 
 @pass_context
+def code_label(ctx: Any, kind: str, code: str) -> str:
+    """Template global ``label(kind, code)``: the label of a code in the page's language, from
+    the one catalogue (model.labels)."""
+    return label(kind, code, lang_of(_request(ctx)))
+
+
+@pass_context
 def page_lang(ctx: Any) -> str:
     """``zh`` or ``en``."""
     return lang_of(_request(ctx))
@@ -280,5 +282,7 @@ def lang_url(ctx: Any, code: str) -> str:
 
 
 def install(env: Environment) -> None:
-    """Add ``t``, ``page_lang``, ``html_lang`` and ``lang_url`` to the template globals."""
-    env.globals.update(t=t, page_lang=page_lang, html_lang=html_lang, lang_url=lang_url)
+    """Add ``t``, ``label``, ``page_lang``, ``html_lang`` and ``lang_url`` to the template
+    globals."""
+    env.globals.update(t=t, label=code_label, page_lang=page_lang, html_lang=html_lang,
+                       lang_url=lang_url)

@@ -18,7 +18,7 @@ from planwatch.storage.departments import (
     list_departments as store_departments,
     region_by_name,
 )
-from planwatch.storage.types import utcnow
+from planwatch.storage.types import Author, utcnow
 from planwatch.storage.users import TokenRecord, UserRecord
 from planwatch.workflow.errors import Forbidden, Invalid, NotFound
 from planwatch.workflow.principal import Actor, require_admin, require_reviewer
@@ -82,8 +82,7 @@ def add_user(store: Storage, actor: Actor, username: str, password: str, role: s
     dept = (account_department(store, department, region)
             if role == "department" and department not in (None, "") else None)
     return store_users.create_user(store, username, _HASHER.hash(password), role,
-                                   dept.name if dept else None, by=actor.username,
-                                   department_id=dept.id if dept else None)
+                                   dept.id if dept else None, by=actor.author)
 
 
 def account_department(store: Storage, department: str | int,
@@ -120,6 +119,14 @@ def _department(store: Storage, department_id: int) -> DepartmentRecord:
     return found
 
 
+def _is_self(store: Storage, actor: Actor, username: str) -> bool:
+    """``username`` is the actor's own account (compared by account id)."""
+    if actor.user_id is None:
+        return False
+    found = store_users.get_user(store, username=username)
+    return found is not None and found.id == actor.user_id
+
+
 def _user(store: Storage, username: str) -> UserRecord:
     user = store_users.get_user(store, username=username)
     if user is None:
@@ -127,7 +134,8 @@ def _user(store: Storage, username: str) -> UserRecord:
     return user
 
 
-def _end_access(store: Storage, user: UserRecord, by: str, keep_session: str | None) -> None:
+def _end_access(store: Storage, user: UserRecord, by: Author,
+                keep_session: str | None) -> None:
     """Every session (but the caller's own, ``keep_session``) and every API token of a user
     end; re-activating the account later revives none of them."""
     store_users.end_sessions(store, user.id, keep=digest(keep_session) if keep_session else None)
@@ -138,16 +146,16 @@ def set_password(store: Storage, actor: Actor, username: str, password: str, *,
                  current: str | None = None, keep_session: str | None = None) -> None:
     """Change one's own password (the current one required) or reset another's (admins).
     Every other session and every API token of the account ends."""
-    own = actor.username == username
+    own = _is_self(store, actor, username)
     if not own:
         require_admin(actor)
     user = _user(store, username)
     if own and not _verifies(user, current or ""):
         raise Forbidden("当前密码不正确", "the current password is wrong")
     check_password(password, username)
-    store_users.update_user(store, user.id, by=actor.username,
+    store_users.update_user(store, user.id, by=actor.author,
                             password_hash=_HASHER.hash(password))
-    _end_access(store, user, actor.username, keep_session if own else None)
+    _end_access(store, user, actor.author, keep_session if own else None)
 
 
 def reset_password(store: Storage, actor: Actor, username: str) -> str:
@@ -155,9 +163,9 @@ def reset_password(store: Storage, actor: Actor, username: str) -> str:
     require_admin(actor)
     user = _user(store, username)
     password = new_password()
-    store_users.update_user(store, user.id, by=actor.username,
+    store_users.update_user(store, user.id, by=actor.author,
                             password_hash=_HASHER.hash(password))
-    _end_access(store, user, actor.username, None)
+    _end_access(store, user, actor.author, None)
     return password
 
 
@@ -165,9 +173,9 @@ def set_active(store: Storage, actor: Actor, username: str, active: bool) -> Non
     """(De)activate an account (admins). Deactivation ends its sessions and tokens for good."""
     require_admin(actor)
     user = _user(store, username)
-    store_users.update_user(store, user.id, by=actor.username, active=active)
+    store_users.update_user(store, user.id, by=actor.author, active=active)
     if not active:
-        _end_access(store, user, actor.username, None)
+        _end_access(store, user, actor.author, None)
 
 
 def set_department(store: Storage, actor: Actor, username: str, department: str | int, *,
@@ -183,15 +191,14 @@ def set_department(store: Storage, actor: Actor, username: str, department: str 
     if user.role != "department":
         raise Invalid("只有部门账号属于部门", "only department accounts belong to a department")
     dept = account_department(store, department, region)
-    store_users.update_user(store, user.id, by=actor.username, department=dept.name,
-                            department_id=dept.id)
-    _end_access(store, user, actor.username, None)
+    store_users.update_user(store, user.id, by=actor.author, department_id=dept.id)
+    _end_access(store, user, actor.author, None)
     return _user(store, username)
 
 
 def list_tokens(store: Storage, actor: Actor, username: str) -> list[TokenRecord]:
     """The API tokens of an account (admins for anyone, users for themselves)."""
-    if actor.username != username:
+    if not _is_self(store, actor, username):
         require_admin(actor)
     return store_users.list_tokens(store, _user(store, username).id)
 
@@ -199,10 +206,10 @@ def list_tokens(store: Storage, actor: Actor, username: str) -> list[TokenRecord
 def revoke_tokens(store: Storage, actor: Actor, username: str,
                   token_id: int | None = None) -> int:
     """Revoke one or all API tokens of an account (admins, or the owner); how many."""
-    if actor.username != username:
+    if not _is_self(store, actor, username):
         require_admin(actor)
     user = _user(store, username)
-    count = store_users.revoke_tokens(store, user.id, by=actor.username, token_id=token_id)
+    count = store_users.revoke_tokens(store, user.id, by=actor.author, token_id=token_id)
     if token_id is not None and count == 0:
         raise NotFound(f"令牌{token_id}不存在或已撤销", f"no live token {token_id}")
     return count
@@ -240,7 +247,7 @@ def create_token(store: Storage, actor: Actor, username: str, name: str | None =
                  days: float | None = TOKEN_DAYS) -> str:
     """A new API token for ``username`` (admins for anyone, users for themselves), valid for
     ``days`` (at most ten years); shown once."""
-    if actor.username != username:
+    if not _is_self(store, actor, username):
         require_admin(actor)
     check_text(name, "name")
     lifetime = check_number(days if days is not None else TOKEN_DAYS, "days", low=0.001,

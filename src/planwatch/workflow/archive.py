@@ -22,7 +22,7 @@ def archive_plan(store: Storage, actor: Actor, plan_id: int, reason: str) -> Arc
     require_admin(actor)
     check_text(reason, "reason", required=True)
     load_plan(store, plan_id)  # 404 for an unknown plan
-    return store_archive(store, plan_id, user=actor.username, reason=reason.strip())
+    return store_archive(store, plan_id, by=actor.author, reason=reason.strip())
 
 
 def unarchive_plan(store: Storage, actor: Actor, plan_id: int, reason: str) -> None:
@@ -30,7 +30,7 @@ def unarchive_plan(store: Storage, actor: Actor, plan_id: int, reason: str) -> N
     require_admin(actor)
     check_text(reason, "reason", required=True)
     load_plan(store, plan_id)
-    store_unarchive(store, plan_id, user=actor.username, reason=reason.strip())
+    store_unarchive(store, plan_id, by=actor.author, reason=reason.strip())
 
 
 def archive_confirmation(store: Storage, actor: Actor, plan_id: int) -> ArchiveRecord | None:

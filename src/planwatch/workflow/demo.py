@@ -77,7 +77,7 @@ def record_stated(store: Storage, plan_id: int, rows: list[Actual]) -> tuple[int
     skipped = 0
     while rows:
         try:
-            record_actuals(store, plan_id, rows, user=SYSTEM.username, source=DEMO_SOURCE)
+            record_actuals(store, plan_id, rows, user=SYSTEM.author, source=DEMO_SOURCE)
             return len(rows), skipped
         except RowsRejected as exc:
             bad = {p.line for p in exc.problems if p.line is not None}
@@ -136,7 +136,7 @@ def build_demo(store: Storage) -> DemoResult:
     leads: dict[int, None] = {}
     assign: list[tuple[int, Plan, int]] = []
     for name, plan in sample_plans():
-        stored = import_plan(store, plan, name, None, SYSTEM.username)
+        stored = import_plan(store, plan, name, None, SYSTEM.author)
         result.plans.append((stored.plan_id, plan.meta.title or name))
         recorded, skipped = record_stated(store, stored.plan_id, stated_values(plan))
         result.actuals += recorded

@@ -3,7 +3,6 @@ and a plan's audit trail. ``actor=None`` means anonymous: public plans only, not
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from functools import lru_cache
 
@@ -295,7 +294,6 @@ def _overview_core(store: Storage, actor: Actor | None, plan_id: int,
     view = PlanOverview(
         plan=_plan_item(store, plan_id), year=year, period=report.period,
         verdict_counts=dict(summary.verdict_counts),
-        verdict_code_counts=dict(Counter(row.verdict_code for row in report.indicators)),
         indicator_count=summary.indicator_count,
         with_actual=summary.with_actual, warning_count=summary.warning_count,
         alerts=list(report.alerts), audit_findings=list(report.findings),
@@ -322,4 +320,4 @@ def set_plan_public(store: Storage, actor: Actor, plan_id: int, public: bool) ->
     """Publish a plan's public page (or withdraw it): reviewer / admin."""
     require_reviewer(actor)
     load_plan(store, plan_id)
-    set_public(store, plan_id, public, user=actor.username)
+    set_public(store, plan_id, public, by=actor.author)

@@ -7,11 +7,9 @@ from dataclasses import dataclass
 
 from planwatch.catalog.names import squash_name
 from planwatch.model.plan import Task
+from planwatch.storage.types import Author
 from planwatch.storage.users import UserRecord
 from planwatch.workflow.errors import Forbidden
-
-ROLE_ZH = {"admin": "管理员", "reviewer": "审核人（科技局）", "department": "责任部门",
-           "viewer": "只读用户"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +25,11 @@ class Actor:
     @classmethod
     def from_user(cls, user: UserRecord) -> Actor:
         return cls(user.username, user.role, user.department, user.id, user.department_id)
+
+    @property
+    def author(self) -> Author:
+        """Who writes, for storage: the account id (None for the system) and its name."""
+        return Author(self.user_id, self.username)
 
     @property
     def is_admin(self) -> bool:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from planwatch.evaluate.status import indicator_key
 from planwatch.model.actual import Actual
+from planwatch.model.labels import label
 from planwatch.model.plan import Plan
 from planwatch.storage import Storage, record_actuals, submissions as subs
 from planwatch.storage.actuals import lock_cells
@@ -85,10 +86,6 @@ def _resolve(conn: Connection, plan_id: int, indicator: str) -> tuple[str, subs.
     return name, subs.indicator_owner(conn, plan_id, name)
 
 
-def _owner_name(owner: subs.Owner | None, actor: Actor) -> str | None:
-    return owner.name if owner else actor.department
-
-
 def _known_indicator(store: Storage, plan_id: int, indicator: str) -> str:
     with store.reading() as conn:
         return _resolve(conn, plan_id, indicator)[0]
@@ -102,7 +99,7 @@ def _check_entry(year: int, value: float, unit: str | None, source: str | None) 
 
 
 def _locked_message(name: str, year: int, status: str, live: float) -> tuple[str, str]:
-    kind = "初步数" if status == "provisional" else "最终数"
+    kind = label("actual_status", status)
     return (f"“{name}”{year}年{kind}已审核锁定（{live:g}），不能再次填报；如需更正，请提交更正申请"
             f"（须说明理由，经审核通过，原值保留在历史中）",
             f"{name} {year} ({status}) is locked at {live:g}: file a correction request "
@@ -126,9 +123,9 @@ def submit_actual(store: Storage, actor: Actor, plan_id: int, indicator: str, ye
         raise Conflict(*_locked_message(name, year, actual_status, live))
     return subs.create_submission(
         store, plan_id=plan_id, indicator=name, year=year, value=value, unit=unit,
-        source=source, actual_status=actual_status, department=_owner_name(owner, actor),
+        source=source, actual_status=actual_status,
         department_id=owner.department_id if owner else actor.department_id,
-        user=actor.username, draft=draft)
+        by=actor.author, draft=draft)
 
 
 def request_correction(store: Storage, actor: Actor, plan_id: int, indicator: str, year: int,
@@ -149,9 +146,9 @@ def request_correction(store: Storage, actor: Actor, plan_id: int, indicator: st
                        f"{name} {year} holds no locked value: submit it directly")
     return subs.create_submission(
         store, plan_id=plan_id, indicator=name, year=year, value=value, unit=unit,
-        source=source, actual_status=actual_status, department=_owner_name(owner, actor),
+        source=source, actual_status=actual_status,
         department_id=owner.department_id if owner else actor.department_id,
-        user=actor.username, draft=False, kind="correction", reason=reason.strip())
+        by=actor.author, draft=False, kind="correction", reason=reason.strip())
 
 
 def _owned(store: Storage, actor: Actor, sub: SubmissionRecord) -> None:
@@ -177,7 +174,15 @@ def edit_submission(store: Storage, actor: Actor, submission_id: int, *, submit:
         values |= {"status": "submitted", "submitted_at": utcnow()}
     with store.atomic() as conn:
         return subs.transition(conn, submission_id, expected=("draft", "returned"),
-                               user=actor.username, **values)
+                               by=actor.author, **values)
+
+
+def _own_entry(sub: SubmissionRecord, actor: Actor) -> bool:
+    """The actor's account submitted ``sub`` (by account id; the system, which has none, by
+    the absence of one)."""
+    if actor.user_id is not None:
+        return sub.submitted_by_id == actor.user_id
+    return sub.submitted_by_id is None and sub.submitted_by == actor.username
 
 
 def _claim(conn: Connection, actor: Actor, submission_id: int,
@@ -189,7 +194,7 @@ def _claim(conn: Connection, actor: Actor, submission_id: int,
         state = "已审核通过并锁定" if sub.status == "approved" else f"状态为{sub.status}"
         raise Conflict(f"填报{submission_id}{state}，不能再次审核",
                        f"submission {submission_id} is {sub.status}: not reviewable")
-    if policy.four_eyes and sub.submitted_by == actor.username:
+    if policy.four_eyes and _own_entry(sub, actor):
         raise Forbidden("四眼原则：不能审核本人填报的数值", "four-eyes: you cannot review your "
                         "own entry")
     return sub
@@ -225,10 +230,10 @@ def _approve(store: Storage, actor: Actor, submission_id: int, comment: str | No
         row = Actual(indicator=sub.indicator, year=sub.year, value=sub.value, unit=sub.unit,
                      status="provisional" if sub.actual_status == "provisional" else "final",
                      source=sub.source or f"填报#{sub.id}（{sub.submitted_by}）")
-        record_actuals(store, sub.plan_id, [row], user=actor.username)
+        record_actuals(store, sub.plan_id, [row], user=actor.author)
         extra = {"old_value": live} if sub.kind == "correction" else {}
         return subs.transition(conn, submission_id, expected=("submitted",),
-                               user=actor.username, status="approved", reviewer=actor.username,
+                               by=actor.author, status="approved", reviewer=actor.username,
                                reviewed_at=utcnow(), comment=comment, **extra)
 
 
@@ -241,7 +246,7 @@ def return_submission(store: Storage, actor: Actor, submission_id: int, comment:
     with store.atomic() as conn:
         _claim(conn, actor, submission_id, policy)
         return subs.transition(conn, submission_id, expected=("submitted",),
-                               user=actor.username, status="returned", reviewer=actor.username,
+                               by=actor.author, status="returned", reviewer=actor.username,
                                reviewed_at=utcnow(), comment=comment)
 
 
@@ -273,11 +278,10 @@ def set_indicator_owner(store: Storage, actor: Actor, plan_id: int, indicator: s
         check_text(department, "department")
     name = _known_indicator(store, plan_id, indicator)
     if department is None or department == "":
-        subs.set_indicator_owner(store, plan_id, name, None, user=actor.username)
+        subs.set_indicator_owner(store, plan_id, name, None, by=actor.author)
         return
     dept = _existing_department(store, plan_id, department)
-    subs.set_indicator_owner(store, plan_id, name, dept.name, user=actor.username,
-                             department_id=dept.id)
+    subs.set_indicator_owner(store, plan_id, name, dept.id, by=actor.author)
 
 
 def _existing_department(store: Storage, plan_id: int,

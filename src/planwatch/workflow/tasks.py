@@ -63,9 +63,10 @@ def report_progress(store: Storage, actor: Actor, plan_id: int, task_number: int
     if status not in TASK_STATES:
         raise Invalid(f"未知的任务状态：{status}", f"unknown task status {status}")
     task = find_task(load_plan(store, plan_id), task_number)
-    require_task(actor, task, resolve_plan_departments(store, plan_id, task.lead))
-    department = actor.department if actor.is_department else (task.lead[0] if task.lead
-                                                                  else None)
-    return add_progress(store, plan_id=plan_id, task_number=task_number, department=department,
-                        report=report, percent=percent, status=status,
-                        reported_on=day, user=actor.username)
+    leads_by_name = resolve_plan_departments(store, plan_id, task.lead)
+    require_task(actor, task, leads_by_name)
+    department_id = (actor.department_id if actor.is_department
+                     else next((leads_by_name[n] for n in task.lead if n in leads_by_name), None))
+    return add_progress(store, plan_id=plan_id, task_number=task_number,
+                        department_id=department_id, report=report, percent=percent,
+                        status=status, reported_on=day, by=actor.author)

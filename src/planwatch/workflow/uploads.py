@@ -124,15 +124,15 @@ def confirm_upload(store: Storage, actor: Actor, upload_id: str,
     """Store a pending upload (with corrections) as a new version of its plan."""
     require_reviewer(actor)
     with store.atomic() as conn:
-        pending = claim_pending(conn, upload_id, actor.username)
+        pending = claim_pending(conn, upload_id, actor.author)
         if pending is None:
             raise NotFound("上传记录不存在或已过期", f"no pending upload {upload_id}")
         plan, changes = corrected_plan(pending.plan_json, corrections or [])
         result = import_plan(store, plan, pending.source_name, pending.source_sha256,
-                             actor.username)
+                             actor.author)
         for field, old, new in changes:
             add_correction(conn, plan_id=result.plan_id, version_id=result.version_id,
-                           field=field, old=old, new=new, user=actor.username,
+                           field=field, old=old, new=new, by=actor.author,
                            source=pending.source_name)
     return ConfirmedPlan(plan_id=result.plan_id, version_id=result.version_id,
                          created=result.created, corrections=len(changes))

@@ -100,9 +100,8 @@ class PlanOverview(BaseModel):
     plan: PlanItem
     year: int
     period: str | None
-    verdict_counts: dict[str, int]
-    """Rows per verdict label (Chinese); ``verdict_code_counts`` the same by code."""
-    verdict_code_counts: dict[VerdictCode, int] = Field(default_factory=dict)
+    verdict_counts: dict[VerdictCode, int]
+    """Rows per verdict code, in the order of ``reports.build.VERDICT_ORDER`` (no zeros)."""
     indicator_count: int
     with_actual: int
     warning_count: int

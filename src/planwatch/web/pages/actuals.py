@@ -17,7 +17,7 @@ from planwatch.storage import get_actuals
 from planwatch.storage.submissions import indicator_owners_of
 from planwatch.web.api.uploads import saved_upload
 from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
-from planwatch.web.pages.common import page_router, plan_years, render
+from planwatch.web.pages.common import SUBMISSION_ZH, page_router, plan_years, render
 from planwatch.web.pages.paging import FIRST_PAGE, PageRequest, Paging, pager
 from planwatch.web.security import ACTUALS_SUFFIXES
 from planwatch.workflow.plans import load_plan
@@ -60,8 +60,7 @@ def _cells(store: StoreDep, actor: actions.Actor, plan_id: int) -> dict[tuple[st
         out[(a.indicator, a.year)] = f"已审定 {a.value:g}"
     for s in actions.list_submissions(store, actor, plan_id):
         if s.status in ("submitted", "returned"):
-            label = "待审核" if s.status == "submitted" else "已退回"
-            out[(s.indicator, s.year)] = f"{label} {s.value:g}"
+            out[(s.indicator, s.year)] = f"{SUBMISSION_ZH[s.status]} {s.value:g}"
     return out
 
 

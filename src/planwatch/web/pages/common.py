@@ -14,8 +14,8 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.routing import APIRoute
 
 from planwatch.errors import PlanwatchError, http_status
-from planwatch.model.labels import TASK_STATE_LABELS
-from planwatch.reports.build import UNKNOWN, VERDICT_ORDER as REPORT_VERDICT_ORDER
+from planwatch.model.labels import VerdictCode, labels
+from planwatch.reports.build import VERDICT_CLASS, VERDICT_ORDER as REPORT_VERDICT_ORDER
 from planwatch.web import i18n
 from planwatch.web.deps import OptionalActor
 from planwatch.web.headers import retry_headers
@@ -26,17 +26,14 @@ from planwatch.web.pages.display import (
     is_prose,
     level_zh,
 )
-from planwatch.workflow.principal import ROLE_ZH
 
-VERDICT_ORDER = tuple(v for v in REPORT_VERDICT_ORDER if v != UNKNOWN)
-OPTIONAL_VERDICTS = (UNKNOWN,)
+VERDICT_ORDER = tuple(v for v in REPORT_VERDICT_ORDER if v != VerdictCode.NOT_EVALUABLE)
+OPTIONAL_VERDICTS = (VerdictCode.NOT_EVALUABLE,)
 """Shown in the counts only when some indicator has it (e.g. units that do not match)."""
-VERDICT_CLASS = {"提前实现": "v-met", "已实现": "v-met", "快于预期": "v-ahead",
-                 "基本符合预期": "v-ok", "滞后": "v-behind", "倒退": "v-back",
-                 "未实现": "v-missed"}
-TASK_STATE_ZH = {code: zh for code, (zh, _) in TASK_STATE_LABELS.items()}
-SUBMISSION_ZH = {"draft": "草稿", "submitted": "待审核", "approved": "已通过（锁定）",
-                 "returned": "已退回"}
+# Chinese labels of codes, from the one catalogue (model.labels); t() gives their English.
+TASK_STATE_ZH = labels("task_state")
+SUBMISSION_ZH = labels("submission_status")
+ROLE_ZH = labels("role")
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 

@@ -4,12 +4,12 @@ they are; nothing here recomputes or filters them."""
 
 from __future__ import annotations
 
+from planwatch.model.labels import labels
 from planwatch.reports.build import BASE_ONLY_NOTE, NO_DATA, PROSE_TARGET, UNKNOWN
 from planwatch.workflow.views import IndicatorStatus
 
-DOC_TYPE_ZH = {"plan": "规划", "implementation_opinion": "实施意见（方案）",
-               "evaluation_report": "评估报告"}
-LEVEL_ZH = {"province": "省", "city": "市", "county": "县（市）", "district": "区"}
+DOC_TYPE_ZH = labels("doc_type")
+LEVEL_ZH = labels("region_level")
 __all__ = ["BASE_ONLY_NOTE", "NO_DATA", "PROSE_TARGET", "UNKNOWN", "base_only", "doc_type_zh",
            "is_prose", "level_zh"]
 

@@ -13,7 +13,6 @@ from fastapi.responses import Response
 
 from planwatch import actions
 from planwatch.catalog.regions import code_of
-from planwatch.model.labels import label
 from planwatch.reports.cascade_report import cascade_table
 from planwatch.reports.index_report import notes, rank_chart, tables
 from planwatch.storage.regions import RegionRecord
@@ -107,9 +106,8 @@ def region_dashboard(request: Request, region_id: int, store: StoreDep, actor: C
     region = actions.find_region(store, str(region_id))
     d = actions.region_dashboard(store, actor, region, year)
     chosen = indicator if indicator in d.codes else None
-    counts = {label("verdict", code): n for code, n in d.counts.items()}
     return render(request, "region_dashboard.html", {
-        "region": region, "d": d, "names": d.names, "counts": counts, "indicator": chosen,
+        "region": region, "d": d, "names": d.names, "counts": d.counts, "indicator": chosen,
         "columns": [chosen] if chosen else d.codes, "map": map_data(d, chosen)})
 
 
