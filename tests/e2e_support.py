@@ -52,8 +52,11 @@ def planwatch_cmd() -> list[str]:
 
 
 def make_demo_db(db_file: Path) -> dict[str, Account]:
-    """Build the demo database in ``db_file`` (must not exist); returns its accounts."""
-    out = subprocess.run([*planwatch_cmd(), "demo", "--no-serve", "--db-file", str(db_file)],
+    """Build the plain demo database in ``db_file`` (must not exist; ``--plain``: the flows
+    below enter values into cells the living demo has already filled); returns its
+    accounts."""
+    out = subprocess.run([*planwatch_cmd(), "demo", "--no-serve", "--plain", "--db-file",
+                          str(db_file)],
                          capture_output=True, text=True, check=True, timeout=120, cwd=ROOT)
     accounts: dict[str, Account] = {}
     for line in out.stdout.splitlines():

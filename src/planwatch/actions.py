@@ -30,6 +30,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     DemoResult as DemoResult,
     Forbidden as Forbidden,
     Invalid as Invalid,
+    LifeResult as LifeResult,
     LivingDemo as LivingDemo,
     NotFound as NotFound,
     TaskView as TaskView,

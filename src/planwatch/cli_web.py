@@ -78,11 +78,15 @@ def serve_cmd(ctx: click.Context, host: str | None, port: int | None, workers: i
               show_default=True, help="演示库文件 / demo SQLite file")
 @click.option("--reset", is_flag=True, help="删除已有演示库重新创建 / recreate the demo file")
 @click.option("--no-serve", is_flag=True, help="只建库不启动服务 / build only, do not serve")
+@click.option("--plain", is_flag=True,
+              help="只含样例规划及其所载数值，不加公开数据、模拟数据、填报和任务进展 / the sample "
+                   "plans and the values they state only (no published or simulated values, "
+                   "submissions or progress reports)")
 @click.option("--host", default=None, help="监听地址 / host")
 @click.option("--port", type=int, default=None, help="端口 / port")
 @click.pass_context
-def demo_cmd(ctx: click.Context, db_file: Path, reset: bool, no_serve: bool, host: str | None,
-             port: int | None) -> None:
+def demo_cmd(ctx: click.Context, db_file: Path, reset: bool, no_serve: bool, plain: bool,
+             host: str | None, port: int | None) -> None:
     if reset and db_file.exists():
         for path in (db_file, Path(f"{db_file}-wal"), Path(f"{db_file}-shm")):
             path.unlink(missing_ok=True)
@@ -92,7 +96,8 @@ def demo_cmd(ctx: click.Context, db_file: Path, reset: bool, no_serve: bool, hos
         click.echo(f"演示库已存在 / demo database exists: {db_file} "
                    "（账号密码见首次运行输出；--reset 重建 / use --reset to rebuild）")
     else:
-        _print_demo(db_file, actions.build_living_demo(store))
+        _print_demo(db_file, actions.LivingDemo(actions.build_demo(store), actions.LifeResult())
+                    if plain else actions.build_living_demo(store))
     if no_serve:
         store.close()
         return
@@ -106,14 +111,19 @@ def _print_demo(db_file: Path, living: actions.LivingDemo) -> None:
         click.echo(f"  规划 plan {plan_id}: {title}")
     click.echo(f"  规划所载实际值 values the plans state: {result.actuals}"
                f"（跳过 skipped {result.skipped}）")
+    if life.values or life.simulated_plans:
+        _print_life(life)
+    click.echo("账号 / accounts (username  password  role  department):")
+    for acc in result.accounts:
+        click.echo(f"  {acc.username}\t{acc.password}\t{acc.role}\t{acc.department or ''}")
+
+
+def _print_life(life: actions.LifeResult) -> None:
     click.echo(f"  模拟规划 simulated plans: {life.simulated_plans}；年度数值 yearly values: "
                f"{life.values}（其中已公开数据 published {life.published}，其余为模拟数据 the rest "
                "simulated, labelled 模拟数据（演示用）)")
     click.echo(f"  待审核填报 submissions waiting: {life.pending}"
                f"（退回 returned {life.returned}）；任务进展 progress reports: {life.progress}")
-    click.echo("账号 / accounts (username  password  role  department):")
-    for acc in result.accounts:
-        click.echo(f"  {acc.username}\t{acc.password}\t{acc.role}\t{acc.department or ''}")
 
 
 @click.group("user", help="账号管理 / manage accounts.")

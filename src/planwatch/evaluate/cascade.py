@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from planwatch.catalog.indicators import load_catalog
+from planwatch.model.codes import CascadeKind, CascadeVerdict
 from planwatch.model.findings import Finding, Severity
 
 ADDITIVE_GROUPS = frozenset({"money", "organisations", "items", "people"})
@@ -29,18 +29,6 @@ TOLERANCE = 0.01
 """Relative slack for rounding in published targets."""
 OVERSHOOT = 1.2
 """Sub-regions' sum above this multiple of the parent's target is flagged (additive)."""
-
-
-class CascadeKind(StrEnum):
-    ADDITIVE = "additive"
-    RATIO = "ratio"
-
-
-class CascadeVerdict(StrEnum):
-    CONSISTENT = "consistent"
-    SHORTFALL = "shortfall"
-    OVERSHOOT = "overshoot"
-    INCOMPLETE = "incomplete"
 
 
 @dataclass(frozen=True)

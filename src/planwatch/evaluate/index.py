@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import NamedTuple
 
 import numpy as np
@@ -20,29 +19,12 @@ import numpy.typing as npt
 
 from planwatch.errors import PlanwatchError
 from planwatch.evaluate.index_framework import Aggregation, IndexFramework, Normalisation
+from planwatch.model.codes import IndexExclusion as Exclusion, PerformanceGroup
 
 FloatArray = npt.NDArray[np.float64]
 
 GEOMETRIC_FLOOR = 1.0
 """Geometric aggregation works on normalised values mapped linearly onto [1, 100]."""
-
-
-class PerformanceGroup(StrEnum):
-    """EIS performance groups by score relative to the reference average."""
-
-    LEADER = "leader"
-    STRONG = "strong"
-    MODERATE = "moderate"
-    EMERGING = "emerging"
-
-
-class Exclusion(StrEnum):
-    """Why an indicator of the framework is left out of the index (labels: ``index_exclusion``
-    in the label catalogue)."""
-
-    NO_DATA = "no-data"
-    SINGLE_REGION = "single-region"
-    CONSTANT = "constant"
 
 
 class IndexValue(NamedTuple):

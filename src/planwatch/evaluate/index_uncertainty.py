@@ -22,6 +22,7 @@ from planwatch.evaluate.index import (
     prepare,
 )
 from planwatch.evaluate.index_framework import Aggregation, IndexFramework, Normalisation
+from planwatch.model.codes import IndexFactor
 
 IntArray = npt.NDArray[np.int64]
 
@@ -39,8 +40,7 @@ class RankInterval:
 
 @dataclass(frozen=True)
 class FactorEffect:
-    factor: str
-    """``weights``, ``normalisation`` or ``aggregation``."""
+    factor: IndexFactor
     mean_shift: float
     """Mean |simulated rank − nominal rank| over regions and runs when only this choice varies."""
     first_order: float | None
@@ -159,12 +159,12 @@ def index_uncertainty(framework: IndexFramework, data: IndexData, year: int,
     ranks = simulation_ranks(scores)
     base = weights[:, None]
     effects = [
-        FactorEffect("weights", _mean_shift(simulation_ranks(scorer.scores(
+        FactorEffect(IndexFactor.WEIGHTS, _mean_shift(simulation_ranks(scorer.scores(
             framework.normalisation, framework.aggregation, w_draws)), nominal), None),
-        FactorEffect("normalisation", _mean_shift(simulation_ranks(np.hstack([
+        FactorEffect(IndexFactor.NORMALISATION, _mean_shift(simulation_ranks(np.hstack([
             scorer.scores(m, framework.aggregation, base) for m in norms])), nominal),
             first_order_share(ranks, norm_pick)),
-        FactorEffect("aggregation", _mean_shift(simulation_ranks(np.hstack([
+        FactorEffect(IndexFactor.AGGREGATION, _mean_shift(simulation_ranks(np.hstack([
             scorer.scores(framework.normalisation, a, base) for a in aggs])), nominal),
             first_order_share(ranks, agg_pick)),
     ]

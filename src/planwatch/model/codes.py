@@ -45,3 +45,44 @@ class ProgressStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     BLOCKED = "blocked"
+
+
+class PerformanceGroup(StrEnum):
+    """Composite index: EIS performance group by score relative to the reference average."""
+
+    LEADER = "leader"
+    STRONG = "strong"
+    MODERATE = "moderate"
+    EMERGING = "emerging"
+
+
+class IndexExclusion(StrEnum):
+    """Composite index: why an indicator of the framework is left out."""
+
+    NO_DATA = "no-data"
+    SINGLE_REGION = "single-region"
+    CONSTANT = "constant"
+
+
+class IndexFactor(StrEnum):
+    """Composite index: a methodological choice the uncertainty analysis varies."""
+
+    WEIGHTS = "weights"
+    NORMALISATION = "normalisation"
+    AGGREGATION = "aggregation"
+
+
+class CascadeKind(StrEnum):
+    """Target cascade: how sub-region targets combine into the parent's."""
+
+    ADDITIVE = "additive"
+    RATIO = "ratio"
+
+
+class CascadeVerdict(StrEnum):
+    """Target cascade: does the parent's target fit its sub-regions'?"""
+
+    CONSISTENT = "consistent"
+    SHORTFALL = "shortfall"
+    OVERSHOOT = "overshoot"
+    INCOMPLETE = "incomplete"

@@ -9,7 +9,17 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import get_args
 
-from planwatch.model.codes import ActualKind, Role, SubmissionKind, SubmissionStatus
+from planwatch.model.codes import (
+    ActualKind,
+    CascadeKind,
+    CascadeVerdict,
+    IndexExclusion,
+    IndexFactor,
+    PerformanceGroup,
+    Role,
+    SubmissionKind,
+    SubmissionStatus,
+)
 from planwatch.model.evaluation import ScheduleStatus, TaskState, TrendStatus
 from planwatch.model.findings import Severity
 from planwatch.model.plan import DocType, RegionLevel
@@ -184,6 +194,11 @@ CODES: dict[str, tuple[str, ...]] = {
     "doc_type": get_args(DocType),
     "region_level": get_args(RegionLevel),
     "severity": tuple(Severity),
+    "performance_group": tuple(PerformanceGroup),
+    "index_factor": tuple(IndexFactor),
+    "index_exclusion": tuple(IndexExclusion),
+    "cascade_verdict": tuple(CascadeVerdict),
+    "cascade_kind": tuple(CascadeKind),
 }
 """Every member of every enum that reaches a user, by catalogue (a test checks each has both
 labels)."""

@@ -11,29 +11,10 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, select
 
+from planwatch.storage.migration_0006 import _qualify  # frozen with that migration
 from planwatch.storage.types import UTCDateTime, utcnow
-
-_LEVELS = "省市县区"
-
-
-def _squash(text: str | None) -> str:
-    return "".join(unicodedata.normalize("NFKC", text or "").split())
-
-
-def _qualify(name: str, region: str | None) -> str:
-    text, place = _squash(name), _squash(region)
-    if not place or not text:
-        return text
-    short = place[:-1] if len(place) > 2 and place[-1] in _LEVELS else place
-    if text.startswith((place, short)):
-        return text
-    if text[0] == place[-1] and text[0] in _LEVELS and len(text) > 1:
-        return place + text[1:]
-    return text
 
 
 def _tables(md: MetaData) -> dict[str, Table]:

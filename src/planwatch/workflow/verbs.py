@@ -29,6 +29,7 @@ from planwatch.workflow.archive import (
 )
 from planwatch.workflow.demo import DemoResult, build_demo, has_accounts
 from planwatch.workflow.demo_activity import LivingDemo, build_living_demo
+from planwatch.workflow.demo_life import LifeResult
 from planwatch.workflow.detail import indicator_detail
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
 from planwatch.workflow.lists import (
@@ -80,6 +81,7 @@ __all__ = [
     "DemoResult",
     "Forbidden",
     "Invalid",
+    "LifeResult",
     "LivingDemo",
     "NotFound",
     "TaskView",
