@@ -80,7 +80,7 @@ def test_weights_dimension_share_times_indicator_share() -> None:
     assert fw.weights() == pytest.approx([0.75 / 3, 0.75 * 2 / 3, 0.25])
     # basic_research_share has no data at all: excluded, the others renormalised (1/4 : 1/4)
     result = compute_index(fw, data(fw, THREE), 2023)
-    assert result.excluded == {"basic_research_share": "no-data"}
+    assert result.excluded == {"basic_research_share": "no_data"}
     assert result.weights == {RD: pytest.approx(0.5), "basic_research_share": 0.0,
                               SHARE: pytest.approx(0.5)}
 

@@ -131,3 +131,21 @@ def _report_text(data: bytes, fmt: str) -> str:
     skip = {"审查发现", "监测预警"}  # their 代码 column carries the finding code on purpose
     return "\n".join(str(v) for ws in wb.worksheets if ws.title not in skip
                      for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_region_pages_show_labels_not_codes(site: Site, lang: str) -> None:
+    store, client, _, _ = site
+    province = actions.find_region(store, "山东省").id
+    cities = [actions.find_region(store, n).id for n in ("淄博市", "威海市")]
+    paths = [f"/regions/{province}/dashboard?year=2020", f"/regions/{province}/index?year=2020",
+             f"/regions/{province}/cascade", f"/compare?regions={cities[0]}"
+             f"&regions={cities[1]}&year=2020"]
+    for path in paths:
+        r = client.get(f"{path}&lang={lang}" if "?" in path else f"{path}?lang={lang}")
+        assert r.status_code == 200, (path, r.status_code)
+        assert _raw_codes(_visible(r.text), english=lang == "en") == set(), (path, lang)
+        shown = _labelled(r.text)
+        assert not [t for t in shown if t in ALL_CODES], (path, lang)
+        if lang == "en":
+            assert not [t for t in shown if t in ZH_LABELS], path

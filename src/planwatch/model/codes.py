@@ -59,8 +59,8 @@ class PerformanceGroup(StrEnum):
 class IndexExclusion(StrEnum):
     """Composite index: why an indicator of the framework is left out."""
 
-    NO_DATA = "no-data"
-    SINGLE_REGION = "single-region"
+    NO_DATA = "no_data"
+    SINGLE_REGION = "single_region"
     CONSTANT = "constant"
 
 

@@ -99,8 +99,8 @@ INDEX_FACTOR_LABELS: dict[str, tuple[str, str]] = {
 }
 
 INDEX_EXCLUSION_LABELS: dict[str, tuple[str, str]] = {
-    "no-data": ("无任何地区数据", "no region has data"),
-    "single-region": ("仅一个地区有数据，无法比较", "only one region has data"),
+    "no_data": ("无任何地区数据", "no region has data"),
+    "single_region": ("仅一个地区有数据，无法比较", "only one region has data"),
     "constant": ("各地区取值相同", "the same value everywhere"),
 }
 
