@@ -10,6 +10,7 @@ from benchmarks import (
     extract_bench,
     index_bench,
     ocr_bench,
+    region_bench,
     report_bench,
     web_bench,
 )
@@ -25,6 +26,8 @@ def main() -> int:
     evaluate_bench.main()
     print()
     index_bench.main()
+    print()
+    region_bench.main()
     print()
     report_bench.main()
     print()
