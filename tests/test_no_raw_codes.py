@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 from openpyxl import load_workbook
 
 from planwatch import actions
+from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.labels import CATALOGUES, CODES
 from planwatch.settings import Settings
 from planwatch.storage import Storage, latest_plan, list_plans, open_storage
@@ -98,6 +99,11 @@ def test_pages_show_labels_not_codes(site: Site, lang: str) -> None:
         assert not [t for t in shown if t in ALL_CODES], (path, lang)
         if lang == "en":  # the English page prints the English labels
             assert not [t for t in shown if t in ZH_LABELS], path
+        visible = _visible(r.text)
+        assert not [c for c in FINDING_CODES if re.search(rf"\b{c}\b", visible)], path
+        for item in lxml_html.fromstring(r.text).xpath("//ul[@class='findings']/li[@data-code]"):
+            kind = item.xpath(".//span[@class='kind']")[0].text_content().strip()
+            assert kind and not re.search(r"第\d+行|line \d+", item.text_content()), path
 
 
 def test_pages_show_the_catalogue_labels(site: Site) -> None:

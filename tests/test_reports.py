@@ -213,8 +213,9 @@ def test_alerts_listed_with_chinese_labels(report: Report, rendered: dict[str, P
     assert [f.code for f in report.alerts] == ["behind-schedule", "behind-schedule"]
     wb = load_workbook(rendered["xlsx"])
     ws = wb["监测预警"]
-    assert [c.value for c in ws[1]] == ["序号", "类型", "代码", "级别", "说明", "行号"]
-    assert (ws["B2"].value, ws["C2"].value) == ("进度滞后", "behind-schedule")
-    assert "高新技术企业" in ws["E2"].value
+    assert [c.value for c in ws[1]] == ["序号", "类型", "级别", "说明"]   # no code, no line
+    assert ws["B2"].value == "进度滞后"
+    assert "高新技术企业" in ws["D2"].value
+    assert not any(c.value == "behind-schedule" for row in ws.iter_rows() for c in row)
     md = rendered["md"].read_text(encoding="utf-8")
     assert "| 1 | 进度滞后 | 提示 |" in md

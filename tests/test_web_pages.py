@@ -424,7 +424,8 @@ def test_indicator_page_quotes_prose_targets_with_line(site: Web) -> None:
     sign_in(site, "viewer")
     page = site.client.get(f"/plans/{plan_id}/indicators/0").text
     assert "正文中未找到对应表述" not in page
-    assert "第39行" in page and "全社会研发投入占GDP比重达到3%" in page
+    assert 'data-line="39"' in page and "全社会研发投入占GDP比重达到3%" in page
+    assert "第39行" not in page              # no line number shown to an official
     assert "高新区研发投入" not in page  # another scope is not this indicator
 
 

@@ -221,7 +221,7 @@ def _findings(doc: DocxDocument, findings: Sequence[Finding], empty: str) -> Non
         return
     add_table(doc, text.FINDING_HEADERS,
               [text.finding_cells(i, f) for i, f in enumerate(findings, start=1)],
-              (1.0, 3.2, 1.2, 9.0, 1.2))
+              (1.0, 3.2, 1.2, 10.2))
 
 
 def _sections(doc: DocxDocument, report: Report) -> None:

@@ -26,7 +26,8 @@ INDICATOR_HEADERS = (
     LABEL_PLAIN, LABEL_PROGRESS, LABEL_TIME, "评价", "目标年预测",
 )
 PRIOR_HEADERS = ("序号", "指标", "单位", "基期值", "目标值", "完成值", LABEL_PLAIN, "是否完成")
-FINDING_HEADERS = ("序号", "类型", "级别", "说明", "行号")
+FINDING_HEADERS = ("序号", "类型", "级别", "说明")
+"""No code and no line number: an official reads the type, its level and what was found."""
 FINDING_LABELS = {code: spec.label_zh for code, spec in FINDING_CODES.items()}
 """Chinese labels of the finding codes, from the one catalogue (model.finding_codes)."""
 TASK_HEADERS = ("牵头单位", "序号", "任务", "配合单位")
@@ -103,8 +104,7 @@ def prior_cells(index: int, row: PriorRow) -> list[str]:
 
 def finding_cells(index: int, f: Finding) -> list[str]:
     return [str(index), FINDING_LABELS.get(f.code, f.code),
-            SEVERITY_ZH.get(f.severity, str(f.severity)), f.message,
-            DASH if f.line is None else str(f.line)]
+            SEVERITY_ZH.get(f.severity, str(f.severity)), f.message]
 
 
 def task_rows(report: Report) -> list[list[str]]:

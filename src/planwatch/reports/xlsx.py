@@ -120,8 +120,8 @@ def build_workbook(report: Report) -> Workbook:
     write_sheet(wb.create_sheet("指标监测"), [c[0] for c in INDICATOR_COLUMNS],
                 [_indicator_values(i, r) for i, r in enumerate(report.indicators, start=1)],
                 [c[1] for c in INDICATOR_COLUMNS], [c[2] for c in INDICATOR_COLUMNS])
-    finding_widths = (6, 20, 24, 8, 80, 8)
-    finding_headers = ("序号", "类型", "代码", "级别", "说明", "行号")
+    finding_widths = (6, 20, 8, 90)
+    finding_headers = text.FINDING_HEADERS
     write_sheet(wb.create_sheet("监测预警"), finding_headers,
                 [_finding_values(i, f)
                  for i, f in enumerate(report.monitoring_alerts, start=1)],
@@ -142,7 +142,7 @@ def build_workbook(report: Report) -> Workbook:
 
 def _finding_values(index: int, f: Finding) -> list[Cell]:
     severity = text.SEVERITY_ZH.get(f.severity, str(f.severity))
-    return [index, text.FINDING_LABELS.get(f.code, f.code), f.code, severity, f.message, f.line]
+    return [index, text.FINDING_LABELS.get(f.code, f.code), severity, f.message]
 
 
 def _prior_sheet(ws: Worksheet, report: Report) -> None:

@@ -17,6 +17,7 @@ from jinja2 import Environment, pass_context
 from starlette.requests import Request
 from starlette.responses import Response
 
+from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.labels import label, translations
 
 LANGS = ("zh", "en")
@@ -71,7 +72,7 @@ CATALOGUE: dict[str, str] = {
         "The sub-regions' plans hold no catalogue indicator to compare.",
     "各地区预警": "Warnings across regions", "{year}年数据报送情况": "Reporting for {year}",
     "未报送指标数": "Indicators not reported", "未报送指标": "Not reported",
-    "全部指标": "All indicators",
+    "全部指标": "All indicators", "原文": "Source text",
     "颜色为各地区该指标最近的实际值（指标目录统一单位）；点击进入该地区。":
         "Colour: each region's latest actual of the indicator (catalogue unit); click to open it.",
     "地区对比": "Compare regions", "选择地区": "Choose regions", "对比": "Compare",
@@ -202,6 +203,7 @@ CATALOGUE: dict[str, str] = {
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 CATALOGUE.update(translations())  # every code's labels: model.labels
+CATALOGUE.update({s.label_zh: s.label_en for s in FINDING_CODES.values()})  # finding types
 
 
 def valid_lang(code: str | None) -> str | None:

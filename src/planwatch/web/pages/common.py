@@ -16,6 +16,7 @@ from fastapi.routing import APIRoute
 from planwatch.errors import PlanwatchError, http_status
 from planwatch.model.labels import VerdictCode, labels
 from planwatch.reports.build import VERDICT_CLASS, VERDICT_ORDER as REPORT_VERDICT_ORDER
+from planwatch.reports.text import FINDING_LABELS
 from planwatch.web import i18n
 from planwatch.web.deps import OptionalActor
 from planwatch.web.headers import retry_headers
@@ -121,7 +122,8 @@ def _install_helpers(env: Any) -> None:
                        OPTIONAL_VERDICTS=OPTIONAL_VERDICTS, BASE_ONLY_NOTE=BASE_ONLY_NOTE,
                        base_only=base_only, is_prose=is_prose,
                        VERDICT_CLASS=VERDICT_CLASS, TASK_STATE_ZH=TASK_STATE_ZH,
-                       SUBMISSION_ZH=SUBMISSION_ZH, ROLE_ZH=ROLE_ZH)
+                       SUBMISSION_ZH=SUBMISSION_ZH, ROLE_ZH=ROLE_ZH,
+                       FINDING_LABELS=FINDING_LABELS)
 
 
 def fmt_num(value: float | None, digits: int = 2) -> str:
