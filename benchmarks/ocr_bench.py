@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+from tests.render import scan_of
+
 from planwatch.errors import PlanwatchError
 from planwatch.parse.ocr import engine
 from planwatch.parse.pdf import read_pdf
@@ -59,18 +61,6 @@ def text_pdf(text: str, pages: int) -> tuple[bytes, str]:
     return buf.getvalue(), "".join(lines)
 
 
-def scan_of(data: bytes, dpi: int = DPI) -> bytes:
-    """An image-only PDF of ``data``: every page rasterised, no text layer."""
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
-
-    pdf = pdfium.PdfDocument(data)
-    images = [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-              for i in range(len(pdf))]
-    pdf.close()
-    out = io.BytesIO()
-    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
-    return out.getvalue()
-
 
 def _cpu() -> float:
     """CPU seconds of this process and its finished children (tesseract)."""
@@ -91,7 +81,7 @@ def main() -> int:
         return 0
     sample = sorted(SAMPLES.glob("*.txt"))[0]
     data, source = text_pdf(sample.read_text(encoding="utf-8"), PAGES)
-    scan = scan_of(data)
+    scan = scan_of(data, DPI)
     t0 = time.perf_counter()
     read_pdf(data, "text.pdf")
     t_text = time.perf_counter() - t0

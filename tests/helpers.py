@@ -1,10 +1,14 @@
-"""Shared test helpers (paths to the shared seeds/gold, the scorer)."""
+"""Shared test helpers (paths to the shared seeds/gold, the scorer and scoring a folder)."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.machinery
 import importlib.util
+import io
+import json
 import os
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -26,6 +30,20 @@ def load_scorer() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     loader.exec_module(module)
     return module
+
+
+def score_dir(pred: Path, gold: Path = GOLD) -> dict[str, dict[str, float]]:
+    """The shared scorer's JSON result for the plan JSONs in ``pred`` against ``gold``."""
+    scorer, out = load_scorer(), pred / "score.json"
+    old = sys.argv
+    sys.argv = ["score-extraction", "--gold", str(gold), "--pred", str(pred), "--json", str(out)]
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            scorer.main()
+    finally:
+        sys.argv = old
+    result: dict[str, dict[str, float]] = json.loads(out.read_text())
+    return result
 
 
 def skip_unless_ci(reason: str) -> None:

@@ -8,6 +8,7 @@
   ``<div id="zoom">``; tables are real ``<table>`` s whose first column merges repeated values
   into ``rowspan`` cells.
 * .pdf: LibreOffice (``soffice --headless --convert-to pdf``) of the .docx with a fresh profile.
+* a scan: :func:`scan_of` rasterises a PDF into an image-only one (the OCR tests and bench).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import copy
 import functools
 import html
+import io
 import shutil
 import subprocess
 import tempfile
@@ -269,3 +271,16 @@ def rendered_pdfs() -> dict[str, Path]:
 def copy_document(doc: Document) -> Document:
     """A deep copy (tests must not share mutable state)."""
     return copy.deepcopy(doc)
+
+
+def scan_of(data: bytes, dpi: int = 200) -> bytes:
+    """An image-only PDF: every page of ``data`` rasterised (no text layer)."""
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    pdf = pdfium.PdfDocument(data)
+    images = [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+              for i in range(len(pdf))]
+    pdf.close()
+    out = io.BytesIO()
+    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return out.getvalue()

@@ -4,10 +4,8 @@ extracted against the gold."""
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +30,8 @@ from planwatch.parse.ocr_text import (
     join_words,
 )
 from planwatch.parse.pdf import read_pdf
-from tests.helpers import GOLD, load_scorer, skip_unless_ci
-from tests.render import rendered_pdfs, soffice
+from tests.helpers import GOLD, score_dir, skip_unless_ci
+from tests.render import rendered_pdfs, scan_of, soffice
 
 
 @pytest.mark.parametrize(("raw", "clean"), [
@@ -134,18 +132,6 @@ def _text_pdf(lines: list[str]) -> bytes:
     return buf.getvalue()
 
 
-def scan_of(data: bytes, dpi: int = 200) -> bytes:
-    """An image-only PDF: every page of ``data`` rasterised (no text layer)."""
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
-
-    pdf = pdfium.PdfDocument(data)
-    images = [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-              for i in range(len(pdf))]
-    pdf.close()
-    out = io.BytesIO()
-    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
-    return out.getvalue()
-
 
 def _need_engine() -> None:
     if engine() is None:
@@ -194,20 +180,6 @@ def test_missing_engine_is_one_bilingual_error(monkeypatch: pytest.MonkeyPatch) 
 OCR_SEEDS = ("yantai-2024-opinion", "zhifu-2021-plan")
 
 
-def _score(gold_dir: Path, pred_dir: Path) -> dict[str, dict[str, float]]:
-    scorer, out = load_scorer(), pred_dir / "score.json"
-    argv = ["score-extraction", "--gold", str(gold_dir), "--pred", str(pred_dir), "--json",
-            str(out)]
-    old = sys.argv
-    sys.argv = argv
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            scorer.main()
-    finally:
-        sys.argv = old
-    result: dict[str, dict[str, float]] = json.loads(out.read_text())
-    return result
-
 
 @pytest.mark.slow
 def test_scanned_seeds_extract_against_the_gold(tmp_path: Path) -> None:
@@ -222,6 +194,6 @@ def test_scanned_seeds_extract_against_the_gold(tmp_path: Path) -> None:
         scan.write_bytes(scan_of(rendered_pdfs()[stem].read_bytes()))
         write_plan(extract_file(scan), pred, stem)
         (gold / f"{stem}.json").write_bytes((GOLD / f"{stem}.json").read_bytes())
-    scores = _score(gold, pred)
+    scores = score_dir(pred, gold)
     assert scores["indicators"]["fully_correct_rate"] >= 0.9, scores["indicators"]
     assert scores["targets"]["f1"] >= 0.9, scores["targets"]

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-from pathlib import Path
-
 import pytest
 
 from planwatch.actions import extract_file, write_plan
-from tests.helpers import GOLD, SEEDS, load_scorer
+from tests.helpers import SEEDS, score_dir
 
 THRESHOLDS = {
     ("indicators", "fully_correct_rate"): 1.0,
@@ -20,23 +16,6 @@ THRESHOLDS = {
     ("targets", "f1"): 0.90,
 }
 
-
-def score_dir(pred: Path) -> dict[str, dict[str, float]]:
-    scorer = load_scorer()
-    out = pred / "score.json"
-    argv = ["score-extraction", "--gold", str(GOLD), "--pred", str(pred), "--json", str(out)]
-    import json
-    import sys
-
-    old = sys.argv
-    sys.argv = argv
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            scorer.main()
-    finally:
-        sys.argv = old
-    result: dict[str, dict[str, float]] = json.loads(out.read_text())
-    return result
 
 
 @pytest.fixture(scope="module")
