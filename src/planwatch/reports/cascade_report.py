@@ -6,26 +6,23 @@ from __future__ import annotations
 from planwatch.evaluate.cascade import CascadeRow
 from planwatch.model.labels import label
 from planwatch.reports.index_report import Cell, Table, indicator_name
+from planwatch.reports.text import figure
 
 HEADERS = ["指标", "类型", "目标年", "上级目标", "下级目标合计或区间", "上级减下级合计",
            "有目标的下级地区", "缺目标的下级地区", "判断"]
 
 
-def _num(x: float) -> str:
-    return f"{x:,.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
-
-
 def _children(row: CascadeRow, names: dict[str, str]) -> str:
-    return "、".join(f"{names.get(r, r)} {_num(v)}" for r, v in row.children.items())
+    return "、".join(f"{names.get(r, r)} {figure(v)}" for r, v in row.children.items())
 
 
 def cascade_table(rows: list[CascadeRow], names: dict[str, str]) -> Table:
     out: list[list[Cell]] = []
     for row in rows:
-        spread = (_num(row.total) if row.total is not None
-                  else f"{_num(row.low or 0)}～{_num(row.high or 0)}")
+        spread = (figure(row.total) if row.total is not None
+                  else f"{figure(row.low or 0)}～{figure(row.high or 0)}")
         out.append([indicator_name(row.code), label("cascade_kind", row.kind), row.year,
-                    _num(row.parent), spread, None if row.gap is None else _num(row.gap),
+                    figure(row.parent), spread, None if row.gap is None else figure(row.gap),
                     _children(row, names),
                     "、".join(names.get(r, r) for r in row.missing) or None,
                     label("cascade_verdict", row.verdict)])

@@ -17,6 +17,8 @@ from planwatch.evaluate.index_framework import IndexFramework
 from planwatch.evaluate.index_uncertainty import UncertaintyResult
 from planwatch.excel import text_cells_as_text
 from planwatch.model.labels import label
+from planwatch.reports.md import md_table
+from planwatch.reports.text import DASH
 
 Cell = str | int | float | None
 
@@ -170,25 +172,21 @@ def tables(report: IndexReport) -> list[Table]:
     return [ranking_table(report), dimension_table(report), *([effects] if effects else [])]
 
 
-def _md_cell(value: Cell) -> str:
+def cell_text(value: Cell) -> str:
+    """A cell as printed in the .md and .docx: — for none, floats without trailing zeros."""
     if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value).replace("|", "｜")
+        return DASH
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _md_table(table: Table) -> list[str]:
-    lines = [f"## {table.title}", "", "| " + " | ".join(table.headers) + " |",
-             "|" + "---|" * len(table.headers)]
-    lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in table.rows]
-    return [*lines, ""]
+def _text_rows(table: Table) -> list[list[str]]:
+    return [[cell_text(v) for v in row] for row in table.rows]
 
 
 def render_md(report: IndexReport) -> str:
     lines = [f"# {report.region_name}{report.framework.name_zh}（{report.result.year}年）", ""]
     for table in tables(report):
-        lines += _md_table(table)
+        lines += [f"## {table.title}", "", *md_table(table.headers, _text_rows(table))]
     lines += ["## 说明", "", *(f"- {n}" for n in notes(report)), ""]
     return "\n".join(lines)
 
@@ -214,10 +212,6 @@ def _widths(headers: Sequence[str]) -> list[float]:
     return [max(8.0, min(30.0, len(h) * 2.2)) for h in headers]
 
 
-def _docx_cell(value: Cell) -> str:
-    return "—" if value is None else _md_cell(value)
-
-
 def build_docx(report: IndexReport) -> DocxDocument:
     """公文-style Word document: one numbered section per table, then the notes."""
     from planwatch.reports.docx import add_table, add_text, gongwen_document, heading1
@@ -227,7 +221,7 @@ def build_docx(report: IndexReport) -> DocxDocument:
     number = 0
     for number, table in enumerate(tables(report), start=1):
         heading1(doc, number, table.title)
-        add_table(doc, table.headers, [[_docx_cell(v) for v in row] for row in table.rows])
+        add_table(doc, table.headers, _text_rows(table))
     heading1(doc, number + 1, "说明")
     for note in notes(report):
         add_text(doc, note)

@@ -46,6 +46,14 @@ def num(v: float | None) -> str:
     return "0" if text == "-0" else text
 
 
+def figure(v: float | None) -> str:
+    """A figure to compare across regions: four significant digits below 10,000, whole numbers
+    with thousands separators above; — for none."""
+    if v is None:
+        return DASH
+    return f"{v:,.4g}" if abs(v) < 1e4 else f"{v:,.0f}"
+
+
 def pct(v: float | None) -> str:
     return DASH if v is None else f"{v * 100:.1f}%"
 

@@ -14,6 +14,7 @@ from planwatch.catalog.indicators import load_catalog, match_indicator
 from planwatch.model.findings import Finding
 from planwatch.model.labels import VerdictCode, label
 from planwatch.reports.build import IndicatorRow, Report
+from planwatch.reports.text import figure
 from planwatch.storage import Storage, best_actuals
 from planwatch.storage.regions import RegionRecord, list_regions
 from planwatch.workflow.errors import Invalid
@@ -212,10 +213,6 @@ def dashboard_json(d: Dashboard) -> dict[str, object]:
     }
 
 
-def _num(x: float | None) -> str:
-    return "—" if x is None else f"{x:,.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
-
-
 def comparison_rows(d: Dashboard) -> list[tuple[str, list[str]]]:
     """The comparison as text rows (CLI): indicator (canonical unit) → one cell per region:
     latest actual (year) / target, verdict; canonical units so regions can be read across."""
@@ -227,8 +224,8 @@ def comparison_rows(d: Dashboard) -> list[tuple[str, list[str]]]:
         for s in d.subregions:
             c = s.cells.get(code)
             cells.append("—" if c is None else
-                         f"{_num(c.canonical_actual)}"
+                         f"{figure(c.canonical_actual)}"
                          f"{f'（{c.actual_year}）' if c.actual_year else ''} / "
-                         f"{_num(c.canonical_target)} {c.verdict}")
+                         f"{figure(c.canonical_target)} {c.verdict}")
         out.append((f"{names[code]}（{unit}）" if unit else names[code], cells))
     return out
