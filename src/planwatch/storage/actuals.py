@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, func, select, text
 
 from planwatch.catalog.indicators import convert_value, plausible_range, resolve_indicator
 from planwatch.model.actual import Actual
@@ -252,6 +252,17 @@ def get_actuals(
     with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [ActualRecord.model_validate(dict(row)) for row in rows]
+
+
+def latest_actual_year(storage: Storage, plan_ids: list[int], up_to: int) -> int | None:
+    """The latest year up to ``up_to`` any of the plans has a stored actual for (one query)."""
+    if not plan_ids:
+        return None
+    query = select(func.max(actuals.c.year)).where(actuals.c.plan_id.in_(plan_ids),
+                                                   actuals.c.year <= up_to)
+    with storage.reading() as conn:
+        found = conn.execute(query).scalar()
+    return None if found is None else int(found)
 
 
 def best_actuals(storage: Storage, plan_id: int) -> list[Actual]:

@@ -15,7 +15,8 @@ from planwatch.model.findings import Finding
 from planwatch.model.labels import VerdictCode, label
 from planwatch.reports.build import IndicatorRow, Report
 from planwatch.reports.text import figure
-from planwatch.storage import Storage, best_actuals
+from planwatch.storage import Storage
+from planwatch.storage.actuals import latest_actual_year
 from planwatch.storage.regions import RegionRecord, list_regions
 from planwatch.workflow.errors import Invalid
 from planwatch.workflow.overview import cached_evaluation, plan_items
@@ -145,8 +146,8 @@ def latest_reported_year(store: Storage, plans: list[PlanItem]) -> int:
     """The latest year, up to last year, any of the plans has an actual for (else last
     year)."""
     last = date.today().year - 1
-    years = [a.year for p in plans for a in best_actuals(store, p.id) if a.year <= last]
-    return max(years, default=last)
+    found = latest_actual_year(store, [p.id for p in plans], last)
+    return last if found is None else found
 
 
 def _plans_by_region(store: Storage, actor: Actor, ids: set[int]) -> dict[int, list[PlanItem]]:
