@@ -26,6 +26,7 @@ from planwatch.workflow.demo import (
     stated_values,
 )
 from planwatch.workflow.demo_life import (
+    PUBLISHED_PREFIX,
     SIMULATED_SOURCE,
     SIMULATED_TITLE,
     LifeResult,
@@ -97,8 +98,10 @@ def _submit_pending(store: Storage, plan_id: int, plan: Plan, rows: list[Actual]
 
 
 def _report_tasks(store: Storage, plan_id: int, plan: Plan, reviewer: Actor,
-                  by_dept: dict[int, Actor], today: date, life: LifeResult) -> None:
-    blocked = life.progress_blocked
+                  by_dept: dict[int, Actor], today: date, life: LifeResult,
+                  blocked: bool) -> bool:
+    """File the plan's progress reports; returns whether the demo's one blocked report has
+    been used (``blocked``: before this plan)."""
     for k, task in enumerate(plan.tasks):
         step = progress_for(k, today, blocked)
         if step is None:
@@ -110,7 +113,7 @@ def _report_tasks(store: Storage, plan_id: int, plan: Plan, reviewer: Actor,
                         percent=progress.percent, status=progress.status, reported_on=day)
         life.progress += 1
         blocked = blocked or progress.status == "blocked"
-    life.progress_blocked = blocked
+    return blocked
 
 
 def add_life(store: Storage, today: date | None = None) -> LifeResult:
@@ -120,6 +123,7 @@ def add_life(store: Storage, today: date | None = None) -> LifeResult:
     _add_simulated_plans(store, life)
     reviewer, by_dept = _accounts(store)
     published = published_values()
+    blocked = False
     for pos, summary in enumerate(list_plans(store)):
         plan = latest_plan(store, summary.id)
         if plan is None:
@@ -133,8 +137,9 @@ def add_life(store: Storage, today: date | None = None) -> LifeResult:
                                reviewer, life, first=pos == 0)
         recorded, _ = record_stated(store, summary.id, rows)
         life.values += recorded
-        life.published += sum(1 for a in rows if a.source and a.source.startswith("已公开"))
-        _report_tasks(store, summary.id, plan, reviewer, by_dept, day, life)
+        life.published += sum(1 for a in rows
+                              if a.source and a.source.startswith(PUBLISHED_PREFIX))
+        blocked = _report_tasks(store, summary.id, plan, reviewer, by_dept, day, life, blocked)
     return life
 
 

@@ -248,4 +248,3 @@ class LifeResult:
     pending: int = 0
     returned: int = 0
     progress: int = 0
-    progress_blocked: bool = False
