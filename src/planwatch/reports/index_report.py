@@ -195,13 +195,11 @@ def build_workbook(report: IndexReport) -> Workbook:
     from planwatch.reports.xlsx import write_sheet
 
     wb = Workbook()
-    first = True
+    for sheet in list(wb.worksheets):  # the empty default sheet
+        wb.remove(sheet)
     for table in tables(report):
-        ws = wb.active if first else wb.create_sheet()
-        assert ws is not None
-        ws.title = table.title[:31].replace("/", "-")
+        ws = wb.create_sheet(table.title[:31].replace("/", "-"))
         write_sheet(ws, table.headers, table.rows, _widths(table.headers))
-        first = False
     ws = wb.create_sheet("说明")
     write_sheet(ws, ["说明"], [[n] for n in notes(report)], [100])
     text_cells_as_text(wb)
