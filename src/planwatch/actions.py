@@ -402,13 +402,17 @@ def compare(store: Storage, refs: list[str], year: int | None = None) -> Compari
 
 
 def _region_of(store: Storage, ref: str) -> RegionRecord:
+    from planwatch.storage.departments import plan_region_id
+    from planwatch.storage.regions import get_region
     from planwatch.workflow.region_index import find_region
 
     try:
         return find_region(store, ref)
     except NotFound:
-        plan_id, plan = find_plan(store, ref)
-    region = find_region(store, plan.meta.region) if plan.meta.region else None
+        plan_id, _ = find_plan(store, ref)
+    with store.reading() as conn:  # the region the stored plan is filed under
+        region_id = plan_region_id(conn, plan_id)
+    region = None if region_id is None else get_region(store, region_id)
     if region is None:
         raise PlanwatchError(f"规划{plan_id}没有地区，无法比较", f"plan {plan_id} has no region")
     return region
