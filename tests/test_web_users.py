@@ -8,10 +8,14 @@ user menu leads to the password and token forms of /account. SQLite and PostgreS
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from planwatch import actions
+from planwatch.cli import main
+from planwatch.storage import open_storage
 from planwatch.storage.audit_log import query_audit
 from planwatch.storage.users import UserRecord, get_user
 from tests.web_fixtures import (
@@ -20,6 +24,7 @@ from tests.web_fixtures import (
     PASSWORD,
     Web,
     counts,
+    make_web,
     pg_database_url,
     sqlite_web,
     web,
@@ -283,3 +288,25 @@ def test_user_pages_in_english(sqlite_web: Web) -> None:
         visible = re.sub(r"<[^>]+>", " ", body)
         chinese = set(re.findall(r"[\u4e00-\u9fff]+", visible)) - {"中文", "规"}
         assert chinese == set(), (path, chinese)
+
+
+def test_cli_role_and_name(tmp_path: Path) -> None:
+    db = tmp_path / "pw.db"
+    store = open_storage(f"sqlite:///{db}")
+    site = make_web(store)
+
+    def cli(*args: str, ok: bool = True) -> str:
+        res = CliRunner().invoke(main, ["--db", f"sqlite:///{db}", "user", *args])
+        assert (res.exit_code == 0) == ok, res.output
+        return res.output
+
+    assert "张三" in cli("name", "dept_a", "张三")
+    assert "reviewer" in cli("role", "dept_a", "--role", "reviewer")
+    assert "dept_a\treviewer\t\t张三" in cli("list")
+    assert DEPT_B in cli("role", "dept_a", "--role", "department", "--department", DEPT_B)
+    assert "最后一个有效的管理员" in cli("role", "admin", "--role", "viewer", ok=False)
+    assert "最后一个有效的管理员" in cli("deactivate", "admin", ok=False)
+    user = get_user(store, username="dept_a")
+    assert user is not None and (user.role, user.department) == ("department", DEPT_B)
+    site.client.close()
+    store.close()
