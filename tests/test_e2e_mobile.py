@@ -165,3 +165,46 @@ def test_wide_screens_keep_the_menu_bar(phone: tuple[Any, list[tuple[str, str]]]
         assert page.locator(".mainnav a[href='/admin/users']").is_visible()
     finally:
         page.set_viewport_size(PHONE)
+
+
+def _signs_in(page: Any, username: str, password: str) -> bool:
+    """Whether ``username`` can sign in, in a fresh phone-sized context of the same browser."""
+    origin = "/".join(page.url.split("/", 3)[:3])
+    context = page.context.browser.new_context(base_url=origin, viewport=PHONE, is_mobile=True)
+    try:
+        other = context.new_page()
+        other.goto("/login")
+        other.fill("input[name=username]", username)
+        other.fill("input[name=password]", password)
+        other.click("form[action='/login'] button[type=submit]")
+        other.wait_for_load_state()
+        return "/login" not in other.url
+    finally:
+        context.close()
+
+
+def test_admin_creates_and_deactivates_an_account_on_a_phone(
+        phone: tuple[Any, list[tuple[str, str]]]) -> None:
+    page, _ = phone
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto("/admin/users")
+    page.locator("#new-user > summary").click()
+    form = page.locator("form[action='/admin/users']")
+    form.locator("input[name=username]").fill("phone1")
+    form.locator("input[name=display_name]").fill("移动端用户")
+    form.locator("select[name=role]").select_option("viewer")
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    password = page.locator("#created code.secret").inner_text().strip()
+    assert len(password) >= 10
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=str(SHOTS / "user-created.png"), full_page=True)
+    assert _signs_in(page, "phone1", password)
+    page.goto("/admin/users/phone1")
+    page.locator("a[href='/admin/users/phone1/confirm/deactivate']").click()
+    page.wait_for_load_state()
+    page.screenshot(path=str(SHOTS / "user-confirm.png"), full_page=True)
+    page.locator("form[action='/admin/users/phone1/deactivate'] button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "已停用" in page.locator("p.alert-ok").inner_text()
+    assert not _signs_in(page, "phone1", password)
