@@ -163,6 +163,12 @@ def test_wide_screens_keep_the_menu_bar(phone: tuple[Any, list[tuple[str, str]]]
         page.goto("/")
         assert not page.locator(".menu-button").is_visible()
         assert page.locator(".mainnav a[href='/admin/users']").is_visible()
+        page.locator("details.usermenu > summary").click()
+        assert page.locator(".usermenu-items a[href='/account#password']").is_visible()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "desktop-usermenu.png"))
+        page.locator("h1").first.click()  # a click elsewhere closes the user menu
+        assert not page.locator(".usermenu-items a[href='/account#password']").is_visible()
     finally:
         page.set_viewport_size(PHONE)
 
