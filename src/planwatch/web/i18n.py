@@ -30,6 +30,7 @@ CATALOGUE: dict[str, str] = {
     # verdicts and states
     # (verdict, trend, task-state and row-state labels come from model.labels, added below)
     "预警": "Warning",
+    "数据提示": "Data notes",
     # (submission statuses, roles, document types and region levels too)
     # chrome
     "科技创新规划监测": "S&T Plan Monitoring",
