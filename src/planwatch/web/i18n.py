@@ -31,6 +31,7 @@ CATALOGUE: dict[str, str] = {
     # (verdict, trend, task-state and row-state labels come from model.labels, added below)
     "预警": "Warning",
     "数据提示": "Data notes",
+    "暂无实际值，无法绘制走势": "No values yet: nothing to chart",
     # (submission statuses, roles, document types and region levels too)
     # chrome
     "科技创新规划监测": "S&T Plan Monitoring",
