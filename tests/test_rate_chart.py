@@ -5,25 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-
-import pytest
 
 from planwatch.model.actual import Actual
 from planwatch.model.plan import Indicator, Meta, Plan
-from planwatch.storage import import_plan, open_storage, record_actuals
-from tests.web_fixtures import Web, make_web
+from planwatch.storage import import_plan, record_actuals
+from tests.web_fixtures import Web, sqlite_web
 
-
-@pytest.fixture
-def web() -> Iterator[Web]:
-    store = open_storage("sqlite://")
-    w = make_web(store)
-    try:
-        yield w
-    finally:
-        w.client.close()
-        store.close()
+__all__ = ["sqlite_web"]
 
 
 def _chart(page: str) -> dict[str, object]:
@@ -34,7 +22,8 @@ def _chart(page: str) -> dict[str, object]:
     return main
 
 
-def test_rate_target_is_charted_against_the_required_rate(web: Web) -> None:
+def test_rate_target_is_charted_against_the_required_rate(sqlite_web: Web) -> None:
+    web = sqlite_web
     plan = Plan(meta=Meta(title="增速测试", period_start=2021, period_end=2025), indicators=[
         Indicator(name="研发经费投入年均增长率", unit="%", target_year=2025, target=9.5,
                   annual_growth_pct=9.5),
