@@ -294,9 +294,9 @@ def test_import_shows_source_links_and_records_corrections(site: Web) -> None:
     assert re.search(rf'name="f:indicators\.{RD}\.target"', page) and 'id="source"' in page
     row = re.search(rf'<tr id="row-indicators\.{RD}"[^>]*data-src="([^"]+)"', page)
     assert row
-    source = re.search(rf'<div class="ln[^"]*" id="{row.group(1)}">(.*?)</div>', page, re.S)
+    source = re.search(rf'<tr class="ln trow" id="{row.group(1)}">(.*?)</tr>', page, re.S)
     assert source
-    cells = re.findall(r'<span class="c">([^<]*)</span>', source.group(1))
+    cells = re.findall(r"<td>([^<]*)</td>", source.group(1))
     assert "2.36" in cells and "2.8" in cells and any("经费支出占" in c for c in cells)
     upload_id = re.search(r'action="/import/([0-9a-f]+)/confirm"', page)
     assert upload_id

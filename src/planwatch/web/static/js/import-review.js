@@ -15,7 +15,8 @@
     });
     target.classList.add("hl");
     if (from) { from.classList.add("src-active"); }
-    box.scrollTop = target.offsetTop - box.offsetTop - box.clientHeight / 3;
+    var top = target.getBoundingClientRect().top - box.getBoundingClientRect().top;
+    box.scrollTop += top - box.clientHeight / 3;
   }
 
   function addRow(name) {
@@ -57,6 +58,11 @@
     }
   });
   document.addEventListener("DOMContentLoaded", function () {
+    var bad = document.querySelector("#confirm-form [aria-invalid=true]");
+    if (bad) {
+      bad.scrollIntoView({ block: "center" });
+      bad.focus({ preventScroll: true });
+    }
     document.querySelectorAll("input[name^='f:']").forEach(function (el) {
       var m = /\.n(\d+)\./.exec(el.name);
       if (m) { added = Math.max(added, parseInt(m[1], 10)); }
