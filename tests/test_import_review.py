@@ -183,15 +183,19 @@ def _squash(text: str) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize("seed", [DOCX_SEED, TASKS_SEED])
 def test_source_jump_lands_on_the_row_the_item_came_from(sqlite_web: Web, tmp_path: Path,
-                                                         fmt: str) -> None:
-    path = SAMPLES / DOCX_SEED
+                                                         fmt: str, seed: str) -> None:
+    path = SAMPLES / seed
     if fmt == "docx":
         path = render_docx(read_document(path), tmp_path / "plan.docx")
-    preview = _preview(sqlite_web, DOCX_SEED, path)
+    preview = _preview(sqlite_web, seed, path)
     review = actions.upload_review(sqlite_web.store, _reviewer(sqlite_web), preview.upload_id)
     rows = {r.key: r for r in review.source}
-    assert review.plan.indicators
+    assert review.plan.indicators or review.plan.tasks
+    for i, task in enumerate(review.plan.tasks):
+        row = rows[review.anchors[f"tasks.{i}"]]
+        assert _squash(task.title)[:6] in _squash(row.text), (fmt, task.title)
     for i, ind in enumerate(review.plan.indicators):
         row = rows[review.anchors[f"indicators.{i}"]]
         assert row.kind == "table" and row.cells, (fmt, ind.name)
