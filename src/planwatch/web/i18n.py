@@ -19,6 +19,7 @@ from starlette.responses import Response
 
 from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.labels import label, translations
+from planwatch.web.i18n_import import IMPORT_CATALOGUE
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -206,6 +207,7 @@ CATALOGUE: dict[str, str] = {
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 CATALOGUE.update(translations())  # every code's labels: model.labels
 CATALOGUE.update({s.label_zh: s.label_en for s in FINDING_CODES.values()})  # finding types
+CATALOGUE.update({k: v for k, v in IMPORT_CATALOGUE.items() if k not in CATALOGUE})  # import
 
 
 def valid_lang(code: str | None) -> str | None:
