@@ -150,12 +150,15 @@ _BEFORE_WORDS: tuple[tuple[str, Comparator], ...] = tuple(sorted((
     ("高于", ">="), ("多于", ">="), ("控制在", "<="), ("低于", "<="), ("少于", "<="),
     ("约", "~"), ("近", "~"), ("超", ">="), ("逾", ">="),
 ), key=lambda wc: -len(wc[0])))
+_BEFORE_ENDINGS = tuple(word for word, _ in _BEFORE_WORDS)
 
 
 def comparator_before(text: str) -> Comparator | None:
     """Comparator verb right before a number: '突破', '超过', '超', '逾', '不低于' → '>=';
     '不超过', '控制在' → '<=' (the longest word wins: 不超过 is not 超过); '约', '近' → '~'."""
     t = text.rstrip()
+    if not t.endswith(_BEFORE_ENDINGS):
+        return None
     for word, comp in _BEFORE_WORDS:
         if t.endswith(word):
             return comp

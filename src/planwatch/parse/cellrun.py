@@ -39,6 +39,8 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
     ("text", ("类别", "分类", "类目", "板块", "领域", "维度", "方面", "内容", "备注", "说明",
               "地点", "单位名称", "责任单位", "牵头单位", "承担单位", "实施单位", "时限", "期限")),
 )
+_HEADER_PATTERNS: tuple[tuple[ColType, re.Pattern[str]], ...] = tuple(
+    (col, re.compile("|".join(map(re.escape, words)))) for col, words in _HEADER_RULES)
 _GROUP_WORDS = re.compile(r"(?:类别|分类|类目|板块|领域|维度)$")
 _NAME_CELL = re.compile(r"(?:目标|指标)(?:内容|名称|项)$")
 _SPAN_WORDS = frozenset({"指标值", "数值", "指标数值"})
@@ -70,8 +72,8 @@ def header_type(text: str) -> str | None:
         return "text"  # 指标类别, 目标类别: the group column, whatever word qualifies it
     if _NAME_CELL.search(s) and not (_YEAR.search(s) or _PERIOD.search(s)):
         return "name"  # 具体目标内容, 目标名称: the column naming the rows
-    for col, words in _HEADER_RULES:
-        if any(w in s for w in words):
+    for col, pattern in _HEADER_PATTERNS:
+        if pattern.search(s):
             if col == "name" and (_YEAR.search(s) or _PERIOD.search(s)):
                 return "value"  # 2025年指标 / “十五五”指标
             return col
@@ -385,8 +387,10 @@ def spaced_header(text: str) -> list[str]:
     属性 2025年 2030年``): its cells, or ``[]`` when the line is not such a header. Every part
     must name a column (or be a year/十X五 modifier), there must be a name column and at least
     three parts."""
+    if len(text) > 120:
+        return []
     parts = normalize_line(text).split(" ")
-    if len(parts) < 3 or len(text) > 120:
+    if len(parts) < 3:
         return []
     types = [header_type(p) for p in parts]
     if None in types or "name" not in types or not set(types) & {"value", "mod", "attr", "unit"}:
