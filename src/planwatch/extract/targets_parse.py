@@ -63,7 +63,7 @@ _SCOPE = re.compile(
     r"|在?全县|在?全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
     r"|[—\-－]+)+")
-_REWARD = re.compile(r"(?:奖励|奖补|补助|补贴|资助|给予|一次性)\s*$")
+_REWARD_WORDS = ("奖励", "奖补", "补助", "补贴", "资助", "给予", "一次性")  # …\s*$ before an amount
 _GENERIC_VERB = re.compile(
     r"^(?:加快|积极|大力|重点|进一步)?(?:推动|带动|促进|推进|助推|帮助|服务|提升|完成)$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
@@ -143,18 +143,16 @@ def _number(raw: str, before: str = "") -> float | None:
 
 
 _VERB_END = re.compile(rf"(?:{INCREMENT_VERBS})$")
+_FLOOR_LEAD = re.compile(r"至少|不少于|不低于")  # what _PREFIX_FLOOR cannot match without
 _PREFIX_FLOOR = re.compile(rf"(?:至少|不少于|不低于)\s*(?:{INCREMENT_VERBS})$")  # 至少建设1家
 _PROGRAMME_NAME = re.compile(r"[^，。；、和]{0,12}?(?:行动计划|计划|工程|行动)(?:[和、，。；]|$)")
 _TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
 
 
-_SIGN_BEFORE = re.compile(r"[A-Za-z+×]\s*$")
-
-
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
     if before.endswith(("第", "+", "年产", "×", "最高", "最多")) \
-            or _SIGN_BEFORE.search(before):
+            or (before[-1:].isascii() and before[-1:].isalpha()):  # a Latin letter: a name
         return True
     if _TIME_LIMIT.match(sentence, end):
         return True  # 在30个工作日内 / 3个月内: a time limit, not a count
@@ -226,7 +224,8 @@ def find_mentions(sentence: str) -> list[Mention]:
     for m in _MENTION.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken) or _excluded(sentence, m.start(), m.end()):
             continue
-        if m.group("unit").endswith("元") and _REWARD.search(sentence[:m.start()]):
+        if m.group("unit").endswith("元") \
+                and sentence[:m.start()].rstrip().endswith(_REWARD_WORDS):
             continue
         mention = _make_mention(sentence, m)
         if mention is not None:
@@ -295,7 +294,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     comp, end = _comparator_after(sentence, m.end())
     if comp is None and m.group("over"):
         comp = ">="
-    if comp is None and _PREFIX_FLOOR.search(sentence[:m.start()].rstrip()):
+    if comp is None and _FLOOR_LEAD.search(sentence, 0, m.start()) \
+            and _PREFIX_FLOOR.search(sentence[:m.start()].rstrip()):
         comp = ">="
     if comp is None:
         comp = comparator_before(sentence[:m.start()]) or "="
