@@ -224,20 +224,66 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
         else None
     if shorter is not None and (best is None or shorter[0] > best[0]):
         h, head, best = h - 1, head[:-1], shorter  # 年均土地储备规模 was the first row's name
+        types = types[:-1]
     elif h < len(frags) - 4 and _unknown_header(frags[h].text):
         wider = _best_alignment(frags[:h + 1], [*types, "unknown"], frags[h + 1:])
         if wider is not None and (best is None or wider[0] > best[0] + UNKNOWN_MARGIN) \
                 and not _group_cell_left_empty(types, wider):
             h, head, best = h + 1, frags[:h + 1], wider  # a last column named by an unknown word
+            types = [*types, "unknown"]
     data = frags[h:]
     if best is None or best[0] / len(data) < MIN_QUALITY:
         return None
+    spanned = _spanned_name(head, types, data, best)
+    if spanned is not None:
+        head, best = spanned
     score, parts, path = best
     header = tuple("".join(squash(f.text) for f in head[a:b]) for a, b in parts)
     rows, lines = build_rows(len(parts), data, path)
     if len(rows) < 2:
         return None
     return Grid(header, tuple(rows), tuple(lines), score)
+
+
+_Alignment = tuple[float, list[tuple[int, int]], list[int]]
+
+
+def _spanned_name(head: list[Fragment], types: list[str], data: list[Fragment],
+                  best: _Alignment) -> tuple[list[Fragment], _Alignment] | None:
+    """``指标名称`` spanning two columns: a 类别 column merged down its group and the names
+    beside it, under one header cell. The header is read again with the name fragment standing
+    for both columns; that reading wins when it aligns clearly better and the first column
+    behaves as a merged group column (filled on the first row, empty on some later rows, fewer
+    groups than rows)."""
+    if types.count("name") != 1 or "text" in types:
+        return None
+    n = types.index("name")
+    wide = [*head[:n + 1], head[n], *head[n + 1:]]
+    alt = _best_alignment(wide, [*types[:n], "text", *types[n:]], data)
+    if alt is None or alt[0] <= best[0] + UNKNOWN_MARGIN:
+        return None
+    _, parts, path = alt
+    col = next((c for c, (a, _) in enumerate(parts) if a == n), None)
+    if col is None or parts[col] != (n, n + 1):
+        return None
+    rows, _ = build_rows(len(parts), data, path)
+    groups = [r[col] for r in rows if r[col]]
+    if not rows[0][col] or len(groups) * 3 > len(rows) * 2 \
+            or not all(_group_name(g) for g in groups):
+        return None
+    return wide, alt
+
+
+_GROUP_END = re.compile(r"(?:发展|保障|更新|投入|产出|环境|建设|服务|安全|民生|福祉|生态|绿色|低碳"
+                        r"|创新|开放|治理|质量|效益|结构|能力|领域|方面|类|指标)$")
+
+
+def _group_name(text: str) -> bool:
+    """A 类别 cell (``城市更新``, ``民生福祉``, ``生态环境建设``), not the first half of a name
+    broken over two paragraphs (``规模以上工业企业研发`` ‖ ``机构覆盖率``)."""
+    s = squash(text)
+    return kind_of(s) == "text" and ((len(s) <= 6 and not s.endswith(("的", "和", "及", "与")))
+                                     or (len(s) <= 10 and _GROUP_END.search(s) is not None))
 
 
 def _is_year(text: str) -> bool:
