@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docx import Document as WordDocument
+
 from planwatch.extract.indicators import extract_indicator_tables
 from planwatch.extract.table_pairs import pair_cells, pair_names, pair_unit
 from planwatch.model.plan import Indicator
@@ -132,3 +134,54 @@ def test_pair_parts() -> None:
         ("A/B", "家", "45", "—", "预期性"), ("A/B", "家", "310", "—", "预期性"))
     assert pair_cells(("A/B", "%", "高于全市平均水平/5"), [2]) is None
     assert pair_cells(("A/B", "%", "5", "6"), [2, 3]) is None  # no pair in the values
+
+
+def test_one_row_per_paragraph_name_header_over_two_columns(tmp_path: Path) -> None:
+    """Rows as paragraphs, cells on single lines: the group's first row prints its 类别 line."""
+    path = tmp_path / "plan.md"
+    rows = ["序号\n指标名称\n单位\n2025年\n2030年\n属性",
+            "1\n水环境\n地表水达到或好于III类水体比例\n%\n80\n85\n约束性",
+            "2\n城镇污水处理率\n%\n96\n98\n约束性",
+            "3\n大气环境\n细颗粒物年均浓度\n微克/立方米\n30\n25\n约束性",
+            "4\n空气质量优良天数比率\n%\n85\n88\n约束性"]
+    task = "（一）加强治理。持续推进污染防治，改善生态环境质量。"
+    path.write_text("\n\n".join(["某区“十五五”生态环境保护规划", "表1 主要指标", *rows,
+                                 "二、主要任务", task]) + "\n", encoding="utf-8")
+    result = extract_indicator_tables(read_document(path))
+    assert [(i.category, i.name, i.unit, i.target) for i in result.indicators] == [
+        ("水环境", "地表水达到或好于III类水体比例", "%", 85),
+        ("水环境", "城镇污水处理率", "%", 98),
+        ("大气环境", "细颗粒物年均浓度", "微克/立方米", 25),
+        ("大气环境", "空气质量优良天数比率", "%", 88),
+    ]
+
+
+def test_word_table_with_merged_name_header_and_group_cells(tmp_path: Path) -> None:
+    """A Word table: ``指标`` merged over two columns, 类别 and 单位 merged down a group."""
+    word = WordDocument()
+    word.add_paragraph("某区“十五五”数字经济发展规划")
+    word.add_paragraph("表1 主要指标")
+    data = [["指标", "", "单位", "2025年", "2030年", "属性"],
+            ["产业发展", "数字经济核心产业增加值", "亿元", "320", "500", "预期性"],
+            ["", "软件和信息服务业营业收入", "", "410", "650", "预期性"],
+            ["基础设施", "5G基站数量/千兆宽带用户数", "万个/万户", "1.2/25", "2/40", "预期性"],
+            ["", "数据中心机架数", "个", "3000", "6000", "约束性"]]
+    table = word.add_table(rows=len(data), cols=len(data[0]))
+    for r, row in enumerate(data):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 1))
+    table.cell(1, 0).merge(table.cell(2, 0))
+    table.cell(1, 2).merge(table.cell(2, 2))
+    table.cell(3, 0).merge(table.cell(4, 0))
+    path = tmp_path / "plan.docx"
+    word.save(str(path))
+    result = extract_indicator_tables(read_document(path))
+    assert [_row(i) for i in result.indicators] == [
+        ("产业发展", "数字经济核心产业增加值", "亿元", 2025, 320, 2030, 500, "=", "预期性"),
+        ("产业发展", "软件和信息服务业营业收入", "亿元", 2025, 410, 2030, 650, "=", "预期性"),
+        ("基础设施", "5G基站数量", "万个", 2025, 1.2, 2030, 2, "=", "预期性"),
+        ("基础设施", "千兆宽带用户数", "万户", 2025, 25, 2030, 40, "=", "预期性"),
+        ("基础设施", "数据中心机架数", "个", 2025, 3000, 2030, 6000, "=", "约束性"),
+    ]
