@@ -185,3 +185,19 @@ def test_word_table_with_merged_name_header_and_group_cells(tmp_path: Path) -> N
         ("基础设施", "千兆宽带用户数", "万户", 2025, 25, 2030, 40, "=", "预期性"),
         ("基础设施", "数据中心机架数", "个", 2025, 3000, 2030, 6000, "=", "约束性"),
     ]
+
+
+def test_unnamed_column_of_numbers_is_said(tmp_path: Path) -> None:
+    """A column whose header cell lost its text (a span flattened to an empty cell) and that
+    holds numbers: its values are not read, and a finding names the column."""
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# 某区“十五五”交通发展规划\n\n表1 主要指标\n\n"
+        "| 指标 | 单位 | 2025年 | 2030年 | | 属性 |\n|---|---|---|---|---|---|\n"
+        "| 公交站点500米覆盖率 | % | 90 | 95 | 98 | 预期性 |\n"
+        "| 轨道交通运营里程 | 公里 | 20 | 45 | 60 | 预期性 |\n", encoding="utf-8")
+    result = extract_indicator_tables(read_document(path))
+    assert [(i.name, i.baseline, i.target) for i in result.indicators] == [
+        ("公交站点500米覆盖率", 90, 95), ("轨道交通运营里程", 20, 45)]
+    assert [f.code for f in result.findings] == ["indicator-column-unmapped"]
+    assert "第5列（无表头）" in result.findings[0].message

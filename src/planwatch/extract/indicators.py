@@ -480,16 +480,19 @@ def _unknown_columns(ctx: _Context, findings: list[Finding]) -> None:
     previous plan's target) have a year or a role and are not reported."""
     rows = ctx.group.rows[ctx.header.rows:]
     for col in ctx.header.columns:
-        if col.role != "other" or col.year is not None or not squash(col.header):
+        if col.role != "other" or col.year is not None:
             continue
         cells = [r[col.index] for r in rows if col.index < len(r) and r[col.index].strip()]
         numbers = sum(1 for c in cells if read_value(c).cell is not None)
         if numbers and numbers * 2 >= len(cells):
+            # a header cell that lost its span leaves its column unnamed: say which one
+            label = squash(col.header) or f"第{col.index + 1}列（无表头）"
             findings.append(Finding(
                 code="indicator-column-unmapped", severity=Severity.WARNING, line=ctx.group.line,
-                message=f"指标表“{_table_name(ctx.group)}”的列“{squash(col.header)}”无法识别，"
+                message=f"指标表“{_table_name(ctx.group)}”的列“{label}”无法识别，"
                         "其中的数值未读取",
-                context="indicator table column not understood: " + col.header))
+                context="indicator table column not understood: "
+                        + (col.header or f"column {col.index + 1} (no header)")))
 
 
 def _unmapped(group: TableGroup, header: Header, findings: list[Finding]) -> None:
