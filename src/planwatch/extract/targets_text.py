@@ -226,4 +226,4 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 
 @lru_cache(maxsize=4096)
 def _split_sentences(text: str) -> tuple[tuple[int, str], ...]:
-    return tuple((m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip())
+    return tuple([(m.start(), s) for m in _SENTENCE.finditer(text) if (s := m.group()).strip()])
