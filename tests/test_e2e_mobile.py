@@ -76,7 +76,9 @@ def _pages(db_url: str, admin: str) -> list[tuple[str, str]]:
             ("indicator", f"/plans/{plan_id}/indicators/0"),
             ("actuals", f"/plans/{plan_id}/actuals"), ("tasks", f"/plans/{plan_id}/tasks"),
             ("review", "/review"), ("dashboard", f"/regions/{province.id}/dashboard"),
-            ("compare", compare), ("account", "/account"), ("users", "/admin/users"),
+            ("compare", compare), ("import", "/import"), ("archived", "/archived"),
+            ("reports", f"/plans/{plan_id}/reports"), ("account", "/account"),
+            ("users", "/admin/users"),
             ("user", f"/admin/users/{admin}")]
 
 
