@@ -1,0 +1,170 @@
+"""Set-based reads for the views across many regions (dashboard, comparison, index): the
+region tree, the plans with their latest version, those versions' documents, and the actuals —
+each one query however many regions are asked for (no query per region or per plan).
+
+The values are the ones the one-plan reads give: :func:`plan_documents` applies the target
+revisions as :func:`planwatch.storage.plans.latest_plan` does; :func:`latest_actuals` picks per
+plan and stored indicator name the row :func:`planwatch.storage.actuals.best_actuals` followed
+by ``evaluate.status.latest_actual`` picks (final before provisional in a year)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select, tuple_
+
+from planwatch.model.actual import Actual
+from planwatch.model.plan import Plan
+from planwatch.storage.engine import Storage
+from planwatch.storage.plans import _apply_revisions
+from planwatch.storage.regions import RegionRecord
+from planwatch.storage.schema import actuals, plan_versions, plans, regions, targets
+from planwatch.storage.schema_web import plan_archive, plan_visibility
+
+CHUNK = 5000
+"""Ids per IN list (SQLite allows 32,766 bound values; PostgreSQL far more)."""
+
+
+@dataclass(frozen=True)
+class PlanHead:
+    """A plan's list entry with the id of its latest version."""
+
+    id: int
+    region_id: int | None
+    title: str
+    doc_type: str | None
+    period_start: int | None
+    period_end: int | None
+    latest_version: int | None
+    version_id: int | None
+    is_public: bool
+
+
+def _chunks(ids: Collection[int]) -> Iterable[list[int]]:
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start:start + CHUNK]
+
+
+def all_regions(store: Storage) -> list[RegionRecord]:
+    """Every region, by name (the order of :func:`planwatch.storage.regions.list_regions`)."""
+    with store.reading() as conn:
+        rows = conn.execute(select(regions).order_by(regions.c.name)).mappings().all()
+    return [RegionRecord.model_validate(dict(r)) for r in rows]
+
+
+def _heads_query() -> Select[Any]:
+    latest = (select(plan_versions.c.plan_id, func.max(plan_versions.c.version_no).label("no"))
+              .group_by(plan_versions.c.plan_id).subquery())
+    return (
+        select(plans.c.id, plans.c.region_id, plans.c.title, plans.c.doc_type,
+               plans.c.period_start, plans.c.period_end, latest.c.no,
+               plan_versions.c.id.label("version_id"),
+               func.coalesce(plan_visibility.c.is_public, False).label("is_public"))
+        .outerjoin(latest, latest.c.plan_id == plans.c.id)
+        .outerjoin(plan_versions, and_(plan_versions.c.plan_id == plans.c.id,
+                                       plan_versions.c.version_no == latest.c.no))
+        .outerjoin(plan_visibility, plan_visibility.c.plan_id == plans.c.id)
+        .where(~select(plan_archive.c.plan_id).where(plan_archive.c.plan_id == plans.c.id)
+               .exists())
+        .order_by(plans.c.id))
+
+
+def plan_heads(store: Storage, region_ids: Collection[int] | None, *,
+               public_only: bool) -> list[PlanHead]:
+    """The plans (not archived; ``public_only``: public ones) of ``region_ids`` (None: of
+    every region), by id."""
+    query = _heads_query()
+    if public_only:
+        query = query.where(plan_visibility.c.is_public.is_(True))
+    batches = [None] if region_ids is None else list(_chunks(region_ids))
+    out: list[PlanHead] = []
+    with store.reading() as conn:
+        for ids in batches:
+            q = query if ids is None else query.where(plans.c.region_id.in_(ids))
+            out += [PlanHead(int(r.id), r.region_id, r.title, r.doc_type, r.period_start,
+                             r.period_end, r.no, r.version_id, bool(r.is_public))
+                    for r in conn.execute(q)]
+    return sorted(out, key=lambda h: h.id)
+
+
+def plan_documents(store: Storage, version_ids: Collection[int]) -> dict[int, Plan]:
+    """Version id → its plan with the target revisions applied (as ``latest_plan``)."""
+    docs: dict[int, Plan] = {}
+    revised: dict[int, list[Any]] = {}
+    changed = or_(targets.c.value != targets.c.original_value,
+                  targets.c.year.is_distinct_from(targets.c.original_year))
+    with store.reading() as conn:
+        for ids in _chunks(version_ids):
+            for vid, text in conn.execute(select(plan_versions.c.id, plan_versions.c.plan_json)
+                                          .where(plan_versions.c.id.in_(ids))):
+                docs[int(vid)] = Plan.model_validate_json(text)
+            for row in conn.execute(select(targets).where(targets.c.version_id.in_(ids), changed)
+                                    .order_by(targets.c.id)).mappings():
+                revised.setdefault(int(row["version_id"]), []).append(row)
+    for vid, rows in revised.items():
+        if vid in docs:
+            _apply_revisions(docs[vid], rows)
+    return docs
+
+
+@dataclass(frozen=True)
+class PlanActual:
+    plan_id: int
+    actual: Actual
+
+
+def _actual(row: Any) -> Actual:
+    return Actual.model_construct(indicator=row.indicator, year=int(row.year),
+                                  value=float(row.value), unit=row.unit, status=row.status,
+                                  source=row.source, reported_on=None)
+
+
+def latest_actuals(store: Storage, plan_ids: Collection[int], year: int) -> list[PlanActual]:
+    """Per plan and stored indicator name, its latest actual at or before ``year`` (final
+    before provisional), by plan and name."""
+    rank = func.row_number().over(
+        partition_by=(actuals.c.plan_id, actuals.c.indicator),
+        order_by=(actuals.c.year.desc(), actuals.c.status)).label("rank")  # final < provisional
+    out: list[PlanActual] = []
+    with store.reading() as conn:
+        for ids in _chunks(plan_ids):
+            inner = (select(actuals.c.plan_id, actuals.c.indicator, actuals.c.year,
+                            actuals.c.value, actuals.c.unit, actuals.c.status, actuals.c.source,
+                            rank)
+                     .where(actuals.c.plan_id.in_(ids), actuals.c.year <= year).subquery())
+            query = (select(inner).where(inner.c.rank == 1)
+                     .order_by(inner.c.plan_id, inner.c.indicator))
+            out += [PlanActual(int(r.plan_id), _actual(r)) for r in conn.execute(query)]
+    return out
+
+
+def best_actuals_of(store: Storage, plan_ids: Collection[int], *, up_to: int | None = None,
+                    names: Collection[tuple[int, str]] | None = None) -> dict[int, list[Actual]]:
+    """Plan id → its actuals as ``best_actuals`` lists them (one per indicator and year, the
+    final where reported, in its order); ``up_to``: years up to it only; ``names``: only
+    these (plan id, stored indicator name) pairs."""
+    base = select(actuals.c.plan_id, actuals.c.indicator, actuals.c.year, actuals.c.value,
+                  actuals.c.unit, actuals.c.status, actuals.c.source)
+    if up_to is not None:
+        base = base.where(actuals.c.year <= up_to)
+    base = base.order_by(actuals.c.plan_id, actuals.c.indicator, actuals.c.year,
+                         actuals.c.status)
+    if names is not None:
+        pairs = sorted(set(names))
+        conds = [tuple_(actuals.c.plan_id, actuals.c.indicator).in_(pairs[i:i + CHUNK // 2])
+                 for i in range(0, len(pairs), CHUNK // 2)]
+        queries = [base.where(c) for c in conds]
+    else:
+        queries = [base.where(actuals.c.plan_id.in_(ids)) for ids in _chunks(plan_ids)]
+    best: dict[int, dict[tuple[str, int], Any]] = {}
+    with store.reading() as conn:
+        for query in queries:
+            for row in conn.execute(query):
+                mine = best.setdefault(int(row.plan_id), {})
+                key = (row.indicator, row.year)
+                if key not in mine or row.status == "final":
+                    mine[key] = row
+    return {pid: [_actual(r) for r in rows.values()] for pid, rows in best.items()}
