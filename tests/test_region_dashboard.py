@@ -179,3 +179,31 @@ def test_indicator_filter_narrows_the_matrix_and_colours_the_map_by_value(
     other = client.get(f"/regions/{province.id}/dashboard",
                        params={"year": 2022, "indicator": "no_such_code"}).text
     assert '"metric": "share"' in other
+
+
+def test_national_dashboard_sums_every_region_under_each_province(
+        site: tuple[Storage, TestClient]) -> None:
+    store, client = site
+    _login(client)
+    national = client.get("/api/v1/national/dashboard", params={"year": 2022}).json()
+    assert national["region"] == "全国"
+    row = next(s for s in national["subregions"] if s["name"] == "山东省")
+    province = actions.find_region(store, "山东省")
+    d = client.get(f"/api/v1/regions/{province.id}/dashboard", params={"year": 2022}).json()
+    # the province's row sums its cities' own plans and every region under them
+    cells = sum(len(s["cells"]) + (s["below"]["cells"] if s["below"] else 0)
+                for s in d["subregions"])
+    on_track = sum(sum(c["verdict_code"] in ("achieved_early", "achieved", "ahead", "on_track")
+                       for c in s["cells"].values())
+                   + (s["below"]["on_track"] if s["below"] else 0) for s in d["subregions"])
+    regions = sum(1 + (s["below"]["regions"] if s["below"] else 0) for s in d["subregions"])
+    assert row["below"]["cells"] == cells > 0
+    assert row["below"]["on_track"] == on_track
+    assert row["below"]["regions"] == regions
+    assert d["below"]["cells"] == cells
+    html = client.get("/national/dashboard", params={"year": 2022}).text
+    assert "全国监测看板" in html and "下辖地区合计" in html
+    assert f'href="/regions/{province.id}/dashboard?year=2022"' in html
+    spec = json.loads(html.split('id="region-map-data">')[1].split("</script>")[0])["map"]
+    assert spec["url"] == "/static/vendor/maps/china.json"
+    assert next(r for r in spec["regions"] if r["region"] == "山东省")["name"] == "山东"

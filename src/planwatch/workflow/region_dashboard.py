@@ -143,7 +143,10 @@ class Dashboard:
     counts: dict[str, int]
     """Verdict code → cells (the sub-regions' own plans)."""
     below: Below | None = None
-    """Every region under ``region``, summed (None in a comparison)."""
+    """Every region under ``region`` (the sub-regions included), summed (None in a
+    comparison)."""
+    national: bool = False
+    """The country's dashboard (``region`` None): the provinces."""
 
     @property
     def names(self) -> dict[str, str]:
@@ -375,11 +378,12 @@ def _below(ids: list[int], judged: dict[int, _Judged], v: RowVerdicts, year: int
 
 
 def _dashboard(store: Storage, region: RegionRecord | None, regions: list[RegionRecord],
-               year: int | None, tree: _Tree) -> Dashboard:
-    """The sub-regions ``regions`` (with every region under each when ``region`` is given)."""
-    below = {r.id: tree.below(r.id) for r in regions} if region is not None else {}
+               year: int | None, tree: _Tree, *, with_below: bool,
+               national: bool = False) -> Dashboard:
+    """The sub-regions ``regions``; ``with_below``: each with every region under it summed."""
+    below = {r.id: tree.below(r.id) for r in regions} if with_below else {}
     wanted = {r.id for r in regions} | {i for ids in below.values() for i in ids}
-    everything = region is not None and len(wanted) >= len(tree.by_id) - 1
+    everything = len(wanted) >= len(tree.by_id)
     by_region, versions = _plans(store, tree, None if everything else wanted)
     if year is None:
         year = latest_reported_year(store, [p for r in regions for p in by_region.get(r.id, [])])
@@ -402,19 +406,21 @@ def _dashboard(store: Storage, region: RegionRecord | None, regions: list[Region
     order = {e.code: i for i, e in enumerate(load_catalog().indicators)}
     codes = sorted({c for s in subs for c in s.cells}, key=lambda c: order.get(c, len(order)))
     counts = Counter(str(cell.verdict_code) for s in subs for cell in s.cells.values())
-    total = None if region is None else _below([i for ids in below.values() for i in ids]
-                                               + [r.id for r in regions], judged, v, year)
+    total = (_below(sorted(wanted), judged, v, year) if with_below else None)
     return Dashboard(region=region, year=year, subregions=subs, codes=codes,
-                     counts=dict(counts), below=total)
+                     counts=dict(counts), below=total, national=national)
 
 
-def region_dashboard(store: Storage, actor: Actor, region: RegionRecord,
+def region_dashboard(store: Storage, actor: Actor, region: RegionRecord | None,
                      year: int | None = None) -> Dashboard:
-    """The dashboard of ``region``'s direct sub-regions in ``year`` (default: the latest year
-    one of their plans has an actual for), each with the regions under it summed. ``actor``
-    signed in: every plan not archived counts (as on the plan pages)."""
+    """The dashboard of ``region``'s direct sub-regions (None: the country's, i.e. the
+    provinces) in ``year`` (default: the latest year one of their plans has an actual for),
+    each with every region under it summed (下辖地区). ``actor`` signed in: every plan not
+    archived counts, as on the plan pages."""
     tree = _Tree.read(store)
-    return _dashboard(store, region, tree.children.get(region.id, []), year, tree)
+    regions = tree.children.get(None if region is None else region.id, [])
+    return _dashboard(store, region, regions, year, tree, with_below=True,
+                      national=region is None)
 
 
 def compare_regions(store: Storage, actor: Actor, regions: list[RegionRecord],
@@ -423,7 +429,21 @@ def compare_regions(store: Storage, actor: Actor, regions: list[RegionRecord],
     if not regions:
         raise Invalid("请至少选择一个地区", "choose at least one region")
     unique = list({r.id: r for r in regions}.values())
-    return _dashboard(store, None, unique, year, _Tree.read(store))
+    return _dashboard(store, None, unique, year, _Tree.read(store), with_below=False)
+
+
+def _tally_json(t: Tally) -> dict[str, object]:
+    return {"cells": t.cells, "judged": t.judged, "on_track": t.on_track,
+            "at_risk": t.at_risk, "on_track_share": t.on_track_share}
+
+
+def below_json(b: Below | None) -> dict[str, object] | None:
+    """The regions under a sub-region, summed (API form)."""
+    if b is None:
+        return None
+    return {"regions": b.regions, "with_plan": b.with_plan, "unreporting": b.unreporting,
+            **_tally_json(b.tally),
+            "by_indicator": {code: _tally_json(t) for code, t in b.by_code.items()}}
 
 
 def dashboard_json(d: Dashboard) -> dict[str, object]:
@@ -431,9 +451,11 @@ def dashboard_json(d: Dashboard) -> dict[str, object]:
     names = d.names
     return {
         "region_id": d.region.id if d.region else None,
-        "region": d.region.name if d.region else None, "year": d.year,
+        "region": d.region.name if d.region else ("全国" if d.national else None),
+        "year": d.year,
         "indicators": [{"code": c, "name": names[c]} for c in d.codes],
         "verdict_counts": d.counts,
+        "below": below_json(d.below),
         "subregions": [{
             "region_id": s.region.id, "name": s.region.name,
             "plan_id": s.plan.id if s.plan else None,
@@ -449,6 +471,7 @@ def dashboard_json(d: Dashboard) -> dict[str, object]:
             "alerts": [{"code": f.code, "severity": str(f.severity), "message": f.message}
                        for f in s.alerts],
             "unreported": s.unreported,
+            "below": below_json(s.below),
         } for s in d.subregions],
     }
 

@@ -50,6 +50,14 @@ def region_dashboard(region_id: int, store: StoreDep, actor: CurrentActor,
     return dashboard_json(actions.region_dashboard(store, actor, region, year))
 
 
+@router.get("/national/dashboard")
+def national_dashboard(store: StoreDep, actor: CurrentActor,
+                       year: IndexYear = None) -> dict[str, object]:
+    """The country's dashboard: every province's plan in force in the year as its plan page
+    shows it, and under ``below`` every region under the province summed."""
+    return dashboard_json(actions.region_dashboard(store, actor, None, year))
+
+
 @router.get("/compare")
 def compare(store: StoreDep, actor: CurrentActor,
             regions: Annotated[list[int], Query(min_length=1, max_length=50,
