@@ -30,6 +30,14 @@ def region_index(region_id: int, store: StoreDep, actor: CurrentActor, year: Ind
     return index_json(report, ids)
 
 
+@router.get("/national/index")
+def national_index(store: StoreDep, actor: CurrentActor, year: IndexYear = None,
+                   base_year: IndexYear = None, draws: Draws = 1000) -> dict[str, Any]:
+    """The index of the provinces (their own plans' values), as for a region."""
+    report = actions.region_index(store, actor, None, year, base_year=base_year, draws=draws)
+    return index_json(report, {key: int(key) for key in report.names})
+
+
 @router.get("/regions/{region_id}/cascade")
 def region_cascade(region_id: int, store: StoreDep, actor: CurrentActor) -> dict[str, Any]:
     """The region's plan targets against its direct sub-regions' (same catalogue indicator and
