@@ -15,6 +15,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 import numpy as np
 
@@ -22,7 +23,7 @@ from planwatch.catalog.names import name_key
 from planwatch.evaluate.batch import SCHEDULE_CODES, FloatArray, evaluate_batch, rate_status
 from planwatch.evaluate.progress import EPS, compound_value, units_compatible
 from planwatch.evaluate.projection import project
-from planwatch.evaluate.status import AT_RISK, findings_for, latest_actual
+from planwatch.evaluate.status import AT_RISK, findings_for
 from planwatch.model.actual import Actual
 from planwatch.model.evaluation import (
     EvaluationParams,
@@ -50,19 +51,35 @@ def clear_caches() -> None:
     _compatible.cache_clear()
 
 
-def choose_actuals(inds: Sequence[Indicator], candidates: Sequence[Actual]
-                   ) -> list[Actual | None]:
+class Observation(Protocol):
+    """An actual as the batch reads it (``model.actual.Actual`` is one)."""
+
+    @property
+    def indicator(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def status(self) -> str: ...
+
+
+Obs = TypeVar("Obs", bound=Observation)
+
+
+def choose_actuals(inds: Sequence[Indicator], candidates: Sequence[Obs]) -> list[Obs | None]:
     """Per row, the actual the one evaluation judges: among the plan's candidates (each stored
     name's best at or before the year, in name order) those whose name has the row's key, the
-    latest (final before provisional; the first on a tie, as ``latest_actual``)."""
-    by_key: dict[str, list[Actual]] = {}
+    latest (final before provisional; the first on a tie, as ``status.latest_actual``)."""
+    best: dict[str, Obs] = {}
     for a in candidates:
-        by_key.setdefault(name_key(a.indicator), []).append(a)
-    out: list[Actual | None] = []
-    for ind in inds:
-        found = by_key.get(name_key(ind.name))
-        out.append(None if not found else latest_actual(found, 10_000))
-    return out
+        key = name_key(a.indicator)
+        held = best.get(key)
+        if held is None or (a.year, a.status == "final") > (held.year, held.status == "final"):
+            best[key] = a
+    return [best.get(name_key(ind.name)) for ind in inds]
 
 
 @dataclass(frozen=True)
@@ -108,7 +125,7 @@ def _targets(inds: Sequence[Indicator], b: FloatArray, y0: FloatArray, y_t: Floa
     return target, rate, compound
 
 
-def judge_rows(inds: Sequence[Indicator], chosen: Sequence[Actual | None],
+def judge_rows(inds: Sequence[Indicator], chosen: Sequence[Observation | None],
                params: EvaluationParams | None = None) -> RowVerdicts:
     """Verdicts of the rows ``inds`` with their chosen actuals (see :func:`choose_actuals`);
     direction 越高越好, as the one evaluation view judges every row."""
@@ -149,7 +166,7 @@ def _opt(x: float) -> float | None:
     return None if math.isnan(x) else float(x)
 
 
-def needs_series(ind: Indicator, chosen: Actual | None, v: RowVerdicts, k: int) -> bool:
+def needs_series(ind: Indicator, chosen: Observation | None, v: RowVerdicts, k: int) -> bool:
     """Whether row ``k``'s warning depends on a projection (a 约束性 row judged on its path,
     not yet at risk, before its target year): only then is its series needed."""
     status = v.status[k]
@@ -158,7 +175,8 @@ def needs_series(ind: Indicator, chosen: Actual | None, v: RowVerdicts, k: int) 
             and chosen.year < ind.target_year)
 
 
-def row_findings(ind: Indicator, chosen: Actual | None, v: RowVerdicts, k: int, year: int,
+def row_findings(ind: Indicator, chosen: Observation | None, v: RowVerdicts, k: int,
+                 year: int,
                  series: Mapping[str, Sequence[Actual]] | None = None) -> list[Finding]:
     """Row ``k``'s 预警 as ``evaluate.status.findings_for`` gives it; ``series``: the plan's
     actuals by name key (needed where :func:`needs_series`)."""

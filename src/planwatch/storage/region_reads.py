@@ -11,9 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, func, or_, select, tuple_
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    any_,
+    bindparam,
+    func,
+    or_,
+    select,
+    tuple_,
+)
+from sqlalchemy.dialects.postgresql import distinct_on
 
 from planwatch.model.actual import Actual
 from planwatch.model.plan import Plan
@@ -46,6 +59,15 @@ def _chunks(ids: Collection[int]) -> Iterable[list[int]]:
     ordered = sorted(set(ids))
     for start in range(0, len(ordered), CHUNK):
         yield ordered[start:start + CHUNK]
+
+
+def _among(store: Storage, column: ColumnElement[Any], ids: Collection[int]
+           ) -> list[ColumnElement[bool]]:
+    """``column`` in ``ids``: on PostgreSQL one array parameter (``= ANY``: a statement of
+    3,200 placeholders costs more to send than to run), elsewhere IN lists of CHUNK ids."""
+    if store.dialect == "postgresql":
+        return [column == any_(bindparam("ids", sorted(set(ids)), type_=ARRAY(Integer)))]
+    return [column.in_(chunk) for chunk in _chunks(ids)]
 
 
 def all_regions(store: Storage) -> list[RegionRecord]:
@@ -97,11 +119,12 @@ def plan_documents(store: Storage, version_ids: Collection[int]) -> dict[int, Pl
     changed = or_(targets.c.value != targets.c.original_value,
                   targets.c.year.is_distinct_from(targets.c.original_year))
     with store.reading() as conn:
-        for ids in _chunks(version_ids):
+        for cond in _among(store, plan_versions.c.id, version_ids):
             for vid, text in conn.execute(select(plan_versions.c.id, plan_versions.c.plan_json)
-                                          .where(plan_versions.c.id.in_(ids))):
+                                          .where(cond)):
                 docs[int(vid)] = Plan.model_validate_json(text)
-            for row in conn.execute(select(targets).where(targets.c.version_id.in_(ids), changed)
+        for cond in _among(store, targets.c.version_id, version_ids):
+            for row in conn.execute(select(targets).where(cond, changed)
                                     .order_by(targets.c.id)).mappings():
                 revised.setdefault(int(row["version_id"]), []).append(row)
     for vid, rows in revised.items():
@@ -110,10 +133,15 @@ def plan_documents(store: Storage, version_ids: Collection[int]) -> dict[int, Pl
     return docs
 
 
-@dataclass(frozen=True)
-class PlanActual:
+class Observed(NamedTuple):
+    """A stored actual as the batch reads it (the fields ``evaluate.batch_plans`` uses)."""
+
     plan_id: int
-    actual: Actual
+    indicator: str
+    year: int
+    value: float
+    unit: str | None
+    status: str
 
 
 def _actual(row: Any) -> Actual:
@@ -122,22 +150,35 @@ def _actual(row: Any) -> Actual:
                                   source=row.source, reported_on=None)
 
 
-def latest_actuals(store: Storage, plan_ids: Collection[int], year: int) -> list[PlanActual]:
-    """Per plan and stored indicator name, its latest actual at or before ``year`` (final
-    before provisional), by plan and name."""
+_LATEST_COLUMNS = (actuals.c.plan_id, actuals.c.indicator, actuals.c.year, actuals.c.value,
+                   actuals.c.unit, actuals.c.status)
+
+
+def _latest_query(store: Storage, among: ColumnElement[bool], year: int) -> Select[Any]:
+    """Per (plan, name) the latest row at or before ``year``, final before provisional
+    ('final' < 'provisional'); PostgreSQL: DISTINCT ON, elsewhere a window."""
+    where = (among, actuals.c.year <= year)
+    if store.dialect == "postgresql":
+        return (select(*_LATEST_COLUMNS).where(*where)
+                .ext(distinct_on(actuals.c.plan_id, actuals.c.indicator))
+                .order_by(actuals.c.plan_id, actuals.c.indicator, actuals.c.year.desc(),
+                          actuals.c.status))
     rank = func.row_number().over(
         partition_by=(actuals.c.plan_id, actuals.c.indicator),
-        order_by=(actuals.c.year.desc(), actuals.c.status)).label("rank")  # final < provisional
-    out: list[PlanActual] = []
+        order_by=(actuals.c.year.desc(), actuals.c.status)).label("rank")
+    inner = select(*_LATEST_COLUMNS, rank).where(*where).subquery()
+    return (select(*(inner.c[c.name] for c in _LATEST_COLUMNS)).where(inner.c.rank == 1)
+            .order_by(inner.c.plan_id, inner.c.indicator))
+
+
+def latest_actuals(store: Storage, plan_ids: Collection[int], year: int) -> list[Observed]:
+    """Per plan and stored indicator name, its latest actual at or before ``year`` (final
+    before provisional), by plan and name."""
+    out: list[Observed] = []
     with store.reading() as conn:
-        for ids in _chunks(plan_ids):
-            inner = (select(actuals.c.plan_id, actuals.c.indicator, actuals.c.year,
-                            actuals.c.value, actuals.c.unit, actuals.c.status, actuals.c.source,
-                            rank)
-                     .where(actuals.c.plan_id.in_(ids), actuals.c.year <= year).subquery())
-            query = (select(inner).where(inner.c.rank == 1)
-                     .order_by(inner.c.plan_id, inner.c.indicator))
-            out += [PlanActual(int(r.plan_id), _actual(r)) for r in conn.execute(query)]
+        for cond in _among(store, actuals.c.plan_id, plan_ids):
+            out += [Observed(*row) for row in conn.execute(_latest_query(store, cond, year))
+                    .all()]
     return out
 
 
@@ -158,7 +199,7 @@ def best_actuals_of(store: Storage, plan_ids: Collection[int], *, up_to: int | N
                  for i in range(0, len(pairs), CHUNK // 2)]
         queries = [base.where(c) for c in conds]
     else:
-        queries = [base.where(actuals.c.plan_id.in_(ids)) for ids in _chunks(plan_ids)]
+        queries = [base.where(cond) for cond in _among(store, actuals.c.plan_id, plan_ids)]
     best: dict[int, dict[tuple[str, int], Any]] = {}
     with store.reading() as conn:
         for query in queries:

@@ -38,6 +38,7 @@ from planwatch.reports.text import figure
 from planwatch.storage import Storage
 from planwatch.storage.actuals import latest_actual_year
 from planwatch.storage.region_reads import (
+    Observed,
     PlanHead,
     all_regions,
     best_actuals_of,
@@ -82,10 +83,6 @@ class Tally:
     judged: int = 0
     on_track: int = 0
     at_risk: int = 0
-
-    def add(self, code: VerdictCode) -> Tally:
-        return Tally(self.cells + 1, self.judged + (code not in UNJUDGED),
-                     self.on_track + (code in ON_TRACK), self.at_risk + (code in AT_RISK))
 
     @property
     def on_track_share(self) -> float | None:
@@ -197,8 +194,8 @@ class _Judged:
 
     plan: PlanItem
     rows: list[Indicator]
-    candidates: list[Actual]
-    chosen: list[Actual | None]
+    candidates: list[Observed]
+    chosen: list[Observed | None]
     offset: int
 
 
@@ -296,12 +293,12 @@ def _judge(store: Storage, plans: dict[int, PlanItem], versions: dict[int, int],
     """Every plan's rows (table indicators, then evaluable prose targets) judged in one batch;
     ``plans``: region id → its plan in force."""
     docs = plan_documents(store, {versions[p.id] for p in plans.values() if p.id in versions})
-    candidates: dict[int, list[Actual]] = {}
-    for pa in latest_actuals(store, [p.id for p in plans.values()], year):
-        candidates.setdefault(pa.plan_id, []).append(pa.actual)
+    candidates: dict[int, list[Observed]] = {}
+    for obs in latest_actuals(store, [p.id for p in plans.values()], year):
+        candidates.setdefault(obs.plan_id, []).append(obs)
     judged: dict[int, _Judged] = {}
     rows: list[Indicator] = []
-    chosen: list[Actual | None] = []
+    chosen: list[Observed | None] = []
     for region_id, item in plans.items():
         doc = docs.get(versions.get(item.id, -1))
         mine = [] if doc is None else [*doc.indicators, *prose_indicators(doc)]
@@ -361,20 +358,34 @@ def plan_results(store: Storage, plans: list[PlanItem], year: int) -> list[PlanR
         for j in judged.values()]
 
 
-def _below(ids: list[int], judged: dict[int, _Judged], v: RowVerdicts, year: int) -> Below:
-    tally = Tally()
-    by_code: dict[str, Tally] = {}
-    unreporting = 0
+def _tally(codes: list[VerdictCode]) -> Tally:
+    return Tally(cells=len(codes), judged=sum(c not in UNJUDGED for c in codes),
+                 on_track=sum(c in ON_TRACK for c in codes),
+                 at_risk=sum(c in AT_RISK for c in codes))
+
+
+def _codes(j: _Judged) -> list[tuple[str, int]]:
+    """(catalogue code, batch row) of the rows :func:`_cells` shows — without the cells."""
+    seen: dict[str, int] = {}
+    for n, ind in enumerate(j.rows):
+        match = _match(ind.name, ind.unit)
+        if match is not None and match.code not in seen:
+            seen[match.code] = j.offset + n
+    return list(seen.items())
+
+
+def _below(ids: list[int], codes: dict[int, list[tuple[str, int]]], v: RowVerdicts,
+           unreporting: set[int]) -> Below:
+    everything: list[VerdictCode] = []
+    by_code: dict[str, list[VerdictCode]] = {}
+    verdicts = v.verdict
     for region_id in ids:
-        j = judged.get(region_id)
-        if j is None:
-            continue
-        for code, cell in _cells(j, v).items():
-            tally = tally.add(cell.verdict_code)
-            by_code[code] = by_code.get(code, Tally()).add(cell.verdict_code)
-        unreporting += bool(_unreported(j, v, year))
-    return Below(regions=len(ids), with_plan=sum(1 for i in ids if i in judged),
-                 unreporting=unreporting, tally=tally, by_code=by_code)
+        for code, k in codes.get(region_id, ()):
+            everything.append(verdicts[k])
+            by_code.setdefault(code, []).append(verdicts[k])
+    return Below(regions=len(ids), with_plan=sum(1 for i in ids if i in codes),
+                 unreporting=sum(1 for i in ids if i in unreporting), tally=_tally(everything),
+                 by_code={code: _tally(found) for code, found in by_code.items()})
 
 
 def _dashboard(store: Storage, region: RegionRecord | None, regions: list[RegionRecord],
@@ -392,6 +403,9 @@ def _dashboard(store: Storage, region: RegionRecord | None, regions: list[Region
     judged, v = _judge(store, in_force, versions, year)
     own = [judged[r.id] for r in regions if r.id in judged]
     series = _series(store, own, v, year)
+    codes_of = {rid: _codes(j) for rid, j in judged.items()}
+    unreported = {rid: _unreported(j, v, year) for rid, j in judged.items()}
+    lagging = {rid for rid, names in unreported.items() if names}
     subs = []
     for r in regions:
         j = judged.get(r.id)
@@ -401,12 +415,12 @@ def _dashboard(store: Storage, region: RegionRecord | None, regions: list[Region
             has_children=bool(tree.children.get(r.id)),
             cells={} if j is None else _cells(j, v),
             alerts=[] if j is None else _alerts(j, v, year, series),
-            unreported=[] if j is None else _unreported(j, v, year),
-            below=_below(kids, judged, v, year) if kids else None))
+            unreported=unreported.get(r.id, []),
+            below=_below(kids, codes_of, v, lagging) if kids else None))
     order = {e.code: i for i, e in enumerate(load_catalog().indicators)}
     codes = sorted({c for s in subs for c in s.cells}, key=lambda c: order.get(c, len(order)))
     counts = Counter(str(cell.verdict_code) for s in subs for cell in s.cells.values())
-    total = (_below(sorted(wanted), judged, v, year) if with_below else None)
+    total = _below(sorted(wanted), codes_of, v, lagging) if with_below else None
     return Dashboard(region=region, year=year, subregions=subs, codes=codes,
                      counts=dict(counts), below=total, national=national)
 
