@@ -24,9 +24,9 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
     tuple_,
 )
-from sqlalchemy.dialects.postgresql import distinct_on
 
 from planwatch.model.actual import Actual
 from planwatch.model.plan import Plan
@@ -120,9 +120,9 @@ def plan_documents(store: Storage, version_ids: Collection[int]) -> dict[int, Pl
                   targets.c.year.is_distinct_from(targets.c.original_year))
     with store.reading() as conn:
         for cond in _among(store, plan_versions.c.id, version_ids):
-            for vid, text in conn.execute(select(plan_versions.c.id, plan_versions.c.plan_json)
+            for vid, doc in conn.execute(select(plan_versions.c.id, plan_versions.c.plan_json)
                                           .where(cond)):
-                docs[int(vid)] = Plan.model_validate_json(text)
+                docs[int(vid)] = Plan.model_validate_json(doc)
         for cond in _among(store, targets.c.version_id, version_ids):
             for row in conn.execute(select(targets).where(cond, changed)
                                     .order_by(targets.c.id)).mappings():
@@ -150,35 +150,30 @@ def _actual(row: Any) -> Actual:
                                   source=row.source, reported_on=None)
 
 
-_LATEST_COLUMNS = (actuals.c.plan_id, actuals.c.indicator, actuals.c.year, actuals.c.value,
+def _latest_query(among: ColumnElement[bool], year: int) -> Select[Any]:
+    """Per (plan, name) the rows of its latest year at or before ``year`` (the final and the
+    provisional figure where both exist: the caller prefers the final), by plan and name —
+    one hash aggregate and a join, no sort of every row."""
+    last = (select(actuals.c.plan_id, actuals.c.indicator, func.max(actuals.c.year).label("y"))
+            .where(among, actuals.c.year <= year)
+            .group_by(actuals.c.plan_id, actuals.c.indicator).subquery())
+    return (select(actuals.c.plan_id, actuals.c.indicator, actuals.c.year, actuals.c.value,
                    actuals.c.unit, actuals.c.status)
-
-
-def _latest_query(store: Storage, among: ColumnElement[bool], year: int) -> Select[Any]:
-    """Per (plan, name) the latest row at or before ``year``, final before provisional
-    ('final' < 'provisional'); PostgreSQL: DISTINCT ON, elsewhere a window."""
-    where = (among, actuals.c.year <= year)
-    if store.dialect == "postgresql":
-        return (select(*_LATEST_COLUMNS).where(*where)
-                .ext(distinct_on(actuals.c.plan_id, actuals.c.indicator))
-                .order_by(actuals.c.plan_id, actuals.c.indicator, actuals.c.year.desc(),
-                          actuals.c.status))
-    rank = func.row_number().over(
-        partition_by=(actuals.c.plan_id, actuals.c.indicator),
-        order_by=(actuals.c.year.desc(), actuals.c.status)).label("rank")
-    inner = select(*_LATEST_COLUMNS, rank).where(*where).subquery()
-    return (select(*(inner.c[c.name] for c in _LATEST_COLUMNS)).where(inner.c.rank == 1)
-            .order_by(inner.c.plan_id, inner.c.indicator))
+            .join(last, and_(actuals.c.plan_id == last.c.plan_id,
+                             actuals.c.indicator == last.c.indicator,
+                             actuals.c.year == last.c.y))
+            .order_by(actuals.c.plan_id, actuals.c.indicator, actuals.c.status))
 
 
 def latest_actuals(store: Storage, plan_ids: Collection[int], year: int) -> list[Observed]:
-    """Per plan and stored indicator name, its latest actual at or before ``year`` (final
-    before provisional), by plan and name."""
+    """Per plan and stored indicator name, the rows of its latest year at or before ``year``
+    (final, then provisional), by plan and name."""
     out: list[Observed] = []
     with store.reading() as conn:
+        if store.dialect == "postgresql":  # the aggregate of a country's values fits in memory
+            conn.execute(text("SET LOCAL work_mem = '64MB'"))
         for cond in _among(store, actuals.c.plan_id, plan_ids):
-            out += [Observed(*row) for row in conn.execute(_latest_query(store, cond, year))
-                    .all()]
+            out += [Observed(*row) for row in conn.execute(_latest_query(cond, year)).all()]
     return out
 
 
