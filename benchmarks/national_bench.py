@@ -420,7 +420,8 @@ def measure(url: str) -> None:
     print(f"  generated with COPY in {built:.1f} s: " + ", ".join(
         f"{n:,} {t}" for t, n in counts.items()))
     print(f"  cold (new connection, caches cleared), median of {RUNS}; pandas measured once "
-          "in the same run on the same database")
+          "in the same run on the same database; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
     def line(name: str, t: float, goal: float, p: float, note: str = "") -> None:
         print(f"  {name:<44} {t * 1000:7.0f} ms  goal < {goal:.0f} s: "
