@@ -75,6 +75,20 @@ CATALOGUE: dict[str, str] = {
         "The sub-regions' plans hold no catalogue indicator to compare.",
     "各地区预警": "Warnings across regions", "{year}年数据报送情况": "Reporting for {year}",
     "未报送指标数": "Indicators not reported", "未报送指标": "Not reported",
+    "全国": "China", "下辖地区合计": "All regions below, summed", "下辖": "Below",
+    "下辖{n}个地区（含各级），{m}个有{year}年适用的规划；其指标中{j}项已作判断，进度正常{share}，"
+    "滞后、倒退或未实现{risk}项；{u}个地区有指标未报送{year}年数据。":
+        "{n} regions below (every level), {m} with a plan for {year}; {j} of their indicators "
+        "judged, {share} on track, {risk} behind, regressing or missed; {u} regions have not "
+        "reported every indicator for {year}.",
+    "下表每行为一个下级地区自己的规划；“下辖”列与单元格下方的小字汇总其以下各级地区的规划，点击地区名进入其看板。":
+        "Each row is a sub-region's own plan; the Below column and the small figures under "
+        "each cell sum the plans of every region under it — click a name to open its "
+        "dashboard.",
+    "{n}个地区": "{n} regions", "正常{share}": "{share} on track", "暂无判断": "None judged",
+    "下辖地区中进度正常的数目 / 已判断的数目": "Regions below on track / judged",
+    "下辖{a}/{b}": "below {a}/{b}", "下辖未报送地区": "Regions below not reporting",
+    "{u}/{m}个": "{u} of {m}",
     "全部指标": "All indicators", "原文": "Source text",
     "颜色为各地区该指标最近的实际值（指标目录统一单位）；点击进入该地区。":
         "Colour: each region's latest actual of the indicator (catalogue unit); click to open it.",
