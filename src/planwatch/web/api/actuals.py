@@ -11,7 +11,7 @@ from planwatch import actions
 from planwatch.storage import ActualRecord, get_actuals
 from planwatch.storage.submissions import SubmissionRecord
 from planwatch.web.api.paging import Page
-from planwatch.web.api.types import Comment, Name, Number, Short, Source, Year
+from planwatch.web.api.types import Comment, Name, Number, Short, Source, TypedNumber, Year
 from planwatch.web.api.uploads import saved_upload
 from planwatch.web.deps import CurrentActor, PolicyDep, SettingsDep, StoreDep, WritingActor
 from planwatch.web.security import ACTUALS_SUFFIXES
@@ -25,7 +25,7 @@ Status = Literal["draft", "submitted", "approved", "returned"]
 class SubmissionIn(BaseModel):
     indicator: Name
     year: Year
-    value: Number
+    value: Number | TypedNumber
     unit: Short | None = None
     source: Source | None = None
     actual_status: Literal["final", "provisional"] = "final"
@@ -35,7 +35,7 @@ class SubmissionIn(BaseModel):
 class CorrectionIn(BaseModel):
     indicator: Name
     year: Year
-    value: Number
+    value: Number | TypedNumber
     reason: Comment
     unit: Short | None = None
     source: Source | None = None
@@ -43,7 +43,7 @@ class CorrectionIn(BaseModel):
 
 
 class SubmissionEdit(BaseModel):
-    value: Number | None = None
+    value: Number | TypedNumber | None = None
     year: Year | None = None
     unit: Short | None = None
     source: Source | None = None
