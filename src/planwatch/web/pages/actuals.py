@@ -85,8 +85,11 @@ def _page(request: Request, store: StoreDep, actor: actions.Actor, plan_id: int,
 
 @router.get("/plans/{plan_id}/actuals")
 def actuals_page(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
-                 paging: Paging, done: int | None = None) -> Response:
+                 paging: Paging, done: int | None = None,
+                 withdrawn: int | None = None) -> Response:
     entry = Entry(message=f"已提交 {done} 条，等待科技局审核。" if done else None)
+    if withdrawn:
+        entry.message = "已撤回，填报退为草稿：可修改后重新提交。"
     return _page(request, store, actor, plan_id, entry, paging=paging)
 
 
@@ -171,6 +174,13 @@ def template(plan_id: int, store: StoreDep, actor: CurrentActor) -> Response:
     name = f"actuals-template-plan-{plan_id}.xlsx"
     return Response(data, media_type=XLSX,
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.post("/submissions/{submission_id}/withdraw")
+def withdraw(submission_id: int, store: StoreDep, actor: WritingActor) -> Response:
+    """Take back one's own submission while it waits for review (it becomes a draft)."""
+    sub = actions.withdraw_submission(store, actor, submission_id)
+    return RedirectResponse(f"/plans/{sub.plan_id}/actuals?withdrawn=1", status_code=303)
 
 
 @router.post("/submissions/{submission_id}/resubmit")
