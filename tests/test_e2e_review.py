@@ -1,7 +1,7 @@
 """End to end in Chromium (the fixtures of tests/test_e2e.py, its own demo server): a department
 types ``2.95%`` and full-width digits into the entry form, withdraws one submission, and the
-reviewer sees the other with its context (baseline, target, last year) and approves it with
-the batch button. Screenshots go to test-artifacts/screenshots/."""
+reviewer sees the other with its context (baseline, target, last year), ticks 全选 and approves
+with the batch button. Screenshots go to test-artifacts/screenshots/."""
 
 from __future__ import annotations
 
@@ -53,10 +53,11 @@ def test_typed_values_withdraw_and_batch_approve(sessions: Any,
     text = row.inner_text()
     assert "基期 2.36（2020）" in text and "目标 2.8（2025）" in text and "2024年统计公报" in text
     assert page.locator(f"#sub-{subs[2025]['id']}").count() == 0  # withdrawn: not pending
-    row.locator("input[name=ids]").check()
+    page.check("input[data-check-all]")  # review.js ticks every row's box
+    assert row.locator("input[name=ids]").is_checked()
     reviewer.shot("review-batch")
     page.click("#batch-approve button[type=submit]")
     page.wait_for_load_state()
-    assert "已批量通过1条填报" in page.inner_text("main")
+    assert "已批量通过" in page.inner_text("main")
     approved = reviewer.api("GET", f"/plans/{plan_id}/submissions?status=approved")
     assert [s["id"] for s in approved] == [subs[2024]["id"]]

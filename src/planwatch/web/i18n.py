@@ -166,7 +166,8 @@ CATALOGUE: dict[str, str] = {
     "申请更正": "Request a correction", "更正理由（必填）": "Reason for the correction (required)",
     "新数值": "New value", "已锁定": "Locked",
     # review with context, withdraw, batch approve
-    "选择": "Select", "上次退回": "Last returned", "年均增长": "Annual growth",
+    "选择": "Select", "全选": "Select all", "上次退回": "Last returned",
+    "年均增长": "Annual growth",
     "上年": "Last year", "变动": "Change", "基期 / 目标 / 上年": "Baseline / target / last year",
     "批量通过所选": "Approve selected", "已批量通过{n}条填报。": "{n} submissions approved.",
     "勾选多条后一并通过：任一条不能通过时，全部不通过，并列出原因。":
