@@ -44,6 +44,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     actor_for_token as actor_for_token,
     add_user as add_user,
     approve_submission as approve_submission,
+    approve_submissions as approve_submissions,
     archive_confirmation as archive_confirmation,
     archive_plan as archive_plan,
     archived_plan_page as archived_plan_page,
@@ -106,6 +107,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     unarchive_plan as unarchive_plan,
     upload_review as upload_review,
     user_page as user_page,
+    withdraw_submission as withdraw_submission,
 )
 
 if TYPE_CHECKING:

@@ -182,6 +182,21 @@ CATALOGUE: dict[str, str] = {
     "共{n}条": "{n} in all", "分页": "Pages",
     "申请更正": "Request a correction", "更正理由（必填）": "Reason for the correction (required)",
     "新数值": "New value", "已锁定": "Locked",
+    # review with context, withdraw, batch approve
+    "选择": "Select", "全选": "Select all", "上次退回": "Last returned",
+    "年均增长": "Annual growth",
+    "上年": "Last year", "变动": "Change", "基期 / 目标 / 上年": "Baseline / target / last year",
+    "批量通过所选": "Approve selected", "已批量通过{n}条填报。": "{n} submissions approved.",
+    "勾选多条后一并通过：任一条不能通过时，全部不通过，并列出原因。":
+        "Tick several to approve them together: if any one cannot be approved, none is, and "
+        "the reasons are listed.",
+    "提交审核": "Submit for review", "撤回": "Withdraw",
+    "审核前可撤回，撤回后退为草稿，可修改后重新提交":
+        "Withdraw before review: it becomes a draft to correct and submit again",
+    "最新值": "Latest",
+    "数值可按习惯填写：2.95%（百分比指标）、1,500、全角数字均可识别。":
+        "Type numbers as you are used to: 2.95% (for percentage indicators), 1,500 and "
+        "full-width digits are read.",
     "我的账号": "My account", "修改密码": "Change password", "当前密码": "Current password",
     "新密码": "New password",
     "须输入当前密码；修改后其他会话和全部API令牌失效。新密码至少10位，不能包含用户名。":

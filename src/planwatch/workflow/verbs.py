@@ -59,6 +59,7 @@ from planwatch.workflow.principal import SYSTEM, Actor
 from planwatch.workflow.region_cascade import region_cascade
 from planwatch.workflow.region_dashboard import compare_regions, region_dashboard
 from planwatch.workflow.region_index import find_region, region_index
+from planwatch.workflow.submission_steps import approve_submissions, withdraw_submission
 from planwatch.workflow.submissions import (
     approve_submission,
     edit_submission,
@@ -109,6 +110,7 @@ __all__ = [
     "actor_for_token",
     "add_user",
     "approve_submission",
+    "approve_submissions",
     "archive_confirmation",
     "archive_plan",
     "archived_plan_page",
@@ -171,4 +173,5 @@ __all__ = [
     "unarchive_plan",
     "upload_review",
     "user_page",
+    "withdraw_submission",
 ]

@@ -12,6 +12,7 @@ from planwatch.web.deps import CurrentActor, PolicyDep, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, render
 from planwatch.web.pages.paging import PageRequest, page_request, pager
 from planwatch.workflow.review_queue import PAGE_SIZE, review_queue, submission_for_review
+from planwatch.workflow.submission_steps import MAX_BATCH
 
 router = page_router()
 STATUSES = ("submitted", "returned", "approved")
@@ -22,13 +23,32 @@ ReviewPaging = Annotated[PageRequest, Depends(page_request(PAGE_SIZE))]
 def queue(request: Request, store: StoreDep, actor: CurrentActor, policy: PolicyDep,
           paging: ReviewPaging, plan: Annotated[int | None, Query()] = None,
           status: Annotated[str, Query(pattern="^(submitted|returned|approved)$")] = "submitted",
-          ) -> Response:
+          approved: Annotated[int | None, Query(ge=0, le=MAX_BATCH)] = None) -> Response:
     """The reviewer's queue, one page at a time (403 for departments and viewers)."""
     page = review_queue(store, actor, plan, status, offset=paging.offset, limit=paging.size,
                         policy=policy)
     return render(request, "review.html", {
         "items": page.items, "pages": pager(request, paging, page.total, len(page.items)),
-        "status": status, "plan": plan, "statuses": STATUSES})
+        "status": status, "plan": plan, "statuses": STATUSES, "approved": approved})
+
+
+@router.post("/review/approve")
+def approve_many(request: Request, store: StoreDep, actor: WritingActor, policy: PolicyDep,
+                 ids: Annotated[list[int], Form(max_length=MAX_BATCH)] = [],  # noqa: B006
+                 ) -> Response:
+    """Approve the ticked submissions at once: all or none; when any one cannot be approved
+    the queue is shown again with every refusal and its reason (409)."""
+    try:
+        done = actions.approve_submissions(store, actor, ids, policy=policy)
+    except (actions.Conflict, actions.Invalid) as exc:
+        page = review_queue(store, actor, policy=policy)
+        paging = PageRequest(1, PAGE_SIZE)
+        return render(request, "review.html", {
+            "items": page.items, "pages": pager(request, paging, page.total, len(page.items),
+                                                path="/review"),
+            "status": "submitted", "plan": None, "statuses": STATUSES, "refusal": exc,
+            "picked": set(ids)}, status_code=exc.status)
+    return RedirectResponse(f"/review?approved={len(done)}", status_code=303)
 
 
 def _done(request: Request, store: StoreDep, actor: actions.Actor, submission_id: int,
