@@ -60,6 +60,11 @@ def _item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
                     is_public=p.id in public)
 
 
+def plan_summary_item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
+    """The list entry of a stored plan summary (``public``: the ids of the public plans)."""
+    return _item(store, p, public)
+
+
 def _plan_item(store: Storage, plan_id: int) -> PlanItem:
     """One plan's list entry (looks up only its own region)."""
     summary = next(p for p in list_plans(store) if p.id == plan_id)

@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, PolicyDep, StoreDep, WritingActor
+from planwatch.web.pages import filters
 from planwatch.web.pages.common import page_router, render
 from planwatch.web.pages.paging import PageRequest, page_request, pager
 from planwatch.workflow.review_queue import PAGE_SIZE, review_queue, submission_for_review
@@ -20,15 +21,23 @@ ReviewPaging = Annotated[PageRequest, Depends(page_request(PAGE_SIZE))]
 
 @router.get("/review")
 def queue(request: Request, store: StoreDep, actor: CurrentActor, policy: PolicyDep,
-          paging: ReviewPaging, plan: Annotated[int | None, Query()] = None,
+          paging: ReviewPaging, plan: Annotated[str | None, Query()] = None,
           status: Annotated[str, Query(pattern="^(submitted|returned|approved)$")] = "submitted",
-          ) -> Response:
-    """The reviewer's queue, one page at a time (403 for departments and viewers)."""
-    page = review_queue(store, actor, plan, status, offset=paging.offset, limit=paging.size,
-                        policy=policy)
+          department: Annotated[str | None, Query()] = None,
+          q: Annotated[str | None, Query()] = None) -> Response:
+    """The reviewer's queue, one page at a time (403 for departments and viewers); narrowed
+    to a plan, a department (id) and indicator names containing ``q``."""
+    plan_id = filters.whole(plan, "plan")
+    department_id = filters.whole(department, "department")
+    search = filters.search_text(q)
+    page = review_queue(store, actor, plan_id, status, offset=paging.offset, limit=paging.size,
+                        policy=policy, department_id=department_id, search=search)
     return render(request, "review.html", {
         "items": page.items, "pages": pager(request, paging, page.total, len(page.items)),
-        "status": status, "plan": plan, "statuses": STATUSES})
+        "status": status, "plan": plan_id, "statuses": STATUSES,
+        "filter": {"department": department_id, "q": search,
+                   "plans": actions.plan_items(store, actor),
+                   "departments": actions.list_departments(store, actor)}})
 
 
 def _done(request: Request, store: StoreDep, actor: actions.Actor, submission_id: int,
