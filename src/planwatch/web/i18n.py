@@ -59,7 +59,7 @@ CATALOGUE: dict[str, str] = {
     "没有逾期或即将到期的任务。": "No tasks overdue or due soon.",
     "任务逾期，或{year}年实际值过了报送截止（{date}）仍未报送":
         "tasks overdue, or actuals of {year} not reported by {date}",
-    "部门": "Department", "逾期任务": "Overdue tasks", "未报送指标": "Unreported indicators",
+    "部门": "Department", "逾期任务": "Overdue tasks",
     "没有逾期的部门。": "No overdue departments.", "没有预警。": "No warnings.",
     "规划列表": "Plan list", "搜索": "Search", "搜索规划名称": "Search plan titles",
     "按名称搜索，按地区、规划期和状态筛选":

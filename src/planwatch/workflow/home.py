@@ -24,10 +24,10 @@ from planwatch.storage import Storage, get_actuals, submissions as subs
 from planwatch.storage.departments import get_department, resolve_plan_departments
 from planwatch.storage.submissions import Owner, SubmissionRecord
 from planwatch.storage.users import list_users
-from planwatch.workflow.overview import plan_items, plan_overview
+from planwatch.workflow.overview import NO_LEAD, plan_items, plan_overview
 from planwatch.workflow.principal import Actor
 from planwatch.workflow.review_queue import review_queue
-from planwatch.workflow.tasks import TaskFilter, plan_tasks
+from planwatch.workflow.tasks import plan_tasks
 from planwatch.workflow.views import PlanItem
 
 DUE_SOON_DAYS = 90
@@ -241,7 +241,7 @@ def overdue_departments(store: Storage, actor: Actor, plans: list[PlanItem], yea
     found: dict[int | str, dict[int, OverduePlan]] = {}
     names: dict[int | str, str] = {}
     for plan in plans:
-        for key, lead, count in _overdue_tasks(store, actor, plan, today):
+        for key, lead, count in _overdue_tasks(store, actor, plan):
             row = found.setdefault(key, {}).setdefault(plan.id, OverduePlan(
                 plan_id=plan.id, plan_title=plan.title))
             row.lead, row.tasks = lead, count
@@ -265,20 +265,27 @@ def _department_name(store: Storage, key: int | str, fallback: str) -> str:
     return fallback if record is None else record.name
 
 
-def _overdue_tasks(store: Storage, actor: Actor, plan: PlanItem, today: date
+def _overdue_tasks(store: Storage, actor: Actor, plan: PlanItem
                    ) -> list[tuple[int | str, str, int]]:
-    """(department key, a lead name of it in the plan, overdue tasks it leads)."""
-    views = plan_tasks(store, actor, plan.id, today=today, mine=False,
-                       only=TaskFilter(state=TaskState.OVERDUE))
-    if not views:
+    """(department key, a lead name of it in the plan, overdue tasks it leads), from the
+    overview's tasks by lead department (built by :func:`plan_tasks`, cached with the
+    overview)."""
+    leads_of: dict[int, list[str]] = {}
+    for group in plan_overview(store, actor, plan.id).departments:
+        if group.department == NO_LEAD:
+            continue
+        for task in group.tasks:
+            if task.state == TaskState.OVERDUE:
+                leads_of.setdefault(task.number, []).append(group.department)
+    if not leads_of:
         return []
-    leads = list(dict.fromkeys(n for v in views for n in v.task.lead))
-    departments = resolve_plan_departments(store, plan.id, leads)
+    names = list(dict.fromkeys(n for lead in leads_of.values() for n in lead))
+    departments = resolve_plan_departments(store, plan.id, names)
     counts: dict[int | str, int] = {}
     first: dict[int | str, str] = {}
-    for v in views:
-        for key in {_key(n, departments) for n in v.task.lead}:
+    for lead in leads_of.values():
+        for key in {_key(n, departments) for n in lead}:
             counts[key] = counts.get(key, 0) + 1
-        for n in v.task.lead:
+        for n in lead:
             first.setdefault(_key(n, departments), n)
     return [(k, first[k], c) for k, c in counts.items()]
