@@ -15,7 +15,7 @@ from fastapi import HTTPException
 
 MAX_SEARCH = 100
 """Longest search text accepted (characters)."""
-_PERIOD = re.compile(r"^(\d{4})-(\d{4})$")
+_PERIOD = re.compile(r"^(\d{4})-(\d{4})$", re.ASCII)
 
 
 def _refuse(name: str, zh: str, en: str) -> HTTPException:
