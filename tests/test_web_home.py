@@ -11,9 +11,11 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from lxml import html as lxml_html
 
 from planwatch import actions
 from planwatch.model.actual import Actual
+from planwatch.model.labels import CODES
 from planwatch.model.reporting import ReportingCalendar
 from planwatch.settings import Settings
 from planwatch.storage import import_plan, record_actuals
@@ -26,10 +28,11 @@ from tests.web_fixtures import (
     dept,
     pg_database_url,
     sample_plan,
+    sqlite_web,
     web,
 )
 
-__all__ = ["pg_database_url", "web"]  # fixtures used by name
+__all__ = ["pg_database_url", "sqlite_web", "web"]  # fixtures used by name
 
 YEAR = 2025
 RD = "全社会R&D经费支出占GDP比重"  # dept_a, submitted: waiting for review, not to fill
@@ -37,6 +40,10 @@ PATENTS = "万人高价值发明专利拥有量"  # dept_a, nothing entered
 FIRMS = "规模以上工业企业有研发活动的比例"  # dept_a, returned with a comment
 STAFF = "万名就业人员中研发人员数"  # dept_b, nothing entered
 COMMENT = "口径与统计公报不一致，请核实"
+CODES_SHOWN = {*CODES["task_state"], *CODES["submission_status"], "public", "internal",
+               "archived"}
+"""Codes the home page prints as labels (the state of a task or a submission, a plan's status;
+the test accounts are named after their roles, so roles are left out)."""
 
 
 def _weihai(web: Web) -> int:
@@ -182,3 +189,21 @@ def test_home_refuses_a_bad_year(web: Web) -> None:
     r = web.client.get("/", params={"year": "20x5"}, headers=web.bearer("reviewer"))
     assert r.status_code == 400 and "筛选条件无效" in r.text
     assert web.client.get("/api/v1/home", params={"year": 1800}).status_code == 422
+
+
+def test_home_shows_labels_not_codes(sqlite_web: Web) -> None:
+    web = sqlite_web
+    _weihai(web), _yantai(web)
+    for username in ("dept_a", "dept_yt", "reviewer", "admin"):
+        headers = web.bearer(username)
+        for lang in ("zh", "en"):
+            page = web.client.get("/", params={"year": YEAR, "lang": lang}, headers=headers)
+            assert page.status_code == 200
+            doc = lxml_html.fromstring(page.text)
+            visible = doc.text_content() + " ".join(doc.xpath("//option/text()"))
+            words = set(re.findall(r"[A-Za-z_]+", visible)) & CODES_SHOWN
+            if lang == "en":  # English prose says "approved"; a code there has a "_"
+                words = {w for w in words if "_" in w}
+            assert not words, (username, lang, words)
+    english = web.client.get("/", params={"lang": "en"}, headers=web.bearer("dept_a")).text
+    assert "To report" in english and "待填报" not in english
