@@ -23,7 +23,7 @@ from planwatch.model.reporting import DEFAULT_CALENDAR, ReportingCalendar
 from planwatch.storage import Storage, get_actuals, submissions as subs
 from planwatch.storage.departments import get_department, resolve_plan_departments
 from planwatch.storage.submissions import Owner, SubmissionRecord
-from planwatch.storage.users import list_users
+from planwatch.workflow.accounts import list_users
 from planwatch.workflow.overview import NO_LEAD, plan_items, plan_overview
 from planwatch.workflow.principal import Actor
 from planwatch.workflow.review_queue import review_queue
@@ -120,7 +120,10 @@ class HomeSummary(BaseModel):
 def home_summary(store: Storage, actor: Actor | None, year: int | None = None, *,
                  calendar: ReportingCalendar = DEFAULT_CALENDAR,
                  today: date | None = None) -> HomeSummary:
-    """The home of ``actor`` (None: the public) for reporting ``year`` (default: last year)."""
+    """The home of ``actor`` (None: the public) for reporting ``year`` (default: the year
+    before ``today``). ``today`` (default: the real date) places the deadline and a
+    department's due tasks; the overdue tasks of the reviewers' view are those the plan
+    overviews show, as of the real date."""
     day = today or date.today()
     year = calendar.due_year(day) if year is None else year
     out = HomeSummary(role="public" if actor is None else actor.role, year=year,
@@ -138,7 +141,7 @@ def home_summary(store: Storage, actor: Actor | None, year: int | None = None, *
         out.overdue_departments = overdue_departments(store, actor, plans, year, calendar,
                                                       day)
     if actor.is_admin:
-        users = list_users(store)
+        users = list_users(store, actor)
         out.accounts = Accounts(total=len(users), inactive=sum(not u.active for u in users))
     return out
 
