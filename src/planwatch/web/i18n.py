@@ -19,6 +19,7 @@ from starlette.responses import Response
 
 from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.labels import label, translations
+from planwatch.web.i18n_import import IMPORT_CATALOGUE
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -30,6 +31,8 @@ CATALOGUE: dict[str, str] = {
     # verdicts and states
     # (verdict, trend, task-state and row-state labels come from model.labels, added below)
     "预警": "Warning",
+    "数据提示": "Data notes",
+    "暂无实际值，无法绘制走势": "No values yet: nothing to chart",
     # (submission statuses, roles, document types and region levels too)
     # chrome
     "科技创新规划监测": "S&T Plan Monitoring",
@@ -230,6 +233,7 @@ CATALOGUE: dict[str, str] = {
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 CATALOGUE.update(translations())  # every code's labels: model.labels
 CATALOGUE.update({s.label_zh: s.label_en for s in FINDING_CODES.values()})  # finding types
+CATALOGUE.update({k: v for k, v in IMPORT_CATALOGUE.items() if k not in CATALOGUE})  # import
 
 
 def valid_lang(code: str | None) -> str | None:
