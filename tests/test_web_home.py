@@ -16,10 +16,9 @@ from lxml import html as lxml_html
 from planwatch import actions
 from planwatch.model.actual import Actual
 from planwatch.model.labels import CODES
-from planwatch.model.reporting import ReportingCalendar
-from planwatch.settings import Settings
 from planwatch.storage import import_plan, record_actuals
 from planwatch.workflow.home import HomeSummary
+from planwatch.workflow.settings import REPORTING_DEADLINE_ENV
 from tests.paging_helpers import pager_total
 from tests.web_fixtures import (
     DEPT_A,
@@ -138,11 +137,11 @@ def test_reviewer_and_admin_home_counts_match_the_linked_pages(web: Web) -> None
             assert shown and int(shown.group(1)) == p.tasks == tasks.count('class="overdue"')
             assert f'data-n="{p.tasks}"' in page
     # 预警: the overview's count, and only plans that have one
-    assert [w.plan_id for w in home.warning_plans] == [weihai]
-    assert cards["warnings"] == 1
+    assert {w.plan_id for w in home.warning_plans} == {weihai, yantai}  # 烟台: overdue tasks
+    assert cards["warnings"] == 2
     for plan in actions.plan_items(web.store, actions.SYSTEM):
         overview = web.client.get(f"/plans/{plan.id}", headers=headers).text
-        shown = re.search(r"预警 <b>(\d+)</b>", overview)
+        shown = re.search(r"预警 <b>(?:<a href=\"#alerts\">)?(\d+)(?:</a>)?</b>", overview)
         listed = [w.warnings for w in home.warning_plans if w.plan_id == plan.id]
         assert shown and int(shown.group(1)) == (listed[0] if listed else 0)
     # an admin: also the accounts
@@ -174,15 +173,23 @@ def test_viewer_sees_warnings_only(web: Web) -> None:
     assert set(_cards(web.client.get("/", headers=web.bearer("viewer")).text)) == {"warnings"}
 
 
-def test_reporting_deadline_is_one_setting() -> None:
-    assert Settings().reporting_calendar.deadline(2025) == date(2026, 6, 30)
-    calendar = Settings(reporting_deadline="03-31").reporting_calendar
-    assert calendar == ReportingCalendar(3, 31) and calendar.deadline(2024) == date(2025, 3, 31)
-    assert not calendar.overdue(2024, date(2025, 3, 31)) and calendar.overdue(2024,
-                                                                              date(2025, 4, 1))
-    for bad in ("6/30", "02-30", "13-01", "x"):
-        with pytest.raises(ValueError):
-            Settings(reporting_deadline=bad)
+def test_deadline_is_the_reporting_setting(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deadline is the evaluation's one setting (PLANWATCH_REPORTING_DEADLINE): before it
+    the year's values are due, not overdue; after it they are overdue (待填报 and 逾期)."""
+    _weihai(web)
+    reviewer, a = dept(web.store, "reviewer"), dept(web.store, "dept_a")
+    monkeypatch.setenv(REPORTING_DEADLINE_ENV, "03-31")
+    early = actions.home_summary(web.store, a, YEAR, today=date(YEAR + 1, 3, 31))
+    assert early.deadline == date(YEAR + 1, 3, 31) and not early.overdue
+    assert early.to_fill and not any(f.overdue for f in early.to_fill)
+    assert actions.home_summary(web.store, reviewer, YEAR,
+                                today=date(YEAR + 1, 3, 31)).overdue_departments == []
+    late = actions.home_summary(web.store, a, YEAR, today=date(YEAR + 1, 4, 1))
+    assert late.overdue and all(f.overdue for f in late.to_fill)
+    assert actions.home_summary(web.store, reviewer, YEAR,
+                                today=date(YEAR + 1, 4, 1)).overdue_departments
+    api = web.client.get("/api/v1/home", params={"year": YEAR}, headers=web.bearer("dept_a"))
+    assert api.json()["deadline"] == f"{YEAR + 1}-03-31"
 
 
 def test_home_refuses_a_bad_year(web: Web) -> None:

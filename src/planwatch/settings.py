@@ -6,10 +6,7 @@ Nothing here reads the environment at import time: call :func:`load_settings`
 
 from __future__ import annotations
 
-from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-from planwatch.model.reporting import ReportingCalendar
 
 DEFAULT_DATABASE_URL = "sqlite:///planwatch.db"
 
@@ -46,21 +43,6 @@ class Settings(BaseSettings):
     """A value moving more than this (±%) against last year is flagged for the reviewer."""
     plausibility_target_factor: float = 2.0
     """A value beyond this multiple of the plan's target is flagged for the reviewer."""
-
-    # reporting calendar (报送时限)
-    reporting_deadline: str = "06-30"
-    """Month-day of the year after a reporting year by which its values are due (待填报 turns
-    逾期 after it): ``MM-DD``, default 30 June."""
-
-    @field_validator("reporting_deadline")
-    @classmethod
-    def _month_day(cls, value: str) -> str:
-        ReportingCalendar.parse(value)
-        return value.strip()
-
-    @property
-    def reporting_calendar(self) -> ReportingCalendar:
-        return ReportingCalendar.parse(self.reporting_deadline)
 
     @property
     def max_upload_bytes(self) -> int:

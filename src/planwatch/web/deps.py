@@ -11,7 +11,6 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from planwatch import actions
-from planwatch.model.reporting import ReportingCalendar
 from planwatch.settings import Settings
 from planwatch.storage import Storage
 from planwatch.web.security import (
@@ -49,11 +48,6 @@ def review_policy(request: Request) -> ReviewPolicy:
     settings = get_settings(request)
     return ReviewPolicy(four_eyes=settings.four_eyes, jump_pct=settings.plausibility_jump_pct,
                         target_factor=settings.plausibility_target_factor)
-
-
-def reporting_calendar(request: Request) -> ReportingCalendar:
-    """The reporting deadline of this deployment (``Settings.reporting_deadline``)."""
-    return get_settings(request).reporting_calendar
 
 
 def get_throttle(request: Request) -> LoginThrottle:
@@ -133,4 +127,3 @@ WritingActor = Annotated[actions.Actor, Depends(writing_actor)]
 StoreDep = Annotated[Storage, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 PolicyDep = Annotated[ReviewPolicy, Depends(review_policy)]
-CalendarDep = Annotated[ReportingCalendar, Depends(reporting_calendar)]

@@ -1,11 +1,11 @@
 """The home page by role (首页): what to do next, computed once for the page and the API.
 
 * a department: the indicators it owns without a stored value for the reporting year (待填报,
-  with the deadline of :class:`~planwatch.model.reporting.ReportingCalendar`), its returned
+  with its deadline, :func:`planwatch.evaluate.reporting.reporting_deadline`), its returned
   submissions with the reviewer's comment (已退回) and its tasks overdue or due soon;
 * a reviewer: the review queue count (待审核, as :func:`review_queue` counts it), the
   departments with overdue tasks or values (逾期, counted as the filtered task page and the
-  actuals page show them) and the plans with 预警 (the overview's ``warning_count``);
+  actuals page show them) and the plans with 预警 (the overview's ``alert_count``);
 * an admin: the reviewer's view and the accounts;
 * a viewer: the plans with 预警; the public (not signed in): the published plans.
 
@@ -18,8 +18,8 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, Field
 
-from planwatch.model.evaluation import TaskState
-from planwatch.model.reporting import DEFAULT_CALENDAR, ReportingCalendar
+from planwatch.evaluate.reporting import data_due, reporting_deadline
+from planwatch.model.evaluation import EvaluationParams, TaskState
 from planwatch.storage import Storage, get_actuals, submissions as subs
 from planwatch.storage.departments import get_department, resolve_plan_departments
 from planwatch.storage.submissions import Owner, SubmissionRecord
@@ -27,6 +27,7 @@ from planwatch.workflow.accounts import list_users
 from planwatch.workflow.overview import NO_LEAD, plan_items, plan_overview
 from planwatch.workflow.principal import Actor
 from planwatch.workflow.review_queue import review_queue
+from planwatch.workflow.settings import evaluation_params
 from planwatch.workflow.tasks import plan_tasks
 from planwatch.workflow.views import PlanItem
 
@@ -107,6 +108,8 @@ class HomeSummary(BaseModel):
     """The reporting year (报送年度)."""
     deadline: date
     """Its reporting deadline."""
+    overdue: bool = False
+    """Whether the deadline has passed."""
     to_fill: list[FillItem] = Field(default_factory=list)
     returned: list[ReturnedItem] = Field(default_factory=list)
     tasks_due: list[TaskDue] = Field(default_factory=list)
@@ -118,28 +121,30 @@ class HomeSummary(BaseModel):
 
 
 def home_summary(store: Storage, actor: Actor | None, year: int | None = None, *,
-                 calendar: ReportingCalendar = DEFAULT_CALENDAR,
-                 today: date | None = None) -> HomeSummary:
+                 today: date | None = None,
+                 params: EvaluationParams | None = None) -> HomeSummary:
     """The home of ``actor`` (None: the public) for reporting ``year`` (default: the year
-    before ``today``). ``today`` (default: the real date) places the deadline and a
-    department's due tasks; the overdue tasks of the reviewers' view are those the plan
+    before ``today``), its deadline from ``params`` (default: the settings in force,
+    ``PLANWATCH_REPORTING_DEADLINE``). ``today`` (default: the real date) places the deadline
+    and a department's due tasks; the overdue tasks of the reviewers' view are those the plan
     overviews show, as of the real date."""
     day = today or date.today()
-    year = calendar.due_year(day) if year is None else year
+    params = params or evaluation_params()
+    year = day.year - 1 if year is None else year
     out = HomeSummary(role="public" if actor is None else actor.role, year=year,
-                      deadline=calendar.deadline(year))
+                      deadline=reporting_deadline(year, params),
+                      overdue=data_due(year, day, params))
     if actor is None:
         out.public_plans = plan_items(store, None)
         return out
     plans = plan_items(store, actor)
     if actor.is_department:
-        _department_home(store, actor, plans, out, calendar, day)
+        _department_home(store, actor, plans, out, day)
         return out
     out.warning_plans = warning_plans(store, actor, plans)
     if actor.is_reviewer:
         out.review_pending = review_queue(store, actor, limit=1).total
-        out.overdue_departments = overdue_departments(store, actor, plans, year, calendar,
-                                                      day)
+        out.overdue_departments = overdue_departments(store, actor, plans, out)
     if actor.is_admin:
         users = list_users(store, actor)
         out.accounts = Accounts(total=len(users), inactive=sum(not u.active for u in users))
@@ -149,18 +154,17 @@ def home_summary(store: Storage, actor: Actor | None, year: int | None = None, *
 # --- a department -------------------------------------------------------------------------
 
 def _department_home(store: Storage, actor: Actor, plans: list[PlanItem], out: HomeSummary,
-                     calendar: ReportingCalendar, today: date) -> None:
+                     today: date) -> None:
     department = (get_department(store, actor.department_id)
                   if actor.department_id is not None else None)
     if department is None:
         return
     own = [p for p in plans if p.region_id == department.region_id]
-    overdue = calendar.overdue(out.year, today)
     for plan in own:
         for index, name, _, status in unfilled(store, actor, plan, out.year):
             out.to_fill.append(FillItem(
                 plan_id=plan.id, plan_title=plan.title, index=index, indicator=name,
-                year=out.year, deadline=out.deadline, overdue=overdue,
+                year=out.year, deadline=out.deadline, overdue=out.overdue,
                 submission_status=status))
         out.tasks_due += tasks_due(store, actor, plan, today)
     titles = {p.id: p.title for p in own}
@@ -221,13 +225,13 @@ def tasks_due(store: Storage, actor: Actor, plan: PlanItem, today: date) -> list
 # --- reviewers ----------------------------------------------------------------------------
 
 def warning_plans(store: Storage, actor: Actor, plans: list[PlanItem]) -> list[WarningPlan]:
-    """Plans whose overview (default year) shows 预警, most warnings first."""
+    """Plans whose overview (default year) shows 预警 (its ``alert_count``), most first."""
     out = []
     for plan in plans:
         view = plan_overview(store, actor, plan.id)
-        if view.warning_count:
+        if view.alert_count:
             out.append(WarningPlan(plan_id=plan.id, plan_title=plan.title, year=view.year,
-                                   warnings=view.warning_count))
+                                   warnings=view.alert_count))
     out.sort(key=lambda w: (-w.warnings, w.plan_id))
     return out
 
@@ -236,11 +240,11 @@ def _key(name: str, departments: dict[str, int]) -> int | str:
     return departments.get(name, name)
 
 
-def overdue_departments(store: Storage, actor: Actor, plans: list[PlanItem], year: int,
-                        calendar: ReportingCalendar, today: date) -> list[OverdueDepartment]:
+def overdue_departments(store: Storage, actor: Actor, plans: list[PlanItem],
+                        home: HomeSummary) -> list[OverdueDepartment]:
     """Departments with overdue tasks (as the task page filtered by the department and 逾期
-    lists them) or, once the deadline of ``year`` has passed, indicators without a value for
-    it; per plan, by department name."""
+    lists them) or, once the deadline of the home's year has passed, indicators without a
+    value for it; per plan, by department name."""
     found: dict[int | str, dict[int, OverduePlan]] = {}
     names: dict[int | str, str] = {}
     for plan in plans:
@@ -249,9 +253,9 @@ def overdue_departments(store: Storage, actor: Actor, plans: list[PlanItem], yea
                 plan_id=plan.id, plan_title=plan.title))
             row.lead, row.tasks = lead, count
             names.setdefault(key, lead)
-        if not calendar.overdue(year, today):
+        if not home.overdue:
             continue
-        for _, _, owner, _ in unfilled(store, actor, plan, year):
+        for _, _, owner, _ in unfilled(store, actor, plan, home.year):
             key = owner.department_id if owner.department_id is not None else owner.name
             row = found.setdefault(key, {}).setdefault(plan.id, OverduePlan(
                 plan_id=plan.id, plan_title=plan.title))

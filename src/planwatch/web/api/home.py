@@ -8,17 +8,17 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from planwatch import actions
-from planwatch.web.deps import CalendarDep, OptionalActor, StoreDep
+from planwatch.web.deps import OptionalActor, StoreDep
 
 router = APIRouter(tags=["home"])
 
 
 @router.get("/home", response_model=actions.HomeSummary)
-def home(store: StoreDep, actor: OptionalActor, calendar: CalendarDep,
+def home(store: StoreDep, actor: OptionalActor,
          year: Annotated[int | None, Query(ge=1949, le=2100,
                                            description="报送年度 (default: last year)")] = None,
          ) -> actions.HomeSummary:
     """A department: its 待填报 (with the deadline), returned submissions and tasks due; a
     reviewer: the review queue count, overdue departments and plans with 预警 (an admin also
     the accounts); anonymous callers: the published plans."""
-    return actions.home_summary(store, actor, year, calendar=calendar)
+    return actions.home_summary(store, actor, year)

@@ -12,7 +12,7 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 
 from planwatch import actions
-from planwatch.web.deps import CalendarDep, OptionalActor, StoreDep
+from planwatch.web.deps import OptionalActor, StoreDep
 from planwatch.web.pages import filters
 from planwatch.web.pages.common import page_router, render
 from planwatch.web.pages.paging import Paging, pager
@@ -28,12 +28,12 @@ PLAN_STATUS_ZH = {"public": "已公开", "internal": "未公开", "archived": "�
 
 
 @router.get("/")
-def index(request: Request, store: StoreDep, actor: OptionalActor, calendar: CalendarDep,
+def index(request: Request, store: StoreDep, actor: OptionalActor,
           year: Text = None) -> Response:
     """The home of the visitor's role (cards and lists), then the region tree (province →
     city → county) with the first TREE_PLANS plans of each region it may see."""
     chosen = filters.whole(year, "year", 1949, 2100)
-    home = actions.home_summary(store, actor, chosen, calendar=calendar)
+    home = actions.home_summary(store, actor, chosen)
     tree = actions.regions_tree(store, actor, per_region=TREE_PLANS)
     return render(request, "index.html", {"home": home, "tree": tree,
                                           "plan_count": _count(tree),
