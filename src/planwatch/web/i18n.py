@@ -46,6 +46,32 @@ CATALOGUE: dict[str, str] = {
     "规划导航": "Plan navigation", "规划概览": "Overview", "实际值填报": "Actuals",
     "任务督办": "Tasks",
     "进度判断统计": "Verdict counts", "走势": "Trend", "无实际值": "No actuals", "无": "None",
+    # home by role and the search / filter forms (pages/home.py, tasks, review)
+    "首页": "Home", "工作台": "Workbench", "待办": "To do", "待填报": "To report",
+    "到期任务": "Tasks due", "逾期部门": "Overdue departments", "预警规划": "Plans with warnings",
+    "账号": "Accounts", "已停用账号": "Deactivated accounts",
+    "公开的科技创新规划及其监测结果（{n}个）":
+        "Published S&T plans and their monitoring ({n})",
+    "报送年度：{year}年，报送截止：{date}": "Reporting year {year}, due by {date}",
+    "{year}年实际值，截止{date}": "actuals of {year}, due by {date}",
+    "报送截止": "Due by", "未填报": "Not reported", "去填报": "Report",
+    "本部门负责的指标都已报送。": "Every indicator of your department is reported.",
+    "审核意见": "Reviewer's comment", "修改后重新提交": "Correct and resubmit",
+    "没有被退回的填报。": "No returned submissions.",
+    "已逾期或{n}天内到期": "overdue or due within {n} days", "任务": "Task", "时限": "Deadline",
+    "没有逾期或即将到期的任务。": "No tasks overdue or due soon.",
+    "任务逾期，或{year}年实际值过了报送截止（{date}）仍未报送":
+        "tasks overdue, or actuals of {year} not reported by {date}",
+    "部门": "Department", "逾期任务": "Overdue tasks",
+    "没有逾期的部门。": "No overdue departments.", "没有预警。": "No warnings.",
+    "规划列表": "Plan list", "搜索": "Search", "搜索规划名称": "Search plan titles",
+    "按名称搜索，按地区、规划期和状态筛选":
+        "Search by title, filter by region, period and status",
+    "规划名称包含": "Title contains", "任务名称包含": "Task contains",
+    "指标名称包含": "Indicator contains", "全部": "All", "筛选": "Filter",
+    "清除条件": "Clear filters", "已公开": "Published", "未公开": "Not published",
+    "已归档": "Archived", "没有符合条件的规划。": "No plans match.",
+    "没有符合条件的任务。": "No tasks match.", "牵头单位": "Lead", "只看逾期": "Overdue only",
     # composite index page (pages/regions.py, reports/index_report.py)
     "综合指数": "Composite index", "下级地区综合指数": "Sub-region index",
     "{region}下级地区科技创新综合指数": "Composite innovation index of {region}'s sub-regions",

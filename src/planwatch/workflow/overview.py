@@ -51,6 +51,8 @@ from planwatch.workflow.views import (
 
 UNPLACED = "未标注地区"
 """The tree node of the plans without a region."""
+NO_LEAD = "未明确牵头单位"
+"""The group of the tasks without a lead department (tasks by department)."""
 
 
 def _item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
@@ -59,6 +61,11 @@ def _item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
                     region_id=p.region_id, doc_type=p.doc_type, period_start=p.period_start,
                     period_end=p.period_end, latest_version=p.latest_version,
                     is_public=p.id in public)
+
+
+def plan_summary_item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
+    """The list entry of a stored plan summary (``public``: the ids of the public plans)."""
+    return _item(store, p, public)
 
 
 def _plan_item(store: Storage, plan_id: int) -> PlanItem:
@@ -235,7 +242,7 @@ def _task_groups(store: Storage, actor: Actor | None, plan_id: int) -> list[Depa
         brief = TaskBrief(number=v.task.number, title=v.task.title, state=v.evaluation.state,
                           deadline=v.task.deadline, percent=v.evaluation.percent,
                           last_report=last.isoformat() if last else None)
-        for dept in v.task.lead or ["未明确牵头单位"]:
+        for dept in v.task.lead or [NO_LEAD]:
             groups.setdefault(dept, []).append(brief)
     return [DepartmentTaskGroup(department=d, tasks=t) for d, t in groups.items()]
 

@@ -110,13 +110,16 @@ def _context(plan: Plan, sub: SubmissionRecord,
 
 def review_queue(store: Storage, actor: Actor, plan_id: int | None = None,
                  status: str = "submitted", *, offset: int = 0, limit: int = PAGE_SIZE,
-                 policy: ReviewPolicy = DEFAULT_POLICY) -> QueuePage:
-    """One page of submissions in ``status`` (reviewer / admin), oldest first."""
+                 policy: ReviewPolicy = DEFAULT_POLICY, department_id: int | None = None,
+                 search: str | None = None) -> QueuePage:
+    """One page of submissions in ``status`` (reviewer / admin), oldest first; narrowed to one
+    plan, one department (by id) and indicators whose name contains ``search``."""
     require_reviewer(actor)
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     offset = max(0, offset)
-    rows, total = subs.page_submissions(store, plan_id, status=status, offset=offset,
-                                        limit=limit)
+    rows, total = subs.page_submissions(store, plan_id, status=status,
+                                        department_id=department_id, search=search or None,
+                                        offset=offset, limit=limit)
     return QueuePage(items=_Context(store, policy).items(rows), total=total, offset=offset,
                      limit=limit)
 

@@ -147,9 +147,15 @@ def approve_many(body: BatchIn, store: StoreDep, actor: WritingActor,
 def review(store: StoreDep, actor: CurrentActor, policy: PolicyDep,
            plan: Annotated[int | None, Query()] = None, status: Status = "submitted",
            offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-           limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE) -> QueuePage:
-    """The reviewer's queue, one page at a time, with plausibility flags per value."""
-    return review_queue(store, actor, plan, status, offset=offset, limit=limit, policy=policy)
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
+           department: Annotated[int | None, Query(ge=1, description="部门 id")] = None,
+           q: Annotated[str | None, Query(max_length=100,
+                                          description="指标名称包含 / indicator name contains")
+                        ] = None) -> QueuePage:
+    """The reviewer's queue, one page at a time, with plausibility flags per value; narrowed
+    to a plan, a department and indicator names containing ``q``."""
+    return review_queue(store, actor, plan, status, offset=offset, limit=limit, policy=policy,
+                        department_id=department, search=q)
 
 
 @router.get("/plans/{plan_id}/actuals", response_model=list[ActualRecord])
