@@ -32,6 +32,7 @@ from planwatch.workflow.demo_activity import LivingDemo, build_living_demo
 from planwatch.workflow.demo_life import LifeResult
 from planwatch.workflow.detail import indicator_detail
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
+from planwatch.workflow.history import HistoryPage, history_authors, history_filter, plan_history
 from planwatch.workflow.lists import (
     archived_plan_page,
     submission_page,
@@ -52,6 +53,12 @@ from planwatch.workflow.principal import SYSTEM, Actor
 from planwatch.workflow.region_cascade import region_cascade
 from planwatch.workflow.region_dashboard import compare_regions, region_dashboard
 from planwatch.workflow.region_index import find_region, region_index
+from planwatch.workflow.revisions import (
+    RevisionResult,
+    revise_indicator_target,
+    revise_plan_target,
+    revised_targets,
+)
 from planwatch.workflow.submissions import (
     approve_submission,
     edit_submission,
@@ -71,6 +78,7 @@ from planwatch.workflow.uploads import (
     confirm_upload,
     preview_upload,
 )
+from planwatch.workflow.version_diff import PlanDiff, plan_diff, plan_versions
 
 __all__ = [
     "SYSTEM",
@@ -80,10 +88,13 @@ __all__ = [
     "Correction",
     "DemoResult",
     "Forbidden",
+    "HistoryPage",
     "Invalid",
     "LifeResult",
     "LivingDemo",
     "NotFound",
+    "PlanDiff",
+    "RevisionResult",
     "TaskView",
     "UploadPreview",
     "actor_for_session",
@@ -105,6 +116,8 @@ __all__ = [
     "end_session",
     "find_region",
     "has_accounts",
+    "history_authors",
+    "history_filter",
     "housekeeping",
     "indicator_detail",
     "list_departments",
@@ -115,10 +128,13 @@ __all__ = [
     "page_submissions",
     "plan_archive_state",
     "plan_audit_log",
+    "plan_diff",
+    "plan_history",
     "plan_item",
     "plan_items",
     "plan_overview",
     "plan_tasks",
+    "plan_versions",
     "preview_upload",
     "public_plan",
     "region_cascade",
@@ -130,6 +146,9 @@ __all__ = [
     "request_correction",
     "reset_password",
     "return_submission",
+    "revise_indicator_target",
+    "revise_plan_target",
+    "revised_targets",
     "revoke_tokens",
     "set_active",
     "set_department",

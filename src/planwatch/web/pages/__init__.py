@@ -14,9 +14,10 @@ from planwatch.web.pages import (
     plans,
     regions,
     review,
+    revisions,
     tasks,
 )
 
 ROUTERS: list[APIRouter] = [plans.router, actuals.router, review.router, tasks.router,
                             imports.router, lang.router, account.router, admin.router,
-                            regions.router]
+                            regions.router, revisions.router]
