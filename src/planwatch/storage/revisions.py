@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, RowMapping, select
+from sqlalchemy import Connection, RowMapping, func, or_, select
 
 from planwatch.errors import Conflict
 from planwatch.storage.audit_log import write_audit
@@ -142,6 +142,24 @@ def _revise_row(conn: Connection, row: RowMapping, new_value: float, new_year: i
     saved = conn.execute(select(target_revisions).where(
         target_revisions.c.id == revision_id)).mappings().one()
     return TargetRevision.model_validate(dict(saved))
+
+
+def revised_latest_targets(storage: Storage, plan_id: int) -> list[tuple[TargetRecord, int]]:
+    """The targets of the plan's latest version whose value or year differs from the original,
+    each with how many revisions it has had (one query)."""
+    latest = (select(plan_versions.c.id).where(plan_versions.c.plan_id == plan_id)
+              .order_by(plan_versions.c.version_no.desc()).limit(1).scalar_subquery())
+    count = (select(func.count()).where(target_revisions.c.target_id == targets.c.id)
+             .scalar_subquery())
+    query = (select(targets, count.label("revision_count"))
+             .where(targets.c.version_id == latest,
+                    or_(targets.c.value != targets.c.original_value,
+                        targets.c.year.is_distinct_from(targets.c.original_year)))
+             .order_by(targets.c.origin, targets.c.position))
+    with storage.reading() as conn:
+        rows = conn.execute(query).mappings().all()
+    return [(TargetRecord.model_validate({k: v for k, v in r.items() if k != "revision_count"}),
+             int(r["revision_count"])) for r in rows]
 
 
 def list_revisions(

@@ -9,11 +9,16 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from planwatch.catalog.names import name_key
-from planwatch.model.plan import Plan
 from planwatch.storage import Storage, list_targets, list_versions
-from planwatch.storage.revisions import TargetRecord, TargetRevision, revise_latest_target
+from planwatch.storage.plan_access import is_public
+from planwatch.storage.revisions import (
+    TargetRecord,
+    TargetRevision,
+    revise_latest_target,
+    revised_latest_targets,
+)
+from planwatch.workflow.archive import require_not_archived
 from planwatch.workflow.errors import Invalid, NotFound
-from planwatch.workflow.overview import visible_plan
 from planwatch.workflow.plans import load_plan
 from planwatch.workflow.principal import Actor, require_reviewer
 from planwatch.workflow.validation import check_number, check_text, check_year
@@ -148,20 +153,11 @@ def revise_plan_target(store: Storage, actor: Actor, plan_id: int, name: str, va
 
 def revised_targets(store: Storage, actor: Actor | None, plan_id: int) -> dict[int, RevisedTarget]:
     """The indicators of the plan's table whose target is revised (已调整), by row, with the
-    original beside the target in force."""
-    plan: Plan = visible_plan(store, actor, plan_id)
-    versions = list_versions(store, plan_id)
-    if not versions:
-        return {}
-    rows = [t for t in list_targets(store, versions[-1].id) if t.origin == "indicator"
-            and t.position < len(plan.indicators)
-            and (t.value, t.year) != (t.original_value, t.original_year)]
-    from planwatch.storage import list_revisions
-
-    counts: dict[int, int] = {}
-    for r in list_revisions(store, version_id=versions[-1].id):
-        counts[r.target_id] = counts.get(r.target_id, 0) + 1
+    original beside the target in force (the plan visible to ``actor``; one query)."""
+    if actor is None and not is_public(store, plan_id):
+        raise NotFound(f"规划{plan_id}不存在或未公开", f"no public plan {plan_id}")
+    require_not_archived(store, actor, plan_id)
     return {t.position: RevisedTarget(index=t.position, value=t.value, year=t.year,
                                       original_value=t.original_value,
-                                      original_year=t.original_year,
-                                      revisions=counts.get(t.id, 0)) for t in rows}
+                                      original_year=t.original_year, revisions=n)
+            for t, n in revised_latest_targets(store, plan_id) if t.origin == "indicator"}
