@@ -234,8 +234,8 @@ def test_revise_target_keeps_original_and_is_audited(db: Path, tmp_path: Path) -
     assert "1800（2025年）→ 2000（2025年）" in res.output
     assert cli(db, "revise", "淄博", "高新技术企业", "--value", "1").exit_code == 2  # no reason
     history = cli(db, "history", "淄博").output.splitlines()
-    assert any("张三" in ln and "1800.0 → 2000.0" in ln and "淄科字〔2023〕5号" in ln
-               for ln in history)
+    assert any("张三" in ln and "[目标动态调整] 高新技术企业 目标值：1,800 → 2,000" in ln
+               and "淄科字〔2023〕5号；省下达任务调增" in ln for ln in history)
     out = tmp_path / "r.md"
     res = cli(db, "report", "淄博", "--year", "2023", "--format", "md", "-o", str(out))
     assert res.exit_code == 0

@@ -81,13 +81,14 @@ def test_cli_acts_as_a_named_account(tmp_path: Path) -> None:
         res = CliRunner().invoke(main, ["--db", f"sqlite:///{db}", *args])
         return res.exit_code, res.output
 
-    base = ("revise", str(plan_id), "高新技术企业", "--value", "2000", "--reason", "省下达任务调增")
+    base = ("revise", str(plan_id), "高新技术企业", "--value", "2000", "--reason", "省下达任务调增",
+            "--document", "淄科字〔2023〕5号")
     assert cli(*base)[0] != 0  # accounts exist: --as required
     assert cli(*base, "--as", "张三")[0] != 0  # not an account
     assert cli(*base, "--as", "dept_a")[0] != 0  # not a reviewer
     code, out = cli(*base, "--as", "reviewer")
     assert code == 0, out
-    history = actions.plan_history(store, plan_id)
-    assert any(e.user == "reviewer" and e.entity == "target" for e in history)
-    assert not any(e.user in ("cli", "张三") for e in history if e.entity == "target")
+    history = actions.plan_history(store, actions.SYSTEM, plan_id).entries
+    assert any(e.user == "reviewer" and e.kind == "target_revision" for e in history)
+    assert not any(e.user in ("cli", "张三") for e in history if e.kind == "target_revision")
     store.close()

@@ -26,6 +26,8 @@ PASSWORD = "correct-horse-1"
 ALL_CODES = frozenset(code for codes in CODES.values() for code in codes)
 ZH_LABELS = frozenset(zh for cat in CATALOGUES.values() for zh, _ in cat.values())
 WORD = re.compile(r"[A-Za-z_]+")
+FILE_NAME = re.compile(r"[\w.-]+\.(?:txt|md|html?|docx|pdf|xlsx|csv|json)\b")
+"""A stored file name (``weihai-2022-plan.txt`` in the history) is data, not a code."""
 Site = tuple[Storage, TestClient, int, int]
 
 
@@ -47,6 +49,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                                 percent=50, status=status)
     actions.add_user(store, actions.SYSTEM, "codeadmin", PASSWORD, "admin", None)
     actions.set_plan_public(store, actions.SYSTEM, plan_id, True)
+    row = next(i for i, ind in enumerate(plan.indicators) if ind.target is not None)
+    actions.revise_indicator_target(store, actions.SYSTEM, plan_id, row, value=1.5e6,
+                                    reason="调整", document="科字〔2024〕1号")
     client = TestClient(create_app(Settings(database_url="sqlite://"), store))
     r = client.post("/api/v1/auth/login", json={"username": "codeadmin", "password": PASSWORD})
     assert r.status_code == 200, r.text
@@ -60,7 +65,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 def _raw_codes(text: str, *, english: bool = False) -> set[str]:
     """Codes in ``text``; in English text only those no English sentence uses (``on_track``;
     “plans by province → city” is prose)."""
-    return {w for w in WORD.findall(text) if w in ALL_CODES and (not english or "_" in w)}
+    return {w for w in WORD.findall(FILE_NAME.sub(" ", text))
+            if w in ALL_CODES and (not english or "_" in w)}
 
 
 def _labelled(page: str) -> list[str]:
@@ -84,6 +90,7 @@ def _pages(plan_id: int, *, indicators: bool = True) -> list[str]:
     indicator = [f"/plans/{plan_id}/indicators/0"] if indicators else []
     return ["/", f"/plans/{plan_id}", f"/plans/{plan_id}/tasks", f"/plans/{plan_id}/tasks?all=1",
             f"/plans/{plan_id}/actuals", *indicator, f"/plans/{plan_id}/reports",
+            f"/plans/{plan_id}/history", f"/plans/{plan_id}/diff",
             f"/public/plans/{plan_id}", "/account", "/plans", "/plans?status=archived",
             f"/plans/{plan_id}/tasks?status=overdue", *review]
 

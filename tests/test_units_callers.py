@@ -87,7 +87,8 @@ def test_revise_finds_a_target_by_identity(storage: Storage) -> None:
 
     plan_id = import_plan(storage, _plan(), "zibo.txt", None, "alice").plan_id
     carol = Actor("carol", "reviewer")
-    revise_plan_target(storage, carol, plan_id, f" {FUND}（亿元）", 3.0, reason="调增")
+    revise_plan_target(storage, carol, plan_id, f" {FUND}（亿元）", 3.0, reason="调增",
+                       document="科字〔2023〕1号")
     rows = list_targets(storage, list_versions(storage, plan_id)[-1].id)
     assert [t.value for t in rows if t.subject == FUND] == [3.0]
 

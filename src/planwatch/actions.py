@@ -32,13 +32,16 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     DemoResult as DemoResult,
     FieldProblem as FieldProblem,
     Forbidden as Forbidden,
+    HistoryPage as HistoryPage,
     HomeSummary as HomeSummary,
     Invalid as Invalid,
     LifeResult as LifeResult,
     LivingDemo as LivingDemo,
     NotFound as NotFound,
     PendingSummary as PendingSummary,
+    PlanDiff as PlanDiff,
     PlanQuery as PlanQuery,
+    RevisionResult as RevisionResult,
     TaskFilter as TaskFilter,
     TaskView as TaskView,
     UploadPreview as UploadPreview,
@@ -67,6 +70,8 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     find_region as find_region,
     get_account as get_account,
     has_accounts as has_accounts,
+    history_authors as history_authors,
+    history_filter as history_filter,
     home_summary as home_summary,
     housekeeping as housekeeping,
     indicator_detail as indicator_detail,
@@ -80,12 +85,15 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     page_submissions as page_submissions,
     plan_archive_state as plan_archive_state,
     plan_audit_log as plan_audit_log,
+    plan_diff as plan_diff,
+    plan_history as plan_history,
     plan_item as plan_item,
     plan_items as plan_items,
     plan_overview as plan_overview,
     plan_page as plan_page,
     plan_periods as plan_periods,
     plan_tasks as plan_tasks,
+    plan_versions as plan_versions,
     preview_upload as preview_upload,
     public_plan as public_plan,
     region_cascade as region_cascade,
@@ -98,6 +106,9 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
     request_correction as request_correction,
     reset_password as reset_password,
     return_submission as return_submission,
+    revise_indicator_target as revise_indicator_target,
+    revise_plan_target as revise_plan_target,
+    revised_targets as revised_targets,
     revoke_tokens as revoke_tokens,
     set_active as set_active,
     set_department as set_department,
@@ -119,7 +130,7 @@ from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by nam
 )
 
 if TYPE_CHECKING:
-    from planwatch.storage import AuditEntry, Storage
+    from planwatch.storage import Storage
     from planwatch.storage.regions import RegionRecord
     from planwatch.storage.types import Author
 
@@ -487,43 +498,3 @@ def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str
         return out.read_bytes()
 
 
-def revise_plan_target(store: Storage, actor: Actor, plan_id: int, name: str, value: float, *,
-                       reason: str, year: int | None = None,
-                       document: str | None = None) -> str:
-    """动态调整 (reviewers): change a target of the latest version; the original is kept and
-    the revision (who, when, why, old → new) recorded. ``name`` is an indicator name or a prose
-    subject."""
-    from planwatch.catalog.names import name_key
-    from planwatch.storage import list_targets, list_versions, revise_target
-    from planwatch.workflow.principal import require_reviewer
-    from planwatch.workflow.validation import check_number, check_text
-
-    require_reviewer(actor)
-    check_number(value)
-    check_text(reason, "reason", required=True)
-    user = actor.author
-
-    versions = list_versions(store, plan_id)
-    if not versions:
-        raise PlanwatchError(f"规划{plan_id}没有版本", f"plan {plan_id} has no version")
-    rows = list_targets(store, versions[-1].id)
-    key = name_key(name)
-    hits = [t for t in rows if name_key(t.subject) == key]
-    tabled = [t for t in hits if t.origin == "indicator"]
-    hits = tabled if len(tabled) == 1 else hits  # the indicator table's row before prose
-    if len(hits) != 1:
-        names = "、".join(t.subject for t in rows[:12])
-        zh = "找不到该目标" if not hits else "目标名称不唯一"
-        raise PlanwatchError(f"{zh}：{name}（可选：{names}）", f"no single target named {name}")
-    old = hits[0]
-    rev = revise_target(store, old.id, value, user=user, reason=reason, new_year=year,
-                        document=document)
-    return (f"{old.subject}: {old.value:g}（{old.year or '—'}年）→ {rev.new_value:g}"
-            f"（{rev.new_year or '—'}年）")
-
-
-def plan_history(store: Storage, plan_id: int, limit: int = 2000) -> list[AuditEntry]:
-    """Every recorded change of a plan: versions, corrections, targets, actuals, reviews."""
-    from planwatch.storage.plan_access import plan_audit
-
-    return plan_audit(store, plan_id, limit)

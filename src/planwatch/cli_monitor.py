@@ -12,8 +12,10 @@ import click
 
 from planwatch import actions
 from planwatch.errors import PlanwatchError
+from planwatch.model.labels import label
 from planwatch.model.plan import Plan
 from planwatch.storage import Storage
+from planwatch.workflow.history import HistoryEntry
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -210,32 +212,57 @@ def cmd_cascade(ctx: click.Context, region_ref: str) -> None:
 
 
 def cmd_revise(ctx: click.Context, plan_ref: str, name: str, value: float, year: int | None,
-               reason: str, by: str | None, document: str | None) -> None:
+               reason: str, by: str | None, document: str) -> None:
     try:
         with command_store(ctx) as store:
             actor = actions.cli_actor(store, by)
             plan_id, _ = actions.find_plan(store, plan_ref)
-            line = actions.revise_plan_target(store, actor, plan_id, name, value,
+            done = actions.revise_plan_target(store, actor, plan_id, name, value,
                                               reason=reason, year=year, document=document)
     except PlanwatchError as exc:
         _fail(exc)
         return
-    click.echo(f"✓ 目标已调整（原值保留）/ target revised, original kept: {line}")
+    rev = done.revision
+    click.echo(f"✓ 目标已调整（原值保留）/ target revised, original kept: {done.subject}: "
+               f"{rev.old_value:g}（{rev.old_year or '—'}年）→ {rev.new_value:g}"
+               f"（{rev.new_year or '—'}年）")
 
 
-def cmd_history(ctx: click.Context, plan_ref: str, limit: int) -> None:
+def history_line(e: HistoryEntry) -> str:
+    """One history entry as ``planwatch history`` prints it (the same texts as the page)."""
+    kind = label("history_kind", e.kind) if e.kind else "其他"
+    change = f"{e.old or '—'} → {e.new or '—'}" if e.old is not None else (e.new or "")
+    basis = "；".join(t for t in (e.basis, e.reason) if t)
+    return (f"{e.at:%Y-%m-%d %H:%M} {e.user} [{kind}] {e.subject or ''}"
+            f"{' ' if e.subject else ''}{e.what}：{change}" + (f"（{basis}）" if basis else ""))
+
+
+def cmd_history(ctx: click.Context, plan_ref: str, limit: int, by: str | None) -> None:
     try:
         with command_store(ctx) as store:
+            actor = actions.cli_actor(store, by) if by else actions.SYSTEM
             plan_id, plan = actions.find_plan(store, plan_ref)
-            rows = actions.plan_history(store, plan_id, limit)
+            entries, total = _latest_history(store, actor, plan_id, limit)
     except PlanwatchError as exc:
         _fail(exc)
         return
-    click.echo(f"{plan.meta.title}: {len(rows)} 条记录 entries")
-    for e in rows:
-        change = f"{e.old!s} → {e.new!s}" if e.old is not None else f"{e.new!s}"
-        click.echo(f"{e.at:%Y-%m-%d %H:%M} {e.user} {e.entity}#{e.entity_id} "
-                   f"{e.field or ''}: {change}" + (f"（{e.source}）" if e.source else ""))
+    click.echo(f"{plan.meta.title}: {total} 条记录 entries"
+               + (f"（最近 {len(entries)} 条 / latest {len(entries)}）"
+                  if len(entries) < total else ""))
+    for e in reversed(entries):
+        click.echo(history_line(e))
+
+
+def _latest_history(store: Storage, actor: actions.Actor, plan_id: int,
+                    limit: int) -> tuple[list[HistoryEntry], int]:
+    """The latest ``limit`` entries of the plan's history (newest first) and the total."""
+    entries: list[HistoryEntry] = []
+    while True:
+        page = actions.plan_history(store, actor, plan_id, offset=len(entries),
+                                    limit=min(500, limit - len(entries)))
+        entries.extend(page.entries)
+        if not page.entries or len(entries) >= min(limit, page.total):
+            return entries, page.total
 
 
 def register(main: click.Group) -> None:
@@ -328,10 +355,15 @@ revise_cmd = click.command("revise", help="动态调整：修订目标值（保�
                     click.option("--as", "--by", "by", default=None,
                                  help="以哪个审核人账号操作（记入审计日志）/ reviewer account "
                                       "acting (audited)")(
-                        click.option("--document", default=None,
-                                     help="依据文件（文号）/ authorising document")(
+                        click.option("--document", required=True,
+                                     help="批准文号或文件名（必填）/ authorising document "
+                                          "(required)")(
                             cmd_revise)))))))))
-history_cmd = click.command("history", help="规划的变更记录（审计日志）/ a plan's audit trail.")(
+history_cmd = click.command("history", help="规划的变更记录（最近的在后）/ a plan's history, "
+                            "oldest first.")(
     click.pass_context(click.argument("plan_ref")(click.option(
         "--limit", type=click.IntRange(1, 100000), default=2000, show_default=True,
-        help="最多条数 / most entries")(cmd_history))))
+        help="最近多少条 / the latest so many entries")(click.option(
+            "--as", "by", default=None,
+            help="以哪个审核人账号查看（默认：本机命令行）/ reviewer account reading "
+                 "(default: the local command line)")(cmd_history)))))

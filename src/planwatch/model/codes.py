@@ -86,3 +86,18 @@ class CascadeVerdict(StrEnum):
     SHORTFALL = "shortfall"
     OVERSHOOT = "overshoot"
     INCOMPLETE = "incomplete"
+
+
+class HistoryKind(StrEnum):
+    """What kind of change an entry of a plan's history (变更记录) records."""
+
+    PLAN_VERSION = "plan_version"
+    PLAN_CONTENT = "plan_content"
+    EXTRACTION_CORRECTION = "extraction_correction"
+    TARGET_REVISION = "target_revision"
+    ACTUAL_VALUE = "actual_value"
+    SUBMISSION_REVIEW = "submission_review"
+    TASK_PROGRESS = "task_progress"
+    INDICATOR_OWNER = "indicator_owner"
+    PLAN_VISIBILITY = "plan_visibility"
+    PLAN_ARCHIVE = "plan_archive"

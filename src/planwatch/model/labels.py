@@ -13,6 +13,7 @@ from planwatch.model.codes import (
     ActualKind,
     CascadeKind,
     CascadeVerdict,
+    HistoryKind,
     IndexExclusion,
     IndexFactor,
     PerformanceGroup,
@@ -161,6 +162,19 @@ SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
     Severity.INFO: ("提示", "Note"),
 }
 
+HISTORY_KIND_LABELS: dict[HistoryKind, tuple[str, str]] = {
+    HistoryKind.PLAN_VERSION: ("导入版本", "New version"),
+    HistoryKind.PLAN_CONTENT: ("规划内容变化", "Plan content"),
+    HistoryKind.EXTRACTION_CORRECTION: ("提取更正", "Extraction correction"),
+    HistoryKind.TARGET_REVISION: ("目标动态调整", "Target revision"),
+    HistoryKind.ACTUAL_VALUE: ("实际值记录", "Actual value"),
+    HistoryKind.SUBMISSION_REVIEW: ("填报与审核", "Submission and review"),
+    HistoryKind.TASK_PROGRESS: ("任务进展", "Task progress"),
+    HistoryKind.INDICATOR_OWNER: ("责任部门变更", "Responsible department"),
+    HistoryKind.PLAN_VISIBILITY: ("公开设置", "Publication"),
+    HistoryKind.PLAN_ARCHIVE: ("归档", "Archive"),
+}
+
 CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "verdict": {str(k): v for k, v in VERDICT_LABELS.items()},
     "trend": {str(k): v for k, v in TREND_LABELS.items()},
@@ -179,6 +193,7 @@ CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "doc_type": DOC_TYPE_LABELS,
     "region_level": REGION_LEVEL_LABELS,
     "severity": {str(k): v for k, v in SEVERITY_LABELS.items()},
+    "history_kind": {str(k): v for k, v in HISTORY_KIND_LABELS.items()},
 }
 
 CODES: dict[str, tuple[str, ...]] = {
@@ -199,6 +214,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "index_exclusion": tuple(IndexExclusion),
     "cascade_verdict": tuple(CascadeVerdict),
     "cascade_kind": tuple(CascadeKind),
+    "history_kind": tuple(HistoryKind),
 }
 """Every member of every enum that reaches a user, by catalogue (a test checks each has both
 labels)."""

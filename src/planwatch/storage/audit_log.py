@@ -50,13 +50,14 @@ def write_audit(
     old: Any = None,
     new: Any = None,
     source: str | None = None,
+    at: datetime | None = None,
 ) -> None:
     """Append one audit row (inside the caller's transaction): the account id and, as a
-    snapshot, its name."""
+    snapshot, its name; ``at`` (default now) lets a change share its record's timestamp."""
     author = as_author(user)
     conn.execute(
         audit_log.insert().values(
-            at=utcnow(),
+            at=at or utcnow(),
             user_id=author.user_id,
             user_name=author.name,
             entity=entity,

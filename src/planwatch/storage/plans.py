@@ -204,12 +204,20 @@ def list_versions(storage: Storage, plan_id: int) -> list[PlanVersionInfo]:
     return [PlanVersionInfo.model_validate(dict(row)) for row in rows]
 
 
-def get_version_plan(storage: Storage, version_id: int) -> Plan | None:
-    """The plan exactly as imported in ``version_id`` (no target revisions applied)."""
+def get_version_plan(storage: Storage, version_id: int, *,
+                     apply_revisions: bool = False) -> Plan | None:
+    """The plan exactly as imported in ``version_id``; with ``apply_revisions`` its targets
+    carry the values that version's target rows hold now (动态调整后)."""
     query = select(plan_versions.c.plan_json).where(plan_versions.c.id == version_id)
     with storage.reading() as conn:
         text = conn.execute(query).scalar_one_or_none()
-    return None if text is None else Plan.model_validate_json(text)
+        if text is None:
+            return None
+        plan = Plan.model_validate_json(text)
+        if apply_revisions:
+            rows = conn.execute(select(targets).where(targets.c.version_id == version_id))
+            _apply_revisions(plan, rows.mappings().all())
+    return plan
 
 
 def latest_plan(storage: Storage, plan_id: int, *, apply_revisions: bool = True) -> Plan | None:

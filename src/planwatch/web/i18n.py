@@ -189,6 +189,52 @@ CATALOGUE: dict[str, str] = {
     "审核": "Review", "暂无填报记录。": "No submissions yet.", "目标修订": "Target revisions",
     "时间": "Time", "原目标": "Old target", "新目标": "New target", "依据": "Basis",
     "操作人": "By", "无修订。": "No revisions.",
+    # 动态调整, history and version diff (pages/revisions.py)
+    "动态调整": "Revise target", "已调整": "Revised", "确认调整": "Revise",
+    "新目标值": "New target value", "新目标年份（可选）": "New target year (optional)",
+    "调整理由（必填）": "Reason (required)",
+    "批准文号或文件名（必填）": "Authorising document no. or file name (required)",
+    "按批准文件调整目标值或目标年份；原目标保留，调整记入变更记录。":
+        "Change the target value or year as an authorising document decides; the original "
+        "target is kept and the change recorded in the history.",
+    "目标已调整，原目标保留；评估已按新目标计算。":
+        "Target revised; the original is kept and the evaluation uses the new target.",
+    "变更记录": "History",
+    "规划的每一次变化：导入版本、提取更正、目标动态调整、实际值、填报审核、任务进展、责任部门、公开与归档。原值均保留。":
+        "Every change of the plan: versions, extraction corrections, target revisions, "
+        "actual values, submissions and reviews, task progress, responsibility, publication "
+        "and archive. Old values are kept.",
+    "变更类型": "Kind of change", "自": "From", "至": "To",
+    "清除筛选": "Clear filters", "对象": "About", "变化": "Change",
+    "没有符合条件的记录。": "No matching entries.", "系统（无账号）": "System (no account)",
+    "版本对比": "Compare versions", "从": "From", "到": "To", "第{n}版": "version {n}",
+    "版本": "Version", "导入时间": "Imported", "来源文件": "Source file",
+    "两个版本各按其现行目标（含动态调整）比较。":
+        "Each version is compared with its targets in force (revisions included).",
+    "本规划只有一个版本，没有可对比的版本。": "The plan has one version: nothing to compare.",
+    "请选择两个不同的版本。": "Choose two different versions.",
+    "两个版本的内容相同。": "The two versions hold the same content.",
+    "基本信息": "Basic facts", "新增指标": "Indicators added", "删除指标": "Indicators removed",
+    "变化的指标": "Indicators changed", "正文目标": "Targets in the text", "新增": "Added",
+    "删除": "Removed", "重点任务": "Key tasks", "新增任务": "Tasks added",
+    "删除任务": "Tasks removed", "变化的任务": "Tasks changed",
+    "两个版本都没有动态调整。": "Neither version has a target revision.",
+    "创建规划": "Plan created", "导入新版本": "New version", "正文目标数": "Targets in the text",
+    "指标内容": "Indicator", "其他变化": "Other change", "新建填报": "New submission",
+    "填报内容": "Submission", "进展报告": "Progress report", "目标年份": "Target year",
+    "标题": "Title", "文件类型": "Document type", "规划期起始年": "Period start",
+    "规划期终止年": "Period end", "印发日期": "Issued", "文号": "Document number",
+    "上级地区": "Parent region", "省份": "Province", "地区层级": "Region level",
+    "征求意见稿": "Draft for comment", "指标名称": "Indicator name", "单位": "Unit",
+    "类别": "Category", "基期年份": "Base year", "基期值上限": "Baseline (upper)",
+    "基期比较关系": "Baseline comparator", "目标值上限": "Target (upper)",
+    "目标比较关系": "Target comparator", "目标表述": "Target wording",
+    "年均增速": "Annual growth", "增速比较关系": "Growth comparator",
+    "累计变化": "Cumulative change", "累计变化上限": "Cumulative change (upper)",
+    "实际值年份": "Actual year", "序号": "Number", "任务名称": "Task",
+    "配合单位": "Support", "完成时限": "Deadline",
+    "完成年份": "Deadline year", "所在章节": "Section", "共同牵头": "Joint lead",
+    "报告日期": "Report date", "审核人": "Reviewer",
     "下载监测评估报告": "Download the monitoring report",
     "报告按所选年份的已审核实际值生成：Word 版为公文格式（含图表），Excel 版为指标明细。":
         "Built from the approved actual values of the chosen year: Word as an official "

@@ -39,6 +39,7 @@ from planwatch.workflow.demo_activity import LivingDemo, build_living_demo
 from planwatch.workflow.demo_life import LifeResult
 from planwatch.workflow.detail import indicator_detail
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
+from planwatch.workflow.history import HistoryPage, history_authors, history_filter, plan_history
 from planwatch.workflow.home import HomeSummary, home_summary
 from planwatch.workflow.lists import (
     PlanQuery,
@@ -64,6 +65,12 @@ from planwatch.workflow.principal import SYSTEM, Actor
 from planwatch.workflow.region_cascade import region_cascade
 from planwatch.workflow.region_dashboard import compare_regions, region_dashboard
 from planwatch.workflow.region_index import find_region, region_index
+from planwatch.workflow.revisions import (
+    RevisionResult,
+    revise_indicator_target,
+    revise_plan_target,
+    revised_targets,
+)
 from planwatch.workflow.submission_steps import approve_submissions, withdraw_submission
 from planwatch.workflow.submissions import (
     approve_submission,
@@ -97,6 +104,7 @@ from planwatch.workflow.uploads import (
     preview_upload,
     upload_review,
 )
+from planwatch.workflow.version_diff import PlanDiff, plan_diff, plan_versions
 
 __all__ = [
     "ROLES",
@@ -109,13 +117,16 @@ __all__ = [
     "DemoResult",
     "FieldProblem",
     "Forbidden",
+    "HistoryPage",
     "HomeSummary",
     "Invalid",
     "LifeResult",
     "LivingDemo",
     "NotFound",
     "PendingSummary",
+    "PlanDiff",
     "PlanQuery",
+    "RevisionResult",
     "TaskFilter",
     "TaskView",
     "UploadPreview",
@@ -144,6 +155,8 @@ __all__ = [
     "find_region",
     "get_account",
     "has_accounts",
+    "history_authors",
+    "history_filter",
     "home_summary",
     "housekeeping",
     "indicator_detail",
@@ -157,12 +170,15 @@ __all__ = [
     "page_submissions",
     "plan_archive_state",
     "plan_audit_log",
+    "plan_diff",
+    "plan_history",
     "plan_item",
     "plan_items",
     "plan_overview",
     "plan_page",
     "plan_periods",
     "plan_tasks",
+    "plan_versions",
     "preview_upload",
     "public_plan",
     "region_cascade",
@@ -175,6 +191,9 @@ __all__ = [
     "request_correction",
     "reset_password",
     "return_submission",
+    "revise_indicator_target",
+    "revise_plan_target",
+    "revised_targets",
     "revoke_tokens",
     "set_active",
     "set_department",

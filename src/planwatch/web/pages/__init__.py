@@ -15,10 +15,11 @@ from planwatch.web.pages import (
     plans,
     regions,
     review,
+    revisions,
     tasks,
     users,
 )
 
 ROUTERS: list[APIRouter] = [home.router, plans.router, actuals.router, review.router, tasks.router,
                             imports.router, lang.router, account.router, admin.router,
-                            users.router, regions.router]
+                            users.router, regions.router, revisions.router]

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, OptionalActor, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, plan_years, render
-from planwatch.web.pages.paging import Paging, pager
+from planwatch.web.pages.paging import PageRequest, Paging, pager
 from planwatch.workflow.detail import target_path
 from planwatch.workflow.views import IndicatorDetail, IndicatorStatus, PlanOverview
 
@@ -73,7 +73,9 @@ def overview(request: Request, plan_id: int, store: StoreDep, actor: CurrentActo
     view = actions.plan_overview(store, actor, plan_id, year)
     archived = actions.plan_archive_state(store, actor, plan_id) if actor.is_reviewer else None
     return render(request, "overview.html", {"o": view, "years": _years(view),
-                                             "archived": archived})
+                                             "archived": archived,
+                                             "revised": actions.revised_targets(store, actor,
+                                                                                plan_id)})
 
 
 @router.get("/plans/{plan_id}/indicators/{index}")
@@ -81,6 +83,13 @@ def indicator(request: Request, plan_id: int, index: int, store: StoreDep,
               actor: CurrentActor, paging: Paging, year: Year = None) -> Response:
     """指标页: chart (baseline, planned path, actuals, projection), history (paged, newest
     first) and source."""
+    return indicator_page(request, store, actor, plan_id, index, paging, year)
+
+
+def indicator_page(request: Request, store: StoreDep, actor: actions.Actor, plan_id: int,
+                   index: int, paging: PageRequest, year: int | None = None, *,
+                   extra: dict[str, Any] | None = None, status_code: int = 200) -> Response:
+    """The indicator page (``extra``: more context, e.g. a refused 动态调整 form)."""
     detail = actions.indicator_detail(store, actor, plan_id, index, year)
     item = _plan_item(store, actor, plan_id)
     history, total = actions.submission_page(store, actor, plan_id,
@@ -92,7 +101,9 @@ def indicator(request: Request, plan_id: int, index: int, store: StoreDep,
         "d": detail, "plan": item, "history": history, "index": index,
         "pages": pager(request, paging, total, len(history)),
         "charts": {"main": _chart_spec(detail.status, detail.target_path)},
-        "is_reviewer": actor.is_reviewer, "departments": departments})
+        "is_reviewer": actor.is_reviewer, "departments": departments,
+        "revised": actions.revised_targets(store, actor, plan_id).get(index),
+        **(extra or {})}, status_code=status_code)
 
 
 def _plan_item(store: StoreDep, actor: actions.Actor | None, plan_id: int) -> Any:
