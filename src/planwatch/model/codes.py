@@ -86,3 +86,12 @@ class CascadeVerdict(StrEnum):
     SHORTFALL = "shortfall"
     OVERSHOOT = "overshoot"
     INCOMPLETE = "incomplete"
+
+
+class ReportKind(StrEnum):
+    """Which report a period's evaluation is: 年度监测报告, 中期评估报告 (the plan's middle
+    year or years) or 总结评估报告 (at or after the end year)."""
+
+    ANNUAL = "annual"
+    MIDTERM = "midterm"
+    FINAL = "final"
