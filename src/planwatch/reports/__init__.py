@@ -40,11 +40,15 @@ def render_report(report: Report, fmt: ReportFormat | str, path: Path | str,
                   options: ReportOptions | None = None) -> Path:
     """Write ``report`` as ``fmt`` to ``path`` with the user's ``options`` (kind, issuing body,
     date, suggestions); returns the path written."""
+    return render_document(compose(report, options), fmt, path)
+
+
+def render_document(doc: ReportDocument, fmt: ReportFormat | str, path: Path | str) -> Path:
+    """Write a composed report document as ``fmt`` to ``path``; returns the path written."""
     out = Path(path)
-    writer = _writer(fmt)
-    writer(compose(report, options), out)
+    _writer(fmt)(doc, out)
     return out
 
 
 __all__ = ["FORMATS", "Report", "ReportDocument", "ReportFormat", "ReportOptions",
-           "build_report", "compose", "render_report"]
+           "build_report", "compose", "render_document", "render_report"]

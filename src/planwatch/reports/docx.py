@@ -271,15 +271,15 @@ def _tasks(doc: DocxDocument, d: ReportDocument) -> None:
 
 def _signature(doc: DocxDocument, d: ReportDocument) -> None:
     """落款: the issuing body centred over the date, the date four characters from the right."""
-    add_text(doc, "")
-    add_text(doc, "")
+    for _ in range(2):
+        add_text(doc, "").paragraph_format.keep_with_next = True
     date_indent = 4 * SIZE_BODY.pt
     issuer_indent = date_indent + max(0, len(d.date_text) - len(d.issuer)) * SIZE_BODY.pt / 2
     for content, indent in ((d.issuer, issuer_indent), (d.date_text, date_indent)):
         p = add_text(doc, content, indent=False)
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         p.paragraph_format.right_indent = Pt(indent)
-        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.keep_with_next = content == d.issuer  # the date ends the chain
 
 
 def _annex_list(doc: DocxDocument, annexes: Sequence[str]) -> None:
