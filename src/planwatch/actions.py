@@ -22,7 +22,10 @@ from planwatch.model.codes import ReportKind
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Plan
 from planwatch.parse import SUPPORTED_SUFFIXES
-from planwatch.reports.document import ReportDocument, ReportOptions
+from planwatch.reports.document import (
+    ReportDocument as ReportDocument,
+    ReportOptions as ReportOptions,
+)
 from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by name
     SYSTEM as SYSTEM,
     Actor as Actor,
