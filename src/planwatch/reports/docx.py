@@ -284,7 +284,7 @@ def _signature(doc: DocxDocument, d: ReportDocument) -> None:
 
 def _annex_list(doc: DocxDocument, annexes: Sequence[str]) -> None:
     """附件说明 before the 落款: 附件：1. … / 2. …."""
-    add_text(doc, "")
+    add_text(doc, "").paragraph_format.keep_with_next = True
     for k, name in enumerate(annexes, start=1):
         prefix = "附件：" if k == 1 else "　　　"
         p = add_text(doc, f"{prefix}{k}. {name}" if len(annexes) > 1 else f"附件：{name}")
@@ -342,8 +342,9 @@ def _sections(doc: DocxDocument, d: ReportDocument) -> None:
     for para in d.problem_text:
         add_led(doc, para)
     heading1(doc, *next(titles))
-    for para in d.suggestions:
-        add_led(doc, para)
+    written = [add_led(doc, para) for para in d.suggestions]
+    if written:  # the 落款 never stands alone on a page
+        written[-1].paragraph_format.keep_with_next = True
     names = text.annex_names(r)
     _annex_list(doc, names)
     _signature(doc, d)
