@@ -161,3 +161,31 @@ def test_plan_without_indicators_renders(tmp_path: Path) -> None:
     text = pdf_text(pdf)
     assert _in_order(text, SECTIONS)
     assert "规划未设置量化指标" in text and "表1" not in text and "0项主要指标" not in text
+
+
+def test_plan_page_prints_without_menus(tmp_path: Path) -> None:
+    """The plan page printed by Chromium (print.css): content, no menu, tabs or buttons."""
+    from planwatch.storage import open_storage
+    from planwatch.web import create_app
+    from tests.web_fixtures import make_web
+
+    static = Path(create_app.__code__.co_filename).parent / "static"
+    store = open_storage("sqlite://")
+    web = make_web(store)
+    try:
+        plan_id = web.store_plan("weihai-2022-plan.txt")
+        web.login("reviewer")
+        html = web.client.get(f"/plans/{plan_id}").text
+    finally:
+        web.client.close()
+        store.close()
+    assert 'href="/static/css/print.css" media="print"' in html
+    html = html.replace('="/static/', f'="{static.as_uri()}/')
+    page = tmp_path / "plan-page.html"
+    page.write_text(html, encoding="utf-8")
+    pdf = chromium_pdf(page, tmp_path)
+    to_png(pdf, "plan-page-print")
+    text = pdf_text(pdf)
+    assert "威海市" in text and "指标监测" in text
+    for chrome in ("填报审核", "导入规划", "English", "评估报告"):
+        assert chrome not in text, chrome
