@@ -260,6 +260,30 @@ def _html_report(data: bytes) -> tuple[list[Row], list[Found], list[Found]]:
     return rows, section("alerts"), section("findings")
 
 
+def _md_sections_agree(data: bytes, o: dict[str, Any]) -> int:
+    """Sections 一, 三 and 四 of the .md report against the overview: the counts by verdict,
+    every task's state, the number of lagging indicators. Returns the tasks compared."""
+    md = data.decode("utf-8")
+    lines = md.splitlines()
+    overview = "".join(_between(lines, "## 一、总体情况", "## "))
+    if o["indicator_count"]:
+        counts = "，".join(f"{label('verdict', VerdictCode(c))}{n}项"
+                          for c, n in o["verdict_counts"].items())
+        assert f"规划设置主要指标{o['indicator_count']}项" in overview
+        assert f"有实际监测数据的{o['with_actual']}项，其中{counts}。" in overview
+    else:
+        assert "规划未设置量化指标" in overview and "0项主要指标" not in md
+    states = {t["number"]: label("task_state", t["state"])
+              for g in o["departments"] for t in g["tasks"]}
+    rows = _md_table(_between(lines, "## 三、重点任务推进情况", "## "))
+    shown = {int(c[0]): c[2] for c in rows if len(c) == 6 and c[0] != "序号"}
+    assert shown == states
+    late = sum(n for c, n in o["verdict_counts"].items() if c in ("behind", "missed"))
+    problems = "".join(_between(lines, "## 四、存在的主要问题", "## "))
+    assert (f"{late}项指标" in problems) == (late > 0), (late, problems[:200])
+    return len(states)
+
+
 PARSERS = {"docx": _docx, "xlsx": _xlsx, "md": _md, "html": _html_report}
 
 
@@ -296,17 +320,21 @@ def _check(client: TestClient, plan_id: int, year: int | None,
     assert _page_rows(public_page, public=True) == rows
     assert _page_found(public_page, "alerts") == _json_found(o["alerts"])
     assert _page_found(public_page, "audit-findings") == findings
+    tasks_seen = 0
     for fmt in formats:
         r = client.get(f"/api/v1/plans/{plan_id}/report?year={o['year']}&format={fmt}")
         assert r.status_code == 200, r.text
         got = PARSERS[fmt](r.content)
         expect = (_labelled(alerts), _labelled(findings))
         assert got == (rows, *expect), (plan_id, year, fmt)
+        if fmt == "md":
+            tasks_seen += _md_sections_agree(r.content, o)
     return {"verdicts": sum(1 for row in rows if row[4] not in ("暂无数据", "无法判断")),
             "compound": sum(1 for row in rows if row[2].endswith("复合增长口径")),
             "base_only": sum(1 for row in rows if row[5]),
             "parent_checks": sum(1 for c, _ in findings if c.startswith("district-")),
-            "task_alerts": len(o["task_alerts"]), "indicator_alerts": len(o["alerts"])}
+            "task_alerts": len(o["task_alerts"]), "indicator_alerts": len(o["alerts"]),
+            "tasks": tasks_seen}
 
 
 def _run(demo: tuple[Storage, TestClient], rich: set[int] | None) -> dict[str, int]:
@@ -329,7 +357,7 @@ def _assert_exercised(seen: dict[str, int]) -> None:
     assert seen["cases"] >= 40
     assert seen["verdicts"] >= 100 and seen["compound"] >= 5 and seen["base_only"] >= 20
     assert seen["parent_checks"] >= 1 and seen["task_alerts"] >= 1
-    assert seen["indicator_alerts"] >= 1
+    assert seen["indicator_alerts"] >= 1 and seen["tasks"] >= 20
 
 
 def test_every_view_shows_the_same_evaluation(demo: tuple[Storage, TestClient]) -> None:

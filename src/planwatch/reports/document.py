@@ -99,15 +99,19 @@ def _assessment(report: Report) -> str:
     codes = report.summary.verdict_counts
     judged = sum(n for v, n in codes.items() if v not in NO_VERDICT)
     late = sum(n for v, n in codes.items() if v in LATE)
-    stuck = sum(1 for t in report.tasks if t.state in (TaskState.OVERDUE, TaskState.BLOCKED))
-    if not judged and not any(t.state is not None for t in report.tasks):
-        return "因监测数据不足，暂难对规划实施情况作出总体判断。"
+    states = [t.state for t in report.tasks if t.state is not None]
+    stuck = sum(1 for s in states if s in (TaskState.OVERDUE, TaskState.BLOCKED))
+    silent = sum(1 for s in states if s in (TaskState.NOT_REPORTED, TaskState.STALLED))
+    if not judged and silent == len(states):
+        return "因监测数据和任务进展报送不足，暂难对规划实施情况作出总体判断。"
     what = "、".join(w for w, n in (("指标", late), ("任务", stuck)) if n)
-    if not what:
-        return "总体看，规划实施进展顺利，总体符合预期。"
     if judged and late * 3 > judged:
         return "总体看，规划实施取得一定进展，但较多指标进度滞后，需加大推进力度。"
-    return f"总体看，规划实施有序推进，部分{what}进展滞后，需重点关注。"
+    if what:
+        return f"总体看，规划实施有序推进，部分{what}进展滞后，需重点关注。"
+    if silent * 2 > len(states):
+        return "总体看，规划实施有序推进，但多数任务未及时报送进展，需加强调度。"
+    return "总体看，规划实施进展顺利，总体符合预期。"
 
 
 def overview_paragraphs(report: Report, kind: ReportKind) -> list[str]:
