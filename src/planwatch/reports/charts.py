@@ -75,6 +75,8 @@ def _draw(fig: Figure, row: IndicatorRow, small: bool = False) -> None:
     years = sorted({p[0] for p in path} | {p[0] for p in row.series})
     ax.set_xticks(years)
     ax.set_xticklabels([str(y) for y in years])
+    if years:  # room for the first and last year's label
+        ax.set_xlim(years[0] - 0.4, years[-1] + 0.4)
     title = f"{row.name}（{row.unit}）" if row.unit else row.name
     if small and len(title) > 22:
         title = title[:21] + "…"

@@ -43,7 +43,7 @@ SIZE_NOTE = Pt(12)  # 小四
 SIZE_CAPTION = Pt(14)  # 四号
 HALF_CHART_WIDTH = Cm(7.6)
 COMPACT_WIDTHS_CM = (0.8, 3.3, 1.0, 1.7, 1.8, 1.7, 1.4, 1.6, 1.2, 1.5)
-TASK_WIDTHS_CM = (0.8, 4.3, 1.6, 1.4, 5.7, 1.8)
+TASK_WIDTHS_CM = (0.8, 4.3, 1.6, 1.6, 5.5, 1.8)
 TASK_PLAIN_WIDTHS_CM = (0.8, 6.6, 5.6, 2.6)
 
 
