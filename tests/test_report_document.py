@@ -163,6 +163,10 @@ def test_web_report_page_and_downloads(site: Web) -> None:
     assert _saved_name(r.headers["content-disposition"]).endswith("总结评估报告.md")
     md = r.content.decode("utf-8")
     assert "（一）自拟建议。内容。" in md and "威海市科学技术局\n\n2026年1月20日" in md
+    r = site.client.post(f"/plans/{plan_id}/report", data={**form, "issued_on": ""})
+    assert r.status_code == 200 and "2026年1月20日" not in r.content.decode("utf-8")
+    r = site.client.post(f"/plans/{plan_id}/report", data={**form, "issued_on": "2026-13-01"})
+    assert r.status_code == 422 and "成文日期" in r.text
     del form["csrf_token"]
     assert site.client.post(f"/plans/{plan_id}/report", data=form).status_code == 403
     r = site.client.get(f"/plans/{plan_id}/report?year=2023&format=docx&kind=annual")

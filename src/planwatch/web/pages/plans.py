@@ -154,13 +154,21 @@ def report_download(plan_id: int, store: StoreDep, actor: WritingActor,
                     format: Annotated[str, Form(pattern="^(docx|xlsx|html|md)$")] = "docx",
                     kind: Annotated[str, Form(pattern=KINDS)] = "auto",
                     issuer: Annotated[str, Form(max_length=100)] = "",
-                    issued_on: Annotated[date | None, Form()] = None,
+                    issued_on: Annotated[str, Form(max_length=10)] = "",
                     suggestions: Annotated[str, Form(max_length=20_000)] = "") -> Response:
-    """The report made with the reports page's choices (kind, 落款, date, the edited
-    suggestions), as a download named by its title."""
-    options = report_options(kind, issuer, issued_on, suggestions)
+    """The report made with the reports page's choices (kind, 落款, date — empty: today —,
+    the edited suggestions), as a download named by its title."""
+    options = report_options(kind, issuer, _day(issued_on), suggestions)
     return report_response(actions.report_file(store, actor, plan_id, year, format, options),
                            plan_id, year, format)
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        raise actions.Invalid(f"成文日期格式应为 年-月-日：{text}",
+                              f"the date must be YYYY-MM-DD: {text}") from None
 
 
 @router.get("/plans/{plan_id}/report")
