@@ -169,6 +169,8 @@ def _import_with_correction(s: Session, docx: Path) -> int:
     target.fill("3.1")
     s.shot("import-review")
     page.click("#confirm-form button[type=submit]")
+    page.wait_for_selector("#import-done")
+    page.click("#import-done a")
     page.wait_for_url("**/plans/*")
     return int(page.url.rstrip("/").rsplit("/", 1)[1])
 
@@ -338,3 +340,69 @@ def test_admin_archives_and_unarchives_a_plan(sessions: Any) -> None:
     reviewer = sessions("reviewer")
     reviewer.page.goto(f"/plans/{plan_id}")
     assert reviewer.page.locator(f"a[href='/plans/{plan_id}/archive']").count() == 0
+
+
+IMPORT_SEED = "zhifu-2021-plan.txt"
+
+
+def _in_view(page: Any, selector: str) -> bool:
+    """``selector`` lies inside the window (the source pane kept in view)."""
+    return bool(page.evaluate(
+        """sel => { const r = document.querySelector(sel).getBoundingClientRect();
+                    return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0; }""",
+        selector))
+
+
+def test_import_review_fixes_a_docx_extraction(sessions: Any, tmp_path: Path) -> None:
+    """Upload a .docx → "定位" lands on the table row of each indicator, with the source pane
+    in view however far the form is scrolled → correct a comparator, clear a number, add and
+    delete rows → a refused year is answered next to its field with what was typed kept →
+    fixed, 确认入库 → the success message links to the stored plan, which holds the fixes."""
+    docx = render_docx(read_document(SAMPLES / IMPORT_SEED), tmp_path / "zhifu.docx")
+    s = sessions("reviewer")
+    page = s.page
+    page.goto("/import")
+    page.set_input_files("form[action='/import'] input[type=file]", str(docx))
+    page.click("form[action='/import'] button[type=submit]")
+    page.wait_for_selector("#confirm-form")
+    rows = page.locator("#tbl-indicators tbody tr[id^='row-indicators.']")
+    count = rows.count()
+    assert count >= 3
+    for i in (0, count - 1):
+        name = page.locator(f"[name='f:indicators.{i}.name']").input_value()
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.locator(f"[id='row-indicators.{i}'] a.jump").click()
+        hit = page.locator("#source .ln.hl")
+        assert hit.count() == 1 and "trow" in (hit.get_attribute("class") or "")
+        assert name[:2] in hit.inner_text(), (name, hit.inner_text())
+        assert _in_view(page, "#source .ln.hl"), "source row scrolled out of view"
+    s.shot("import-review-docx-jump")
+
+    names = [page.locator(f"[name='f:indicators.{i}.name']").input_value() for i in (0, 1)]
+    page.fill("[name='f:meta.title']", "芝罘区科技创新规划（导入核对）")
+    page.fill("[name='f:indicators.0.target']", "≥3.2")
+    page.fill("[name='f:indicators.1.baseline']", "")
+    page.fill("[name='f:indicators.2.target_year']", "二〇二五")
+    page.click("[data-add-row=indicators]")
+    page.fill("[name='f:indicators.n1.name']", "新增指标（核对）")
+    page.fill("[name='f:indicators.n1.target']", "35–40")
+    if page.locator("[name='del:targets.0']").count():
+        page.check("[name='del:targets.0']")
+    page.click("#confirm-form button[type=submit]:not([formaction])")
+    page.wait_for_selector("#form-errors")
+    err = page.locator("[id='err-indicators.2.target_year']")
+    assert "须为四位年份" in err.inner_text()
+    assert page.locator("[name='f:indicators.n1.name']").input_value() == "新增指标（核对）"
+    s.shot("import-review-refused")
+
+    page.fill("[name='f:indicators.2.target_year']", "2025")
+    page.click("#confirm-form button[type=submit]:not([formaction])")
+    page.wait_for_selector("#import-done")
+    assert "已确认入库" in page.inner_text("#import-done")
+    s.shot("import-confirmed")
+    page.click("#import-done a")
+    page.wait_for_url("**/plans/*")
+    plan_id = int(page.url.rstrip("/").rsplit("/", 1)[1])
+    by_name = {r["name"]: r for r in s.api("GET", f"/plans/{plan_id}/overview")["indicators"]}
+    assert by_name[names[0]]["target"] == 3.2 and by_name[names[1]]["baseline"] is None
+    assert by_name["新增指标（核对）"]["target"] == 35

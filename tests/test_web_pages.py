@@ -288,25 +288,24 @@ def test_import_shows_source_links_and_records_corrections(site: Web) -> None:
     token = meta_csrf(site.client.get("/import").text)
     with (SAMPLES / SEED).open("rb") as fh:
         r = site.client.post("/import", data={"csrf_token": token},
-                             files={"file": (SEED, fh, "text/plain")})
-    assert r.status_code == 200
-    page = r.text
-    line = re.search(rf'name="f:indicators\.{RD}\.target"', page)
-    assert line
-    assert re.search(r'data-jump-line="(\d+)"', page) and 'id="source"' in page
-    jump = int(re.findall(r'<tr data-line="(\d+)"', page)[RD])
-    blocks = re.findall(r'<div class="ln" id="src-(\d+)" data-line="\d+">.*?'
-                        r'<span class="tx">(.*?)</span></div>', page, re.S)
-    start = max(int(n) for n, _ in blocks if int(n) <= jump)  # the block app.js highlights
-    assert "经费支出占 GDP 比重 (%)\t2.36\t2.8" in dict(blocks)[str(start)]
+                             files={"file": (SEED, fh, "text/plain")}, follow_redirects=False)
+    assert r.status_code == 303
+    page = site.client.get(r.headers["location"]).text
+    assert re.search(rf'name="f:indicators\.{RD}\.target"', page) and 'id="source"' in page
+    row = re.search(rf'<tr id="row-indicators\.{RD}"[^>]*data-src="([^"]+)"', page)
+    assert row
+    source = re.search(rf'<tr class="ln trow" id="{row.group(1)}">(.*?)</tr>', page, re.S)
+    assert source
+    cells = re.findall(r"<td>([^<]*)</td>", source.group(1))
+    assert "2.36" in cells and "2.8" in cells and any("经费支出占" in c for c in cells)
     upload_id = re.search(r'action="/import/([0-9a-f]+)/confirm"', page)
     assert upload_id
-    fields = dict(re.findall(r'name="([fo]:[^"]+)" value="([^"]*)"', page))
+    fields = {k: unescape(v) for k, v in re.findall(r'name="(f:[^"]+)" value="([^"]*)"', page)}
     fields[f"f:indicators.{RD}.target"] = "2.9"
     r = site.client.post(f"/import/{upload_id.group(1)}/confirm",
                          data={**fields, "csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303
-    plan_id = int(r.headers["location"].rsplit("/", 1)[1])
+    plan_id = int(re.search(r"confirmed=(\d+)", r.headers["location"]).group(1))  # type: ignore[union-attr]
     [fix] = list_corrections(site.store, plan_id)
     assert (fix.field, fix.old_value, fix.new_value) == (f"indicators.{RD}.target", "2.8", "2.9")
 
@@ -356,7 +355,7 @@ def test_overdue_tasks_are_highlighted_first(site: Web) -> None:
 
 def test_helpers() -> None:
     from planwatch.web.pages.common import fmt_num, fmt_plain, plan_years, sparkline
-    from planwatch.web.pages.imports import coerce, corrections
+    from planwatch.web.pages.import_form import META, SECTIONS, FieldError, parse
 
     assert sparkline([(2020, 1.0)]) == ""
     assert sparkline([(2020, 1.0), (2022, 3.0)], 100, 20) == "3.0,17.0 97.0,3.0"
@@ -365,13 +364,12 @@ def test_helpers() -> None:
     from datetime import date
     assert plan_years(2021, 2025, date(2023, 5, 1)) == [2021, 2022, 2023]
     assert plan_years(None, None, date(2023, 5, 1)) == [2021, 2022, 2023]
-    assert (coerce("indicators.0.target", "2.9"), coerce("meta.period_end", "2030")) == (2.9, 2030)
-    assert coerce("indicators.0.unit", " ") is None
-    with pytest.raises(actions.Invalid):
-        coerce("targets.1.value", "很多")
-    fixes = corrections({"f:meta.title": "新", "o:meta.title": "旧", "f:meta.region": "威海市",
-                         "o:meta.region": "威海市", "csrf_token": "x"})
-    assert [(c.field, c.value) for c in fixes] == [("meta.title", "新")]
+    target, unit = SECTIONS["indicators"][5], SECTIONS["indicators"][1]
+    assert parse(target, "2.9", {"target_comparator": "="}) == {
+        "target": 2.9, "target_comparator": "=", "target_max": None}
+    assert (parse(META[3], "2030"), parse(unit, " ")) == ({"period_end": 2030}, {"unit": None})
+    with pytest.raises(FieldError):
+        parse(SECTIONS["targets"][1], "很多")
 
 
 def _store(site: Web, plan: Plan) -> int:
@@ -498,7 +496,7 @@ def test_import_review_fields_fit_their_text(site: Web) -> None:
     token = meta_csrf(site.client.get("/import").text)
     with (SAMPLES / SEED).open("rb") as fh:
         page = site.client.post("/import", data={"csrf_token": token},
-                                files={"file": (SEED, fh, "text/plain")}).text
+                                files={"file": (SEED, fh, "text/plain")}).text  # → review
     name = re.search(rf'<input name="f:indicators\.{RD}\.name" value="([^"]*)"[^>]*'
                      r'size="(\d+)"', page)
     assert name and int(name.group(2)) >= min(field_size(unescape(name.group(1))), 40)

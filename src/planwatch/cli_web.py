@@ -145,16 +145,17 @@ def _department_ref(text: str) -> str | int:
               "department's region")
 @click.option("--password", default=None, help="密码（缺省自动生成并打印）/ password "
               "(default: generated and printed)")
+@click.option("--display-name", default=None, help="姓名 / display name")
 @click.pass_context
 def user_add_cmd(ctx: click.Context, username: str, role: str, department: str | None,
-                 region: str | None, password: str | None) -> None:
+                 region: str | None, password: str | None, display_name: str | None) -> None:
     generated = password is None
     secret = password or actions.new_password()
     dept = _department_ref(department) if department else None
     with command_store(ctx) as store:
         try:
             user = actions.add_user(store, actions.SYSTEM, username, secret, role, dept,
-                                    region=region)
+                                    region=region, display_name=display_name)
         except PlanwatchError as exc:
             raise click.ClickException(str(exc)) from exc
     shown = f"，{user.department}（部门编号 #{user.department_id}）" if user.department else ""
@@ -216,6 +217,39 @@ def user_department_cmd(ctx: click.Context, username: str, department: str,
     _admin_verb(ctx, verb)
 
 
+@user_group.command("role", help="更改账号角色（会话和令牌失效；不能取消最后一个管理员）/ give an "
+                    "account another role (its access ends; the last admin stays).")
+@click.argument("username")
+@click.option("--role", type=click.Choice(ROLES), required=True, help="新角色 / new role")
+@click.option("--department", default=None, help="部门账号的所属部门（名称或编号 #12）/ the "
+              "department of a department account (name or #id)")
+@click.option("--region", default=None, help="部门所属地区 / the department's region")
+@click.pass_context
+def user_role_cmd(ctx: click.Context, username: str, role: str, department: str | None,
+                  region: str | None) -> None:
+    dept = _department_ref(department) if department else None
+
+    def verb(store: Storage) -> str:
+        user = actions.set_role(store, actions.SYSTEM, username, role, dept, region=region)
+        shown = f"，{user.department}（部门编号 #{user.department_id}）" if user.department else ""
+        return f"✓ {username} → {user.role}{shown}"
+
+    _admin_verb(ctx, verb)
+
+
+@user_group.command("name", help="设置账号的姓名（空串清除）/ set an account's display name "
+                    "(empty clears it).")
+@click.argument("username")
+@click.argument("display_name")
+@click.pass_context
+def user_name_cmd(ctx: click.Context, username: str, display_name: str) -> None:
+    def verb(store: Storage) -> str:
+        user = actions.set_display_name(store, actions.SYSTEM, username, display_name)
+        return f"✓ {username}：{user.display_name or '—'}"
+
+    _admin_verb(ctx, verb)
+
+
 @user_group.command("activate", help="重新启用账号（旧令牌和会话不会恢复）/ re-activate an "
                     "account (old tokens and sessions stay ended).")
 @click.argument("username")
@@ -265,7 +299,8 @@ def user_list_cmd(ctx: click.Context) -> None:
     with command_store(ctx) as store:
         for u in actions.list_users(store, actions.SYSTEM):
             state = "" if u.active else "（停用 inactive）"
-            click.echo(f"{u.username}\t{u.role}\t{u.department or ''}{state}")
+            name = f"\t{u.display_name}" if u.display_name else ""
+            click.echo(f"{u.username}\t{u.role}\t{u.department or ''}{state}{name}")
 
 
 

@@ -5,7 +5,7 @@ restatement of an indicator-table row becomes an evaluable series of its own."""
 from __future__ import annotations
 
 from planwatch.catalog.names import same_name
-from planwatch.catalog.units import same_unit
+from planwatch.catalog.units import interchangeable
 from planwatch.model.plan import Indicator, Plan, Target
 
 
@@ -24,10 +24,12 @@ def target_as_indicator(plan: Plan, target: Target) -> Indicator | None:
 
 
 def _restates(candidate: Indicator, row: Indicator) -> bool:
-    """Same name, or same unit with the same baseline year and value (a prose restatement)."""
+    """Same name, or the same baseline year and value in a unit that compares (counts of
+    enterprises in 家 and in 个 are the same count): a prose restatement of the row."""
     if same_name(candidate.name, row.name):
         return True
-    return (same_unit(candidate.unit, row.unit) and candidate.baseline == row.baseline
+    return (interchangeable(candidate.unit, row.unit, counts=True)
+            and candidate.baseline == row.baseline
             and candidate.baseline_year == row.baseline_year)
 
 

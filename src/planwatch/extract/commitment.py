@@ -280,22 +280,28 @@ _PROGRAMMES = re.compile(
     r"|^工程")
 
 
+_COUNT_RAW = re.compile(r"[\d〇零一二两三四五六七八九十]+(?![\d.万亿—\-－~～至])")
+
+
 def _small_count(st: Statement) -> int | None:
     """The integer the statement counts (五 / 5), None when it is not a small count."""
     # a range (2-3项) is never the count of the items just named
-    raw = re.match(r"[\d〇零一二两三四五六七八九十]+(?![\d.万亿—\-－~～至])",
-                   st.sentence[st.start:])
+    raw = _COUNT_RAW.match(st.sentence[st.start:])
     value = parse_number(raw.group().replace("两", "二")) if raw else None
     return int(value) if value is not None and value == int(value) and value < 50 else None
 
 
+_QUOTED_LIST = re.compile(r"(?:“[^”]{1,20}”[、和及与]?){2,}\s*(?:等)?\s*$")
+_ETC_END = re.compile(r"[^，。；：:]*等\s*$")
+_ENUM_END = re.compile(r"[^，。；：:]*、[^，。；：:]*$")
+
+
 def _named_count(clause: str) -> int:
     """How many items the clause names just before its count: A、B、C和D等 / “A”“B”“C”."""
-    quoted = re.search(r"(?:“[^”]{1,20}”[、和及与]?){2,}\s*(?:等)?\s*$", clause)
+    quoted = _QUOTED_LIST.search(clause)
     if quoted:
         return quoted.group().count("“")
-    listed = re.search(r"[^，。；：:]*等\s*$", clause) \
-        or re.search(r"[^，。；：:]*、[^，。；：:]*$", clause)
+    listed = _ETC_END.search(clause) or _ENUM_END.search(clause)
     if listed is None:
         return 0
     items = re.split(r"[、]|和|及|与", listed.group())

@@ -209,6 +209,11 @@ def _clean(raw: str) -> str:
     return _TAIL.sub("", subject).strip("、，的")
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_OVER_END = re.compile(r"(超过|突破|逾)$")
+_NEAR_END = re.compile(r"近$|约$")
+
+
 def _level(s: _Sentence, m: re.Match[str], prior: list[tuple[int, Fact]]) -> Fact | None:
     """``…高新技术企业703家``: a level, or an approval count when the sentence says since when."""
     start = max(s.text.rfind(c, 0, m.start()) for c in "，；：,;:") + 1
@@ -219,13 +224,13 @@ def _level(s: _Sentence, m: re.Match[str], prior: list[tuple[int, Fact]]) -> Fac
     if _CHANGE_BEFORE.search(raw):
         return None  # 提高近10个百分点 (a change without its level), 第2名 (a rank)
     subject = _fill_elided(_clean(raw), prior)
-    if len(subject) < 2 or not re.search(r"[\u4e00-\u9fff]", subject):
+    if len(subject) < 2 or not _HAN.search(subject):
         return None
     before = s.text[:m.start()]
     approved = s.since is not None and _GAIN.search(before) is not None
     years = [int(y) for y in _ANY_YEAR.findall(before) if s.versus != int(y) and s.since != int(y)]
-    comp: Comparator = ">=" if m.group("mod") or re.search(r"(超过|突破|逾)$", raw) else "="
-    if re.search(r"近$|约$", raw):
+    comp: Comparator = ">=" if m.group("mod") or _OVER_END.search(raw) else "="
+    if _NEAR_END.search(raw):
         comp = "~"
     return Fact(
         kind="approved" if approved else "level", subject=subject, value=float(m.group("v")),

@@ -14,6 +14,7 @@ from typing import Literal
 
 from planwatch.catalog.units import complete_unit
 from planwatch.extract.numbers import Cell, parse_cell
+from planwatch.extract.table_pairs import pair_cells, pair_names, pair_unit
 from planwatch.extract.table_roles import document_period, refine
 from planwatch.extract.table_transpose import transpose_years
 from planwatch.extract.table_values import TableValue, read_value
@@ -212,12 +213,57 @@ def _rows(ctx: _Context) -> list[_Row]:
             cells = _inherit(ctx, cells, rows[-1].cells)
         elif rows and rows[-1].category == category:
             cells = _merged_attribute(ctx, cells, rows[-1].cells)
+            cells = _merged_unit(ctx, cells, rows[-1].cells, raw_name)
         name, unit = split_name_unit(raw_name)
         unit = _cell(cells, ctx.header.first("unit")) or unit
         if len(all_rows[i]) < len(ctx.header.columns):
             _damaged(ctx, line, all_rows[i], "指标表中的行缺少单元格")
-        rows.append(_Row(i, cells, name, normalize_unit(unit, name), category, line))
+        row = _Row(i, cells, name, normalize_unit(unit, name), category, line)
+        rows.extend(_pair(ctx, row, unit) or [row])
     return rows
+
+
+_VALUE_ROLES = ("baseline", "target", "actual", "growth")
+
+
+def _pair(ctx: _Context, row: _Row, unit: str | None) -> list[_Row] | None:
+    """``A/B`` ‖ ``x/y``: two indicators printed in one row, read as two rows (see
+    :mod:`planwatch.extract.table_pairs`); None when the row holds one indicator."""
+    names = pair_names(row.name)
+    if names is None:
+        return None
+    values = [c.index for c in ctx.header.columns if c.role in _VALUE_ROLES]
+    split = pair_cells(row.cells, values)
+    if split is None:
+        if any("/" in row.cells[i] for i in values if i < len(row.cells)):
+            _damaged(ctx, row.line, row.cells,
+                     f"指标表中“{row.name}”一行的数值无法按两项指标拆分")
+        return None
+    unit_col = ctx.header.first("unit")
+    out = []
+    for name, cells, part_unit in zip(names, split, pair_unit(unit, names), strict=True):
+        if unit_col is not None and unit_col.index < len(cells):
+            cells = (*cells[:unit_col.index], part_unit or "", *cells[unit_col.index + 1:])
+        out.append(_Row(row.index, cells, name, normalize_unit(part_unit, name), row.category,
+                        row.line))
+    return out
+
+
+def _merged_unit(ctx: _Context, cells: tuple[str, ...], above: tuple[str, ...],
+                 raw_name: str) -> tuple[str, ...]:
+    """A 单位 cell merged down a group prints once, on the group's first row, like the 类别
+    cell beside it: a row whose own 类别 and 单位 cells are both empty, and whose name gives
+    no unit, takes the unit of the row above."""
+    unit_col, group_col = ctx.header.first("unit"), ctx.header.first("category")
+    if unit_col is None or group_col is None or _cell(cells, group_col) is not None \
+            or _cell(cells, unit_col) is not None or split_name_unit(raw_name)[1] is not None:
+        return cells
+    unit = _cell(above, unit_col)
+    if unit is None:
+        return cells
+    padded = list(cells) + [""] * (unit_col.index + 1 - len(cells))
+    padded[unit_col.index] = unit
+    return tuple(padded)
 
 
 def _merged_attribute(ctx: _Context, cells: tuple[str, ...],
@@ -316,11 +362,16 @@ def _read(ctx: _Context, row: _Row, col: Column | None) -> TableValue | None:
     if raw is None:
         return None
     value = read_value(raw)
+    if value.cell is not None and _SECOND_NUMBER.fullmatch(value.unit or ""):
+        value = TableValue(None)  # 8/3: two values of a row that holds one name, not 8 in "/3"
     if value.cell is None and value.text is None and any(ch.isdigit() for ch in raw):
         ctx.findings.append(Finding(
             code="unparsed-number", severity=Severity.WARNING, line=row.line,
             message=f"无法识别表格中的数值“{raw}”", context=f"{row.name}: {raw}"))
     return None if value.missing else value
+
+
+_SECOND_NUMBER = re.compile(r"[/／]\d+(?:\.\d+)?%?")
 
 
 def _lone_value(ctx: _Context, row: _Row) -> _Row:
@@ -429,16 +480,19 @@ def _unknown_columns(ctx: _Context, findings: list[Finding]) -> None:
     previous plan's target) have a year or a role and are not reported."""
     rows = ctx.group.rows[ctx.header.rows:]
     for col in ctx.header.columns:
-        if col.role != "other" or col.year is not None or not squash(col.header):
+        if col.role != "other" or col.year is not None:
             continue
         cells = [r[col.index] for r in rows if col.index < len(r) and r[col.index].strip()]
         numbers = sum(1 for c in cells if read_value(c).cell is not None)
         if numbers and numbers * 2 >= len(cells):
+            # a header cell that lost its span leaves its column unnamed: say which one
+            label = squash(col.header) or f"第{col.index + 1}列（无表头）"
             findings.append(Finding(
                 code="indicator-column-unmapped", severity=Severity.WARNING, line=ctx.group.line,
-                message=f"指标表“{_table_name(ctx.group)}”的列“{squash(col.header)}”无法识别，"
+                message=f"指标表“{_table_name(ctx.group)}”的列“{label}”无法识别，"
                         "其中的数值未读取",
-                context="indicator table column not understood: " + col.header))
+                context="indicator table column not understood: "
+                        + (col.header or f"column {col.index + 1} (no header)")))
 
 
 def _unmapped(group: TableGroup, header: Header, findings: list[Finding]) -> None:

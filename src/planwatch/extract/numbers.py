@@ -20,6 +20,7 @@ _DASHES = {"--", "—", "——", "-", "–", "/", "－", "――", "─", "…�
 GE_WORDS = ("以上", "突破", "超过", "不低于", "不少于", "至少", "高于", "逾", "过")
 LE_WORDS = ("以下", "以内", "不超过", "不高于", "低于", "内")
 APPROX_WORDS = ("左右", "约", "上下", "近")
+_SUFFIX_WORDS = tuple(w for w in GE_WORDS + LE_WORDS + APPROX_WORDS if len(w) > 1)
 
 
 @lru_cache(maxsize=8192)
@@ -128,6 +129,8 @@ def _strip_sign(s: str) -> tuple[str, float]:
 
 def strip_comparator_suffix(s: str) -> tuple[str, Comparator | None]:
     """'1500以上' → ('1500', '>='); '9.5左右' → ('9.5', '~')."""
+    if not s.endswith(_SUFFIX_WORDS):
+        return s, None
     for words, comp in ((GE_WORDS, ">="), (LE_WORDS, "<="), (APPROX_WORDS, "~")):
         for w in words:
             if len(w) > 1 and s.endswith(w):
@@ -150,12 +153,15 @@ _BEFORE_WORDS: tuple[tuple[str, Comparator], ...] = tuple(sorted((
     ("高于", ">="), ("多于", ">="), ("控制在", "<="), ("低于", "<="), ("少于", "<="),
     ("约", "~"), ("近", "~"), ("超", ">="), ("逾", ">="),
 ), key=lambda wc: -len(wc[0])))
+_BEFORE_ENDINGS = tuple(word for word, _ in _BEFORE_WORDS)
 
 
 def comparator_before(text: str) -> Comparator | None:
     """Comparator verb right before a number: '突破', '超过', '超', '逾', '不低于' → '>=';
     '不超过', '控制在' → '<=' (the longest word wins: 不超过 is not 超过); '约', '近' → '~'."""
     t = text.rstrip()
+    if not t.endswith(_BEFORE_ENDINGS):
+        return None
     for word, comp in _BEFORE_WORDS:
         if t.endswith(word):
             return comp

@@ -13,6 +13,7 @@ import re
 
 from planwatch.extract.numbers import parse_cell
 from planwatch.extract.tables import Column, Header, Role, plan_period, squash
+from planwatch.parse.cellgrid import is_unit
 
 _ATTR = re.compile(r"^(?:预期|约束)性?$")
 _FULL_NAME = re.compile(r"第十([一二三四五六七八九])个五年")  # 第十五个五年规划纲要 = 十五五
@@ -31,6 +32,7 @@ def refine(header: Header, rows: list[tuple[str, ...]],
            period: tuple[int, int] | None) -> Header:
     """The header with roles corrected by the data rows and the document's period."""
     columns = list(header.columns)
+    columns = _spanned_name(columns, rows)
     columns = _names(columns)
     columns = [_by_content(c, rows) for c in columns]
     columns = _by_years(columns, period)
@@ -49,6 +51,36 @@ def _names(columns: list[Column]) -> list[Column]:
     last = names[-1].index
     return [_with(c, "category") if c.role == "name" and c.index != last else c
             for c in columns]
+
+
+def _spanned_name(columns: list[Column], rows: list[tuple[str, ...]]) -> list[Column]:
+    """``指标`` spanning two columns, printed as ``指标`` ‖ (empty) where the merged cell lost
+    its span (a Markdown table): the unnamed column right of a name column names the rows when
+    it holds words in every row the name column does and more, and the named one groups
+    them (类别 merged down its group)."""
+    out = list(columns)
+    for k in range(len(columns) - 1):
+        col, nxt = columns[k], columns[k + 1]
+        if col.role != "name" or nxt.role != "other" or squash(nxt.header) \
+                or nxt.year is not None:
+            continue
+        names = _cells(rows, nxt.index)
+        groups = _cells(rows, col.index)
+        if len(names) < 2 or len(groups) > len(names) \
+                or sum(1 for c in names if _is_words(c)) * 10 < len(names) * 8:
+            continue
+        out[k] = _with(col, "category")
+        out[k + 1] = Column(nxt.index, "name", col.header, None)
+    return out
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_words(cell: str) -> bool:
+    """A cell that names something: Chinese words, not a number, a unit or 预期性/约束性."""
+    return _CJK.search(cell) is not None and parse_cell(cell).value is None \
+        and not _ATTR.match(cell) and not is_unit(cell)
 
 
 def _cells(rows: list[tuple[str, ...]], index: int) -> list[str]:

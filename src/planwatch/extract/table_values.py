@@ -55,9 +55,12 @@ class TableValue:
         return self.cell is None and self.text is None and self.unit is None
 
 
+_WS = re.compile(r"\s+")
+
+
 def read_value(raw: str) -> TableValue:
     """Read one value cell; never raises. ``TableValue.cell`` is None for a text target."""
-    s = re.sub(r"\s+", "", raw.translate(_FULL))
+    s = _WS.sub("", raw.translate(_FULL))
     cell = parse_cell(s)
     if cell.missing:
         return TableValue(None)
@@ -151,9 +154,12 @@ def _same_values(s: str) -> TableValue | None:
     return TableValue(cells[0], unit=_percent(parts[0]))
 
 
+_PCT_AFTER_DIGIT = re.compile(r"\d%")
+
+
 def _percent(s: str) -> str | None:
     """A value printed with its percent sign (``74.2%``) tells the unit where no column does."""
-    return "%" if re.search(r"\d%", s) else None
+    return "%" if _PCT_AFTER_DIGIT.search(s) else None
 
 
 def _strip_year_note(s: str) -> tuple[str, int | None]:

@@ -57,6 +57,10 @@ _ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
 )
 
 
+# each rule's words as one pattern: "does any of them occur in the cell" in one scan
+_ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
+    (role, re.compile("|".join(map(re.escape, words)))) for role, words in _ROLE_RULES)
+
 _GENERIC_VALUE = frozenset({"指标值", "数值", "指标数值", "值", "年份", "年度", "预计", "预计值",
                             "预计数", "预估值"})
 
@@ -138,8 +142,8 @@ def classify_header(cell: str) -> Column:
         return _period_column(cell, rest, period)
     if year is not None and rest.strip("()（）") in _GENERIC_VALUE:
         return Column(0, "year", cell, year)  # 指标值2020年: dated by the year alone
-    for role, words in _ROLE_RULES:
-        if any(w in rest for w in words):
+    for role, pattern in _ROLE_PATTERNS:
+        if pattern.search(rest):
             return Column(0, role, cell, year)
     if year is not None and len(rest.strip("()（）%")) <= 2:
         return Column(0, "year", cell, year)
@@ -156,10 +160,10 @@ def _period_column(cell: str, rest: str, period: tuple[int, int]) -> Column:
     year = period[1]
     if core in ("期末", "期末值", "末期", "末"):
         return Column(0, "year", cell, year)  # “十四五”期末 ‖ “十五五”期末: like 2025年 ‖ 2030年
-    for role, words in _ROLE_RULES:
+    for role, pattern in _ROLE_PATTERNS:
         if role in ("name", "category") and core.endswith(("指标", "规划")):
             return Column(0, "target", cell, year)
-        if any(w in core for w in words):
+        if pattern.search(core):
             return Column(0, role, cell, year)
     if core in ("", "规划", "指标"):
         return Column(0, "target", cell, year)

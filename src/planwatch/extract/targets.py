@@ -18,6 +18,7 @@ from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_
 from planwatch.extract.targets_parse import (
     INCREMENT_VERBS,
     Candidate,
+    has_number,
     mask_attributive_past,
     parse_sentence,
 )
@@ -126,6 +127,10 @@ def _annual_flow(kind: str, period: str, unit: str) -> str:
     return kind
 
 
+_VERB_HEAD = re.compile(rf"^(?:{INCREMENT_VERBS})")
+_DIGIT = re.compile(r"\d")
+
+
 def _quote_start(sentence: str, cand: Candidate) -> int:
     """Take the previous clause into the quote when the subject refers back to it (投入强度…)."""
     cut = max(sentence.rfind(c, 0, cand.quote_start) for c in "，,")
@@ -133,8 +138,8 @@ def _quote_start(sentence: str, cand: Candidate) -> int:
         return cand.quote_start
     start = max(sentence.rfind(c, 0, cut) for c in "，,；;：:") + 1
     prev = sentence[start:cut]
-    head = re.sub(rf"^(?:{INCREMENT_VERBS})", "", cand.subject)[:4]
-    if re.search(r"\d", prev) or not any(head[i:i + 2] in prev for i in range(len(head) - 1)):
+    head = _VERB_HEAD.sub("", cand.subject)[:4]
+    if _DIGIT.search(prev) or not any(head[i:i + 2] in prev for i in range(len(head) - 1)):
         return cand.quote_start
     return start
 
@@ -191,8 +196,8 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
     issued = meta.issued[:4] if meta.issued and meta.issued[:4].isdigit() else None
     as_of = period if period.start or issued is None else Period(int(issued), period.end)
     for offset, sentence in split_sentences(para.text):
-        if is_past_sentence(sentence, as_of):
-            continue
+        if not has_number(sentence) or is_past_sentence(sentence, as_of):
+            continue  # a sentence without a numeral commits to no number and sets no year
         framed = para_year is not None
         para_year = _future_year(sentence, period) or para_year
         cands, unparsed = parse_sentence(sentence)
@@ -235,7 +240,8 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
 def _past_part(para: Para, period: Period) -> Para:
     """The sentences of a forward-looking paragraph that state where things stand
     ('2024年，全省技术合同成交额达到3160亿元。到2027年，…')."""
-    past = [s for _, s in split_sentences(para.text) if is_past_sentence(s, period)]
+    past = [s for _, s in split_sentences(para.text)
+            if has_number(s) and is_past_sentence(s, period)]
     return Para("".join(past), [])
 
 

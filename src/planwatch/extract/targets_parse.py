@@ -59,11 +59,12 @@ _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
 _SCOPE = re.compile(
-    r"^(?:(?:到|至)?\s*\d{4}\s*年(?:底前|底|末|内)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
-    r"|在?全县|在?全省|我市|我区|力争|确保|努力|其中|并|同时|此外|每年|年均|再|实现|有|、|和|及|以及|的|\s"
+    r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
+    r"|在?全县|在?全省|我市|我区|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
+    r"|每年|年均|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
     r"|[—\-－]+)+")
-_REWARD = re.compile(r"(?:奖励|奖补|补助|补贴|资助|给予|一次性)\s*$")
+_REWARD_WORDS = ("奖励", "奖补", "补助", "补贴", "资助", "给予", "一次性")  # …\s*$ before an amount
 _GENERIC_VERB = re.compile(
     r"^(?:加快|积极|大力|重点|进一步)?(?:推动|带动|促进|推进|助推|帮助|服务|提升|完成)$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
@@ -99,7 +100,10 @@ _MEANS_EXISTING = re.compile(r"(?<=依托|利用|整合|盘活|用好|基于|改
 
 def mask_attributive_past(text: str) -> str:
     """The text with every attributive 已…的 phrase (and 依托现有…) blanked (offsets kept)."""
-    text = _MEANS_EXISTING.sub("  ", text)
+    if "现有" in text:
+        text = _MEANS_EXISTING.sub("  ", text)
+    if "已" not in text:
+        return text
     return _ATTRIBUTIVE_PAST.sub(
         lambda m: m.group()[:m.start(1) - m.start()] + " " * len(m.group(1)), text)
 
@@ -140,6 +144,7 @@ def _number(raw: str, before: str = "") -> float | None:
 
 
 _VERB_END = re.compile(rf"(?:{INCREMENT_VERBS})$")
+_FLOOR_LEAD = re.compile(r"至少|不少于|不低于")  # what _PREFIX_FLOOR cannot match without
 _PREFIX_FLOOR = re.compile(rf"(?:至少|不少于|不低于)\s*(?:{INCREMENT_VERBS})$")  # 至少建设1家
 _PROGRAMME_NAME = re.compile(r"[^，。；、和]{0,12}?(?:行动计划|计划|工程|行动)(?:[和、，。；]|$)")
 _TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
@@ -148,7 +153,7 @@ _TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
     if before.endswith(("第", "+", "年产", "×", "最高", "最多")) \
-            or re.search(r"[A-Za-z+×]\s*$", before):
+            or (before[-1:].isascii() and before[-1:].isalpha()):  # a Latin letter: a name
         return True
     if _TIME_LIMIT.match(sentence, end):
         return True  # 在30个工作日内 / 3个月内: a time limit, not a count
@@ -189,12 +194,23 @@ def _rank_mentions(sentence: str) -> list[Mention]:
     return out
 
 
+def blank_list_mark(sentence: str) -> str:
+    """A list number run into the value ('1.500万元') blanked, offsets kept."""
+    m = _LIST_MARK.match(sentence)
+    return sentence if m is None else " " * m.end() + sentence[m.end():]
+
+
+def has_number(text: str) -> bool:
+    """Whether the text holds a digit or a Chinese numeral: without one it has no mention and
+    no year (a cheap test that lets callers skip a sentence)."""
+    return _ANY_DIGIT.search(text) is not None
+
+
 def find_mentions(sentence: str) -> list[Mention]:
     """Number+unit mentions (and rank phrases) that are not names, ordinals or capacities."""
     if not _ANY_DIGIT.search(sentence):
         return []
-    # a list number run into the value ('1.500万元') is blanked, offsets kept
-    sentence = _LIST_MARK.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = blank_list_mark(sentence)
     out = _rank_mentions(sentence)
     taken = [(m.start, m.end) for m in out]
     for m in _PERCENT_WORDS.finditer(sentence):
@@ -209,7 +225,8 @@ def find_mentions(sentence: str) -> list[Mention]:
     for m in _MENTION.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken) or _excluded(sentence, m.start(), m.end()):
             continue
-        if m.group("unit").endswith("元") and _REWARD.search(sentence[:m.start()]):
+        if m.group("unit").endswith("元") \
+                and sentence[:m.start()].rstrip().endswith(_REWARD_WORDS):
             continue
         mention = _make_mention(sentence, m)
         if mention is not None:
@@ -278,7 +295,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     comp, end = _comparator_after(sentence, m.end())
     if comp is None and m.group("over"):
         comp = ">="
-    if comp is None and _PREFIX_FLOOR.search(sentence[:m.start()].rstrip()):
+    if comp is None and _FLOOR_LEAD.search(sentence, 0, m.start()) \
+            and _PREFIX_FLOOR.search(sentence[:m.start()].rstrip()):
         comp = ">="
     if comp is None:
         comp = comparator_before(sentence[:m.start()]) or "="
@@ -302,9 +320,12 @@ def strip_scope(text: str) -> str:
     return text.strip()
 
 
+_LIST_JOINER_END = re.compile(r"[、和及与]\s*$")
+
+
 def _noun_after(sentence: str, start: int, stop: int) -> str:
     text = sentence[start:stop].strip().lstrip("、和及")
-    text = re.sub(r"[、和及与]\s*$", "", text).rstrip("。；;，, ")
+    text = _LIST_JOINER_END.sub("", text).rstrip("。；;，, ")
     return text
 
 
@@ -350,6 +371,9 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
     return parts if len(parts) == count else None
 
 
+_NEW_FLOW = re.compile(r"新增(?!长)|增量")
+
+
 def _rate_kind(m: Mention, seg: str, subject: str) -> str | None:
     """Changes and rates, read before anything else: per year, growth, a flow by its name."""
     if m.unit == "百分点" and re.search(r"每年|年均", seg):
@@ -360,9 +384,13 @@ def _rate_kind(m: Mention, seg: str, subject: str) -> str | None:
         return "growth_rate"
     if m.unit == "百分点" and _GROWTH_MARGIN.search(seg):
         return "growth_rate"  # 贷款增速高于各项贷款增速10个百分点: a growth rate's margin
-    if m.unit not in ("%", "百分点") and re.search(r"新增(?!长)|增量", seg + subject):
+    if m.unit not in ("%", "百分点") and _NEW_FLOW.search(seg + subject):
         return "increment"  # 信贷新增额达到2.7万亿元 / 新增上市公司达到100家: a flow
     return None
+
+
+_FORM_FLOOR = re.compile(r"形成\s*(?:不少于|至少|超过)?\s*$")
+_MAKE_UP = re.compile(r"(?:建成|建立|形成)(?:包括|覆盖|涵盖)")
 
 
 def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
@@ -373,10 +401,10 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         return rate
     if seg.rstrip().endswith("突破") and m.comparator == "=":
         return "increment"  # 突破10-15项关键技术: breakthroughs to make
-    if re.search(r"形成\s*(?:不少于|至少|超过)?\s*$", seg) \
+    if _FORM_FLOOR.search(seg) \
             and any(_OUTPUT.search(item) for item in re.split(r"[、和及与]", noun)):
         return "increment"  # 形成3-5项新工艺新技术 / 50项药典标准: new outputs, not a stock
-    if re.search(r"(?:建成|建立|形成)(?:包括|覆盖|涵盖)", seg):
+    if _MAKE_UP.search(seg):
         return "level"  # 建成包括300家市级医院和800家县级医院的网络: the make-up of a whole
     if _state_reached(seg, m.comparator):
         return "level"  # 形成20-30个产业集群 / 建成孵化器超600家: the count there will be
@@ -432,7 +460,7 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
     """Candidates for every triggered mention; the untriggered mentions are returned apart.
     ``framed``: a 到20XX年 or goal heading frames the sentence, so its counts are what is aimed at
     (到2020年，…高新技术企业拥有著名商标3000个)."""
-    sentence = _LIST_MARK.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = blank_list_mark(sentence)
     mentions = find_mentions(sentence)
     if not mentions:
         return [], []
@@ -633,6 +661,10 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
             or sentence[m.end:m.end + 2] == "规模")
 
 
+_ITEM_NUMBER = re.compile(r"^\d{1,3}[.．、]\s*")
+_ONLY_VERBS = re.compile(rf"(?:{INCREMENT_VERBS})+")
+
+
 def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
                prev_end: int, stop: int, parts: list[tuple[str, int]] | None, k: int,
                state: _ClauseState, seg_end: int | None = None) -> Candidate | None:
@@ -667,11 +699,11 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         if task is not None and end <= m.end:  # 全年重点项目1万亿元的投资任务
             subject, end = subject + task.group().strip().lstrip("的"), task.end()
             state.verb = state.verb or "落实"  # a task is work to be done: a flow
-    subject = re.sub(r"^\d{1,3}[.．、]\s*", "", subject).lstrip("的为和及与、至，, ")
+    subject = _ITEM_NUMBER.sub("", subject).lstrip("的为和及与、至，, ")
     subject = _COMPARATOR_TAIL.sub("", subject) if m.comparator in (">=", "<=") else subject
     if (len(_CJK.findall(subject)) < 2 and not re.search(r"[A-Za-z]{2,}", subject)) \
             or _BARE_VERB.fullmatch(subject) \
-            or re.fullmatch(rf"(?:{INCREMENT_VERBS})+", subject):
+            or _ONLY_VERBS.fullmatch(subject):
         return None  # a fragment ('的', '形成', '的部分为'), not what is measured
     share = _share_subject(core, noun, m) if not parts and not m.rank else None
     if share is not None:  # 不少于二分之一应优化事项实现“四免” / 每年不低于20%的比例对…进行抽查
@@ -698,14 +730,20 @@ def _share_subject(core: str, noun: str, m: Mention) -> str | None:
     return f"{head}{tail}的比例"
 
 
+_AIM_TAIL = re.compile(r"(?:力争|争取|的|为|有)+$")
+_AIM_HEAD = re.compile(r"^(?:力争|争取|确保)")
+_JOINER_END = re.compile(r"[和及与、]$")
+_AIM_TAIL_SHORT = re.compile(r"(?:力争|争取|的|为)+$")
+
+
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
                    core: str, core_at: int, noun: str, state: _ClauseState,
                    k_after: bool = False) -> tuple[str, int, int]:
     lead = _LEAD_VERB.match(core)
     rest = core[lead.end():] if lead else core
     rest = LEVEL_VERBS.sub("", rest).strip()
-    rest = re.sub(r"(?:力争|争取|的|为|有)+$", "", rest)
-    rest = strip_scope(re.sub(r"^(?:力争|争取|确保)", "", rest))  # 争取每年有1—2个创新药
+    rest = _AIM_TAIL.sub("", rest)
+    rest = strip_scope(_AIM_HEAD.sub("", rest))  # 争取每年有1—2个创新药
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(_ACTING_END.search(bare))
     rest = "" if _GENERIC_VERB.fullmatch(_ADVERB.sub("", rest)) else rest  # 高标准推进7个…
@@ -719,7 +757,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
         return noun[1:] + rest, core_at, m.end + gap + len(noun)
-    listed = re.search(r"[和及与、]$", core) is not None and (k_after or lead is not None)
+    listed = _JOINER_END.search(core) is not None and (k_after or lead is not None)
     if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects or listed):
         if verb_adjacent and not state.verb:
             state.verb = _ACTING_END.findall(bare)[0]  # 累计推动3万家企业: 累计推动
@@ -729,7 +767,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
         return subject, qstart, m.end + gap + len(noun)
     subject = LEVEL_VERBS.sub("", core)
-    subject = re.sub(r"(?:力争|争取|的|为)+$", "", subject).strip()
+    subject = _AIM_TAIL_SHORT.sub("", subject).strip()
     if not subject and ci > 0:
         back = ci - 1
         while back > 0 and not strip_scope(sentence[clauses[back][0]:clauses[back][1]]):

@@ -29,7 +29,8 @@ _GOAL_HEADING = re.compile(r"目标")
 _SENTENCE_END = "。；！？!?;"
 _SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+\Z")
 _JOIN_STOP = "。；！？!?;：:）)”】"
-YEAR_BY = re.compile(r"(?:到|至|截至|力争到|力争|展望)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+YEAR_BY = re.compile(
+    r"(?:到|至|截至|(?:力争|争取|确保)(?:到|在)?|展望)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _PLAN_LABEL = re.compile(r"十([一二三四五六七八九])五")
 _AS_OF = re.compile(r"截[至止]")
 _CN_ORD = "一二三四五六七八九"
@@ -226,4 +227,4 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 
 @lru_cache(maxsize=4096)
 def _split_sentences(text: str) -> tuple[tuple[int, str], ...]:
-    return tuple((m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip())
+    return tuple([(m.start(), s) for m in _SENTENCE.finditer(text) if (s := m.group()).strip()])

@@ -123,8 +123,11 @@ def _closes_group(text: str, group: _Measure, measures: list[_Measure]) -> bool:
         and all(find_note(item.text) is None for item in items)
 
 
+_CHAPTER_PREFIX = re.compile(rf"^(?:第[{_CN}\d]+[章节部分篇]|[{_CN}]+、)\s*")
+
+
 def _section_title(text: str) -> str:
-    return re.sub(rf"^(?:第[{_CN}\d]+[章节部分篇]|[{_CN}]+、)\s*", "", text)
+    return _CHAPTER_PREFIX.sub("", text)
 
 
 def _start(text: str, line: int | None) -> _Measure | None:
@@ -210,11 +213,14 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NOT_TASK_TABLE = re.compile(r"指标|项目名称|项目$")
 
 
+_WS = re.compile(r"\s+")
+
+
 def table_columns(header: tuple[str, ...]) -> dict[str, int]:
     """Map roles (number/title/lead/support/responsible/deadline) to column indexes."""
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):
-        name = re.sub(r"\s+", "", cell)
+        name = _WS.sub("", cell)
         for role, pattern in _ROLES:
             if pattern.search(name) and role not in cols:
                 cols[role] = i
@@ -227,7 +233,7 @@ def tasks_from_table(block: Block, findings: list[Finding],
     """Tasks from a 任务分工 table; other tables give nothing."""
     for h, header in enumerate(block.rows[:3]):
         cols = table_columns(header)
-        if any(_NOT_TASK_TABLE.search(re.sub(r"\s+", "", c)) for c in header):
+        if any(_NOT_TASK_TABLE.search(_WS.sub("", c)) for c in header):
             return []
         if "title" in cols and ("lead" in cols or "responsible" in cols):
             return _table_rows(block, block.rows[h + 1:], cols, findings, first_leads)

@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from planwatch.model.findings import Finding
 from planwatch.model.plan import Comparator
@@ -70,6 +70,19 @@ class Reason(StrEnum):
     SINGLE_ACTUAL = "single-actual"
 
 
+def parse_month_day(text: str) -> tuple[int, int]:
+    """``"06-30"`` → (6, 30); anything that is not a real calendar day raises ValueError."""
+    parts = text.strip().split("-")
+    try:
+        month, day = (int(p) for p in parts) if len(parts) == 2 else (0, 0)
+        date(2001, month, day)  # a non-leap year: 02-29 is refused, it does not exist every year
+    except ValueError:
+        month = 0
+    if month == 0 or not all(p.isdigit() for p in parts):
+        raise ValueError(f"报送期限应写作 月-日，如 06-30 / deadline must be MM-DD: {text!r}")
+    return month, day
+
+
 class EvaluationParams(BaseModel):
     """Tolerance bands and thresholds; stored with every result."""
 
@@ -82,6 +95,14 @@ class EvaluationParams(BaseModel):
     no_target_substantial: float = 0.015
     no_target_moderate: float = 0.005
     recency_weighting: Literal["linear"] = "linear"
+    reporting_deadline: str = "06-30"
+    """Month and day of the year after which a year's actual values are due (``MM-DD``)."""
+
+    @field_validator("reporting_deadline")
+    @classmethod
+    def _check_deadline(cls, value: str) -> str:
+        parse_month_day(value)
+        return value
 
 
 PathKind = Literal["linear", "compound", "rate"]

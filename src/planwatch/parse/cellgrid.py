@@ -113,11 +113,14 @@ def kind_of(text: str) -> str:
     return "textnum" if re.search(r"\d", s) else "text"
 
 
+_BRACKET_TAIL = re.compile(r"[(（][^()（）]{1,3}[)）]$")
+
+
 def is_unit(text: str) -> bool:
     """``%``, ``万平方米``, ``人/亿元``, ``（平方公里）``, ``万套（间）``: a unit on its own."""
     s = squash(text)
     inner = s[1:-1] if len(s) > 2 and s[0] in "(（" and s[-1] in ")）" else s
-    inner = re.sub(r"[(（][^()（）]{1,3}[)）]$", "", inner)
+    inner = _BRACKET_TAIL.sub("", inner)
     if not inner or len(inner) > 10 or inner.isdigit() or inner in _MISSING:
         return False
     return inner in _UNIT_WORDS or all(ch in _UNIT_CHARS for ch in inner)

@@ -39,6 +39,8 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
     ("text", ("类别", "分类", "类目", "板块", "领域", "维度", "方面", "内容", "备注", "说明",
               "地点", "单位名称", "责任单位", "牵头单位", "承担单位", "实施单位", "时限", "期限")),
 )
+_HEADER_PATTERNS: tuple[tuple[ColType, re.Pattern[str]], ...] = tuple(
+    (col, re.compile("|".join(map(re.escape, words)))) for col, words in _HEADER_RULES)
 _GROUP_WORDS = re.compile(r"(?:类别|分类|类目|板块|领域|维度)$")
 _NAME_CELL = re.compile(r"(?:目标|指标)(?:内容|名称|项)$")
 _SPAN_WORDS = frozenset({"指标值", "数值", "指标数值"})
@@ -70,8 +72,8 @@ def header_type(text: str) -> str | None:
         return "text"  # 指标类别, 目标类别: the group column, whatever word qualifies it
     if _NAME_CELL.search(s) and not (_YEAR.search(s) or _PERIOD.search(s)):
         return "name"  # 具体目标内容, 目标名称: the column naming the rows
-    for col, words in _HEADER_RULES:
-        if any(w in s for w in words):
+    for col, pattern in _HEADER_PATTERNS:
+        if pattern.search(s):
             if col == "name" and (_YEAR.search(s) or _PERIOD.search(s)):
                 return "value"  # 2025年指标 / “十五五”指标
             return col
@@ -222,20 +224,66 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
         else None
     if shorter is not None and (best is None or shorter[0] > best[0]):
         h, head, best = h - 1, head[:-1], shorter  # 年均土地储备规模 was the first row's name
+        types = types[:-1]
     elif h < len(frags) - 4 and _unknown_header(frags[h].text):
         wider = _best_alignment(frags[:h + 1], [*types, "unknown"], frags[h + 1:])
         if wider is not None and (best is None or wider[0] > best[0] + UNKNOWN_MARGIN) \
                 and not _group_cell_left_empty(types, wider):
             h, head, best = h + 1, frags[:h + 1], wider  # a last column named by an unknown word
+            types = [*types, "unknown"]
     data = frags[h:]
     if best is None or best[0] / len(data) < MIN_QUALITY:
         return None
+    spanned = _spanned_name(head, types, data, best)
+    if spanned is not None:
+        head, best = spanned
     score, parts, path = best
     header = tuple("".join(squash(f.text) for f in head[a:b]) for a, b in parts)
     rows, lines = build_rows(len(parts), data, path)
     if len(rows) < 2:
         return None
     return Grid(header, tuple(rows), tuple(lines), score)
+
+
+_Alignment = tuple[float, list[tuple[int, int]], list[int]]
+
+
+def _spanned_name(head: list[Fragment], types: list[str], data: list[Fragment],
+                  best: _Alignment) -> tuple[list[Fragment], _Alignment] | None:
+    """``指标名称`` spanning two columns: a 类别 column merged down its group and the names
+    beside it, under one header cell. The header is read again with the name fragment standing
+    for both columns; that reading wins when it aligns clearly better and the first column
+    behaves as a merged group column (filled on the first row, empty on some later rows, fewer
+    groups than rows)."""
+    if types.count("name") != 1 or "text" in types:
+        return None
+    n = types.index("name")
+    wide = [*head[:n + 1], head[n], *head[n + 1:]]
+    alt = _best_alignment(wide, [*types[:n], "text", *types[n:]], data)
+    if alt is None or alt[0] <= best[0] + UNKNOWN_MARGIN:
+        return None
+    _, parts, path = alt
+    col = next((c for c, (a, _) in enumerate(parts) if a == n), None)
+    if col is None or parts[col] != (n, n + 1):
+        return None
+    rows, _ = build_rows(len(parts), data, path)
+    groups = [r[col] for r in rows if r[col]]
+    if not rows[0][col] or len(groups) * 3 > len(rows) * 2 \
+            or not all(_group_name(g) for g in groups):
+        return None
+    return wide, alt
+
+
+_GROUP_END = re.compile(r"(?:发展|保障|更新|投入|产出|环境|建设|服务|安全|民生|福祉|生态|绿色|低碳"
+                        r"|创新|开放|治理|质量|效益|结构|能力|领域|方面|类|指标)$")
+
+
+def _group_name(text: str) -> bool:
+    """A 类别 cell (``城市更新``, ``民生福祉``, ``生态环境建设``), not the first half of a name
+    broken over two paragraphs (``规模以上工业企业研发`` ‖ ``机构覆盖率``)."""
+    s = squash(text)
+    return kind_of(s) == "text" and ((len(s) <= 6 and not s.endswith(("的", "和", "及", "与")))
+                                     or (len(s) <= 10 and _GROUP_END.search(s) is not None))
 
 
 def _is_year(text: str) -> bool:
@@ -385,8 +433,10 @@ def spaced_header(text: str) -> list[str]:
     属性 2025年 2030年``): its cells, or ``[]`` when the line is not such a header. Every part
     must name a column (or be a year/十X五 modifier), there must be a name column and at least
     three parts."""
+    if len(text) > 120:
+        return []
     parts = normalize_line(text).split(" ")
-    if len(parts) < 3 or len(text) > 120:
+    if len(parts) < 3:
         return []
     types = [header_type(p) for p in parts]
     if None in types or "name" not in types or not set(types) & {"value", "mod", "attr", "unit"}:

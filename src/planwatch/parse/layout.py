@@ -101,13 +101,16 @@ def numbering_level(text: str) -> int | None:
     return None
 
 
+_SENTENCE_MARK = re.compile(r"[。；！？;!?]")
+
+
 def heading_level(text: str) -> int | None:
     """Level when ``text`` is a numbered heading line (short, no sentence inside), else None."""
     level = numbering_level(text)
     if level is None or len(text.replace(" ", "")) > MAX_HEADING_CHARS:
         return None
     body = text.rstrip("。.")
-    if re.search(r"[。；！？;!?]", body):
+    if _SENTENCE_MARK.search(body):
         return None
     return level
 

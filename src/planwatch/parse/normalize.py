@@ -9,6 +9,7 @@ numbers are only closed up where it is unambiguous (a year spelled ``2 0 2 5``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from planwatch.errors import DocumentError
 
@@ -70,8 +71,10 @@ def _looks_utf16(data: bytes) -> bool:
     return zeros > len(data) // 4
 
 
+@lru_cache(maxsize=16384)
 def normalize_line(line: str) -> str:
-    """Full-width digits/letters to ASCII, debris removed, whitespace collapsed."""
+    """Full-width digits/letters to ASCII, debris removed, whitespace collapsed (cached: the
+    readers normalise most lines twice, once to find tables and once to make blocks)."""
     if _NEEDS_TRANSLATE.search(line):
         line = line.translate(_FULLWIDTH)
     if "[" in line or "{" in line:

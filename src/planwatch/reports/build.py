@@ -16,6 +16,7 @@ from typing import Literal
 from planwatch.evaluate.audit import audit_plan
 from planwatch.evaluate.prior import evaluate_prior
 from planwatch.evaluate.progress import units_compatible
+from planwatch.evaluate.reporting import data_due
 from planwatch.evaluate.status import assess_plan, indicator_key
 from planwatch.evaluate.tasks import evaluate_tasks
 from planwatch.model.actual import Actual, TaskProgress
@@ -300,10 +301,12 @@ def _state(ev: IndicatorEvaluation) -> RowState:
     return "base_only" if Reason.NO_ELAPSED_TIME in ev.reasons else "not_evaluable"
 
 
-def _warnings(ev: IndicatorEvaluation, year: int, state: RowState) -> list[str]:
-    out = [REASON_ZH[r] for r in ev.reasons if r in REASON_ZH]
+def _warnings(ev: IndicatorEvaluation, year: int, state: RowState, due: bool) -> list[str]:
+    """The row's data notes. ``due``: whether ``year``'s values are due yet (报送期限 passed);
+    before that a missing value of ``year`` is not a gap and gets no note."""
+    out = [REASON_ZH[r] for r in ev.reasons if r in REASON_ZH and (due or r != Reason.NO_ACTUAL)]
     actual_year = ev.inputs.actual_year
-    if actual_year is not None and actual_year < year and state != "base_only":
+    if due and actual_year is not None and actual_year < year and state != "base_only":
         # a base-year value alone is shown as 暂无数据 with the note 仅有基期值 instead
         out.append(f"缺少{year}年实际值，采用{actual_year}年数据")
     return list(dict.fromkeys(out))
@@ -330,8 +333,8 @@ def _verdict(ev: IndicatorEvaluation, state: RowState) -> VerdictCode:
 
 
 def indicator_row(ev: IndicatorEvaluation, attribute: str | None,
-                  actuals: Sequence[Actual], year: int) -> IndicatorRow:
-    """The report's view of one indicator evaluation."""
+                  actuals: Sequence[Actual], year: int, *, due: bool = True) -> IndicatorRow:
+    """The report's view of one indicator evaluation (``due``: see :func:`_warnings`)."""
     inp = ev.inputs
     state = _state(ev)
     code = _verdict(ev, state)
@@ -344,7 +347,7 @@ def indicator_row(ev: IndicatorEvaluation, attribute: str | None,
         completion_log=ev.completion_log if inp.path == "compound" else None,
         time_progress=_time_progress(ev, state, year), verdict_code=code,
         display_state=state, projection=_projection(ev), series=_series(ev, actuals, year),
-        warnings=_warnings(ev, year, state),
+        warnings=_warnings(ev, year, state, due),
     )
 
 
@@ -424,23 +427,29 @@ def build_report(
     directions: Mapping[str, Direction] | None = None,
     params: EvaluationParams | None = None,
     progress: Sequence[TaskProgress] | None = None,
+    tasks_as_of: date | None = None,
     as_of: date | None = None,
 ) -> Report:
     """Assemble the report model.
 
+    ``as_of`` (the day the report is made; None: long after ``year``) decides whether
+    ``year``'s values are due yet: before its reporting deadline no row says they are missing.
+
     ``findings`` are the plan-audit findings to list (default: ``audit_plan(plan)`` plus the
     extraction findings stored on the plan); the schedule alerts (预警) come from the
-    evaluation itself. With ``progress`` (the tasks' progress reports) and ``as_of`` (the
-    report date) every task gets its status and the overdue/stalled/blocked tasks (督办) are
-    the task alerts; otherwise ``task_alerts`` are taken as given.
+    evaluation itself. With ``progress`` (the tasks' progress reports) and ``tasks_as_of``
+    (the day the task statuses are read on) every task gets its status and the
+    overdue/stalled/blocked tasks (督办) are the task alerts; otherwise ``task_alerts`` are
+    taken as given.
     """
     assessment = assess_plan(plan, actuals, year, directions=directions, params=params)
-    rows = [indicator_row(ev, ind.attribute, actuals, year)
+    due = as_of is None or data_due(year, as_of, params)
+    rows = [indicator_row(ev, ind.attribute, actuals, year, due=due)
             for ev, ind in zip(assessment.indicators, plan.indicators, strict=True)]
-    rows += [indicator_row(ev, PROSE_TARGET, actuals, year) for ev in assessment.targets]
+    rows += [indicator_row(ev, PROSE_TARGET, actuals, year, due=due) for ev in assessment.targets]
     found = [*audit_plan(plan), *plan.findings] if findings is None else list(findings)
     dirs = directions or {}
-    tasks, evaluated_alerts = task_lines(plan.tasks, progress, as_of)
+    tasks, evaluated_alerts = task_lines(plan.tasks, progress, tasks_as_of)
     if progress is not None:
         task_alerts = evaluated_alerts
     m = plan.meta
@@ -452,5 +461,6 @@ def build_report(
         prior=[prior_row(r, dirs.get(r.name, Direction.HIGHER)) for r in plan.prior_results],
         departments=group_tasks(tasks), task_alerts=list(task_alerts),
         kind=report_kind(m.period_start, m.period_end, year), period_start=m.period_start,
-        period_end=m.period_end, tasks=tasks, tasks_as_of=as_of if progress is not None else None,
+        period_end=m.period_end, tasks=tasks,
+        tasks_as_of=tasks_as_of if progress is not None else None,
     )

@@ -203,6 +203,12 @@ def _m0007_plan_archive(conn: Connection) -> None:
     md.tables["plan_archive"].create(conn)
 
 
+def _m0009_user_display_names(conn: Connection) -> None:
+    """An account's display name (姓名), shown beside its username; none for existing ones."""
+    column_type = String(100).compile(dialect=conn.dialect)
+    conn.exec_driver_sql(f"ALTER TABLE users ADD COLUMN display_name {column_type}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_target_revisions", _m0002_target_revisions),
@@ -212,6 +218,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_departments_of_regions", apply_0006),
     Migration("0007_plan_archive", _m0007_plan_archive),
     Migration("0008_ids_of_authors_and_progress_departments", apply_0008),
+    Migration("0009_user_display_names", _m0009_user_display_names),
 )
 
 

@@ -113,6 +113,43 @@ def claim_pending(conn: Connection, upload_id: str, by: Author) -> PendingUpload
     return PendingUpload.model_validate(dict(row))
 
 
+class PendingSummary(BaseModel):
+    """A pending upload as listed for its uploader: id, file name and when it was uploaded."""
+
+    id: str
+    source_name: str
+    created_at: datetime
+
+
+def get_pending(storage: Storage, upload_id: str) -> PendingUpload | None:
+    """One upload (pending or already confirmed), or None."""
+    query = select(pending_uploads).where(pending_uploads.c.id == upload_id)
+    with storage.reading() as conn:
+        row = conn.execute(query).mappings().first()
+    return None if row is None else PendingUpload.model_validate(dict(row))
+
+
+def list_pending(storage: Storage, user_name: str) -> list[PendingSummary]:
+    """The unconfirmed uploads of one user that are not yet stale, newest first."""
+    query = select(pending_uploads.c.id, pending_uploads.c.source_name,
+                   pending_uploads.c.created_at).where(
+        pending_uploads.c.user_name == user_name, pending_uploads.c.confirmed_at.is_(None),
+        pending_uploads.c.created_at >= utcnow() - STALE_UPLOAD).order_by(
+        pending_uploads.c.created_at.desc(), pending_uploads.c.id)
+    with storage.reading() as conn:
+        rows = conn.execute(query).mappings().all()
+    return [PendingSummary.model_validate(dict(r)) for r in rows]
+
+
+def discard_pending(storage: Storage, upload_id: str) -> bool:
+    """Delete one unconfirmed upload (a confirmed one stays as a tombstone); True when one
+    was deleted."""
+    with storage.atomic() as conn:
+        result = conn.execute(pending_uploads.delete().where(
+            pending_uploads.c.id == upload_id, pending_uploads.c.confirmed_at.is_(None)))
+    return int(result.rowcount or 0) == 1
+
+
 def add_correction(conn: Connection, *, plan_id: int, version_id: int, field: str,
                    old: Any, new: Any, by: Author, source: str | None) -> None:
     """Record one corrected extraction field (values as JSON text) and its audit row."""

@@ -52,6 +52,7 @@ users = Table(
     Column("active", Boolean, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("department_id", Integer, nullable=True),  # departments.id (migration 0006)
+    Column("display_name", String(100), nullable=True),  # 姓名 (migration 0009)
     CheckConstraint("role IN ('admin', 'reviewer', 'department', 'viewer')", name="role"),
 )
 

@@ -38,6 +38,7 @@ class UserRecord(BaseModel):
     active: bool
     created_at: datetime
     department_id: int | None = None
+    display_name: str | None = None
 
 
 def _record(row: RowMapping | None) -> UserRecord | None:
@@ -64,7 +65,8 @@ def _department_name(conn: Connection, department_id: int | None) -> str | None:
 
 
 def create_user(storage: Storage, username: str, password_hash: str, role: str,
-                department_id: int | None, *, by: Author) -> UserRecord:
+                department_id: int | None, *, by: Author,
+                display_name: str | None = None) -> UserRecord:
     """Add an account; the username must be new. A department account belongs to department
     ``department_id`` (its name kept as a display snapshot)."""
     _check(role, department_id)
@@ -77,10 +79,10 @@ def create_user(storage: Storage, username: str, password_hash: str, role: str,
             username=name, password_hash=password_hash, role=role,
             department=department if role == "department" else None,
             department_id=department_id if role == "department" else None,
-            active=True, created_at=utcnow())))  # fmt: skip
+            active=True, created_at=utcnow(), display_name=display_name)))  # fmt: skip
         write_audit(conn, user=by, entity="user", entity_id=user_id, field="created",
-                    new={"username": name, "role": role, "department": department,
-                         "department_id": department_id})
+                    new={"username": name, "display_name": display_name, "role": role,
+                         "department": department, "department_id": department_id})
         row = conn.execute(select(users).where(users.c.id == user_id)).mappings().one()
     record = _record(row)
     assert record is not None
@@ -102,9 +104,19 @@ def list_users(storage: Storage) -> list[UserRecord]:
     return [UserRecord.model_validate(dict(r)) for r in rows]
 
 
+def active_admins(storage: Storage) -> list[int]:
+    """The ids of the active admin accounts, their rows locked until the surrounding
+    transaction ends (PostgreSQL ``FOR UPDATE``; SQLite writers hold the database lock), so
+    that "not the last admin" checks cannot race."""
+    query = (select(users.c.id).where(users.c.role == "admin", users.c.active.is_(True))
+             .order_by(users.c.id).with_for_update())
+    with storage.atomic() as conn:
+        return [int(i) for i in conn.execute(query).scalars()]
+
+
 def update_user(storage: Storage, user_id: int, *, by: Author, **values: Any) -> None:
-    """Change password_hash / role / department_id / active; audited (hashes are not logged).
-    A new ``department_id`` also updates the department name snapshot."""
+    """Change password_hash / role / department_id / display_name / active; audited (hashes
+    are not logged). A new ``department_id`` also updates the department name snapshot."""
     with storage.atomic() as conn:
         old = conn.execute(select(users).where(users.c.id == user_id)).mappings().first()
         if old is None:

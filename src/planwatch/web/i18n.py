@@ -19,6 +19,7 @@ from starlette.responses import Response
 
 from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.labels import label, translations
+from planwatch.web.i18n_import import IMPORT_CATALOGUE
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -30,6 +31,8 @@ CATALOGUE: dict[str, str] = {
     # verdicts and states
     # (verdict, trend, task-state and row-state labels come from model.labels, added below)
     "预警": "Warning",
+    "数据提示": "Data notes",
+    "暂无实际值，无法绘制走势": "No values yet: nothing to chart",
     # (submission statuses, roles, document types and region levels too)
     # chrome
     "科技创新规划监测": "S&T Plan Monitoring",
@@ -206,10 +209,56 @@ CATALOGUE: dict[str, str] = {
         "tokens. The change is audited.",
     "已调整部门；该账号的会话和API令牌已失效。":
         "Department changed; the account's sessions and API tokens have ended.",
+    # user management (pages/users.py: users.html, user.html, user_confirm.html)
+    "新增账号": "Add account", "姓名": "Name", "管理": "Manage",
+    "所属部门（部门账号必选）": "Department (required for department accounts)",
+    "初始密码（留空则自动生成）": "Initial password (blank: generated)",
+    "已新增账号：": "Account added: ",
+    "初始密码（只显示这一次，请转交本人并提醒其登录后修改）：":
+        "Initial password (shown once; hand it over and ask for a change at first sign-in): ",
+    "已重置密码；该账号的会话和API令牌已失效。":
+        "Password reset; the account's sessions and API tokens have ended.",
+    "新密码（只显示这一次，请转交本人并提醒其登录后修改）：":
+        "New password (shown once; hand it over and ask for a change at first sign-in): ",
+    "账号信息": "Account", "有效API令牌": "Live API tokens",
+    "这是您自己的账号：不能停用自己或取消自己的管理员角色。":
+        "This is your own account: you cannot deactivate it or take away its admin role.",
+    "修改自己的密码和API令牌": "Change your password and API tokens",
+    "角色与部门": "Role and department",
+    "部门账号须选所属部门；其他角色不属于部门。修改后该账号的会话和API令牌失效。":
+        "A department account needs its department; other roles belong to none. The "
+        "account's sessions and API tokens end on a change.",
+    "保存角色": "Save role", "访问控制": "Access", "重置密码…": "Reset password…",
+    "撤销全部API令牌…": "Revoke all API tokens…", "停用账号…": "Deactivate…",
+    "重新启用": "Re-activate", "停用账号": "Deactivate account", "重置密码": "Reset password",
+    "撤销全部API令牌": "Revoke all API tokens", "确认停用账号": "Deactivate it",
+    "确认重置密码": "Reset it", "确认撤销全部API令牌": "Revoke them",
+    "停用后该账号不能再登录，其全部会话和API令牌立即失效且不会恢复（重新启用后须重新登录、重新生成令牌）。"
+    "账号和它的填报、审计记录都保留。操作记入审计日志。":
+        "A deactivated account cannot sign in; its sessions and API tokens end at once and "
+        "for good (after re-activation it signs in again and makes new tokens). The account, "
+        "its submissions and the audit trail are kept. The change is audited.",
+    "将生成一个新的随机密码（只显示这一次）；原密码立即失效，该账号的全部会话和API令牌失效。操作记入审计日志。":
+        "A new random password is made (shown once); the old one stops working and the "
+        "account's sessions and API tokens end. The change is audited.",
+    "该账号的全部API令牌立即失效，使用这些令牌的程序须换用新令牌。操作记入审计日志。":
+        "Every API token of the account ends at once; programs using them need new ones. "
+        "The change is audited.",
+    "已修改姓名。": "Name changed.",
+    "已修改角色；该账号的会话和API令牌已失效。":
+        "Role changed; the account's sessions and API tokens have ended.",
+    "已停用；该账号的会话和API令牌已失效。":
+        "Deactivated; the account's sessions and API tokens have ended.",
+    "已启用；原有会话和API令牌不会恢复。":
+        "Re-activated; earlier sessions and API tokens stay ended.",
+    "已撤销该账号的全部API令牌。": "Every API token of the account is revoked.",
+    # header on narrow screens (base.html)
+    "菜单": "Menu", "用户菜单": "User menu",
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 CATALOGUE.update(translations())  # every code's labels: model.labels
 CATALOGUE.update({s.label_zh: s.label_en for s in FINDING_CODES.values()})  # finding types
+CATALOGUE.update({k: v for k, v in IMPORT_CATALOGUE.items() if k not in CATALOGUE})  # import
 
 
 def valid_lang(code: str | None) -> str | None:

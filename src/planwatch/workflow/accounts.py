@@ -9,6 +9,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from planwatch.model.codes import Role
 from planwatch.storage import Storage, users as store_users
 from planwatch.storage.departments import (
     DepartmentRecord,
@@ -20,7 +21,7 @@ from planwatch.storage.departments import (
 )
 from planwatch.storage.types import Author, utcnow
 from planwatch.storage.users import TokenRecord, UserRecord
-from planwatch.workflow.errors import Forbidden, Invalid, NotFound
+from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
 from planwatch.workflow.principal import Actor, require_admin, require_reviewer
 from planwatch.workflow.validation import check_number, check_text
 
@@ -31,6 +32,7 @@ COMMON_PASSWORDS = frozenset({
     "1234567890", "12345678910", "0123456789", "password123", "password1234", "qwertyuiop",
     "1qaz2wsx3edc", "abc1234567", "a123456789", "1234qwer!@#$", "admin12345", "admin123456",
     "planwatch1", "planwatch123", "woaini1314", "iloveyou12", "qwer123456", "asdfghjkl1"})
+ROLES = tuple(str(r) for r in Role)
 TOKEN_DAYS = 90.0
 MAX_TOKEN_DAYS = 3650.0
 
@@ -69,20 +71,39 @@ def check_password(password: str, username: str = "") -> None:
 
 
 def add_user(store: Storage, actor: Actor, username: str, password: str, role: str,
-             department: str | int | None = None, *,
-             region: str | None = None) -> UserRecord:
-    """Create an account (admin only); the password is stored as an argon2 hash. A department
-    account belongs to one department row (see :func:`account_department`)."""
+             department: str | int | None = None, *, region: str | None = None,
+             display_name: str | None = None) -> UserRecord:
+    """Create an account (admin only) in one transaction; the password is stored as an argon2
+    hash. A department account belongs to one department row (see
+    :func:`account_department`)."""
     require_admin(actor)
     check_text(username, "username", required=True)
     if isinstance(department, str):
         check_text(department, "department")
     check_text(region, "region")
+    check_role(role)
+    shown = _display_name(display_name)
     check_password(password, username)
-    dept = (account_department(store, department, region)
-            if role == "department" and department not in (None, "") else None)
-    return store_users.create_user(store, username, _HASHER.hash(password), role,
-                                   dept.id if dept else None, by=actor.author)
+    password_hash = _HASHER.hash(password)
+    with store.atomic():
+        dept = (account_department(store, department, region)
+                if role == "department" and department not in (None, "") else None)
+        return store_users.create_user(store, username, password_hash, role,
+                                       dept.id if dept else None, by=actor.author,
+                                       display_name=shown)
+
+
+def check_role(role: str) -> str:
+    """One of the four roles (admin, reviewer, department, viewer)."""
+    if role not in ROLES:
+        raise Invalid(f"未知角色：{role}", f"unknown role {role!r}")
+    return role
+
+
+def _display_name(text: str | None) -> str | None:
+    """A display name (姓名): trimmed, at most 100 characters; blank → none."""
+    check_text(text, "display_name")
+    return (text.strip() or None) if text is not None else None
 
 
 def account_department(store: Storage, department: str | int,
@@ -153,47 +174,145 @@ def set_password(store: Storage, actor: Actor, username: str, password: str, *,
     if own and not _verifies(user, current or ""):
         raise Forbidden("当前密码不正确", "the current password is wrong")
     check_password(password, username)
-    store_users.update_user(store, user.id, by=actor.author,
-                            password_hash=_HASHER.hash(password))
-    _end_access(store, user, actor.author, keep_session if own else None)
+    password_hash = _HASHER.hash(password)
+    with store.atomic():
+        store_users.update_user(store, user.id, by=actor.author, password_hash=password_hash)
+        _end_access(store, user, actor.author, keep_session if own else None)
 
 
 def reset_password(store: Storage, actor: Actor, username: str) -> str:
-    """An admin sets a new random password (returned once); sessions and tokens end."""
+    """An admin sets a new random password (returned once); sessions and tokens end, all in
+    one transaction."""
     require_admin(actor)
-    user = _user(store, username)
     password = new_password()
-    store_users.update_user(store, user.id, by=actor.author,
-                            password_hash=_HASHER.hash(password))
-    _end_access(store, user, actor.author, None)
+    password_hash = _HASHER.hash(password)
+    with store.atomic():
+        user = _user(store, username)
+        store_users.update_user(store, user.id, by=actor.author, password_hash=password_hash)
+        _end_access(store, user, actor.author, None)
     return password
 
 
+def _keep_an_admin(store: Storage, user: UserRecord) -> None:
+    """Refuse a change that takes the admin rights of the last active admin account (call
+    inside the transaction that makes the change: the admin rows stay locked)."""
+    if user.role != "admin" or not user.active:
+        return
+    if not set(store_users.active_admins(store)) - {user.id}:
+        raise Conflict(f"{user.username}是最后一个有效的管理员账号，不能停用或更改其角色；请先"
+                       "指定另一名管理员",
+                       f"{user.username} is the last active admin: appoint another admin "
+                       "first")
+
+
 def set_active(store: Storage, actor: Actor, username: str, active: bool) -> None:
-    """(De)activate an account (admins). Deactivation ends its sessions and tokens for good."""
+    """(De)activate an account (admins), in one transaction. Deactivation ends its sessions
+    and tokens for good; an admin cannot deactivate their own account, nor anyone the last
+    active admin."""
     require_admin(actor)
-    user = _user(store, username)
-    store_users.update_user(store, user.id, by=actor.author, active=active)
-    if not active:
+    with store.atomic():
+        user = _user(store, username)
+        if user.active == active:
+            return
+        if not active:
+            if _is_self(store, actor, username):
+                raise Forbidden("不能停用自己的账号", "you cannot deactivate your own account")
+            _keep_an_admin(store, user)
+        store_users.update_user(store, user.id, by=actor.author, active=active)
+        if not active:
+            _end_access(store, user, actor.author, None)
+
+
+def set_role(store: Storage, actor: Actor, username: str, role: str,
+             department: str | int | None = None, *,
+             region: str | None = None) -> UserRecord:
+    """Give an account another role (admins), in one transaction. A department account needs a
+    department (``department``, chosen as in :func:`account_department`; it may keep the one it
+    has); other roles belong to none. An admin cannot take their own admin rights, nor anyone
+    those of the last active admin. Its sessions and tokens end (its rights change)."""
+    require_admin(actor)
+    check_role(role)
+    if isinstance(department, str):
+        check_text(department, "department")
+    check_text(region, "region")
+    with store.atomic():
+        user = _user(store, username)
+        if user.role == "admin" and role != "admin":
+            if _is_self(store, actor, username):
+                raise Forbidden("不能取消自己的管理员角色",
+                                "you cannot take away your own admin role")
+            _keep_an_admin(store, user)
+        department_id = _role_department(store, user, role, department, region)
+        if (role, department_id) == (user.role, user.department_id):
+            return user
+        store_users.update_user(store, user.id, by=actor.author, role=role,
+                                department_id=department_id)
         _end_access(store, user, actor.author, None)
+        return _user(store, username)
+
+
+def _role_department(store: Storage, user: UserRecord, role: str,
+                     department: str | int | None, region: str | None) -> int | None:
+    """The department an account of ``role`` belongs to: none unless a department account."""
+    if role != "department":
+        return None
+    if department not in (None, ""):
+        assert department is not None
+        return account_department(store, department, region).id
+    if user.department_id is None:
+        raise Invalid("部门账号须指定所属部门", "a department account needs a department")
+    return user.department_id
+
+
+def set_display_name(store: Storage, actor: Actor, username: str,
+                     display_name: str | None) -> UserRecord:
+    """Change an account's display name (admins for anyone, users for themselves); audited."""
+    if not _is_self(store, actor, username):
+        require_admin(actor)
+    shown = _display_name(display_name)
+    with store.atomic():
+        user = _user(store, username)
+        if shown != user.display_name:
+            store_users.update_user(store, user.id, by=actor.author, display_name=shown)
+        return _user(store, username)
 
 
 def set_department(store: Storage, actor: Actor, username: str, department: str | int, *,
                    region: str | None = None) -> UserRecord:
     """Move a department account to another department (admins; chosen as in
     :func:`account_department`), e.g. an account whose department name the 0006 migration could
-    not place in a region. Its sessions and tokens end (its rights change)."""
+    not place in a region. Its sessions and tokens end (its rights change); one transaction."""
     require_admin(actor)
     if isinstance(department, str):
         check_text(department, "department", required=True)
     check_text(region, "region")
-    user = _user(store, username)
-    if user.role != "department":
-        raise Invalid("只有部门账号属于部门", "only department accounts belong to a department")
-    dept = account_department(store, department, region)
-    store_users.update_user(store, user.id, by=actor.author, department_id=dept.id)
-    _end_access(store, user, actor.author, None)
-    return _user(store, username)
+    with store.atomic():
+        user = _user(store, username)
+        if user.role != "department":
+            raise Invalid("只有部门账号属于部门", "only department accounts belong to a department")
+        dept = account_department(store, department, region)
+        store_users.update_user(store, user.id, by=actor.author, department_id=dept.id)
+        _end_access(store, user, actor.author, None)
+        return _user(store, username)
+
+
+def edit_account(store: Storage, actor: Actor, username: str, *, role: str | None = None,
+                 department: str | int | None = None, region: str | None = None,
+                 active: bool | None = None, display_name: str | None = None) -> UserRecord:
+    """Several changes of one account at once (the JSON API's ``PATCH``), all or none: display
+    name, role (with ``department``) or department alone, active. Checks as in the single
+    verbs."""
+    with store.atomic():
+        if display_name is not None:
+            set_display_name(store, actor, username, display_name)
+        if role is not None:
+            set_role(store, actor, username, role, department, region=region)
+        elif department not in (None, ""):
+            assert department is not None
+            set_department(store, actor, username, department, region=region)
+        if active is not None:
+            set_active(store, actor, username, active)
+        return _user(store, username)
 
 
 def list_tokens(store: Storage, actor: Actor, username: str) -> list[TokenRecord]:
@@ -213,6 +332,19 @@ def revoke_tokens(store: Storage, actor: Actor, username: str,
     if token_id is not None and count == 0:
         raise NotFound(f"令牌{token_id}不存在或已撤销", f"no live token {token_id}")
     return count
+
+
+def get_account(store: Storage, actor: Actor, username: str) -> UserRecord:
+    """One account (admins, or the account itself)."""
+    if not _is_self(store, actor, username):
+        require_admin(actor)
+    return _user(store, username)
+
+
+def managed_account(store: Storage, actor: Actor, username: str) -> UserRecord:
+    """One account as the admin pages show it (admins only, even for their own account)."""
+    require_admin(actor)
+    return _user(store, username)
 
 
 def list_users(store: Storage, actor: Actor) -> list[UserRecord]:

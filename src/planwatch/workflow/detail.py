@@ -45,7 +45,7 @@ def prose_quotes(plan: Plan, name: str, unit: str | None,
         score = similarity(name, t.subject)
         if score < threshold or scope_of(t.subject) != scope:
             continue
-        if unit and t.unit and not units_compatible(unit, t.unit):
+        if unit and t.unit and not units_compatible(unit, t.unit, counts_interchangeable=True):
             continue
         key = (t.quote, t.line)
         if key not in found or found[key].score < score:

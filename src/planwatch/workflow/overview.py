@@ -36,6 +36,7 @@ from planwatch.workflow.overview_cache import (
 )
 from planwatch.workflow.plans import load_plan
 from planwatch.workflow.principal import Actor, require_reviewer
+from planwatch.workflow.settings import evaluation_params
 from planwatch.workflow.views import (
     DepartmentTaskGroup,
     IndicatorStatus,
@@ -105,7 +106,8 @@ def plan_evaluation(store: Storage, plan_id: int, plan: Plan, year: int) -> Repo
     findings = plan_findings(plan, parent_plan(store, plan))
     progress = [p.to_progress() for p in list_progress(store, plan_id)]
     return build_report(plan, best_actuals(store, plan_id), year, findings=findings,
-                        progress=progress, as_of=tasks_as_of(year))
+                        progress=progress, tasks_as_of=tasks_as_of(year),
+                        params=evaluation_params(), as_of=date.today())
 
 
 def plan_items(store: Storage, actor: Actor | None, *,
@@ -286,14 +288,16 @@ def _overview_core(store: Storage, actor: Actor | None, plan_id: int,
     signed_in = actor is not None
     owners = indicator_owner_map(store, plan_id) if signed_in else {}
     summary = report.summary
+    task_alerts = list(report.task_alerts) if signed_in else []
     view = PlanOverview(
         plan=_plan_item(store, plan_id), year=year, period=report.period,
         verdict_counts=dict(summary.verdict_counts),
         indicator_count=summary.indicator_count,
         with_actual=summary.with_actual, warning_count=summary.warning_count,
+        alert_count=len(report.alerts) + len(task_alerts),
         alerts=list(report.alerts), audit_findings=list(report.findings),
         indicators=indicator_statuses(report, owners),
-        task_alerts=list(report.task_alerts) if signed_in else [],
+        task_alerts=task_alerts,
         departments=_task_groups(report) if signed_in else [],
         pending_submissions=None)
     return CachedOverview(view, report)

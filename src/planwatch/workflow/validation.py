@@ -12,12 +12,12 @@ from planwatch.workflow.errors import Invalid
 MIN_YEAR = 1949
 MAX_YEAR = 2100
 MAX_TEXT = {"indicator": 300, "unit": 50, "source": 500, "comment": 2000, "reason": 2000,
-            "report": 5000, "department": 200, "username": 100, "name": 100, "field": 300,
-            "value_text": 10000}
+            "report": 5000, "department": 200, "username": 100, "display_name": 100,
+            "name": 100, "field": 300, "value_text": 10000}
 FIELD_ZH = {"indicator": "指标", "unit": "单位", "source": "来源", "comment": "意见",
             "reason": "理由", "report": "进展情况", "department": "部门", "username": "用户名",
-            "name": "名称", "value": "数值", "percent": "完成百分比", "year": "年份",
-            "reported_on": "报告日期"}
+            "display_name": "姓名", "name": "名称", "value": "数值", "percent": "完成百分比",
+            "year": "年份", "reported_on": "报告日期"}
 
 
 def _refuse(field: str, zh: str, en: str) -> Invalid:

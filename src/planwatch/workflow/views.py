@@ -105,6 +105,9 @@ class PlanOverview(BaseModel):
     indicator_count: int
     with_actual: int
     warning_count: int
+    """Data notes (数据提示) on the rows: values taken from an earlier year, unit problems …"""
+    alert_count: int = 0
+    """预警 shown to this audience: ``len(alerts) + len(task_alerts)``."""
     alerts: list[Finding]
     """预警 of the indicator evaluation."""
     audit_findings: list[Finding]

@@ -196,3 +196,23 @@ def confirm(upload_id: str, body: ConfirmIn, store: StoreDep,
             actor: WritingActor) -> actions.ConfirmedPlan:
     """Store the upload with the reviewer's corrections as a new plan version."""
     return actions.confirm_upload(store, actor, upload_id, body.corrections)
+
+
+@router.get("/uploads", response_model=list[actions.PendingSummary])
+def my_uploads(store: StoreDep, actor: CurrentActor) -> list[actions.PendingSummary]:
+    """The caller's uploads awaiting confirmation (kept a day), newest first."""
+    return actions.list_uploads(store, actor)
+
+
+@router.get("/uploads/{upload_id}", response_model=actions.UploadReview)
+def upload_review(upload_id: str, store: StoreDep, actor: CurrentActor) -> actions.UploadReview:
+    """A pending upload of the caller: the extracted plan, the document as rows and the source
+    row of every extracted row (to resume a review)."""
+    return actions.upload_review(store, actor, upload_id)
+
+
+@router.delete("/uploads/{upload_id}", status_code=204)
+def discard_upload(upload_id: str, store: StoreDep, actor: WritingActor) -> Response:
+    """Discard a pending upload of the caller; nothing of it is stored."""
+    actions.discard_upload(store, actor, upload_id)
+    return Response(status_code=204)

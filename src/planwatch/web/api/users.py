@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
@@ -20,6 +20,7 @@ router = APIRouter(tags=["users"])
 class UserOut(BaseModel):
     id: int
     username: str
+    display_name: str | None = None
     role: str
     department: str | None
     department_id: int | None = None
@@ -27,10 +28,15 @@ class UserOut(BaseModel):
     created_at: datetime
 
 
+RoleName = Literal["admin", "reviewer", "department", "viewer"]
+
+
 class UserIn(BaseModel):
     username: Account
     password: Password
-    role: Literal["admin", "reviewer", "department", "viewer"]
+    role: RoleName
+    display_name: Account | None = None
+    """姓名, shown beside the username."""
     department: Department | None = None
     """A department name: one existing department of that name, or new in ``region`` (or in
     the region the name opens with)."""
@@ -41,6 +47,14 @@ class UserIn(BaseModel):
 
 class UserEdit(BaseModel):
     active: bool | None = None
+    """(De)activate (admins; not one's own account, nor the last active admin)."""
+    role: RoleName | None = None
+    """A new role (admins; a department account needs ``department_id`` unless it has one;
+    an admin cannot demote themselves, nor anyone the last active admin)."""
+    department_id: int | None = Field(default=None, ge=1)
+    """Another existing department for a department account (admins)."""
+    display_name: Annotated[str, Field(max_length=100)] | None = None
+    """姓名 (admins, or the account itself); an empty text clears it."""
     password: Password | None = None
     current_password: Password | None = None
     """Required when changing one's own password."""
@@ -72,7 +86,14 @@ def users(store: StoreDep, actor: CurrentActor, page: Page, response: Response
 def add(body: UserIn, store: StoreDep, actor: WritingActor) -> UserOut:
     department = body.department_id if body.department_id is not None else body.department
     return user_out(actions.add_user(store, actor, body.username, body.password, body.role,
-                                     department, region=body.region))
+                                     department, region=body.region,
+                                     display_name=body.display_name))
+
+
+@router.get("/users/{username}", response_model=UserOut)
+def user(username: str, store: StoreDep, actor: CurrentActor) -> UserOut:
+    """One account (admins, or the account itself)."""
+    return user_out(actions.get_account(store, actor, username))
 
 
 class DepartmentOut(BaseModel):
@@ -95,13 +116,28 @@ def departments(store: StoreDep, actor: CurrentActor,
 def edit(username: str, body: UserEdit, request: Request, store: StoreDep,
          actor: WritingActor) -> None:
     """Change a password (one's own: ``current_password`` required; every other session and
-    every token ends) or (de)activate an account (admins; deactivation ends its access)."""
+    every token ends); and, all in one transaction, the display name, the role or department
+    (admins; access ends) and (de)activate an account (admins; deactivation ends its
+    access)."""
     if body.password is not None:
         actions.set_password(store, actor, username, body.password,
                              current=body.current_password,
                              keep_session=getattr(request.state, "session_id", None))
-    if body.active is not None:
-        actions.set_active(store, actor, username, body.active)
+    if (body.role, body.department_id, body.active, body.display_name) != (None,) * 4:
+        actions.edit_account(store, actor, username, role=body.role,
+                             department=body.department_id, active=body.active,
+                             display_name=body.display_name)
+
+
+class PasswordOut(BaseModel):
+    password: str
+    """The new password, shown once; the account's sessions and tokens have ended."""
+
+
+@router.post("/users/{username}/reset-password", response_model=PasswordOut)
+def reset_password(username: str, store: StoreDep, actor: WritingActor) -> PasswordOut:
+    """A new random password for an account (admins), returned once."""
+    return PasswordOut(password=actions.reset_password(store, actor, username))
 
 
 @router.post("/users/{username}/tokens", response_model=TokenOut, status_code=201)

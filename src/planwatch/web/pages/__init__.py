@@ -15,8 +15,9 @@ from planwatch.web.pages import (
     regions,
     review,
     tasks,
+    users,
 )
 
 ROUTERS: list[APIRouter] = [plans.router, actuals.router, review.router, tasks.router,
                             imports.router, lang.router, account.router, admin.router,
-                            regions.router]
+                            users.router, regions.router]

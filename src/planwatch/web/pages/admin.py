@@ -1,7 +1,7 @@
-"""Administration pages: archive / unarchive a plan after a confirmation step (admins), the
-archived plans (reviewers), the accounts with their departments and moving a department
-account to another department (admins). Every check is the verb's: a hidden button is also
-refused (403) when its form is sent anyway."""
+"""Administration pages: archive / unarchive a plan after a confirmation step (admins) and the
+archived plans (reviewers); the accounts are managed in :mod:`planwatch.web.pages.users`.
+Every check is the verb's: a hidden button is also refused (403) when its form is sent
+anyway."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, render
-from planwatch.web.pages.paging import FIRST_PAGE, PageRequest, Paging, pager
+from planwatch.web.pages.paging import Paging, pager
 
 router = page_router()
 Reason = Annotated[str, Form(max_length=2000)]
@@ -66,36 +66,3 @@ def archived(request: Request, store: StoreDep, actor: CurrentActor,
                                              limit=paging.size)
     return render(request, "archived.html", {
         "rows": rows, "pages": pager(request, paging, total, len(rows))})
-
-
-def _users(request: Request, store: StoreDep, actor: actions.Actor, paging: PageRequest, *,
-           message: str | None = None, error: str | None = None,
-           status_code: int = 200) -> Response:
-    rows, total = actions.user_page(store, actor, offset=paging.offset, limit=paging.size)
-    return render(request, "users.html", {
-        "users": rows, "departments": actions.list_departments(store, actor),
-        "message": message, "error": error, "page_number": paging.number,
-        "pages": pager(request, paging, total, len(rows), drop=("done",),
-                       path="/admin/users")}, status_code=status_code)
-
-
-@router.get("/admin/users")
-def users(request: Request, store: StoreDep, actor: CurrentActor, paging: Paging,
-          done: str | None = None) -> Response:
-    """账号管理 (admins): accounts with role, department and state, one page at a time."""
-    message = "已调整部门；该账号的会话和API令牌已失效。" if done == "moved" else None
-    return _users(request, store, actor, paging, message=message)
-
-
-@router.post("/admin/users/{username}/department")
-def move(request: Request, username: str, store: StoreDep, actor: WritingActor,
-         department_id: Annotated[int, Form(ge=1)], page: Annotated[int, Form(ge=1)] = 1,
-         ) -> Response:
-    """Move a department account to another existing department (admins); audited, its
-    sessions and tokens end."""
-    try:
-        actions.set_department(store, actor, username, department_id)
-    except (actions.Invalid, actions.NotFound) as exc:
-        return _users(request, store, actor, FIRST_PAGE, error=exc.zh,
-                      status_code=exc.status)
-    return RedirectResponse(f"/admin/users?done=moved&page={page}", status_code=303)

@@ -55,6 +55,8 @@ def _chart_spec(status: IndicatorStatus, path: list[tuple[int, float]] | None = 
     """The JSON one ECharts chart needs (see static/js/charts.js)."""
     spec: dict[str, Any] = {"title": status.name, "unit": status.unit,
                             "actual": [list(p) for p in status.series]}
+    if status.path == "rate":
+        return _rate_spec(spec, status)
     if path:
         spec["path"] = [list(p) for p in path]
     if status.baseline is not None and status.baseline_year is not None:
@@ -65,6 +67,16 @@ def _chart_spec(status: IndicatorStatus, path: list[tuple[int, float]] | None = 
     if p is not None and status.series:
         last = status.series[-1]
         spec["projection"] = [list(last), [p.year, p.value]]
+    return spec
+
+
+def _rate_spec(spec: dict[str, Any], status: IndicatorStatus) -> dict[str, Any]:
+    """A rate target (年均增长 N%) is charted as rates: the yearly actual rates against the
+    required rate, a level line from the first charted year to the target year (no base and
+    target points, which would mix a level with a rate)."""
+    if status.target is not None and status.target_year is not None:
+        first = min([y for y, _ in status.series] + [status.target_year])
+        spec["required"] = [[first, status.target], [status.target_year, status.target]]
     return spec
 
 

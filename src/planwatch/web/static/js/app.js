@@ -43,6 +43,20 @@
       t.classList.toggle("changed", t.value !== t.getAttribute("data-orig"));
     }
   });
+  // the menu button of narrow screens opens and closes the navigation panel (without
+  // JavaScript its link to #navpanel opens it through :target); a click elsewhere closes the
+  // user menu
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest ? e.target.closest(".menu-button") : null;
+    var bar = document.getElementById("topbar");
+    if (button && bar) {
+      e.preventDefault();
+      var open = bar.classList.toggle("nav-open");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    var menu = document.querySelector("details.usermenu[open]");
+    if (menu && !menu.contains(e.target)) { menu.removeAttribute("open"); }
+  });
   document.addEventListener("change", function (e) {
     var t = e.target;
     if (t.matches && t.matches("select[data-autosubmit]")) { t.form.submit(); }

@@ -19,6 +19,10 @@
       out.push({ name: "趋势预测", type: "line", data: spec.projection, symbol: "emptyCircle",
         lineStyle: { type: "dotted", width: 2, color: COLORS.projection }, itemStyle: { color: COLORS.projection } });
     }
+    if (spec.required && spec.required.length) {
+      out.push({ name: "要求增速", type: "line", data: spec.required, symbol: "none",
+        lineStyle: { type: "dashed", width: 1.5, color: COLORS.target }, itemStyle: { color: COLORS.target } });
+    }
     var marks = [];
     if (spec.baseline) { marks.push({ name: "基期", coord: spec.baseline, itemStyle: { color: "#667085" } }); }
     if (spec.target) { marks.push({ name: "目标", coord: spec.target, itemStyle: { color: COLORS.target } }); }
@@ -53,6 +57,12 @@
     document.querySelectorAll("[data-chart]").forEach(function (el) {
       var spec = data[el.getAttribute("data-chart")];
       if (!spec) { return; }
+      if (!(spec.actual && spec.actual.length) && !(spec.path && spec.path.length)) {
+        // no values and no planned path: say so instead of drawing an empty box
+        el.classList.add("chart-empty");
+        el.textContent = el.getAttribute("data-empty") || "—";
+        return;
+      }
       var chart = echarts.init(el, null, { renderer: "svg" });
       chart.setOption(option(spec, el.classList.contains("chart-small")));
       window.addEventListener("resize", function () { chart.resize(); });
