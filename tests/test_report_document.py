@@ -55,7 +55,7 @@ def zibo() -> actions.ReportDocument:
     plan = zibo_plan_with_tasks()
     plan.tasks[2].deadline = "2022年底前"  # overdue by the report date
     report = build_report(plan, synthetic_actuals(), 2023, progress=_progress(),
-                          as_of=date(2023, 12, 31))
+                          tasks_as_of=date(2023, 12, 31))
     return compose(report, ReportOptions(issued_on=date(2024, 3, 1)))
 
 
@@ -100,7 +100,7 @@ def test_plan_without_indicator_table(tmp_path: Path) -> None:
     """The 烟台 实施意见 has no indicator table: no empty table, no 0项主要指标, tasks shown."""
     plan = sample_plan("yantai-2024-opinion.txt")
     assert not plan.indicators
-    report = build_report(plan, [], 2025, progress=[], as_of=date(2025, 12, 31))
+    report = build_report(plan, [], 2025, progress=[], tasks_as_of=date(2025, 12, 31))
     doc = compose(report)
     assert doc.kind == "midterm" and doc.title.endswith("实施意见中期评估报告")
     for fmt in FORMATS:

@@ -102,7 +102,7 @@ def _report() -> Report:
                              note="实验室体系建设方案印发"),
                 TaskProgress(task_number=2, reported_on=date(2023, 9, 1), percent=40,
                              note="3家省级创新平台通过评估")]
-    return build_report(plan, actuals, 2023, progress=progress, as_of=date(2023, 12, 31))
+    return build_report(plan, actuals, 2023, progress=progress, tasks_as_of=date(2023, 12, 31))
 
 
 def _in_order(text: str, heads: tuple[str, ...]) -> bool:
@@ -154,7 +154,7 @@ def test_xlsx_prints_fit_to_width(tmp_path: Path) -> None:
 def test_plan_without_indicators_renders(tmp_path: Path) -> None:
     """The 烟台 实施意见: tasks only; no empty indicator table."""
     report = build_report(sample_plan("yantai-2024-opinion.txt"), [], 2025, progress=[],
-                          as_of=date(2025, 12, 31))
+                          tasks_as_of=date(2025, 12, 31))
     source = render_report(report, "docx", tmp_path / "report-tasks-only.docx", OPTIONS)
     pdf = soffice_pdf(source, tmp_path)
     to_png(pdf, "report-tasks-only")
