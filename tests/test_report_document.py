@@ -173,3 +173,15 @@ def test_web_report_page_and_downloads(site: Web) -> None:
     assert r.status_code == 200
     assert _saved_name(r.headers["content-disposition"]).endswith("2023年度监测报告.docx")
     assert Document(io.BytesIO(r.content)).paragraphs[0].text.endswith("2023年度监测报告")
+
+
+def test_missed_targets_at_the_end_year() -> None:
+    from planwatch.model.actual import Actual
+
+    actuals = [Actual(indicator="科技型中小企业", year=2025, value=2000, unit="家")]
+    doc = compose(build_report(gold_plan(), actuals, 2025))
+    assert doc.kind == "final"
+    lagging = next(p for p in doc.problems if p.topic == "lagging")
+    assert lagging.heading == "部分指标未实现规划目标"
+    assert lagging.text == "1项指标未实现规划目标：科技型中小企业（目标2,700家，实际2,000家）。"
+    assert any("做好下一轮规划衔接" in s for s in doc.suggestions)

@@ -50,10 +50,12 @@ def _lagging(rows: Sequence[IndicatorRow]) -> Problem | None:
     late = [r for r in rows if r.verdict_code in LAGGING]
     if not late:
         return None
+    all_missed = all(r.verdict_code is VerdictCode.MISSED for r in late)
     parts = []
     for r in late[:SHOWN]:
         if r.verdict_code is VerdictCode.MISSED:
-            parts.append(f"{r.name}至目标年份未实现目标（目标{_value(r.target, r.unit)}，"
+            said = "" if all_missed else "至目标年份未实现目标"
+            parts.append(f"{r.name}{said}（目标{_value(r.target, r.unit)}，"
                          f"实际{_value(r.actual, r.unit)}）")
         else:
             parts.append(f"{r.name}进度完成率{pct(r.completion_progress)}，"
