@@ -1,8 +1,8 @@
 """Library micro-benchmark: 3,200 regions × 20 indicators × 10 years.
 
-No product path calls this evaluator yet (the pages, API and reports use
-``workflow.overview.plan_evaluation``, measured in evaluate_product_bench.py); it is the
-vectorised function the cross-region comparison is to use.
+The function itself, on arrays; the product path that uses it — the dashboards and the
+comparison, reading 3,200 regions from PostgreSQL and rendering the page — is measured in
+national_bench.py.
 
 planwatch's vectorised evaluator (planwatch.evaluate.batch) against a straightforward pandas
 implementation that walks the same long table row by row (itertuples) computing the schedule
@@ -101,7 +101,8 @@ def main() -> None:
     agree = sum(x == y for x, y in zip(batch_statuses, slow_result, strict=True)) / len(df)
     assert loop_result == slow_result
     cells = REGIONS * INDICATORS * YEARS
-    print("== library micro-benchmark (evaluate.batch, not a product path) ==")
+    print("== library micro-benchmark (evaluate.batch on arrays; the product path: "
+          "national_bench) ==")
     print(f"== {REGIONS} regions × {INDICATORS} indicators × {YEARS} years "
           f"= {cells:,} values ==")
     print(f"planwatch batch (median of 5): {fast:.3f} s   (goal < 1 s: "

@@ -7,9 +7,8 @@ actuals in a SQLite file, then times that function over all of them, for one yea
 measured in the same run: reading each plan and its actuals from the database (``latest_plan`` +
 ``best_actuals``), the least any evaluation of a stored plan must do.
 
-The vectorised ``evaluate.batch`` evaluator (evaluate_bench.py) is a library function for the
-cross-region comparison; no product path calls it yet, so its national-scale number is reported
-there as a library micro-benchmark only.
+The vectorised ``evaluate.batch`` evaluator judges many plans at once for the dashboards and
+the comparison (national_bench.py); this benchmark is the one-plan path.
 """
 
 from __future__ import annotations

@@ -64,22 +64,23 @@ def pandas_prepare(df: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts)
 
 
-def pandas_scores(prep: pd.DataFrame, weights: pd.Series, norm: str, agg: str) -> pd.Series:
-    year = prep[prep["year"] == YEAR].copy()
+def pandas_scores(prep: pd.DataFrame, weights: pd.Series, norm: str, agg: str,
+                  year: int = YEAR) -> pd.Series:
+    rows = prep[prep["year"] == year].copy()
     if norm == "minmax":
-        year["n"] = (year["value"] - year["low"]) / (year["high"] - year["low"])
+        rows["n"] = (rows["value"] - rows["low"]) / (rows["high"] - rows["low"])
     elif norm == "zscore":
-        year["n"] = (year["value"] - year["mean"]) / year["sd"]
+        rows["n"] = (rows["value"] - rows["mean"]) / rows["sd"]
     else:
-        year["n"] = year.groupby("code")["value"].rank(method="average").sub(1).div(
-            year.groupby("code")["value"].transform("count") - 1)
-    wide = year.pivot(index="region", columns="code", values="n")[weights.index]
+        rows["n"] = rows.groupby("code")["value"].rank(method="average").sub(1).div(
+            rows.groupby("code")["value"].transform("count") - 1)
+    wide = rows.pivot(index="region", columns="code", values="n")[weights.index]
     if agg == "geometric":
         if norm == "zscore":
-            zl = (year.groupby("code")["low"].first() - year.groupby("code")["mean"].first()) \
-                / year.groupby("code")["sd"].first()
-            zh = (year.groupby("code")["high"].first() - year.groupby("code")["mean"].first()) \
-                / year.groupby("code")["sd"].first()
+            zl = (rows.groupby("code")["low"].first() - rows.groupby("code")["mean"].first()) \
+                / rows.groupby("code")["sd"].first()
+            zh = (rows.groupby("code")["high"].first() - rows.groupby("code")["mean"].first()) \
+                / rows.groupby("code")["sd"].first()
             wide = (wide - zl[weights.index]) / (zh - zl)[weights.index]
         wide = np.log(1 + 99 * wide)
     avail = wide.notna().mul(weights, axis=1).sum(axis=1)
@@ -88,15 +89,16 @@ def pandas_scores(prep: pd.DataFrame, weights: pd.Series, norm: str, agg: str) -
     return score.where(avail >= 0.5 - 1e-12)
 
 
-def pandas_monte_carlo(prep: pd.DataFrame, nominal: pd.Series, draws: int) -> pd.DataFrame:
+def pandas_monte_carlo(prep: pd.DataFrame, nominal: pd.Series, draws: int,
+                       year: int = YEAR) -> pd.DataFrame:
     rng = np.random.default_rng(3)
     ranks = []
     for _ in range(draws):
         w = nominal * rng.uniform(0.75, 1.25, nominal.size)
         norm = ("minmax", "zscore", "rank")[rng.integers(3)]
         agg = ("arithmetic", "geometric")[rng.integers(2)]
-        ranks.append(pandas_scores(prep, w / w.sum(), norm, agg).rank(ascending=False,
-                                                                        method="first"))
+        ranks.append(pandas_scores(prep, w / w.sum(), norm, agg, year).rank(
+            ascending=False, method="first"))
     return pd.concat(ranks, axis=1).quantile([0.05, 0.5, 0.95], axis=1)
 
 

@@ -7,9 +7,9 @@ page calls it — on SQLite and, when the local server is reachable, on PostgreS
 measured in the same run: reading every city's plan and its values from the database
 (``latest_plan`` + ``best_actuals``), the least any of these views must do.
 
-Not measured here: a national database of 3,200 regions in PostgreSQL (the issue's target
-load); the dashboard evaluates each sub-region's plan with the one evaluation view, not yet
-with the vectorised batch evaluator."""
+The national load (3,200 regions in PostgreSQL, the pages rendered) is national_bench.py; the
+dashboard and the comparison judge their plans with the batch evaluator
+(``evaluate.batch_plans``), the verdicts of the one evaluation view."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from benchmarks import (
     evaluate_product_bench,
     extract_bench,
     index_bench,
+    national_bench,
     ocr_bench,
     region_bench,
     report_bench,
@@ -28,6 +29,8 @@ def main() -> int:
     index_bench.main()
     print()
     region_bench.main()
+    print()
+    national_bench.main()
     print()
     report_bench.main()
     print()

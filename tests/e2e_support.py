@@ -51,12 +51,12 @@ def planwatch_cmd() -> list[str]:
     return [sys.executable, "-c", "from planwatch.cli import main; main()"]
 
 
-def make_demo_db(db_file: Path) -> dict[str, Account]:
+def make_demo_db(db_file: Path, *, plain: bool = True) -> dict[str, Account]:
     """Build the plain demo database in ``db_file`` (must not exist; ``--plain``: the flows
-    below enter values into cells the living demo has already filled); returns its
-    accounts."""
-    out = subprocess.run([*planwatch_cmd(), "demo", "--no-serve", "--plain", "--db-file",
-                          str(db_file)],
+    below enter values into cells the living demo has already filled; ``plain=False``: the
+    living demo); returns its accounts."""
+    out = subprocess.run([*planwatch_cmd(), "demo", "--no-serve",
+                          *(["--plain"] if plain else []), "--db-file", str(db_file)],
                          capture_output=True, text=True, check=True, timeout=120, cwd=ROOT)
     accounts: dict[str, Account] = {}
     for line in out.stdout.splitlines():

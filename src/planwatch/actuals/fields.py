@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from planwatch.actuals.errors import ActualsError, make_error
+from planwatch.actuals.numbers import NumberTextError, read_number
 from planwatch.actuals.spec import (
     COL_DATE,
     COL_STATUS,
@@ -26,8 +27,6 @@ T = TypeVar("T")
 Parsed = tuple[T | None, ActualsError | None]
 
 MAX_ABS_VALUE = 1e15
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_NON_FINITE = {"inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan", "+nan", "-nan"}
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -66,14 +65,10 @@ def check_period(row: int, year: int, spec: IndicatorSpec) -> ActualsError | Non
 
 
 def _text_number(row: int, raw: str, spec: IndicatorSpec) -> Parsed[float]:
-    text = nfkc(raw).replace(",", "").replace(" ", "")
-    if text.endswith("%") and normalize_unit(spec.unit) == "%":
-        text = text[:-1]
-    if text.lower() in _NON_FINITE:
-        return None, make_error("non-finite-value", row, COL_VALUE, raw=nfkc(raw))
-    if not _NUMBER.fullmatch(text):
-        return None, make_error("value-not-number", row, COL_VALUE, raw=nfkc(raw))
-    return float(text), None
+    try:
+        return read_number(raw, spec.unit), None
+    except NumberTextError as exc:
+        return None, make_error(exc.code, row, COL_VALUE, raw=exc.text)
 
 
 def parse_value(

@@ -136,6 +136,27 @@ def _col(x: npt.ArrayLike, shape2: tuple[int, ...], dtype: type[np.generic]) -> 
     return np.broadcast_to(np.asarray(x, dtype=dtype), shape2)[..., None]
 
 
+def rate_status(actual: npt.ArrayLike, target: npt.ArrayLike, *,
+                lower_is_better: npt.ArrayLike = False,
+                params: EvaluationParams | None = None) -> IntArray:
+    """Schedule codes of rows whose target is itself a yearly growth rate (path ``rate``): the
+    observed rate against it, as :func:`planwatch.evaluate.status` judges them — below zero
+    (in the indicator's direction) 倒退, else (A − T)/|T| against the band. NaN actual → 0."""
+    p = params or EvaluationParams()
+    a = np.asarray(actual, dtype=np.float64)
+    t = np.asarray(target, dtype=np.float64)
+    lower = np.broadcast_to(np.asarray(lower_is_better, dtype=np.bool_), a.shape)
+    with np.errstate(all="ignore"):
+        diff = np.where(t != 0, (a - t) / np.abs(np.where(t != 0, t, 1.0)), 0.0)
+        diff = np.where(lower, -diff, diff)
+        worse = np.where(lower, a > EPS, a < -EPS)
+        codes = np.where(diff > p.schedule_band, _code(ScheduleStatus.AHEAD),
+                         np.where(diff < -p.schedule_band, _code(ScheduleStatus.BEHIND),
+                                  _code(ScheduleStatus.ON_TRACK)))
+        codes = np.where(worse, _code(ScheduleStatus.REGRESSING), codes)
+    return np.where(np.isnan(a) | np.isnan(t), 0, codes).astype(np.int8)
+
+
 def evaluate_batch(
     baseline: npt.ArrayLike,
     target: npt.ArrayLike,
@@ -152,7 +173,8 @@ def evaluate_batch(
 ) -> BatchResult:
     """Status of every (region, indicator, year).
 
-    ``baseline``/``target``: (R, I); ``actual``: (R, I, Y); ``years``: (Y,);
+    ``baseline``/``target``: (R, I); ``actual``: (R, I, Y); ``years``: (Y,), or broadcastable
+    to (R, I, Y) when each series is judged in its own year (the latest actual of each row);
     ``baseline_year``/``target_year``/``lower_is_better``/``comparator`` (index into
     :data:`COMPARATOR_CODES`)/``compound``/``annual_growth_pct``: broadcastable to (R, I).
     A missing target is derived from the 年均增速 as B·(1+r)^(yT−y0), as the scalar evaluator does.
@@ -166,13 +188,16 @@ def evaluate_batch(
     )
     lower, cmpd = _col(lower_is_better, shape2, np.bool_), _col(compound, shape2, np.bool_)
     comp = _col(comparator, shape2, np.int8)
-    t_year = np.asarray(years, dtype=np.float64).reshape(1, 1, -1)
+    t_year = np.asarray(years, dtype=np.float64)
+    t_year = t_year.reshape(1, 1, -1) if t_year.ndim < 3 else t_year
     with np.errstate(all="ignore"):
-        derived = b * (1.0 + growth / 100.0) ** (y_t - y0)
+        # no growth rate, no derived target (NaN ** 0 would be 1: B itself when yT = y0)
+        derived = np.where(np.isnan(growth), np.nan, b * (1.0 + growth / 100.0) ** (y_t - y0))
         t = np.where(np.isnan(t), derived, t)
         span = y_t - y0
         tau = np.where(span == 0, np.nan, (t_year - y0) / np.where(span == 0, 1.0, span))
-        present = ~np.isnan(a) & (t_year > y0)  # a base-year value alone is not judged
+        # a base-year value alone is not judged; without a base year every value is
+        present = ~np.isnan(a) & ~(t_year <= y0)
         met = _met(a, t, comp, lower, p.approx_tolerance) & present
         progress = _progress(a, b, t, cmpd)
         diff = progress - np.minimum(tau, 1.0)

@@ -141,3 +141,59 @@ def page_region_plans(storage: Storage, region_id: int | None, *, public_only: b
         total = int(conn.execute(count).scalar_one())
         rows = conn.execute(_summaries(conds).offset(offset).limit(limit)).mappings().all()
     return [PlanSummary.model_validate(dict(r)) for r in rows], total
+
+
+class PlanFilter(BaseModel):
+    """What the plan list (规划列表) is narrowed to; None: no condition. ``status``:
+    ``public`` (公开), ``internal`` (未公开) or ``archived`` (已归档; otherwise archived plans are
+    left out)."""
+
+    search: str | None = None
+    """Words the title contains (case-insensitive, ``%``/``_`` taken literally)."""
+    region_ids: list[int] | None = None
+    """The plan's region is one of these (a region and the regions below it)."""
+    period: tuple[int, int] | None = None
+    """The plan's period is exactly this (start, end)."""
+    status: str | None = None
+
+
+def _public_ids() -> Select[Any]:
+    return select(plan_visibility.c.plan_id).where(plan_visibility.c.is_public.is_(True))
+
+
+def _filtered(f: PlanFilter, public_only: bool) -> list[ColumnElement[bool]]:
+    archived = select(plan_archive.c.plan_id)
+    conds: list[ColumnElement[bool]] = [
+        plans.c.id.in_(archived) if f.status == "archived" else plans.c.id.not_in(archived)]
+    if public_only or f.status == "public":
+        conds.append(plans.c.id.in_(_public_ids()))
+    if f.status == "internal":
+        conds.append(plans.c.id.not_in(_public_ids()))
+    if f.search:
+        conds.append(func.lower(plans.c.title).contains(f.search.lower(), autoescape=True))
+    if f.region_ids is not None:
+        conds.append(plans.c.region_id.in_(f.region_ids))
+    if f.period is not None:
+        conds += [plans.c.period_start == f.period[0], plans.c.period_end == f.period[1]]
+    return conds
+
+
+def page_plans(storage: Storage, f: PlanFilter, *, public_only: bool, offset: int = 0,
+               limit: int = 50) -> tuple[list[PlanSummary], int]:
+    """The plans matching ``f`` by id (anonymous visitors: public ones only), and the total."""
+    conds = _filtered(f, public_only)
+    count = select(func.count()).select_from(plans).where(*conds)
+    with storage.reading() as conn:
+        total = int(conn.execute(count).scalar_one())
+        rows = conn.execute(_summaries(conds).offset(offset).limit(limit)).mappings().all()
+    return [PlanSummary.model_validate(dict(r)) for r in rows], total
+
+
+def plan_periods(storage: Storage, *, public_only: bool) -> list[tuple[int, int]]:
+    """The distinct (start, end) periods of the listed plans, newest first."""
+    query = (select(plans.c.period_start, plans.c.period_end).distinct()
+             .where(*_listed(public_only), plans.c.period_start.is_not(None),
+                    plans.c.period_end.is_not(None)))
+    with storage.reading() as conn:
+        rows = conn.execute(query).all()
+    return sorted(((int(a), int(b)) for a, b in rows), reverse=True)

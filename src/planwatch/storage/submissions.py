@@ -192,13 +192,16 @@ def list_submissions(storage: Storage, plan_id: int | None = None, *,
 
 
 def page_submissions(storage: Storage, plan_id: int | None = None, *, status: str | None = None,
-                     department_id: int | None = None, offset: int = 0,
-                     limit: int = 100) -> tuple[list[SubmissionRecord], int]:
-    """One page of submissions (oldest first) and how many there are in all."""
+                     department_id: int | None = None, search: str | None = None,
+                     offset: int = 0, limit: int = 100) -> tuple[list[SubmissionRecord], int]:
+    """One page of submissions (oldest first) and how many there are in all; ``search``: words
+    the indicator name contains (case-insensitive, ``%``/``_`` literal)."""
     conds = [c for c in (
         submissions.c.plan_id == plan_id if plan_id is not None else None,
         submissions.c.status == status if status is not None else None,
         submissions.c.department_id == department_id if department_id is not None else None,
+        func.lower(submissions.c.indicator).contains(search.lower(), autoescape=True)
+        if search else None,
     ) if c is not None]
     query = select(submissions).where(*conds).order_by(submissions.c.id)
     with storage.reading() as conn:

@@ -46,6 +46,32 @@ CATALOGUE: dict[str, str] = {
     "规划导航": "Plan navigation", "规划概览": "Overview", "实际值填报": "Actuals",
     "任务督办": "Tasks",
     "进度判断统计": "Verdict counts", "走势": "Trend", "无实际值": "No actuals", "无": "None",
+    # home by role and the search / filter forms (pages/home.py, tasks, review)
+    "首页": "Home", "工作台": "Workbench", "待办": "To do", "待填报": "To report",
+    "到期任务": "Tasks due", "逾期部门": "Overdue departments", "预警规划": "Plans with warnings",
+    "账号": "Accounts", "已停用账号": "Deactivated accounts",
+    "公开的科技创新规划及其监测结果（{n}个）":
+        "Published S&T plans and their monitoring ({n})",
+    "报送年度：{year}年，报送截止：{date}": "Reporting year {year}, due by {date}",
+    "{year}年实际值，截止{date}": "actuals of {year}, due by {date}",
+    "报送截止": "Due by", "未填报": "Not reported", "去填报": "Report",
+    "本部门负责的指标都已报送。": "Every indicator of your department is reported.",
+    "审核意见": "Reviewer's comment", "修改后重新提交": "Correct and resubmit",
+    "没有被退回的填报。": "No returned submissions.",
+    "已逾期或{n}天内到期": "overdue or due within {n} days", "任务": "Task", "时限": "Deadline",
+    "没有逾期或即将到期的任务。": "No tasks overdue or due soon.",
+    "任务逾期，或{year}年实际值过了报送截止（{date}）仍未报送":
+        "tasks overdue, or actuals of {year} not reported by {date}",
+    "部门": "Department", "逾期任务": "Overdue tasks",
+    "没有逾期的部门。": "No overdue departments.", "没有预警。": "No warnings.",
+    "规划列表": "Plan list", "搜索": "Search", "搜索规划名称": "Search plan titles",
+    "按名称搜索，按地区、规划期和状态筛选":
+        "Search by title, filter by region, period and status",
+    "规划名称包含": "Title contains", "任务名称包含": "Task contains",
+    "指标名称包含": "Indicator contains", "全部": "All", "筛选": "Filter",
+    "清除条件": "Clear filters", "已公开": "Published", "未公开": "Not published",
+    "已归档": "Archived", "没有符合条件的规划。": "No plans match.",
+    "没有符合条件的任务。": "No tasks match.", "牵头单位": "Lead", "只看逾期": "Overdue only",
     # composite index page (pages/regions.py, reports/index_report.py)
     "综合指数": "Composite index", "下级地区综合指数": "Sub-region index",
     "{region}下级地区科技创新综合指数": "Composite innovation index of {region}'s sub-regions",
@@ -75,6 +101,20 @@ CATALOGUE: dict[str, str] = {
         "The sub-regions' plans hold no catalogue indicator to compare.",
     "各地区预警": "Warnings across regions", "{year}年数据报送情况": "Reporting for {year}",
     "未报送指标数": "Indicators not reported", "未报送指标": "Not reported",
+    "全国": "China", "下辖地区合计": "All regions below, summed", "下辖": "Below",
+    "下辖{n}个地区（含各级），{m}个有{year}年适用的规划；其指标中{j}项已作判断，进度正常{share}，"
+    "滞后、倒退或未实现{risk}项；{u}个地区有指标未报送{year}年数据。":
+        "{n} regions below (every level), {m} with a plan for {year}; {j} of their indicators "
+        "judged, {share} on track, {risk} behind, regressing or missed; {u} regions have not "
+        "reported every indicator for {year}.",
+    "下表每行为一个下级地区自己的规划；“下辖”列与单元格下方的小字汇总其以下各级地区的规划，点击地区名进入其看板。":
+        "Each row is a sub-region's own plan; the Below column and the small figures under "
+        "each cell sum the plans of every region under it — click a name to open its "
+        "dashboard.",
+    "{n}个地区": "{n} regions", "正常{share}": "{share} on track", "暂无判断": "None judged",
+    "下辖地区中进度正常的数目 / 已判断的数目": "Regions below on track / judged",
+    "下辖{a}/{b}": "below {a}/{b}", "下辖未报送地区": "Regions below not reporting",
+    "{u}/{m}个": "{u} of {m}",
     "全部指标": "All indicators", "原文": "Source text",
     "颜色为各地区该指标最近的实际值（指标目录统一单位）；点击进入该地区。":
         "Colour: each region's latest actual of the indicator (catalogue unit); click to open it.",
@@ -174,6 +214,21 @@ CATALOGUE: dict[str, str] = {
     "共{n}条": "{n} in all", "分页": "Pages",
     "申请更正": "Request a correction", "更正理由（必填）": "Reason for the correction (required)",
     "新数值": "New value", "已锁定": "Locked",
+    # review with context, withdraw, batch approve
+    "选择": "Select", "全选": "Select all", "上次退回": "Last returned",
+    "年均增长": "Annual growth",
+    "上年": "Last year", "变动": "Change", "基期 / 目标 / 上年": "Baseline / target / last year",
+    "批量通过所选": "Approve selected", "已批量通过{n}条填报。": "{n} submissions approved.",
+    "勾选多条后一并通过：任一条不能通过时，全部不通过，并列出原因。":
+        "Tick several to approve them together: if any one cannot be approved, none is, and "
+        "the reasons are listed.",
+    "提交审核": "Submit for review", "撤回": "Withdraw",
+    "审核前可撤回，撤回后退为草稿，可修改后重新提交":
+        "Withdraw before review: it becomes a draft to correct and submit again",
+    "最新值": "Latest",
+    "数值可按习惯填写：2.95%（百分比指标）、1,500、全角数字均可识别。":
+        "Type numbers as you are used to: 2.95% (for percentage indicators), 1,500 and "
+        "full-width digits are read.",
     "我的账号": "My account", "修改密码": "Change password", "当前密码": "Current password",
     "新密码": "New password",
     "须输入当前密码；修改后其他会话和全部API令牌失效。新密码至少10位，不能包含用户名。":

@@ -10,7 +10,7 @@ from planwatch.evaluate import audit_plan
 from planwatch.model.findings import Finding
 from planwatch.model.plan import Plan
 from planwatch.reports import build_report
-from planwatch.reports.build import IndicatorRow, Report
+from planwatch.reports.build import NO_LEAD as NO_LEAD, IndicatorRow, Report
 from planwatch.storage import (
     PlanSummary,
     Storage,
@@ -50,6 +50,8 @@ from planwatch.workflow.views import (
 
 UNPLACED = "未标注地区"
 """The tree node of the plans without a region."""
+# NO_LEAD (imported above): the group of the tasks without a lead department, as the
+# evaluation's tasks by department name it.
 
 
 def _item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
@@ -58,6 +60,11 @@ def _item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
                     region_id=p.region_id, doc_type=p.doc_type, period_start=p.period_start,
                     period_end=p.period_end, latest_version=p.latest_version,
                     is_public=p.id in public)
+
+
+def plan_summary_item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
+    """The list entry of a stored plan summary (``public``: the ids of the public plans)."""
+    return _item(store, p, public)
 
 
 def _plan_item(store: Storage, plan_id: int) -> PlanItem:

@@ -1,31 +1,60 @@
 """The dashboard of a region (地区监测看板): for every direct sub-region, the plan in force in the
-year, evaluated by THE evaluation view (:func:`planwatch.workflow.overview.cached_evaluation`)
-— so every verdict here is the one its plan page shows; the verdicts laid out as a matrix of
-sub-regions × catalogue indicators, counts by verdict, the 预警 of all of them, and who has not
-reported the year."""
+year; the verdicts laid out as a matrix of sub-regions × catalogue indicators, counts by
+verdict, the 预警 of all of them, and who has not reported the year — and, for each sub-region,
+the same summed over every region below it (下辖地区: the country's row of a province covers its
+cities and counties).
+
+Read and judged at scale: the region tree, the plans, their documents and the actuals of the
+year are read in a few set-based queries (:mod:`planwatch.storage.region_reads`), and every
+row of every plan is judged in one call of the batch evaluator
+(:mod:`planwatch.evaluate.batch_plans`) — with the verdicts THE evaluation view
+(:func:`planwatch.workflow.overview.plan_evaluation`) gives, so every cell here is the one its
+plan page shows (tests/test_region_dashboard.py, tests/test_batch_plans.py)."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
-from planwatch.catalog.indicators import load_catalog, match_indicator
+from planwatch.catalog.indicators import IndicatorMatch, load_catalog, match_indicator
+from planwatch.catalog.names import name_key
+from planwatch.evaluate.batch_plans import (
+    RowVerdicts,
+    choose_actuals,
+    clear_caches as clear_batch_caches,
+    judge_rows,
+    needs_series,
+    row_findings,
+)
+from planwatch.evaluate.targets import prose_indicators
+from planwatch.model.actual import Actual
 from planwatch.model.findings import Finding
 from planwatch.model.labels import VerdictCode, label
-from planwatch.reports.build import IndicatorRow, Report
+from planwatch.model.plan import Indicator
 from planwatch.reports.text import figure
 from planwatch.storage import Storage
 from planwatch.storage.actuals import latest_actual_year
-from planwatch.storage.regions import RegionRecord, list_regions
+from planwatch.storage.region_reads import (
+    Observed,
+    PlanHead,
+    all_regions,
+    best_actuals_of,
+    latest_actuals,
+    plan_documents,
+    plan_heads,
+)
+from planwatch.storage.regions import RegionRecord
 from planwatch.workflow.errors import Invalid
-from planwatch.workflow.overview import cached_evaluation, plan_items
 from planwatch.workflow.principal import Actor
 from planwatch.workflow.views import PlanItem
 
 ON_TRACK = frozenset({VerdictCode.ACHIEVED_EARLY, VerdictCode.ACHIEVED, VerdictCode.AHEAD,
                       VerdictCode.ON_TRACK})
 UNJUDGED = frozenset({VerdictCode.NO_DATA, VerdictCode.NOT_EVALUABLE})
+AT_RISK = frozenset({VerdictCode.BEHIND, VerdictCode.REGRESSING, VerdictCode.MISSED})
 
 
 @dataclass(frozen=True)
@@ -46,6 +75,33 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """Cells of many plans counted: judged (a verdict other than 暂无数据/无法判断), on track
+    (提前实现, 已实现, 快于预期, 基本符合预期), at risk (滞后, 倒退, 未实现)."""
+
+    cells: int = 0
+    judged: int = 0
+    on_track: int = 0
+    at_risk: int = 0
+
+    @property
+    def on_track_share(self) -> float | None:
+        return None if not self.judged else 100.0 * self.on_track / self.judged
+
+
+@dataclass(frozen=True)
+class Below:
+    """Every region under a sub-region (下辖地区), summed: how many, how many with a plan in
+    force, how many of those lack a value of the year, their cells in all and by indicator."""
+
+    regions: int = 0
+    with_plan: int = 0
+    unreporting: int = 0
+    tally: Tally = field(default_factory=Tally)
+    by_code: dict[str, Tally] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class SubRegion:
     region: RegionRecord
     plan: PlanItem | None
@@ -56,6 +112,8 @@ class SubRegion:
     alerts: list[Finding] = field(default_factory=list)
     unreported: list[str] = field(default_factory=list)
     """Indicators of the plan with a target and no actual for the year."""
+    below: Below | None = None
+    """The regions under it, summed (None when it has none, and in a comparison)."""
 
     @property
     def judged(self) -> int:
@@ -80,7 +138,12 @@ class Dashboard:
     codes: list[str]
     """Catalogue indicators that at least one sub-region's plan holds, in catalogue order."""
     counts: dict[str, int]
-    """Verdict code → cells."""
+    """Verdict code → cells (the sub-regions' own plans)."""
+    below: Below | None = None
+    """Every region under ``region`` (the sub-regions included), summed (None in a
+    comparison)."""
+    national: bool = False
+    """The country's dashboard (``region`` None): the provinces."""
 
     @property
     def names(self) -> dict[str, str]:
@@ -109,37 +172,63 @@ def _scaled(value: float | None, factor: float) -> float | None:
     return None if value is None else value * factor
 
 
-def _cells(report: Report, plan_id: int) -> dict[str, Cell]:
+@lru_cache(maxsize=8192)
+def _match(name: str, unit: str | None) -> IndicatorMatch | None:
+    return match_indicator(name, unit)
+
+
+def clear_caches() -> None:
+    """Forget the memoised catalogue matches and unit checks (benchmarks measure cold)."""
+    _match.cache_clear()
+    clear_batch_caches()
+
+
+def _opt(x: float) -> float | None:
+    return None if math.isnan(x) else float(x)
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """One plan's rows in the batch: the rows, their candidate and chosen actuals, and where
+    they start in it."""
+
+    plan: PlanItem
+    rows: list[Indicator]
+    candidates: list[Observed]
+    chosen: list[Observed | None]
+    offset: int
+
+
+def _cells(j: _Judged, v: RowVerdicts) -> dict[str, Cell]:
+    """Catalogue code → the first row of the plan matching it (as the plan page lists them)."""
     out: dict[str, Cell] = {}
-    for row in report.indicators:
-        match = match_indicator(row.name, row.unit)
+    for n, (ind, got) in enumerate(zip(j.rows, j.chosen, strict=True)):
+        match = _match(ind.name, ind.unit)
         if match is None or match.code in out:
             continue
-        rate = row.path == "rate"  # the target is a growth rate, not a level of the unit
+        k = j.offset + n
+        actual = None if got is None else got.value
+        target = _opt(v.target[k])
         out[match.code] = Cell(
-            verdict_code=row.verdict_code, verdict=label("verdict", row.verdict_code),
-            plan_id=plan_id, indicator=row.name, actual=row.actual, target=row.target,
-            unit=row.unit, actual_year=row.actual_year,
-            canonical_actual=_scaled(row.actual, match.factor),
-            canonical_target=None if rate else _scaled(row.target, match.factor),
+            verdict_code=v.verdict[k], verdict=label("verdict", v.verdict[k]),
+            plan_id=j.plan.id, indicator=ind.name, actual=actual, target=target,
+            unit=ind.unit, actual_year=None if got is None else got.year,
+            canonical_actual=_scaled(actual, match.factor),
+            # a growth-rate target is not a level of the unit
+            canonical_target=None if v.path[k] == "rate" else _scaled(target, match.factor),
             canonical_unit=match.unit)
     return out
 
 
-def _unreported(rows: list[IndicatorRow], year: int) -> list[str]:
-    return [r.name for r in rows if r.target is not None and r.actual_year != year]
+def _unreported(j: _Judged, v: RowVerdicts, year: int) -> list[str]:
+    return [ind.name for n, (ind, got) in enumerate(zip(j.rows, j.chosen, strict=True))
+            if not math.isnan(v.target[j.offset + n]) and (got is None or got.year != year)]
 
 
-def _subregion(store: Storage, actor: Actor, region: RegionRecord, plans: list[PlanItem],
-               year: int) -> SubRegion:
-    plan = plan_in_force(plans, year)
-    below = bool(list_regions(store, parent=region.id))
-    if plan is None:
-        return SubRegion(region=region, plan=None, has_children=below)
-    report = cached_evaluation(store, actor, plan.id, year)
-    return SubRegion(region=region, plan=plan, has_children=below, cells=_cells(report, plan.id),
-                     alerts=list(report.alerts),
-                     unreported=_unreported(report.indicators, year))
+def _alerts(j: _Judged, v: RowVerdicts, year: int,
+            series: dict[int, dict[str, list[Actual]]]) -> list[Finding]:
+    return [f for n, (ind, got) in enumerate(zip(j.rows, j.chosen, strict=True))
+            for f in row_findings(ind, got, v, j.offset + n, year, series.get(j.plan.id))]
 
 
 def latest_reported_year(store: Storage, plans: list[PlanItem]) -> int:
@@ -150,32 +239,202 @@ def latest_reported_year(store: Storage, plans: list[PlanItem]) -> int:
     return last if found is None else found
 
 
-def _plans_by_region(store: Storage, actor: Actor, ids: set[int]) -> dict[int, list[PlanItem]]:
+@dataclass(frozen=True)
+class _Tree:
+    """Every region, read once: children by parent (by name), records by id."""
+
+    by_id: dict[int, RegionRecord]
+    children: dict[int | None, list[RegionRecord]]
+
+    @classmethod
+    def read(cls, store: Storage) -> _Tree:
+        records = all_regions(store)
+        children: dict[int | None, list[RegionRecord]] = {}
+        for r in records:
+            children.setdefault(r.parent_id, []).append(r)
+        return cls({r.id: r for r in records}, children)
+
+    def below(self, region_id: int) -> list[int]:
+        """Ids of every region under ``region_id`` (not itself)."""
+        out: list[int] = []
+        stack = [region_id]
+        while stack:
+            kids = self.children.get(stack.pop(), [])
+            out += [k.id for k in kids]
+            stack += [k.id for k in kids]
+        return out
+
+
+def _item(h: PlanHead, tree: _Tree) -> PlanItem:
+    region = tree.by_id.get(h.region_id) if h.region_id is not None else None
+    return PlanItem(id=h.id, title=h.title, region=region.name if region else None,
+                    region_id=h.region_id, doc_type=h.doc_type, period_start=h.period_start,
+                    period_end=h.period_end, latest_version=h.latest_version,
+                    is_public=h.is_public)
+
+
+def _plans(store: Storage, tree: _Tree, region_ids: set[int] | None
+           ) -> tuple[dict[int, list[PlanItem]], dict[int, int]]:
+    """The plans (not archived) of the regions by region, and plan id → latest version id
+    (one query)."""
     by_region: dict[int, list[PlanItem]] = {}
-    for item in plan_items(store, actor):
-        if item.region_id in ids:
-            by_region.setdefault(item.region_id, []).append(item)
-    return by_region
+    versions: dict[int, int] = {}
+    for h in plan_heads(store, region_ids, public_only=False):
+        if h.region_id is None or (region_ids is not None and h.region_id not in region_ids):
+            continue
+        by_region.setdefault(h.region_id, []).append(_item(h, tree))
+        if h.version_id is not None:
+            versions[h.id] = h.version_id
+    return by_region, versions
 
 
-def _dashboard(store: Storage, actor: Actor, region: RegionRecord | None,
-               regions: list[RegionRecord], year: int | None) -> Dashboard:
-    by_region = _plans_by_region(store, actor, {r.id for r in regions})
+def _judge(store: Storage, plans: dict[int, PlanItem], versions: dict[int, int], year: int
+           ) -> tuple[dict[int, _Judged], RowVerdicts]:
+    """Every plan's rows (table indicators, then evaluable prose targets) judged in one batch;
+    ``plans``: region id → its plan in force."""
+    docs = plan_documents(store, {versions[p.id] for p in plans.values() if p.id in versions})
+    candidates: dict[int, list[Observed]] = {}
+    for obs in latest_actuals(store, [p.id for p in plans.values()], year):
+        candidates.setdefault(obs.plan_id, []).append(obs)
+    judged: dict[int, _Judged] = {}
+    rows: list[Indicator] = []
+    chosen: list[Observed | None] = []
+    for region_id, item in plans.items():
+        doc = docs.get(versions.get(item.id, -1))
+        mine = [] if doc is None else [*doc.indicators, *prose_indicators(doc)]
+        found = candidates.get(item.id, [])
+        picked = choose_actuals(mine, found)
+        judged[region_id] = _Judged(item, mine, found, picked, len(rows))
+        rows += mine
+        chosen += picked
+    return judged, judge_rows(rows, chosen)
+
+
+def _series(store: Storage, judged: list[_Judged], v: RowVerdicts, year: int
+            ) -> dict[int, dict[str, list[Actual]]]:
+    """The series the 预警 of these plans need (约束性 rows whose projection decides), by plan
+    and name key — one query, none when no row needs one."""
+    pairs: set[tuple[int, str]] = set()
+    for j in judged:
+        keys = {name_key(ind.name) for n, (ind, got) in enumerate(zip(j.rows, j.chosen,
+                                                                        strict=True))
+                if needs_series(ind, got, v, j.offset + n)}
+        pairs |= {(j.plan.id, a.indicator) for a in j.candidates
+                  if name_key(a.indicator) in keys}
+    if not pairs:
+        return {}
+    out: dict[int, dict[str, list[Actual]]] = {}
+    for plan_id, rows in best_actuals_of(store, {p for p, _ in pairs}, up_to=year,
+                                         names=pairs).items():
+        for a in rows:
+            out.setdefault(plan_id, {}).setdefault(name_key(a.indicator), []).append(a)
+    return out
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """One plan as the batch judges it: per row (table rows, then prose targets) name, verdict,
+    actual, its year and the resolved target; the 预警; the rows not reported for the year."""
+
+    plan_id: int
+    rows: list[tuple[str, VerdictCode, float | None, int | None, float | None]]
+    alerts: list[Finding]
+    unreported: list[str]
+
+
+def plan_results(store: Storage, plans: list[PlanItem], year: int) -> list[PlanResult]:
+    """The plans judged in one batch, as the dashboard judges them (the same set-based reads);
+    what the equivalence tests compare with the one evaluation view."""
+    versions = {h.id: h.version_id for h in plan_heads(store, None, public_only=False)
+                if h.version_id is not None}
+    judged, v = _judge(store, {p.id: p for p in plans}, versions, year)
+    series = _series(store, list(judged.values()), v, year)
+    return [PlanResult(
+        plan_id=j.plan.id,
+        rows=[(ind.name, v.verdict[j.offset + n], None if got is None else got.value,
+               None if got is None else got.year, _opt(v.target[j.offset + n]))
+              for n, (ind, got) in enumerate(zip(j.rows, j.chosen, strict=True))],
+        alerts=_alerts(j, v, year, series), unreported=_unreported(j, v, year))
+        for j in judged.values()]
+
+
+def _tally(codes: list[VerdictCode]) -> Tally:
+    return Tally(cells=len(codes), judged=sum(c not in UNJUDGED for c in codes),
+                 on_track=sum(c in ON_TRACK for c in codes),
+                 at_risk=sum(c in AT_RISK for c in codes))
+
+
+def _codes(j: _Judged) -> list[tuple[str, int]]:
+    """(catalogue code, batch row) of the rows :func:`_cells` shows — without the cells."""
+    seen: dict[str, int] = {}
+    for n, ind in enumerate(j.rows):
+        match = _match(ind.name, ind.unit)
+        if match is not None and match.code not in seen:
+            seen[match.code] = j.offset + n
+    return list(seen.items())
+
+
+def _below(ids: list[int], codes: dict[int, list[tuple[str, int]]], v: RowVerdicts,
+           unreporting: set[int]) -> Below:
+    everything: list[VerdictCode] = []
+    by_code: dict[str, list[VerdictCode]] = {}
+    verdicts = v.verdict
+    for region_id in ids:
+        for code, k in codes.get(region_id, ()):
+            everything.append(verdicts[k])
+            by_code.setdefault(code, []).append(verdicts[k])
+    return Below(regions=len(ids), with_plan=sum(1 for i in ids if i in codes),
+                 unreporting=sum(1 for i in ids if i in unreporting), tally=_tally(everything),
+                 by_code={code: _tally(found) for code, found in by_code.items()})
+
+
+def _dashboard(store: Storage, region: RegionRecord | None, regions: list[RegionRecord],
+               year: int | None, tree: _Tree, *, with_below: bool,
+               national: bool = False) -> Dashboard:
+    """The sub-regions ``regions``; ``with_below``: each with every region under it summed."""
+    below = {r.id: tree.below(r.id) for r in regions} if with_below else {}
+    wanted = {r.id for r in regions} | {i for ids in below.values() for i in ids}
+    everything = len(wanted) >= len(tree.by_id)
+    by_region, versions = _plans(store, tree, None if everything else wanted)
     if year is None:
-        year = latest_reported_year(store, [p for ps in by_region.values() for p in ps])
-    subs = [_subregion(store, actor, r, by_region.get(r.id, []), year) for r in regions]
+        year = latest_reported_year(store, [p for r in regions for p in by_region.get(r.id, [])])
+    in_force = {rid: p for rid in wanted
+                if (p := plan_in_force(by_region.get(rid, []), year)) is not None}
+    judged, v = _judge(store, in_force, versions, year)
+    own = [judged[r.id] for r in regions if r.id in judged]
+    series = _series(store, own, v, year)
+    codes_of = {rid: _codes(j) for rid, j in judged.items()}
+    unreported = {rid: _unreported(j, v, year) for rid, j in judged.items()}
+    lagging = {rid for rid, names in unreported.items() if names}
+    subs = []
+    for r in regions:
+        j = judged.get(r.id)
+        kids = below.get(r.id, [])
+        subs.append(SubRegion(
+            region=r, plan=None if j is None else j.plan,
+            has_children=bool(tree.children.get(r.id)),
+            cells={} if j is None else _cells(j, v),
+            alerts=[] if j is None else _alerts(j, v, year, series),
+            unreported=unreported.get(r.id, []),
+            below=_below(kids, codes_of, v, lagging) if kids else None))
     order = {e.code: i for i, e in enumerate(load_catalog().indicators)}
     codes = sorted({c for s in subs for c in s.cells}, key=lambda c: order.get(c, len(order)))
     counts = Counter(str(cell.verdict_code) for s in subs for cell in s.cells.values())
+    total = _below(sorted(wanted), codes_of, v, lagging) if with_below else None
     return Dashboard(region=region, year=year, subregions=subs, codes=codes,
-                     counts=dict(counts))
+                     counts=dict(counts), below=total, national=national)
 
 
-def region_dashboard(store: Storage, actor: Actor, region: RegionRecord,
+def region_dashboard(store: Storage, actor: Actor, region: RegionRecord | None,
                      year: int | None = None) -> Dashboard:
-    """The dashboard of ``region``'s direct sub-regions in ``year`` (default: the latest year
-    one of their plans has an actual for)."""
-    return _dashboard(store, actor, region, list_regions(store, parent=region.id), year)
+    """The dashboard of ``region``'s direct sub-regions (None: the country's, i.e. the
+    provinces) in ``year`` (default: the latest year one of their plans has an actual for),
+    each with every region under it summed (下辖地区). ``actor`` signed in: every plan not
+    archived counts, as on the plan pages."""
+    tree = _Tree.read(store)
+    regions = tree.children.get(None if region is None else region.id, [])
+    return _dashboard(store, region, regions, year, tree, with_below=True,
+                      national=region is None)
 
 
 def compare_regions(store: Storage, actor: Actor, regions: list[RegionRecord],
@@ -184,7 +443,21 @@ def compare_regions(store: Storage, actor: Actor, regions: list[RegionRecord],
     if not regions:
         raise Invalid("请至少选择一个地区", "choose at least one region")
     unique = list({r.id: r for r in regions}.values())
-    return _dashboard(store, actor, None, unique, year)
+    return _dashboard(store, None, unique, year, _Tree.read(store), with_below=False)
+
+
+def _tally_json(t: Tally) -> dict[str, object]:
+    return {"cells": t.cells, "judged": t.judged, "on_track": t.on_track,
+            "at_risk": t.at_risk, "on_track_share": t.on_track_share}
+
+
+def below_json(b: Below | None) -> dict[str, object] | None:
+    """The regions under a sub-region, summed (API form)."""
+    if b is None:
+        return None
+    return {"regions": b.regions, "with_plan": b.with_plan, "unreporting": b.unreporting,
+            **_tally_json(b.tally),
+            "by_indicator": {code: _tally_json(t) for code, t in b.by_code.items()}}
 
 
 def dashboard_json(d: Dashboard) -> dict[str, object]:
@@ -192,9 +465,11 @@ def dashboard_json(d: Dashboard) -> dict[str, object]:
     names = d.names
     return {
         "region_id": d.region.id if d.region else None,
-        "region": d.region.name if d.region else None, "year": d.year,
+        "region": d.region.name if d.region else ("全国" if d.national else None),
+        "year": d.year,
         "indicators": [{"code": c, "name": names[c]} for c in d.codes],
         "verdict_counts": d.counts,
+        "below": below_json(d.below),
         "subregions": [{
             "region_id": s.region.id, "name": s.region.name,
             "plan_id": s.plan.id if s.plan else None,
@@ -210,6 +485,7 @@ def dashboard_json(d: Dashboard) -> dict[str, object]:
             "alerts": [{"code": f.code, "severity": str(f.severity), "message": f.message}
                        for f in s.alerts],
             "unreported": s.unreported,
+            "below": below_json(s.below),
         } for s in d.subregions],
     }
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
@@ -39,10 +39,17 @@ from planwatch.workflow.principal import (
     require_reviewer,
     require_writer,
 )
-from planwatch.workflow.validation import check_number, check_text, check_year
+from planwatch.workflow.validation import check_text, check_value, check_year
 
 EDITABLE = ("value", "unit", "source", "year", "actual_status")
 MAX_CACHED_VERSIONS = 32
+
+
+class _Named(NamedTuple):
+    """An indicator of a plan version: its name and its unit."""
+
+    name: str
+    unit: str | None
 
 
 class _NameCache:
@@ -51,20 +58,23 @@ class _NameCache:
     submission does not parse and validate the whole plan JSON again. Bounded, thread-safe."""
 
     def __init__(self) -> None:
-        self._entries: OrderedDict[str, dict[str, str]] = OrderedDict()
+        self._entries: OrderedDict[str, dict[str, _Named]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def names(self, conn: Connection, version_id: int, sha: str) -> dict[str, str]:
-        """Whitespace-free name → indicator name (first one wins, in reporting order)."""
+    def names(self, conn: Connection, version_id: int, sha: str) -> dict[str, _Named]:
+        """Whitespace-free name → indicator name and unit (first one wins, in reporting
+        order)."""
         with self._lock:
             found = self._entries.get(sha)
             if found is not None:
                 self._entries.move_to_end(sha)
                 return found
         plan = Plan.model_validate_json(subs.version_json(conn, version_id))
-        table: dict[str, str] = {}
+        units = {r.name: r.unit for r in plan.prior_results} | {
+            i.name: i.unit for i in plan.indicators}
+        table: dict[str, _Named] = {}
         for name in indicator_names(plan):
-            table.setdefault(indicator_key(name), name)
+            table.setdefault(indicator_key(name), _Named(name, units.get(name)))
         with self._lock:
             self._entries[sha] = table
             while len(self._entries) > MAX_CACHED_VERSIONS:
@@ -75,27 +85,37 @@ class _NameCache:
 _NAMES = _NameCache()
 
 
-def _resolve(conn: Connection, plan_id: int, indicator: str) -> tuple[str, subs.Owner | None]:
-    """(indicator name as in the plan, its responsible department) in one read transaction."""
+def _named(conn: Connection, plan_id: int, indicator: str) -> _Named:
+    """The indicator as in the plan's latest version (name and unit)."""
     version = subs.latest_version_key(conn, plan_id)
     if version is None:
         raise NotFound(f"规划{plan_id}不存在", f"no plan {plan_id}")
-    name = _NAMES.names(conn, *version).get(indicator_key(indicator))
-    if name is None:
+    named = _NAMES.names(conn, *version).get(indicator_key(indicator))
+    if named is None:
         raise NotFound(f"规划中没有指标“{indicator}”", f"no indicator {indicator!r} in plan")
-    return name, subs.indicator_owner(conn, plan_id, name)
+    return named
+
+
+def _resolve(conn: Connection, plan_id: int, indicator: str
+             ) -> tuple[_Named, subs.Owner | None]:
+    """(indicator as in the plan, its responsible department) in one read transaction."""
+    named = _named(conn, plan_id, indicator)
+    return named, subs.indicator_owner(conn, plan_id, named.name)
 
 
 def _known_indicator(store: Storage, plan_id: int, indicator: str) -> str:
     with store.reading() as conn:
-        return _resolve(conn, plan_id, indicator)[0]
+        return _named(conn, plan_id, indicator).name
 
 
-def _check_entry(year: int, value: float, unit: str | None, source: str | None) -> None:
+def _check_entry(year: int, value: float | str, unit: str | None, source: str | None,
+                 plan_unit: str | None) -> float:
+    """The entry's fields checked; the value read (typed text as in :func:`check_value`,
+    against the indicator's unit in the plan, else the one given)."""
     check_year(year)
-    check_number(value)
     check_text(unit, "unit")
     check_text(source, "source")
+    return check_value(value, plan_unit or unit)
 
 
 def _locked_message(name: str, year: int, status: str, live: float) -> tuple[str, str]:
@@ -107,17 +127,19 @@ def _locked_message(name: str, year: int, status: str, live: float) -> tuple[str
 
 
 def submit_actual(store: Storage, actor: Actor, plan_id: int, indicator: str, year: int,
-                  value: float, *, unit: str | None = None, source: str | None = None,
+                  value: float | str, *, unit: str | None = None, source: str | None = None,
                   actual_status: str = "final", draft: bool = False) -> SubmissionRecord:
     """A department reports a value of one of its indicators (or a reviewer of any): one read
     transaction (plan version, name, owner, lock) and one short write transaction. A cell that
     already holds an approved value is locked: refused here (409), see
-    :func:`request_correction`."""
+    :func:`request_correction`. A typed ``value`` (``2.95%``, ``1,500``) is read against the
+    indicator's unit."""
     require_writer(actor)
-    _check_entry(year, value, unit, source)
+    check_year(year)
     with store.reading() as conn:
-        name, owner = _resolve(conn, plan_id, indicator)
+        (name, plan_unit), owner = _resolve(conn, plan_id, indicator)
         live = subs.live_value(conn, plan_id, name, year, actual_status)
+    value = _check_entry(year, value, unit, source, plan_unit)
     require_indicator(actor, name, owner.department_id if owner else None)
     if live is not None:
         raise Conflict(*_locked_message(name, year, actual_status, live))
@@ -129,17 +151,18 @@ def submit_actual(store: Storage, actor: Actor, plan_id: int, indicator: str, ye
 
 
 def request_correction(store: Storage, actor: Actor, plan_id: int, indicator: str, year: int,
-                       value: float, *, reason: str, unit: str | None = None,
+                       value: float | str, *, reason: str, unit: str | None = None,
                        source: str | None = None,
                        actual_status: str = "final") -> SubmissionRecord:
     """Ask to change a locked (approved) value: a correction request with a reason, reviewed
     like any submission; on approval the old value is kept in the request and the audit log."""
     require_writer(actor)
-    _check_entry(year, value, unit, source)
+    check_year(year)
     check_text(reason, "reason", required=True)
     with store.reading() as conn:
-        name, owner = _resolve(conn, plan_id, indicator)
+        (name, plan_unit), owner = _resolve(conn, plan_id, indicator)
         live = subs.live_value(conn, plan_id, name, year, actual_status)
+    value = _check_entry(year, value, unit, source, plan_unit)
     require_indicator(actor, name, owner.department_id if owner else None)
     if live is None:
         raise Conflict(f"“{name}”{year}年尚无已锁定的数值，请直接填报",
@@ -168,8 +191,10 @@ def edit_submission(store: Storage, actor: Actor, submission_id: int, *, submit:
     if sub.status == "submitted":
         raise Conflict("填报正在审核中，不能修改", "submission is under review")
     values = {k: v for k, v in changes.items() if k in EDITABLE and v is not None}
-    _check_entry(values.get("year", sub.year), values.get("value", sub.value),
-                 values.get("unit"), values.get("source"))
+    with store.reading() as conn:
+        plan_unit = _named(conn, sub.plan_id, sub.indicator).unit
+    values["value"] = _check_entry(values.get("year", sub.year), values.get("value", sub.value),
+                                   values.get("unit"), values.get("source"), plan_unit)
     if submit:
         values |= {"status": "submitted", "submitted_at": utcnow()}
     with store.atomic() as conn:
@@ -210,7 +235,7 @@ def approve_submission(store: Storage, actor: Actor, submission_id: int,
     cannot be stored."""
     check_text(comment, "comment")
     try:
-        return _approve(store, actor, submission_id, comment, policy)
+        return approve_step(store, actor, submission_id, comment, policy)
     except IntegrityError as exc:  # PostgreSQL: a concurrent approval stored the cell first
         sub = subs.get_submission(store, submission_id)
         raise Conflict(f"“{sub.indicator}”{sub.year}年的数值刚由他人审核锁定，本次未执行；"
@@ -219,8 +244,10 @@ def approve_submission(store: Storage, actor: Actor, submission_id: int,
                        f"approval: file a correction request") from exc
 
 
-def _approve(store: Storage, actor: Actor, submission_id: int, comment: str | None,
-             policy: ReviewPolicy) -> SubmissionRecord:
+def approve_step(store: Storage, actor: Actor, submission_id: int, comment: str | None,
+                 policy: ReviewPolicy) -> SubmissionRecord:
+    """One approval (claim, cell lock, stored value, status) in one transaction — a
+    savepoint of the caller's when inside one (a batch)."""
     with store.atomic() as conn:
         sub = _claim(conn, actor, submission_id, policy)
         lock_cells(conn, sub.plan_id, [(sub.indicator, sub.year, sub.actual_status)])

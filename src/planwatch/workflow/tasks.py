@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planwatch.evaluate import evaluate_tasks
-from planwatch.model.evaluation import TaskEvaluation
+from planwatch.model.evaluation import TaskEvaluation, TaskState
 from planwatch.model.plan import Task
 from planwatch.storage import Storage
 from planwatch.storage.departments import resolve_plan_departments
@@ -30,10 +30,46 @@ class TaskView:
     editable: bool = False
 
 
+@dataclass(frozen=True)
+class TaskFilter:
+    """What a plan's task list is narrowed to (None: no condition)."""
+
+    department: str | None = None
+    """A lead department as the plan names it: the tasks it leads — the same department under
+    another name of the plan (市科技局 / 威海市科技局) included."""
+    state: str | None = None
+    """The evaluated state (``overdue``, ``blocked``, ``done`` …)."""
+    search: str | None = None
+    """Words the task's title contains (case-insensitive)."""
+    overdue: bool = False
+    """Only overdue tasks (deadline passed, not reported done)."""
+
+    def keeps(self, task: Task, ev: TaskEvaluation, departments: dict[str, int]) -> bool:
+        if self.state is not None and ev.state != self.state:
+            return False
+        if self.overdue and ev.state != TaskState.OVERDUE:
+            return False
+        if self.search and self.search.casefold() not in task.title.casefold():
+            return False
+        return self.department is None or same_department(self.department, task.lead,
+                                                          departments)
+
+
+NO_FILTER = TaskFilter()
+
+
+def same_department(name: str, lead: list[str], departments: dict[str, int]) -> bool:
+    """``name`` is one of ``lead``, or names the same registered department as one of them."""
+    wanted = departments.get(name)
+    return any(n == name or (wanted is not None and departments.get(n) == wanted)
+               for n in lead)
+
+
 def plan_tasks(store: Storage, actor: Actor, plan_id: int, *, today: date | None = None,
-               mine: bool | None = None) -> list[TaskView]:
-    """The plan's tasks; department users get only the tasks their department leads
-    (``mine=False`` lets them see all, read-only). Archived plans: reviewers only."""
+               mine: bool | None = None, only: TaskFilter = NO_FILTER) -> list[TaskView]:
+    """The plan's tasks (those ``only`` keeps); department users get only the tasks their
+    department leads (``mine=False`` lets them see all, read-only). Archived plans: reviewers
+    only."""
     require_not_archived(store, actor, plan_id)
     plan = load_plan(store, plan_id)
     progress = list_progress(store, plan_id)
@@ -44,7 +80,7 @@ def plan_tasks(store: Storage, actor: Actor, plan_id: int, *, today: date | None
     views = []
     for task, ev in zip(plan.tasks, evaluations, strict=True):
         own = leads(task, departments, actor.department_id)
-        if only_mine and not own:
+        if (only_mine and not own) or not only.keeps(task, ev, departments):
             continue
         views.append(TaskView(task, ev, [p for p in progress if p.task_number == task.number],
                               editable=actor.is_reviewer or (actor.is_department and own)))
@@ -70,3 +106,11 @@ def report_progress(store: Storage, actor: Actor, plan_id: int, task_number: int
     return add_progress(store, plan_id=plan_id, task_number=task_number,
                         department_id=department_id, report=report, percent=percent,
                         status=status, reported_on=day, by=actor.author)
+
+
+def task_lead_names(store: Storage, actor: Actor, plan_id: int) -> list[str]:
+    """The lead departments the plan's tasks name, once each in order (the task page's
+    department filter)."""
+    require_not_archived(store, actor, plan_id)
+    plan = load_plan(store, plan_id)
+    return list(dict.fromkeys(n for t in plan.tasks for n in t.lead))

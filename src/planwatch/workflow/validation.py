@@ -7,8 +7,11 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from planwatch.actuals.numbers import NumberTextError, is_percent_unit, read_number
 from planwatch.workflow.errors import Invalid
 
+MAX_ABS_VALUE = 1e15
+"""The largest absolute value a reported actual may have (as in the Excel import)."""
 MIN_YEAR = 1949
 MAX_YEAR = 2100
 MAX_TEXT = {"indicator": 300, "unit": 50, "source": 500, "comment": 2000, "reason": 2000,
@@ -34,6 +37,29 @@ def check_number(value: float, field: str = "value", *, low: float | None = None
     if (low is not None and number < low) or (high is not None and number > high):
         raise _refuse(field, f"须在{low}到{high}之间", f"must be within {low}..{high}")
     return number
+
+
+def check_value(value: float | str, unit: str | None = None) -> float:
+    """A reported value, typed (``2.95%``, ``1,500``, ``１２３．４``, spaces — read by
+    :func:`planwatch.actuals.numbers.read_number`, the one reading for the form, the API and
+    the Excel import) or a number: finite and at most 1e15 in absolute value."""
+    if isinstance(value, str):
+        try:
+            value = read_number(value, unit)
+        except NumberTextError as exc:
+            raise _not_a_number(exc.text, unit) from exc
+    return check_number(value, low=-MAX_ABS_VALUE, high=MAX_ABS_VALUE)
+
+
+def _not_a_number(text: str, unit: str | None) -> Invalid:
+    if text.endswith("%") and not is_percent_unit(unit):
+        return _refuse("value",
+                       f"“{text}”带百分号，但本指标单位是“{unit or '无'}”：请按该单位填写数字",
+                       f"{text!r} has a % sign but the unit is {unit or 'none'}: type the "
+                       "number in that unit")
+    return _refuse("value", f"“{text}”不是数字：请填写数字，如 2.95、1,500（不带单位或文字）",
+                   f"{text!r} is not a number: type digits such as 2.95 or 1,500 (no unit "
+                   "or words)")
 
 
 def check_year(year: int, field: str = "year") -> int:

@@ -39,8 +39,13 @@ from planwatch.workflow.demo_activity import LivingDemo, build_living_demo
 from planwatch.workflow.demo_life import LifeResult
 from planwatch.workflow.detail import indicator_detail
 from planwatch.workflow.errors import Conflict, Forbidden, Invalid, NotFound
+from planwatch.workflow.home import HomeSummary, home_summary
 from planwatch.workflow.lists import (
+    PlanQuery,
     archived_plan_page,
+    plan_page,
+    plan_periods,
+    region_options,
     submission_page,
     token_page,
     user_page,
@@ -59,6 +64,7 @@ from planwatch.workflow.principal import SYSTEM, Actor
 from planwatch.workflow.region_cascade import region_cascade
 from planwatch.workflow.region_dashboard import compare_regions, region_dashboard
 from planwatch.workflow.region_index import find_region, region_index
+from planwatch.workflow.submission_steps import approve_submissions, withdraw_submission
 from planwatch.workflow.submissions import (
     approve_submission,
     edit_submission,
@@ -70,7 +76,13 @@ from planwatch.workflow.submissions import (
     submit_actual,
     submit_actuals_file,
 )
-from planwatch.workflow.tasks import TaskView, plan_tasks, report_progress
+from planwatch.workflow.tasks import (
+    TaskFilter,
+    TaskView,
+    plan_tasks,
+    report_progress,
+    task_lead_names,
+)
 from planwatch.workflow.uploads import (
     ConfirmedPlan,
     Correction,
@@ -97,11 +109,14 @@ __all__ = [
     "DemoResult",
     "FieldProblem",
     "Forbidden",
+    "HomeSummary",
     "Invalid",
     "LifeResult",
     "LivingDemo",
     "NotFound",
     "PendingSummary",
+    "PlanQuery",
+    "TaskFilter",
     "TaskView",
     "UploadPreview",
     "UploadReview",
@@ -109,6 +124,7 @@ __all__ = [
     "actor_for_token",
     "add_user",
     "approve_submission",
+    "approve_submissions",
     "archive_confirmation",
     "archive_plan",
     "archived_plan_page",
@@ -128,6 +144,7 @@ __all__ = [
     "find_region",
     "get_account",
     "has_accounts",
+    "home_summary",
     "housekeeping",
     "indicator_detail",
     "list_departments",
@@ -143,12 +160,15 @@ __all__ = [
     "plan_item",
     "plan_items",
     "plan_overview",
+    "plan_page",
+    "plan_periods",
     "plan_tasks",
     "preview_upload",
     "public_plan",
     "region_cascade",
     "region_dashboard",
     "region_index",
+    "region_options",
     "region_plan_page",
     "regions_tree",
     "report_progress",
@@ -167,8 +187,10 @@ __all__ = [
     "submission_page",
     "submit_actual",
     "submit_actuals_file",
+    "task_lead_names",
     "token_page",
     "unarchive_plan",
     "upload_review",
     "user_page",
+    "withdraw_submission",
 ]

@@ -5,18 +5,19 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Query, Response, UploadFile
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from planwatch import actions
 from planwatch.storage import ActualRecord, get_actuals
 from planwatch.storage.submissions import SubmissionRecord
 from planwatch.web.api.paging import Page
-from planwatch.web.api.types import Comment, Name, Number, Short, Source, Year
+from planwatch.web.api.types import Comment, Name, Number, Short, Source, TypedNumber, Year
 from planwatch.web.api.uploads import saved_upload
 from planwatch.web.deps import CurrentActor, PolicyDep, SettingsDep, StoreDep, WritingActor
 from planwatch.web.security import ACTUALS_SUFFIXES
 from planwatch.workflow.plans import load_plan
 from planwatch.workflow.review_queue import MAX_PAGE_SIZE, PAGE_SIZE, QueuePage, review_queue
+from planwatch.workflow.submission_steps import MAX_BATCH
 
 router = APIRouter(tags=["actuals"])
 Status = Literal["draft", "submitted", "approved", "returned"]
@@ -25,7 +26,7 @@ Status = Literal["draft", "submitted", "approved", "returned"]
 class SubmissionIn(BaseModel):
     indicator: Name
     year: Year
-    value: Number
+    value: Number | TypedNumber
     unit: Short | None = None
     source: Source | None = None
     actual_status: Literal["final", "provisional"] = "final"
@@ -35,7 +36,7 @@ class SubmissionIn(BaseModel):
 class CorrectionIn(BaseModel):
     indicator: Name
     year: Year
-    value: Number
+    value: Number | TypedNumber
     reason: Comment
     unit: Short | None = None
     source: Source | None = None
@@ -43,7 +44,7 @@ class CorrectionIn(BaseModel):
 
 
 class SubmissionEdit(BaseModel):
-    value: Number | None = None
+    value: Number | TypedNumber | None = None
     year: Year | None = None
     unit: Short | None = None
     source: Source | None = None
@@ -57,6 +58,11 @@ class ReviewIn(BaseModel):
 
 class ReturnIn(BaseModel):
     comment: Comment
+
+
+class BatchIn(BaseModel):
+    ids: Annotated[list[int], Field(min_length=1, max_length=MAX_BATCH)]
+    comment: Comment | None = None
 
 
 @router.get("/plans/{plan_id}/submissions", response_model=list[SubmissionRecord])
@@ -121,13 +127,35 @@ def return_(submission_id: int, body: ReturnIn, store: StoreDep, actor: WritingA
     return actions.return_submission(store, actor, submission_id, body.comment, policy=policy)
 
 
+@router.post("/submissions/{submission_id}/withdraw", response_model=SubmissionRecord)
+def withdraw(submission_id: int, store: StoreDep, actor: WritingActor) -> SubmissionRecord:
+    """Take back one's own (or one's department's) submission while it waits for review: it
+    becomes a draft again (409 once reviewed, 403 for anybody else's)."""
+    return actions.withdraw_submission(store, actor, submission_id)
+
+
+@router.post("/review/approve", response_model=list[SubmissionRecord])
+def approve_many(body: BatchIn, store: StoreDep, actor: WritingActor,
+                 policy: PolicyDep) -> list[SubmissionRecord]:
+    """Approve several submissions in one transaction, all or none: when any one cannot be
+    approved (reviewed meanwhile, four-eyes, a locked cell) nothing is and the 409 lists
+    each refusal with its reason."""
+    return actions.approve_submissions(store, actor, body.ids, body.comment, policy=policy)
+
+
 @router.get("/review", response_model=QueuePage)
 def review(store: StoreDep, actor: CurrentActor, policy: PolicyDep,
            plan: Annotated[int | None, Query()] = None, status: Status = "submitted",
            offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-           limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE) -> QueuePage:
-    """The reviewer's queue, one page at a time, with plausibility flags per value."""
-    return review_queue(store, actor, plan, status, offset=offset, limit=limit, policy=policy)
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
+           department: Annotated[int | None, Query(ge=1, description="部门 id")] = None,
+           q: Annotated[str | None, Query(max_length=100,
+                                          description="指标名称包含 / indicator name contains")
+                        ] = None) -> QueuePage:
+    """The reviewer's queue, one page at a time, with plausibility flags per value; narrowed
+    to a plan, a department and indicator names containing ``q``."""
+    return review_queue(store, actor, plan, status, offset=offset, limit=limit, policy=policy,
+                        department_id=department, search=q)
 
 
 @router.get("/plans/{plan_id}/actuals", response_model=list[ActualRecord])

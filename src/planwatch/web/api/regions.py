@@ -30,6 +30,14 @@ def region_index(region_id: int, store: StoreDep, actor: CurrentActor, year: Ind
     return index_json(report, ids)
 
 
+@router.get("/national/index")
+def national_index(store: StoreDep, actor: CurrentActor, year: IndexYear = None,
+                   base_year: IndexYear = None, draws: Draws = 1000) -> dict[str, Any]:
+    """The index of the provinces (their own plans' values), as for a region."""
+    report = actions.region_index(store, actor, None, year, base_year=base_year, draws=draws)
+    return index_json(report, {key: int(key) for key in report.names})
+
+
 @router.get("/regions/{region_id}/cascade")
 def region_cascade(region_id: int, store: StoreDep, actor: CurrentActor) -> dict[str, Any]:
     """The region's plan targets against its direct sub-regions' (same catalogue indicator and
@@ -48,6 +56,14 @@ def region_dashboard(region_id: int, store: StoreDep, actor: CurrentActor,
     it: verdict matrix over catalogue indicators, counts, 预警, indicators not reported."""
     region = actions.find_region(store, str(region_id))
     return dashboard_json(actions.region_dashboard(store, actor, region, year))
+
+
+@router.get("/national/dashboard")
+def national_dashboard(store: StoreDep, actor: CurrentActor,
+                       year: IndexYear = None) -> dict[str, object]:
+    """The country's dashboard: every province's plan in force in the year as its plan page
+    shows it, and under ``below`` every region under the province summed."""
+    return dashboard_json(actions.region_dashboard(store, actor, None, year))
 
 
 @router.get("/compare")

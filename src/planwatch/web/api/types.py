@@ -17,6 +17,9 @@ def _no_nul(text: str) -> str:
 
 
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
+TypedNumber = Annotated[str, Field(min_length=1, max_length=50), AfterValidator(_no_nul)]
+"""A value as typed (``2.95%``, ``1,500``, ``１２３．４``): the verb reads it against the
+indicator's unit (:func:`planwatch.workflow.validation.check_value`)."""
 Percent = Annotated[float, Field(allow_inf_nan=False, ge=0, le=100)]
 Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
 Name = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_no_nul)]

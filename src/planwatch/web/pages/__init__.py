@@ -9,6 +9,7 @@ from planwatch.web.pages import (
     account,
     actuals,
     admin,
+    home,
     imports,
     lang,
     plans,
@@ -18,6 +19,6 @@ from planwatch.web.pages import (
     users,
 )
 
-ROUTERS: list[APIRouter] = [plans.router, actuals.router, review.router, tasks.router,
+ROUTERS: list[APIRouter] = [home.router, plans.router, actuals.router, review.router, tasks.router,
                             imports.router, lang.router, account.router, admin.router,
                             users.router, regions.router]

@@ -12,7 +12,6 @@ from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
-from planwatch.errors import PlanwatchError
 from planwatch.storage import get_actuals
 from planwatch.storage.submissions import indicator_owners_of
 from planwatch.web.api.uploads import saved_upload
@@ -21,6 +20,7 @@ from planwatch.web.pages.common import SUBMISSION_ZH, page_router, plan_years, r
 from planwatch.web.pages.paging import FIRST_PAGE, PageRequest, Paging, pager
 from planwatch.web.security import ACTUALS_SUFFIXES
 from planwatch.workflow.plans import load_plan
+from planwatch.workflow.validation import check_value
 from planwatch.workflow.views import IndicatorStatus, PlanOverview
 
 router = page_router()
@@ -85,8 +85,11 @@ def _page(request: Request, store: StoreDep, actor: actions.Actor, plan_id: int,
 
 @router.get("/plans/{plan_id}/actuals")
 def actuals_page(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
-                 paging: Paging, done: int | None = None) -> Response:
+                 paging: Paging, done: int | None = None,
+                 withdrawn: int | None = None) -> Response:
     entry = Entry(message=f"已提交 {done} 条，等待科技局审核。" if done else None)
+    if withdrawn:
+        entry.message = "已撤回，填报退为草稿：可修改后重新提交。"
     return _page(request, store, actor, plan_id, entry, paging=paging)
 
 
@@ -96,14 +99,14 @@ def _parse(form: dict[str, Any], rows: list[IndicatorStatus], years: list[int]
     for s in rows:
         for y in years:
             key = cell_key(s.index, y)
-            raw = str(form.get(key) or "").strip().replace(",", "").replace("，", "")
+            raw = str(form.get(key) or "").strip()
             if not raw:
                 continue
             entry.values[key] = raw
             try:
-                todo.append((s, y, float(raw)))
-            except ValueError:
-                entry.errors[key] = "不是数字"
+                todo.append((s, y, check_value(raw, s.unit)))
+            except actions.Invalid as exc:
+                entry.errors[key] = exc.zh
     return entry, todo
 
 
@@ -155,11 +158,8 @@ def correction(request: Request, plan_id: int, store: StoreDep, actor: WritingAc
                ) -> Response:
     """Ask to change a locked value (reason required); the reviewer approves it."""
     try:
-        number = float(value.replace(",", "").replace("，", ""))
-        actions.request_correction(store, actor, plan_id, indicator, year, number,
+        actions.request_correction(store, actor, plan_id, indicator, year, value,
                                    reason=reason, actual_status=actual_status)
-    except ValueError:
-        return _page(request, store, actor, plan_id, Entry(problems=["新数值不是数字"]), 422)
     except (actions.Invalid, actions.Conflict) as exc:
         return _page(request, store, actor, plan_id, Entry(problems=[exc.zh]), exc.status)
     return RedirectResponse(f"/plans/{plan_id}/actuals?done=1", status_code=303)
@@ -176,13 +176,16 @@ def template(plan_id: int, store: StoreDep, actor: CurrentActor) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
+@router.post("/submissions/{submission_id}/withdraw")
+def withdraw(submission_id: int, store: StoreDep, actor: WritingActor) -> Response:
+    """Take back one's own submission while it waits for review (it becomes a draft)."""
+    sub = actions.withdraw_submission(store, actor, submission_id)
+    return RedirectResponse(f"/plans/{sub.plan_id}/actuals?withdrawn=1", status_code=303)
+
+
 @router.post("/submissions/{submission_id}/resubmit")
 def resubmit(submission_id: int, store: StoreDep, actor: WritingActor,
              value: Annotated[str, Form()], plan_id: Annotated[int, Form()]) -> Response:
     """Correct a returned submission and send it for review again."""
-    try:
-        number = float(value.replace(",", ""))
-    except ValueError as exc:
-        raise PlanwatchError("数值格式错误", f"not a number: {value!r}") from exc
-    actions.edit_submission(store, actor, submission_id, submit=True, value=number)
+    actions.edit_submission(store, actor, submission_id, submit=True, value=value)
     return RedirectResponse(f"/plans/{plan_id}/actuals?done=1", status_code=303)

@@ -1,4 +1,4 @@
-"""Plan pages: region tree (首页), plan overview (规划概览), indicator page (指标页), public
+"""Plan pages: a region's plans, plan overview (规划概览), indicator page (指标页), public
 page (公开), report downloads (报告) and publishing a plan."""
 
 from __future__ import annotations
@@ -17,25 +17,11 @@ from planwatch.web.deps import CurrentActor, OptionalActor, StoreDep, WritingAct
 from planwatch.web.pages.common import page_router, plan_years, render
 from planwatch.web.pages.paging import Paging, pager
 from planwatch.workflow.detail import target_path
-from planwatch.workflow.views import IndicatorDetail, IndicatorStatus, PlanOverview, RegionNode
+from planwatch.workflow.views import IndicatorDetail, IndicatorStatus, PlanOverview
 
 router = page_router()
-TREE_PLANS = 20
-"""Plans shown per region on the region tree (首页); the rest are on the region's list."""
 Year = Annotated[int | None, Query(ge=1949, le=2100)]
 KINDS = "^(auto|annual|midterm|final)$"
-
-
-@router.get("/")
-def index(request: Request, store: StoreDep, actor: OptionalActor) -> Response:
-    """Region tree (province → city → county) with the plans the visitor may see: the first
-    TREE_PLANS of each region, the rest on the region's paged list."""
-    tree = actions.regions_tree(store, actor, per_region=TREE_PLANS)
-    return render(request, "index.html", {"tree": tree, "plan_count": _count(tree)})
-
-
-def _count(nodes: list[RegionNode]) -> int:
-    return sum(n.plan_count + _count(n.children) for n in nodes)
 
 
 @router.get("/regions/{region}/plans")

@@ -49,6 +49,7 @@ def region_cascade(request: Request, region_id: int, store: StoreDep,
 
 
 MAPS = Path(__file__).resolve().parents[1] / "static" / "vendor" / "maps"
+COUNTRY_MAP = "china.json"
 
 
 @lru_cache(maxsize=1)
@@ -60,13 +61,32 @@ def _map_index() -> dict[str, str]:
     return {str(k): str(v) for k, v in raw.items()}
 
 
-def map_file(region: RegionRecord) -> str | None:
-    """The vendored boundary file whose features are ``region``'s sub-regions: a province's
-    cities (none below: no county boundaries are vendored)."""
-    if region.level != "province":
+def _code(region: RegionRecord) -> str | None:
+    return region.code or code_of(region.name)
+
+
+def map_file(region: RegionRecord | None) -> str | None:
+    """The vendored boundary file whose features are ``region``'s sub-regions: the country's
+    provinces (None), a province's cities, a city's counties and districts (index.json: the
+    first two digits of a province's 区划代码, the first four of a city's)."""
+    if region is None:
+        return COUNTRY_MAP
+    code = _code(region)
+    if code is None or region.level not in ("province", "city"):
         return None
-    code = region.code or code_of(region.name)
-    return _map_index().get(code[:2]) if code else None
+    return _map_index().get(code[:2] if region.level == "province" else code[:4])
+
+
+@lru_cache(maxsize=32)
+def _feature_names(path: str) -> dict[str, str]:
+    """区划代码 → the feature's name in a vendored boundary file (names there may be short:
+    河北 for 河北省)."""
+    try:
+        geo = json.loads((MAPS / path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(f.get("id")): str(f.get("properties", {}).get("name"))
+            for f in geo.get("features", []) if f.get("id")}
 
 
 def _map_value(s: SubRegion, indicator: str | None) -> float | None:
@@ -76,11 +96,19 @@ def _map_value(s: SubRegion, indicator: str | None) -> float | None:
     return None if cell is None else cell.canonical_actual
 
 
+def _feature(s: SubRegion, names: dict[str, str]) -> str:
+    code = _code(s.region)
+    return names.get(code[:6].ljust(6, "0"), s.region.name) if code else s.region.name
+
+
 def map_data(d: Dashboard, indicator: str | None = None) -> dict[str, object] | None:
     """The choropleth: share on track, or one indicator's latest actual (catalogue unit)."""
-    path = None if d.region is None else map_file(d.region)
+    if d.region is None and not d.national:
+        return None
+    path = map_file(d.region)
     if path is None:
         return None
+    names = _feature_names(path)
     values = [_map_value(s, indicator) for s in d.subregions]
     known = [v for v in values if v is not None]
     unit = next((c.canonical_unit for s in d.subregions
@@ -91,10 +119,18 @@ def map_data(d: Dashboard, indicator: str | None = None) -> dict[str, object] | 
             else f"{d.names.get(indicator, indicator)}（{unit or ''}）",
             "min": 0 if indicator is None else min(known, default=0),
             "max": 100 if indicator is None else max(known, default=1),
-            "regions": [{"name": s.region.name, "value": v,
+            "regions": [{"name": _feature(s, names), "region": s.region.name, "value": v,
                          "href": f"/regions/{s.region.id}/dashboard?year={d.year}"
                          if s.has_children else None}
                         for s, v in zip(d.subregions, values, strict=True)]}
+
+
+def _dashboard_page(request: Request, d: Dashboard, region: RegionRecord | None,
+                    indicator: str | None) -> Response:
+    chosen = indicator if indicator in d.codes else None
+    return render(request, "region_dashboard.html", {
+        "region": region, "d": d, "names": d.names, "counts": d.counts, "indicator": chosen,
+        "columns": [chosen] if chosen else d.codes, "map": map_data(d, chosen)})
 
 
 @router.get("/regions/{region_id}/dashboard")
@@ -102,13 +138,22 @@ def region_dashboard(request: Request, region_id: int, store: StoreDep, actor: C
                      year: IndexYear = None,
                      indicator: Annotated[str | None, Query(max_length=80)] = None) -> Response:
     """监测看板: verdict matrix of the sub-regions' plans, counts, 预警, reporting, map
-    (``indicator``: one catalogue indicator's column, and the map coloured by its value)."""
+    (``indicator``: one catalogue indicator's column, and the map coloured by its value);
+    each sub-region with the regions under it summed (下辖地区)."""
     region = actions.find_region(store, str(region_id))
-    d = actions.region_dashboard(store, actor, region, year)
-    chosen = indicator if indicator in d.codes else None
-    return render(request, "region_dashboard.html", {
-        "region": region, "d": d, "names": d.names, "counts": d.counts, "indicator": chosen,
-        "columns": [chosen] if chosen else d.codes, "map": map_data(d, chosen)})
+    return _dashboard_page(request, actions.region_dashboard(store, actor, region, year),
+                           region, indicator)
+
+
+@router.get("/national/dashboard")
+def national_dashboard(request: Request, store: StoreDep, actor: CurrentActor,
+                       year: IndexYear = None,
+                       indicator: Annotated[str | None, Query(max_length=80)] = None
+                       ) -> Response:
+    """全国监测看板: one row per province (its own plan), each with its cities and counties
+    summed — not thousands of county rows; a province's row opens its dashboard."""
+    return _dashboard_page(request, actions.region_dashboard(store, actor, None, year), None,
+                           indicator)
 
 
 def _flat(nodes: list[RegionNode], depth: int = 0) -> list[tuple[int, str, int]]:

