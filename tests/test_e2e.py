@@ -252,11 +252,21 @@ def test_upload_correct_submit_approve_report(
     reviewer.shot("overview")
 
     reviewer.page.goto(f"/plans/{plan_id}/reports")
+    reviewer.page.fill("textarea[name=suggestions]", "（一）加强统筹调度。按季度通报进展。")
+    reviewer.shot("reports")
     with reviewer.page.expect_download() as info:
         reviewer.page.click("button[name=format][value=docx]")
     download = info.value
-    assert download.suggested_filename.endswith(".docx")
+    assert download.suggested_filename.endswith("年度监测报告.docx") or (
+        download.suggested_filename.endswith("评估报告.docx"))  # named by its title
+    assert "（一）加强统筹调度。按季度通报进展。" in _docx_text(Path(download.path()))
     _assert_docx_mentions(Path(download.path()).read_bytes(), RD_NAME)
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+
+    return "\n".join(p.text for p in Document(str(path)).paragraphs)
 
 
 def _assert_docx_mentions(body: bytes, text: str) -> None:

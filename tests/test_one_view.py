@@ -159,34 +159,33 @@ def _split_verdict(text: str) -> tuple[str, bool]:
     return (text.removesuffix("（仅有基期值）"), text.endswith("（仅有基期值）"))
 
 
+SECTIONS = ["一、总体情况", "二、主要指标完成情况", "三、重点任务推进情况", "四、存在的主要问题",
+            "五、下一步工作建议"]
+
+
+def _warns(cell: str) -> tuple[str, ...]:
+    """附件1's 数据说明 cell → the row's warnings."""
+    return () if cell == "—" else tuple(cell.split("；"))
+
+
 def _docx(data: bytes) -> tuple[list[Row], list[Found], list[Found]]:
     doc = Document(io.BytesIO(data))
-    table = doc.tables[0]
-    sentences_warn: list[list[str]] = []
-    body = [p.text for p in doc.paragraphs]
-    start = body.index("（二）分指标情况")
-    for text in body[start + 1:]:
-        if re.match(r"^[一二三四五六七八九十]、", text):
-            break
-        if text.startswith("数据提示："):
-            sentences_warn[-1].append(text.removeprefix("数据提示：").removesuffix("。"))
-        elif text.strip():
-            sentences_warn.append([])
-    rows = []
-    for tr, warns in zip(table.rows[1:], sentences_warn, strict=True):
-        c = [cell.text for cell in tr.cells]
-        verdict, base_only = _split_verdict(c[9])
-        rows.append((c[1], _norm(c[6]), _norm(c[7]), _norm(c[8]), verdict, base_only,
-                     tuple(warns)))
-    tables = [t for t in doc.tables[1:] if t.cell(0, 1).text == "类型"]
-    found = [[(t.cell(r, 1).text, t.cell(r, 3).text) for r in range(1, len(t.rows))]
-             for t in tables]
     heads = [p.text for p in doc.paragraphs if re.match(r"^[一二三四五六七八九十]、", p.text)]
-    alerts_empty = "本期无监测预警事项。" in body
-    findings_empty = "规划文本审查未发现问题。" in body
-    assert "三、监测预警" in heads
-    alerts = [] if alerts_empty else found.pop(0)
-    findings = [] if findings_empty else found.pop(0)
+    assert heads == SECTIONS
+    tables = {t.cell(0, len(t.columns) - 1).text: t for t in doc.tables if len(t.columns) > 3}
+    rows = []
+    if "评价" in tables:
+        details = [[c.text for c in tr.cells] for tr in tables["数据说明"].rows[1:]]
+        for tr, d in zip(tables["评价"].rows[1:], details, strict=True):
+            c = [cell.text for cell in tr.cells]
+            verdict, base_only = _split_verdict(c[9])
+            rows.append((c[1], _norm(c[6]), _norm(c[7]), _norm(c[8]), verdict, base_only,
+                         _warns(d[3])))
+    found = [[(t.cell(r, 1).text, t.cell(r, 3).text) for r in range(1, len(t.rows))]
+             for t in doc.tables if t.cell(0, 1).text == "类型"]
+    body = [p.text for p in doc.paragraphs]
+    alerts = [] if "本期无监测预警事项。" in body else found.pop(0)
+    findings = [] if "规划文本审查未发现问题。" in body else found.pop(0)
     return rows, alerts, findings
 
 
@@ -224,51 +223,65 @@ def _md_table(lines: list[str]) -> list[list[str]]:
 
 def _md(data: bytes) -> tuple[list[Row], list[Found], list[Found]]:
     lines = data.decode("utf-8").splitlines()
-    table = _md_table(_between(lines, "### （一）指标监测总表", "注："))
-    warns: list[list[str]] = []
-    for ln in _between(lines, "### （二）分指标情况", "## "):
-        if ln.startswith("> 数据提示："):
-            warns[-1].append(ln.removeprefix("> 数据提示："))
-        elif ln.strip():
-            warns.append([])
+    assert [ln.removeprefix("## ") for ln in lines if re.match(r"^## .、", ln)] == SECTIONS
     rows = []
-    for c, w in zip(table, warns, strict=True):
-        verdict, base_only = _split_verdict(c[9])
-        rows.append((c[1], _norm(c[6]), _norm(c[7]), _norm(c[8]), verdict, base_only, tuple(w)))
-    heads = [ln for ln in lines if ln.startswith("## ")]
-    alerts_head = next(h for h in heads if h.endswith("、监测预警"))
-    found_head = next(h for h in heads if h.endswith("、规划文本审查发现"))
-    alerts = [(c[1], c[3]) for c in _md_table(_between(lines, alerts_head, "## "))]
-    findings = [(c[1], c[3]) for c in _md_table(_between(lines, found_head, "## "))]
+    if "表1  主要指标完成情况" in lines:
+        table = _md_table(_between(lines, "表1  主要指标完成情况", "注："))
+        details = _md_table(_between(lines, "## 附件1　主要指标监测明细", "---"))
+        for c, d in zip(table, details, strict=True):
+            verdict, base_only = _split_verdict(c[9])
+            rows.append((c[1], _norm(c[6]), _norm(c[7]), _norm(c[8]), verdict, base_only,
+                         _warns(d[3])))
+    alerts = [(c[1], c[3]) for c in _md_table(_between(lines, "### （一）监测预警", "### "))]
+    findings = [(c[1], c[3]) for c in _md_table(_between(lines, "### （二）规划文本审查发现",
+                                                         "---"))]
     return rows, alerts, findings
 
 
 def _html_report(data: bytes) -> tuple[list[Row], list[Found], list[Found]]:
     doc = lxml_html.fromstring(data.decode("utf-8"))
+    assert [h.text_content() for h in doc.xpath("//h2[@class='section']")] == SECTIONS
+    details = [[td.text_content() for td in tr.xpath("./td")]
+               for tr in doc.xpath("//table[contains(@class,'details')]/tbody/tr")]
     rows = []
-    leads = doc.xpath("//h3[.='（二）分指标情况']/following-sibling::*")
-    warns: list[list[str]] = []
-    for el in leads:
-        if el.tag == "h2":
-            break
-        if el.tag == "p" and el.get("class") == "lead":
-            warns.append([])
-        elif el.tag == "p" and el.get("class") == "warn":
-            warns[-1].append(el.text_content())
-    for tr, w in zip(doc.xpath("//table[contains(@class,'indicators')]/tbody/tr"), warns,
+    for tr, d in zip(doc.xpath("//table[contains(@class,'indicators')]/tbody/tr"), details,
                      strict=True):
         c = [td.text_content() for td in tr.xpath("./td")]
         verdict, base_only = _split_verdict(c[9])
-        rows.append((c[1], _norm(c[6]), _norm(c[7]), _norm(c[8]), verdict, base_only, tuple(w)))
+        rows.append((c[1], _norm(c[6]), _norm(c[7]), _norm(c[8]), verdict, base_only,
+                     _warns(d[3])))
 
-    def section(title: str) -> list[Found]:
-        h2 = doc.xpath(f"//h2[contains(., '{title}')]")[0]
-        table = h2.getnext()
+    def section(anchor: str) -> list[Found]:
+        table = doc.xpath(f"//h3[@id='{anchor}']")[0].getnext()
         if table.tag != "table":
             return []
         return [(tr[1].text_content(), tr[3].text_content()) for tr in table.xpath("./tbody/tr")]
 
-    return rows, section("监测预警"), section("规划文本审查发现")
+    return rows, section("alerts"), section("findings")
+
+
+def _md_sections_agree(data: bytes, o: dict[str, Any]) -> int:
+    """Sections 一, 三 and 四 of the .md report against the overview: the counts by verdict,
+    every task's state, the number of lagging indicators. Returns the tasks compared."""
+    md = data.decode("utf-8")
+    lines = md.splitlines()
+    overview = "".join(_between(lines, "## 一、总体情况", "## "))
+    if o["indicator_count"]:
+        counts = "，".join(f"{label('verdict', VerdictCode(c))}{n}项"
+                          for c, n in o["verdict_counts"].items())
+        assert f"规划设置主要指标{o['indicator_count']}项" in overview
+        assert f"有实际监测数据的{o['with_actual']}项，其中{counts}。" in overview
+    else:
+        assert "规划未设置量化指标" in overview and "0项主要指标" not in md
+    states = {t["number"]: label("task_state", t["state"])
+              for g in o["departments"] for t in g["tasks"]}
+    rows = _md_table(_between(lines, "## 三、重点任务推进情况", "## "))
+    shown = {int(c[0]): c[2] for c in rows if len(c) == 6 and c[0] != "序号"}
+    assert shown == states
+    late = sum(n for c, n in o["verdict_counts"].items() if c in ("behind", "missed"))
+    problems = "".join(_between(lines, "## 四、存在的主要问题", "## "))
+    assert (f"{late}项指标" in problems) == (late > 0), (late, problems[:200])
+    return len(states)
 
 
 PARSERS = {"docx": _docx, "xlsx": _xlsx, "md": _md, "html": _html_report}
@@ -307,17 +320,21 @@ def _check(client: TestClient, plan_id: int, year: int | None,
     assert _page_rows(public_page, public=True) == rows
     assert _page_found(public_page, "alerts") == _json_found(o["alerts"])
     assert _page_found(public_page, "audit-findings") == findings
+    tasks_seen = 0
     for fmt in formats:
         r = client.get(f"/api/v1/plans/{plan_id}/report?year={o['year']}&format={fmt}")
         assert r.status_code == 200, r.text
         got = PARSERS[fmt](r.content)
         expect = (_labelled(alerts), _labelled(findings))
         assert got == (rows, *expect), (plan_id, year, fmt)
+        if fmt == "md":
+            tasks_seen += _md_sections_agree(r.content, o)
     return {"verdicts": sum(1 for row in rows if row[4] not in ("暂无数据", "无法判断")),
             "compound": sum(1 for row in rows if row[2].endswith("复合增长口径")),
             "base_only": sum(1 for row in rows if row[5]),
             "parent_checks": sum(1 for c, _ in findings if c.startswith("district-")),
-            "task_alerts": len(o["task_alerts"]), "indicator_alerts": len(o["alerts"])}
+            "task_alerts": len(o["task_alerts"]), "indicator_alerts": len(o["alerts"]),
+            "tasks": tasks_seen}
 
 
 def _run(demo: tuple[Storage, TestClient], rich: set[int] | None) -> dict[str, int]:
@@ -340,7 +357,7 @@ def _assert_exercised(seen: dict[str, int]) -> None:
     assert seen["cases"] >= 40
     assert seen["verdicts"] >= 100 and seen["compound"] >= 5 and seen["base_only"] >= 20
     assert seen["parent_checks"] >= 1 and seen["task_alerts"] >= 1
-    assert seen["indicator_alerts"] >= 1
+    assert seen["indicator_alerts"] >= 1 and seen["tasks"] >= 20
 
 
 def test_every_view_shows_the_same_evaluation(demo: tuple[Storage, TestClient]) -> None:

@@ -12,7 +12,7 @@ from docx.shared import Pt
 from openpyxl import load_workbook
 
 from planwatch.errors import PlanwatchError
-from planwatch.reports import FORMATS, Report, build_report, render_report
+from planwatch.reports import FORMATS, Report, build_report, compose, render_report
 from planwatch.reports.build import NO_DATA, group_tasks
 from planwatch.reports.charts import chart_image, cjk_family, planned_path
 from planwatch.reports.html import render_html
@@ -20,7 +20,9 @@ from planwatch.reports.md import render_md
 from planwatch.reports.text import numeral
 from tests.reports_helpers import PLAN_TITLE, gold_plan, synthetic_actuals, zibo_plan_with_tasks
 
-TITLE = f"{PLAN_TITLE} 2023年度监测评估报告"
+TITLE = f"{PLAN_TITLE}中期评估报告"  # 2023 is the middle year of 2021–2025
+SECTIONS = ["一、总体情况", "二、主要指标完成情况", "三、重点任务推进情况", "四、存在的主要问题",
+            "五、下一步工作建议"]
 
 
 @pytest.fixture(scope="module")
@@ -114,8 +116,8 @@ def test_docx_gongwen_layout(rendered: dict[str, Path]) -> None:
     assert title.runs[0].font.size == Pt(22)
     by_text = {p.text: p for p in doc.paragraphs}
     assert _east_asia(by_text["一、总体情况"].runs[0]) == "黑体"
-    assert _east_asia(by_text["（一）指标监测总表"].runs[0]) == "楷体_GB2312"
-    body = next(p for p in doc.paragraphs if p.text.startswith("本报告依据"))
+    assert _east_asia(by_text["（一）市科技局（牵头7项）"].runs[0]) == "楷体_GB2312"
+    body = next(p for p in doc.paragraphs if p.text.startswith("依据《"))
     assert _east_asia(body.runs[0]) == "仿宋_GB2312"
     assert body.runs[0].font.size == Pt(16)
     section = doc.sections[0]
@@ -123,8 +125,10 @@ def test_docx_gongwen_layout(rendered: dict[str, Path]) -> None:
              section.bottom_margin, section.left_margin, section.right_margin]
     assert [round(s.cm, 2) for s in sizes] == [21, 29.7, 3.7, 3.5, 2.8, 2.6]
     headings = [p.text for p in doc.paragraphs if re.match(r"^[一二三四五六七]、", p.text)]
-    assert headings == ["一、总体情况", "二、主要指标完成情况", "三、监测预警",
-                        "四、规划文本审查发现", "五、上期规划完成情况", "六、重点任务分工"]
+    assert headings == SECTIONS
+    texts = [p.text for p in doc.paragraphs]
+    assert texts.index("淄博市科技局") < texts.index("附件1")  # 落款 before the annexes
+    assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", texts[texts.index("淄博市科技局") + 1])
 
 
 def test_docx_tables_and_charts(rendered: dict[str, Path]) -> None:
@@ -137,16 +141,18 @@ def test_docx_tables_and_charts(rendered: dict[str, Path]) -> None:
     # 进度完成率 on the basis the verdict uses: compound for a 年均增速 row (the page shows it too)
     assert row[3:9] == ["900\n2020年", "2,700\n2025年", "1,900\n2023年", "70.4%",
                         "68.0%\n复合增长口径", "60.0%"]
-    assert row[9] == "快于预期"
+    assert row[9] == "快于预期" and len(row) == 10  # the projection is in 附件1
     assert _east_asia(table.cell(1, 1).paragraphs[0].runs[0]) == "仿宋_GB2312"
     assert len(doc.inline_shapes) == 9  # one chart per indicator (8) and prose target (1)
+    charts = doc.tables[1]
+    assert len(charts.columns) == 2 and len(charts.rows) == 5  # two to a row
     prior = next(t for t in doc.tables if t.cell(0, 5).text == "完成值")
     assert any("PCT国际专利申请量" in c.text for c in prior.columns[1].cells)
 
 
 def test_xlsx_reloads(rendered: dict[str, Path]) -> None:
     wb = load_workbook(rendered["xlsx"])
-    assert wb.sheetnames == ["概要", "指标监测", "监测预警", "审查发现", "上期完成情况", "任务分工"]
+    assert wb.sheetnames == ["概要", "指标监测", "重点任务", "监测预警", "审查发现", "上期完成情况"]
     ws = wb["指标监测"]
     assert ws.freeze_panes == "C2"
     assert ws["A1"].font.bold and ws["B1"].value == "指标"
@@ -159,8 +165,15 @@ def test_xlsx_reloads(rendered: dict[str, Path]) -> None:
     assert row["目标完成率(A/T)"].number_format == "0.0%"
     assert row["评价"].value == "快于预期"
     assert ws.column_dimensions["B"].width == 30
-    assert wb["任务分工"]["A2"].value == "市科技局"
+    assert wb["重点任务"]["A2"].value == "市科技局"
     assert wb["概要"]["A1"].value == TITLE
+    summary = [c.value for c in wb["概要"]["A"] if c.value]
+    assert [v for v in summary if v in SECTIONS] == SECTIONS
+    for sheet in wb.worksheets:  # print setup: A4, one page wide
+        assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+    assert wb["概要"].page_setup.orientation == "portrait"
 
 
 def test_html_is_self_contained(rendered: dict[str, Path]) -> None:
@@ -169,15 +182,18 @@ def test_html_is_self_contained(rendered: dict[str, Path]) -> None:
     assert html.count("data:image/png;base64,") == 9
     assert "<script" not in html and "http://" not in html and "https://" not in html
     assert "<td>科技型中小企业</td>" in html and "快于预期" in html
+    assert "@media print" in html and '<div class="charts">' in html
+    heads = re.findall(r'<h2 class="section">(.*?)</h2>', html)
+    assert heads == SECTIONS
 
 
 def test_html_escapes_plan_text() -> None:
     plan = gold_plan()
     plan.meta.title = "<script>alert(1)</script>规划"
     plan.indicators[0].name = "A<b>&B"
-    html = render_html(build_report(plan, [], 2023), charts=False)
+    html = render_html(compose(build_report(plan, [], 2023)), charts=False)
     assert "<script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;规划 2023年度监测评估报告" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;规划中期评估报告" in html
     assert "A&lt;b&gt;&amp;B" in html
 
 
@@ -186,13 +202,16 @@ def test_markdown_tables(rendered: dict[str, Path]) -> None:
     assert md.startswith(f"# {TITLE}\n")
     assert ("| 3 | 科技型中小企业 | 家 | 900（2020年） | 2,700（2025年） | 1,900（2023年） "
             "| 70.4% |") in md
-    assert "## 五、上期规划完成情况" in md and "| 市科技局 | 1 | 建立健全实验室体系 | — |" in md
+    assert [ln for ln in md.splitlines() if ln.startswith("## ") and "、" in ln] == [
+        f"## {h}" for h in SECTIONS]
+    assert "## 附件3　上期规划主要指标完成情况" in md
+    assert "| 1 | 建立健全实验室体系 | — | — |" in md  # no progress data: 配合单位, 时限
 
 
 def test_markdown_escapes_pipes() -> None:
     plan = gold_plan()
     plan.indicators[0].name = "a|b"
-    assert "| a\\|b |" in render_md(build_report(plan, [], 2023))
+    assert "| a\\|b |" in render_md(compose(build_report(plan, [], 2023)))
 
 
 def test_unknown_format_is_an_error(report: Report, tmp_path: Path) -> None:
@@ -204,7 +223,7 @@ def test_empty_plan_renders_every_format(tmp_path: Path) -> None:
     from planwatch.model.plan import Plan
 
     report = build_report(Plan(), [], 2024)
-    assert report.title == "规划 2024年度监测评估报告"
+    assert report.title == "规划2024年度监测报告"
     for fmt in FORMATS:
         assert render_report(report, fmt, tmp_path / f"empty.{fmt}").stat().st_size > 0
 

@@ -18,9 +18,14 @@ from planwatch.extract.files import (
     has_plan_content as has_plan_content,
 )
 from planwatch.model.actual import Actual
+from planwatch.model.codes import ReportKind
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Plan
 from planwatch.parse import SUPPORTED_SUFFIXES
+from planwatch.reports.document import (
+    ReportDocument as ReportDocument,
+    ReportOptions as ReportOptions,
+)
 from planwatch.workflow.verbs import (  # the workflow verbs, re-exported by name
     ROLES as ROLES,
     SYSTEM as SYSTEM,
@@ -396,14 +401,17 @@ def evaluation_inputs(store: Storage, plan_id: int) -> list[Actual]:
 
 
 def evaluation_report(store: Storage, plan_id: int, plan: Plan, year: int, fmt: str,
-                      out: Path) -> Path:
+                      out: Path | None, options: ReportOptions | None = None) -> Path:
     """Write the evaluation report (docx | xlsx | html | md) for ``year``: the one evaluation
-    the overview shows (``workflow.overview.plan_evaluation``), laid out."""
-    from planwatch.reports import render_report
+    the overview shows (``workflow.overview.plan_evaluation``), laid out with the user's
+    ``options`` (kind, issuing body, date, suggestions). ``out`` None: the report's title as
+    the file name (芝罘区…规划2025年度监测报告.docx) in the working directory."""
+    from planwatch.reports import compose, render_document
     from planwatch.workflow.overview import plan_evaluation
 
-    report = plan_evaluation(store, plan_id, plan, year)
-    return write_whole(out, lambda tmp: render_report(report, fmt, tmp))
+    doc = compose(plan_evaluation(store, plan_id, plan, year), options)
+    target = out or Path(f"{doc.file_stem}.{fmt}")
+    return write_whole(target, lambda tmp: render_document(doc, fmt, tmp))
 
 
 def index_report(store: Storage, region_ref: str, year: int, fmt: str, out: Path, *,
@@ -482,19 +490,56 @@ class Comparison:
 
 
 
-def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str) -> bytes:
-    """The evaluation report of a plan as bytes (any signed-in user may download it): the
-    evaluation the actor's overview of that year shows, laid out in ``fmt``."""
+@dataclass
+class ReportFile:
+    """A report download: its file name (the report's title) and its bytes."""
+
+    name: str
+    data: bytes
+
+
+def report_file(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str,
+                options: ReportOptions | None = None) -> ReportFile:
+    """The evaluation report of a plan (any signed-in user may download it): the evaluation
+    the actor's overview of that year shows, laid out in ``fmt`` with ``options``."""
     import tempfile
 
-    from planwatch.reports import render_report
+    from planwatch.reports import compose, render_document
     from planwatch.workflow.overview import cached_evaluation
 
     if fmt not in ("docx", "xlsx", "html", "md"):
         raise PlanwatchError(f"不支持的报告格式：{fmt}", f"unsupported report format: {fmt}")
-    report = cached_evaluation(store, actor, plan_id, year)
+    doc = compose(cached_evaluation(store, actor, plan_id, year), options)
     with tempfile.TemporaryDirectory() as tmp:
-        out = render_report(report, fmt, Path(tmp) / f"report.{fmt}")
-        return out.read_bytes()
+        out = render_document(doc, fmt, Path(tmp) / f"report.{fmt}")
+        return ReportFile(f"{doc.file_stem}.{fmt}", out.read_bytes())
+
+
+def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str,
+                 options: ReportOptions | None = None) -> bytes:
+    """:func:`report_file`'s bytes."""
+    return report_file(store, actor, plan_id, year, fmt, options).data
+
+
+def report_draft(store: Storage, actor: Actor, plan_id: int, year: int | None = None,
+                 kind: str | None = None) -> ReportDocument:
+    """The report as it would be made with the defaults (the reports page shows its kind,
+    problems and seeded suggestions for the user to edit)."""
+    from planwatch.reports import compose
+    from planwatch.workflow.overview import cached_evaluation
+
+    report = cached_evaluation(store, actor, plan_id, year)
+    return compose(report, ReportOptions(kind=report_kind_code(kind)))
+
+
+def report_kind_code(kind: str | None) -> ReportKind | None:
+    """'annual' | 'midterm' | 'final' → the code; empty or 'auto' → None (by the period)."""
+    if not kind or kind == "auto":
+        return None
+    try:
+        return ReportKind(kind)
+    except ValueError:
+        raise PlanwatchError(f"未知的报告类型：{kind}（可选 annual、midterm、final）",
+                             f"unknown report kind: {kind} (annual, midterm, final)") from None
 
 

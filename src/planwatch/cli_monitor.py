@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -151,15 +152,21 @@ def _workbook_title(file: Path) -> str:
     return str(title)
 
 
-def cmd_report(ctx: click.Context, plan_ref: str, year: int, fmt: str, out: Path | None) -> None:
-    out = out or Path(f"评估报告-{year}.{fmt}")
+def cmd_report(ctx: click.Context, plan_ref: str, year: int, fmt: str, out: Path | None,
+               kind: str, issuer: str | None, issued_on: datetime | None,
+               suggestions: Path | None) -> None:
     try:
+        options = actions.ReportOptions(
+            kind=actions.report_kind_code(kind), issuer=issuer,
+            issued_on=issued_on.date() if issued_on else None,
+            suggestions=suggestions.read_text(encoding="utf-8") if suggestions else None)
         with command_store(ctx) as store:
             plan_id, plan = actions.find_plan(store, plan_ref)
-            actions.evaluation_report(store, plan_id, plan, year, fmt, out)
+            written = actions.evaluation_report(store, plan_id, plan, year, fmt, out, options)
     except PlanwatchError as exc:
         _fail(exc)
-    click.echo(f"✓ 报告已生成 report written: {out}")
+        return
+    click.echo(f"✓ 报告已生成 report written: {written}")
 
 
 def cmd_compare(ctx: click.Context, refs: tuple[str, ...], year: int | None) -> None:
@@ -313,7 +320,26 @@ report_cmd = click.command("report", help="生成评估报告 / write the evalua
             click.option("--format", "fmt", type=click.Choice(["docx", "xlsx", "html", "md"]),
                          default="docx", show_default=True, help="格式 / format")(
                 click.option("-o", "--out", default=None, type=_OUT_TYPE,
-                             help=_OUT_HELP)(cmd_report))))))
+                             help="输出文件（默认以报告标题命名）/ output file (default: the "
+                                  "report's title)")(
+                    click.option("--kind", type=click.Choice(["auto", "annual", "midterm",
+                                                              "final"]),
+                                 default="auto", show_default=True,
+                                 help="报告类型：年度监测/中期评估/总结评估（默认按年份在规划期中"
+                                      "的位置）/ report kind (default: by the period)")(
+                        click.option("--issuer", default=None,
+                                     help="落款单位（默认地区科技局）/ issuing body (default: "
+                                          "the region's 科技局)")(
+                            click.option("--date", "issued_on", default=None,
+                                         type=click.DateTime(["%Y-%m-%d"]),
+                                         help="成文日期（默认今天）/ date (default: today)")(
+                                click.option("--suggestions", default=None,
+                                             type=click.Path(exists=True, dir_okay=False,
+                                                             path_type=Path),
+                                             help="下一步工作建议文本文件（每段一行；默认按存在问题"
+                                                  "生成）/ suggestions text file, one paragraph a "
+                                                  "line (default: seeded from the problems)")(
+                                    cmd_report))))))))))
 compare_cmd = click.command("compare", help="跨地区比较相同指标（统一单位，判断与规划页一致）/ "
                             "compare regions on the catalogue indicators (REGION: region name "
                             "or id, or a plan standing for its region).")(

@@ -101,3 +101,12 @@ class HistoryKind(StrEnum):
     INDICATOR_OWNER = "indicator_owner"
     PLAN_VISIBILITY = "plan_visibility"
     PLAN_ARCHIVE = "plan_archive"
+
+
+class ReportKind(StrEnum):
+    """Which report a period's evaluation is: 年度监测报告, 中期评估报告 (the plan's middle
+    year or years) or 总结评估报告 (at or after the end year)."""
+
+    ANNUAL = "annual"
+    MIDTERM = "midterm"
+    FINAL = "final"

@@ -17,6 +17,7 @@ from planwatch.model.codes import (
     IndexExclusion,
     IndexFactor,
     PerformanceGroup,
+    ReportKind,
     Role,
     SubmissionKind,
     SubmissionStatus,
@@ -156,6 +157,12 @@ REGION_LEVEL_LABELS: dict[str, tuple[str, str]] = {
     "district": ("区", "District"),
 }
 
+REPORT_KIND_LABELS: dict[ReportKind, tuple[str, str]] = {
+    ReportKind.ANNUAL: ("年度监测报告", "Annual monitoring report"),
+    ReportKind.MIDTERM: ("中期评估报告", "Mid-term evaluation report"),
+    ReportKind.FINAL: ("总结评估报告", "Final evaluation report"),
+}
+
 SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
     Severity.ERROR: ("错误", "Error"),
     Severity.WARNING: ("警示", "Warning"),
@@ -194,6 +201,7 @@ CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "region_level": REGION_LEVEL_LABELS,
     "severity": {str(k): v for k, v in SEVERITY_LABELS.items()},
     "history_kind": {str(k): v for k, v in HISTORY_KIND_LABELS.items()},
+    "report_kind": {str(k): v for k, v in REPORT_KIND_LABELS.items()},
 }
 
 CODES: dict[str, tuple[str, ...]] = {
@@ -209,6 +217,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "doc_type": get_args(DocType),
     "region_level": get_args(RegionLevel),
     "severity": tuple(Severity),
+    "report_kind": tuple(ReportKind),
     "performance_group": tuple(PerformanceGroup),
     "index_factor": tuple(IndexFactor),
     "index_exclusion": tuple(IndexExclusion),

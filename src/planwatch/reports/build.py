@@ -18,7 +18,9 @@ from planwatch.evaluate.prior import evaluate_prior
 from planwatch.evaluate.progress import units_compatible
 from planwatch.evaluate.reporting import data_due
 from planwatch.evaluate.status import assess_plan, indicator_key
-from planwatch.model.actual import Actual
+from planwatch.evaluate.tasks import evaluate_tasks
+from planwatch.model.actual import Actual, TaskProgress
+from planwatch.model.codes import ReportKind
 from planwatch.model.evaluation import (
     Direction,
     EvaluationParams,
@@ -26,6 +28,8 @@ from planwatch.model.evaluation import (
     Projection,
     Reason,
     ScheduleStatus,
+    TaskEvaluation,
+    TaskState,
 )
 from planwatch.model.findings import Finding
 from planwatch.model.labels import (
@@ -156,11 +160,26 @@ class PriorRow:
 
 @dataclass(frozen=True)
 class TaskLine:
+    """A plan task; with its status as of the report date when progress data was given."""
+
     number: int
     title: str
     support: tuple[str, ...]
     deadline: str | None
     section: str | None
+    lead: tuple[str, ...] = ()
+    state: TaskState | None = None
+    """None: the plan's tasks only, no progress data (no status is claimed)."""
+    percent: float | None = None
+    latest: str | None = None
+    """The text of the latest progress report up to the report date."""
+    last_report: date | None = None
+    due: date | None = None
+    """The deadline as read (last day it allows); None for a standing duty or none."""
+
+    @property
+    def overdue(self) -> bool:
+        return self.state is TaskState.OVERDUE
 
 
 @dataclass(frozen=True)
@@ -201,6 +220,14 @@ class Report:
     departments: list[DepartmentTasks]
     task_alerts: list[Finding] = field(default_factory=list)
     """Overdue and stalled tasks (督办) as of the report date (internal: not public)."""
+    kind: ReportKind = ReportKind.ANNUAL
+    """The report the period calls for (see :func:`report_kind`); renderers may override it."""
+    period_start: int | None = None
+    period_end: int | None = None
+    tasks: list[TaskLine] = field(default_factory=list)
+    """Every plan task once, by number, with its status when progress data was given."""
+    tasks_as_of: date | None = None
+    """The day the task statuses are evaluated on (None: no progress data given)."""
 
     @property
     def monitoring_alerts(self) -> list[Finding]:
@@ -208,9 +235,35 @@ class Report:
         return [*self.alerts, *self.task_alerts]
 
 
+def middle_years(start: int, end: int) -> tuple[int, ...]:
+    """The middle year of an odd-length period (2021–2025 → 2023), the two middle years of an
+    even-length one (2024–2027 → 2025, 2026)."""
+    n = end - start + 1
+    if n <= 2:
+        return ()
+    return (start + n // 2,) if n % 2 else (start + n // 2 - 1, start + n // 2)
+
+
+def report_kind(start: int | None, end: int | None, year: int) -> ReportKind:
+    """总结评估 at or after the end year, 中期评估 in the middle year(s), else 年度监测."""
+    if end is not None and year >= end:
+        return ReportKind.FINAL
+    if start is not None and end is not None and year in middle_years(start, end):
+        return ReportKind.MIDTERM
+    return ReportKind.ANNUAL
+
+
+def kind_title(plan_title: str, year: int, kind: ReportKind) -> str:
+    """淄博市“十四五”科技创新规划2023年度监测报告 / …中期评估报告 / …总结评估报告."""
+    if kind is ReportKind.ANNUAL:
+        return f"{plan_title}{year}年度监测报告"
+    return f"{plan_title}{label('report_kind', kind)}"
+
+
 def report_title(plan: Plan, year: int) -> str:
-    """淄博市“十四五”科技创新规划 2023年度监测评估报告."""
-    return f"{_plan_title(plan)} {year}年度监测评估报告"
+    """The title of the report the period calls for."""
+    m = plan.meta
+    return kind_title(_plan_title(plan), year, report_kind(m.period_start, m.period_end, year))
 
 
 def _plan_title(plan: Plan) -> str:
@@ -304,12 +357,43 @@ def prior_row(r: PriorResult, direction: Direction = Direction.HIGHER) -> PriorR
                     r.actual_year, r.actual, ev.ratio_to_target, ev.completion_of_change, ev.met)
 
 
-def group_tasks(tasks: Iterable[Task]) -> list[DepartmentTasks]:
+def task_line(t: Task, ev: TaskEvaluation | None = None, latest: str | None = None) -> TaskLine:
+    """A plan task as the report shows it (with its evaluated status when given)."""
+    if ev is None:
+        return TaskLine(t.number, t.title, tuple(t.support), t.deadline, t.section, tuple(t.lead))
+    return TaskLine(t.number, t.title, tuple(t.support), t.deadline, t.section, tuple(t.lead),
+                    state=ev.state, percent=ev.percent, latest=latest,
+                    last_report=ev.last_report, due=ev.deadline)
+
+
+def _latest_notes(progress: Sequence[TaskProgress], as_of: date) -> dict[int, str]:
+    """Task number → the text of its latest progress report up to ``as_of``."""
+    out: dict[int, str] = {}
+    for p in sorted(progress, key=lambda p: p.reported_on):
+        if p.reported_on <= as_of and p.note:
+            out[p.task_number] = p.note
+    return out
+
+
+def task_lines(tasks: Sequence[Task], progress: Sequence[TaskProgress] | None,
+               as_of: date | None) -> tuple[list[TaskLine], list[Finding]]:
+    """Every task with its status on ``as_of`` and the task alerts (督办) that raises; without
+    progress data, the tasks alone and no alerts."""
+    if progress is None or as_of is None:
+        return [task_line(t) for t in sorted(tasks, key=lambda t: t.number)], []
+    evaluations, found = evaluate_tasks(tasks, progress, as_of)
+    notes = _latest_notes(progress, as_of)
+    lines = [task_line(t, ev, notes.get(t.number))
+             for t, ev in zip(tasks, evaluations, strict=True)]
+    return sorted(lines, key=lambda t: t.number), found
+
+
+def group_tasks(tasks: Iterable[Task | TaskLine]) -> list[DepartmentTasks]:
     """Group tasks under each lead department (a shared task appears under every lead)."""
     groups: dict[str, list[TaskLine]] = {}
     for t in sorted(tasks, key=lambda t: t.number):
-        line = TaskLine(t.number, t.title, tuple(t.support), t.deadline, t.section)
-        for dept in t.lead or [NO_LEAD]:
+        line = task_line(t) if isinstance(t, Task) else t
+        for dept in line.lead or (NO_LEAD,):
             groups.setdefault(dept, []).append(line)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] == NO_LEAD, -len(kv[1])))
     return [DepartmentTasks(d, tuple(lines)) for d, lines in ordered]
@@ -342,6 +426,8 @@ def build_report(
     task_alerts: Sequence[Finding] = (),
     directions: Mapping[str, Direction] | None = None,
     params: EvaluationParams | None = None,
+    progress: Sequence[TaskProgress] | None = None,
+    tasks_as_of: date | None = None,
     as_of: date | None = None,
 ) -> Report:
     """Assemble the report model.
@@ -351,8 +437,10 @@ def build_report(
 
     ``findings`` are the plan-audit findings to list (default: ``audit_plan(plan)`` plus the
     extraction findings stored on the plan); the schedule alerts (预警) come from the
-    evaluation itself; ``task_alerts`` are the overdue/stalled tasks (督办) as of the report
-    date.
+    evaluation itself. With ``progress`` (the tasks' progress reports) and ``tasks_as_of``
+    (the day the task statuses are read on) every task gets its status and the
+    overdue/stalled/blocked tasks (督办) are the task alerts; otherwise ``task_alerts`` are
+    taken as given.
     """
     assessment = assess_plan(plan, actuals, year, directions=directions, params=params)
     due = as_of is None or data_due(year, as_of, params)
@@ -361,11 +449,18 @@ def build_report(
     rows += [indicator_row(ev, PROSE_TARGET, actuals, year, due=due) for ev in assessment.targets]
     found = [*audit_plan(plan), *plan.findings] if findings is None else list(findings)
     dirs = directions or {}
+    tasks, evaluated_alerts = task_lines(plan.tasks, progress, tasks_as_of)
+    if progress is not None:
+        task_alerts = evaluated_alerts
+    m = plan.meta
     return Report(
         title=report_title(plan, year), plan_title=_plan_title(plan),
         region=plan.meta.region, year=year, period=_period(plan),
         summary=_summary(rows, [*assessment.findings, *task_alerts], found),
         indicators=rows, alerts=list(assessment.findings), findings=found,
         prior=[prior_row(r, dirs.get(r.name, Direction.HIGHER)) for r in plan.prior_results],
-        departments=group_tasks(plan.tasks), task_alerts=list(task_alerts),
+        departments=group_tasks(tasks), task_alerts=list(task_alerts),
+        kind=report_kind(m.period_start, m.period_end, year), period_start=m.period_start,
+        period_end=m.period_end, tasks=tasks,
+        tasks_as_of=tasks_as_of if progress is not None else None,
     )

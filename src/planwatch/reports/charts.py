@@ -19,6 +19,8 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQu
                 "SimHei", "Microsoft YaHei")
 DPI = 110
 SIZE = (5.2, 2.8)
+COMPACT_SIZE = (3.6, 2.3)
+"""Inches of a chart printed two to a row (7.6 cm wide on A4)."""
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +58,7 @@ def has_chart(row: IndicatorRow) -> bool:
     return bool(planned_path(row)) or len(row.series) >= 2
 
 
-def _draw(fig: Figure, row: IndicatorRow) -> None:
+def _draw(fig: Figure, row: IndicatorRow, small: bool = False) -> None:
     ax = fig.add_subplot()
     path = planned_path(row)
     if path:
@@ -73,21 +75,31 @@ def _draw(fig: Figure, row: IndicatorRow) -> None:
     years = sorted({p[0] for p in path} | {p[0] for p in row.series})
     ax.set_xticks(years)
     ax.set_xticklabels([str(y) for y in years])
-    ax.set_title(f"{row.name}（{row.unit}）" if row.unit else row.name, fontsize=9)
+    if years:  # room for the first and last year's label
+        ax.set_xlim(years[0] - 0.4, years[-1] + 0.4)
+    title = f"{row.name}（{row.unit}）" if row.unit else row.name
+    if small and len(title) > 22:
+        title = title[:21] + "…"
+    ax.set_title(title, fontsize=8 if small else 9)
     ax.grid(alpha=0.3, lw=0.5)
-    ax.legend(fontsize=7, frameon=False, loc="best")
+    if small and len(years) > 6:
+        ax.tick_params(axis="x", labelrotation=45)
+    ax.legend(fontsize=6 if small else 7, frameon=False, loc="best")
     fig.tight_layout(pad=0.4)
 
 
-def chart_image(row: IndicatorRow, fmt: str = "png") -> bytes | None:
-    """The chart as PNG (or SVG) bytes; None when there is nothing to plot."""
+def chart_image(row: IndicatorRow, fmt: str = "png", *, compact: bool = False
+                ) -> bytes | None:
+    """The chart as PNG (or SVG) bytes; None when there is nothing to plot. ``compact``: the
+    size printed two to a row (at a higher resolution, so it stays sharp)."""
     if not has_chart(row):
         return None
+    dpi = DPI * 2 if compact else DPI
     with rc_context({"font.family": "sans-serif", "font.sans-serif": _fonts(),
-                     "axes.unicode_minus": False, "font.size": 8}):
-        fig = Figure(figsize=SIZE, dpi=DPI)
+                     "axes.unicode_minus": False, "font.size": 7 if compact else 8}):
+        fig = Figure(figsize=COMPACT_SIZE if compact else SIZE, dpi=dpi)
         FigureCanvasAgg(fig)  # the Agg canvas: no GUI backend, no pyplot global state
-        _draw(fig, row)
+        _draw(fig, row, compact)
         buf = io.BytesIO()
-        fig.savefig(buf, format=fmt, dpi=DPI)
+        fig.savefig(buf, format=fmt, dpi=dpi)
     return buf.getvalue()

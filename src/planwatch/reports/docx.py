@@ -24,8 +24,9 @@ from docx.text.run import Run
 
 from planwatch.model.findings import Finding
 from planwatch.reports import text
-from planwatch.reports.build import IndicatorRow, Report
+from planwatch.reports.build import IndicatorRow
 from planwatch.reports.charts import chart_image
+from planwatch.reports.document import ReportDocument
 
 TITLE_FONT = "方正小标宋简体"
 TITLE_FALLBACK = "黑体"
@@ -38,8 +39,12 @@ SIZE_BODY = Pt(16)  # 三号
 SIZE_TABLE = Pt(9)  # 小五
 SIZE_FOOTER = Pt(14)  # 四号
 LINE_EXACT = Pt(28.95)  # 22 lines a page
-CHART_WIDTH = Cm(13.5)
-INDICATOR_WIDTHS_CM = (0.7, 2.4, 0.8, 1.45, 1.45, 1.45, 1.3, 1.5, 1.2, 1.5, 1.9)
+SIZE_NOTE = Pt(12)  # 小四
+SIZE_CAPTION = Pt(14)  # 四号
+HALF_CHART_WIDTH = Cm(7.6)
+COMPACT_WIDTHS_CM = (0.8, 3.3, 1.0, 1.7, 1.8, 1.7, 1.4, 1.6, 1.2, 1.5)
+TASK_WIDTHS_CM = (0.8, 4.3, 1.6, 1.6, 5.5, 1.8)
+TASK_PLAIN_WIDTHS_CM = (0.8, 6.6, 5.6, 2.6)
 
 
 def set_run_font(run: Run, east_asia: str, size: Pt, *, bold: bool = False) -> None:
@@ -194,25 +199,37 @@ def _docx_header(label: str) -> str:
     return {text.LABEL_PLAIN: "目标完成率\n(A/T)"}.get(label, label)
 
 
+def caption(doc: DocxDocument, content: str) -> None:
+    """表1 … / 图 … centred in 黑体 四号 above a table."""
+    p = add_text(doc, content, font=H1_FONT, size=SIZE_CAPTION, indent=False)
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True
+
+
 def _indicator_table(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
-    headers = [_docx_header(h) for h in text.INDICATOR_HEADERS]
-    cells = [[text.wrap_cell(c) for c in text.indicator_cells(i, r)]
+    caption(doc, "表1  主要指标完成情况")
+    headers = [_docx_header(h) for h in text.COMPACT_HEADERS]
+    cells = [[text.wrap_cell(c) for c in text.compact_cells(i, r)]
              for i, r in enumerate(rows, start=1)]
-    add_table(doc, headers, cells, INDICATOR_WIDTHS_CM)
-    add_text(doc, "注：" + text.TABLE_NOTE, size=Pt(12))
+    add_table(doc, headers, cells, COMPACT_WIDTHS_CM)
+    add_text(doc, "注：" + text.TABLE_NOTE, size=SIZE_NOTE)
 
 
-def _indicator_details(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
-    for row in rows:
-        intro = [add_text(doc, text.indicator_sentence(row))]
-        intro += [add_text(doc, f"数据提示：{w}。", size=Pt(12)) for w in row.warnings]
-        for p in intro:
-            p.paragraph_format.keep_with_next = True
-        png = chart_image(row)
-        if png is not None:
-            p = doc.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.add_run().add_picture(io.BytesIO(png), width=CHART_WIDTH)
+def _charts(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
+    """The charts two to a row (a borderless table), compact size."""
+    images = [png for png in (chart_image(r, compact=True) for r in rows) if png is not None]
+    if not images:
+        return
+    caption(doc, "图  主要指标走势（规划路径与实际值）")
+    table: Table = doc.add_table(rows=(len(images) + 1) // 2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for k, png in enumerate(images):
+        cell = table.cell(k // 2, k % 2)
+        p = cell.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run().add_picture(io.BytesIO(png), width=HALF_CHART_WIDTH)
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _findings(doc: DocxDocument, findings: Sequence[Finding], empty: str) -> None:
@@ -224,42 +241,114 @@ def _findings(doc: DocxDocument, findings: Sequence[Finding], empty: str) -> Non
               (1.0, 3.2, 1.2, 10.2))
 
 
-def _sections(doc: DocxDocument, report: Report) -> None:
-    n = 1
-    heading1(doc, n, "总体情况")
-    for sentence in text.summary_sentences(report):
-        add_text(doc, sentence)
-    n += 1
-    heading1(doc, n, "主要指标完成情况")
-    heading2(doc, 1, "指标监测总表")
-    _indicator_table(doc, report.indicators)
-    heading2(doc, 2, "分指标情况")
-    _indicator_details(doc, report.indicators)
-    n += 1
-    heading1(doc, n, "监测预警")
-    _findings(doc, report.monitoring_alerts, "本期无监测预警事项。")
-    n += 1
-    heading1(doc, n, "规划文本审查发现")
-    _findings(doc, report.findings, "规划文本审查未发现问题。")
-    if report.prior:
-        n += 1
-        heading1(doc, n, "上期规划完成情况")
-        add_table(doc, text.PRIOR_HEADERS,
-                  [[text.wrap_cell(c) for c in text.prior_cells(i, r)]
-                   for i, r in enumerate(report.prior, start=1)],
-                  (0.8, 4.6, 1.0, 1.9, 1.9, 1.9, 2.0, 1.5))
-    if report.departments:
-        n += 1
-        heading1(doc, n, "重点任务分工")
-        _tasks(doc, report)
+def add_led(doc: DocxDocument, content: str) -> Paragraph:
+    """“（一）小标题。正文” — the numbered lead-in in 楷体, the rest in 仿宋."""
+    m = text.LEAD_IN.match(content)
+    if m is None:
+        return add_text(doc, content)
+    p = doc.add_paragraph()
+    _spacing(p, indent=True)
+    set_run_font(p.add_run(m.group(1)), H2_FONT, SIZE_BODY)
+    set_run_font(p.add_run(m.group(2)), BODY_FONT, SIZE_BODY)
+    return p
 
 
-def _tasks(doc: DocxDocument, report: Report) -> None:
-    for i, group in enumerate(report.departments, start=1):
+def _tasks(doc: DocxDocument, d: ReportDocument) -> None:
+    for p in d.task_intro:
+        add_text(doc, p)
+    status = d.report.tasks_as_of is not None
+    for i, group in enumerate(d.task_groups, start=1):
         heading2(doc, i, f"{group.department}（牵头{len(group.tasks)}项）")
-        for t in group.tasks:
-            support = f"（配合单位：{'、'.join(t.support)}）" if t.support else ""
-            add_text(doc, f"{t.number}. {t.title}{support}")
+        if status:
+            add_table(doc, text.TASK_STATUS_HEADERS,
+                      [text.task_status_cells(t, group.department) for t in group.tasks],
+                      TASK_WIDTHS_CM)
+        else:
+            add_table(doc, text.TASK_PLAIN_HEADERS,
+                      [text.task_plain_cells(t, group.department) for t in group.tasks],
+                      TASK_PLAIN_WIDTHS_CM)
+
+
+def _signature(doc: DocxDocument, d: ReportDocument) -> None:
+    """落款: the issuing body centred over the date, the date four characters from the right."""
+    for _ in range(2):
+        add_text(doc, "").paragraph_format.keep_with_next = True
+    date_indent = 4 * SIZE_BODY.pt
+    issuer_indent = date_indent + max(0, len(d.date_text) - len(d.issuer)) * SIZE_BODY.pt / 2
+    for content, indent in ((d.issuer, issuer_indent), (d.date_text, date_indent)):
+        p = add_text(doc, content, indent=False)
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.right_indent = Pt(indent)
+        p.paragraph_format.keep_with_next = content == d.issuer  # the date ends the chain
+
+
+def _annex_list(doc: DocxDocument, annexes: Sequence[str]) -> None:
+    """附件说明 before the 落款: 附件：1. … / 2. …."""
+    add_text(doc, "").paragraph_format.keep_with_next = True
+    for k, name in enumerate(annexes, start=1):
+        prefix = "附件：" if k == 1 else "　　　"
+        p = add_text(doc, f"{prefix}{k}. {name}" if len(annexes) > 1 else f"附件：{name}")
+        p.paragraph_format.keep_with_next = True
+
+
+def _annex_head(doc: DocxDocument, number: int, title: str) -> None:
+    p = add_text(doc, f"附件{number}", font=H1_FONT, indent=False)
+    p.paragraph_format.page_break_before = True
+    p = add_text(doc, title, font=TITLE_FONT, size=Pt(18), indent=False)
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(12)
+
+
+def _annexes(doc: DocxDocument, d: ReportDocument, names: Sequence[str]) -> None:
+    r = d.report
+    k = 0
+    if r.indicators:
+        k += 1
+        _annex_head(doc, k, names[k - 1])
+        add_table(doc, text.DETAIL_HEADERS,
+                  [text.detail_cells(i, row) for i, row in enumerate(r.indicators, start=1)],
+                  (1.0, 4.0, 4.2, 6.4))
+        add_text(doc, "注：预测为按已有数据外推至目标年的参考值。", size=SIZE_NOTE)
+    k += 1
+    _annex_head(doc, k, names[k - 1])
+    heading2(doc, 1, "监测预警")
+    _findings(doc, r.monitoring_alerts, text.NO_ALERTS)
+    heading2(doc, 2, "规划文本审查发现")
+    _findings(doc, r.findings, text.NO_FINDINGS)
+    if r.prior:
+        k += 1
+        _annex_head(doc, k, names[k - 1])
+        add_table(doc, text.PRIOR_HEADERS,
+                  [[text.wrap_cell(c) for c in text.prior_cells(i, row)]
+                   for i, row in enumerate(r.prior, start=1)],
+                  (0.8, 4.6, 1.0, 1.9, 1.9, 1.9, 2.0, 1.5))
+
+
+def _sections(doc: DocxDocument, d: ReportDocument) -> None:
+    r = d.report
+    titles = iter(enumerate(d.section_titles, start=1))
+    heading1(doc, *next(titles))
+    for sentence in d.overview:
+        add_text(doc, sentence)
+    heading1(doc, *next(titles))
+    for sentence in d.indicator_intro:
+        add_text(doc, sentence)
+    if r.indicators:
+        _indicator_table(doc, r.indicators)
+        _charts(doc, r.indicators)
+    heading1(doc, *next(titles))
+    _tasks(doc, d)
+    heading1(doc, *next(titles))
+    for para in d.problem_text:
+        add_led(doc, para)
+    heading1(doc, *next(titles))
+    written = [add_led(doc, para) for para in d.suggestions]
+    if written:  # the 落款 never stands alone on a page
+        written[-1].paragraph_format.keep_with_next = True
+    names = text.annex_names(r)
+    _annex_list(doc, names)
+    _signature(doc, d)
+    _annexes(doc, d, names)
 
 
 def gongwen_document(title: str) -> DocxDocument:
@@ -273,12 +362,12 @@ def gongwen_document(title: str) -> DocxDocument:
     return doc
 
 
-def build_docx(report: Report) -> DocxDocument:
+def build_docx(d: ReportDocument) -> DocxDocument:
     """The report as a python-docx Document."""
-    doc = gongwen_document(report.title)
-    _sections(doc, report)
+    doc = gongwen_document(d.title)
+    _sections(doc, d)
     return doc
 
 
-def write_docx(report: Report, path: Path) -> None:
-    build_docx(report).save(str(path))
+def write_docx(d: ReportDocument, path: Path) -> None:
+    build_docx(d).save(str(path))

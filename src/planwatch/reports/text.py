@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.findings import Finding
-from planwatch.model.labels import labels
-from planwatch.reports.build import BASIS_ZH, IndicatorRow, PriorRow, Report
+from planwatch.model.labels import label, labels
+from planwatch.reports.build import BASIS_ZH, IndicatorRow, PriorRow, Report, TaskLine
 
 DASH = "—"
+LEAD_IN = re.compile(r"^(（[一二三四五六七八九十]+）[^。]{1,40}。)(.*)$", re.S)
+"""“（一）小标题。正文”: the numbered lead-in of a paragraph (printed in 楷体)."""
 LABEL_PLAIN = "目标完成率(A/T)"
 LABEL_CHANGE = "进度完成率((A−B)/(T−B))"
 LABEL_PROGRESS = "进度完成率"
@@ -25,6 +29,14 @@ INDICATOR_HEADERS = (
     "序号", "指标", "单位", "基期值", "目标值", "实际值",
     LABEL_PLAIN, LABEL_PROGRESS, LABEL_TIME, "评价", "目标年预测",
 )
+COMPACT_HEADERS = INDICATOR_HEADERS[:-1]
+"""表1 in section 二: the indicator table without the projection (that is in 附件1)."""
+DETAIL_HEADERS = ("序号", "指标", "目标年预测", "数据说明")
+"""附件1: per indicator the projection and the data notes."""
+TASK_STATUS_HEADERS = ("序号", "重点任务", "进展状态", "完成进度", "最新进展", "完成时限")
+TASK_PLAIN_HEADERS = ("序号", "重点任务", "配合单位", "完成时限")
+LATEST_CHARS = 80
+"""The latest progress text is cut after this many characters (…) in the task table."""
 PRIOR_HEADERS = ("序号", "指标", "单位", "基期值", "目标值", "完成值", LABEL_PLAIN, "是否完成")
 FINDING_HEADERS = ("序号", "类型", "级别", "说明")
 """No code and no line number: an official reads the type, its level and what was found."""
@@ -36,6 +48,21 @@ SEVERITY_ZH = labels("severity")
 VERDICT_ZH = labels("verdict")
 NUMERALS = "一二三四五六七八九十"
 COMPARATOR_ZH = {">=": "≥", "<=": "≤", "~": "约"}
+
+
+NO_ALERTS = "本期无监测预警事项。"
+NO_FINDINGS = "规划文本审查未发现问题。"
+ANNEX_DETAILS = "主要指标监测明细"
+ANNEX_FINDINGS = "监测预警和规划文本审查发现"
+ANNEX_PRIOR = "上期规划主要指标完成情况"
+
+
+def annex_names(report: Report) -> list[str]:
+    """The 附件 of the report, in order: details (when there are indicators), alerts and
+    findings, the previous plan's results (when stated)."""
+    names = [ANNEX_DETAILS] if report.indicators else []
+    names.append(ANNEX_FINDINGS)
+    return [*names, ANNEX_PRIOR] if report.prior else names
 
 
 def num(v: float | None) -> str:
@@ -99,6 +126,44 @@ def indicator_cells(index: int, row: IndicatorRow) -> list[str]:
         pct(row.completion_plain), progress_text(row), pct(row.time_progress),
         verdict_text(row), projection_text(row),
     ]
+
+
+def compact_cells(index: int, row: IndicatorRow) -> list[str]:
+    """A row of 表1 (COMPACT_HEADERS)."""
+    return indicator_cells(index, row)[:-1]
+
+
+def detail_cells(index: int, row: IndicatorRow) -> list[str]:
+    """A row of 附件1 (DETAIL_HEADERS): the projection and the data notes joined by ；."""
+    return [str(index), row.name, projection_text(row), "；".join(row.warnings) or DASH]
+
+
+def _task_title(t: TaskLine, department: str) -> str:
+    others = [d for d in t.lead if d != department]
+    return t.title + (f"（共同牵头：{'、'.join(others)}）" if others else "")
+
+
+def _due(t: TaskLine) -> str:
+    if t.due is not None:
+        return f"{t.due.year}年{t.due.month}月"
+    return t.deadline or DASH
+
+
+def task_status_cells(t: TaskLine, department: str) -> list[str]:
+    """A row of a department's task table (TASK_STATUS_HEADERS)."""
+    state = DASH if t.state is None else label("task_state", t.state)
+    latest = t.latest or DASH
+    if len(latest) > LATEST_CHARS:
+        latest = latest[:LATEST_CHARS] + "…"
+    if t.latest and t.last_report is not None:
+        latest = f"{latest}（{t.last_report.year}年{t.last_report.month}月{t.last_report.day}日）"
+    return [str(t.number), _task_title(t, department), state,
+            DASH if t.percent is None else f"{t.percent:g}%", latest, _due(t)]
+
+
+def task_plain_cells(t: TaskLine, department: str) -> list[str]:
+    """A task row without progress data (TASK_PLAIN_HEADERS)."""
+    return [str(t.number), _task_title(t, department), "、".join(t.support) or DASH, _due(t)]
 
 
 def prior_cells(index: int, row: PriorRow) -> list[str]:

@@ -14,7 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planwatch.excel import text_cells_as_text
 from planwatch.model.findings import Finding
 from planwatch.reports import text
-from planwatch.reports.build import BASE_ONLY_NOTE, BASIS_ZH, IndicatorRow, Report
+from planwatch.reports.build import BASE_ONLY_NOTE, BASIS_ZH, IndicatorRow
+from planwatch.reports.document import ReportDocument
 
 FONT = "仿宋"
 HEADER_FONT = Font(name="黑体", bold=True)
@@ -27,6 +28,14 @@ PERCENT = "0.0%"
 YEAR = "0"
 
 SUMMARY_COLUMNS = 6
+SUMMARY_CHARS = 48
+"""About this many Chinese characters fit one line of the merged summary cells."""
+PORTRAIT_WIDTH = 100
+"""Sheets whose columns are wider than this (Excel width units) print landscape."""
+PERCENT_WHOLE = "0%"
+TASK_COLUMNS = ("牵头单位", "序号", "重点任务", "进展状态", "完成进度", "最新进展",
+                "最新报送日期", "完成时限")
+TASK_WIDTHS = (20, 6, 40, 10, 9, 50, 12, 12)
 Cell = str | int | float | None
 INDICATOR_COLUMNS: tuple[tuple[str, float, str | None], ...] = (
     ("序号", 6, YEAR), ("指标", 30, None), ("单位", 8, None), ("属性", 8, None),
@@ -54,8 +63,10 @@ def _indicator_values(index: int, row: IndicatorRow) -> list[Cell]:
 
 
 def write_sheet(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
-                widths: Sequence[float], formats: Sequence[str | None] | None = None) -> None:
-    """Header row bold and frozen, borders, column widths, number formats per column."""
+                widths: Sequence[float], formats: Sequence[str | None] | None = None, *,
+                title: str | None = None) -> None:
+    """Header row bold and frozen, borders, column widths, number formats per column, print
+    setup (A4, fit to width, header row repeated, ``title`` in the page header)."""
     ws.append(list(headers))
     for cell in ws[1]:
         cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
@@ -75,67 +86,109 @@ def write_sheet(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[C
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "C2" if len(headers) > 6 else "A2"
-    _print_setup(ws)
+    _print_setup(ws, widths, title=title)
 
 
-def _print_setup(ws: Worksheet) -> None:
-    """A4 landscape, one page wide, header row repeated on every printed page."""
+def _print_setup(ws: Worksheet, widths: Sequence[float], *, title_rows: str | None = "1:1",
+                 title: str | None = None) -> None:
+    """A4, landscape when the columns are wide, one page wide, the header row repeated on every
+    printed page, the title and page numbers in the header and footer."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    wide = sum(widths) > PORTRAIT_WIDTH
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if wide else ws.ORIENTATION_PORTRAIT
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = "1:1"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    if title_rows:
+        ws.print_title_rows = title_rows
+    header, footer = ws.oddHeader, ws.oddFooter
+    if title and header is not None:
+        header.center.text = title.replace("&", "&&")
+        header.center.size = 10
+    if footer is not None:
+        footer.center.text = "第 &P 页，共 &N 页"
+        footer.center.size = 9
 
 
-def _summary_sheet(ws: Worksheet, report: Report) -> None:
-    """Title and 总体情况 sentences (merged, wrapped across A:F), then counts per verdict."""
+def _paragraph(ws: Worksheet, content: str, font: Font, *, right: bool = False) -> None:
+    """One paragraph merged across the summary columns, wrapped, its row tall enough."""
+    row = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value is not None else 1
+    cell = ws.cell(row=row, column=1, value=content)
+    cell.font = font
+    cell.alignment = Alignment(wrap_text=True, vertical="top",
+                               horizontal="right" if right else "left")
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=SUMMARY_COLUMNS)
+    ws.row_dimensions[row].height = 16 * (1 + len(content) // SUMMARY_CHARS)
+
+
+def _summary_sheet(ws: Worksheet, d: ReportDocument) -> None:
+    """The five sections in words (title, paragraphs, counts per verdict), then 落款."""
     ws.title = "概要"
-    for row, (content, font) in enumerate(
-        [(report.title, Font(name="黑体", bold=True, size=14))]
-        + [(s, Font(name=FONT)) for s in text.summary_sentences(report)], start=1):
-        ws.cell(row=row, column=1, value=content).font = font
-        ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=SUMMARY_COLUMNS)
-        ws.row_dimensions[row].height = 22 if row == 1 else 15 * (1 + len(content) // 60)
+    report = d.report
+    body, head = Font(name=FONT, size=11), Font(name="黑体", bold=True, size=12)
+    _paragraph(ws, d.title, Font(name="黑体", bold=True, size=14))
+    ws.row_dimensions[1].height = 24
+    paragraphs = (d.overview, d.indicator_intro, d.task_intro, d.problem_text, d.suggestions)
+    for k, (name, paras) in enumerate(zip(d.section_titles, paragraphs, strict=True), start=1):
+        _paragraph(ws, f"{text.numeral(k)}、{name}", head)
+        for para in paras:
+            _paragraph(ws, para, body)
+        if k == 2 and report.summary.verdict_counts:
+            ws.append(["评价", "指标数"])
+            for cell in ws[ws.max_row][:2]:
+                cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
+            for verdict, count in report.summary.verdict_counts.items():
+                ws.append([text.VERDICT_ZH[verdict], count])
+                for cell in ws[ws.max_row][:2]:
+                    cell.border = BORDER
     ws.append([])
-    ws.append(["评价", "指标数"])
-    for cell in ws[ws.max_row][:2]:
-        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
-    for verdict, count in report.summary.verdict_counts.items():
-        ws.append([text.VERDICT_ZH[verdict], count])
-        for cell in ws[ws.max_row][:2]:
-            cell.border = BORDER
-    for col in range(1, SUMMARY_COLUMNS + 1):
-        ws.column_dimensions[get_column_letter(col)].width = 16 if col > 1 else 18
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    _paragraph(ws, d.issuer, body, right=True)
+    _paragraph(ws, d.date_text, body, right=True)
+    widths = [18] + [16] * (SUMMARY_COLUMNS - 1)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    _print_setup(ws, widths, title_rows=None)
 
 
-def build_workbook(report: Report) -> Workbook:
+def _task_sheet(ws: Worksheet, d: ReportDocument) -> None:
+    rows: list[list[Cell]] = []
+    for g in d.task_groups:
+        for t in g.tasks:
+            cells = text.task_status_cells(t, g.department)
+            rows.append([g.department, t.number, cells[1],
+                         None if t.state is None else cells[2],
+                         None if t.percent is None else t.percent / 100, t.latest,
+                         t.last_report.isoformat() if t.last_report else None, cells[5]])
+    write_sheet(ws, TASK_COLUMNS, rows, TASK_WIDTHS,
+                (None, YEAR, None, None, PERCENT_WHOLE, None, None, None), title=d.title)
+
+
+def build_workbook(d: ReportDocument) -> Workbook:
+    report = d.report
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    _summary_sheet(ws, report)
+    _summary_sheet(ws, d)
     write_sheet(wb.create_sheet("指标监测"), [c[0] for c in INDICATOR_COLUMNS],
                 [_indicator_values(i, r) for i, r in enumerate(report.indicators, start=1)],
-                [c[1] for c in INDICATOR_COLUMNS], [c[2] for c in INDICATOR_COLUMNS])
+                [c[1] for c in INDICATOR_COLUMNS], [c[2] for c in INDICATOR_COLUMNS],
+                title=d.title)
+    _task_sheet(wb.create_sheet("重点任务"), d)
     finding_widths = (6, 20, 8, 90)
     finding_headers = text.FINDING_HEADERS
     write_sheet(wb.create_sheet("监测预警"), finding_headers,
                 [_finding_values(i, f)
                  for i, f in enumerate(report.monitoring_alerts, start=1)],
-                finding_widths)
+                finding_widths, title=d.title)
     write_sheet(wb.create_sheet("审查发现"), finding_headers,
                 [_finding_values(i, f) for i, f in enumerate(report.findings, start=1)],
-                finding_widths)
+                finding_widths, title=d.title)
     if report.prior:
-        _prior_sheet(wb.create_sheet("上期完成情况"), report)
-    write_sheet(wb.create_sheet("任务分工"), text.TASK_HEADERS,
-                [[g.department, t.number, t.title, "、".join(t.support) or None]
-                 for g in report.departments for t in g.tasks],
-                (24, 6, 40, 50))
-    wb.active = 1
+        _prior_sheet(wb.create_sheet("上期完成情况"), d)
+    wb.active = 1 if report.indicators else 0
     text_cells_as_text(wb)
     return wb
 
@@ -145,7 +198,8 @@ def _finding_values(index: int, f: Finding) -> list[Cell]:
     return [index, text.FINDING_LABELS.get(f.code, f.code), severity, f.message]
 
 
-def _prior_sheet(ws: Worksheet, report: Report) -> None:
+def _prior_sheet(ws: Worksheet, d: ReportDocument) -> None:
+    report = d.report
     headers = ("序号", "指标", "单位", "基期年", "基期值", "目标年", "目标值", "完成年",
                "完成值", text.LABEL_PLAIN, text.LABEL_CHANGE, "是否完成")
     rows: list[list[Cell]] = [
@@ -155,8 +209,9 @@ def _prior_sheet(ws: Worksheet, report: Report) -> None:
         for i, r in enumerate(report.prior, start=1)
     ]
     formats = (YEAR, None, None, YEAR, NUMBER, YEAR, NUMBER, YEAR, NUMBER, PERCENT, PERCENT, None)
-    write_sheet(ws, headers, rows, (6, 30, 8, 8, 11, 8, 11, 8, 11, 14, 18, 10), formats)
+    write_sheet(ws, headers, rows, (6, 30, 8, 8, 11, 8, 11, 8, 11, 14, 18, 10), formats,
+                title=d.title)
 
 
-def write_xlsx(report: Report, path: Path) -> None:
-    build_workbook(report).save(path)
+def write_xlsx(d: ReportDocument, path: Path) -> None:
+    build_workbook(d).save(path)

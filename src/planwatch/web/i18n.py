@@ -236,9 +236,15 @@ CATALOGUE: dict[str, str] = {
     "完成年份": "Deadline year", "所在章节": "Section", "共同牵头": "Joint lead",
     "报告日期": "Report date", "审核人": "Reviewer",
     "下载监测评估报告": "Download the monitoring report",
-    "报告按所选年份的已审核实际值生成：Word 版为公文格式（含图表），Excel 版为指标明细。":
-        "Built from the approved actual values of the chosen year: Word as an official "
-        "document (with charts), Excel with indicator details.",
+    "报告按所选年份的已审核实际值生成，包括总体情况、主要指标完成情况、重点任务推进情况、存在的主要问题和下一步工作建议，并有落款和日期。":
+        "Built from the approved actual values of the chosen year: overview, indicators, "
+        "key tasks, main problems and suggestions, with the issuing body and date.",
+    "报告类型": "Report kind", "按年份自动确定": "By the year (automatic)", "更新": "Update",
+    "存在的主要问题": "Main problems",
+    "下一步工作建议（可修改，每段一行）": "Suggestions (editable, one paragraph a line)",
+    "落款单位": "Issuing body", "成文日期": "Date",
+    "下载网页版（.html）": "Download web page (.html)",
+    "下载 Markdown（.md）": "Download Markdown (.md)",
     "下载 Word（.docx）": "Download Word (.docx)", "下载 Excel（.xlsx）": "Download Excel (.xlsx)",
     "{year}年概况": "{year} summary",
     "指标 {n} 项，有实际值 {m} 项，预警 {w} 项。":

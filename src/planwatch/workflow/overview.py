@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from planwatch.evaluate import audit_plan, evaluate_tasks
+from planwatch.evaluate import audit_plan
 from planwatch.model.findings import Finding
 from planwatch.model.plan import Plan
 from planwatch.reports import build_report
-from planwatch.reports.build import IndicatorRow, Report
+from planwatch.reports.build import NO_LEAD as NO_LEAD, IndicatorRow, Report
 from planwatch.storage import (
     PlanSummary,
     Storage,
@@ -37,7 +37,6 @@ from planwatch.workflow.overview_cache import (
 from planwatch.workflow.plans import load_plan
 from planwatch.workflow.principal import Actor, require_reviewer
 from planwatch.workflow.settings import evaluation_params
-from planwatch.workflow.tasks import plan_tasks
 from planwatch.workflow.views import (
     DepartmentTaskGroup,
     IndicatorStatus,
@@ -51,8 +50,8 @@ from planwatch.workflow.views import (
 
 UNPLACED = "未标注地区"
 """The tree node of the plans without a region."""
-NO_LEAD = "未明确牵头单位"
-"""The group of the tasks without a lead department (tasks by department)."""
+# NO_LEAD (imported above): the group of the tasks without a lead department, as the
+# evaluation's tasks by department name it.
 
 
 def _item(store: Storage, p: PlanSummary, public: set[int]) -> PlanItem:
@@ -98,23 +97,23 @@ def parent_plan(store: Storage, plan: Plan) -> Plan | None:
     return None if found is None else latest_plan(store, found)
 
 
-def task_findings(store: Storage, plan_id: int, plan: Plan, year: int) -> list[Finding]:
-    """Overdue and stalled tasks (督办) as of the report date: today, or the end of ``year``
-    when the evaluation is about an earlier year."""
-    as_of = min(date.today(), date(year, 12, 31))
-    progress = [p.to_progress() for p in list_progress(store, plan_id)]
-    _, found = evaluate_tasks(plan.tasks, progress, as_of)
-    return list(found)
+def tasks_as_of(year: int, today: date | None = None) -> date:
+    """The day a year's task statuses are read on: today for the current and the last year
+    (that year's report is written now), the end of ``year`` for an earlier one."""
+    day = today or date.today()
+    return day if year >= day.year - 1 else date(year, 12, 31)
 
 
 def plan_evaluation(store: Storage, plan_id: int, plan: Plan, year: int) -> Report:
     """THE evaluation of a plan in ``year``: rows with verdicts and both completion measures,
-    warnings, 预警, task alerts and the audit findings including the parent-plan checks. The
+    warnings, 预警, task statuses and alerts as of :func:`tasks_as_of`, and the audit findings
+    including the parent-plan checks. The
     overview, the pages, the API, the public page and every report format show this object
     (see :func:`cached_evaluation`); none of them recomputes, relabels or filters it."""
     findings = plan_findings(plan, parent_plan(store, plan))
+    progress = [p.to_progress() for p in list_progress(store, plan_id)]
     return build_report(plan, best_actuals(store, plan_id), year, findings=findings,
-                        task_alerts=task_findings(store, plan_id, plan, year),
+                        progress=progress, tasks_as_of=tasks_as_of(year),
                         params=evaluation_params(), as_of=date.today())
 
 
@@ -234,17 +233,13 @@ def indicator_statuses(report: Report, owners: dict[str, str]) -> list[Indicator
     return [_status(i, row, owners.get(row.name)) for i, row in enumerate(report.indicators)]
 
 
-def _task_groups(store: Storage, actor: Actor | None, plan_id: int) -> list[DepartmentTaskGroup]:
-    views = plan_tasks(store, actor or Actor("anonymous", "viewer"), plan_id, mine=False)
-    groups: dict[str, list[TaskBrief]] = {}
-    for v in views:
-        last = v.evaluation.last_report
-        brief = TaskBrief(number=v.task.number, title=v.task.title, state=v.evaluation.state,
-                          deadline=v.task.deadline, percent=v.evaluation.percent,
-                          last_report=last.isoformat() if last else None)
-        for dept in v.task.lead or [NO_LEAD]:
-            groups.setdefault(dept, []).append(brief)
-    return [DepartmentTaskGroup(department=d, tasks=t) for d, t in groups.items()]
+def _task_groups(report: Report) -> list[DepartmentTaskGroup]:
+    """Tasks by lead department with the statuses of the evaluation (the report's)."""
+    return [DepartmentTaskGroup(department=g.department, tasks=[
+        TaskBrief(number=t.number, title=t.title, state=str(t.state or "not_reported"),
+                  deadline=t.deadline, percent=t.percent,
+                  last_report=t.last_report.isoformat() if t.last_report else None)
+        for t in g.tasks]) for g in report.departments]
 
 
 def cached_overview(store: Storage, actor: Actor | None, plan_id: int,
@@ -310,7 +305,7 @@ def _overview_core(store: Storage, actor: Actor | None, plan_id: int,
         alerts=list(report.alerts), audit_findings=list(report.findings),
         indicators=indicator_statuses(report, owners),
         task_alerts=task_alerts,
-        departments=_task_groups(store, actor, plan_id) if signed_in else [],
+        departments=_task_groups(report) if signed_in else [],
         pending_submissions=None)
     return CachedOverview(view, report)
 

@@ -3,7 +3,7 @@ trail, report download, public view, and upload → confirm."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, UploadFile
@@ -21,6 +21,7 @@ from planwatch.web.deps import (
     StoreDep,
     WritingActor,
 )
+from planwatch.web.downloads import attachment
 from planwatch.web.security import PLAN_SUFFIXES
 from planwatch.workflow.overview import overview_json
 from planwatch.workflow.views import (
@@ -146,12 +147,33 @@ def audit_log(plan_id: int, store: StoreDep, actor: CurrentActor) -> PlanAudit:
 def report(plan_id: int, store: StoreDep, actor: CurrentActor,
            year: Annotated[int, Query(ge=1949, le=2100)],
            format: Annotated[str, Query(pattern="^(docx|xlsx|html|md)$")] = "docx",
+           kind: Annotated[str, Query(pattern="^(auto|annual|midterm|final)$",
+                                      description="年度监测/中期评估/总结评估 (default: by "
+                                                  "the period)")] = "auto",
+           issuer: Annotated[str | None, Query(max_length=100, description="落款单位")] = None,
+           issued_on: Annotated[date | None, Query(description="成文日期")] = None,
+           suggestions: Annotated[str | None, Query(max_length=20_000,
+                                                    description="下一步工作建议")] = None,
            ) -> Response:
-    """The evaluation report (监测评估报告) of ``year`` as a download."""
-    data = actions.report_bytes(store, actor, plan_id, year, format)
-    name = f"plan-{plan_id}-{year}.{format}"
-    return Response(data, media_type=MEDIA[format],
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    """The evaluation report (年度监测/中期评估/总结评估报告) of ``year`` as a download named
+    by its title."""
+    options = report_options(kind, issuer, issued_on, suggestions)
+    return report_response(actions.report_file(store, actor, plan_id, year, format, options),
+                           plan_id, year, format)
+
+
+def report_options(kind: str, issuer: str | None, issued_on: date | None,
+                   suggestions: str | None) -> actions.ReportOptions:
+    return actions.ReportOptions(kind=actions.report_kind_code(kind),
+                                 issuer=(issuer or "").strip() or None, issued_on=issued_on,
+                                 suggestions=suggestions)
+
+
+def report_response(file: actions.ReportFile, plan_id: int, year: int, fmt: str) -> Response:
+    """The report as an attachment: its title as the file name, plan-ID-YEAR as the ASCII
+    fallback."""
+    return Response(file.data, media_type=MEDIA[fmt], headers={
+        "Content-Disposition": attachment(file.name, f"plan-{plan_id}-{year}.{fmt}")})
 
 
 @router.get("/public/plans/{plan_id}", response_model=PlanOverview)

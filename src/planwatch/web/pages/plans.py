@@ -3,12 +3,16 @@ page (公开), report downloads (报告) and publishing a plan."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
+from planwatch.model.codes import ReportKind
+from planwatch.model.labels import label
+from planwatch.web.api.plans import report_options, report_response
 from planwatch.web.deps import CurrentActor, OptionalActor, StoreDep, WritingActor
 from planwatch.web.pages.common import page_router, plan_years, render
 from planwatch.web.pages.paging import PageRequest, Paging, pager
@@ -17,6 +21,7 @@ from planwatch.workflow.views import IndicatorDetail, IndicatorStatus, PlanOverv
 
 router = page_router()
 Year = Annotated[int | None, Query(ge=1949, le=2100)]
+KINDS = "^(auto|annual|midterm|final)$"
 
 
 @router.get("/regions/{region}/plans")
@@ -140,7 +145,47 @@ def public(request: Request, plan_id: int, store: StoreDep, year: Year = None) -
 
 @router.get("/plans/{plan_id}/reports")
 def reports(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
-            year: Year = None) -> Response:
-    """报告: download the evaluation report (docx / xlsx) of a year."""
+            year: Year = None, kind: Annotated[str, Query(pattern=KINDS)] = "auto") -> Response:
+    """报告: the report of a year as it would be made — its kind, the problems found and the
+    suggestions seeded from them, which the user may edit — and the download form."""
     view = actions.plan_overview(store, actor, plan_id, year)
-    return render(request, "reports.html", {"o": view, "years": _years(view)})
+    draft = actions.report_draft(store, actor, plan_id, view.year, kind)
+    return render(request, "reports.html", {
+        "o": view, "years": _years(view), "draft": draft, "kind": kind,
+        "kinds": [("auto", "按年份自动确定"), *((str(k), label("report_kind", k))
+                                         for k in ReportKind)],
+        "suggestions": "\n".join(draft.suggestions), "today": date.today().isoformat()})
+
+
+@router.post("/plans/{plan_id}/report")
+def report_download(plan_id: int, store: StoreDep, actor: WritingActor,
+                    year: Annotated[int, Form(ge=1949, le=2100)],
+                    format: Annotated[str, Form(pattern="^(docx|xlsx|html|md)$")] = "docx",
+                    kind: Annotated[str, Form(pattern=KINDS)] = "auto",
+                    issuer: Annotated[str, Form(max_length=100)] = "",
+                    issued_on: Annotated[str, Form(max_length=10)] = "",
+                    suggestions: Annotated[str, Form(max_length=20_000)] = "") -> Response:
+    """The report made with the reports page's choices (kind, 落款, date — empty: today —,
+    the edited suggestions), as a download named by its title."""
+    options = report_options(kind, issuer, _day(issued_on), suggestions)
+    return report_response(actions.report_file(store, actor, plan_id, year, format, options),
+                           plan_id, year, format)
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        raise actions.Invalid(f"成文日期格式应为 年-月-日：{text}",
+                              f"the date must be YYYY-MM-DD: {text}") from None
+
+
+@router.get("/plans/{plan_id}/report")
+def report_get(plan_id: int, store: StoreDep, actor: CurrentActor,
+               year: Annotated[int, Query(ge=1949, le=2100)],
+               format: Annotated[str, Query(pattern="^(docx|xlsx|html|md)$")] = "docx",
+               kind: Annotated[str, Query(pattern=KINDS)] = "auto") -> Response:
+    """The report with the defaults (a link to share): suggestions seeded, today's date."""
+    options = report_options(kind, None, None, None)
+    return report_response(actions.report_file(store, actor, plan_id, year, format, options),
+                           plan_id, year, format)
