@@ -126,3 +126,22 @@ def test_province_dashboard_has_every_city(demo: tuple[Storage, LivingDemo]) -> 
     assert all(yantai in r.missing for r in cascade.rows)
     smes = next(r for r in cascade.rows if r.code == "tech_smes")
     assert smes.total is not None and smes.parent > smes.total    # set above the cities' sum
+
+
+def test_one_target_revision_with_its_document_on_a_simulated_plan(
+        demo: tuple[Storage, LivingDemo]) -> None:
+    from planwatch.workflow.demo_activity import REVISION_DOCUMENT, REVISION_REASON
+    from planwatch.workflow.revisions import revised_targets
+
+    store, living = demo
+    assert living.life.revisions == 1
+    revised = {p.id: revised_targets(store, actions.SYSTEM, p.id) for p in list_plans(store)}
+    hits = [(pid, r) for pid, rows in revised.items() for r in rows.values()]
+    assert len(hits) == 1
+    pid, row = hits[0]
+    plan = latest_plan(store, pid)
+    assert plan is not None and SIMULATED_TITLE in (plan.meta.title or "")
+    assert row.value != row.original_value and plan.indicators[row.index].target == row.value
+    history = actions.plan_history(store, actions.SYSTEM, pid)
+    texts = " ".join(str(e) for e in history.entries)
+    assert REVISION_DOCUMENT in texts and REVISION_REASON in texts

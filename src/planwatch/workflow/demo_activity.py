@@ -37,6 +37,7 @@ from planwatch.workflow.demo_life import (
 )
 from planwatch.workflow.overview import set_plan_public
 from planwatch.workflow.principal import SYSTEM, Actor
+from planwatch.workflow.revisions import revise_indicator_target
 from planwatch.workflow.submissions import return_submission, submit_actual
 from planwatch.workflow.tasks import report_progress
 
@@ -46,6 +47,8 @@ of the first plan is returned with a comment)."""
 
 
 RETURN_COMMENT = "与统计部门口径不一致，请核实后重新报送。（演示）"
+REVISION_REASON = "中期评估后按实际进展调整目标（模拟数据·演示用）"
+REVISION_DOCUMENT = "规划中期评估目标调整批复（模拟数据·演示用）"
 
 
 @dataclass
@@ -116,6 +119,22 @@ def _report_tasks(store: Storage, plan_id: int, plan: Plan, reviewer: Actor,
     return blocked
 
 
+def _revise_one(store: Storage, reviewer: Actor, life: LifeResult) -> None:
+    """One 动态调整 with its reason and authorising document, on the first simulated plan's
+    first indicator with a base and a target (the bundled real plans stay as they are)."""
+    for summary in list_plans(store):
+        plan = latest_plan(store, summary.id)
+        if plan is None or SIMULATED_TITLE not in (plan.meta.title or ""):
+            continue
+        for index, ind in enumerate(plan.indicators):
+            if ind.target and ind.baseline is not None and ind.target != ind.baseline:
+                value = round(ind.baseline + (ind.target - ind.baseline) * 0.9, 2)
+                revise_indicator_target(store, reviewer, summary.id, index, value=value,
+                                        reason=REVISION_REASON, document=REVISION_DOCUMENT)
+                life.revisions += 1
+                return
+
+
 def add_life(store: Storage, today: date | None = None) -> LifeResult:
     """Put the demo's life into a database built by :func:`build_demo`."""
     day = today or date.today()
@@ -140,6 +159,7 @@ def add_life(store: Storage, today: date | None = None) -> LifeResult:
         life.published += sum(1 for a in rows
                               if a.source and a.source.startswith(PUBLISHED_PREFIX))
         blocked = _report_tasks(store, summary.id, plan, reviewer, by_dept, day, life, blocked)
+    _revise_one(store, reviewer, life)
     return life
 
 

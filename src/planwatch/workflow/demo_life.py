@@ -248,3 +248,4 @@ class LifeResult:
     pending: int = 0
     returned: int = 0
     progress: int = 0
+    revisions: int = 0
