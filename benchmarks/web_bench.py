@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import create_engine, func, select, text
@@ -75,14 +76,28 @@ class Result:
         return len(self.latencies_ms) / self.seconds if self.seconds else 0.0
 
 
+def _largest_plan_with_accounts(store: Any, demo: Any) -> tuple[int, Any, list[Any]]:
+    """The plan with the most indicators among those whose region has department accounts,
+    and up to 4 of those accounts (owners must be departments of the plan's own region)."""
+    regions = {i.id: i.region_id for i in actions.plan_items(store, SYSTEM)}
+    plans = sorted(((pid, actions.find_plan(store, str(pid))[1]) for pid, _ in demo.plans),
+                   key=lambda p: -len(p[1].indicators))
+    for pid, plan in plans:
+        rid = regions.get(pid)
+        names = ({d.name for d in actions.list_departments(store, SYSTEM, rid)}
+                 if rid is not None else set())
+        depts = [a for a in demo.accounts if a.role == "department" and a.department in names]
+        if depts and plan.indicators:
+            return pid, plan, depts[:4]
+    raise SystemExit("no demo plan has department accounts of its region")
+
+
 def prepare(url: str) -> Fixture:
     """Demo content, every indicator of the largest plan owned by one of 4 departments."""
     store = actions.open_store(url)
     try:
         demo = actions.build_demo(store)
-        plan_id, plan = max(((pid, actions.find_plan(store, str(pid))[1])
-                             for pid, _ in demo.plans), key=lambda p: len(p[1].indicators))
-        depts = [a for a in demo.accounts if a.role == "department"][:4]
+        plan_id, plan, depts = _largest_plan_with_accounts(store, demo)
         owned: list[list[str]] = [[] for _ in depts]
         for i, ind in enumerate(plan.indicators):
             dept = depts[i % len(depts)]

@@ -145,3 +145,15 @@ def test_one_target_revision_with_its_document_on_a_simulated_plan(
     history = actions.plan_history(store, actions.SYSTEM, pid)
     texts = " ".join(str(e) for e in history.entries)
     assert REVISION_DOCUMENT in texts and REVISION_REASON in texts
+
+
+def test_a_department_with_tasks_due_has_an_account(demo: tuple[Storage, LivingDemo]) -> None:
+    from planwatch.storage.users import get_user
+
+    store, living = demo
+    account = living.demo.accounts[-1]
+    assert account.role == "department" and account.department
+    user = get_user(store, username=account.username)
+    assert user is not None and user.department_id is not None
+    home = actions.home_summary(store, actions.Actor.from_user(user), today=TODAY)
+    assert home.tasks_due, "the simulated city's 科技局 has tasks due or overdue"

@@ -123,7 +123,8 @@ def _print_life(life: actions.LifeResult) -> None:
                f"{life.values}（其中已公开数据 published {life.published}，其余为模拟数据 the rest "
                "simulated, labelled 模拟数据（演示用）)")
     click.echo(f"  待审核填报 submissions waiting: {life.pending}"
-               f"（退回 returned {life.returned}）；任务进展 progress reports: {life.progress}")
+               f"（退回 returned {life.returned}）；任务进展 progress reports: {life.progress}；"
+               f"动态调整 target revisions: {life.revisions}")
 
 
 @click.group("user", help="账号管理 / manage accounts.")

@@ -12,13 +12,16 @@ from planwatch.model.plan import Plan
 from planwatch.storage import Storage, import_plan
 from planwatch.storage.departments import (
     ensure_department,
+    get_department,
     plan_region_id,
     resolve_plan_departments,
 )
 from planwatch.storage.plans import latest_plan, list_plans
 from planwatch.storage.regions import list_regions
 from planwatch.storage.users import list_users
+from planwatch.workflow.accounts import add_user, new_password
 from planwatch.workflow.demo import (
+    DemoAccount,
     DemoResult,
     build_demo,
     main_department,
@@ -163,6 +166,33 @@ def add_life(store: Storage, today: date | None = None) -> LifeResult:
     return life
 
 
+def simulated_city_account(store: Storage) -> DemoAccount | None:
+    """An account for the department leading the first simulated plan's tasks (its 科技局),
+    so that one department's home shows tasks due and overdue (the bundled real plans print no
+    deadlines)."""
+    taken = {u.department_id for u in list_users(store) if u.role == "department"}
+    number = sum(1 for u in list_users(store) if u.role == "department") + 1
+    for summary in list_plans(store):
+        plan = latest_plan(store, summary.id)
+        if plan is None or SIMULATED_TITLE not in (plan.meta.title or "") or not plan.tasks:
+            continue
+        dept_id = _owner(store, summary.id, plan)
+        if dept_id in taken:
+            continue
+        record = get_department(store, dept_id)
+        assert record is not None
+        name = record.name
+        account = DemoAccount(f"dept{number:02d}", new_password(), "department", name)
+        add_user(store, SYSTEM, account.username, account.password, account.role, dept_id)
+        return account
+    return None
+
+
 def build_living_demo(store: Storage, today: date | None = None) -> LivingDemo:
     """The demo with life in it: what ``planwatch demo`` builds."""
-    return LivingDemo(demo=build_demo(store), life=add_life(store, today))
+    demo = build_demo(store)
+    life = add_life(store, today)
+    account = simulated_city_account(store)
+    if account is not None:
+        demo.accounts.append(account)
+    return LivingDemo(demo=demo, life=life)
