@@ -148,12 +148,14 @@ def test_owners_and_visibility_show_at_once(store: Storage) -> None:
 
 def test_task_progress_shows_at_once(store: Storage) -> None:
     plan_id = import_plan(store, sample_plan(TASKS), TASKS, None, "test").plan_id
-    task = _row(store, plan_id).departments[0].tasks[0]
+    this_year = date.today().year  # task states of an earlier year are read at its end
+    task = _row(store, plan_id, year=this_year).departments[0].tasks[0]
     assert task.percent is None and task.last_report is None
     before = date.today()
     actions.report_progress(store, REVIEWER, plan_id, task.number, report="已完成",
                             percent=100, status="done")
-    states = {t.number: t for g in _row(store, plan_id).departments for t in g.tasks}
+    states = {t.number: t for g in _row(store, plan_id, year=this_year).departments
+              for t in g.tasks}
     assert states[task.number].percent == 100
     assert states[task.number].last_report in {before.isoformat(), date.today().isoformat()}
 

@@ -33,9 +33,9 @@ SUMMARY_CHARS = 48
 PORTRAIT_WIDTH = 100
 """Sheets whose columns are wider than this (Excel width units) print landscape."""
 PERCENT_WHOLE = "0%"
-TASK_COLUMNS = ("牵头单位", "序号", "重点任务", "进展状态", "完成进度", "最新进展",
+TASK_COLUMNS = ("牵头单位", "序号", "重点任务", "配合单位", "进展状态", "完成进度", "最新进展",
                 "最新报送日期", "完成时限")
-TASK_WIDTHS = (20, 6, 40, 10, 9, 50, 12, 12)
+TASK_WIDTHS = (20, 6, 40, 24, 10, 9, 50, 12, 12)
 Cell = str | int | float | None
 INDICATOR_COLUMNS: tuple[tuple[str, float, str | None], ...] = (
     ("序号", 6, YEAR), ("指标", 30, None), ("单位", 8, None), ("属性", 8, None),
@@ -158,12 +158,12 @@ def _task_sheet(ws: Worksheet, d: ReportDocument) -> None:
     for g in d.task_groups:
         for t in g.tasks:
             cells = text.task_status_cells(t, g.department)
-            rows.append([g.department, t.number, cells[1],
+            rows.append([g.department, t.number, cells[1], "、".join(t.support) or None,
                          None if t.state is None else cells[2],
                          None if t.percent is None else t.percent / 100, t.latest,
                          t.last_report.isoformat() if t.last_report else None, cells[5]])
     write_sheet(ws, TASK_COLUMNS, rows, TASK_WIDTHS,
-                (None, YEAR, None, None, PERCENT_WHOLE, None, None, None), title=d.title)
+                (None, YEAR, None, None, None, PERCENT_WHOLE, None, None, None), title=d.title)
 
 
 def build_workbook(d: ReportDocument) -> Workbook:
