@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
-from planwatch.web.pages.common import page_router, render
+from planwatch.web.pages.common import page_router, render, said
 from planwatch.web.pages.paging import FIRST_PAGE, PageRequest, Paging, pager
 
 router = page_router()
@@ -42,7 +42,7 @@ def change_password(request: Request, store: StoreDep, actor: WritingActor,
         actions.set_password(store, actor, actor.username, password, current=current,
                              keep_session=getattr(request.state, "session_id", None))
     except (actions.Forbidden, actions.Invalid) as exc:
-        return _page(request, store, actor, error=exc.zh, status_code=exc.status)
+        return _page(request, store, actor, error=said(request, exc), status_code=exc.status)
     return RedirectResponse("/account?done=password", status_code=303)
 
 

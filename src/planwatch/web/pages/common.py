@@ -39,6 +39,16 @@ ROLE_ZH = labels("role")
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
+def say(request: Request, zh: str, **values: Any) -> str:
+    """A message built in Python (a flash or status line) in the page's language."""
+    return i18n.translate(zh, i18n.lang_of(request), **values)
+
+
+def said(request: Request, exc: PlanwatchError) -> str:
+    """The user-facing text of a refused request in the page's language."""
+    return exc.en if i18n.lang_of(request) == "en" else exc.zh
+
+
 def error_page(request: Request, status: int, message: str,
                headers: dict[str, str] | None = None) -> Response:
     """A page explaining a refused or failed request (status kept)."""
