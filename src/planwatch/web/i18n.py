@@ -404,6 +404,15 @@ CATALOGUE: dict[str, str] = {
     "没有填写任何数值。": "No value was filled in.",
     "报送": "Submit",
     "更正后重新提交": "Resubmit corrected",
+    "，基期": ", baseline",
+    "{year}年约 {value}（{n}个点，{method}）": "about {value} in {year} ({n} points, {method})",
+    "年均增速外推": "extrapolated average annual growth",
+    "加权线性趋势外推": "weighted linear trend",
+    "如：市统计局": "e.g. the city statistics bureau",
+    "如：淄科字〔2023〕5号": "e.g. the approval document number",
+    "指标表位于原文第 {n} 行。": "The indicator table is at line {n} of the document.",
+    "正文中表述该指标目标的语句（{n} 处）：": "Sentences of the text that state this target ({n}):",
+    "意见：": "Comment: ",
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 CATALOGUE.update(translations())  # every code's labels: model.labels
