@@ -114,7 +114,7 @@ def _login(site: Site, user: str | None) -> None:
 NOT_YET = ("//ul[@class='findings']//span[@class='msg']",)
 """Text the core still writes in Chinese only: the audit findings' messages (extract/evaluate
 build them as Chinese sentences)."""
-NOT_YET_PAGES = ("/reports", "/history", "/regions/")
+NOT_YET_PAGES: tuple[str, ...] = ("/reports", "/history")
 """Pages whose body the core still writes in Chinese: the report narrative, the change texts
 of the history, the region dashboard and index notes."""
 

@@ -17,6 +17,8 @@ from jinja2 import Environment, pass_context
 from starlette.requests import Request
 from starlette.responses import Response
 
+from planwatch.catalog.indicators import load_catalog
+from planwatch.evaluate.index_framework import load_framework
 from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.labels import label, translations
 from planwatch.web.i18n_import import IMPORT_CATALOGUE
@@ -413,11 +415,38 @@ CATALOGUE: dict[str, str] = {
     "指标表位于原文第 {n} 行。": "The indicator table is at line {n} of the document.",
     "正文中表述该指标目标的语句（{n} 处）：": "Sentences of the text that state this target ({n}):",
     "意见：": "Comment: ",
+    "参照组：{n}个下级地区（{scored}个有得分），参照平均得分 {average}；分组阈值为参照平均的{g1"
+    "}%、{g2}%、{g3}%。":
+        "Reference group: {n} sub-regions ({scored} with a score), average score {average}; gro"
+        "ups at {g1}%, {g2}% and {g3}% of the reference average.",
+    "数据覆盖不足{share}%权重的地区不计得分。":
+        "Regions with data for less than {share}% of the weight get no score.",
+    "偏态指标先取平方根：{names}。": "Skewed indicators are square-rooted first: {names}.",
+    "未计入指标“{name}”：{why}。": "Indicator left out, “{name}”: {why}.",
+    "标注“含模拟数据”的地区使用了演示用模拟数据，不代表真实水平。":
+        "Regions marked “simulated data” use made-up demo values, not real levels.",
+    "方法说明见 docs/index-method.md（欧洲创新记分牌方法；不确定性分析按欧盟联合研究中心综合指"
+    "数审计做法）。":
+        "The method is described in docs/index-method.md (European Innovation Scoreboard method"
+        "; uncertainty analysis after the JRC composite-indicator audit practice).",
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 CATALOGUE.update(translations())  # every code's labels: model.labels
 CATALOGUE.update({s.label_zh: s.label_en for s in FINDING_CODES.values()})  # finding types
 CATALOGUE.update({k: v for k, v in IMPORT_CATALOGUE.items() if k not in CATALOGUE})  # import
+
+
+def _catalogue_names() -> dict[str, str]:
+    """The English names of the indicator catalogue and of the composite index's dimensions
+    (shown on the region pages; a plan's own indicator names are data, never translated)."""
+    names = {e.name_zh: e.name_en for e in load_catalog().indicators}
+    framework = load_framework()
+    names[framework.name_zh] = framework.name_en
+    names.update({d.name_zh: d.name_en for d in framework.dimensions})
+    return names
+
+
+CATALOGUE.update({k: v for k, v in _catalogue_names().items() if k not in CATALOGUE})
 
 
 def valid_lang(code: str | None) -> str | None:
