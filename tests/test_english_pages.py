@@ -23,6 +23,7 @@ from planwatch.settings import Settings
 from planwatch.storage import Storage, latest_plan, list_plans, open_storage
 from planwatch.web import create_app
 from planwatch.workflow.demo import build_demo
+from tests.web_fixtures import SAMPLES
 
 PASSWORD = "correct-horse-1"
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -36,6 +37,7 @@ class Site:
     task_plan: int
     department: str
     region_id: int
+    cities: list[int]
     data: list[str]
     blob: str
 
@@ -94,10 +96,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     actions.revise_indicator_target(store, actions.SYSTEM, plan_id, row, value=1.5e6,
                                     reason="调整", document="科字〔2024〕1号")
     region_id = actions.find_region(store, "山东省").id
+    cities = [actions.find_region(store, n).id for n in ("淄博市", "威海市")]
     data = sorted(_stored_strings(store), key=len, reverse=True)
     client = TestClient(create_app(Settings(database_url="sqlite://"), store))
     try:
-        yield Site(store, client, plan_id, task_plan, dept, region_id, data, "\x00".join(data))
+        yield Site(store, client, plan_id, task_plan, dept, region_id, cities, data,
+                   "\x00".join(data))
     finally:
         client.close()
         store.close()
@@ -131,6 +135,8 @@ def _texts(page: str) -> Iterator[str]:
             if text and text.strip():
                 yield text.strip()
         for attr in ("title", "aria-label", "placeholder", "alt"):
+            if attr == "title" and el.tag in ("input", "select"):
+                continue  # an input's title repeats its value
             value = el.get(attr)
             if value and value.strip():
                 yield value.strip()
@@ -162,7 +168,10 @@ def pages(site: Site) -> dict[str | None, list[str]]:
                   f"/regions/{r}/index?year=2020", f"/regions/{r}/cascade"]
     review = ["/review", "/review?status=returned", "/review?status=approved"]
     admin = ["/import", "/admin/users", "/admin/users/en_dept", "/archived",
-             "/plans?status=archived"]
+             "/plans?status=archived", f"/plans/{p}/archive", "/national/dashboard",
+             "/admin/users/en_dept/confirm/deactivate",
+             "/admin/users/en_dept/confirm/reset-password",
+             f"/compare?regions={site.cities[0]}&regions={site.cities[1]}&year=2020"]
     return {None: [*public, "/"], "en_reviewer": plan_pages + review,
             "en_dept": plan_pages, "en_admin": plan_pages + review + admin}
 
@@ -206,3 +215,33 @@ def test_messages_built_in_python_are_english(site: Site) -> None:
     assert "Withdrawn: the submission is a draft again" in page
     zh = site.client.get(f"/plans/{site.plan_id}/actuals?done=2&lang=zh").text
     assert "已提交 2 条，等待科技局审核。" in zh
+
+
+def test_import_review_page_in_english(site: Site) -> None:
+    """The review of an upload: the document and what was extracted from it are data."""
+    _login(site, "en_admin")
+    page = site.client.get("/import").text
+    token = re.search(r'name="csrf-token" content="([^"]+)"', page)
+    assert token
+    sample = SAMPLES / "weihai-2022-plan.txt"
+    with sample.open("rb") as fh:
+        r = site.client.post("/import", data={"csrf_token": token.group(1)},
+                             files={"file": (sample.name, fh, "text/plain")},
+                             follow_redirects=False)
+    assert r.status_code == 303, r.text
+    review = site.client.get(r.headers["location"])
+    assert review.status_code == 200 and '<html lang="en">' in review.text
+    data = sorted(_stored_strings(site.store) | set(sample.read_text("utf-8").splitlines()),
+                  key=len, reverse=True)
+    uploaded = Site(**{**site.__dict__, "data": data, "blob": "\x00".join(data)})
+    left = chinese_left(uploaded, review.text)
+    assert left == [], left
+
+
+def test_error_pages_in_english(site: Site) -> None:
+    for user, path, status in ((None, "/public/plans/99", 404), ("en_reviewer", "/plans/99", 404),
+                               ("en_dept", "/admin/users", 403)):
+        _login(site, user)
+        r = site.client.get(path)
+        assert r.status_code == status, (user, path)
+        assert chinese_left(site, r.text) == [], (user, path)
