@@ -245,3 +245,9 @@ def test_error_pages_in_english(site: Site) -> None:
         r = site.client.get(path)
         assert r.status_code == status, (user, path)
         assert chinese_left(site, r.text) == [], (user, path)
+
+
+def test_account_messages_in_english(site: Site) -> None:
+    _login(site, "en_dept")
+    page = site.client.get("/account?done=revoked").text
+    assert "Token revoked." in page and chinese_left(site, page) == []

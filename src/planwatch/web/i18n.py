@@ -429,6 +429,9 @@ CATALOGUE: dict[str, str] = {
     "数审计做法）。":
         "The method is described in docs/index-method.md (European Innovation Scoreboard method"
         "; uncertainty analysis after the JRC composite-indicator audit practice).",
+    "密码已修改，其他会话和全部API令牌已失效。":
+        "Password changed; your other sessions and every API token have ended.",
+    "令牌已撤销。": "Token revoked.",
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 CATALOGUE.update(translations())  # every code's labels: model.labels
