@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from sqlalchemy import MetaData, select
 
 from planwatch import actions
+from planwatch.model.labels import label
 from planwatch.settings import Settings
 from planwatch.storage import Storage, latest_plan, list_plans, open_storage
 from planwatch.web import create_app
@@ -118,9 +119,9 @@ def _login(site: Site, user: str | None) -> None:
 NOT_YET = ("//ul[@class='findings']//span[@class='msg']",)
 """Text the core still writes in Chinese only: the audit findings' messages (extract/evaluate
 build them as Chinese sentences)."""
-NOT_YET_PAGES: tuple[str, ...] = ("/reports", "/history")
-"""Pages whose body the core still writes in Chinese: the report narrative, the change texts
-of the history, the region dashboard and index notes."""
+NOT_YET_PAGES: tuple[str, ...] = ("/reports",)
+"""Pages whose body the core still writes in Chinese: the report narrative (the preview of the
+Chinese 公文 report)."""
 
 
 def _texts(page: str) -> Iterator[str]:
@@ -251,3 +252,12 @@ def test_account_messages_in_english(site: Site) -> None:
     _login(site, "en_dept")
     page = site.client.get("/account?done=revoked").text
     assert "Token revoked." in page and chinese_left(site, page) == []
+
+
+def test_history_texts_in_english(site: Site) -> None:
+    _login(site, "en_reviewer")
+    page = site.client.get(f"/plans/{site.plan_id}/history").text
+    submitted = label("submission_status", "submitted", "en")
+    assert "version 1" in page and f"2023: 2 ({submitted})" in page
+    zh = site.client.get(f"/plans/{site.plan_id}/history?lang=zh").text
+    assert "第1版" in zh and "2023年 2（" in zh
