@@ -104,22 +104,38 @@ def effects_table(report: IndexReport) -> Table | None:
                  ["方法选择", "平均排名变动（位）", "一阶方差贡献(%)"], rows)
 
 
-def notes(report: IndexReport) -> list[str]:
+Note = tuple[str, dict[str, str | list[str]]]
+"""A note as a sentence with ``{fields}`` and their values (a list is joined with "、"): the
+pages show it in their language, the reports in Chinese."""
+
+
+def note_parts(report: IndexReport) -> list[Note]:
     res, fw = report.result, report.framework
     scored = sum(1 for s in res.scores if s.score is not None)
-    out = [f"参照组：{len(res.scores)}个下级地区（{scored}个有得分），参照平均得分 "
-           f"{'—' if res.reference_average is None else f'{res.reference_average:.1f}'}；"
-           f"分组阈值为参照平均的{fw.groups[0]:g}%、{fw.groups[1]:g}%、{fw.groups[2]:g}%。",
-           f"数据覆盖不足{fw.min_coverage * 100:g}%权重的地区不计得分。"]
+    average = "—" if res.reference_average is None else f"{res.reference_average:.1f}"
+    out: list[Note] = [
+        ("参照组：{n}个下级地区（{scored}个有得分），参照平均得分 {average}；"
+         "分组阈值为参照平均的{g1}%、{g2}%、{g3}%。",
+         {"n": str(len(res.scores)), "scored": str(scored), "average": average,
+          "g1": f"{fw.groups[0]:g}", "g2": f"{fw.groups[1]:g}", "g3": f"{fw.groups[2]:g}"}),
+        ("数据覆盖不足{share}%权重的地区不计得分。", {"share": f"{fw.min_coverage * 100:g}"})]
     if res.transformed:
-        out.append("偏态指标先取平方根：" + "、".join(map(indicator_name, res.transformed)) + "。")
+        out.append(("偏态指标先取平方根：{names}。",
+                    {"names": [indicator_name(c) for c in res.transformed]}))
     for code, why in res.excluded.items():
-        out.append(f"未计入指标“{indicator_name(code)}”：{label('index_exclusion', why)}。")
+        out.append(("未计入指标“{name}”：{why}。",
+                    {"name": indicator_name(code), "why": label("index_exclusion", why)}))
     if report.simulated:
-        out.append("标注“含模拟数据”的地区使用了演示用模拟数据，不代表真实水平。")
-    out.append("方法说明见 docs/index-method.md（欧洲创新记分牌方法；不确定性分析按欧盟联合研究中心"
-               "综合指数审计做法）。")
+        out.append(("标注“含模拟数据”的地区使用了演示用模拟数据，不代表真实水平。", {}))
+    out.append(("方法说明见 docs/index-method.md（欧洲创新记分牌方法；"
+                "不确定性分析按欧盟联合研究中心综合指数审计做法）。", {}))
     return out
+
+
+def notes(report: IndexReport) -> list[str]:
+    return [text.format(**{k: v if isinstance(v, str) else "、".join(v)
+                           for k, v in values.items()})
+            for text, values in note_parts(report)]
 
 
 def index_json(report: IndexReport, ids: dict[str, int] | None = None) -> dict[str, object]:

@@ -40,9 +40,9 @@ def problem(request: Request, status: int, code: str, zh: str, en: str,
             headers: dict[str, str] | None = None, **extra: Any) -> Response:
     """A problem-details response (API) or a Chinese error page (HTML routes)."""
     if not request.url.path.startswith(API_PREFIX):
-        from planwatch.web.pages.common import error_page
+        from planwatch.web.pages.common import bilingual, error_page
 
-        return error_page(request, status, f"{zh} / {en}", headers=headers)
+        return error_page(request, status, bilingual(request, zh, en), headers=headers)
     title_zh, title_en = _title(status)
     body = {"type": f"urn:planwatch:error:{code}", "title": f"{title_zh} / {title_en}",
             "status": status, "detail": f"{zh} / {en}", "detail_zh": zh, "detail_en": en,

@@ -17,6 +17,8 @@ from jinja2 import Environment, pass_context
 from starlette.requests import Request
 from starlette.responses import Response
 
+from planwatch.catalog.indicators import load_catalog
+from planwatch.evaluate.index_framework import load_framework
 from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.labels import label, translations
 from planwatch.web.i18n_import import IMPORT_CATALOGUE
@@ -355,11 +357,99 @@ CATALOGUE: dict[str, str] = {
     "已撤销该账号的全部API令牌。": "Every API token of the account is revoked.",
     # header on narrow screens (base.html)
     "菜单": "Menu", "用户菜单": "User menu",
+    # page bodies (tests/test_english_pages.py: English pages hold no Chinese but data)
+    "只看本部门牵头的任务": "Only tasks my department leads",
+    "查看全部任务（只读）": "All tasks (read only)",
+    "进度": "Progress",
+    "最近进展": "Latest progress",
+    "配合：": "Supporting: ",
+    "未报送": "Not reported",
+    "报送进展": "Report progress",
+    "进展情况": "Progress made",
+    "完成比例": "Share done",
+    "历次进展（{n}）": "Earlier reports ({n})",
+    "本部门没有牵头的任务。": "Your department leads no task.",
+    "数据未提交，请修改后重新提交：": "Nothing was submitted; correct and submit again:",
+    "有 {n} 个数值格式不正确（已在表中标出）。": "{n} values are malformed (marked in the table).",
+    "按指标 × 年份填报": "Report by indicator × year",
+    "只需填写有变化的格子；提交后由科技局审核，审核通过的数值锁定，修改须申请更正（见下方）。":
+        "Fill in only the cells that changed; the science and technology bureau reviews what yo"
+        "u submit. Approved values are locked; change them by asking for a correction (below).",
+    "审核中": "Under review",
+    "已锁定：修改须申请更正": "Locked: ask for a correction to change it",
+    "已审定": "Approved",
+    "数据来源": "Source",
+    "如：2023年统计公报": "e.g. 2023 statistical bulletin",
+    "本部门（{department}）暂无负责填报的指标，请联系科技局分配。":
+        "Your department ({department}) reports no indicator yet; ask the science and technolog"
+        "y bureau to assign some.",
+    "只读用户不能填报。": "Read-only accounts cannot report.",
+    "已审核锁定的数值只能通过更正申请修改：须说明理由，经科技局审核通过后生效，原值保留在历史中。":
+        "An approved, locked value changes only through a correction request: give a reason; it"
+        " takes effect once the science and technology bureau approves it, and the old value st"
+        "ays in the history.",
+    "Excel 模板": "Excel template",
+    "下载填报模板（.xlsx）": "Download the template (.xlsx)",
+    "已填写的模板": "Filled-in template",
+    "上传并提交": "Upload and submit",
+    "文件中任一行有错误时整份不提交，错误逐行列出。":
+        "If any row has an error nothing in the file is submitted; errors are listed row by row"
+        ".",
+    "全部填报": "All submissions",
+    "本部门填报": "My department's submissions",
+    "更正后的数值": "Corrected value",
+    "暂无填报。": "No submissions yet.",
+    "已提交 {n} 条，等待科技局审核。":
+        "{n} submitted; awaiting review by the science and technology bureau.",
+    "已撤回，填报退为草稿：可修改后重新提交。":
+        "Withdrawn: the submission is a draft again; change it and resubmit.",
+    "没有填写任何数值。": "No value was filled in.",
+    "报送": "Submit",
+    "更正后重新提交": "Resubmit corrected",
+    "，基期": ", baseline",
+    "{year}年约 {value}（{n}个点，{method}）": "about {value} in {year} ({n} points, {method})",
+    "年均增速外推": "extrapolated average annual growth",
+    "加权线性趋势外推": "weighted linear trend",
+    "如：市统计局": "e.g. the city statistics bureau",
+    "如：淄科字〔2023〕5号": "e.g. the approval document number",
+    "指标表位于原文第 {n} 行。": "The indicator table is at line {n} of the document.",
+    "正文中表述该指标目标的语句（{n} 处）：": "Sentences of the text that state this target ({n}):",
+    "意见：": "Comment: ",
+    "参照组：{n}个下级地区（{scored}个有得分），参照平均得分 {average}；分组阈值为参照平均的{g1"
+    "}%、{g2}%、{g3}%。":
+        "Reference group: {n} sub-regions ({scored} with a score), average score {average}; gro"
+        "ups at {g1}%, {g2}% and {g3}% of the reference average.",
+    "数据覆盖不足{share}%权重的地区不计得分。":
+        "Regions with data for less than {share}% of the weight get no score.",
+    "偏态指标先取平方根：{names}。": "Skewed indicators are square-rooted first: {names}.",
+    "未计入指标“{name}”：{why}。": "Indicator left out, “{name}”: {why}.",
+    "标注“含模拟数据”的地区使用了演示用模拟数据，不代表真实水平。":
+        "Regions marked “simulated data” use made-up demo values, not real levels.",
+    "方法说明见 docs/index-method.md（欧洲创新记分牌方法；不确定性分析按欧盟联合研究中心综合指"
+    "数审计做法）。":
+        "The method is described in docs/index-method.md (European Innovation Scoreboard method"
+        "; uncertainty analysis after the JRC composite-indicator audit practice).",
+    "密码已修改，其他会话和全部API令牌已失效。":
+        "Password changed; your other sessions and every API token have ended.",
+    "令牌已撤销。": "Token revoked.",
 }
 """Chinese UI text → English. Missing entries fall back to the Chinese text."""
 CATALOGUE.update(translations())  # every code's labels: model.labels
 CATALOGUE.update({s.label_zh: s.label_en for s in FINDING_CODES.values()})  # finding types
 CATALOGUE.update({k: v for k, v in IMPORT_CATALOGUE.items() if k not in CATALOGUE})  # import
+
+
+def _catalogue_names() -> dict[str, str]:
+    """The English names of the indicator catalogue and of the composite index's dimensions
+    (shown on the region pages; a plan's own indicator names are data, never translated)."""
+    names = {e.name_zh: e.name_en for e in load_catalog().indicators}
+    framework = load_framework()
+    names[framework.name_zh] = framework.name_en
+    names.update({d.name_zh: d.name_en for d in framework.dimensions})
+    return names
+
+
+CATALOGUE.update({k: v for k, v in _catalogue_names().items() if k not in CATALOGUE})
 
 
 def valid_lang(code: str | None) -> str | None:

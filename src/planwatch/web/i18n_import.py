@@ -38,7 +38,7 @@ IMPORT_CATALOGUE: dict[str, str] = {
     "确认入库": "Confirm and store", "放弃此上传": "Discard this upload",
     "数值可写作 ≥3.2、≤10、约5 或 35–40；清空表示无此项。修改过的字段以黄色标出；"
     "确认后每处更正（字段、原值、新值、操作人、时间）记入审计日志。":
-        "Values may be written ≥3.2, ≤10, 约5 (about 5) or 35–40; an emptied field means no "
+        "Values may be written ≥3.2, ≤10, ~5 (about 5) or 35–40; an emptied field means no "
         "value. Changed fields are marked yellow; on confirming, every correction (field, old "
         "and new value, who, when) goes to the audit log.",
     "原文不可用。": "The source text is not available.",

@@ -79,6 +79,10 @@ class HistoryEntry(BaseModel):
     new: str | None
     basis: str | None
     reason: str | None
+    old_en: str | None = None
+    new_en: str | None = None
+    """``old`` / ``new`` in English where the text is written here (a version number, a new
+    submission); None where it is data or a label the pages translate themselves."""
 
 
 class HistoryPage(BaseModel):
@@ -229,9 +233,23 @@ def describe(row: HistoryRow) -> HistoryEntry:
         what, old, new = _task_change(row)
     else:
         what, old, new = "其他变化", show(row.old), show(row.new)
+    old_en, new_en = _english(row)
     return HistoryEntry(id=row.id, at=row.at, user=row.user, user_id=row.user_id,
                         kind=history_kind(row.entity, row.field), subject=subject, what=what,
-                        old=old, new=new, basis=basis, reason=reason)
+                        old=old, new=new, basis=basis, reason=reason, old_en=old_en,
+                        new_en=new_en)
+
+
+def _english(row: HistoryRow) -> tuple[str | None, str | None]:
+    """The English of the texts :func:`describe` writes itself (see HistoryEntry.old_en)."""
+    if row.entity == "plan" and row.field == "version":
+        return (None if row.old is None else f"version {row.old}"), f"version {row.new}"
+    if row.entity == "submission" and row.field == "created" and isinstance(row.new, dict):
+        new = row.new
+        status = new.get("status")
+        text = f"{new.get('year')}: {show(new.get('value'))}"
+        return None, text + (f" ({label('submission_status', status, 'en')})" if status else "")
+    return None, None
 
 
 def history_filter(*, indicator: str | None = None, kind: str | None = None,

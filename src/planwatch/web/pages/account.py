@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
-from planwatch.web.pages.common import page_router, render
+from planwatch.web.pages.common import page_router, render, said, say
 from planwatch.web.pages.paging import FIRST_PAGE, PageRequest, Paging, pager
 
 router = page_router()
@@ -31,7 +31,8 @@ def _page(request: Request, store: StoreDep, actor: actions.Actor, *, message: s
 def account(request: Request, store: StoreDep, actor: CurrentActor, paging: Paging,
             done: str | None = None) -> Response:
     messages = {"password": "密码已修改，其他会话和全部API令牌已失效。", "revoked": "令牌已撤销。"}
-    return _page(request, store, actor, message=messages.get(done or ""), paging=paging)
+    message = messages.get(done or "")
+    return _page(request, store, actor, message=message and say(request, message), paging=paging)
 
 
 @router.post("/account/password")
@@ -42,7 +43,7 @@ def change_password(request: Request, store: StoreDep, actor: WritingActor,
         actions.set_password(store, actor, actor.username, password, current=current,
                              keep_session=getattr(request.state, "session_id", None))
     except (actions.Forbidden, actions.Invalid) as exc:
-        return _page(request, store, actor, error=exc.zh, status_code=exc.status)
+        return _page(request, store, actor, error=said(request, exc), status_code=exc.status)
     return RedirectResponse("/account?done=password", status_code=303)
 
 

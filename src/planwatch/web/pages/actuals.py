@@ -16,7 +16,14 @@ from planwatch.storage import get_actuals
 from planwatch.storage.submissions import indicator_owners_of
 from planwatch.web.api.uploads import saved_upload
 from planwatch.web.deps import CurrentActor, SettingsDep, StoreDep, WritingActor
-from planwatch.web.pages.common import SUBMISSION_ZH, page_router, plan_years, render
+from planwatch.web.pages.common import (
+    SUBMISSION_ZH,
+    page_router,
+    plan_years,
+    render,
+    said,
+    say,
+)
 from planwatch.web.pages.paging import FIRST_PAGE, PageRequest, Paging, pager
 from planwatch.web.security import ACTUALS_SUFFIXES
 from planwatch.workflow.plans import load_plan
@@ -87,14 +94,14 @@ def _page(request: Request, store: StoreDep, actor: actions.Actor, plan_id: int,
 def actuals_page(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
                  paging: Paging, done: int | None = None,
                  withdrawn: int | None = None) -> Response:
-    entry = Entry(message=f"已提交 {done} 条，等待科技局审核。" if done else None)
+    entry = Entry(message=say(request, "已提交 {n} 条，等待科技局审核。", n=done) if done else None)
     if withdrawn:
-        entry.message = "已撤回，填报退为草稿：可修改后重新提交。"
+        entry.message = say(request, "已撤回，填报退为草稿：可修改后重新提交。")
     return _page(request, store, actor, plan_id, entry, paging=paging)
 
 
-def _parse(form: dict[str, Any], rows: list[IndicatorStatus], years: list[int]
-           ) -> tuple[Entry, list[tuple[IndicatorStatus, int, float]]]:
+def _parse(request: Request, form: dict[str, Any], rows: list[IndicatorStatus],
+           years: list[int]) -> tuple[Entry, list[tuple[IndicatorStatus, int, float]]]:
     entry, todo = Entry(), []
     for s in rows:
         for y in years:
@@ -106,7 +113,7 @@ def _parse(form: dict[str, Any], rows: list[IndicatorStatus], years: list[int]
             try:
                 todo.append((s, y, check_value(raw, s.unit)))
             except actions.Invalid as exc:
-                entry.errors[key] = exc.zh
+                entry.errors[key] = said(request, exc)
     return entry, todo
 
 
@@ -118,9 +125,9 @@ async def submit_form(request: Request, plan_id: int, store: StoreDep,
     view = actions.plan_overview(store, actor, plan_id)
     plan = view.plan
     years = plan_years(plan.period_start, plan.period_end)
-    entry, todo = _parse(form, _editable(store, view, actor, plan_id), years)
+    entry, todo = _parse(request, form, _editable(store, view, actor, plan_id), years)
     if not todo and not entry.errors:
-        entry.problems.append("没有填写任何数值。")
+        entry.problems.append(say(request, "没有填写任何数值。"))
     if entry.errors or entry.problems:
         return _page(request, store, actor, plan_id, entry, 422)
     source = str(form.get("source") or "").strip() or None
@@ -131,7 +138,7 @@ async def submit_form(request: Request, plan_id: int, store: StoreDep,
                 actions.submit_actual(store, actor, plan_id, s.name, y, value, unit=s.unit,
                                       source=source, actual_status=status)
     except (actions.Invalid, actions.Conflict) as exc:
-        entry.problems.append(exc.zh)
+        entry.problems.append(said(request, exc))
         return _page(request, store, actor, plan_id, entry, exc.status)
     return RedirectResponse(f"/plans/{plan_id}/actuals?done={len(todo)}", status_code=303)
 
@@ -144,7 +151,7 @@ def submit_file(request: Request, plan_id: int, store: StoreDep, settings: Setti
         with saved_upload(file, ACTUALS_SUFFIXES, settings.max_upload_bytes) as path:
             records = actions.submit_actuals_file(store, actor, plan_id, path)
     except (actions.Invalid, actions.Conflict) as exc:
-        entry = Entry(problems=[exc.zh, *exc.problems])
+        entry = Entry(problems=[said(request, exc), *exc.problems])
         return _page(request, store, actor, plan_id, entry, exc.status)
     return RedirectResponse(f"/plans/{plan_id}/actuals?done={len(records)}", status_code=303)
 
@@ -161,7 +168,8 @@ def correction(request: Request, plan_id: int, store: StoreDep, actor: WritingAc
         actions.request_correction(store, actor, plan_id, indicator, year, value,
                                    reason=reason, actual_status=actual_status)
     except (actions.Invalid, actions.Conflict) as exc:
-        return _page(request, store, actor, plan_id, Entry(problems=[exc.zh]), exc.status)
+        problems = [said(request, exc)]
+        return _page(request, store, actor, plan_id, Entry(problems=problems), exc.status)
     return RedirectResponse(f"/plans/{plan_id}/actuals?done=1", status_code=303)
 
 

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
-from planwatch.web.pages.common import page_router, render
+from planwatch.web.pages.common import page_router, render, said
 from planwatch.web.pages.paging import Paging, pager
 
 router = page_router()
@@ -41,7 +41,7 @@ def archive(request: Request, plan_id: int, store: StoreDep, actor: WritingActor
     try:
         actions.archive_plan(store, actor, plan_id, reason)
     except actions.Invalid as exc:
-        return _confirm(request, store, actor, plan_id, error=exc.zh, reason=reason,
+        return _confirm(request, store, actor, plan_id, error=said(request, exc), reason=reason,
                         status_code=exc.status)
     return RedirectResponse(f"/plans/{plan_id}", status_code=303)
 
@@ -53,7 +53,7 @@ def unarchive(request: Request, plan_id: int, store: StoreDep, actor: WritingAct
     try:
         actions.unarchive_plan(store, actor, plan_id, reason)
     except actions.Invalid as exc:
-        return _confirm(request, store, actor, plan_id, error=exc.zh, reason=reason,
+        return _confirm(request, store, actor, plan_id, error=said(request, exc), reason=reason,
                         status_code=exc.status)
     return RedirectResponse(f"/plans/{plan_id}", status_code=303)
 

@@ -39,6 +39,22 @@ ROLE_ZH = labels("role")
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
+def say(request: Request, zh: str, **values: Any) -> str:
+    """A message built in Python (a flash or status line) in the page's language."""
+    return i18n.translate(zh, i18n.lang_of(request), **values)
+
+
+def said(request: Request, exc: PlanwatchError) -> str:
+    """The user-facing text of a refused request in the page's language."""
+    return exc.en if i18n.lang_of(request) == "en" else exc.zh
+
+
+def bilingual(request: Request, zh: str, en: str) -> str:
+    """An error for an error page: "中文 / English" on Chinese pages, the English alone on
+    English pages."""
+    return en if i18n.lang_of(request) == "en" else f"{zh} / {en}"
+
+
 def error_page(request: Request, status: int, message: str,
                headers: dict[str, str] | None = None) -> Response:
     """A page explaining a refused or failed request (status kept)."""
@@ -62,7 +78,8 @@ class PageRoute(APIRoute):
             try:
                 return await original(request)
             except PlanwatchError as exc:
-                return error_page(request, http_status(exc), str(exc), retry_headers(exc))
+                return error_page(request, http_status(exc), bilingual(request, exc.zh, exc.en),
+                                  retry_headers(exc))
             except HTTPException as exc:
                 if exc.status_code == 401 and request.method == "GET":
                     return login_redirect(request)

@@ -14,8 +14,9 @@ from fastapi.responses import Response
 from planwatch import actions
 from planwatch.catalog.regions import code_of
 from planwatch.reports.cascade_report import cascade_table
-from planwatch.reports.index_report import notes, rank_chart, tables
+from planwatch.reports.index_report import IndexReport, note_parts, rank_chart, tables
 from planwatch.storage.regions import RegionRecord
+from planwatch.web import i18n
 from planwatch.web.deps import CurrentActor, StoreDep
 from planwatch.web.pages.common import page_router, render
 from planwatch.workflow.region_dashboard import Dashboard, SubRegion
@@ -23,6 +24,19 @@ from planwatch.workflow.views import RegionNode
 
 router = page_router()
 IndexYear = Annotated[int | None, Query(ge=1949, le=2100)]
+
+
+def _notes(request: Request, report: IndexReport) -> list[str]:
+    """The index notes in the page's language (names and labels translated too)."""
+    lang = i18n.lang_of(request)
+    sep = ", " if lang == "en" else "、"
+
+    def shown(value: str | list[str]) -> str:
+        items = [value] if isinstance(value, str) else value
+        return sep.join(i18n.translate(v, lang) for v in items)
+
+    return [i18n.translate(text, lang, **{k: shown(v) for k, v in values.items()})
+            for text, values in note_parts(report)]
 
 
 @router.get("/regions/{region_id}/index")
@@ -33,7 +47,7 @@ def region_index(request: Request, region_id: int, store: StoreDep, actor: Curre
     region = actions.find_region(store, str(region_id))
     report = actions.region_index(store, actor, region, year, base_year=base_year)
     return render(request, "region_index.html", {
-        "region": region, "r": report, "tables": tables(report), "notes": notes(report),
+        "region": region, "r": report, "tables": tables(report), "notes": _notes(request, report),
         "charts": {"ranks": rank_chart(report)}})
 
 

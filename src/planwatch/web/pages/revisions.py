@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.model.codes import HistoryKind
 from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
-from planwatch.web.pages.common import page_router, render
+from planwatch.web.pages.common import page_router, render, said
 from planwatch.web.pages.paging import FIRST_PAGE, Paging, pager
 from planwatch.web.pages.plans import indicator_page
 from planwatch.workflow.plans import load_plan
@@ -62,7 +62,7 @@ def revise(request: Request, plan_id: int, index: int, store: StoreDep, actor: W
             expected=form_number(expected, "原目标值") if expected.strip() else None)
     except (actions.Invalid, actions.Conflict) as exc:
         return indicator_page(request, store, actor, plan_id, index, FIRST_PAGE, extra={
-            "revise_problems": [exc.zh], "revise_form": form}, status_code=exc.status)
+            "revise_problems": [said(request, exc)], "revise_form": form}, status_code=exc.status)
     return RedirectResponse(f"/plans/{plan_id}/indicators/{index}?revised=1#revise",
                             status_code=303)
 

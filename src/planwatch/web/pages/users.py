@@ -16,7 +16,7 @@ from planwatch import actions
 from planwatch.errors import PlanwatchError
 from planwatch.storage.users import UserRecord
 from planwatch.web.deps import CurrentActor, StoreDep, WritingActor
-from planwatch.web.pages.common import page_router, render
+from planwatch.web.pages.common import page_router, render, said
 from planwatch.web.pages.paging import FIRST_PAGE, PageRequest, Paging, pager
 
 router = page_router()
@@ -73,7 +73,7 @@ def create(request: Request, store: StoreDep, actor: WritingActor,
     except PlanwatchError as exc:
         form = {"username": username, "display_name": display_name, "role": role,
                 "department_id": department_id}
-        return _users(request, store, actor, FIRST_PAGE, error=exc.zh, form=form,
+        return _users(request, store, actor, FIRST_PAGE, error=said(request, exc), form=form,
                       status_code=exc.status)
     return _users(request, store, actor, FIRST_PAGE, created=user.username,
                   password=secret if generated else None, status_code=201)
@@ -88,7 +88,7 @@ def move(request: Request, username: str, store: StoreDep, actor: WritingActor,
     try:
         actions.set_department(store, actor, username, department_id)
     except (actions.Invalid, actions.NotFound) as exc:
-        return _users(request, store, actor, FIRST_PAGE, error=exc.zh,
+        return _users(request, store, actor, FIRST_PAGE, error=said(request, exc),
                       status_code=exc.status)
     return RedirectResponse(f"/admin/users?done=moved&page={page}", status_code=303)
 
@@ -124,7 +124,8 @@ def _refused(request: Request, store: StoreDep, actor: actions.Actor, username: 
              exc: PlanwatchError) -> Response:
     if not actor.is_admin or isinstance(exc, actions.NotFound):
         raise exc  # the error page: nothing about the account
-    return _user_page(request, store, actor, username, error=exc.zh, status_code=exc.status)
+    return _user_page(request, store, actor, username, error=said(request, exc),
+                      status_code=exc.status)
 
 
 @router.post("/admin/users/{username}/name")
