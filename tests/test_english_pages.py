@@ -21,9 +21,9 @@ from sqlalchemy import MetaData, select
 from planwatch import actions
 from planwatch.model.labels import label
 from planwatch.settings import Settings
-from planwatch.storage import Storage, latest_plan, list_plans, open_storage
+from planwatch.storage import Storage, latest_plan, open_storage
 from planwatch.web import create_app
-from planwatch.workflow.demo import build_demo
+from tests.page_fixtures import filled_demo
 from tests.web_fixtures import SAMPLES
 
 PASSWORD = "correct-horse-1"
@@ -75,27 +75,13 @@ def _stored_strings(store: Storage) -> set[str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     store = open_storage(f"sqlite:///{tmp_path_factory.mktemp('en') / 'en.db'}")
-    demo = build_demo(store)
-    plans = [(p.id, latest_plan(store, p.id)) for p in list_plans(store)]
-    plan_id, plan = next((i, p) for i, p in plans if p.indicators)
-    task_plan, tasks = next((i, p.tasks) for i, p in plans if p.tasks)
-    name = plan.indicators[0].name
-    actions.submit_actual(store, actions.SYSTEM, plan_id, name, 2022, 1.0,
-                          actual_status="provisional")
-    returned = actions.submit_actual(store, actions.SYSTEM, plan_id, name, 2023, 2.0)
-    actions.return_submission(store, actions.SYSTEM, returned.id, "请核对")
-    actions.submit_actual(store, actions.SYSTEM, plan_id, name, 2024, 3.0, draft=True)
-    for task, status in zip(tasks, ("blocked", "done", "in_progress"), strict=False):
-        actions.report_progress(store, actions.SYSTEM, task_plan, task.number,
-                                report="按计划推进", percent=50, status=status)
-    dept = next(a.department for a in demo.accounts if a.role == "department")
+    filled = filled_demo(store)
+    plan_id, task_plan = filled.plan_id, filled.task_plan
+    dept = next(a.department for a in filled.demo.accounts if a.role == "department")
     assert dept
     actions.add_user(store, actions.SYSTEM, "en_admin", PASSWORD, "admin", None)
     actions.add_user(store, actions.SYSTEM, "en_reviewer", PASSWORD, "reviewer", None)
     actions.add_user(store, actions.SYSTEM, "en_dept", PASSWORD, "department", dept)
-    row = next(i for i, ind in enumerate(plan.indicators) if ind.target is not None)
-    actions.revise_indicator_target(store, actions.SYSTEM, plan_id, row, value=1.5e6,
-                                    reason="调整", document="科字〔2024〕1号")
     region_id = actions.find_region(store, "山东省").id
     cities = [actions.find_region(store, n).id for n in ("淄博市", "威海市")]
     data = sorted(_stored_strings(store), key=len, reverse=True)

@@ -18,9 +18,9 @@ from planwatch import actions
 from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.labels import CATALOGUES, CODES
 from planwatch.settings import Settings
-from planwatch.storage import Storage, latest_plan, list_plans, open_storage
+from planwatch.storage import Storage, open_storage
 from planwatch.web import create_app
-from planwatch.workflow.demo import build_demo
+from tests.page_fixtures import filled_demo
 
 PASSWORD = "correct-horse-1"
 ALL_CODES = frozenset(code for codes in CODES.values() for code in codes)
@@ -34,24 +34,10 @@ Site = tuple[Storage, TestClient, int, int]
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     store = open_storage(f"sqlite:///{tmp_path_factory.mktemp('codes') / 'codes.db'}")
-    build_demo(store)
-    plans = [(p.id, latest_plan(store, p.id)) for p in list_plans(store)]
-    plan_id, plan = next((i, p) for i, p in plans if p.indicators)
-    task_plan, tasks = next((i, p.tasks) for i, p in plans if p.tasks)
-    name = plan.indicators[0].name
-    actions.submit_actual(store, actions.SYSTEM, plan_id, name, 2022, 1.0,
-                          actual_status="provisional")
-    returned = actions.submit_actual(store, actions.SYSTEM, plan_id, name, 2023, 2.0)
-    actions.return_submission(store, actions.SYSTEM, returned.id, "请核对")
-    actions.submit_actual(store, actions.SYSTEM, plan_id, name, 2024, 3.0, draft=True)
-    for task, status in zip(tasks, ("blocked", "done", "in_progress"), strict=False):
-        actions.report_progress(store, actions.SYSTEM, task_plan, task.number, report="进展",
-                                percent=50, status=status)
+    filled = filled_demo(store, "进展")
+    plan_id, task_plan = filled.plan_id, filled.task_plan
     actions.add_user(store, actions.SYSTEM, "codeadmin", PASSWORD, "admin", None)
     actions.set_plan_public(store, actions.SYSTEM, plan_id, True)
-    row = next(i for i, ind in enumerate(plan.indicators) if ind.target is not None)
-    actions.revise_indicator_target(store, actions.SYSTEM, plan_id, row, value=1.5e6,
-                                    reason="调整", document="科字〔2024〕1号")
     client = TestClient(create_app(Settings(database_url="sqlite://"), store))
     r = client.post("/api/v1/auth/login", json={"username": "codeadmin", "password": PASSWORD})
     assert r.status_code == 200, r.text

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -20,10 +19,11 @@ from planwatch.reports import FORMATS, build_report, compose, render_report
 from planwatch.reports.build import middle_years, report_kind
 from planwatch.reports.document import ReportOptions
 from planwatch.reports.md import render_md
-from planwatch.storage import open_storage
 from planwatch.web.downloads import attachment
 from tests.reports_helpers import gold_plan, synthetic_actuals, zibo_plan_with_tasks
-from tests.web_fixtures import Web, make_web, sample_plan
+from tests.web_fixtures import Web, sample_plan, sqlite_web
+
+__all__ = ["sqlite_web"]
 
 SECTIONS = ["一、总体情况", "二、主要指标完成情况", "三、重点任务推进情况", "四、存在的主要问题",
             "五、下一步工作建议"]
@@ -127,14 +127,8 @@ def test_attachment_header() -> None:
 
 
 @pytest.fixture
-def site() -> Iterator[Web]:
-    store = open_storage("sqlite://")
-    w = make_web(store)
-    try:
-        yield w
-    finally:
-        w.client.close()
-        store.close()
+def site(sqlite_web: Web) -> Web:
+    return sqlite_web
 
 
 def _saved_name(header: str) -> str:
