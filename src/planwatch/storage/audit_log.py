@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, RowMapping, select
 
 from planwatch.storage.engine import Storage
 from planwatch.storage.schema import audit_log
@@ -91,18 +91,14 @@ def query_audit(
         query = query.where(audit_log.c.at >= since)
     with storage.reading() as conn:
         rows = conn.execute(query.limit(limit)).mappings().all()
-    return [
-        AuditEntry(
-            id=row["id"],
-            at=row["at"],
-            user=row["user_name"],
-            user_id=row["user_id"],
-            entity=row["entity"],
-            entity_id=row["entity_id"],
-            field=row["field"],
-            old=None if row["old_value"] is None else json.loads(row["old_value"]),
-            new=None if row["new_value"] is None else json.loads(row["new_value"]),
-            source=row["source"],
-        )
-        for row in rows
-    ]
+    return [AuditEntry(**audit_fields(row)) for row in rows]
+
+
+def audit_fields(row: RowMapping) -> dict[str, Any]:
+    """The :class:`AuditEntry` fields of an ``audit_log`` row (old and new values decoded)."""
+    return {"id": row["id"], "at": row["at"], "user": row["user_name"],
+            "user_id": row["user_id"], "entity": row["entity"], "entity_id": row["entity_id"],
+            "field": row["field"],
+            "old": None if row["old_value"] is None else json.loads(row["old_value"]),
+            "new": None if row["new_value"] is None else json.loads(row["new_value"]),
+            "source": row["source"]}

@@ -6,15 +6,14 @@ and authorising document of the revision it belongs to."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import ColumnElement, RowMapping, Select, and_, case, false, func, or_, select
 
 from planwatch.model.codes import HistoryKind
+from planwatch.storage.audit_log import AuditEntry, audit_fields
 from planwatch.storage.engine import Storage
 from planwatch.storage.schema import actuals, audit_log, plan_versions, target_revisions, targets
 from planwatch.storage.schema_web import submissions, task_progress
@@ -23,19 +22,9 @@ SYSTEM_WHO = "system"
 """The ``who`` filter of the changes made without an account (CLI, demo, imports)."""
 
 
-class HistoryRow(BaseModel):
+class HistoryRow(AuditEntry):
     """One audit row of a plan with what it is about."""
 
-    id: int
-    at: datetime
-    user: str
-    user_id: int | None
-    entity: str
-    entity_id: int | None
-    field: str | None
-    old: Any
-    new: Any
-    source: str | None
     indicator: str | None
     """The indicator (or target subject) the row is about, when it is about one."""
     task_number: int | None
@@ -190,12 +179,6 @@ def history_people(storage: Storage, plan_id: int) -> list[tuple[int | None, str
 
 
 def _row(row: RowMapping) -> HistoryRow:
-    def load(text: str | None) -> object:
-        return None if text is None else json.loads(text)
-
-    return HistoryRow(id=row["id"], at=row["at"], user=row["user_name"],
-                      user_id=row["user_id"], entity=row["entity"], entity_id=row["entity_id"],
-                      field=row["field"], old=load(row["old_value"]), new=load(row["new_value"]),
-                      source=row["source"], indicator=row["indicator"],
+    return HistoryRow(**audit_fields(row), indicator=row["indicator"],
                       task_number=row["task_number"], reason=row["reason"],
                       document=row["document"])
