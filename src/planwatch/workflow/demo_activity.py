@@ -4,6 +4,7 @@ simulated plans, submissions and progress reports put in through the same verbs 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -122,17 +123,23 @@ def _report_tasks(store: Storage, plan_id: int, plan: Plan, reviewer: Actor,
     return blocked
 
 
-def _revise_one(store: Storage, reviewer: Actor, life: LifeResult) -> None:
-    """One 动态调整 with its reason and authorising document, on the first simulated plan's
-    first indicator with a base and a target (the bundled real plans stay as they are)."""
+def _simulated(store: Storage) -> Iterator[tuple[int, Plan]]:
+    """The stored simulated plans (id, latest version), by id; the bundled real plans are left
+    as they are."""
     for summary in list_plans(store):
         plan = latest_plan(store, summary.id)
-        if plan is None or SIMULATED_TITLE not in (plan.meta.title or ""):
-            continue
+        if plan is not None and SIMULATED_TITLE in (plan.meta.title or ""):
+            yield summary.id, plan
+
+
+def _revise_one(store: Storage, reviewer: Actor, life: LifeResult) -> None:
+    """One 动态调整 with its reason and authorising document, on the first simulated plan's
+    first indicator with a base and a target."""
+    for plan_id, plan in _simulated(store):
         for index, ind in enumerate(plan.indicators):
             if ind.target and ind.baseline is not None and ind.target != ind.baseline:
                 value = round(ind.baseline + (ind.target - ind.baseline) * 0.9, 2)
-                revise_indicator_target(store, reviewer, summary.id, index, value=value,
+                revise_indicator_target(store, reviewer, plan_id, index, value=value,
                                         reason=REVISION_REASON, document=REVISION_DOCUMENT)
                 life.revisions += 1
                 return
@@ -170,13 +177,13 @@ def simulated_city_account(store: Storage) -> DemoAccount | None:
     """An account for the department leading the first simulated plan's tasks (its 科技局),
     so that one department's home shows tasks due and overdue (the bundled real plans print no
     deadlines)."""
-    taken = {u.department_id for u in list_users(store) if u.role == "department"}
-    number = sum(1 for u in list_users(store) if u.role == "department") + 1
-    for summary in list_plans(store):
-        plan = latest_plan(store, summary.id)
-        if plan is None or SIMULATED_TITLE not in (plan.meta.title or "") or not plan.tasks:
+    departments = [u for u in list_users(store) if u.role == "department"]
+    taken = {u.department_id for u in departments}
+    number = len(departments) + 1
+    for plan_id, plan in _simulated(store):
+        if not plan.tasks:
             continue
-        dept_id = _owner(store, summary.id, plan)
+        dept_id = _owner(store, plan_id, plan)
         if dept_id in taken:
             continue
         record = get_department(store, dept_id)
