@@ -1,6 +1,8 @@
-"""Dev set: 38 real policy documents planwatch was not written for, hand-checked (17 first, then
+"""Dev set: 60 real policy documents planwatch was not written for, hand-checked (17 first, then
 the 11 of dev-2, issue 7: gold committed before the extractor was run on them; then the 10 of
-the first sealed set, scored twice as sealed and released on 2026-12-06).
+the first sealed set, scored twice as sealed and released on 2026-12-06; then the 22 of sealed
+sets 2 and 3, scored three and two times as sealed and released on 2026-12-06 when sealed set 4
+was drawn).
 
 Gold in ``tests/fixtures/devset/policy/<id>.json`` (judgement calls in ``../NOTES.md``); the texts
 are read from ``../shared/corpus/policy-texts.jsonl`` (extractor input ``title + "\\n" + text`` as
@@ -23,12 +25,42 @@ import pytest
 
 from tests.helpers import FIXTURES, ROOT, SHARED
 
-# part -> metric -> floor over all 38 documents (measured on this branch, rounded down; raise
-# after every fix). Measured when the first sealed set was released into the dev set (2026-12-06,
-# before any fix for it): 38 documents targets P 0.913 R 0.910 F1 0.911, meta fully correct 0.816
-# (the 10 released: targets F1 0.772, tasks 0/6, meta 0.5). After the released-set fixes: 38
-# documents targets P 0.952 R 0.930 F1 0.941 fully 0.920, tasks fully 0.951, meta 0.947.
+# part -> metric -> floor over all 60 documents (rounded down; raise after every fix). When sealed
+# sets 2 and 3 were released (22 documents, before any fix for them): targets P 0.928 R 0.892
+# F1 0.910 fully 0.866 over the 60 (the 22: sealed-2 F1 0.754, sealed-3 F1 0.897). After the
+# fixes (今年/年内 and one-year documents, a verb and its object, 万千瓦 kept, time limits cut to,
+# a class threshold past the carried verb): 60 documents targets P 0.948 R 0.933 F1 0.940
+# fully 0.900, tasks fully 0.947, meta fully 0.767; the 22: targets P 0.934 R 0.944 F1 0.939.
 FLOORS: dict[str, dict[str, float]] = {
+    "targets": {"precision": 0.94, "recall": 0.93, "f1": 0.94, "fully_correct_rate": 0.89},
+    "tasks": {"precision": 0.98, "recall": 0.96, "fully_correct_rate": 0.94},
+    "meta": {"fully_correct_rate": 0.76},
+    # the released 22 follow their annotators' calls on 解读 titles and on the period of an
+    # opinion without a horizon (see NOTES.md), which the meta reader does not all take
+    "meta_fields": {"title": 0.95, "region": 1.0, "region_level": 1.0, "doc_type": 0.98,
+                    "period_start": 0.86, "period_end": 0.85, "issued": 1.0,
+                    "doc_number": 1.0},
+    # policy texts carry no indicator/prior/project tables: any row found is a false one
+    "indicators": {"precision": 1.0},
+    "prior_results": {"precision": 1.0},
+    "projects": {"precision": 1.0},
+    # share of rules documents (条例/办法/规定/解读) that yield no targets and no tasks
+    "rules": {"clean_rate": 1.0},
+}
+
+# the 22 of sealed sets 2 and 3: what the fixes for them reached
+FLOORS_RELEASED2: dict[str, dict[str, float]] = {
+    "targets": {"precision": 0.93, "recall": 0.94, "f1": 0.93, "fully_correct_rate": 0.84},
+    "tasks": {"precision": 1.0, "recall": 1.0, "fully_correct_rate": 0.90},
+}
+
+# the 38 documents before sealed sets 2 and 3 were released keep their floors (part -> metric ->
+# floor, rounded down). Measured when the first sealed set was released into the dev set
+# (2026-12-06, before any fix for it): 38 documents targets P 0.913 R 0.910 F1 0.911, meta
+# fully correct 0.816 (the 10 released: targets F1 0.772, tasks 0/6, meta 0.5). After the
+# released-set fixes: 38 documents targets P 0.952 R 0.930 F1 0.941 fully 0.920, tasks fully
+# 0.951, meta 0.947.
+FLOORS_DEV38: dict[str, dict[str, float]] = {
     "targets": {"precision": 0.95, "recall": 0.92, "f1": 0.94, "fully_correct_rate": 0.91},
     "tasks": {"precision": 0.98, "recall": 0.96, "fully_correct_rate": 0.95},
     "meta": {"fully_correct_rate": 0.94},
@@ -85,7 +117,14 @@ DEV2_IDS = ["country-079", "country-076", "province-010", "province-001", "provi
 # the first sealed set, released to development on 2026-12-06 (gold by independent annotators)
 RELEASED_IDS = ["country-078", "policy-042", "country-050", "department-051", "country-097",
                 "policy-030", "country-026", "policy-077", "country-064", "province-020"]
-DEV_IDS = DEV1_IDS + DEV2_IDS + RELEASED_IDS
+# sealed sets 2 and 3, released to development on 2026-12-06 (gold by independent annotators)
+RELEASED2_IDS = ["country-014", "country-080", "country-111", "department-000", "department-011",
+                 "policy-015", "policy-016", "policy-050", "policy-056", "policy-057",
+                 "policy-058", "policy-075", "policy-092", "policy-093", "policy-097",
+                 "province-000", "province-004", "province-018", "province-021", "province-039",
+                 "province-042", "province-045"]
+DEV38_IDS = DEV1_IDS + DEV2_IDS + RELEASED_IDS
+DEV_IDS = DEV38_IDS + RELEASED2_IDS
 GOLD_DIR = FIXTURES / "devset" / "policy"
 CORPUS = SHARED / "corpus" / "policy-texts.jsonl"
 SECTIONS = ("indicators", "prior_results", "targets", "tasks", "projects", "meta")
@@ -121,7 +160,11 @@ def scored(golds: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     first = {k: v for k, v in golds.items() if k in DEV1_IDS}
     dev28 = {k: v for k, v in golds.items() if k in DEV1_IDS + DEV2_IDS}
     released = {k: v for k, v in golds.items() if k in RELEASED_IDS}
+    dev38 = {k: v for k, v in golds.items() if k in DEV38_IDS}
+    released2 = {k: v for k, v in golds.items() if k in RELEASED2_IDS}
     return {"all": dict(ds.score(ds.load_scorer(), golds, preds)),
+            "dev38": dict(ds.score(ds.load_scorer(), dev38, preds)),
+            "released2": dict(ds.score(ds.load_scorer(), released2, preds)),
             "dev1": dict(ds.score(ds.load_scorer(), first, preds)),
             "dev28": dict(ds.score(ds.load_scorer(), dev28, preds)),
             "released": dict(ds.score(ds.load_scorer(), released, preds))}
@@ -179,6 +222,25 @@ def test_dev_set_score_does_not_fall(result: dict[str, Any], part: str, metric: 
     key = keys.get(part, "")
     misses = "\n".join([m for m in result["misses"] if key in m][:60])
     assert measured >= FLOORS[part][metric], f"{part}.{metric} = {measured:.3f}\n{misses}"
+
+
+@pytest.mark.parametrize(("part", "metric"),
+                         [(p, m) for p, ms in FLOORS_DEV38.items() for m in ms],
+                         ids=[f"{p}.{m}" for p, ms in FLOORS_DEV38.items() for m in ms])
+def test_first_thirty_eight_do_not_fall(scored: dict[str, dict[str, Any]], part: str,
+                                        metric: str) -> None:
+    measured = _measured(scored["dev38"], part, metric)
+    assert measured >= FLOORS_DEV38[part][metric], f"dev38 {part}.{metric} = {measured:.3f}"
+
+
+@pytest.mark.parametrize(("part", "metric"),
+                         [(p, m) for p, ms in FLOORS_RELEASED2.items() for m in ms],
+                         ids=[f"{p}.{m}" for p, ms in FLOORS_RELEASED2.items() for m in ms])
+def test_released_twenty_two_do_not_fall(scored: dict[str, dict[str, Any]], part: str,
+                                         metric: str) -> None:
+    measured = _measured(scored["released2"], part, metric)
+    assert measured >= FLOORS_RELEASED2[part][metric], \
+        f"released2 {part}.{metric} = {measured:.3f}"
 
 
 @pytest.mark.parametrize(("part", "metric"),

@@ -111,7 +111,7 @@ def test_a_dash_opens_the_clause_of_a_past_fact() -> None:
 def test_an_amount_naming_a_class_stays_in_the_subject() -> None:
     rows = _subjects("培育形成年营收超50亿元的企业5家以上，超10亿元的企业30家以上。")
     assert rows == [("培育形成年营收超50亿元的企业", 5, "家", ">="),
-                    ("超10亿元的企业", 30, "家", ">=")]
+                    ("培育形成超10亿元的企业", 30, "家", ">=")]  # the verb runs on
 
 
 def test_subject_reaches_back_past_a_bare_year_clause() -> None:

@@ -325,7 +325,8 @@ def _reference_rule(st: Statement, v: _View) -> Verdict | None:
         return Verdict("reference", "named-programmes")
     if _ISSUERS.match(after):
         return Verdict("reference", "issuers-or-items")
-    if st.unit in _REFERENCE_UNITS and (_OWN_INDICATORS.match(after) or (
+    if st.unit in _REFERENCE_UNITS and ((_OWN_INDICATORS.match(after)
+                                         and _small_count(st) is not None) or (
             _FROM_ASPECTS.search(v.clause) and _ASPECTS.match(after))):
         return Verdict("reference", "document-count")  # 形成10个量化的指标 / 从A和B两个维度
     if _REFERENCE_BEFORE.search(v.before) and (st.unit in _REFERENCE_UNITS

@@ -60,3 +60,7 @@ def _extend_period(plan: Plan) -> None:
         return
     if meta.period_end is None or last > meta.period_end:
         meta.period_end = last
+    if meta.period_start == meta.period_end:  # a one-year document: its undated goals are
+        for t in plan.targets:  # that year's (新改建农村公路6900公里 in a 2022 方案)
+            if t.year is None and t.period == "plan_period":
+                t.year, t.period = meta.period_end, "by_year"

@@ -41,6 +41,8 @@ _ANY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
 _CN_ORD = "一二三四五六七八九"
 _WHOLE = re.compile(r"全[市区县省]")
 _AS_OF = re.compile(r"截[至止]")
+# 今年… / 年内…: the year the document was issued in (今年以来 looks back)
+_THIS_YEAR = re.compile(r"今年(?!以来)|(?<![\d一二三四五六七八九十两])年内")
 _DATED = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?:底前|底|内|全年)?\s*"
                     r"(?=新增|力争|争取|实现|完成|确保|推动|新建|培育|建成)")
 
@@ -94,6 +96,13 @@ def _is_past(sentence: str, start: int | None) -> bool:
     return any(start and int(y) < start for y in _ANY_YEAR.findall(sentence))
 
 
+def _issue_year(meta: Meta) -> int | None:
+    """The year printed under the issuing body, else the period's first year."""
+    if meta.issued and meta.issued[:4].isdigit():
+        return int(meta.issued[:4])
+    return meta.period_start
+
+
 def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para,
                period: Period, meta: Meta) -> tuple[int | None, str]:
     before = sentence[:cand.number_at]
@@ -104,6 +113,9 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
         return year, "by_year"
     if _PLAN_PERIOD.search(sentence):
         return None, "plan_period"
+    this_year = _issue_year(meta)
+    if this_year is not None and _THIS_YEAR.search(cand.clause_prefix):
+        return this_year, "by_year"  # 今年新增建成公共充电桩超过2万个 / 年内融资500亿元以上
     if para_year is not None:
         return para_year, "by_year"
     if para.lead_year is not None:

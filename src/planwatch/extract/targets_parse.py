@@ -14,7 +14,8 @@ _UNITS = sorted(
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
      "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
      "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里", "位", "万例", "例",
-     "万元/人", "元/人", "亿人次", "亿人"],
+     "万元/人", "元/人", "亿人次", "亿人", "吨标准煤", "万吨标准煤", "万吨", "吨", "万千瓦",
+     "千瓦", "个工作日"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -54,14 +55,14 @@ INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
-    r"|梳理|办好|举办|参与|复核|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])|减费让利|让利")
+    r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])|减费让利|让利")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+")
 _SCOPE = re.compile(
     r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
     r"|在?全县|在?全省|我市|我区|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
-    r"|每年|年均|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
+    r"|每年|年均|今年(?!以来)|全年|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
     r"|[—\-－]+)+")
 _REWARD_WORDS = ("奖励", "奖补", "补助", "补贴", "资助", "给予", "一次性")  # …\s*$ before an amount
@@ -148,6 +149,8 @@ _FLOOR_LEAD = re.compile(r"至少|不少于|不低于")  # what _PREFIX_FLOOR ca
 _PREFIX_FLOOR = re.compile(rf"(?:至少|不少于|不低于)\s*(?:{INCREMENT_VERBS})$")  # 至少建设1家
 _PROGRAMME_NAME = re.compile(r"[^，。；、和]{0,12}?(?:行动计划|计划|工程|行动)(?:[和、，。；]|$)")
 _TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
+# 开办时间压缩至5个工作日以内: a time to cut down to is a goal, not a rule's time limit
+_CUT_TO = re.compile(r"(?:压缩|缩短|压减|减少|降低|控制)(?:至|到|在)\s*$")
 
 
 def _excluded(sentence: str, start: int, end: int) -> bool:
@@ -155,7 +158,8 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
     if before.endswith(("第", "+", "年产", "×", "最高", "最多")) \
             or (before[-1:].isascii() and before[-1:].isalpha()):  # a Latin letter: a name
         return True
-    if _TIME_LIMIT.match(sentence, end):
+    if (_TIME_LIMIT.match(sentence, end) or sentence[start:end].endswith("工作日")) \
+            and not _CUT_TO.search(before):
         return True  # 在30个工作日内 / 3个月内: a time limit, not a count
     if sentence[start:end].endswith("位") and after.startswith(("一体", "数")):
         return True  # 三位一体 / 两位数增长: idioms, not a count of persons
@@ -281,7 +285,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
         return None
     if chinese and _PROGRAMME_NAME.match(sentence, m.end()):
         return None  # 培育千名青年农场主行动计划: a round number in a programme's name
-    if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人"):
+    if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人",
+                                              "万千瓦", "万吨", "万吨标准煤"):
         # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
@@ -326,7 +331,7 @@ _LIST_JOINER_END = re.compile(r"[、和及与]\s*$")
 def _noun_after(sentence: str, start: int, stop: int) -> str:
     text = sentence[start:stop].strip().lstrip("、和及")
     text = _LIST_JOINER_END.sub("", text).rstrip("。；;，, ")
-    return text
+    return _FLOOR_WORD.sub("", text) if len(text) > 3 else text  # 50位名老中医不少于10万例
 
 
 _CLASS_HEAD = re.compile(r"(?:超过|超|过|逾)\s*[\d一二三四五六七八九十百千万亿]")
@@ -474,7 +479,8 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
             continue
         parts = _fenbie_parts(sentence, clauses, ci, ms[0], len(ms))
         state = _ClauseState(triggered=framed)
-        lead_in = strip_scope(sentence[cs:ms[0].start])
+        first = next((j for j in range(len(ms)) if not _names_class(sentence, ms, j)), 0)
+        lead_in = strip_scope(sentence[cs:ms[first].start])  # 超百亿元的企业20家: past the class
         if cands and carried and (not lead_in or _bare_noun(lead_in)):
             state.triggered, state.verb = True, carried  # …3000个企业，10000个基地
         # 其中3—5家…: a part of what the sentence has just committed to
@@ -603,6 +609,7 @@ def _fill_ellipsis(cands: list[Candidate]) -> None:
             cand.subject = short.group("name") + cand.subject[short.end():]
         m = _ELLIPTIC.match(cand.subject)
         if m and prev.subject.endswith("的" + m.group("head")) \
+                and not _CLASS_HEAD.search(m.group("scope")) \
                 and len(prev.subject) > len(m.group("head")) + 4 and prev.unit == cand.unit:
             cand.subject = m.group("scope") + prev.subject
 
@@ -730,6 +737,7 @@ def _share_subject(core: str, noun: str, m: Mention) -> str | None:
     return f"{head}{tail}的比例"
 
 
+_PREPOSITION = re.compile(r"[对将把向给为在]")
 _AIM_TAIL = re.compile(r"(?:力争|争取|的|为|有)+$")
 _AIM_HEAD = re.compile(r"^(?:力争|争取|确保)")
 _JOINER_END = re.compile(r"[和及与、]$")
@@ -780,6 +788,11 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         return subject, ps, m.end
     if state.verb and not _LEAD_VERB.match(subject):
         subject = state.verb + subject
+    if len(subject) <= 2 and len(_CJK.findall(noun)) >= 2 and not noun.startswith("的"):
+        # 构建不少于50位名老中医 / 对2300余种中医药古籍: a verb or preposition and its object
+        gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
+        head = "" if _PREPOSITION.fullmatch(subject) else subject
+        return head + _short_subject(noun), core_at, m.end + gap + len(noun)
     qstart = core_at
     if len(subject) <= 4 and ci > 0 and not _LEAD_VERB.match(subject):
         qstart = clauses[ci - 1][0]

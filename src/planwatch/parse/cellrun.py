@@ -460,7 +460,7 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
         if text == "\0" or (frags and is_stop(text) and not _group_row(lines, i)):
             break
         if para and frags and starts_header(text) and 0 < _header(frags) < len(frags) \
-                and _header_again(lines, i):
+                and not _place_pending(frags, text) and _header_again(lines, i):
             break  # the next table's header (or this one's, repeated after a page break)
         frags.extend(_line_fragments(text.strip(), para, no, spaced))
         para = False
@@ -468,6 +468,12 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
     while i > start and lines[i - 1][1] is None:
         i -= 1
     return frags, i
+
+
+def _place_pending(frags: list[Fragment], text: str) -> bool:
+    """Whether the run's last fragment is a place name that this dated header line completes
+    (``松江`` ‖ ``“十四五”`` ‖ ``现状``): the header goes on, no new table starts."""
+    return len(frags) == _header(frags) + 1 and _is_modifier(frags[-1].text) and _dated(text)
 
 
 def _header_again(lines: list[tuple[int, str | None]], i: int) -> bool:

@@ -1,0 +1,114 @@
+"""Rules learnt from sealed sets 2 and 3 once released (issue 7): synthetic sentences and
+documents, one rule each (never a copy of a corpus text), with the guards they need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.actions import extract_file
+from planwatch.extract.indicators import extract_indicator_tables
+from planwatch.extract.targets_parse import parse_sentence
+from planwatch.parse import read_document
+
+
+def _cands(sentence: str) -> list[tuple[object, ...]]:
+    cands, _ = parse_sentence(sentence)
+    return [(c.subject, c.value, c.value_max, c.unit, c.comparator) for c in cands]
+
+
+def _targets(tmp_path: Path, text: str) -> list[tuple[object, ...]]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = extract_file(path)
+    return [(t.subject, t.value, t.unit, t.year, t.period) for t in plan.targets]
+
+
+ONE_YEAR = """某省关于稳住经济运行的若干措施
+某府〔2022〕9号
+某省人民政府
+2022年5月20日
+一、加快交通建设
+1.继续加快农村公路提档升级，全年新改建农村公路3000公里、改造危桥200座，实施安全生命防护工程。
+2.加快充电设施建设，今年新增建成公共充电桩超过1万个，基本实现高速公路服务区全覆盖。
+3.推广知识产权混合质押和集成电路布图设计、数据知识产权等新领域质押融资，年内融资300亿元以上，降低企业融资成本。
+"""
+
+
+def test_a_one_year_document_dates_its_goals_to_its_year(tmp_path: Path) -> None:
+    """A document whose period is its issue year: 今年/年内 goals and the undated ones alike
+    are that year's."""
+    rows = _targets(tmp_path, ONE_YEAR)
+    assert ("今年新增建成公共充电桩", 10000, "个", 2022, "by_year") not in rows
+    assert {r[0]: r[3:] for r in rows} == {
+        "新改建农村公路": (2022, "by_year"), "改造危桥": (2022, "by_year"),
+        "新增建成公共充电桩": (2022, "by_year"), "融资": (2022, "by_year")}
+
+
+def test_this_year_in_a_longer_document_is_the_issue_year(tmp_path: Path) -> None:
+    text = ("某市关于加快科技创新的实施意见\n某市人民政府\n2023年3月1日\n"
+            "到2025年，全市高新技术企业达到2000家。今年新增科技型中小企业500家。\n")
+    years = {r[0]: r[3] for r in _targets(tmp_path, text)}
+    assert years == {"高新技术企业": 2025, "新增科技型中小企业": 2023}
+
+
+def test_today_looking_back_is_no_goal_year(tmp_path: Path) -> None:
+    """今年以来 reports what happened: it dates nothing to come."""
+    text = ("某市关于加快科技创新的实施意见\n某市人民政府\n2023年3月1日\n"
+            "今年以来新增科技型中小企业300家。到2025年，全市高新技术企业达到2000家。\n")
+    assert all(r[0] != "新增科技型中小企业" or r[3] != 2023 for r in _targets(tmp_path, text))
+
+
+def test_a_verb_or_preposition_and_its_object() -> None:
+    assert _cands("构建不少于30位专家的学术传承平台。")[0][:2] == ("构建学术传承平台", 30)
+    assert _cands("对1500余种地方文献，进行系统整理。") == [("地方文献", 1500, None, "种", ">=")]
+
+
+def test_a_subject_with_its_own_noun_keeps_it() -> None:
+    assert _cands("人口达到100万人。") == [("人口", 1000000, None, "人", "=")]
+
+
+def test_a_capital_injection_is_a_commitment() -> None:
+    assert _cands("完善信贷担保体系，增资省担保机构3亿元，放大支农效应。") == [
+        ("增资省担保机构", 3, None, "亿元", "=")]
+
+
+def test_ten_thousand_kilowatts_and_tonnes_stay_as_printed() -> None:
+    assert _cands("今年新增电源装机1500万千瓦。")[0][1:4] == (1500, None, "万千瓦")
+    assert _cands("万元工业增加值能耗降至0.2吨标准煤。") == [
+        ("万元工业增加值能耗", 0.2, None, "吨标准煤", "=")]
+
+
+def test_a_time_cut_down_to_is_a_goal_a_time_limit_is_not() -> None:
+    assert _cands("将企业开办时间压缩至3个工作日以内。") == [
+        ("将企业开办时间", 3, None, "个工作日", "<=")]
+    assert _cands("申请人应在20个工作日内提交材料。") == []
+
+
+def test_a_class_threshold_does_not_stop_the_verb_running_on() -> None:
+    rows = _cands("培育营收超百亿的企业2家，超五十亿元的企业10家，做大产业规模。")
+    assert [r[:2] for r in rows] == [("培育营收超百亿的企业", 2), ("培育超五十亿元的企业", 10)]
+
+
+def test_a_large_count_of_indicators_is_no_document_count(tmp_path: Path) -> None:
+    """形成10个指标 counts the document's own indicators; 增加1万个购车指标 is a quota to add."""
+    text = ("某省关于促进消费的若干措施\n某省人民政府\n2022年5月20日\n"
+            "在原有基础上，甲市增加2万个购车指标、乙市增加5000个购车指标。\n")
+    assert sorted(r[1] for r in _targets(tmp_path, text)) == [5000, 20000]
+
+
+def test_a_place_name_before_each_period_header(tmp_path: Path) -> None:
+    """A header one cell per paragraph where a place name opens both value columns
+    (``某区`` ‖ ``“十四五”`` ‖ ``现状`` ‖ ``某区`` ‖ ``“十五五”`` ‖ ``指标``), and a row without
+    a unit."""
+    cells = ["序号", "指标名称", "单位", "属性", "某区", "“十四五”", "现状", "某区", "“十五五”",
+             "指标", "1", "人均绿地面积", "平方米", "约束性", "7.1", "8.0",
+             "2", "绿道长度", "公里", "预期性", "120", "150",
+             "3", "生物多样性指数", "预期性", "－", "0.5",
+             "4", "垃圾回收利用率", "%", "约束性", "45", "50"]
+    path = tmp_path / "plan.md"
+    head = "# 某区“十五五”绿化规划\n\n某区“十五五”主要指标\n\n"
+    path.write_text(head + "\n\n".join(cells) + "\n", encoding="utf-8")
+    rows = extract_indicator_tables(read_document(path)).indicators
+    assert [(r.name, r.unit, r.baseline, r.target) for r in rows] == [
+        ("人均绿地面积", "平方米", 7.1, 8.0), ("绿道长度", "公里", 120, 150),
+        ("生物多样性指数", None, None, 0.5), ("垃圾回收利用率", "%", 45, 50)]
