@@ -31,14 +31,17 @@ from tests.helpers import FIXTURES, ROOT, SHARED
 # fixes (今年/年内 and one-year documents, a verb and its object, 万千瓦 kept, time limits cut to,
 # a class threshold past the carried verb): 60 documents targets P 0.948 R 0.933 F1 0.940
 # fully 0.900, tasks fully 0.947, meta fully 0.767; the 22: targets P 0.934 R 0.944 F1 0.939.
+# Then a government suffix printed once for a list of cities (广州、深圳、珠海市政府) and a
+# bracketed span in an explained title (（2021-2025）): tasks fully 0.956 (the 22: 1.000), meta
+# fully 0.800.
 FLOORS: dict[str, dict[str, float]] = {
     "targets": {"precision": 0.94, "recall": 0.93, "f1": 0.94, "fully_correct_rate": 0.89},
-    "tasks": {"precision": 0.98, "recall": 0.96, "fully_correct_rate": 0.94},
-    "meta": {"fully_correct_rate": 0.76},
+    "tasks": {"precision": 0.98, "recall": 0.96, "fully_correct_rate": 0.95},
+    "meta": {"fully_correct_rate": 0.80},
     # the released 22 follow their annotators' calls on 解读 titles and on the period of an
     # opinion without a horizon (see NOTES.md), which the meta reader does not all take
     "meta_fields": {"title": 0.95, "region": 1.0, "region_level": 1.0, "doc_type": 0.98,
-                    "period_start": 0.86, "period_end": 0.85, "issued": 1.0,
+                    "period_start": 0.90, "period_end": 0.88, "issued": 1.0,
                     "doc_number": 1.0},
     # policy texts carry no indicator/prior/project tables: any row found is a false one
     "indicators": {"precision": 1.0},
@@ -51,7 +54,7 @@ FLOORS: dict[str, dict[str, float]] = {
 # the 22 of sealed sets 2 and 3: what the fixes for them reached
 FLOORS_RELEASED2: dict[str, dict[str, float]] = {
     "targets": {"precision": 0.93, "recall": 0.94, "f1": 0.93, "fully_correct_rate": 0.84},
-    "tasks": {"precision": 1.0, "recall": 1.0, "fully_correct_rate": 0.90},
+    "tasks": {"precision": 1.0, "recall": 1.0, "fully_correct_rate": 1.0},
 }
 
 # the 38 documents before sealed sets 2 and 3 were released keep their floors (part -> metric ->

@@ -112,3 +112,20 @@ def test_a_place_name_before_each_period_header(tmp_path: Path) -> None:
     assert [(r.name, r.unit, r.baseline, r.target) for r in rows] == [
         ("人均绿地面积", "平方米", 7.1, 8.0), ("绿道长度", "公里", 120, 150),
         ("生物多样性指数", None, None, 0.5), ("垃圾回收利用率", "%", 45, 50)]
+
+
+def test_a_government_suffix_printed_once_for_a_list_of_cities() -> None:
+    """'甲、乙、丙市政府' names three city governments; bare words that are no place stay out."""
+    from planwatch.extract.departments import parse_note
+    note = parse_note("广州、深圳、珠海市政府，省市场监管局等有关部门按职责分工负责")
+    assert note.lead == ["广州", "深圳", "珠海市政府", "省市场监管局"]
+    other = parse_note("科技、财政市政府，省科技厅等按职责分工负责")
+    assert other.lead == ["财政市政府", "省科技厅"]
+
+
+def test_a_bracketed_span_in_an_explained_title_is_the_period(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("政策解读：《某省培育新材料产业集群行动计划（2021-2025）》政策解读\n"
+                    "一、编制背景\n为加快培育新材料产业集群，制定本行动计划。\n", encoding="utf-8")
+    meta = extract_file(path).meta
+    assert (meta.period_start, meta.period_end) == (2021, 2025)

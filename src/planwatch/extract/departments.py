@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from planwatch.catalog import regions
+
 _SPLIT = re.compile(r"[、，,；;/／]|以及|及")
 _TRAILING_ETC = re.compile(
     r"等(?:[省市县区]直?|国家|中央)?(?:其他|有关|相关)?(?:行业主管)?(?:部门|单位|机构)?$")
@@ -117,6 +119,16 @@ def looks_like_department(name: str) -> bool:
     return 2 <= len(name) <= 30 and bool(_DEPT_END.search(bare))
 
 
+def _government_of(name: str, names: list[str]) -> bool:
+    """'广州、深圳、珠海市政府': a bare city or county name before a 市政府/县政府 of the same
+    list is that place's government (the suffix is printed once)."""
+    tail = next((n for n in names[names.index(name) + 1:] if n.endswith("政府")), None)
+    if tail is None or not 2 <= len(name) <= 6:
+        return False
+    level = tail[-3] if len(tail) >= 3 else ""
+    return level in "市县区" and bool(regions.lookup(name + level))
+
+
 def strip_convention(note: str) -> tuple[str, bool]:
     """The note without its '列第一位的为牵头单位' remark, and whether the remark was there."""
     cleaned = FIRST_LEADS.sub("", note)
@@ -206,8 +218,9 @@ class _Reader:
                 res.lead.extend(names)
                 res.shared = bool(_SHARE_VERB.search(clause)) or len(names) > 1
         else:
-            self.pending.extend(n for n in split_departments(clause)
-                                if looks_like_department(n) or self.listed)
+            names = split_departments(clause)
+            self.pending.extend(n for n in names if looks_like_department(n) or self.listed
+                                or _government_of(n, names))
 
     def _take(self, text: str) -> list[str]:
         names = [*self.pending, *split_departments(text)]

@@ -43,7 +43,8 @@ _NOTICE_TITLE = re.compile(r"(?:关于)?(?:修订)?印发《(.+)》的通知$|�
 _ISSUED_HEADLINE = re.compile(r"^[^。，：:；《]{2,40}?印发《([^《》]+)》$")
 _LABEL = re.compile(r"^(?:政策|权威)?(?:解读|图解)[：:]")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九])五")
-_YEAR_RANGE = re.compile(r"(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})\s*年")
+# 2021—2025年 / （2021-2025）: a bracketed span needs no 年
+_YEAR_RANGE = re.compile(r"(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})\s*(?:年|(?=[）)]))")
 _PLAN_SPAN = re.compile(
     r"(?:规划|计划|方案|纲要)(?:期限|期)为?\s*(20\d{2})\s*[—\-–－~～至到]+\s*(20\d{2})"
 )
