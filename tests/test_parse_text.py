@@ -246,3 +246,20 @@ def test_notice_frame_lines_are_never_joined() -> None:
 ])
 def test_is_formal_line(text: str, formal: bool) -> None:
     assert is_formal_line(text) is formal
+
+
+def test_pipe_table_rows_keep_their_own_source_lines(tmp_path: Path) -> None:
+    """The rule line under a Markdown header and a blank line inside the table are skipped: each
+    row (and so each indicator and finding) points at its own line, not the one above."""
+    from planwatch.actions import extract_file
+    path = tmp_path / "plan.md"
+    path.write_text("# 某市“十四五”科技创新规划\n\n## 主要指标\n\n"
+                    "| 序号 | 指标名称 | 单位 | 2020年 | 2025年 | 属性 |\n"
+                    "|---|---|---|---|---|---|\n"
+                    "| 1 | 研发经费投入强度 | % | 2.5 | 3.0 | 预期性 |\n\n"
+                    "| 2 | 高新技术企业数 | 家 | 100 | 200 | 预期性 |\n"
+                    "|  | | 家 | 1 | 2 | 预期性 |\n", encoding="utf-8")
+    plan = extract_file(path)
+    assert [(i.name, i.line) for i in plan.indicators] == [("研发经费投入强度", 7),
+                                                          ("高新技术企业数", 9)]
+    assert [f.line for f in plan.findings if f.code == "table-row-damaged"] == [10]

@@ -129,3 +129,10 @@ def test_a_bracketed_span_in_an_explained_title_is_the_period(tmp_path: Path) ->
                     "一、编制背景\n为加快培育新材料产业集群，制定本行动计划。\n", encoding="utf-8")
     meta = extract_file(path).meta
     assert (meta.period_start, meta.period_end) == (2021, 2025)
+
+
+def test_a_noun_that_runs_on_past_a_comma() -> None:
+    """50个安全性好的，疗效确切的品种: the 的 before the comma leaves the noun open."""
+    assert _cands("系统开展30个安全性好的，疗效确切的药品品种的二次开发。")[0][0] == \
+        "开展安全性好的，疗效确切的药品品种的二次开发"
+    assert _cands("建成30个产业园区，带动就业。")[0][0] == "建成产业园区"

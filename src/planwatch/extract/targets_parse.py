@@ -689,6 +689,11 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     if push and not _CJK.search(_ADVERB.sub("", core[:push.start()])):
         state.verb = push.group().strip()
     noun = _noun_after(sentence, m.end, stop)
+    if noun.endswith("的") and ci + 1 < len(clauses) and stop == clauses[ci][1] \
+            and sentence[stop:stop + 1] in ("，", ","):
+        # 50个临床安全性好的，疗效确切的中药大品种: the noun runs on past the comma
+        stop = clauses[ci + 1][1]
+        noun = _noun_after(sentence, m.end, stop)
     last = noun.rsplit("、", 1)
     if len(last) == 2 and (_VERB_END.search(last[1]) or LEVEL_VERBS.search(last[1])):
         noun = last[0]  # 3万个购车指标、深圳增加1万个…: the next item's own lead is not the noun

@@ -134,11 +134,13 @@ def take_row_table(lines: list[Line], i: int) -> tuple[Item, int]:
     """Tab- or pipe-separated rows (single blank lines inside the table are allowed)."""
     kind = "pipe" if lines[i].kind == "pipe" else "row"
     rows: list[list[str]] = []
+    row_lines: list[int] = []  # the source line of each row (a rule or blank line skipped)
     start = lines[i].no
     while i < len(lines):
         ln = lines[i]
         if ln.kind == kind or (ln.kind == "cell" and kind == "row"):
             rows.append(list(ln.cells))
+            row_lines.append(ln.no)
         elif ln.kind == "rule" and kind == "pipe":
             pass
         elif ln.kind == "blank":
@@ -148,7 +150,7 @@ def take_row_table(lines: list[Line], i: int) -> tuple[Item, int]:
         else:
             break
         i += 1
-    return Item("table", rows=rows, line=start), i
+    return Item("table", rows=rows, line=start, row_lines=row_lines), i
 
 
 def text_item(ln: Line) -> Item:
