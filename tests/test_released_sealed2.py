@@ -136,3 +136,11 @@ def test_a_noun_that_runs_on_past_a_comma() -> None:
     assert _cands("系统开展30个安全性好的，疗效确切的药品品种的二次开发。")[0][0] == \
         "开展安全性好的，疗效确切的药品品种的二次开发"
     assert _cands("建成30个产业园区，带动就业。")[0][0] == "建成产业园区"
+
+
+def test_a_number_naming_the_cases_a_rule_applies_to_is_a_condition(tmp_path: Path) -> None:
+    """超过10%的，按照…: what follows applies to the cases above the number; no commitment."""
+    text = ("某部关于优化科研经费管理的通知\n"
+            "会议费、差旅费预算超过10%的，按照会议、差旅分类提供必要的测算依据，无需单独说明。"
+            "到2025年，项目承担单位达到300家，评审专家库达到5000人以上。\n")
+    assert [r[1] for r in _targets(tmp_path, text)] == [300, 5000]

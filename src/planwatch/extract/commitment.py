@@ -238,11 +238,17 @@ def _task_rule(st: Statement, v: _View) -> Verdict | None:
 _ALLOCATION = re.compile(r"原则上[^。；]{0,6}各[^。；]*$")
 
 
+# 超过10%的，…: the number names the cases a rule then applies to
+_CASE_OF = re.compile(r"\s*的\s*[，,；;：:]")
+
+
 def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _PENALTY.search(st.sentence):
         return Verdict("condition", "penalty")
     if _ALLOCATION.search(v.before):
         return Verdict("condition", "allocation-rule")
+    if _CASE_OF.match(v.after):
+        return Verdict("condition", "treatment-rule")  # 超过10%的，按照…提供测算依据
     money = st.unit.endswith("元")
     if money and ((_MONEY_CLASS.match(v.after.lstrip()) and not _SIZE.search(v.clause))
                   or (_CLASS_BEFORE.search(v.before) and _CLASS_AFTER.match(v.after.lstrip()))):
