@@ -144,3 +144,20 @@ def test_a_number_naming_the_cases_a_rule_applies_to_is_a_condition(tmp_path: Pa
             "会议费、差旅费预算超过10%的，按照会议、差旅分类提供必要的测算依据，无需单独说明。"
             "到2025年，项目承担单位达到300家，评审专家库达到5000人以上。\n")
     assert [r[1] for r in _targets(tmp_path, text)] == [300, 5000]
+
+
+def test_a_clause_opening_with_a_later_year_dates_its_goal(tmp_path: Path) -> None:
+    """2025年我省…达到约3000亿元 in a document of 2023: the goal is 2025's; a year of the
+    document's own or earlier is not read so (what stood then)."""
+    text = ("某省仪器设备产业集群行动计划解读\n某省工业和信息化厅\n2023年3月1日\n一、主要目标\n"
+            "2025年我省仪器设备产业规模达到约3000亿元，培育一批骨干企业，形成具有国际竞争力的"
+            "产业集群。\n")
+    assert _targets(tmp_path, text) == [("仪器设备产业规模", 3000, "亿元", 2025, "by_year")]
+
+
+def test_a_dated_clause_commits_a_floor(tmp_path: Path) -> None:
+    """2023年支持…不低于1000亿美元 in a 2023 set of measures: a goal, not a rule's floor."""
+    text = ("2023年某省推动经济运行整体好转若干措施\n某省人民政府\n2023年1月20日\n"
+            "（三十五）优化出口信用保险服务和保单融资业务，2023年支持承保规模不低于1000亿美元。"
+            "支持有意愿、经备案的保险公司依法开展短期出口保险业务。\n")
+    assert [r[1:4] for r in _targets(tmp_path, text)] == [(1000, "亿美元", 2023)]

@@ -41,10 +41,12 @@ _ANY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
 _CN_ORD = "一二三四五六七八九"
 _WHOLE = re.compile(r"全[市区县省]")
 _AS_OF = re.compile(r"截[至止]")
+# a clause that opens with a year after the document's own: what is to hold then
+_LATER_YEAR = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?![以前初]|上半|下半|\d)")
 # 今年… / 年内…: the year the document was issued in (今年以来 looks back)
 _THIS_YEAR = re.compile(r"今年(?!以来)|(?<![\d一二三四五六七八九十两])年内")
 _DATED = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?:底前|底|内|全年)?\s*"
-                    r"(?=新增|力争|争取|实现|完成|确保|推动|新建|培育|建成)")
+                    r"(?=新增|力争|争取|实现|完成|确保|推动|新建|培育|建成|支持)")
 
 
 @dataclass
@@ -123,6 +125,11 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
     dated = _DATED.search(sentence, 0, cand.number_at)
     if dated and period.start is not None and int(dated.group(1)) >= period.start:
         return int(dated.group(1)), "by_year"  # 2023年新增建成充电桩超过2.1万个
+    later = _LATER_YEAR.search(sentence, 0, cand.number_at)
+    issued = _issue_year(meta)
+    if later and issued is not None and int(later.group(1)) > issued \
+            and not re.search(r"[，,；;]", sentence[later.end():cand.number_at]):
+        return int(later.group(1)), "by_year"  # 2025年我省精密仪器设备产业规模达到约3000亿元
     if period.start is not None and period.start == period.end:
         return period.end, "by_year"  # a one-year document (2021年…重点工作安排)
     if meta.period_start is not None and meta.period_end in (None, meta.period_start) \
@@ -171,8 +178,19 @@ def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
     return classify(Statement(
         sentence=sentence, start=cand.number_at, end=cand.number_end, unit=cand.unit,
         comparator=cand.comparator, doc_type=meta.doc_type, past_section=para.past,
-        goal_section=para.goal, future_year=framed or _future_year(sentence, period) is not None,
+        goal_section=para.goal,
+        future_year=framed or _future_year(sentence, period) is not None
+        or _dated_ahead(sentence, cand.number_at, period),
         doc_title=title))
+
+
+def _dated_ahead(sentence: str, at: int, period: Period) -> bool:
+    """2023年支持承保规模不低于1000亿美元 in a document of 2023: the clause dates what is to be
+    done in a year of the plan period."""
+    dated = _DATED.search(sentence, 0, at)
+    return dated is not None and period.start is not None \
+        and int(dated.group(1)) >= period.start \
+        and not re.search(r"[，,；;]", sentence[dated.end():at])
 
 
 _DEFINED = re.compile(r"[（(]以下简称[“\"]?([^）)”\"]{2,16})[”\"]?[）)]")
