@@ -161,3 +161,10 @@ def test_a_dated_clause_commits_a_floor(tmp_path: Path) -> None:
             "（三十五）优化出口信用保险服务和保单融资业务，2023年支持承保规模不低于1000亿美元。"
             "支持有意愿、经备案的保险公司依法开展短期出口保险业务。\n")
     assert [r[1:4] for r in _targets(tmp_path, text)] == [(1000, "亿美元", 2023)]
+
+
+def test_who_is_supported_to_do_what_stays_in_the_subject() -> None:
+    """支持企业培训万名新工匠: the support is for firms' training, not for the craftsmen."""
+    assert _cands("支持企业培训万名制造业新工匠。")[0][:2] == ("支持企业培训制造业新工匠", 10000)
+    assert _cands("支持企业建设50个研发中心。")[0][:2] == ("支持企业建设研发中心", 50)
+    assert _cands("培育引进100名高层次人才。")[0][:2] == ("培育引进高层次人才", 100)

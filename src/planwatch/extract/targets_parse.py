@@ -777,6 +777,9 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
             state.verb = _ACTING_END.findall(bare)[0]  # 累计推动3万家企业: 累计推动
         state.objects = True
         subject = state.verb + _short_subject(noun)
+        if verb_adjacent and lead and rest and len(core) <= 10 and not k_after \
+                and _INC_ANY.search(rest) and not _JOINER_END.search(core):
+            subject = core + _short_subject(noun)  # 支持企业培训万名新工匠: whose training
         qstart = core_at if lead or _GENERIC_VERB.match(core) else m.start
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
         return subject, qstart, m.end + gap + len(noun)
