@@ -170,3 +170,13 @@ def test_who_is_supported_to_do_what_stays_in_the_subject() -> None:
     assert _cands("培育引进100名高层次人才。")[0][:2] == ("培育引进高层次人才", 100)
     assert _cands("支持各地集中资源建强1-2个新闻客户端。")[0][:3] == (
         "支持各地集中资源建强新闻客户端", 1, 2)
+
+
+def test_a_share_of_the_whole_province_keeps_the_section_zone(tmp_path: Path) -> None:
+    """占全省比例 compares with the province; the row is still about the section's zone."""
+    text = ("某省关于促进高新区高质量发展的意见\n某省人民政府\n2019年5月1日\n"
+            "一、全面提升高新区创新引领作用\n"
+            "到2022年，营业收入超6万亿元，高新技术企业数量占全省比例超50%，全省研发投入超过"
+            "3000亿元，推动高新区成为创新高地。\n")
+    subjects = [r[0] for r in _targets(tmp_path, text)]
+    assert subjects == ["营业收入（高新区）", "高新技术企业数量占全省比例（高新区）", "研发投入"]

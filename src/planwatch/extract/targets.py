@@ -39,7 +39,8 @@ _PAST_WORDS = re.compile(r"截至|截止|以来|已经|已[有达建成]|先后|
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期)")
 _ANY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
 _CN_ORD = "一二三四五六七八九"
-_WHOLE = re.compile(r"全[市区县省]")
+# 全省 as the scope of what is counted; 占全省比例 / 占全省的比重 compares with the whole instead
+_WHOLE = re.compile(r"(?<![占于比居])全[市区县省](?!的?(?:比例|比重|总量|份额|平均|[前第]))")
 _AS_OF = re.compile(r"截[至止]")
 # a clause that opens with a year after the document's own: what is to hold then
 _LATER_YEAR = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?![以前初]|上半|下半|\d)")
