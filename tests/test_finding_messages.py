@@ -183,3 +183,14 @@ def test_make_finding_refuses_params_its_template_does_not_use() -> None:
     with pytest.raises(KeyError):
         make_finding("table-row-damaged", variant="no-such-variant")
 
+
+
+def test_pages_mark_the_data_and_escape_it() -> None:
+    from planwatch.web.i18n import markup_parts
+
+    f = make_finding("task-row-no-owner", {"title": "<b>建设</b>平台"})
+    html = str(markup_parts(finding_parts(f, "en")))
+    assert html == ('The task “<span class="data" lang="zh-CN">&lt;b&gt;建设&lt;/b&gt;平台</span>” '
+                    "of the responsibility table names no responsible unit")
+    zh = str(markup_parts(finding_parts(f, "zh")))
+    assert zh == "任务分工表中“&lt;b&gt;建设&lt;/b&gt;平台”没有责任单位"
