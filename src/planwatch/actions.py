@@ -19,6 +19,7 @@ from planwatch.extract.files import (
 )
 from planwatch.model.actual import Actual
 from planwatch.model.codes import ReportKind
+from planwatch.model.finding_messages import make_finding
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Plan
 from planwatch.parse import SUPPORTED_SUFFIXES
@@ -287,11 +288,9 @@ def flag_unmapped(plan: Plan) -> Plan:
     known = {f.context for f in plan.findings if f.code == "indicator-unmapped"}
     for ind in plan.indicators:
         if map_indicator(ind.name, ind.unit) is None and ind.name not in known:
-            plan.findings.append(Finding(
-                code="indicator-unmapped", severity=Severity.INFO, line=ind.line,
-                context=ind.name,
-                message=f"指标“{ind.name}”（{ind.unit or '无单位'}）未对应到标准指标目录，"
-                        "跨地区比较时不参与 / not in the indicator catalogue"))
+            plan.findings.append(make_finding(
+                "indicator-unmapped", {"name": ind.name, "unit": ind.unit},
+                severity=Severity.INFO, line=ind.line, context=ind.name))
     return plan
 
 

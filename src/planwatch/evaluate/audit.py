@@ -32,7 +32,8 @@ from planwatch.evaluate.audit_util import (
 )
 from planwatch.evaluate.names import best_match
 from planwatch.evaluate.progress import cagr, is_rate_indicator, resolve_target
-from planwatch.model.findings import Finding, Severity
+from planwatch.model.finding_messages import make_finding
+from planwatch.model.findings import Finding, ParamValue, Severity
 from planwatch.model.plan import Indicator, Plan, Target
 
 
@@ -62,8 +63,9 @@ def check_cagr(ind: Indicator, params: AuditParams) -> list[Finding]:
     return [
         finding(
             "table-cagr-mismatch",
-            f"指标“{ind.name}”年均增速列为{fmt(printed)}%，但由{ind.baseline_year}年{fmt(ind.baseline)}"
-            f"到{ind.target_year}年{fmt(ind.target)}推算的年均增速为{implied:.2f}%",
+            {"name": ind.name, "printed": printed, "base_year": ind.baseline_year,
+             "baseline": ind.baseline, "target_year": ind.target_year, "target": ind.target,
+             "implied": implied},
             ind,
         )
     ]
@@ -79,8 +81,8 @@ def check_cumulative(ind: Indicator) -> list[Finding]:
     return [
         finding(
             "table-cumulative-mismatch",
-            f"指标“{ind.name}”累计变化列为〔{fmt(ind.cumulative_change)}〕，但目标值{fmt(ind.target)}"
-            f"减基期值{fmt(ind.baseline)}为{fmt(implied)}",
+            {"name": ind.name, "cumulative": ind.cumulative_change, "target": ind.target,
+             "baseline": ind.baseline, "implied": implied},
             ind,
         )
     ]
@@ -95,7 +97,7 @@ def check_planned_change(ind: Indicator) -> list[Finding]:
         return [
             finding(
                 "target-equals-baseline",
-                f"指标“{ind.name}”目标值{fmt(target)}与基期值{fmt(ind.baseline)}相同，规划期内无增长",
+                {"name": ind.name, "target": target, "baseline": ind.baseline},
                 ind,
                 Severity.INFO,
             )
@@ -104,8 +106,8 @@ def check_planned_change(ind: Indicator) -> list[Finding]:
         return [
             finding(
                 "target-below-baseline",
-                f"指标“{ind.name}”{ind.target_year}年目标值{fmt(target)}低于{ind.baseline_year}年"
-                f"基期值{fmt(ind.baseline)}，若该指标越大越好请核实",
+                {"name": ind.name, "target_year": ind.target_year, "target": target,
+                 "base_year": ind.baseline_year, "baseline": ind.baseline},
                 ind,
                 Severity.INFO,
             )
@@ -113,7 +115,8 @@ def check_planned_change(ind: Indicator) -> list[Finding]:
     return []
 
 
-def _history(plan: Plan, ind: Indicator, params: AuditParams) -> tuple[float, str] | None:
+def _history(plan: Plan, ind: Indicator, params: AuditParams
+             ) -> tuple[float, dict[str, ParamValue]] | None:
     """Historical growth (%/yr) of the same indicator: prior-period table or a prose baseline."""
     rows = [(r.name, r) for r in plan.prior_results]
     hit = best_match(ind.name, rows, params.name_threshold)
@@ -123,7 +126,8 @@ def _history(plan: Plan, ind: Indicator, params: AuditParams) -> tuple[float, st
         years = (row.actual_year or 0) - (row.baseline_year or 0)
         rate = cagr(start, end, years) if start is not None and end is not None else None
         if rate is not None:
-            return rate * 100, f"{row.baseline_year}—{row.actual_year}年由{fmt(start)}到{fmt(end)}"
+            return rate * 100, {"since": row.baseline_year, "until": row.actual_year,
+                                "start": start, "end": end}
     for target in plan.targets:
         base = target.baseline
         if base is None or base.year is None or ind.baseline is None or ind.baseline_year is None:
@@ -133,10 +137,8 @@ def _history(plan: Plan, ind: Indicator, params: AuditParams) -> tuple[float, st
         ):
             rate = cagr(base.value, ind.baseline, ind.baseline_year - base.year)
             if rate is not None:
-                return (
-                    rate * 100,
-                    f"{base.year}—{ind.baseline_year}年由{fmt(base.value)}到{fmt(ind.baseline)}",
-                )
+                return rate * 100, {"since": base.year, "until": ind.baseline_year,
+                                    "start": base.value, "end": ind.baseline}
     return None
 
 
@@ -156,7 +158,7 @@ def check_ambition(plan: Plan, ind: Indicator, params: AuditParams) -> list[Find
         return [
             finding(
                 "ambition-beyond-history",
-                f"指标“{ind.name}”规划期需年均增长{required:.2f}%，远高于历史年均{past:.2f}%（{span}）",
+                {"name": ind.name, "required": required, "past": past, **span},
                 ind,
                 Severity.INFO,
             )
@@ -167,8 +169,8 @@ def check_ambition(plan: Plan, ind: Indicator, params: AuditParams) -> list[Find
     return [
         finding(
             "ambitious-target",
-            f"指标“{ind.name}”由{fmt(ind.baseline)}到{fmt(ind.target)}（{factor:.1f}倍），需年均增长"
-            f"{required:.2f}%，超过{fmt(params.extreme_growth_pct)}%，且无历史数据可比",
+            {"name": ind.name, "baseline": ind.baseline, "target": ind.target,
+             "factor": factor, "required": required, "limit": params.extreme_growth_pct},
             ind,
             Severity.INFO,
         )
@@ -184,7 +186,12 @@ def _comparable(target: Target, ind: Indicator, plan: Plan) -> bool:
     return target.period == "plan_period" and states_year(target.quote, row_year)
 
 
-def _prose_value_conflict(target: Target, ind: Indicator, params: AuditParams) -> str | None:
+Problem = tuple[str, dict[str, ParamValue]]
+"""The variant of a prose-table-conflict message and its params (without the names)."""
+
+
+def _prose_value_conflict(target: Target, ind: Indicator, params: AuditParams
+                          ) -> Problem | None:
     if target.kind == "growth_rate":
         table = (
             ind.annual_growth_pct if ind.annual_growth_pct is not None else required_growth_pct(ind)
@@ -193,7 +200,7 @@ def _prose_value_conflict(target: Target, ind: Indicator, params: AuditParams) -
             params.cagr_min_tolerance_pp, half_unit(target.value)
         ):
             return None
-        return f"年均增长{fmt(target.value)}%，表中为{table:.2f}%"
+        return "growth", {"value": target.value, "table": table}
     table_value, _ = resolve_target(ind)
     if table_value is None or is_rate_indicator(ind):
         return None
@@ -204,7 +211,8 @@ def _prose_value_conflict(target: Target, ind: Indicator, params: AuditParams) -
     )
     if abs(table_value - target.value) <= slack + 1e-9:
         return None
-    return f"{fmt(target.value)}{target.unit or ''}，表中为{fmt(table_value)}{ind.unit or ''}"
+    return "value", {"value": target.value, "unit": target.unit, "table": table_value,
+                     "table_unit": ind.unit}
 
 
 def stated_baseline(target: Target) -> bool:
@@ -217,7 +225,7 @@ def stated_baseline(target: Target) -> bool:
     return (base.year is not None and str(base.year) in quote) or fmt(base.value) in quote
 
 
-def _baseline_conflict(target: Target, ind: Indicator) -> str | None:
+def _baseline_conflict(target: Target, ind: Indicator) -> Problem | None:
     base = target.baseline
     if base is None or ind.baseline is None or base.year != ind.baseline_year:
         return None
@@ -225,7 +233,7 @@ def _baseline_conflict(target: Target, ind: Indicator) -> str | None:
         return None
     if math.isclose(base.value, ind.baseline, rel_tol=1e-9, abs_tol=1e-9):
         return None
-    return f"{base.year}年基数{fmt(base.value)}，表中为{fmt(ind.baseline)}"
+    return "baseline", {"year": base.year, "value": base.value, "table": ind.baseline}
 
 
 def restates_baseline(target: Target, ind: Indicator, plan: Plan) -> bool:
@@ -252,13 +260,14 @@ def check_prose_targets(plan: Plan, params: AuditParams) -> list[Finding]:
         problems = [_baseline_conflict(target, ind)]
         if _comparable(target, ind, plan):
             problems.insert(0, _prose_value_conflict(target, ind, params))
-        for problem in filter(None, problems):
+        for variant, values in filter(None, problems):
             out.append(
                 finding(
                     "prose-table-conflict",
-                    f"正文“{target.subject}”为{problem}（指标“{ind.name}”）",
+                    {"subject": target.subject, **values, "name": ind.name},
                     ind,
                     line=target.line or ind.line,
+                    variant=variant,
                 )
             )
     return out
@@ -278,11 +287,11 @@ def check_prior_baselines(plan: Plan, params: AuditParams) -> list[Finding]:
         if table is None or math.isclose(table, base.value, rel_tol=1e-9, abs_tol=1e-9):
             continue
         out.append(
-            Finding(
-                code="prose-table-conflict",
-                severity=Severity.WARNING,
-                message=f"正文“{target.subject}”{base.year}年基数为{fmt(base.value)}，"
-                f"上期完成情况表“{row.name}”为{fmt(table)}",
+            make_finding(
+                "prose-table-conflict",
+                {"subject": target.subject, "year": base.year, "value": base.value,
+                 "row": row.name, "table": table},
+                variant="prior",
                 line=target.line or row.line,
                 context=row.name,
             )
@@ -310,9 +319,10 @@ def check_per_year_rules(plan: Plan, params: AuditParams) -> list[Finding]:
         out.append(
             finding(
                 "per-year-rule-mismatch",
-                f"正文要求“{rule.subject}”每年提高{fmt(rule.value)}{rule.unit or ''}，"
-                f"{years}年后应为{fmt(base)}+{fmt(rule.value * years)}={fmt(implied)}，"
-                f"但{ind.target_year}年目标为{fmt(target)}（累计{fmt(target - base)}）",
+                {"subject": rule.subject, "step": rule.value, "unit": rule.unit,
+                 "years": years, "base": base, "total": rule.value * years,
+                 "implied": implied, "target_year": ind.target_year, "target": target,
+                 "change": target - base},
                 ind,
                 line=rule.line or ind.line,
             )

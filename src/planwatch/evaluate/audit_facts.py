@@ -21,11 +21,17 @@ import math
 import re
 from collections.abc import Iterator
 
-from planwatch.evaluate.audit_util import fmt, half_unit, indicator_target_year, matching_indicator
+from planwatch.evaluate.audit_util import half_unit, indicator_target_year, matching_indicator
 from planwatch.evaluate.names import normalize_name, similarity
 from planwatch.evaluate.progress import normalize_unit, resolve_target, units_compatible
-from planwatch.model.findings import Finding, Severity
+from planwatch.model.finding_messages import make_finding
+from planwatch.model.findings import Finding, ParamValue, Severity
 from planwatch.model.plan import Fact, Indicator, Plan, PriorResult
+
+Problem = tuple[str, dict[str, ParamValue]]
+"""A message variant and its params."""
+ChangeProblem = tuple[str, str, dict[str, ParamValue]]
+"""A finding code, its message variant and the params."""
 
 _QUALIFIERS = ("高价值", "有效", "国家", "省级", "市级", "区级", "县级", "以上", "新增", "累计",
                "年均", "人均", "新型", "专业化", "重点", "国内", "国际", "PCT")
@@ -72,9 +78,11 @@ def _stated_values(fact: Fact) -> Iterator[tuple[int, float, str]]:
         yield fact.compare_year, fact.compare_value, "="
 
 
-def _fact_finding(code: str, message: str, fact: Fact, context: str,
+def _fact_finding(code: str, problem: Problem, fact: Fact, context: str,
                   severity: Severity = Severity.WARNING) -> Finding:
-    return Finding(code=code, severity=severity, message=message, line=fact.line, context=context)
+    variant, params = problem
+    return make_finding(code, params, variant=variant, severity=severity, line=fact.line,
+                        context=context)
 
 
 def _prior_value(row: PriorResult, year: int) -> float | None:
@@ -97,8 +105,9 @@ def check_prior_table(plan: Plan) -> list[Finding]:
             seen.add((row.name, year, value))
             out.append(_fact_finding(
                 "fact-prior-table-conflict",
-                f"正文“{fact.quote}”称{fact.subject}{year}年为{fmt(value)}{fact.unit or ''}，"
-                f"上期完成情况表“{row.name}”{year}年为{fmt(table)}", fact, row.name))
+                ("", {"quote": fact.quote, "subject": fact.subject, "year": year,
+                      "value": value, "unit": fact.unit, "row": row.name, "table": table}),
+                fact, row.name))
     return out
 
 
@@ -130,18 +139,20 @@ def _in_prior_table(fact: Fact, plan: Plan, year: int) -> bool:
                for r in plan.prior_results)
 
 
-def _baseline_problem(fact: Fact, ind: Indicator, year: int, base: float) -> str | None:
-    table = f"指标表“{ind.name}”{year}年为{fmt(base)}{ind.unit or ''}"
+def _baseline_problem(fact: Fact, ind: Indicator, year: int, base: float) -> Problem | None:
+    table: dict[str, ParamValue] = {"name": ind.name, "year": year, "base": base,
+                                    "table_unit": ind.unit}
     if fact.kind == "approved":
         since, until, value = fact.compare_year, fact.year, fact.value
         if since is None or until is None or value is None or not since <= year <= until:
             return None
         if normalize_unit(fact.unit) not in _COUNT_UNITS or value <= base:
             return None
-        return f"正文称{since}年以来“{fact.quote}”，即新增{fmt(value)}{fact.unit}，但{table}"
+        return "approved", {"since": since, "quote": fact.quote, "value": value,
+                            "unit": fact.unit, **table}
     for fact_year, value, comp in _stated_values(fact):
         if fact_year == year and not _close(value, comp, base):
-            return f"正文“{fact.quote}”称{year}年为{fmt(value)}{fact.unit or ''}，但{table}"
+            return "stated", {"quote": fact.quote, "value": value, "unit": fact.unit, **table}
     return None
 
 
@@ -182,8 +193,8 @@ def check_changes(plan: Plan) -> list[Finding]:
             base = derived.get((fact.subject, fact.value))
         problem = _change_problem(fact, fact.value, base) if base else _integer_problem(fact)
         if problem is not None:
-            code, message = problem
-            out.append(_fact_finding(code, message, fact, fact.subject))
+            code, variant, params = problem
+            out.append(_fact_finding(code, (variant, params), fact, fact.subject))
     return out
 
 
@@ -196,41 +207,39 @@ def _tolerances(value: float, base: float, change: float) -> tuple[float, float,
     return points + 1e-9, percent + 1e-9, ratio + 1e-9
 
 
-def _change_problem(fact: Fact, value: float, base: float) -> tuple[str, str] | None:
+def _change_problem(fact: Fact, value: float, base: float) -> ChangeProblem | None:
     change, kind = fact.change_value or 0.0, fact.change_kind
     tol_pts, tol_pct, tol_ratio = _tolerances(value, base, change)
     points, percent, ratio = value - base, (value / base - 1) * 100, value / base
-    said = f"“{fact.quote}”：{fmt(base)}→{fmt(value)}"
+    said: dict[str, ParamValue] = {"quote": fact.quote, "base": base, "value": value,
+                                   "change": change}
     if kind == "percent" and abs(percent - change) > tol_pct:
         if normalize_unit(fact.unit) == "%" and abs(points - change) <= tol_pts:
-            return ("percent-points-confusion",
-                    f"{said}相差{fmt(round(points, 4))}个百分点，正文写作“{fmt(change)}%”"
-                    f"（相对增长为{percent:.2f}%）")
-        return ("stated-change-mismatch", f"{said}增长{percent:.2f}%，正文为{fmt(change)}%")
+            return ("percent-points-confusion", "percent",
+                    {**said, "points": round(points, 4), "growth": percent})
+        return ("stated-change-mismatch", "percent", {**said, "growth": percent})
     if kind == "points" and abs(points - change) > tol_pts:
         code = "percent-points-confusion" if abs(percent - change) <= tol_pct else (
             "stated-change-mismatch")
-        return (code, f"{said}相差{fmt(round(points, 4))}个百分点，正文为{fmt(change)}个百分点")
+        return (code, "points", {**said, "points": round(points, 4)})
     if kind == "difference" and abs(points - change) > tol_pts:
-        return ("stated-change-mismatch", f"{said}增加{fmt(round(points, 4))}，正文为{fmt(change)}")
+        return ("stated-change-mismatch", "difference", {**said, "points": round(points, 4)})
     if kind in ("growth_multiple", "multiple_of"):
         return _multiple_problem(fact, said, ratio, change, tol_ratio)
     return None
 
 
-def _multiple_problem(fact: Fact, said: str, ratio: float, change: float,
-                      tol: float) -> tuple[str, str] | None:
+def _multiple_problem(fact: Fact, said: dict[str, ParamValue], ratio: float, change: float,
+                      tol: float) -> ChangeProblem | None:
     expected = ratio - 1 if fact.change_kind == "growth_multiple" else ratio
     if abs(expected - change) <= tol:
         return None
     if fact.change_kind == "growth_multiple" and abs(ratio - change) <= tol:
-        return ("growth-multiple-wording",
-                f"{said}为原来的{ratio:.2f}倍，即增长{ratio - 1:.2f}倍；正文“增长{fmt(change)}倍”"
-                f"应为“增长到{fmt(change)}倍”或“增长{ratio - 1:.2f}倍”")
-    return ("stated-change-mismatch", f"{said}为原来的{ratio:.2f}倍，正文为{fmt(change)}倍")
+        return ("growth-multiple-wording", "", {**said, "ratio": ratio, "grown": ratio - 1})
+    return ("stated-change-mismatch", "multiple", {**said, "ratio": ratio})
 
 
-def _integer_problem(fact: Fact) -> tuple[str, str] | None:
+def _integer_problem(fact: Fact) -> ChangeProblem | None:
     """增幅P% of a count with no base: some whole-number base must give P% (19人，增幅217%)."""
     value, change = fact.value, fact.change_value
     if fact.change_kind != "percent" or value is None or change is None or change <= -100:
@@ -241,15 +250,15 @@ def _integer_problem(fact: Fact) -> tuple[str, str] | None:
     for base in {math.floor(guess), math.ceil(guess)}:
         if base >= 1 and abs((value / base - 1) * 100 - change) <= half_unit(change) + 1e-9:
             return None
-    return ("stated-change-mismatch",
-            f"“{fact.quote}”：{fmt(value)}{fact.unit}增幅{fmt(change)}%，没有整数基数能得出该增幅")
+    return ("stated-change-mismatch", "integer",
+            {"quote": fact.quote, "value": value, "unit": fact.unit, "change": change})
 
 
 def check_table_notes(plan: Plan) -> list[Finding]:
     """A footnote defines a marker that no cell of its table carries."""
     return [
         _fact_finding("table-note-unused-marker",
-                      f"表注“{fact.quote}”定义了标记“{fact.subject}”，但表中没有单元格带此标记",
+                      ("", {"quote": fact.quote, "marker": fact.subject}),
                       fact, fact.subject, Severity.INFO)
         for fact in plan.facts
         if fact.kind == "table_note" and fact.value == 0
@@ -285,12 +294,11 @@ def check_names(plan: Plan, threshold: float = 0.6) -> list[Finding]:
             if not same or ind is matched or _core(target.subject) == _core(ind.name):
                 continue
             if _shares_core(target.subject, ind.name):
-                out.append(Finding(
-                    code="prose-table-name-mismatch", severity=Severity.INFO, line=target.line,
-                    context=ind.name,
-                    message=f"正文“{target.quote}”与指标表“{ind.name}”同为{fmt(value)}"
-                            f"{ind.unit or ''}（{target.year}年），但名称不同：“{target.subject}”",
-                ))
+                out.append(make_finding(
+                    "prose-table-name-mismatch",
+                    {"quote": target.quote, "name": ind.name, "value": value, "unit": ind.unit,
+                     "year": target.year, "subject": target.subject},
+                    severity=Severity.INFO, line=target.line, context=ind.name))
     return out
 
 

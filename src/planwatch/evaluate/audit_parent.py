@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planwatch.evaluate.audit_util import fmt, matching_indicator, required_growth_pct
+from planwatch.evaluate.audit_util import matching_indicator, required_growth_pct
 from planwatch.evaluate.names import best_match, scope_of
 from planwatch.evaluate.progress import is_rate_indicator, normalize_unit, units_compatible
+from planwatch.model.finding_messages import make_finding
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Plan
 
@@ -56,35 +57,37 @@ def _items(plan: Plan, threshold: float) -> list[_Item]:
     return items
 
 
-def _exceeds(child: _Item, parent: _Item, who: str, up: str) -> Finding | None:
+def _exceeds(child: _Item, parent: _Item, who: str | None, up: str | None) -> Finding | None:
     if child.intensive or parent.intensive or child.value is None or parent.value is None:
         return None
     if child.year is None or parent.year is None or child.year > parent.year:
         return None
     if child.value <= parent.value:
         return None
-    return Finding(
-        code="district-exceeds-city",
-        severity=Severity.WARNING,
-        message=f"{who}“{child.name}”{child.year}年目标{fmt(child.value)}{child.unit or ''}，"
-        f"超过{up}“{parent.name}”{parent.year}年目标{fmt(parent.value)}{parent.unit or ''}",
+    return make_finding(
+        "district-exceeds-city",
+        {"who": who, "child": child.name, "child_year": child.year, "child_value": child.value,
+         "child_unit": child.unit, "up": up, "parent": parent.name,
+         "parent_year": parent.year, "parent_value": parent.value,
+         "parent_unit": parent.unit},
         line=child.line,
         context=child.name,
     )
 
 
-def _diverges(child: _Item, parent: _Item, who: str, up: str, margin: float) -> Finding | None:
+def _diverges(child: _Item, parent: _Item, who: str | None, up: str | None,
+              margin: float) -> Finding | None:
     if child.growth_pct is None or parent.growth_pct is None:
         return None
     diff = child.growth_pct - parent.growth_pct
     if abs(diff) <= margin:
         return None
-    word = "高于" if diff > 0 else "低于"
-    return Finding(
-        code="district-growth-divergence",
+    return make_finding(
+        "district-growth-divergence",
+        {"who": who, "child": child.name, "child_growth": child.growth_pct, "up": up,
+         "parent": parent.name, "parent_growth": parent.growth_pct, "diff": abs(diff)},
+        variant="above" if diff > 0 else "below",
         severity=Severity.INFO,
-        message=f"{who}“{child.name}”年均增速{child.growth_pct:.2f}%，{word}{up}“{parent.name}”"
-        f"{parent.growth_pct:.2f}%达{abs(diff):.2f}个百分点",
         line=child.line,
         context=child.name,
     )
@@ -94,8 +97,7 @@ def audit_against_parent(
     plan: Plan, parent: Plan, *, growth_margin_pp: float, threshold: float
 ) -> list[Finding]:
     """Same indicator, inconsistent targets: a part above the whole, or growth far apart."""
-    who = plan.meta.region or "本级"
-    up = parent.meta.region or "上级"
+    who, up = plan.meta.region, parent.meta.region  # None: 本级 / 上级
     parents = _items(parent, threshold)
     out: list[Finding] = []
     for child in _items(plan, threshold):

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from planwatch.evaluate.names import best_match, normalize_name, scope_of
 from planwatch.evaluate.progress import cagr, normalize_unit, units_compatible
-from planwatch.model.findings import Finding, Severity
+from planwatch.model.finding_messages import make_finding
+from planwatch.model.findings import Finding, ParamValue, Severity
 from planwatch.model.plan import Indicator, Plan, Target
 
 PERCENT_UNITS = frozenset({"%", "百分点"})
@@ -36,15 +37,15 @@ def half_unit(value: float) -> float:
 
 def finding(
     code: str,
-    message: str,
+    params: dict[str, ParamValue],
     ind: Indicator,
     severity: Severity = Severity.WARNING,
     line: int | None = None,
+    variant: str = "",
 ) -> Finding:
     """A finding located at the indicator's row, with the indicator name as context."""
-    return Finding(
-        code=code, severity=severity, message=message, line=line or ind.line, context=ind.name
-    )
+    return make_finding(code, params, variant=variant, severity=severity,
+                        line=line or ind.line, context=ind.name)
 
 
 def indicator_target_year(ind: Indicator, plan: Plan) -> int | None:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 from planwatch.catalog.indicators import load_catalog
 from planwatch.model.codes import CascadeKind, CascadeVerdict
-from planwatch.model.findings import Finding, Severity
+from planwatch.model.finding_messages import make_finding
+from planwatch.model.findings import Finding, ParamValue, Severity
 
 ADDITIVE_GROUPS = frozenset({"money", "organisations", "items", "people"})
 TOLERANCE = 0.01
@@ -97,23 +98,27 @@ def _judge(kind: CascadeKind, parent: float, values: list[float], complete: bool
     return CascadeVerdict.CONSISTENT if complete else CascadeVerdict.INCOMPLETE
 
 
-def _finding(row: CascadeRow, child_word: str, parent_name: str) -> Finding | None:
+def _finding(row: CascadeRow, child_word: str, parent_name: str | None) -> Finding | None:
     entry = load_catalog().get(row.code)
-    what = entry.name_zh if entry is not None else row.code
-    detail = (f"{child_word}目标合计{row.total:g}" if row.total is not None
-              else f"{child_word}目标介于{row.low:g}与{row.high:g}之间")
-    head = f"{parent_name}{row.year}年“{what}”目标{row.parent:g}，{detail}"
+    params: dict[str, ParamValue] = {
+        "region": parent_name, "year": row.year,
+        "what": entry.name_zh if entry is not None else row.code,
+        "what_en": entry.name_en if entry is not None else row.code,
+        "parent": row.parent, "level": child_word}
+    if row.total is not None:
+        variant, params["total"] = "sum", row.total
+    else:
+        variant, params["low"], params["high"] = "range", row.low, row.high
     if row.verdict is CascadeVerdict.SHORTFALL:
-        return Finding(code="cascade-shortfall", severity=Severity.WARNING, message=(
-            f"{head}：即使各{child_word}全部完成自身目标，上级目标仍无法实现"))
+        return make_finding("cascade-shortfall", params, variant=variant)
     if row.verdict is CascadeVerdict.OVERSHOOT:
-        return Finding(code="cascade-overshoot", severity=Severity.INFO, message=(
-            f"{head}，明显超出上级目标的要求（层层加码）"))
+        return make_finding("cascade-overshoot", params, variant=variant,
+                            severity=Severity.INFO)
     return None
 
 
 def cascade(parent: Iterable[CascadeTarget], children: Iterable[CascadeTarget],
-            child_regions: Iterable[str], *, parent_name: str = "上级地区",
+            child_regions: Iterable[str], *, parent_name: str | None = None,
             child_word: str = "下级地区") -> list[CascadeRow]:
     """One row per (indicator, year) target of the parent, against every sub-region's target
     for the same indicator and year (``child_regions`` lists every sub-region, with or

@@ -29,8 +29,8 @@ from planwatch.model.evaluation import (
     Reason,
     ScheduleStatus,
 )
-from planwatch.model.findings import Finding, Severity
-from planwatch.model.labels import label
+from planwatch.model.finding_messages import make_finding
+from planwatch.model.findings import Finding, ParamValue, Severity
 from planwatch.model.plan import Indicator, Plan
 
 AT_RISK = frozenset({ScheduleStatus.BEHIND, ScheduleStatus.REGRESSING, ScheduleStatus.MISSED})
@@ -254,52 +254,34 @@ def evaluate_indicator(
     return ev
 
 
-def _fmt(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value * 100:.{digits}f}%"
-
-
 def findings_for(ev: IndicatorEvaluation) -> list[Finding]:
     """预警 for binding indicators at risk; behind-schedule for the others; unit-mismatch."""
     if Reason.UNIT_MISMATCH in ev.reasons:
-        return [
-            Finding(
-                code="unit-mismatch",
-                severity=Severity.WARNING,
-                message=f"指标“{ev.indicator}”实际值单位与规划单位（{ev.unit}）不一致，未评估",
-                line=ev.line,
-            )
-        ]
+        return [make_finding("unit-mismatch", {"name": ev.indicator, "unit": ev.unit},
+                             line=ev.line)]
     missed_projection = any(p.meets_target is False for p in ev.projections)
     status = ev.schedule_status
     behind = status in AT_RISK
     inp = ev.inputs
     done = ev.completion_log if "compound-path" in ev.reasons else ev.completion_of_change
-    detail = (
-        f"{inp.actual_year}年实际值{inp.actual:g}，目标值{inp.target:g}（{inp.target_year}年），"
-        f"时间进度{_fmt(ev.time_progress)}，完成进度{_fmt(done)}"
-        if inp.actual is not None and inp.target is not None
-        else ""
-    )
+    params: dict[str, ParamValue] = {"name": ev.indicator}
+    detail = ""
+    if inp.actual is not None and inp.target is not None:
+        detail = "-detail"
+        params.update(actual_year=inp.actual_year, actual=inp.actual, target=inp.target,
+                      target_year=inp.target_year, time=ev.time_progress, done=done)
     if inp.binding and (behind or (missed_projection and status is not None)):
-        verdict = label("verdict", status) if behind and status else "按当前趋势预计难以实现"
-        return [
-            Finding(
-                code="binding-target-at-risk",
-                severity=Severity.WARNING,
-                message=f"预警：约束性指标“{ev.indicator}”{verdict}。{detail}",
-                line=ev.line,
-            )
-        ]
+        if behind and status:
+            variant, params["status"] = "status", str(status)
+        else:
+            variant = "projected"
+        return [make_finding("binding-target-at-risk", params, variant=variant + detail,
+                             line=ev.line)]
     if behind and status is not None:
         severity = Severity.INFO if status is ScheduleStatus.BEHIND else Severity.WARNING
-        return [
-            Finding(
-                code="behind-schedule",
-                severity=severity,
-                message=f"指标“{ev.indicator}”{label('verdict', status)}。{detail}",
-                line=ev.line,
-            )
-        ]
+        params["status"] = str(status)
+        return [make_finding("behind-schedule", params, variant="status" + detail,
+                             severity=severity, line=ev.line)]
     return []
 
 

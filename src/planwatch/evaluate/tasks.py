@@ -17,7 +17,8 @@ from datetime import date
 
 from planwatch.model.actual import TaskProgress
 from planwatch.model.evaluation import TaskEvaluation, TaskState
-from planwatch.model.findings import Finding, Severity
+from planwatch.model.finding_messages import make_finding
+from planwatch.model.findings import Finding, ParamValue, Severity
 from planwatch.model.plan import Task
 
 _FULL = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -114,28 +115,18 @@ def evaluate_task(
 
 
 def _finding(task: Task, ev: TaskEvaluation) -> Finding | None:
-    lead = "、".join(task.lead) or "—"
+    params: dict[str, ParamValue] = {"number": task.number, "title": task.title,
+                                     "lead": "、".join(task.lead) or "—"}
     if ev.state is TaskState.OVERDUE:
-        return Finding(
-            code="task-overdue",
-            severity=Severity.WARNING,
-            message=f"任务（{task.number}）“{task.title}”已超过完成时限{ev.deadline}，尚未报告完成（牵头：{lead}）",
-            line=task.line,
-        )
+        return make_finding("task-overdue", {**params, "deadline": str(ev.deadline)},
+                            line=task.line)
     if ev.state is TaskState.BLOCKED:
-        return Finding(
-            code="task-blocked",
-            severity=Severity.WARNING,
-            message=f"任务（{task.number}）“{task.title}”报告受阻（{ev.last_report}，牵头：{lead}）",
-            line=task.line,
-        )
+        return make_finding("task-blocked", {**params, "reported": str(ev.last_report)},
+                            line=task.line)
     if ev.state is TaskState.STALLED:
-        return Finding(
-            code="task-stalled",
-            severity=Severity.INFO,
-            message=f"任务（{task.number}）“{task.title}”已{ev.days_since_report}天未报送进展（超过{ev.stall_days}天，牵头：{lead}）",
-            line=task.line,
-        )
+        return make_finding("task-stalled", {**params, "days": ev.days_since_report,
+                                             "limit": ev.stall_days},
+                            severity=Severity.INFO, line=task.line)
     return None
 
 
@@ -153,14 +144,9 @@ def evaluate_tasks(
         ev = evaluate_task(task, progress, today, stall_days=stall_days)
         evaluations.append(ev)
         if "unparsed-deadline" in ev.reasons:
-            findings.append(
-                Finding(
-                    code="unparsed-deadline",
-                    severity=Severity.INFO,
-                    message=f"任务（{task.number}）的完成时限“{task.deadline}”无法识别",
-                    line=task.line,
-                )
-            )
+            findings.append(make_finding(
+                "unparsed-deadline", {"number": task.number, "deadline": task.deadline},
+                severity=Severity.INFO, line=task.line))
         found = _finding(task, ev)
         if found is not None:
             findings.append(found)

@@ -29,7 +29,8 @@ from planwatch.extract.tables import (
     squash,
     table_kind,
 )
-from planwatch.model.findings import Finding, Severity
+from planwatch.model.finding_messages import make_finding
+from planwatch.model.findings import Finding, ParamValue, Severity
 from planwatch.model.plan import Comparator, Indicator, PriorResult
 from planwatch.parse.cellgrid import NO_MEASURE, is_unit
 from planwatch.parse.document import Document, table_block
@@ -108,13 +109,11 @@ def _not_found(doc: Document) -> Finding:
                     and _INDICATOR_CAPTION.search(b.text.strip()) and "完成" not in b.text),
                    None)
     if caption is not None:
-        return Finding(
-            code="indicator-table-unreadable", severity=Severity.WARNING, line=caption.line,
-            message=f"文中有指标表“{caption.text.strip()}”，但未能读出其行",
+        return make_finding(
+            "indicator-table-unreadable", {"caption": caption.text.strip()}, line=caption.line,
             context="an indicator table is announced but its rows could not be read")
-    return Finding(code="indicator-table-not-found", severity=Severity.INFO,
-                   message="未找到主要指标表",
-                   context="no indicator table (主要指标) in the document")
+    return make_finding("indicator-table-not-found", severity=Severity.INFO,
+                        context="no indicator table (主要指标) in the document")
 
 
 def _turned(group: TableGroup) -> TableGroup:
@@ -154,9 +153,8 @@ def _context(doc: Document, group: TableGroup, header: Header, findings: list[Fi
     paren = int(m.group(1)) if m else None
     missing_base = header.first("baseline") is not None and base is None
     if missing_base or (header.first("target") is not None and target is None):
-        findings.append(Finding(
-            code="table-year-unknown", severity=Severity.WARNING, line=group.line,
-            message="指标表的基期或目标年份无法确定", context=group.caption or None))
+        findings.append(make_finding("table-year-unknown", line=group.line,
+                                     context=group.caption or None))
     return _Context(group, header, base, target, actual, star, findings, _table_unit(doc, group),
                     paren)
 
@@ -207,7 +205,7 @@ def _rows(ctx: _Context) -> list[_Row]:
         category = _cell(cells, ctx.header.first("category")) or category
         raw_name = _cell(cells, ctx.header.first("name"))
         if not raw_name:
-            _damaged(ctx, line, cells, "指标表中的行缺少指标名称")
+            _damaged(ctx, line, cells, "nameless")
             continue
         if rows and _SUB_ROW.match(raw_name):
             cells = _inherit(ctx, cells, rows[-1].cells)
@@ -217,7 +215,7 @@ def _rows(ctx: _Context) -> list[_Row]:
         name, unit = split_name_unit(raw_name)
         unit = _cell(cells, ctx.header.first("unit")) or unit
         if len(all_rows[i]) < len(ctx.header.columns):
-            _damaged(ctx, line, all_rows[i], "指标表中的行缺少单元格")
+            _damaged(ctx, line, all_rows[i], "short")
         row = _Row(i, cells, name, normalize_unit(unit, name), category, line)
         rows.extend(_pair(ctx, row, unit) or [row])
     return rows
@@ -236,8 +234,7 @@ def _pair(ctx: _Context, row: _Row, unit: str | None) -> list[_Row] | None:
     split = pair_cells(row.cells, values)
     if split is None:
         if any("/" in row.cells[i] for i in values if i < len(row.cells)):
-            _damaged(ctx, row.line, row.cells,
-                     f"指标表中“{row.name}”一行的数值无法按两项指标拆分")
+            _damaged(ctx, row.line, row.cells, "unsplit", row.name)
         return None
     unit_col = ctx.header.first("unit")
     out = []
@@ -309,10 +306,11 @@ def _cell(cells: tuple[str, ...], col: Column | None) -> str | None:
     return text or None
 
 
-def _damaged(ctx: _Context, line: int | None, cells: tuple[str, ...], message: str) -> None:
-    ctx.findings.append(Finding(
-        code="table-row-damaged", severity=Severity.WARNING, line=line, message=message,
-        context=" | ".join(cells)))
+def _damaged(ctx: _Context, line: int | None, cells: tuple[str, ...], variant: str,
+             name: str | None = None) -> None:
+    params: dict[str, ParamValue] = {} if name is None else {"name": name}
+    ctx.findings.append(make_finding("table-row-damaged", params, variant=variant, line=line,
+                                     context=" | ".join(cells)))
 
 
 _NAME_MARK = re.compile(r"(?:[*＊]+|[①-⑳]|\[\d{1,2}\]|［\d{1,2}］|[¹²³⁴-⁹]+)+$")
@@ -365,9 +363,8 @@ def _read(ctx: _Context, row: _Row, col: Column | None) -> TableValue | None:
     if value.cell is not None and _SECOND_NUMBER.fullmatch(value.unit or ""):
         value = TableValue(None)  # 8/3: two values of a row that holds one name, not 8 in "/3"
     if value.cell is None and value.text is None and any(ch.isdigit() for ch in raw):
-        ctx.findings.append(Finding(
-            code="unparsed-number", severity=Severity.WARNING, line=row.line,
-            message=f"无法识别表格中的数值“{raw}”", context=f"{row.name}: {raw}"))
+        ctx.findings.append(make_finding("unparsed-number", {"raw": raw}, variant="table",
+                                         line=row.line, context=f"{row.name}: {raw}"))
     return None if value.missing else value
 
 
@@ -448,7 +445,7 @@ def _set_target(ctx: _Context, row: _Row, ind: Indicator, target: TableValue | N
         if target.text:
             ind.target_text, ind.target_year = target.text, target.year or ctx.target_year
         elif target.unit:
-            _damaged(ctx, row.line, row.cells, "指标表中的目标值只有单位，缺少数值")
+            _damaged(ctx, row.line, row.cells, "numberless")
         return
     if target.increase or cell.cumulative:
         ind.cumulative_change, ind.cumulative_change_max = cell.value, target.value_max
@@ -466,9 +463,8 @@ def _check_values(ctx: _Context, rows: list[Indicator], findings: list[Finding])
                        or r.annual_growth_pct is not None or r.cumulative_change is not None
                        for r in rows):
         return
-    findings.append(Finding(
-        code="indicator-table-no-values", severity=Severity.WARNING, line=ctx.group.line,
-        message=f"指标表“{_table_name(ctx.group)}”的行中没有读到任何基期值或目标值",
+    findings.append(make_finding(
+        "indicator-table-no-values", {"table": _table_name(ctx.group)}, line=ctx.group.line,
         context="indicator table rows carry no baseline or target values: "
                 + " | ".join(c.header for c in ctx.header.columns)))
 
@@ -486,11 +482,11 @@ def _unknown_columns(ctx: _Context, findings: list[Finding]) -> None:
         numbers = sum(1 for c in cells if read_value(c).cell is not None)
         if numbers and numbers * 2 >= len(cells):
             # a header cell that lost its span leaves its column unnamed: say which one
-            label = squash(col.header) or f"第{col.index + 1}列（无表头）"
-            findings.append(Finding(
-                code="indicator-column-unmapped", severity=Severity.WARNING, line=ctx.group.line,
-                message=f"指标表“{_table_name(ctx.group)}”的列“{label}”无法识别，"
-                        "其中的数值未读取",
+            header = squash(col.header)
+            findings.append(make_finding(
+                "indicator-column-unmapped",
+                {"table": _table_name(ctx.group), "column": header or col.index + 1},
+                variant="named" if header else "unnamed", line=ctx.group.line,
                 context="indicator table column not understood: "
                         + (col.header or f"column {col.index + 1} (no header)")))
 
@@ -502,9 +498,8 @@ def _unmapped(group: TableGroup, header: Header, findings: list[Finding]) -> Non
     if "project" in roles or "undertaker" in roles or not (
             "指标" in group.caption or ("name" in roles and roles & {"unit", "attribute"})):
         return
-    findings.append(Finding(
-        code="indicator-table-unmapped", severity=Severity.WARNING, line=group.line,
-        message=f"指标表“{_table_name(group)}”的表头无法识别基期值或目标值所在的列",
+    findings.append(make_finding(
+        "indicator-table-unmapped", {"table": _table_name(group)}, line=group.line,
         context="indicator table header not understood: "
                 + " | ".join(c.header for c in header.columns)))
 

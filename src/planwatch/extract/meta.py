@@ -17,6 +17,7 @@ import cn2an
 
 from planwatch.extract import jurisdiction
 from planwatch.extract.meta_dates import DATE, DATE_CORE, DOC_NUMBER, find_doc_number, find_issued
+from planwatch.model.finding_messages import make_finding
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import DocType, Meta
 from planwatch.parse.document import Document
@@ -92,8 +93,8 @@ def extract_meta_result(doc: Document) -> MetaResult:
     if title is None:
         title = infer_title(region, text)
         if title:
-            findings.append(Finding(code="title-inferred", severity=Severity.INFO,
-                                    message=f"未找到印刷的标题，按前言推断为：{title}"))
+            findings.append(make_finding("title-inferred", {"title": title},
+                                         severity=Severity.INFO))
     title = _EDITORIAL.sub("", title) if title else title
     place = jurisdiction.resolve(region, text) if region else jurisdiction.Jurisdiction()
     interpreted, doc_type = interpreted_type(top)
@@ -114,8 +115,7 @@ def _missing(meta: Meta) -> list[Finding]:
     out = []
     for name in ("title", "region", "doc_type", "period_start"):
         if getattr(meta, name) is None:
-            out.append(Finding(code="meta-missing", severity=Severity.WARNING,
-                               message=f"未能识别文档元数据字段：{name}"))
+            out.append(make_finding("meta-missing", {"field": name}))
     return out
 
 

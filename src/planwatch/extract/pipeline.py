@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from planwatch.extract import facts, indicators, meta, projects, targets, tasks
 from planwatch.extract.targets_text import build_paras, infer_period
-from planwatch.model.findings import Finding, Severity
+from planwatch.model.finding_messages import make_finding
+from planwatch.model.findings import Severity
 from planwatch.model.plan import Plan
 from planwatch.parse.document import Document
 
@@ -26,10 +27,7 @@ def extract_plan(doc: Document) -> Plan:
     tg: targets.TargetResult | None = None
     if plan.meta.doc_type == "regulation":
         # rules (条例/办法/规定/细则/指引) commit to nothing: their numbers are conditions
-        plan.findings.append(Finding(
-            code="regulation", severity=Severity.INFO,
-            message="规章制度类文件（条例/办法/规定/细则/指引）：不提取目标与任务 / "
-                    "rules document: no targets or tasks extracted"))
+        plan.findings.append(make_finding("regulation", severity=Severity.INFO))
     else:
         tk = tasks.extract_tasks(doc)
         plan.tasks = tk.tasks

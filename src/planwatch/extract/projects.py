@@ -24,7 +24,8 @@ from planwatch.extract.tables import (
     table_kind,
     table_label,
 )
-from planwatch.model.findings import Finding, Severity
+from planwatch.model.finding_messages import make_finding
+from planwatch.model.findings import Finding
 from planwatch.model.plan import Project
 from planwatch.parse.document import Document
 
@@ -146,8 +147,8 @@ def _join(project: Project, cells: tuple[str, ...], prev: tuple[str, ...],
 
 def _damaged_finding(project: Project) -> Finding:
     missing = [_LABELS[name] for name, _ in _FIELDS if getattr(project, name) is None]
-    return Finding(
-        code="table-row-damaged", severity=Severity.WARNING, line=project.line,
-        message=f"项目表中的行缺少单元格（{'、'.join(missing)}）",
+    return make_finding(
+        "table-row-damaged", {"missing": "、".join(missing)}, variant="project",
+        line=project.line,
         context=" | ".join(str(getattr(project, name) or "") for name, _ in _FIELDS),
     )

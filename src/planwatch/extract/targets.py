@@ -30,6 +30,7 @@ from planwatch.extract.targets_text import (
     infer_period,
     split_sentences,
 )
+from planwatch.model.finding_messages import make_finding
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import Baseline, Fact, Meta, Plan, Target
 from planwatch.parse.document import Document
@@ -261,10 +262,10 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
                 baseline=base))
         if para.goal:
             for m in unparsed:
-                result.findings.append(Finding(
-                    code="unparsed-number", severity=Severity.INFO,
-                    message=f"目标段落中的数字未能解读为目标：{sentence[m.start:m.end]}",
-                    line=para.line_at(offset + m.start), context=sentence.strip()[:120]))
+                result.findings.append(make_finding(
+                    "unparsed-number", {"text": sentence[m.start:m.end]}, variant="prose",
+                    severity=Severity.INFO, line=para.line_at(offset + m.start),
+                    context=sentence.strip()[:120]))
     return out
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from planwatch.extract import departments
 from planwatch.extract.departments import Responsibility
 from planwatch.extract.numbers import parse_number
-from planwatch.model.findings import Finding, Severity
+from planwatch.model.finding_messages import make_finding
+from planwatch.model.findings import Finding
 from planwatch.model.plan import Task
 from planwatch.parse.document import Block, Document
 
@@ -172,9 +173,8 @@ def _add_measure(measure: _Measure, result: TaskResult) -> None:
     if res.deadline is None:
         res.deadline = _own_deadline(text.replace(note, ""))
     if res.empty:
-        result.findings.append(Finding(
-            code="task-note-unparsed", severity=Severity.WARNING, line=measure.line,
-            message=f"无法识别任务（{measure.number}）的责任分工：{note}"))
+        result.findings.append(make_finding(
+            "task-note-unparsed", {"number": measure.number, "note": note}, line=measure.line))
         return
     result.tasks.append(_task(measure.number, _title(measure.head), res,
                               line=measure.line, section=measure.section))
@@ -255,8 +255,8 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
         res = departments.read_columns(_cell(row, cols, "lead"), _cell(row, cols, "support"),
                                        _cell(row, cols, "responsible"), first_leads)
         if res.empty:
-            findings.append(Finding(code="task-row-no-owner", severity=Severity.WARNING,
-                                    line=block.line, message=f"任务分工表中“{title}”没有责任单位"))
+            findings.append(make_finding("task-row-no-owner", {"title": title},
+                                         line=block.line))
             continue
         value = parse_number(_cell(row, cols, "number"))
         number = int(value) if value is not None and value == int(value) else len(out) + 1

@@ -10,16 +10,20 @@ indicator names, quotes, department names — is never translated.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
 from jinja2 import Environment, pass_context
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import Response
 
 from planwatch.catalog.indicators import load_catalog
 from planwatch.evaluate.index_framework import load_framework
 from planwatch.model.finding_codes import FINDING_CODES
+from planwatch.model.finding_messages import finding_parts
+from planwatch.model.findings import Finding
 from planwatch.model.labels import label, translations
 from planwatch.web.i18n_import import IMPORT_CATALOGUE
 
@@ -529,8 +533,23 @@ def lang_url(ctx: Any, code: str) -> str:
     return switch_url(_request(ctx), code)
 
 
+@pass_context
+def finding_message(ctx: Any, f: Finding) -> Markup:
+    """Template global ``finding_message(f)``: the message of a finding in the page's language
+    (model.finding_messages); in English the data it quotes (names, quotes from the document)
+    is marked as Chinese data."""
+    return markup_parts(finding_parts(f, lang_of(_request(ctx))))
+
+
+def markup_parts(parts: Iterable[tuple[str, bool]]) -> Markup:
+    """Message pieces as HTML, each data piece in ``<span class="data" lang="zh-CN">``."""
+    return Markup("").join(
+        Markup('<span class="data" lang="zh-CN">{}</span>').format(text) if data
+        else escape(text) for text, data in parts)
+
+
 def install(env: Environment) -> None:
-    """Add ``t``, ``label``, ``page_lang``, ``html_lang`` and ``lang_url`` to the template
-    globals."""
+    """Add ``t``, ``label``, ``page_lang``, ``html_lang``, ``lang_url`` and
+    ``finding_message`` to the template globals."""
     env.globals.update(t=t, label=code_label, page_lang=page_lang, html_lang=html_lang,
-                       lang_url=lang_url)
+                       lang_url=lang_url, finding_message=finding_message)

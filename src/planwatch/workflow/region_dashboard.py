@@ -31,6 +31,7 @@ from planwatch.evaluate.batch_plans import (
 )
 from planwatch.evaluate.targets import prose_indicators
 from planwatch.model.actual import Actual
+from planwatch.model.finding_messages import finding_text
 from planwatch.model.findings import Finding
 from planwatch.model.labels import VerdictCode, label
 from planwatch.model.plan import Indicator
@@ -482,7 +483,8 @@ def dashboard_json(d: Dashboard) -> dict[str, object]:
                              "canonical_target": c.canonical_target,
                              "canonical_unit": c.canonical_unit}
                       for code, c in s.cells.items()},
-            "alerts": [{"code": f.code, "severity": str(f.severity), "message": f.message}
+            "alerts": [{"code": f.code, "severity": str(f.severity), "message": f.message,
+                        "message_en": finding_text(f, "en"), "params": f.params}
                        for f in s.alerts],
             "unreported": s.unreported,
             "below": below_json(s.below),
