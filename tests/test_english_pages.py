@@ -246,3 +246,25 @@ def test_history_texts_in_english(site: Site) -> None:
     assert "version 1" in page and f"2023: 2 ({submitted})" in page
     zh = site.client.get(f"/plans/{site.plan_id}/history?lang=zh").text
     assert "第1版" in zh and "2023年 2（" in zh
+
+
+def test_rejected_file_rows_listed_in_english(site: Site) -> None:
+    """A template file with a bad row: the refusal and every row's reason in English."""
+    _login(site, "en_dept")
+    page = site.client.get(f"/plans/{site.plan_id}/actuals").text
+    token = re.search(r'name="csrf-token" content="([^"]+)"', page)
+    assert token
+    bad = "指标,年份,数值\n没有这个指标,2022,1\n"
+    r = site.client.post(f"/plans/{site.plan_id}/actuals/file",
+                         data={"csrf_token": token.group(1)},
+                         files={"file": ("a.csv", bad.encode(), "text/csv")})
+    alert = re.search(r"alert-error.*?</div>", r.text, re.S)
+    assert r.status_code == 422 and alert, r.text[-3000:]
+    assert "nothing submitted" in alert.group() and "row 1" in alert.group(), alert.group()
+    # what the file holds and the template's own column names (the file's language) are data
+    typed = Site(**{**site.__dict__, "data": ["没有这个指标", "指标名称", "数据状态", *site.data]})
+    assert chinese_left(typed, r.text) == []
+    zh = site.client.post(f"/plans/{site.plan_id}/actuals/file?lang=zh",
+                          data={"csrf_token": token.group(1)},
+                          files={"file": ("a.csv", bad.encode(), "text/csv")})
+    assert "数据未提交" in zh.text and "第1行" in zh.text

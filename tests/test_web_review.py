@@ -150,6 +150,11 @@ def test_batch_approve_page_all_or_nothing(web: Web) -> None:
     assert html.escape(f"#{twin.id}（{RD} 2021年）") in r.text and "锁定" in r.text
     assert get_actuals(web.store, plan_id) == []
     assert re.search(rf'value="{twin.id}" form="batch-approve" checked', r.text)
+    en = web.client.post("/review/approve?lang=en", data={
+        "csrf_token": token, "ids": [str(s.id) for s in (*subs, twin)]})
+    assert en.status_code == 409 and "nothing approved: 1 of 3" in en.text
+    assert html.escape(f"#{twin.id} ({RD}, 2021): ") in en.text and "锁定" not in en.text
+    web.client.get("/review?lang=zh")
     r = web.client.post("/review/approve", data={"csrf_token": token},
                         follow_redirects=False)
     assert r.status_code == 422 and "未选择任何填报" in r.text
@@ -170,6 +175,7 @@ def test_batch_approve_api(web: Web) -> None:
     gone = web.client.post("/api/v1/review/approve", headers=web.bearer("reviewer"),
                            json={"ids": [*ids, 999999]})
     assert gone.status_code == 409 and any("999999" in p for p in gone.json()["problems"])
+    assert any(p.startswith("#999999: ") for p in gone.json()["problems_en"])
     assert {get_submission(web.store, i).status for i in ids} == {"submitted"}
     r = web.client.post("/api/v1/review/approve", headers=web.bearer("reviewer"),
                         json={"ids": ids, "comment": "核对无误"})

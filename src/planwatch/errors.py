@@ -24,9 +24,11 @@ class Conflict(PlanwatchError):
     code = "conflict"
     status = 409
 
-    def __init__(self, zh: str, en: str, problems: list[str] | None = None) -> None:
+    def __init__(self, zh: str, en: str, problems: list[str] | None = None,
+                 problems_en: list[str] | None = None) -> None:
         super().__init__(zh, en)
         self.problems = problems or []
+        self.problems_en = problems_en or self.problems  # the same list in English
 
 
 class Busy(PlanwatchError):

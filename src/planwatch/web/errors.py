@@ -57,6 +57,9 @@ async def planwatch_error(request: Request, exc: Exception) -> Response:
     if problems:
         extra["problems"] = [p if isinstance(p, str) else p.model_dump(mode="json")
                              for p in problems]
+        english = getattr(exc, "problems_en", None)
+        if english and english is not problems:  # the same list in English
+            extra["problems_en"] = list(english)
     return problem(request, http_status(exc), getattr(exc, "code", "error"), exc.zh, exc.en,
                    headers=retry_headers(exc), **extra)
 

@@ -28,6 +28,8 @@ class Invalid(PlanwatchError):
     code = "invalid"
     status = 422
 
-    def __init__(self, zh: str, en: str, problems: list[str] | None = None) -> None:
+    def __init__(self, zh: str, en: str, problems: list[str] | None = None,
+                 problems_en: list[str] | None = None) -> None:
         super().__init__(zh, en)
         self.problems = problems or []
+        self.problems_en = problems_en or self.problems  # the same list in English

@@ -58,12 +58,14 @@ def _unique(ids: Sequence[int]) -> list[int]:
     return found
 
 
-def _refusal(store: Storage, submission_id: int, exc: PlanwatchError) -> str:
+def _refusal(store: Storage, submission_id: int, exc: PlanwatchError) -> tuple[str, str]:
+    """Why one submission of a batch cannot pass, in Chinese and English."""
     try:
         sub = subs.get_submission(store, submission_id)
     except StorageError:
-        return f"#{submission_id}：{exc.zh}"
-    return f"#{submission_id}（{sub.indicator} {sub.year}年）：{exc.zh}"
+        return f"#{submission_id}：{exc.zh}", f"#{submission_id}: {exc.en}"
+    return (f"#{submission_id}（{sub.indicator} {sub.year}年）：{exc.zh}",
+            f"#{submission_id} ({sub.indicator}, {sub.year}): {exc.en}")
 
 
 def approve_submissions(store: Storage, actor: Actor, submission_ids: Sequence[int],
@@ -76,7 +78,7 @@ def approve_submissions(store: Storage, actor: Actor, submission_ids: Sequence[i
     check_text(comment, "comment")
     ids = _unique(submission_ids)
     done: list[SubmissionRecord] = []
-    refused: list[str] = []
+    refused: list[tuple[str, str]] = []
     try:
         with store.atomic():
             for sid in ids:
@@ -87,7 +89,8 @@ def approve_submissions(store: Storage, actor: Actor, submission_ids: Sequence[i
             if refused:
                 raise Conflict(f"未通过任何填报：{len(refused)}条不能通过（见下）",
                                f"nothing approved: {len(refused)} of {len(ids)} cannot be "
-                               "approved (listed)", refused)
+                               "approved (listed)", [zh for zh, _ in refused],
+                               [en for _, en in refused])
     except IntegrityError as exc:  # PostgreSQL: a concurrent approval stored a cell first
         raise Conflict("未通过任何填报：有的数值刚由他人审核锁定，请刷新后重试",
                        "nothing approved: a value was locked meanwhile by another approval; "

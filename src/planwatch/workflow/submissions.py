@@ -333,9 +333,10 @@ def submit_actuals_file(store: Storage, actor: Actor, plan_id: int, path: Path,
     result = read_actuals(path, load_plan(store, plan_id))
     if not result.ok:
         raise Invalid("数据未提交：文件有错误", "nothing submitted: the file has errors",
-                      [f"第{e.row}行 {e.column or ''} {e.message_zh}" for e in result.errors])
+                      [f"第{e.row}行 {e.column or ''} {e.message_zh}" for e in result.errors],
+                      [f"row {e.row} {e.column or ''} {e.message_en}" for e in result.errors])
     done: list[SubmissionRecord] = []
-    refused: list[str] = []
+    refused: list[tuple[str, str]] = []
     with store.atomic():
         for pos, row in enumerate(result.rows, start=1):
             try:
@@ -343,9 +344,11 @@ def submit_actuals_file(store: Storage, actor: Actor, plan_id: int, path: Path,
                     store, actor, plan_id, row.indicator, row.year, row.value, unit=row.unit,
                     source=row.source or path.name, actual_status=row.status, draft=draft))
             except (Conflict, Invalid) as exc:
-                refused.append(f"第{pos}条（{row.indicator} {row.year}）：{exc.zh}")
+                refused.append((f"第{pos}条（{row.indicator} {row.year}）：{exc.zh}",
+                                f"entry {pos} ({row.indicator}, {row.year}): {exc.en}"))
         if refused:
             raise Conflict("数据未提交：有的数值已锁定或无效（已锁定的数值须提交更正申请）",
                            "nothing submitted: some cells are locked or invalid "
-                           "(locked values need a correction request)", refused)
+                           "(locked values need a correction request)",
+                           [zh for zh, _ in refused], [en for _, en in refused])
     return done

@@ -22,6 +22,7 @@ from planwatch.web.pages.common import (
     plan_years,
     render,
     said,
+    said_problems,
     say,
 )
 from planwatch.web.pages.paging import FIRST_PAGE, PageRequest, Paging, pager
@@ -151,7 +152,7 @@ def submit_file(request: Request, plan_id: int, store: StoreDep, settings: Setti
         with saved_upload(file, ACTUALS_SUFFIXES, settings.max_upload_bytes) as path:
             records = actions.submit_actuals_file(store, actor, plan_id, path)
     except (actions.Invalid, actions.Conflict) as exc:
-        entry = Entry(problems=[said(request, exc), *exc.problems])
+        entry = Entry(problems=[said(request, exc), *said_problems(request, exc)])
         return _page(request, store, actor, plan_id, entry, exc.status)
     return RedirectResponse(f"/plans/{plan_id}/actuals?done={len(records)}", status_code=303)
 

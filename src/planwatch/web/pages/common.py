@@ -49,6 +49,13 @@ def said(request: Request, exc: PlanwatchError) -> str:
     return exc.en if i18n.lang_of(request) == "en" else exc.zh
 
 
+def said_problems(request: Request, exc: PlanwatchError) -> list[str]:
+    """The per-item reasons of a refused request in the page's language."""
+    if i18n.lang_of(request) == "en":
+        return list(getattr(exc, "problems_en", None) or getattr(exc, "problems", []))
+    return list(getattr(exc, "problems", []))
+
+
 def bilingual(request: Request, zh: str, en: str) -> str:
     """An error for an error page: "中文 / English" on Chinese pages, the English alone on
     English pages."""

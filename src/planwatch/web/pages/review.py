@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from planwatch import actions
 from planwatch.web.deps import CurrentActor, PolicyDep, StoreDep, WritingActor
 from planwatch.web.pages import filters
-from planwatch.web.pages.common import page_router, render
+from planwatch.web.pages.common import page_router, render, said, said_problems
 from planwatch.web.pages.paging import PageRequest, page_request, pager
 from planwatch.workflow.review_queue import PAGE_SIZE, review_queue, submission_for_review
 from planwatch.workflow.submission_steps import MAX_BATCH
@@ -61,7 +61,8 @@ def approve_many(request: Request, store: StoreDep, actor: WritingActor, policy:
         return render(request, "review.html", {
             "items": page.items, "pages": pager(request, paging, page.total, len(page.items),
                                                 path="/review"),
-            "status": "submitted", "plan": None, "statuses": STATUSES, "refusal": exc,
+            "status": "submitted", "plan": None, "statuses": STATUSES,
+            "refusal": {"message": said(request, exc), "problems": said_problems(request, exc)},
             "picked": set(ids), "filter": _filter_choices(store, actor, None, None)},
             status_code=exc.status)
     return RedirectResponse(f"/review?approved={len(done)}", status_code=303)
