@@ -180,3 +180,15 @@ def test_a_share_of_the_whole_province_keeps_the_section_zone(tmp_path: Path) ->
             "3000亿元，推动高新区成为创新高地。\n")
     subjects = [r[0] for r in _targets(tmp_path, text)]
     assert subjects == ["营业收入（高新区）", "高新技术企业数量占全省比例（高新区）", "研发投入"]
+
+
+def test_kinds_of_breakthroughs_outputs_and_ratios_per_head() -> None:
+    """突破 runs on to the next item; outputs formed are a flow; a ratio per head is a level."""
+    rows = _cands("突破1-3项原始创新技术，10-20项前沿关键技术，形成核心专利300项以上。")
+    assert [r[0] for r in rows] == ["突破原始创新技术", "突破前沿关键技术", "形成核心专利"]
+    cands, _ = parse_sentence("突破1-3项原始创新技术，10-20项前沿关键技术，形成核心专利300项以上。")
+    assert [c.kind for c in cands] == ["increment", "increment", "increment"]
+    per_head, _ = parse_sentence("万人新增发明专利授权数超90件。")
+    assert [c.kind for c in per_head] == ["level"]
+    stock, _ = parse_sentence("建成科技企业孵化器超600家。")
+    assert [c.kind for c in stock] == ["level"]

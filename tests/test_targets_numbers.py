@@ -98,6 +98,6 @@ def test_second_object_of_a_list_keeps_its_noun() -> None:
 def test_breakthrough_with_an_object_is_a_flow() -> None:
     cands, _ = parse_sentence("到2020年，突破10-15项重大核心关键技术。")
     assert [(c.subject, c.comparator, c.kind) for c in cands] == [
-        ("重大核心关键技术", "=", "increment")]
+        ("突破重大核心关键技术", "=", "increment")]  # the verb, as in 突破…并推广应用
     cands, _ = parse_sentence("到2020年，技术合同成交额突破3000亿元。")
     assert [(c.comparator, c.kind) for c in cands] == [(">=", "level")]

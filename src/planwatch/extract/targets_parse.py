@@ -395,6 +395,10 @@ def _rate_kind(m: Mention, seg: str, subject: str) -> str | None:
     return None
 
 
+_FORMED_OUTPUT = re.compile(
+    r"形成[\u4e00-\u9fff]{0,8}?(?:标准|技术|工艺|产品|成果|专利|方案|指南|规范|新药|论文|专著)"
+    r"\s*(?:不少于|至少|超过|超)?\s*$")
+_PER_HEAD = re.compile(r"^(?:每)?(?:万人|百人|千人|万名|十万人|百万人)")
 _FORM_FLOOR = re.compile(r"形成\s*(?:不少于|至少|超过)?\s*$")
 _MAKE_UP = re.compile(r"(?:建成|建立|形成)(?:包括|覆盖|涵盖)")
 
@@ -402,6 +406,8 @@ _MAKE_UP = re.compile(r"(?:建成|建立|形成)(?:包括|覆盖|涵盖)")
 def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
     if m.rank:
         return "rank"
+    if _PER_HEAD.match(subject):
+        return "level"  # 万人新增发明专利授权数超90件: a ratio per head, whatever it counts
     rate = _rate_kind(m, seg, subject)
     if rate is not None:
         return rate
@@ -410,6 +416,8 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
     if _FORM_FLOOR.search(seg) \
             and any(_OUTPUT.search(item) for item in re.split(r"[、和及与]", noun)):
         return "increment"  # 形成3-5项新工艺新技术 / 50项药典标准: new outputs, not a stock
+    if _FORMED_OUTPUT.search(seg):
+        return "increment"  # 形成核心专利300项以上: the outputs named before their count
     if _MAKE_UP.search(seg):
         return "level"  # 建成包括300家市级医院和800家县级医院的网络: the make-up of a whole
     if _state_reached(seg, m.comparator):
@@ -761,7 +769,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(_ACTING_END.search(bare))
     rest = "" if _GENERIC_VERB.fullmatch(_ADVERB.sub("", rest)) else rest  # 高标准推进7个…
-    if rest and not _ADVERB.sub("", rest) and core.endswith("突破") and m.comparator == "=":
+    if not _ADVERB.sub("", rest) and core.endswith("突破") and m.comparator == "=":
         rest, state.verb = "", state.verb or "突破"  # 着力突破20-30项关键技术: the verb
     cover = _COVER_VERB.search(rest)
     if cover and noun:  # 建成包括至少300家市级医院…: the units counted are what it includes
