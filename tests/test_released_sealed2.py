@@ -192,3 +192,9 @@ def test_kinds_of_breakthroughs_outputs_and_ratios_per_head() -> None:
     assert [c.kind for c in per_head] == ["level"]
     stock, _ = parse_sentence("建成科技企业孵化器超600家。")
     assert [c.kind for c in stock] == ["level"]
+
+
+def test_a_share_after_a_flow_is_a_level() -> None:
+    """The verb carried from 新增建成 does not make a coverage share a flow."""
+    cands, _ = parse_sentence("今年新增建成公共充电桩超过2万个，基本实现服务区充电设施100%全覆盖。")
+    assert [(c.unit, c.kind) for c in cands] == [("个", "increment"), ("%", "level")]

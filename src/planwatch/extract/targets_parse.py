@@ -433,6 +433,8 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
             or (noun.startswith("规模") and not noun.startswith("规模以上")) \
             or (m.unit.endswith("元") and noun.endswith("基金")):  # 设立1亿元引导基金: a size
         return "level"
+    if m.unit in ("%", "百分点"):
+        return "level"  # 基本实现…充电设施100%全覆盖: a share is where things stand
     if verb or _INC_VERB.search(subject) or re.search(r"进入|列入|入选", subject) \
             or _FLOW_VERB.match(subject):
         return "increment"
