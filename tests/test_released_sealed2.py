@@ -198,3 +198,16 @@ def test_a_share_after_a_flow_is_a_level() -> None:
     """The verb carried from 新增建成 does not make a coverage share a flow."""
     cands, _ = parse_sentence("今年新增建成公共充电桩超过2万个，基本实现服务区充电设施100%全覆盖。")
     assert [(c.unit, c.kind) for c in cands] == [("个", "increment"), ("%", "level")]
+
+
+def test_the_title_line_of_an_explanation_page() -> None:
+    """The page's own title without the site's column label: a 文号 in brackets and
+    解读材料 stay; an unquoted explained 实施方案 types the page."""
+    from planwatch.extract.meta import find_title, interpreted_type
+    assert find_title(["权威解读：《关于促进某区高质量发展的意见》解读材料", "一、背景"]) == \
+        "《关于促进某区高质量发展的意见》解读材料"
+    own = "《某厅关于加强专业镇工作的指导意见》（某科字〔2016〕54号）政策解读"
+    assert find_title(["政策解读：" + own, "一、背景"]) == own
+    assert interpreted_type(["政策解读：某示范区建设实施方案（2016-2020年）解读"]) == \
+        (True, "implementation_opinion")
+    assert interpreted_type(["政策解读：关于做好某项工作的几点解读"]) == (True, None)

@@ -201,6 +201,9 @@ _LABEL_END = re.compile(
     r"(?:" + "|".join(_DOC_WORDS) + r")(?:[（(][^（）()日]{1,16}[）)])?")
 # '《…细则》修订情况解读': a few words about the explained document, then 解读/说明
 _INTERPRETATION_TAIL = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:解读|解答|说明)(?=$|[（(])")
+# what may follow the explained title on a 解读 page's title line: its 文号, then 政策解读(材料)
+_NUMBERED_TAIL = re.compile(
+    r"(?:[（(][^（）()]{1,24}[）)])?[\u4e00-\u9fff]{0,6}?(?:解读|解答|说明)(?:材料|文件)?")
 _SENTENCE_START = re.compile(
     r"为(?:了|贯彻|深入|加快|进一步|推动|落实|全面|切实|加强|促进)|根据|按照|近日|日前"
     r"|(?<![-—–~～至\d])[（(]?\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]、|问[：:]|■|相关链接"
@@ -217,6 +220,9 @@ def _label_title(rest: str) -> str | None:
         end = quoted.end()
         while (m := _LABEL_END.match(seg, end)) is not None:
             end = m.end()
+        whole = _NUMBERED_TAIL.fullmatch(seg, quoted.end())
+        if whole:  # '《X》（粤府〔2015〕1号）政策解读' / '《X》解读材料': the line is the title
+            return seg
         tail = _INTERPRETATION_TAIL.match(seg, end) if end == quoted.end() else None
         return seg[:tail.end() if tail else end]
     start = _SENTENCE_START.search(seg, 4)
@@ -334,6 +340,9 @@ _RULES_NOTICE = re.compile(
 _ISSUED_BARE = re.compile(r"关于(?:印发|修订|修改|转发)(?!《)(.{4,80})的通知$")
 _QA = re.compile(r"^(?:政策|权威)?解读[：:][^。，；《]{2,60}?(?:政策解答|问答|指引|指南)")
 _INTERPRETATION = re.compile(r"^(?:政策|权威)?解读[：:]")
+_EXPLAINED_TITLE = re.compile(
+    r"^(?P<t>[^，。；：]{4,60}?(?:方案|意见|计划|措施|规划|纲要)(?:[（(][^（）()]{4,16}[）)])?)"
+    r"(?:政策)?解读(?:材料)?$")
 _INTERPRETED = re.compile(r"^(?:政策|权威)?解读[：:]\s*.{0,30}?《(?P<t>[^》]{4,80})》")
 
 
@@ -373,7 +382,11 @@ def interpreted_type(top: list[str]) -> tuple[bool, DocType | None]:
             return True, "regulation"
         if _INTERPRETATION.search(s):  # a 解读 naming no document: only a plan or rules it
             named = classify(_INTERPRETATION.sub("", s))  # names are typed; the rest explain
-            return True, named if named in ("plan", "regulation") else None
+            if named in ("plan", "regulation"):
+                return True, named
+            # '…建设实施方案（2016-2020年）解读': the title of the explained document, unquoted
+            titled = _EXPLAINED_TITLE.match(_INTERPRETATION.sub("", s))
+            return True, classify(titled.group("t")) if titled else None
     return False, None
 
 
