@@ -42,14 +42,16 @@ _CLEAN: dict[str, dict[str, float]] = {
 # fully 0.900, tasks fully 0.947, meta fully 0.767; the 22: targets P 0.934 R 0.944 F1 0.939.
 # Then a government suffix printed once for a list of cities (广州、深圳、珠海市政府) and a
 # bracketed span in an explained title (（2021-2025）): tasks fully 0.956 (the 22: 1.000), meta
-# fully 0.800.
+# fully 0.800. Then kinds (突破 runs on, outputs formed, ratios per head, shares), later years,
+# 解读 titles: 60 documents targets P 0.948 R 0.936 F1 0.942 fully 0.915, meta fully 0.817
+# (titles and doc types 60 of 60); the 22: targets fully 0.900.
 FLOORS: dict[str, dict[str, float]] = {
-    "targets": {"precision": 0.94, "recall": 0.93, "f1": 0.94, "fully_correct_rate": 0.89},
+    "targets": {"precision": 0.94, "recall": 0.93, "f1": 0.94, "fully_correct_rate": 0.91},
     "tasks": {"precision": 0.98, "recall": 0.96, "fully_correct_rate": 0.95},
-    "meta": {"fully_correct_rate": 0.80},
-    # the released 22 follow their annotators' calls on 解读 titles and on the period of an
-    # opinion without a horizon (see NOTES.md), which the meta reader does not all take
-    "meta_fields": {"title": 0.95, "region": 1.0, "region_level": 1.0, "doc_type": 0.98,
+    "meta": {"fully_correct_rate": 0.81},
+    # the released 22 follow their annotators' calls on the period of an opinion without a
+    # horizon (see NOTES.md), which the meta reader does not all take
+    "meta_fields": {"title": 1.0, "region": 1.0, "region_level": 1.0, "doc_type": 1.0,
                     "period_start": 0.90, "period_end": 0.88, "issued": 1.0,
                     "doc_number": 1.0},
     **_CLEAN,
@@ -57,7 +59,7 @@ FLOORS: dict[str, dict[str, float]] = {
 
 # the 22 of sealed sets 2 and 3: what the fixes for them reached
 FLOORS_RELEASED2: dict[str, dict[str, float]] = {
-    "targets": {"precision": 0.93, "recall": 0.94, "f1": 0.93, "fully_correct_rate": 0.84},
+    "targets": {"precision": 0.93, "recall": 0.94, "f1": 0.93, "fully_correct_rate": 0.90},
     "tasks": {"precision": 1.0, "recall": 1.0, "fully_correct_rate": 1.0},
 }
 
