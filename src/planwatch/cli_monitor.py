@@ -154,12 +154,13 @@ def _workbook_title(file: Path) -> str:
 
 def cmd_report(ctx: click.Context, plan_ref: str, year: int, fmt: str, out: Path | None,
                kind: str, issuer: str | None, issued_on: datetime | None,
-               suggestions: Path | None) -> None:
+               suggestions: Path | None, lang: str = "zh") -> None:
     try:
         options = actions.ReportOptions(
             kind=actions.report_kind_code(kind), issuer=issuer,
             issued_on=issued_on.date() if issued_on else None,
-            suggestions=suggestions.read_text(encoding="utf-8") if suggestions else None)
+            suggestions=suggestions.read_text(encoding="utf-8") if suggestions else None,
+            lang=actions.report_lang(lang))
         with command_store(ctx) as store:
             plan_id, plan = actions.find_plan(store, plan_ref)
             written = actions.evaluation_report(store, plan_id, plan, year, fmt, out, options)
@@ -339,7 +340,11 @@ report_cmd = click.command("report", help="生成评估报告 / write the evalua
                                              help="下一步工作建议文本文件（每段一行；默认按存在问题"
                                                   "生成）/ suggestions text file, one paragraph a "
                                                   "line (default: seeded from the problems)")(
-                                    cmd_report))))))))))
+                                    click.option("--lang", type=click.Choice(["zh", "en"]),
+                                                 default="zh", show_default=True,
+                                                 help="报告语言（数据保持原文）/ report language "
+                                                      "(data stays as written)")(
+                                        cmd_report)))))))))))
 compare_cmd = click.command("compare", help="跨地区比较相同指标（统一单位，判断与规划页一致）/ "
                             "compare regions on the catalogue indicators (REGION: region name "
                             "or id, or a plan standing for its region).")(

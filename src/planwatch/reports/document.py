@@ -21,6 +21,7 @@ from planwatch.reports.problems import (
     Problem,
     find_problems,
     problem_paragraphs,
+    problem_parts,
     seed_suggestions,
     suggestion_paragraphs,
 )
@@ -76,6 +77,13 @@ class ReportDocument:
     def problem_text(self) -> list[str]:
         empty = NO_PROBLEM_EN if self.lang == "en" else NO_PROBLEM
         return problem_paragraphs(self.problems, self.lang) or [empty]
+
+    @property
+    def problem_items(self) -> list[tuple[str, str, str]]:
+        """:attr:`problem_text` with each quoted finding message apart (see
+        :func:`~planwatch.reports.problems.problem_parts`)."""
+        empty = NO_PROBLEM_EN if self.lang == "en" else NO_PROBLEM
+        return problem_parts(self.problems, self.lang) or [(empty, "", "")]
 
     @property
     def date_text(self) -> str:

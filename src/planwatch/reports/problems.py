@@ -43,6 +43,9 @@ class Problem:
     heading: str
     text: str
     subjects: tuple[str, ...] = ()
+    quote: str = ""
+    """A finding's message quoted after the text as an example (例如：…); printed as the finding
+    says it."""
 
 
 def listed(names: Sequence[str], unit: str = "项", lang: str = "zh") -> str:
@@ -281,13 +284,13 @@ def _audit(report: Report, lang: str = "zh") -> Problem | None:
         found = "issue" if len(serious) == 1 else "issues"
         return Problem("audit", "The plan text needs refinement",
                        f"The review of the plan text found {len(serious)} {found} to look at: "
-                       f"{parts_en}. For example: "
-                       f"{_finding_message(serious[0], lang).rstrip('。.')}.", tuple(kinds_en))
+                       f"{parts_en}.", tuple(kinds_en),
+                       quote=_finding_message(serious[0], lang).rstrip("。."))
     kinds = Counter(FINDING_LABELS.get(f.code, "其他问题") for f in serious)
     parts = "、".join(f"{k}{n}处" for k, n in kinds.most_common())
     return Problem("audit", "规划文本需进一步完善",
-                   f"规划文本审查发现{len(serious)}处需关注的问题，包括{parts}。"
-                   f"例如：{_finding_message(serious[0], lang).rstrip('。')}。", tuple(kinds))
+                   f"规划文本审查发现{len(serious)}处需关注的问题，包括{parts}。", tuple(kinds),
+                   quote=_finding_message(serious[0], lang).rstrip("。"))
 
 
 def find_problems(report: Report, lang: str = "zh") -> list[Problem]:
@@ -380,7 +383,18 @@ def suggestion_paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
 
 
+def problem_parts(problems: Sequence[Problem], lang: str = "zh") -> list[tuple[str, str, str]]:
+    """Each numbered problem paragraph in three parts: the words, the quoted finding message
+    (empty: none) and the words closing the quote — the pages show the quote apart."""
+    out = []
+    for i, p in enumerate(problems, start=1):
+        if lang == "en":
+            words, opening, closing = f"({i}) {p.heading}. {p.text}", " For example: ", "."
+        else:
+            words, opening, closing = f"（{numeral(i)}）{p.heading}。{p.text}", "例如：", "。"
+        out.append((words + opening, p.quote, closing) if p.quote else (words, "", ""))
+    return out
+
+
 def problem_paragraphs(problems: Sequence[Problem], lang: str = "zh") -> list[str]:
-    if lang == "en":
-        return [f"({i}) {p.heading}. {p.text}" for i, p in enumerate(problems, start=1)]
-    return [f"（{numeral(i)}）{p.heading}。{p.text}" for i, p in enumerate(problems, start=1)]
+    return ["".join(parts) for parts in problem_parts(problems, lang)]
