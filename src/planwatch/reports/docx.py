@@ -43,6 +43,8 @@ SIZE_NOTE = Pt(12)  # 小四
 SIZE_CAPTION = Pt(14)  # 四号
 HALF_CHART_WIDTH = Cm(7.6)
 COMPACT_WIDTHS_CM = (0.8, 3.3, 1.0, 1.7, 1.8, 1.7, 1.4, 1.6, 1.2, 1.5)
+COMPACT_WIDTHS_EN_CM = (0.8, 3.0, 0.9, 1.6, 1.7, 1.6, 1.5, 1.6, 1.2, 2.1)
+"""English words are longer than Chinese ones: a wider assessment column."""
 TASK_WIDTHS_CM = (0.8, 4.3, 1.6, 1.6, 5.5, 1.8)
 TASK_PLAIN_WIDTHS_CM = (0.8, 6.6, 5.6, 2.6)
 
@@ -197,7 +199,7 @@ def _fix_widths(table: Table, widths_cm: Sequence[float]) -> None:
 
 def _docx_header(label: str, lang: str = "zh") -> str:
     if lang == "en":
-        return {text.LABEL_PLAIN: "Target completion\n(A/T)"}.get(label, text.tr(label, lang))
+        return {text.LABEL_PLAIN: "Completion\n(A/T)"}.get(label, text.tr(label, lang))
     return {text.LABEL_PLAIN: "目标完成率\n(A/T)"}.get(label, label)
 
 
@@ -213,7 +215,7 @@ def _indicator_table(doc: DocxDocument, rows: Sequence[IndicatorRow], lang: str 
     headers = [_docx_header(h, lang) for h in text.COMPACT_HEADERS]
     cells = [[text.wrap_cell(c, lang=lang) for c in text.compact_cells(i, r, lang)]
              for i, r in enumerate(rows, start=1)]
-    add_table(doc, headers, cells, COMPACT_WIDTHS_CM)
+    add_table(doc, headers, cells, COMPACT_WIDTHS_EN_CM if lang == "en" else COMPACT_WIDTHS_CM)
     add_text(doc, text.tr("注：", lang) + text.tr(text.TABLE_NOTE, lang), size=SIZE_NOTE)
 
 
