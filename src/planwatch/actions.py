@@ -416,7 +416,7 @@ def evaluation_report(store: Storage, plan_id: int, plan: Plan, year: int, fmt: 
 
 def index_report(store: Storage, region_ref: str, year: int, fmt: str, out: Path, *,
                  base_year: int | None = None, framework: Path | None = None,
-                 draws: int | None = None) -> Path:
+                 draws: int | None = None, lang: str = "zh") -> Path:
     """Write the composite index of a region's sub-regions (md | xlsx | docx) with its rank
     intervals:
     ``workflow.region_index``, laid out by ``reports.index_report``."""
@@ -427,7 +427,7 @@ def index_report(store: Storage, region_ref: str, year: int, fmt: str, out: Path
         raise PlanwatchError(f"不支持的指数报告格式：{fmt}", f"unsupported index format: {fmt}")
     report = region_index(store, SYSTEM, find_region(store, region_ref), year, base_year=base_year,
                           framework_path=framework, draws=draws)
-    return write_whole(out, lambda tmp: write_index(report, fmt, tmp))
+    return write_whole(out, lambda tmp: write_index(report, fmt, tmp, report_lang(lang)))
 
 
 def compare(store: Storage, refs: list[str], year: int | None = None) -> Comparison:
