@@ -164,3 +164,19 @@ def test_cli_cascade_without_comparable_targets_says_so(tree: tuple[Storage, str
     assert result.exit_code == 0 and "没有可对照的同年目标" in result.output
     result = CliRunner().invoke(main, ["--db", url, "cascade", "丁省"])
     assert result.exit_code == 1 and "没有名为“丁省”的地区" in result.output
+
+
+def test_cli_cascade_in_english(tree: tuple[Storage, str]) -> None:
+    import re
+
+    from planwatch.reports.cascade_report import HEADERS, HEADERS_EN
+    from planwatch.web.i18n import CATALOGUE
+
+    _, url = tree
+    result = CliRunner().invoke(main, ["--db", url, "cascade", "甲省", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    table = [ln for ln in result.output.splitlines() if not ln.startswith(("⚠", "ℹ"))]
+    assert table[0].split("\t") == HEADERS_EN and "Sub-regions fall short" in result.output
+    leftover = [re.sub("乙市|丙市", "", ln) for ln in table]
+    assert not any(re.search(r"[\u3400-\u9fff]", ln) for ln in leftover), table
+    assert [CATALOGUE[h] for h in HEADERS] == HEADERS_EN  # the page's English

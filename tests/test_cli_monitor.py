@@ -75,6 +75,22 @@ def test_actuals_and_reports(db: Path, tmp_path: Path) -> None:
     md = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "高新技术企业" in md and "1,420（2023年）" in md
     assert "十三五" in md or "上期" in md
+    en = tmp_path / "report-en.md"
+    res = cli(db, "report", "淄博", "--year", "2023", "--format", "md", "--lang", "en",
+              "-o", str(en))
+    assert res.exit_code == 0, res.output
+    text = en.read_text(encoding="utf-8")
+    assert "## I. Overview" in text and "1,420 (2023)" in text and "高新技术企业" in text
+    assert "一、总体情况" not in text
+
+
+def test_english_report_named_by_its_english_title(db: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    res = cli(db, "report", "淄博", "--year", "2022", "--format", "md", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    [written] = tmp_path.glob("*.md")
+    assert written.name.endswith(" 2022 annual monitoring report.md"), written.name
 
 
 def _template(db: Path, tmp_path: Path) -> Path:

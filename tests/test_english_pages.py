@@ -104,9 +104,8 @@ def _login(site: Site, user: str | None) -> None:
 
 NOT_YET: tuple[str, ...] = ()
 """Text the core still writes in Chinese only (XPath expressions; none left)."""
-NOT_YET_PAGES: tuple[str, ...] = ("/reports",)
-"""Pages whose body the core still writes in Chinese: the report narrative (the preview of the
-Chinese 公文 report)."""
+NOT_YET_PAGES: tuple[str, ...] = ()
+"""Pages whose body the core still writes in Chinese (none: the report preview is English)."""
 
 
 def _texts(page: str) -> Iterator[str]:
@@ -268,3 +267,30 @@ def test_rejected_file_rows_listed_in_english(site: Site) -> None:
                           data={"csrf_token": token.group(1)},
                           files={"file": ("a.csv", bad.encode(), "text/csv")})
     assert "数据未提交" in zh.text and "第1行" in zh.text
+
+
+def test_report_downloads_in_the_page_language(site: Site) -> None:
+    """The reports page previews the English report; its download and the shared link are made
+    in the page's language, the API's in ``lang`` (Chinese by default)."""
+    from urllib.parse import unquote
+
+    _login(site, "en_reviewer")
+    p = site.plan_id
+    page = site.client.get(f"/plans/{p}/reports").text
+    title = re.search(r'<h3 id="report-title">([^<]+)</h3>', page)
+    year = re.search(r'name="year" value="(\d+)"', page)
+    token = re.search(r'name="csrf-token" content="([^"]+)"', page)
+    assert title and year and token
+    assert "report" in title.group(1) and "报告" not in title.group(1)
+    r = site.client.post(f"/plans/{p}/report", data={
+        "csrf_token": token.group(1), "year": year.group(1), "format": "md"})
+    assert r.status_code == 200, r.text
+    name = unquote(r.headers["content-disposition"].split("filename*=UTF-8''")[1])
+    assert name.endswith("report.md") and "报告" not in name
+    assert "## I. Overview" in r.text and "一、总体情况" not in r.text
+    shared = site.client.get(f"/plans/{p}/report?year={year.group(1)}&format=md")
+    assert "## V. Next steps" in shared.text
+    api = f"/api/v1/plans/{p}/report?year={year.group(1)}&format=md"
+    assert "## I. Overview" in site.client.get(api + "&lang=en").text
+    assert "## 一、总体情况" in site.client.get(api).text
+    assert site.client.get(api + "&lang=fr").status_code == 422

@@ -150,3 +150,47 @@ def test_page_and_api_show_the_report_numbers(demo: tuple[Storage, str]) -> None
     assert "较2020年变化" in later
     assert {e["factor"] for e in api["effects"]} == {"weights", "normalisation", "aggregation"}
     assert 'id="index-chart-data"' in html and "rd_intensity" not in html
+
+
+def test_english_index_report_holds_no_chinese_except_region_names(
+        demo: tuple[Storage, str], tmp_path: Path) -> None:
+    import re
+
+    from planwatch.reports.index_report import INDEX_EN
+    from planwatch.web.i18n import CATALOGUE
+
+    store, url = demo
+    report = region_index(store, SYSTEM, find_region(store, "山东省"), 2020, draws=100)
+    names = sorted({report.region_name, *report.names.values()}, key=len, reverse=True)
+    runner = CliRunner()
+    found: dict[str, list[str]] = {}
+    for fmt in ("md", "xlsx", "docx"):
+        out = tmp_path / f"en.{fmt}"
+        result = runner.invoke(main, ["--db", url, "index", "山东省", "--year", "2020",
+                                      "--format", fmt, "-o", str(out), "--draws", "100",
+                                      "--lang", "en"])
+        assert result.exit_code == 0, result.output
+        if fmt == "md":
+            texts = out.read_text(encoding="utf-8").splitlines()
+        elif fmt == "xlsx":
+            wb = load_workbook(out)
+            texts = [*wb.sheetnames, *(str(v) for ws in wb.worksheets
+                                       for r in ws.iter_rows(values_only=True)
+                                       for v in r if v is not None)]
+        else:
+            word = Document(str(out))
+            texts = [p.text for p in word.paragraphs] + [
+                c.text for t in word.tables for r in t.rows for c in r.cells]
+        left = []
+        for text in texts:
+            for name in names:
+                text = text.replace(name, " ")
+            if re.search(r"[\u3400-\u9fff]", text):
+                left.append(text)
+        found[fmt] = left
+    assert found == {"md": [], "xlsx": [], "docx": []}
+    md = (tmp_path / "en.md").read_text(encoding="utf-8")
+    assert "## Scores and ranks" in md and "| Rank | Region | Score |" in md
+    # the report's English is the web pages' English
+    assert {k: CATALOGUE[k] for k in INDEX_EN if k in CATALOGUE} == {
+        k: v for k, v in INDEX_EN.items() if k in CATALOGUE}

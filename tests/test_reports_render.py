@@ -189,3 +189,27 @@ def test_plan_page_prints_without_menus(tmp_path: Path) -> None:
     assert "威海市" in text and "指标监测" in text
     for chrome in ("填报审核", "导入规划", "English", "评估报告"):
         assert chrome not in text, chrome
+
+
+EN_SECTIONS = ("I.Overview", "II.Mainindicators", "III.Keytasks", "IV.Mainproblems",
+               "V.Nextsteps")  # pdf_text drops the spaces
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "xlsx"])
+def test_english_report_renders(fmt: str, tmp_path: Path) -> None:
+    """The English report printed: the five sections in order, the sign-off with its English
+    date, the annexes; data (the plan title, indicator names) as written."""
+    options = ReportOptions(issued_on=date(2024, 3, 1), lang="en")
+    source = render_report(_report(), fmt, tmp_path / f"report-en-{fmt}.{fmt}", options)
+    pdf = chromium_pdf(source, tmp_path) if fmt == "html" else soffice_pdf(source, tmp_path)
+    pngs = to_png(pdf, f"report-en-{fmt}")
+    assert pngs and all(p.stat().st_size > 2_000 for p in pngs)
+    text = pdf_text(pdf)
+    assert "淄博市“十四五”科技创新规划:Mid-termevaluationreport" in text
+    assert _in_order(text, EN_SECTIONS), [h for h in EN_SECTIONS if h not in text]
+    assert _in_order(text, ("V.Nextsteps", "淄博市ScienceandTechnologyBureau", "1March2024"))
+    assert "技术转移示范机构" in text and "总体情况" not in text
+    if fmt == "xlsx":
+        assert "Page1of" in text
+    else:
+        assert "Annex1" in text and 4 <= pages(pdf) <= 10

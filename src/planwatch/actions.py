@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from planwatch.errors import PlanwatchError
 from planwatch.extract.files import (
@@ -415,7 +415,7 @@ def evaluation_report(store: Storage, plan_id: int, plan: Plan, year: int, fmt: 
 
 def index_report(store: Storage, region_ref: str, year: int, fmt: str, out: Path, *,
                  base_year: int | None = None, framework: Path | None = None,
-                 draws: int | None = None) -> Path:
+                 draws: int | None = None, lang: str = "zh") -> Path:
     """Write the composite index of a region's sub-regions (md | xlsx | docx) with its rank
     intervals:
     ``workflow.region_index``, laid out by ``reports.index_report``."""
@@ -426,7 +426,7 @@ def index_report(store: Storage, region_ref: str, year: int, fmt: str, out: Path
         raise PlanwatchError(f"不支持的指数报告格式：{fmt}", f"unsupported index format: {fmt}")
     report = region_index(store, SYSTEM, find_region(store, region_ref), year, base_year=base_year,
                           framework_path=framework, draws=draws)
-    return write_whole(out, lambda tmp: write_index(report, fmt, tmp))
+    return write_whole(out, lambda tmp: write_index(report, fmt, tmp, report_lang(lang)))
 
 
 def compare(store: Storage, refs: list[str], year: int | None = None) -> Comparison:
@@ -521,14 +521,24 @@ def report_bytes(store: Storage, actor: Actor, plan_id: int, year: int, fmt: str
 
 
 def report_draft(store: Storage, actor: Actor, plan_id: int, year: int | None = None,
-                 kind: str | None = None) -> ReportDocument:
-    """The report as it would be made with the defaults (the reports page shows its kind,
-    problems and seeded suggestions for the user to edit)."""
+                 kind: str | None = None, lang: str = "zh") -> ReportDocument:
+    """The report as it would be made with the defaults, in ``lang`` (zh | en; the reports
+    page shows its kind, problems and seeded suggestions for the user to edit)."""
     from planwatch.reports import compose
     from planwatch.workflow.overview import cached_evaluation
 
     report = cached_evaluation(store, actor, plan_id, year)
-    return compose(report, ReportOptions(kind=report_kind_code(kind)))
+    return compose(report, ReportOptions(kind=report_kind_code(kind), lang=report_lang(lang)))
+
+
+def report_lang(lang: str | None) -> Literal["zh", "en"]:
+    """'zh' | 'en' → the report language; empty → zh."""
+    if not lang or lang == "zh":
+        return "zh"
+    if lang == "en":
+        return "en"
+    raise PlanwatchError(f"未知的报告语言：{lang}（可选 zh、en）",
+                         f"unknown report language: {lang} (zh, en)")
 
 
 def report_kind_code(kind: str | None) -> ReportKind | None:

@@ -154,12 +154,13 @@ def _workbook_title(file: Path) -> str:
 
 def cmd_report(ctx: click.Context, plan_ref: str, year: int, fmt: str, out: Path | None,
                kind: str, issuer: str | None, issued_on: datetime | None,
-               suggestions: Path | None) -> None:
+               suggestions: Path | None, lang: str = "zh") -> None:
     try:
         options = actions.ReportOptions(
             kind=actions.report_kind_code(kind), issuer=issuer,
             issued_on=issued_on.date() if issued_on else None,
-            suggestions=suggestions.read_text(encoding="utf-8") if suggestions else None)
+            suggestions=suggestions.read_text(encoding="utf-8") if suggestions else None,
+            lang=actions.report_lang(lang))
         with command_store(ctx) as store:
             plan_id, plan = actions.find_plan(store, plan_ref)
             written = actions.evaluation_report(store, plan_id, plan, year, fmt, out, options)
@@ -183,18 +184,21 @@ def cmd_compare(ctx: click.Context, refs: tuple[str, ...], year: int | None) -> 
 
 
 def cmd_index(ctx: click.Context, region_ref: str, year: int, base_year: int | None, fmt: str,
-              out: Path | None, framework: Path | None, draws: int | None) -> None:
-    out = out or Path(f"综合指数-{region_ref}-{year}.{fmt}")
+              out: Path | None, framework: Path | None, draws: int | None,
+              lang: str = "zh") -> None:
+    stem = "composite-index" if lang == "en" else "综合指数"
+    out = out or Path(f"{stem}-{region_ref}-{year}.{fmt}")
     try:
         with command_store(ctx) as store:
             actions.index_report(store, region_ref, year, fmt, out, base_year=base_year,
-                                 framework=framework, draws=draws)
+                                 framework=framework, draws=draws, lang=lang)
     except PlanwatchError as exc:
         _fail(exc)
     click.echo(f"✓ 综合指数已生成 index written: {out}")
 
 
-def cmd_cascade(ctx: click.Context, region_ref: str) -> None:
+def cmd_cascade(ctx: click.Context, region_ref: str, lang: str = "zh") -> None:
+    from planwatch.model.finding_messages import finding_text
     from planwatch.reports.cascade_report import cascade_table
 
     try:
@@ -209,13 +213,13 @@ def cmd_cascade(ctx: click.Context, region_ref: str) -> None:
                    "the region's plans can be set against its sub-regions' (same indicator "
                    "and year)")
         return
-    table = cascade_table(view.rows, view.names)
+    table = cascade_table(view.rows, view.names, lang)
     click.echo("\t".join(table.headers))
     for cells in table.rows:
         click.echo("\t".join("—" if v is None else str(v) for v in cells))
     for cascade_row in view.rows:
         for f in cascade_row.findings:
-            click.echo(f"{'⚠' if f.severity == 'warning' else 'ℹ'} {f.message}")
+            click.echo(f"{'⚠' if f.severity == 'warning' else 'ℹ'} {finding_text(f, lang)}")
 
 
 def cmd_revise(ctx: click.Context, plan_ref: str, name: str, value: float, year: int | None,
@@ -313,6 +317,10 @@ actuals_import_cmd = click.command("import", help="导入填好的模板（全�
                 "--correct", "correction", default=None,
                 help="更正理由：允许改动已锁定的数值并记录理由 / reason for changing locked "
                      "values (recorded)")(cmd_actuals_import))))))
+_LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh",
+                            show_default=True,
+                            help="报告语言（数据保持原文）/ report language (data stays as "
+                                 "written)")
 report_cmd = click.command("report", help="生成评估报告 / write the evaluation report.")(
     click.pass_context(click.argument("plan_ref")(
         click.option("--year", type=click.IntRange(1950, 2100), required=True,
@@ -339,7 +347,7 @@ report_cmd = click.command("report", help="生成评估报告 / write the evalua
                                              help="下一步工作建议文本文件（每段一行；默认按存在问题"
                                                   "生成）/ suggestions text file, one paragraph a "
                                                   "line (default: seeded from the problems)")(
-                                    cmd_report))))))))))
+                                    _LANG_OPTION(cmd_report)))))))))))
 compare_cmd = click.command("compare", help="跨地区比较相同指标（统一单位，判断与规划页一致）/ "
                             "compare regions on the catalogue indicators (REGION: region name "
                             "or id, or a plan standing for its region).")(
@@ -366,11 +374,12 @@ index_cmd = click.command("index", help="下级地区科技创新综合指数（
                                           "(default: built in)")(
                             click.option("--draws", type=click.IntRange(10, 100_000),
                                          default=None, help="蒙特卡洛次数（默认 1000）/ Monte "
-                                         "Carlo draws (default 1000)")(cmd_index)))))))))
+                                         "Carlo draws (default 1000)")(
+                                _LANG_OPTION(cmd_index))))))))))
 cascade_cmd = click.command("cascade", help="目标分解衔接：本级规划目标与下级地区目标对照 / "
                             "set a region's plan targets against its sub-regions' "
                             "(REGION: name or id).")(
-    click.pass_context(click.argument("region_ref")(cmd_cascade)))
+    click.pass_context(click.argument("region_ref")(_LANG_OPTION(cmd_cascade))))
 revise_cmd = click.command("revise", help="动态调整：修订目标值（保留原值，记录人、时间、理由）/ "
                            "revise a target (original kept; who, when, why recorded).")(
     click.pass_context(click.argument("plan_ref")(click.argument("name")(

@@ -60,6 +60,8 @@ VERDICT_CLASS: dict[str, str] = {
 }
 """CSS class of a verdict code (HTML report and pages; others: none)."""
 METHOD_ZH = {"cagr": "年均增速外推", "weighted-linear": "加权线性趋势外推"}
+METHOD_EN = {"cagr": "extrapolated average annual growth",
+             "weighted-linear": "weighted linear trend"}
 REASON_ZH: dict[Reason, str] = {
     Reason.NO_ACTUAL: "缺少实际值",
     Reason.NO_BASELINE: "缺少基期值，无法计算进度完成率",
@@ -76,6 +78,23 @@ REASON_ZH: dict[Reason, str] = {
     Reason.TARGET_FROM_GROWTH: "目标值由年均增速推算",
     Reason.PROVISIONAL_ACTUAL: "实际值为快报数",
 }
+REASON_EN: dict[Reason, str] = {
+    Reason.NO_ACTUAL: "no actual value",
+    Reason.NO_BASELINE: "no baseline value: the progress cannot be computed",
+    Reason.ZERO_BASELINE: "the baseline is 0: compound growth cannot be computed",
+    Reason.NO_NUMERIC_TARGET: "no numeric target: not evaluated",
+    Reason.NO_TARGET_YEAR: "no target year",
+    Reason.ZERO_TARGET: "the target is 0: the required annual growth cannot be computed",
+    Reason.TARGET_BEFORE_BASELINE: "the target year is not after the baseline year",
+    Reason.UNIT_MISMATCH: "the actual value's unit differs from the plan's: not evaluated",
+    Reason.NO_PLANNED_CHANGE: "the target equals the baseline: the progress cannot be computed",
+    Reason.NON_POSITIVE_VALUE: "a value is not positive: compound growth cannot be computed",
+    Reason.ACTUAL_BEFORE_BASELINE: "the actual value's year is before the baseline year",
+    Reason.TARGET_FROM_CUMULATIVE: "target derived from the baseline plus the cumulative change",
+    Reason.TARGET_FROM_GROWTH: "target derived from the average annual growth",
+    Reason.PROVISIONAL_ACTUAL: "the actual value is provisional",
+}
+"""The English data notes, aligned with REASON_ZH."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +106,12 @@ class ProjectionView:
     method: str
     points: int
     meets_target: bool | None
+    method_code: str = ""
+    """The projection method's code (cagr | weighted-linear); ``method`` is its Chinese name."""
+
+    def method_label(self, lang: str = "zh") -> str:
+        """The method's name in ``lang``."""
+        return METHOD_EN.get(self.method_code, self.method) if lang == "en" else self.method
 
 
 @dataclass
@@ -119,11 +144,21 @@ class IndicatorRow:
     projection: ProjectionView | None = None
     series: list[tuple[int, float]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    warnings_en: list[str] = field(default_factory=list)
+    """``warnings`` in English, aligned."""
 
     @property
     def verdict(self) -> str:
         """The Chinese label of ``verdict_code`` (model.labels)."""
         return label("verdict", self.verdict_code)
+
+    def verdict_label(self, lang: str = "zh") -> str:
+        """The label of ``verdict_code`` in ``lang``."""
+        return label("verdict", self.verdict_code, lang)
+
+    def notes(self, lang: str = "zh") -> list[str]:
+        """The data notes in ``lang``."""
+        return self.warnings_en if lang == "en" and self.warnings_en else self.warnings
 
     @property
     def compound(self) -> bool:
@@ -253,8 +288,14 @@ def report_kind(start: int | None, end: int | None, year: int) -> ReportKind:
     return ReportKind.ANNUAL
 
 
-def kind_title(plan_title: str, year: int, kind: ReportKind) -> str:
-    """淄博市“十四五”科技创新规划2023年度监测报告 / …中期评估报告 / …总结评估报告."""
+def kind_title(plan_title: str, year: int, kind: ReportKind, lang: str = "zh") -> str:
+    """淄博市“十四五”科技创新规划2023年度监测报告 / …中期评估报告 / …总结评估报告; in English
+    “<plan title>: 2023 annual monitoring report” / “<plan title>: mid-term evaluation report”."""
+    if lang == "en":
+        name = label("report_kind", kind, "en")
+        if kind is ReportKind.ANNUAL:
+            return f"{plan_title}: {year} {name[0].lower()}{name[1:]}"
+        return f"{plan_title}: {name}"
     if kind is ReportKind.ANNUAL:
         return f"{plan_title}{year}年度监测报告"
     return f"{plan_title}{label('report_kind', kind)}"
@@ -290,7 +331,7 @@ def _projection(ev: IndicatorEvaluation) -> ProjectionView | None:
     preferred = "cagr" if ev.inputs.path == "compound" else "weighted-linear"
     p: Projection = next((p for p in ev.projections if p.method == preferred), ev.projections[0])
     return ProjectionView(p.target_year, p.value, METHOD_ZH.get(p.method, p.method),
-                          p.n_points, p.meets_target)
+                          p.n_points, p.meets_target, p.method)
 
 
 def _state(ev: IndicatorEvaluation) -> RowState:
@@ -301,14 +342,17 @@ def _state(ev: IndicatorEvaluation) -> RowState:
     return "base_only" if Reason.NO_ELAPSED_TIME in ev.reasons else "not_evaluable"
 
 
-def _warnings(ev: IndicatorEvaluation, year: int, state: RowState, due: bool) -> list[str]:
-    """The row's data notes. ``due``: whether ``year``'s values are due yet (报送期限 passed);
-    before that a missing value of ``year`` is not a gap and gets no note."""
-    out = [REASON_ZH[r] for r in ev.reasons if r in REASON_ZH and (due or r != Reason.NO_ACTUAL)]
+def _warnings(ev: IndicatorEvaluation, year: int, state: RowState, due: bool,
+              lang: str = "zh") -> list[str]:
+    """The row's data notes in ``lang``. ``due``: whether ``year``'s values are due yet
+    (报送期限 passed); before that a missing value of ``year`` is not a gap and gets no note."""
+    reasons = REASON_EN if lang == "en" else REASON_ZH
+    out = [reasons[r] for r in ev.reasons if r in reasons and (due or r != Reason.NO_ACTUAL)]
     actual_year = ev.inputs.actual_year
     if due and actual_year is not None and actual_year < year and state != "base_only":
         # a base-year value alone is shown as 暂无数据 with the note 仅有基期值 instead
-        out.append(f"缺少{year}年实际值，采用{actual_year}年数据")
+        out.append(f"no {year} value: the {actual_year} value is used" if lang == "en"
+                   else f"缺少{year}年实际值，采用{actual_year}年数据")
     return list(dict.fromkeys(out))
 
 
@@ -348,6 +392,7 @@ def indicator_row(ev: IndicatorEvaluation, attribute: str | None,
         time_progress=_time_progress(ev, state, year), verdict_code=code,
         display_state=state, projection=_projection(ev), series=_series(ev, actuals, year),
         warnings=_warnings(ev, year, state, due),
+        warnings_en=_warnings(ev, year, state, due, "en"),
     )
 
 

@@ -58,26 +58,38 @@ def has_chart(row: IndicatorRow) -> bool:
     return bool(planned_path(row)) or len(row.series) >= 2
 
 
-def _draw(fig: Figure, row: IndicatorRow, small: bool = False) -> None:
+LEGEND_EN = {"规划路径（复合增长）": "Planned path (compound)", "规划路径（线性）":
+             "Planned path (linear)", "实际值": "Actual"}
+
+
+def _draw(fig: Figure, row: IndicatorRow, small: bool = False, lang: str = "zh") -> None:
+    def tr(zh: str) -> str:
+        return LEGEND_EN.get(zh, zh) if lang == "en" else zh
+
     ax = fig.add_subplot()
     path = planned_path(row)
     if path:
-        label = "规划路径（复合增长）" if row.compound else "规划路径（线性）"
+        label = tr("规划路径（复合增长）" if row.compound else "规划路径（线性）")
         ax.plot([p[0] for p in path], [p[1] for p in path], "--", color="#7f8c8d",
                 lw=1.2, label=label)
     if row.series:
         ax.plot([p[0] for p in row.series], [p[1] for p in row.series], "o-", color="#c0392b",
-                lw=1.6, ms=4, label="实际值")
+                lw=1.6, ms=4, label=tr("实际值"))
     if row.projection is not None and row.series:
         last = row.series[-1]
+        projected = (f"Projection ({row.projection.method_label(lang)})" if lang == "en"
+                     else f"预测（{row.projection.method}）")
         ax.plot([last[0], row.projection.year], [last[1], row.projection.value], ":",
-                color="#2471a3", lw=1.4, marker="s", ms=3, label=f"预测（{row.projection.method}）")
+                color="#2471a3", lw=1.4, marker="s", ms=3, label=projected)
     years = sorted({p[0] for p in path} | {p[0] for p in row.series})
     ax.set_xticks(years)
     ax.set_xticklabels([str(y) for y in years])
     if years:  # room for the first and last year's label
         ax.set_xlim(years[0] - 0.4, years[-1] + 0.4)
-    title = f"{row.name}（{row.unit}）" if row.unit else row.name
+    if lang == "en":
+        title = f"{row.name} ({row.unit})" if row.unit else row.name
+    else:
+        title = f"{row.name}（{row.unit}）" if row.unit else row.name
     if small and len(title) > 22:
         title = title[:21] + "…"
     ax.set_title(title, fontsize=8 if small else 9)
@@ -88,8 +100,8 @@ def _draw(fig: Figure, row: IndicatorRow, small: bool = False) -> None:
     fig.tight_layout(pad=0.4)
 
 
-def chart_image(row: IndicatorRow, fmt: str = "png", *, compact: bool = False
-                ) -> bytes | None:
+def chart_image(row: IndicatorRow, fmt: str = "png", *, compact: bool = False,
+                lang: str = "zh") -> bytes | None:
     """The chart as PNG (or SVG) bytes; None when there is nothing to plot. ``compact``: the
     size printed two to a row (at a higher resolution, so it stays sharp)."""
     if not has_chart(row):
@@ -99,7 +111,7 @@ def chart_image(row: IndicatorRow, fmt: str = "png", *, compact: bool = False
                      "axes.unicode_minus": False, "font.size": 7 if compact else 8}):
         fig = Figure(figsize=COMPACT_SIZE if compact else SIZE, dpi=dpi)
         FigureCanvasAgg(fig)  # the Agg canvas: no GUI backend, no pyplot global state
-        _draw(fig, row, compact)
+        _draw(fig, row, compact, lang)
         buf = io.BytesIO()
         fig.savefig(buf, format=fmt, dpi=dpi)
     return buf.getvalue()

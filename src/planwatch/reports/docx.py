@@ -43,6 +43,8 @@ SIZE_NOTE = Pt(12)  # 小四
 SIZE_CAPTION = Pt(14)  # 四号
 HALF_CHART_WIDTH = Cm(7.6)
 COMPACT_WIDTHS_CM = (0.8, 3.3, 1.0, 1.7, 1.8, 1.7, 1.4, 1.6, 1.2, 1.5)
+COMPACT_WIDTHS_EN_CM = (0.8, 3.0, 0.9, 1.6, 1.7, 1.6, 1.5, 1.6, 1.2, 2.1)
+"""English words are longer than Chinese ones: a wider assessment column."""
 TASK_WIDTHS_CM = (0.8, 4.3, 1.6, 1.6, 5.5, 1.8)
 TASK_PLAIN_WIDTHS_CM = (0.8, 6.6, 5.6, 2.6)
 
@@ -78,15 +80,15 @@ def add_text(doc: DocxDocument, content: str, *, font: str = BODY_FONT, size: Pt
     return p
 
 
-def heading1(doc: DocxDocument, number: int, title: str) -> None:
-    """一、… in 黑体."""
-    p = add_text(doc, f"{text.numeral(number)}、{title}", font=H1_FONT)
+def heading1(doc: DocxDocument, number: int, title: str, lang: str = "zh") -> None:
+    """一、… in 黑体 (I. … in English)."""
+    p = add_text(doc, text.section_heading(number, title, lang), font=H1_FONT)
     p.paragraph_format.keep_with_next = True
 
 
-def heading2(doc: DocxDocument, number: int, title: str) -> None:
-    """（一）… in 楷体."""
-    p = add_text(doc, f"（{text.numeral(number)}）{title}", font=H2_FONT)
+def heading2(doc: DocxDocument, number: int, title: str, lang: str = "zh") -> None:
+    """（一）… in 楷体 ((1) … in English)."""
+    p = add_text(doc, text.sub_heading(number, title, lang), font=H2_FONT)
     p.paragraph_format.keep_with_next = True
 
 
@@ -195,7 +197,9 @@ def _fix_widths(table: Table, widths_cm: Sequence[float]) -> None:
             cell.width = Cm(w)
 
 
-def _docx_header(label: str) -> str:
+def _docx_header(label: str, lang: str = "zh") -> str:
+    if lang == "en":
+        return {text.LABEL_PLAIN: "Completion\n(A/T)"}.get(label, text.tr(label, lang))
     return {text.LABEL_PLAIN: "目标完成率\n(A/T)"}.get(label, label)
 
 
@@ -206,21 +210,22 @@ def caption(doc: DocxDocument, content: str) -> None:
     p.paragraph_format.keep_with_next = True
 
 
-def _indicator_table(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
-    caption(doc, "表1  主要指标完成情况")
-    headers = [_docx_header(h) for h in text.COMPACT_HEADERS]
-    cells = [[text.wrap_cell(c) for c in text.compact_cells(i, r)]
+def _indicator_table(doc: DocxDocument, rows: Sequence[IndicatorRow], lang: str = "zh") -> None:
+    caption(doc, text.table_caption(lang))
+    headers = [_docx_header(h, lang) for h in text.COMPACT_HEADERS]
+    cells = [[text.wrap_cell(c, lang=lang) for c in text.compact_cells(i, r, lang)]
              for i, r in enumerate(rows, start=1)]
-    add_table(doc, headers, cells, COMPACT_WIDTHS_CM)
-    add_text(doc, "注：" + text.TABLE_NOTE, size=SIZE_NOTE)
+    add_table(doc, headers, cells, COMPACT_WIDTHS_EN_CM if lang == "en" else COMPACT_WIDTHS_CM)
+    add_text(doc, text.tr("注：", lang) + text.tr(text.TABLE_NOTE, lang), size=SIZE_NOTE)
 
 
-def _charts(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
+def _charts(doc: DocxDocument, rows: Sequence[IndicatorRow], lang: str = "zh") -> None:
     """The charts two to a row (a borderless table), compact size."""
-    images = [png for png in (chart_image(r, compact=True) for r in rows) if png is not None]
+    images = [png for png in (chart_image(r, compact=True, lang=lang) for r in rows)
+              if png is not None]
     if not images:
         return
-    caption(doc, "图  主要指标走势（规划路径与实际值）")
+    caption(doc, text.figure_caption(lang))
     table: Table = doc.add_table(rows=(len(images) + 1) // 2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for k, png in enumerate(images):
@@ -232,18 +237,19 @@ def _charts(doc: DocxDocument, rows: Sequence[IndicatorRow]) -> None:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def _findings(doc: DocxDocument, findings: Sequence[Finding], empty: str) -> None:
+def _findings(doc: DocxDocument, findings: Sequence[Finding], empty: str,
+              lang: str = "zh") -> None:
     if not findings:
-        add_text(doc, empty)
+        add_text(doc, text.tr(empty, lang))
         return
-    add_table(doc, text.FINDING_HEADERS,
-              [text.finding_cells(i, f) for i, f in enumerate(findings, start=1)],
+    add_table(doc, text.trs(text.FINDING_HEADERS, lang),
+              [text.finding_cells(i, f, lang) for i, f in enumerate(findings, start=1)],
               (1.0, 3.2, 1.2, 10.2))
 
 
-def add_led(doc: DocxDocument, content: str) -> Paragraph:
+def add_led(doc: DocxDocument, content: str, lang: str = "zh") -> Paragraph:
     """“（一）小标题。正文” — the numbered lead-in in 楷体, the rest in 仿宋."""
-    m = text.LEAD_IN.match(content)
+    m = text.lead_in(content, lang)
     if m is None:
         return add_text(doc, content)
     p = doc.add_paragraph()
@@ -254,18 +260,20 @@ def add_led(doc: DocxDocument, content: str) -> Paragraph:
 
 
 def _tasks(doc: DocxDocument, d: ReportDocument) -> None:
+    lang = d.lang
     for p in d.task_intro:
         add_text(doc, p)
     status = d.report.tasks_as_of is not None
     for i, group in enumerate(d.task_groups, start=1):
-        heading2(doc, i, f"{group.department}（牵头{len(group.tasks)}项）")
+        heading2(doc, i, text.department_heading(group.department, len(group.tasks), lang),
+                 lang)
         if status:
-            add_table(doc, text.TASK_STATUS_HEADERS,
-                      [text.task_status_cells(t, group.department) for t in group.tasks],
+            add_table(doc, text.trs(text.TASK_STATUS_HEADERS, lang),
+                      [text.task_status_cells(t, group.department, lang) for t in group.tasks],
                       TASK_WIDTHS_CM)
         else:
-            add_table(doc, text.TASK_PLAIN_HEADERS,
-                      [text.task_plain_cells(t, group.department) for t in group.tasks],
+            add_table(doc, text.trs(text.TASK_PLAIN_HEADERS, lang),
+                      [text.task_plain_cells(t, group.department, lang) for t in group.tasks],
                       TASK_PLAIN_WIDTHS_CM)
 
 
@@ -282,17 +290,18 @@ def _signature(doc: DocxDocument, d: ReportDocument) -> None:
         p.paragraph_format.keep_with_next = content == d.issuer  # the date ends the chain
 
 
-def _annex_list(doc: DocxDocument, annexes: Sequence[str]) -> None:
+def _annex_list(doc: DocxDocument, annexes: Sequence[str], lang: str = "zh") -> None:
     """附件说明 before the 落款: 附件：1. … / 2. …."""
     add_text(doc, "").paragraph_format.keep_with_next = True
+    intro = text.annex_intro(lang)
     for k, name in enumerate(annexes, start=1):
-        prefix = "附件：" if k == 1 else "　　　"
-        p = add_text(doc, f"{prefix}{k}. {name}" if len(annexes) > 1 else f"附件：{name}")
+        prefix = intro if k == 1 else ("　　　" if lang != "en" else " " * len(intro))
+        p = add_text(doc, f"{prefix}{k}. {name}" if len(annexes) > 1 else f"{intro}{name}")
         p.paragraph_format.keep_with_next = True
 
 
-def _annex_head(doc: DocxDocument, number: int, title: str) -> None:
-    p = add_text(doc, f"附件{number}", font=H1_FONT, indent=False)
+def _annex_head(doc: DocxDocument, number: int, title: str, lang: str = "zh") -> None:
+    p = add_text(doc, text.annex_label(number, lang), font=H1_FONT, indent=False)
     p.paragraph_format.page_break_before = True
     p = add_text(doc, title, font=TITLE_FONT, size=Pt(18), indent=False)
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -301,52 +310,56 @@ def _annex_head(doc: DocxDocument, number: int, title: str) -> None:
 
 def _annexes(doc: DocxDocument, d: ReportDocument, names: Sequence[str]) -> None:
     r = d.report
+    lang = d.lang
     k = 0
     if r.indicators:
         k += 1
-        _annex_head(doc, k, names[k - 1])
-        add_table(doc, text.DETAIL_HEADERS,
-                  [text.detail_cells(i, row) for i, row in enumerate(r.indicators, start=1)],
+        _annex_head(doc, k, names[k - 1], lang)
+        add_table(doc, text.trs(text.DETAIL_HEADERS, lang),
+                  [text.detail_cells(i, row, lang)
+                   for i, row in enumerate(r.indicators, start=1)],
                   (1.0, 4.0, 4.2, 6.4))
-        add_text(doc, "注：预测为按已有数据外推至目标年的参考值。", size=SIZE_NOTE)
+        note = text.tr("预测为按已有数据外推至目标年的参考值。", lang)
+        add_text(doc, text.tr("注：", lang) + note, size=SIZE_NOTE)
     k += 1
-    _annex_head(doc, k, names[k - 1])
-    heading2(doc, 1, "监测预警")
-    _findings(doc, r.monitoring_alerts, text.NO_ALERTS)
-    heading2(doc, 2, "规划文本审查发现")
-    _findings(doc, r.findings, text.NO_FINDINGS)
+    _annex_head(doc, k, names[k - 1], lang)
+    heading2(doc, 1, text.tr("监测预警", lang), lang)
+    _findings(doc, r.monitoring_alerts, text.NO_ALERTS, lang)
+    heading2(doc, 2, text.tr("规划文本审查发现", lang), lang)
+    _findings(doc, r.findings, text.NO_FINDINGS, lang)
     if r.prior:
         k += 1
-        _annex_head(doc, k, names[k - 1])
-        add_table(doc, text.PRIOR_HEADERS,
-                  [[text.wrap_cell(c) for c in text.prior_cells(i, row)]
+        _annex_head(doc, k, names[k - 1], lang)
+        add_table(doc, text.trs(text.PRIOR_HEADERS, lang),
+                  [[text.wrap_cell(c, lang=lang) for c in text.prior_cells(i, row, lang)]
                    for i, row in enumerate(r.prior, start=1)],
                   (0.8, 4.6, 1.0, 1.9, 1.9, 1.9, 2.0, 1.5))
 
 
 def _sections(doc: DocxDocument, d: ReportDocument) -> None:
     r = d.report
+    lang = d.lang
     titles = iter(enumerate(d.section_titles, start=1))
-    heading1(doc, *next(titles))
+    heading1(doc, *next(titles), lang)
     for sentence in d.overview:
         add_text(doc, sentence)
-    heading1(doc, *next(titles))
+    heading1(doc, *next(titles), lang)
     for sentence in d.indicator_intro:
         add_text(doc, sentence)
     if r.indicators:
-        _indicator_table(doc, r.indicators)
-        _charts(doc, r.indicators)
-    heading1(doc, *next(titles))
+        _indicator_table(doc, r.indicators, lang)
+        _charts(doc, r.indicators, lang)
+    heading1(doc, *next(titles), lang)
     _tasks(doc, d)
-    heading1(doc, *next(titles))
+    heading1(doc, *next(titles), lang)
     for para in d.problem_text:
-        add_led(doc, para)
-    heading1(doc, *next(titles))
-    written = [add_led(doc, para) for para in d.suggestions]
+        add_led(doc, para, lang)
+    heading1(doc, *next(titles), lang)
+    written = [add_led(doc, para, lang) for para in d.suggestions]
     if written:  # the 落款 never stands alone on a page
         written[-1].paragraph_format.keep_with_next = True
-    names = text.annex_names(r)
-    _annex_list(doc, names)
+    names = text.annex_names(r, lang)
+    _annex_list(doc, names, lang)
     _signature(doc, d)
     _annexes(doc, d, names)
 

@@ -13,8 +13,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.excel import text_cells_as_text
 from planwatch.model.findings import Finding
+from planwatch.model.labels import label
 from planwatch.reports import text
-from planwatch.reports.build import BASE_ONLY_NOTE, BASIS_ZH, IndicatorRow
+from planwatch.reports.build import BASE_ONLY_NOTE, BASIS_ZH, NO_LEAD, PROSE_TARGET, IndicatorRow
 from planwatch.reports.document import ReportDocument
 
 FONT = "仿宋"
@@ -48,23 +49,28 @@ INDICATOR_COLUMNS: tuple[tuple[str, float, str | None], ...] = (
 )
 
 
-def _indicator_values(index: int, row: IndicatorRow) -> list[Cell]:
+def _indicator_values(index: int, row: IndicatorRow, lang: str = "zh") -> list[Cell]:
     p = row.projection
+    en = lang == "en"
+    basis = None if row.progress_basis is None else (
+        label("basis", row.progress_basis, lang) if en else BASIS_ZH[row.progress_basis])
+    attribute = (text.tr(row.attribute, lang) if en and row.attribute == PROSE_TARGET
+                 else row.attribute)
+    base_only = label("display_state", "base_only", lang) if en else BASE_ONLY_NOTE
     return [
-        index, row.name, row.unit, row.attribute, row.baseline_year, row.baseline,
+        index, row.name, row.unit, attribute, row.baseline_year, row.baseline,
         row.target_year, row.target, row.comparator, row.actual_year, row.actual,
-        row.completion_plain, row.completion_progress,
-        None if row.progress_basis is None else BASIS_ZH[row.progress_basis],
+        row.completion_plain, row.completion_progress, basis,
         row.completion_change, row.completion_log, row.time_progress,
-        row.verdict, BASE_ONLY_NOTE if row.display_state == "base_only" else None,
-        None if p is None else p.value, None if p is None else p.method,
-        "；".join(row.warnings) or None,
+        row.verdict_label(lang), base_only if row.display_state == "base_only" else None,
+        None if p is None else p.value, None if p is None else p.method_label(lang),
+        ("; " if en else "；").join(row.notes(lang)) or None,
     ]
 
 
 def write_sheet(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
                 widths: Sequence[float], formats: Sequence[str | None] | None = None, *,
-                title: str | None = None) -> None:
+                title: str | None = None, lang: str = "zh") -> None:
     """Header row bold and frozen, borders, column widths, number formats per column, print
     setup (A4, fit to width, header row repeated, ``title`` in the page header)."""
     ws.append(list(headers))
@@ -86,11 +92,11 @@ def write_sheet(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[C
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "C2" if len(headers) > 6 else "A2"
-    _print_setup(ws, widths, title=title)
+    _print_setup(ws, widths, title=title, lang=lang)
 
 
 def _print_setup(ws: Worksheet, widths: Sequence[float], *, title_rows: str | None = "1:1",
-                 title: str | None = None) -> None:
+                 title: str | None = None, lang: str = "zh") -> None:
     """A4, landscape when the columns are wide, one page wide, the header row repeated on every
     printed page, the title and page numbers in the header and footer."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -109,11 +115,12 @@ def _print_setup(ws: Worksheet, widths: Sequence[float], *, title_rows: str | No
         header.center.text = title.replace("&", "&&")
         header.center.size = 10
     if footer is not None:
-        footer.center.text = "第 &P 页，共 &N 页"
+        footer.center.text = text.tr("第 &P 页，共 &N 页", lang)
         footer.center.size = 9
 
 
-def _paragraph(ws: Worksheet, content: str, font: Font, *, right: bool = False) -> None:
+def _paragraph(ws: Worksheet, content: str, font: Font, *, right: bool = False,
+               lang: str = "zh") -> None:
     """One paragraph merged across the summary columns, wrapped, its row tall enough."""
     row = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value is not None else 1
     cell = ws.cell(row=row, column=1, value=content)
@@ -121,96 +128,103 @@ def _paragraph(ws: Worksheet, content: str, font: Font, *, right: bool = False) 
     cell.alignment = Alignment(wrap_text=True, vertical="top",
                                horizontal="right" if right else "left")
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=SUMMARY_COLUMNS)
-    ws.row_dimensions[row].height = 16 * (1 + len(content) // SUMMARY_CHARS)
+    per_line = SUMMARY_CHARS * 2 if lang == "en" else SUMMARY_CHARS  # Latin letters: half
+    ws.row_dimensions[row].height = 16 * (1 + len(content) // per_line)
 
 
 def _summary_sheet(ws: Worksheet, d: ReportDocument) -> None:
     """The five sections in words (title, paragraphs, counts per verdict), then 落款."""
-    ws.title = "概要"
+    lang = d.lang
+    ws.title = text.tr("概要", lang)
     report = d.report
     body, head = Font(name=FONT, size=11), Font(name="黑体", bold=True, size=12)
-    _paragraph(ws, d.title, Font(name="黑体", bold=True, size=14))
+    _paragraph(ws, d.title, Font(name="黑体", bold=True, size=14), lang=lang)
     ws.row_dimensions[1].height = 24
     paragraphs = (d.overview, d.indicator_intro, d.task_intro, d.problem_text, d.suggestions)
     for k, (name, paras) in enumerate(zip(d.section_titles, paragraphs, strict=True), start=1):
-        _paragraph(ws, f"{text.numeral(k)}、{name}", head)
+        _paragraph(ws, text.section_heading(k, name, lang), head, lang=lang)
         for para in paras:
-            _paragraph(ws, para, body)
+            _paragraph(ws, para, body, lang=lang)
         if k == 2 and report.summary.verdict_counts:
-            ws.append(["评价", "指标数"])
+            ws.append(text.trs(["评价", "指标数"], lang))
             for cell in ws[ws.max_row][:2]:
                 cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
             for verdict, count in report.summary.verdict_counts.items():
-                ws.append([text.VERDICT_ZH[verdict], count])
+                ws.append([label("verdict", verdict, lang), count])
                 for cell in ws[ws.max_row][:2]:
                     cell.border = BORDER
     ws.append([])
-    _paragraph(ws, d.issuer, body, right=True)
-    _paragraph(ws, d.date_text, body, right=True)
+    _paragraph(ws, d.issuer, body, right=True, lang=lang)
+    _paragraph(ws, d.date_text, body, right=True, lang=lang)
     widths = [18] + [16] * (SUMMARY_COLUMNS - 1)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    _print_setup(ws, widths, title_rows=None)
+    _print_setup(ws, widths, title_rows=None, lang=lang)
 
 
 def _task_sheet(ws: Worksheet, d: ReportDocument) -> None:
+    lang = d.lang
     rows: list[list[Cell]] = []
     for g in d.task_groups:
         for t in g.tasks:
-            cells = text.task_status_cells(t, g.department)
-            rows.append([g.department, t.number, cells[1], "、".join(t.support) or None,
+            cells = text.task_status_cells(t, g.department, lang)
+            rows.append([text.tr(g.department, lang) if g.department == NO_LEAD else g.department,
+                         t.number, cells[1], text.sep(lang).join(t.support) or None,
                          None if t.state is None else cells[2],
                          None if t.percent is None else t.percent / 100, t.latest,
                          t.last_report.isoformat() if t.last_report else None, cells[5]])
-    write_sheet(ws, TASK_COLUMNS, rows, TASK_WIDTHS,
-                (None, YEAR, None, None, None, PERCENT_WHOLE, None, None, None), title=d.title)
+    write_sheet(ws, text.trs(TASK_COLUMNS, lang), rows, TASK_WIDTHS,
+                (None, YEAR, None, None, None, PERCENT_WHOLE, None, None, None), title=d.title,
+                lang=lang)
 
 
 def build_workbook(d: ReportDocument) -> Workbook:
     report = d.report
+    lang = d.lang
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     _summary_sheet(ws, d)
-    write_sheet(wb.create_sheet("指标监测"), [c[0] for c in INDICATOR_COLUMNS],
-                [_indicator_values(i, r) for i, r in enumerate(report.indicators, start=1)],
+    write_sheet(wb.create_sheet(text.tr("指标监测", lang)),
+                text.trs([c[0] for c in INDICATOR_COLUMNS], lang),
+                [_indicator_values(i, r, lang) for i, r in enumerate(report.indicators, start=1)],
                 [c[1] for c in INDICATOR_COLUMNS], [c[2] for c in INDICATOR_COLUMNS],
-                title=d.title)
-    _task_sheet(wb.create_sheet("重点任务"), d)
+                title=d.title, lang=lang)
+    _task_sheet(wb.create_sheet(text.tr("重点任务", lang)), d)
     finding_widths = (6, 20, 8, 90)
-    finding_headers = text.FINDING_HEADERS
-    write_sheet(wb.create_sheet("监测预警"), finding_headers,
-                [_finding_values(i, f)
+    finding_headers = text.trs(text.FINDING_HEADERS, lang)
+    write_sheet(wb.create_sheet(text.tr("监测预警", lang)), finding_headers,
+                [_finding_values(i, f, lang)
                  for i, f in enumerate(report.monitoring_alerts, start=1)],
-                finding_widths, title=d.title)
-    write_sheet(wb.create_sheet("审查发现"), finding_headers,
-                [_finding_values(i, f) for i, f in enumerate(report.findings, start=1)],
-                finding_widths, title=d.title)
+                finding_widths, title=d.title, lang=lang)
+    write_sheet(wb.create_sheet(text.tr("审查发现", lang)), finding_headers,
+                [_finding_values(i, f, lang) for i, f in enumerate(report.findings, start=1)],
+                finding_widths, title=d.title, lang=lang)
     if report.prior:
-        _prior_sheet(wb.create_sheet("上期完成情况"), d)
+        _prior_sheet(wb.create_sheet(text.tr("上期完成情况", lang)), d)
     wb.active = 1 if report.indicators else 0
     text_cells_as_text(wb)
     return wb
 
 
-def _finding_values(index: int, f: Finding) -> list[Cell]:
-    severity = text.SEVERITY_ZH.get(f.severity, str(f.severity))
-    return [index, text.FINDING_LABELS.get(f.code, f.code), severity, f.message]
+def _finding_values(index: int, f: Finding, lang: str = "zh") -> list[Cell]:
+    return [index, *text.finding_cells(index, f, lang)[1:]]
 
 
 def _prior_sheet(ws: Worksheet, d: ReportDocument) -> None:
     report = d.report
+    lang = d.lang
     headers = ("序号", "指标", "单位", "基期年", "基期值", "目标年", "目标值", "完成年",
                "完成值", text.LABEL_PLAIN, text.LABEL_CHANGE, "是否完成")
     rows: list[list[Cell]] = [
         [i, r.name, r.unit, r.baseline_year, r.baseline, r.target_year, r.target,
          r.actual_year, r.actual, r.completion_plain, r.completion_change,
-         None if r.met is None else ("完成" if r.met else "未完成")]
+         None if r.met is None else text.tr("完成" if r.met else "未完成", lang)]
         for i, r in enumerate(report.prior, start=1)
     ]
     formats = (YEAR, None, None, YEAR, NUMBER, YEAR, NUMBER, YEAR, NUMBER, PERCENT, PERCENT, None)
-    write_sheet(ws, headers, rows, (6, 30, 8, 8, 11, 8, 11, 8, 11, 14, 18, 10), formats,
-                title=d.title)
+    write_sheet(ws, text.trs(headers, lang), rows, (6, 30, 8, 8, 11, 8, 11, 8, 11, 14, 18, 10),
+                formats, title=d.title, lang=lang)
 
 
 def write_xlsx(d: ReportDocument, path: Path) -> None:

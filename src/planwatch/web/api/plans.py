@@ -154,19 +154,22 @@ def report(plan_id: int, store: StoreDep, actor: CurrentActor,
            issued_on: Annotated[date | None, Query(description="成文日期")] = None,
            suggestions: Annotated[str | None, Query(max_length=20_000,
                                                     description="下一步工作建议")] = None,
+           lang: Annotated[str, Query(pattern="^(zh|en)$",
+                                      description="report language: zh (default) or en; "
+                                                  "data stays as written")] = "zh",
            ) -> Response:
     """The evaluation report (年度监测/中期评估/总结评估报告) of ``year`` as a download named
-    by its title."""
-    options = report_options(kind, issuer, issued_on, suggestions)
+    by its title, in Chinese or English (``lang``)."""
+    options = report_options(kind, issuer, issued_on, suggestions, lang)
     return report_response(actions.report_file(store, actor, plan_id, year, format, options),
                            plan_id, year, format)
 
 
 def report_options(kind: str, issuer: str | None, issued_on: date | None,
-                   suggestions: str | None) -> actions.ReportOptions:
+                   suggestions: str | None, lang: str = "zh") -> actions.ReportOptions:
     return actions.ReportOptions(kind=actions.report_kind_code(kind),
                                  issuer=(issuer or "").strip() or None, issued_on=issued_on,
-                                 suggestions=suggestions)
+                                 suggestions=suggestions, lang=actions.report_lang(lang))
 
 
 def report_response(file: actions.ReportFile, plan_id: int, year: int, fmt: str) -> Response:

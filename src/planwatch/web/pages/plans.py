@@ -14,6 +14,7 @@ from planwatch.model.codes import ReportKind
 from planwatch.model.labels import label
 from planwatch.web.api.plans import report_options, report_response
 from planwatch.web.deps import CurrentActor, OptionalActor, StoreDep, WritingActor
+from planwatch.web.i18n import lang_of
 from planwatch.web.pages.common import page_router, plan_years, render
 from planwatch.web.pages.paging import PageRequest, Paging, pager
 from planwatch.workflow.detail import target_path
@@ -147,9 +148,10 @@ def public(request: Request, plan_id: int, store: StoreDep, year: Year = None) -
 def reports(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
             year: Year = None, kind: Annotated[str, Query(pattern=KINDS)] = "auto") -> Response:
     """报告: the report of a year as it would be made — its kind, the problems found and the
-    suggestions seeded from them, which the user may edit — and the download form."""
+    suggestions seeded from them, which the user may edit — and the download form; in the
+    page's language."""
     view = actions.plan_overview(store, actor, plan_id, year)
-    draft = actions.report_draft(store, actor, plan_id, view.year, kind)
+    draft = actions.report_draft(store, actor, plan_id, view.year, kind, lang_of(request))
     return render(request, "reports.html", {
         "o": view, "years": _years(view), "draft": draft, "kind": kind,
         "kinds": [("auto", "按年份自动确定"), *((str(k), label("report_kind", k))
@@ -158,7 +160,7 @@ def reports(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor
 
 
 @router.post("/plans/{plan_id}/report")
-def report_download(plan_id: int, store: StoreDep, actor: WritingActor,
+def report_download(request: Request, plan_id: int, store: StoreDep, actor: WritingActor,
                     year: Annotated[int, Form(ge=1949, le=2100)],
                     format: Annotated[str, Form(pattern="^(docx|xlsx|html|md)$")] = "docx",
                     kind: Annotated[str, Form(pattern=KINDS)] = "auto",
@@ -166,8 +168,8 @@ def report_download(plan_id: int, store: StoreDep, actor: WritingActor,
                     issued_on: Annotated[str, Form(max_length=10)] = "",
                     suggestions: Annotated[str, Form(max_length=20_000)] = "") -> Response:
     """The report made with the reports page's choices (kind, 落款, date — empty: today —,
-    the edited suggestions), as a download named by its title."""
-    options = report_options(kind, issuer, _day(issued_on), suggestions)
+    the edited suggestions), as a download named by its title, in the page's language."""
+    options = report_options(kind, issuer, _day(issued_on), suggestions, lang_of(request))
     return report_response(actions.report_file(store, actor, plan_id, year, format, options),
                            plan_id, year, format)
 
@@ -181,11 +183,12 @@ def _day(text: str) -> date | None:
 
 
 @router.get("/plans/{plan_id}/report")
-def report_get(plan_id: int, store: StoreDep, actor: CurrentActor,
+def report_get(request: Request, plan_id: int, store: StoreDep, actor: CurrentActor,
                year: Annotated[int, Query(ge=1949, le=2100)],
                format: Annotated[str, Query(pattern="^(docx|xlsx|html|md)$")] = "docx",
                kind: Annotated[str, Query(pattern=KINDS)] = "auto") -> Response:
-    """The report with the defaults (a link to share): suggestions seeded, today's date."""
-    options = report_options(kind, None, None, None)
+    """The report with the defaults (a link to share): suggestions seeded, today's date, in
+    the page's language (``?lang=``, else the language chosen)."""
+    options = report_options(kind, None, None, None, lang_of(request))
     return report_response(actions.report_file(store, actor, plan_id, year, format, options),
                            plan_id, year, format)
