@@ -211,3 +211,11 @@ def test_the_title_line_of_an_explanation_page() -> None:
     assert interpreted_type(["政策解读：某示范区建设实施方案（2016-2020年）解读"]) == \
         (True, "implementation_opinion")
     assert interpreted_type(["政策解读：关于做好某项工作的几点解读"]) == (True, None)
+
+
+def test_what_the_year_brings_before_a_task_is_no_goal(tmp_path: Path) -> None:
+    """今年高校毕业生达874万人，要促进…: the given the task answers; 今年新增…以上 stays a goal."""
+    text = ("某省政府工作报告\n某省人民政府\n2020年5月22日\n"
+            "今年高校毕业生达874万人，要促进市场化社会化就业，高校和属地政府都要提供就业服务。"
+            "今年新增城镇就业900万人以上，要稳住就业基本盘。\n")
+    assert [r[1] for r in _targets(tmp_path, text)] == [9000000]

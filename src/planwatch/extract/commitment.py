@@ -178,6 +178,10 @@ def classify(st: Statement) -> Verdict:
         return Verdict("other", "survey")  # 30%的女性科技人才反映…
     if _FORECAST.search(view.clause) and not _PLEDGE.search(st.sentence):
         return Verdict("other", "forecast")  # 预计全年为企业减负超过2.5万亿元: an estimate
+    if _GIVEN.search(view.clause) and _TASK_FOR_IT.match(view.after) \
+            and not _PLEDGE.search(st.sentence):
+        return Verdict("other", "forecast")  # 今年高校毕业生达874万人，要促进…就业: the task's
+        # given, not its goal
     if view.promised_anywhere:
         return Verdict("target", "commitment")
     if st.doc_type != "evaluation_report" and _COMMIT.search(view.clause):
@@ -277,6 +281,9 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
 
 
 _FORECAST = re.compile(r"预计|预测|有望|估计")
+# 今年高校毕业生达874万人，要…: what the year brings, stated as the ground of the task after it
+_GIVEN = re.compile(r"今年[^，。；]{0,16}?(?:达|有|为|将达)$")
+_TASK_FOR_IT = re.compile(r"\s*[，,]\s*(?:要|需要|必须|务必)")
 _PLEDGE = re.compile(r"力争|确保|目标|争取")
 # 重点推进A、B、“C”等8项计划: the number counts the programmes just named
 _NAMED_LIST = re.compile(r"[、”][^，。；]{0,30}等\s*$|”\s*$")
