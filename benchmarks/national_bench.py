@@ -48,6 +48,7 @@ from planwatch import actions
 from planwatch.catalog import names as catalog_names
 from planwatch.catalog.indicators import CatalogIndicator, load_catalog
 from planwatch.evaluate.index_framework import load_framework
+from planwatch.evaluate.rows import dump_rows, evaluation_rows
 from planwatch.model.plan import Indicator, Meta, Plan
 from planwatch.settings import Settings
 from planwatch.storage import Storage, open_storage
@@ -196,6 +197,9 @@ def generate(store: Storage) -> dict[str, int]:
         counts["plan_versions"] = _copy(conn, "plan_versions", "id, plan_id, version_no, "
                                         "plan_json, content_sha256, source_name, imported_at, "
                                         "imported_by", versions())
+        counts["evaluation_rows"] = _copy(conn, "evaluation_rows", "version_id, rows_json",
+                                          ((rid, dump_rows(evaluation_rows(p)))
+                                           for rid, _, _, _, p in plans))
         codes = [c.code for c in catalogue_rows()]
 
         def indicator_rows() -> Iterator[tuple[Any, ...]]:
