@@ -106,10 +106,20 @@ class RowVerdicts:
     completion: FloatArray
     """The 进度完成率 the verdict used (NaN: none)."""
     time_progress: FloatArray
+    actual_year: FloatArray
+    """The year of the chosen actual (NaN: none)."""
 
 
 def _col(values: Sequence[float | int | None]) -> FloatArray:
     return np.array([math.nan if v is None else v for v in values], dtype=np.float64)
+
+
+def _grown(ind: EvaluationRow) -> float:
+    """B·(1+r)^n of a row that has all four numbers (``progress.resolve_target``)."""
+    assert ind.baseline is not None and ind.annual_growth_pct is not None
+    assert ind.target_year is not None and ind.baseline_year is not None
+    return compound_value(ind.baseline, ind.annual_growth_pct / 100.0,
+                          ind.target_year - ind.baseline_year)
 
 
 def _targets(inds: Sequence[EvaluationRow], b: FloatArray, y0: FloatArray, y_t: FloatArray
@@ -126,12 +136,9 @@ def _targets(inds: Sequence[EvaluationRow], b: FloatArray, y0: FloatArray, y_t: 
     target = np.where(from_cum, b + cumulative, target)
     grown = (~rate & np.isnan(printed) & ~from_cum & ~np.isnan(b) & ~np.isnan(growth)
              & ~np.isnan(y0) & ~np.isnan(y_t))
-    for k in np.flatnonzero(grown).tolist():  # few rows: the scalar arithmetic, bit for bit
-        ind = inds[k]
-        assert ind.baseline is not None and ind.annual_growth_pct is not None
-        assert ind.target_year is not None and ind.baseline_year is not None
-        target[k] = compound_value(ind.baseline, ind.annual_growth_pct / 100.0,
-                                   ind.target_year - ind.baseline_year)
+    rows = np.flatnonzero(grown)
+    if rows.size:  # the scalar arithmetic, bit for bit
+        target[rows] = [_grown(inds[k]) for k in rows.tolist()]
     compound = ~rate & ~np.isnan(growth) & np.isnan(cumulative)
     return target, rate, compound
 
@@ -171,7 +178,8 @@ def judge_rows(inds: Sequence[EvaluationRow], chosen: Sequence[Observation | Non
     return RowVerdicts(verdict=verdict, verdict_index=index, status=status, target=target,
                        path=path,
                        unit_ok=unit_ok, completion=np.where(rate, np.nan, res.completion[:, 0, 0]),
-                       time_progress=np.where(rate, np.nan, res.time_progress[:, 0, 0]))
+                       time_progress=np.where(rate, np.nan, res.time_progress[:, 0, 0]),
+                       actual_year=year)
 
 
 def _opt(x: float) -> float | None:

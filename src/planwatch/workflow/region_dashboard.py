@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import math
 import threading
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import chain
+
+import numpy as np
 
 from planwatch.catalog.indicators import IndicatorMatch, load_catalog, match_indicator
 from planwatch.catalog.names import name_key
@@ -225,9 +228,19 @@ def _cells(j: _Judged, v: RowVerdicts) -> dict[str, Cell]:
     return out
 
 
-def _unreported(j: _Judged, v: RowVerdicts, year: int) -> list[str]:
-    return [ind.name for n, (ind, got) in enumerate(zip(j.rows, j.chosen, strict=True))
-            if not math.isnan(v.target[j.offset + n]) and (got is None or got.year != year)]
+def _unreported(judged: dict[int, _Judged], v: RowVerdicts, year: int) -> dict[int, list[str]]:
+    """Per key of ``judged``, its rows with a target and no value of ``year`` (one mask over
+    the batch; each missing row found in its plan by the plans' offsets)."""
+    with np.errstate(invalid="ignore"):
+        missing = np.flatnonzero(~np.isnan(v.target) & (v.actual_year != year)).tolist()
+    keys = list(judged)
+    starts = [judged[k].offset for k in keys]
+    out: dict[int, list[str]] = {k: [] for k in keys}
+    for row in missing:
+        key = keys[bisect_right(starts, row) - 1]
+        j = judged[key]
+        out[key].append(j.rows[row - j.offset].name)
+    return out
 
 
 def _alerts(j: _Judged, v: RowVerdicts, year: int,
@@ -353,13 +366,14 @@ def plan_results(store: Storage, plans: list[PlanItem], year: int) -> list[PlanR
                 if h.version_id is not None}
     judged, v = _judge(store, {p.id: p for p in plans}, versions, year)
     series = _series(store, list(judged.values()), v, year)
+    unreported = _unreported(judged, v, year)
     return [PlanResult(
         plan_id=j.plan.id,
         rows=[(ind.name, v.verdict[j.offset + n], None if got is None else got.value,
                None if got is None else got.year, _opt(v.target[j.offset + n]))
               for n, (ind, got) in enumerate(zip(j.rows, j.chosen, strict=True))],
-        alerts=_alerts(j, v, year, series), unreported=_unreported(j, v, year))
-        for j in judged.values()]
+        alerts=_alerts(j, v, year, series), unreported=unreported[key])
+        for key, j in judged.items()]
 
 
 _ON_TRACK = [VERDICTS.index(c) for c in ON_TRACK]
@@ -418,7 +432,7 @@ def _dashboard(store: Storage, region: RegionRecord | None, regions: list[Region
     series = _series(store, own, v, year)
     verdicts = v.verdict_index.tolist()
     counted = {rid: _counted(j, verdicts) for rid, j in judged.items()}
-    unreported = {rid: _unreported(j, v, year) for rid, j in judged.items()}
+    unreported = _unreported(judged, v, year)
     lagging = {rid for rid, names in unreported.items() if names}
     subs = []
     for r in regions:
