@@ -1,7 +1,9 @@
 """National scale on the product path: 3,200 regions (31 provinces → 310 cities → 2,859
 counties) × 20 indicators × 10 years in PostgreSQL — SYNTHETIC data (regions 模拟省01…, plans
 titled （模拟数据·基准测试）, values sourced 模拟数据（基准测试）), written with COPY into a
-throwaway database that is dropped at the end.
+throwaway database that is dropped at the end — each plan version's evaluation rows too, by the
+product's own derivation (``evaluate.rows``, as ``import_plan`` stores them), and VACUUM ANALYZE
+after the load (the latest actuals are an index-only scan).
 
 Timed cold — a new database connection and the process's caches cleared before each run,
 median of 3 — each as a signed-in user's browser gets it (the page through the web app:

@@ -4,12 +4,14 @@ verdict, the 预警 of all of them, and who has not reported the year — and, f
 the same summed over every region below it (下辖地区: the country's row of a province covers its
 cities and counties).
 
-Read and judged at scale: the region tree, the plans, their documents and the actuals of the
-year are read in a few set-based queries (:mod:`planwatch.storage.region_reads`), and every
-row of every plan is judged in one call of the batch evaluator
+Read and judged at scale: the region tree, the plans, the rows stored with their versions (no
+document parsed: :mod:`planwatch.evaluate.rows`) and the actuals of the year are read in a few
+set-based queries (:mod:`planwatch.storage.region_reads`), every row of every plan is judged in
+one call of the batch evaluator
 (:mod:`planwatch.evaluate.batch_plans`) — with the verdicts THE evaluation view
 (:func:`planwatch.workflow.overview.plan_evaluation`) gives, so every cell here is the one its
-plan page shows (tests/test_region_dashboard.py, tests/test_batch_plans.py)."""
+plan page shows (tests/test_region_dashboard.py, tests/test_batch_plans.py) — and the regions
+below are counted by verdict index, without a cell object each."""
 
 from __future__ import annotations
 
