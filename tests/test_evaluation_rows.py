@@ -1,9 +1,10 @@
 """The rows the evaluation judges, stored per plan version (``evaluation_rows``), are what the
-version's document gives (``evaluate.rows.evaluation_rows`` with its current targets): for every
-sample plan, after every kind of write (a new plan, a new version, an identical re-import, a
-revised table or prose target, values recorded and corrected), and after migration 0010 fills
-an old database. After each write the dashboard equals one computed on rows derived again from
-the documents, and the batch equals the one evaluation view — SQLite and PostgreSQL."""
+version's document gives (``evaluate.rows.evaluation_rows`` with its current targets), and the
+kept latest values (``actuals_latest``) what every stored value gives: for every sample plan,
+after every kind of write (a new plan, a new version, an identical re-import, a revised table or
+prose target, values recorded and corrected), and after migration 0010 fills an old database.
+After each write the dashboard equals one computed on rows and latest values derived again from
+scratch, and the batch equals the one evaluation view — SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -25,11 +26,19 @@ from planwatch.storage import (
     record_actuals,
     upgrade,
 )
+from planwatch.storage.actuals import rebuild_latest
 from planwatch.storage.plan_details import refresh_evaluation_rows
 from planwatch.storage.plans import canonical_json, get_version_plan, latest_plan, list_plans
 from planwatch.storage.region_reads import version_rows
 from planwatch.storage.revisions import revise_latest_target
-from planwatch.storage.schema import actuals, plan_versions, plans, regions, targets
+from planwatch.storage.schema import (
+    actuals,
+    actuals_latest,
+    plan_versions,
+    plans,
+    regions,
+    targets,
+)
 from planwatch.storage.types import as_author, utcnow
 from planwatch.workflow.demo import sample_plans
 from planwatch.workflow.overview import plan_evaluation
@@ -116,28 +125,54 @@ def _one_view(store: Storage, plan_id: int, year: int) -> tuple[object, ...]:
              and r.actual_year != year])
 
 
+def _kept(store: Storage) -> dict[tuple[int, str], tuple[object, ...]]:
+    with store.reading() as conn:
+        return {(r.plan_id, r.indicator): (r.year, r.value, r.unit, r.status)
+                for r in conn.execute(select(actuals_latest))}
+
+
+def _latest_from_scratch(store: Storage) -> dict[tuple[int, str], tuple[object, ...]]:
+    """Per plan and name, from every stored value: the latest year, the final before the
+    provisional."""
+    out: dict[tuple[int, str], tuple[object, ...]] = {}
+    with store.reading() as conn:
+        for r in conn.execute(select(actuals)):
+            held = out.get((r.plan_id, r.indicator))
+            if held is None or (r.year, r.status == "final") > (held[0], held[3] == "final"):
+                out[(r.plan_id, r.indicator)] = (r.year, r.value, r.unit, r.status)
+    return out
+
+
 def _check(store: Storage, step: str) -> None:
-    """Stored rows = rows derived from the documents; the batch = the one evaluation view;
-    the national dashboard = the one on rows derived again from scratch."""
+    """Stored rows = rows derived from the documents, kept latest values = those of every
+    value; the batch = the one evaluation view; the national dashboard = the one on rows and
+    latest values derived again from scratch — this year and an earlier one (values of a later
+    year read again)."""
     assert _stored(store) == _from_documents(store), step
+    assert _kept(store) == _latest_from_scratch(store), step
     items = [PlanItem(id=p.id, title=p.title, region=None, region_id=p.region_id,
                       doc_type=p.doc_type, period_start=p.period_start,
                       period_end=p.period_end, latest_version=p.latest_version,
                       is_public=False) for p in list_plans(store)]
-    for result in plan_results(store, items, YEAR):
-        rows, alerts, unreported = _one_view(store, result.plan_id, YEAR)
-        assert (result.rows, result.alerts, result.unreported) == (rows, alerts, unreported), \
-            step
-    shown = dashboard_json(region_dashboard(store, SYSTEM, None, YEAR))
+    for year in (YEAR, YEAR - 1):
+        for result in plan_results(store, items, year):
+            rows, alerts, unreported = _one_view(store, result.plan_id, year)
+            assert (result.rows, result.alerts, result.unreported) == (
+                rows, alerts, unreported), (step, year)
+    shown = [dashboard_json(region_dashboard(store, SYSTEM, None, y)) for y in (YEAR, YEAR - 1)]
     with store.atomic() as conn:
         for vid in _stored(store):
             refresh_evaluation_rows(conn, vid)
-    assert dashboard_json(region_dashboard(store, SYSTEM, None, YEAR)) == shown, step
+        rebuild_latest(conn)
+    assert [dashboard_json(region_dashboard(store, SYSTEM, None, y))
+            for y in (YEAR, YEAR - 1)] == shown, step
 
 
 def _values(store: Storage, plan_id: int, value: float, status: str = "final") -> None:
     record_actuals(store, plan_id, [
         Actual(indicator="研发经费投入强度", year=YEAR, value=value, unit="%", status=status),
+        Actual(indicator="研发经费投入强度", year=YEAR - 1, value=value - 0.1, unit="%",
+               status=status),
         Actual(indicator="省级重点实验室数", year=YEAR - 1, value=value * 10, unit="家",
                status=status),
         Actual(indicator="高新技术企业数", year=YEAR, value=value * 70, unit="家",
@@ -222,6 +257,7 @@ def test_upgrade_fills_the_rows_of_an_old_database(file_url: str) -> None:
         assert (stored[1][0].target, stored[1][0].target_year) == (3.1, 2024)
         assert stored[1][-1].name == "省级重点实验室数" and stored[1][-1].target == 40.0
         assert stored[2][0].target == 2.8
+        assert _kept(store) == {(1, "研发经费投入强度"): (2022, 2.5, None, "final")}
         with store.engine.connect() as conn:
             found = {i["name"] for i in inspect(conn).get_indexes("actuals")}
         assert ("ix_actuals_latest" in found) == (store.dialect == "postgresql")

@@ -3,6 +3,7 @@
 A batch is validated first; if any row has a problem nothing is saved and :class:`RowsRejected`
 lists every problem. Values are stored in the unit of the plan's indicator (万元 → 亿元 etc. are
 converted through the indicator catalogue; incompatible units are refused, never guessed).
+Each write keeps ``actuals_latest`` (the latest value per plan and name) in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, func, insert, select, text
 
 from planwatch.catalog.indicators import convert_value, plausible_range, resolve_indicator
 from planwatch.model.actual import Actual
@@ -23,7 +24,7 @@ from planwatch.model.plan import Indicator, Plan
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
 from planwatch.storage.errors import RowsRejected, StorageError
-from planwatch.storage.schema import actuals, indicators, plan_versions, plans
+from planwatch.storage.schema import actuals, actuals_latest, indicators, plan_versions, plans
 from planwatch.storage.types import Author, as_author, utcnow
 
 AUDITED = ("value", "unit", "source", "reported_on")
@@ -174,6 +175,7 @@ def _upsert(conn: Connection, plan_id: int, item: _Checked, user: Author,
             **values)))  # fmt: skip
         write_audit(conn, user=user, entity="actual", entity_id=new_id, field="value",
                     new=value, source=values["source"])  # fmt: skip
+        refresh_latest(conn, plan_id, target.name)
         return "inserted"
     changed = [f for f in AUDITED if existing[f] != values[f]]
     if not changed:
@@ -183,7 +185,38 @@ def _upsert(conn: Connection, plan_id: int, item: _Checked, user: Author,
     for field in changed:
         write_audit(conn, user=user, entity="actual", entity_id=int(existing["id"]), field=field,
                     old=existing[field], new=values[field], source=values["source"])  # fmt: skip
+    refresh_latest(conn, plan_id, target.name)
     return "updated"
+
+
+_LATEST_ORDER = (actuals.c.year.desc(), actuals.c.status)  # 'final' < 'provisional'
+_LATEST_COLUMNS = (actuals.c.year, actuals.c.value, actuals.c.unit, actuals.c.status)
+
+
+def refresh_latest(conn: Connection, plan_id: int, indicator: str) -> None:
+    """Keep ``actuals_latest`` for one plan and stored name after a write of its actuals, in
+    the caller's transaction: its latest year's row, the final before the provisional."""
+    key = (actuals_latest.c.plan_id == plan_id, actuals_latest.c.indicator == indicator)
+    best = conn.execute(select(*_LATEST_COLUMNS).where(
+        actuals.c.plan_id == plan_id, actuals.c.indicator == indicator)
+        .order_by(*_LATEST_ORDER).limit(1)).first()
+    conn.execute(actuals_latest.delete().where(*key))
+    if best is not None:
+        conn.execute(actuals_latest.insert().values(
+            plan_id=plan_id, indicator=indicator, year=best.year, value=best.value,
+            unit=best.unit, status=best.status))
+
+
+def rebuild_latest(conn: Connection) -> None:
+    """``actuals_latest`` derived again from every stored actual (after a bulk load)."""
+    rank = func.row_number().over(partition_by=(actuals.c.plan_id, actuals.c.indicator),
+                                  order_by=_LATEST_ORDER).label("rank")
+    ranked = select(actuals.c.plan_id, actuals.c.indicator, *_LATEST_COLUMNS, rank).subquery()
+    conn.execute(actuals_latest.delete())
+    conn.execute(insert(actuals_latest).from_select(
+        ["plan_id", "indicator", "year", "value", "unit", "status"],
+        select(ranked.c.plan_id, ranked.c.indicator, ranked.c.year, ranked.c.value,
+               ranked.c.unit, ranked.c.status).where(ranked.c.rank == 1)))
 
 
 def _cell_key(plan_id: int, indicator: str, year: int, status: str) -> int:

@@ -6,8 +6,12 @@ without parsing documents.
   as one JSON array. Existing versions are filled from their stored document by the derivation
   the product uses (:func:`planwatch.evaluate.rows.evaluation_rows`: these rows are derived
   data, written from then on with each version and re-derived on each revision).
+* ``actuals_latest``: per plan and stored indicator name its latest actual (the latest year,
+  the final before the provisional), filled from the stored actuals and kept from then on with
+  every write of actuals.
 * ``ix_actuals_latest`` (PostgreSQL): actuals by plan, name, year descending and status, with
-  value and unit included — the latest actual of every plan read by an index-only scan.
+  value and unit included — the latest actual at or before an earlier year read by an
+  index-only scan.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
+    insert,
     select,
 )
 
@@ -45,7 +51,30 @@ def _tables(md: MetaData) -> dict[str, Table]:
     Table("evaluation_rows", md,
           Column("version_id", Integer, ForeignKey("plan_versions.id"), primary_key=True),
           Column("rows_json", Text, nullable=False))
+    Table("plans", md, Column("id", Integer, primary_key=True))
+    Table("actuals", md, Column("id", Integer, primary_key=True), Column("plan_id", Integer),
+          Column("indicator", String(300)), Column("year", Integer), Column("value", Float),
+          Column("unit", String(50)), Column("status", String(12)))
+    Table("actuals_latest", md,
+          Column("plan_id", Integer, ForeignKey("plans.id"), primary_key=True),
+          Column("indicator", String(300), primary_key=True),
+          Column("year", Integer, nullable=False),
+          Column("value", Float, nullable=False),
+          Column("unit", String(50), nullable=True),
+          Column("status", String(12), nullable=False))
     return dict(md.tables)
+
+
+def _fill_latest(conn: Connection, t: dict[str, Table]) -> None:
+    """Per plan and name its latest year's row, the final before the provisional."""
+    a = t["actuals"]
+    rank = func.row_number().over(partition_by=(a.c.plan_id, a.c.indicator),
+                                  order_by=(a.c.year.desc(), a.c.status)).label("rank")
+    ranked = select(a.c.plan_id, a.c.indicator, a.c.year, a.c.value, a.c.unit, a.c.status,
+                    rank).subquery()
+    columns = ["plan_id", "indicator", "year", "value", "unit", "status"]
+    conn.execute(insert(t["actuals_latest"]).from_select(
+        columns, select(*(ranked.c[c] for c in columns)).where(ranked.c.rank == 1)))
 
 
 def _revised(plan: Plan, rows: list[Any]) -> Plan:
@@ -86,6 +115,8 @@ def apply_0010(conn: Connection) -> None:
     t = _tables(md)
     t["evaluation_rows"].create(conn)
     _fill(conn, t)
+    t["actuals_latest"].create(conn)
+    _fill_latest(conn, t)
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("CREATE INDEX ix_actuals_latest ON actuals "
                              "(plan_id, indicator, year DESC, status) INCLUDE (value, unit)")

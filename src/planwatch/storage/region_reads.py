@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -33,7 +35,14 @@ from planwatch.evaluate.rows import EvaluationRow, load_rows
 from planwatch.model.actual import Actual
 from planwatch.storage.engine import Storage
 from planwatch.storage.regions import RegionRecord
-from planwatch.storage.schema import actuals, evaluation_rows, plan_versions, plans, regions
+from planwatch.storage.schema import (
+    actuals,
+    actuals_latest,
+    evaluation_rows,
+    plan_versions,
+    plans,
+    regions,
+)
 from planwatch.storage.schema_web import plan_archive, plan_visibility
 
 CHUNK = 5000
@@ -169,12 +178,26 @@ def _latest_query(store: Storage, among: ColumnElement[bool], year: int) -> Sele
 
 def latest_actuals(store: Storage, plan_ids: Collection[int], year: int) -> list[Observed]:
     """Per plan and stored indicator name, its latest row at or before ``year`` (final before
-    provisional; SQLite: the latest year's final and provisional rows), by plan and name."""
-    out: list[Observed] = []
+    provisional; SQLite: the latest year's final and provisional rows), by plan and name: the
+    kept latest values (``actuals_latest``, in the key's order) — and for a plan with one of a
+    later year than ``year``, its values read again from every value."""
+    columns = [actuals_latest.c[c.name] for c in _LATEST]
     with store.reading() as conn:
-        for cond in _among(store, actuals.c.plan_id, plan_ids):
-            out += [Observed(*row)
-                    for row in conn.execute(_latest_query(store, cond, year)).all()]
+        kept: list[Any] = []
+        for cond in _among(store, actuals_latest.c.plan_id, plan_ids):
+            kept += conn.execute(select(*columns).where(cond).order_by(
+                actuals_latest.c.plan_id, actuals_latest.c.indicator)).all()
+        later = {row[0] for row in kept if row[2] > year}
+        again: dict[int, list[Any]] = {}
+        for cond in _among(store, actuals.c.plan_id, later) if later else ():
+            for plan_id, rows in groupby(conn.execute(_latest_query(store, cond, year)).all(),
+                                         key=itemgetter(0)):
+                again[plan_id] = list(rows)
+    if not later:
+        return [Observed(*row) for row in kept]
+    out: list[Observed] = []
+    for plan_id, rows in groupby(kept, key=itemgetter(0)):
+        out += [Observed(*row) for row in (again.get(plan_id, ()) if plan_id in later else rows)]
     return out
 
 

@@ -140,6 +140,20 @@ actuals = Table(
 Index("ix_actuals_latest", actuals.c.plan_id, actuals.c.indicator, actuals.c.year.desc(),
       actuals.c.status, postgresql_include=["value", "unit"]).ddl_if(dialect="postgresql")
 
+# migration 0010: per plan and stored indicator name its latest actual (the latest year; final
+# before provisional), kept with every write of actuals (storage.actuals) — the dashboards read
+# 64,000 of these for a country instead of every value (an earlier year's are read again).
+actuals_latest = Table(
+    "actuals_latest",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id"), primary_key=True),
+    Column("indicator", String(300), primary_key=True),
+    Column("year", Integer, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(50), nullable=True),
+    Column("status", String(12), nullable=False),
+)
+
 # migration 0010: the rows the evaluation judges of each plan version (its indicator table, then
 # its evaluable prose targets: evaluate.rows.evaluation_rows), derived from the version's document
 # with its current targets — written with the version, re-derived when a target is revised. One
