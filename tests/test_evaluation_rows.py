@@ -9,6 +9,7 @@ scratch, and the batch equals the one evaluation view — SQLite and PostgreSQL.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -212,6 +213,29 @@ def test_rows_and_dashboard_follow_every_write(storage: Storage) -> None:  # noq
     assert (latest[0].target, latest[0].target_year) == (3.4, 2024)
     assert latest[-1].name == "省级重点实验室数" and latest[-1].target == 45.0
     assert len(stored) == 3  # the identical re-import stored no version
+
+
+def test_concurrent_writers_of_one_name_keep_its_latest_value(
+        storage: Storage) -> None:  # noqa: F811
+    """Two transactions write different years of one indicator (PostgreSQL): the second waits
+    for the first (the name's lock), so the kept latest value is the latest of both."""
+    if storage.dialect != "postgresql":
+        pytest.skip("SQLite writers already hold the database write lock")
+    plan_id = import_plan(storage, _plan("甲省", "province", None), "p.json", None, "t").plan_id
+
+    def value(year: int) -> list[Actual]:
+        return [Actual(indicator="研发经费投入强度", year=year, value=2.0, unit="%")]
+
+    other = threading.Thread(target=record_actuals, args=(storage, plan_id, value(2022), "b"))
+    with storage.atomic():
+        record_actuals(storage, plan_id, value(2023), "a")
+        other.start()
+        other.join(timeout=1.0)
+        assert other.is_alive()  # waiting for the name's lock
+    other.join(timeout=10.0)
+    assert not other.is_alive()
+    assert _kept(storage) == _latest_from_scratch(storage) == {
+        (plan_id, "研发经费投入强度"): (2023, 2.0, "%", "final")}
 
 
 BEFORE = "0009_user_display_names"

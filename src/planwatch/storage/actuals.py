@@ -195,7 +195,9 @@ _LATEST_COLUMNS = (actuals.c.year, actuals.c.value, actuals.c.unit, actuals.c.st
 
 def refresh_latest(conn: Connection, plan_id: int, indicator: str) -> None:
     """Keep ``actuals_latest`` for one plan and stored name after a write of its actuals, in
-    the caller's transaction: its latest year's row, the final before the provisional."""
+    the caller's transaction: its latest year's row, the final before the provisional. The
+    writer holds the name's lock (:func:`lock_cells`), so concurrent writers of one name
+    refresh one after the other, the last one seeing every committed value."""
     key = (actuals_latest.c.plan_id == plan_id, actuals_latest.c.indicator == indicator)
     best = conn.execute(select(*_LATEST_COLUMNS).where(
         actuals.c.plan_id == plan_id, actuals.c.indicator == indicator)
@@ -226,14 +228,19 @@ def _cell_key(plan_id: int, indicator: str, year: int, status: str) -> int:
 
 def lock_cells(conn: Connection, plan_id: int,
                cells: Iterable[tuple[str, int, str]]) -> None:
-    """Serialise writers of the same cells (plan, indicator, year, 口径) until the end of the
-    caller's transaction: PostgreSQL advisory transaction locks, taken in a fixed order (no
-    deadlocks); SQLite writers already hold the database write lock. A check of a cell's live
-    value followed by a write of it is then atomic."""
+    """Serialise writers of the same cells (plan, indicator, year, 口径) — and of the same
+    indicator name, whose kept latest value (:func:`refresh_latest`) each of them rewrites —
+    until the end of the caller's transaction: PostgreSQL advisory transaction locks, taken in
+    a fixed order (no deadlocks); SQLite writers already hold the database write lock. A check
+    of a cell's live value followed by a write of it is then atomic, and the last writer of a
+    name reads every value committed before it."""
     if conn.dialect.name != "postgresql":
         return
-    for cell in sorted(set(cells)):
-        conn.execute(_ADVISORY, {"k": _cell_key(plan_id, *cell)})
+    cells = set(cells)
+    keys = {_cell_key(plan_id, *cell) for cell in cells}
+    keys |= {_cell_key(plan_id, name, 0, "latest") for name, _, _ in cells}
+    for key in sorted(keys):
+        conn.execute(_ADVISORY, {"k": key})
 
 
 _ADVISORY = text("SELECT pg_advisory_xact_lock(:k)")
