@@ -1,7 +1,10 @@
 """National scale on the product path: 3,200 regions (31 provinces → 310 cities → 2,859
 counties) × 20 indicators × 10 years in PostgreSQL — SYNTHETIC data (regions 模拟省01…, plans
 titled （模拟数据·基准测试）, values sourced 模拟数据（基准测试）), written with COPY into a
-throwaway database that is dropped at the end.
+throwaway database that is dropped at the end — each plan version's evaluation rows too, by the
+product's own derivation (``evaluate.rows``, as ``import_plan`` stores them), the latest value
+per plan and name (``actuals_latest``, as every write keeps it) — and VACUUM ANALYZE after the
+load.
 
 Timed cold — a new database connection and the process's caches cleared before each run,
 median of 3 — each as a signed-in user's browser gets it (the page through the web app:
@@ -48,9 +51,11 @@ from planwatch import actions
 from planwatch.catalog import names as catalog_names
 from planwatch.catalog.indicators import CatalogIndicator, load_catalog
 from planwatch.evaluate.index_framework import load_framework
+from planwatch.evaluate.rows import dump_rows, evaluation_rows
 from planwatch.model.plan import Indicator, Meta, Plan
 from planwatch.settings import Settings
 from planwatch.storage import Storage, open_storage
+from planwatch.storage.actuals import rebuild_latest
 from planwatch.storage.plans import canonical_json
 from planwatch.web import create_app
 from planwatch.workflow import region_dashboard, region_index
@@ -196,6 +201,9 @@ def generate(store: Storage) -> dict[str, int]:
         counts["plan_versions"] = _copy(conn, "plan_versions", "id, plan_id, version_no, "
                                         "plan_json, content_sha256, source_name, imported_at, "
                                         "imported_by", versions())
+        counts["evaluation_rows"] = _copy(conn, "evaluation_rows", "version_id, rows_json",
+                                          ((rid, dump_rows(evaluation_rows(p)))
+                                           for rid, _, _, _, p in plans))
         codes = [c.code for c in catalogue_rows()]
 
         def indicator_rows() -> Iterator[tuple[Any, ...]]:
@@ -240,6 +248,10 @@ def generate(store: Storage) -> dict[str, int]:
             cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                         f"(SELECT max(id) FROM {table}))")
         conn.commit()
+        with store.atomic() as sa:  # the latest value per plan and name, as writes keep it
+            rebuild_latest(sa)
+            counts["actuals_latest"] = int(sa.execute(text(
+                "SELECT count(*) FROM actuals_latest")).scalar_one())
         # A database filled over the years is kept vacuumed by autovacuum; right after a bulk
         # COPY the visibility map is empty and every index-only scan visits the heap (1.8 M
         # heap fetches for the latest-actual query, measured). VACUUM needs autocommit.

@@ -16,6 +16,7 @@ from sqlalchemy import insert
 
 from planwatch.model.plan import Baseline, Indicator, Meta, Plan, Target
 from planwatch.storage import Storage, import_plan
+from planwatch.storage.actuals import rebuild_latest
 from planwatch.storage.plans import latest_plan
 from planwatch.storage.revisions import list_targets, revise_target
 from planwatch.storage.schema import actuals
@@ -106,8 +107,9 @@ def _store(store: Storage, seed: int, count: int) -> list[PlanItem]:
         plan_id = import_plan(store, plan, f"p{n}.json", None, "test").plan_id
         rows = _actual_rows(rng, plan_id, plan)
         if rows:
-            with store.atomic() as conn:
+            with store.atomic() as conn:  # a bulk load (values record_actuals would refuse)
                 conn.execute(insert(actuals), rows)
+                rebuild_latest(conn)
         stored = latest_plan(store, plan_id, apply_revisions=False)
         assert stored is not None
         if rng.random() < 0.3:

@@ -1,6 +1,7 @@
 """Many plans' indicator rows judged at once with the batch evaluator (:mod:`.batch`), by the
 rules the one-plan evaluation (:func:`planwatch.evaluate.status.assess_plan`) applies row by row:
-the target resolved (printed value, base + 〔累计〕, base·(1+r)^n, or the growth rate itself),
+rows as :mod:`.rows` gives them (:class:`~planwatch.evaluate.rows.EvaluationRow`), the target
+resolved (printed value, base + 〔累计〕, base·(1+r)^n, or the growth rate itself),
 the latest actual at or before the year (final before provisional), a unit that does not fit
 → 无法判断, a base-year value alone → 暂无数据, growth-rate rows against their rate, the others
 on the straight or compound path. The same verdicts; ``tests/test_batch_plans.py`` checks
@@ -23,6 +24,7 @@ from planwatch.catalog.names import name_key
 from planwatch.evaluate.batch import SCHEDULE_CODES, FloatArray, evaluate_batch, rate_status
 from planwatch.evaluate.progress import EPS, compound_value, units_compatible
 from planwatch.evaluate.projection import project
+from planwatch.evaluate.rows import EvaluationRow
 from planwatch.evaluate.status import AT_RISK, findings_for
 from planwatch.model.actual import Actual
 from planwatch.model.evaluation import (
@@ -35,7 +37,6 @@ from planwatch.model.evaluation import (
 )
 from planwatch.model.findings import Finding
 from planwatch.model.labels import VERDICT_OF_SCHEDULE, VerdictCode
-from planwatch.model.plan import Indicator
 
 COMPARATORS = {"=": 0, ">=": 1, "<=": 2, "~": 3}
 """Comparator → index in :data:`planwatch.evaluate.batch.COMPARATOR_CODES`."""
@@ -69,7 +70,7 @@ class Observation(Protocol):
 Obs = TypeVar("Obs", bound=Observation)
 
 
-def choose_actuals(inds: Sequence[Indicator], candidates: Sequence[Obs]) -> list[Obs | None]:
+def choose_actuals(inds: Sequence[EvaluationRow], candidates: Sequence[Obs]) -> list[Obs | None]:
     """Per row, the actual the one evaluation judges: among the plan's candidates (each stored
     name's best at or before the year, in name order) those whose name has the row's key, the
     latest (final before provisional; the first on a tie, as ``status.latest_actual``)."""
@@ -82,11 +83,21 @@ def choose_actuals(inds: Sequence[Indicator], candidates: Sequence[Obs]) -> list
     return [best.get(name_key(ind.name)) for ind in inds]
 
 
+VERDICTS: tuple[VerdictCode, ...] = tuple(VerdictCode)
+_VERDICT_OF_CODE = np.array([-1 if s is None else VERDICTS.index(VERDICT_OF_SCHEDULE[s])
+                             for s in SCHEDULE_CODES], dtype=np.int8)
+"""Schedule status code (:data:`~planwatch.evaluate.batch.SCHEDULE_CODES`) → verdict index."""
+_NOT_EVALUABLE = VERDICTS.index(VerdictCode.NOT_EVALUABLE)
+_NO_DATA = VERDICTS.index(VerdictCode.NO_DATA)
+
+
 @dataclass(frozen=True)
 class RowVerdicts:
     """Arrays over the rows, in the order given."""
 
     verdict: list[VerdictCode]
+    verdict_index: np.ndarray
+    """Each verdict's index in :data:`VERDICTS` (int8: counted without a Python object)."""
     status: list[ScheduleStatus | None]
     target: FloatArray
     """The resolved target (NaN: none)."""
@@ -95,13 +106,23 @@ class RowVerdicts:
     completion: FloatArray
     """The 进度完成率 the verdict used (NaN: none)."""
     time_progress: FloatArray
+    actual_year: FloatArray
+    """The year of the chosen actual (NaN: none)."""
 
 
 def _col(values: Sequence[float | int | None]) -> FloatArray:
     return np.array([math.nan if v is None else v for v in values], dtype=np.float64)
 
 
-def _targets(inds: Sequence[Indicator], b: FloatArray, y0: FloatArray, y_t: FloatArray
+def _grown(ind: EvaluationRow) -> float:
+    """B·(1+r)^n of a row that has all four numbers (``progress.resolve_target``)."""
+    assert ind.baseline is not None and ind.annual_growth_pct is not None
+    assert ind.target_year is not None and ind.baseline_year is not None
+    return compound_value(ind.baseline, ind.annual_growth_pct / 100.0,
+                          ind.target_year - ind.baseline_year)
+
+
+def _targets(inds: Sequence[EvaluationRow], b: FloatArray, y0: FloatArray, y_t: FloatArray
              ) -> tuple[FloatArray, np.ndarray, np.ndarray]:
     """Resolved targets, rate rows, compound rows (``progress.resolve_target``/``path_kind``)."""
     printed = _col([i.target for i in inds])
@@ -115,17 +136,14 @@ def _targets(inds: Sequence[Indicator], b: FloatArray, y0: FloatArray, y_t: Floa
     target = np.where(from_cum, b + cumulative, target)
     grown = (~rate & np.isnan(printed) & ~from_cum & ~np.isnan(b) & ~np.isnan(growth)
              & ~np.isnan(y0) & ~np.isnan(y_t))
-    for k in np.flatnonzero(grown).tolist():  # few rows: the scalar arithmetic, bit for bit
-        ind = inds[k]
-        assert ind.baseline is not None and ind.annual_growth_pct is not None
-        assert ind.target_year is not None and ind.baseline_year is not None
-        target[k] = compound_value(ind.baseline, ind.annual_growth_pct / 100.0,
-                                   ind.target_year - ind.baseline_year)
+    rows = np.flatnonzero(grown)
+    if rows.size:  # the scalar arithmetic, bit for bit
+        target[rows] = [_grown(inds[k]) for k in rows.tolist()]
     compound = ~rate & ~np.isnan(growth) & np.isnan(cumulative)
     return target, rate, compound
 
 
-def judge_rows(inds: Sequence[Indicator], chosen: Sequence[Observation | None],
+def judge_rows(inds: Sequence[EvaluationRow], chosen: Sequence[Observation | None],
                params: EvaluationParams | None = None) -> RowVerdicts:
     """Verdicts of the rows ``inds`` with their chosen actuals (see :func:`choose_actuals`);
     direction 越高越好, as the one evaluation view judges every row."""
@@ -152,21 +170,23 @@ def judge_rows(inds: Sequence[Indicator], chosen: Sequence[Observation | None],
     codes = np.where(judged & rate, rate_status(np.where(judged & rate, a, np.nan), target,
                                                 params=p), res.schedule[:, 0, 0])
     status = [SCHEDULE_CODES[c] for c in codes.tolist()]
-    verdict = [VERDICT_OF_SCHEDULE[s] if s is not None
-               else VerdictCode.NOT_EVALUABLE if h and not bo else VerdictCode.NO_DATA
-               for s, h, bo in zip(status, has.tolist(), base_only.tolist(), strict=True)]
+    index = np.where(codes != 0, _VERDICT_OF_CODE[codes],
+                     np.where(has & ~base_only, _NOT_EVALUABLE, _NO_DATA)).astype(np.int8)
+    verdict = [VERDICTS[k] for k in index.tolist()]
     path: list[PathKind] = ["rate" if r else "compound" if c else "linear"
                             for r, c in zip(rate.tolist(), compound.tolist(), strict=True)]
-    return RowVerdicts(verdict=verdict, status=status, target=target, path=path,
+    return RowVerdicts(verdict=verdict, verdict_index=index, status=status, target=target,
+                       path=path,
                        unit_ok=unit_ok, completion=np.where(rate, np.nan, res.completion[:, 0, 0]),
-                       time_progress=np.where(rate, np.nan, res.time_progress[:, 0, 0]))
+                       time_progress=np.where(rate, np.nan, res.time_progress[:, 0, 0]),
+                       actual_year=year)
 
 
 def _opt(x: float) -> float | None:
     return None if math.isnan(x) else float(x)
 
 
-def needs_series(ind: Indicator, chosen: Observation | None, v: RowVerdicts, k: int) -> bool:
+def needs_series(ind: EvaluationRow, chosen: Observation | None, v: RowVerdicts, k: int) -> bool:
     """Whether row ``k``'s warning depends on a projection (a 约束性 row judged on its path,
     not yet at risk, before its target year): only then is its series needed."""
     status = v.status[k]
@@ -175,7 +195,7 @@ def needs_series(ind: Indicator, chosen: Observation | None, v: RowVerdicts, k: 
             and chosen.year < ind.target_year)
 
 
-def row_findings(ind: Indicator, chosen: Observation | None, v: RowVerdicts, k: int,
+def row_findings(ind: EvaluationRow, chosen: Observation | None, v: RowVerdicts, k: int,
                  year: int,
                  series: Mapping[str, Sequence[Actual]] | None = None) -> list[Finding]:
     """Row ``k``'s 预警 as ``evaluate.status.findings_for`` gives it; ``series``: the plan's

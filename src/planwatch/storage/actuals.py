@@ -3,6 +3,7 @@
 A batch is validated first; if any row has a problem nothing is saved and :class:`RowsRejected`
 lists every problem. Values are stored in the unit of the plan's indicator (万元 → 亿元 etc. are
 converted through the indicator catalogue; incompatible units are refused, never guessed).
+Each write keeps ``actuals_latest`` (the latest value per plan and name) in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, func, insert, select, text
 
 from planwatch.catalog.indicators import convert_value, plausible_range, resolve_indicator
 from planwatch.model.actual import Actual
@@ -23,7 +24,7 @@ from planwatch.model.plan import Indicator, Plan
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
 from planwatch.storage.errors import RowsRejected, StorageError
-from planwatch.storage.schema import actuals, indicators, plan_versions, plans
+from planwatch.storage.schema import actuals, actuals_latest, indicators, plan_versions, plans
 from planwatch.storage.types import Author, as_author, utcnow
 
 AUDITED = ("value", "unit", "source", "reported_on")
@@ -174,6 +175,7 @@ def _upsert(conn: Connection, plan_id: int, item: _Checked, user: Author,
             **values)))  # fmt: skip
         write_audit(conn, user=user, entity="actual", entity_id=new_id, field="value",
                     new=value, source=values["source"])  # fmt: skip
+        refresh_latest(conn, plan_id, target.name)
         return "inserted"
     changed = [f for f in AUDITED if existing[f] != values[f]]
     if not changed:
@@ -183,7 +185,40 @@ def _upsert(conn: Connection, plan_id: int, item: _Checked, user: Author,
     for field in changed:
         write_audit(conn, user=user, entity="actual", entity_id=int(existing["id"]), field=field,
                     old=existing[field], new=values[field], source=values["source"])  # fmt: skip
+    refresh_latest(conn, plan_id, target.name)
     return "updated"
+
+
+_LATEST_ORDER = (actuals.c.year.desc(), actuals.c.status)  # 'final' < 'provisional'
+_LATEST_COLUMNS = (actuals.c.year, actuals.c.value, actuals.c.unit, actuals.c.status)
+
+
+def refresh_latest(conn: Connection, plan_id: int, indicator: str) -> None:
+    """Keep ``actuals_latest`` for one plan and stored name after a write of its actuals, in
+    the caller's transaction: its latest year's row, the final before the provisional. The
+    writer holds the name's lock (:func:`lock_cells`), so concurrent writers of one name
+    refresh one after the other, the last one seeing every committed value."""
+    key = (actuals_latest.c.plan_id == plan_id, actuals_latest.c.indicator == indicator)
+    best = conn.execute(select(*_LATEST_COLUMNS).where(
+        actuals.c.plan_id == plan_id, actuals.c.indicator == indicator)
+        .order_by(*_LATEST_ORDER).limit(1)).first()
+    conn.execute(actuals_latest.delete().where(*key))
+    if best is not None:
+        conn.execute(actuals_latest.insert().values(
+            plan_id=plan_id, indicator=indicator, year=best.year, value=best.value,
+            unit=best.unit, status=best.status))
+
+
+def rebuild_latest(conn: Connection) -> None:
+    """``actuals_latest`` derived again from every stored actual (after a bulk load)."""
+    rank = func.row_number().over(partition_by=(actuals.c.plan_id, actuals.c.indicator),
+                                  order_by=_LATEST_ORDER).label("rank")
+    ranked = select(actuals.c.plan_id, actuals.c.indicator, *_LATEST_COLUMNS, rank).subquery()
+    conn.execute(actuals_latest.delete())
+    conn.execute(insert(actuals_latest).from_select(
+        ["plan_id", "indicator", "year", "value", "unit", "status"],
+        select(ranked.c.plan_id, ranked.c.indicator, ranked.c.year, ranked.c.value,
+               ranked.c.unit, ranked.c.status).where(ranked.c.rank == 1)))
 
 
 def _cell_key(plan_id: int, indicator: str, year: int, status: str) -> int:
@@ -193,14 +228,19 @@ def _cell_key(plan_id: int, indicator: str, year: int, status: str) -> int:
 
 def lock_cells(conn: Connection, plan_id: int,
                cells: Iterable[tuple[str, int, str]]) -> None:
-    """Serialise writers of the same cells (plan, indicator, year, 口径) until the end of the
-    caller's transaction: PostgreSQL advisory transaction locks, taken in a fixed order (no
-    deadlocks); SQLite writers already hold the database write lock. A check of a cell's live
-    value followed by a write of it is then atomic."""
+    """Serialise writers of the same cells (plan, indicator, year, 口径) — and of the same
+    indicator name, whose kept latest value (:func:`refresh_latest`) each of them rewrites —
+    until the end of the caller's transaction: PostgreSQL advisory transaction locks, taken in
+    a fixed order (no deadlocks); SQLite writers already hold the database write lock. A check
+    of a cell's live value followed by a write of it is then atomic, and the last writer of a
+    name reads every value committed before it."""
     if conn.dialect.name != "postgresql":
         return
-    for cell in sorted(set(cells)):
-        conn.execute(_ADVISORY, {"k": _cell_key(plan_id, *cell)})
+    cells = set(cells)
+    keys = {_cell_key(plan_id, *cell) for cell in cells}
+    keys |= {_cell_key(plan_id, name, 0, "latest") for name, _, _ in cells}
+    for key in sorted(keys):
+        conn.execute(_ADVISORY, {"k": key})
 
 
 _ADVISORY = text("SELECT pg_advisory_xact_lock(:k)")

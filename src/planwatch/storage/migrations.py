@@ -34,6 +34,7 @@ from planwatch.storage.migration_0004 import apply_0004
 from planwatch.storage.migration_0005 import apply_0005
 from planwatch.storage.migration_0006 import apply_0006
 from planwatch.storage.migration_0008 import apply_0008
+from planwatch.storage.migration_0010 import apply_0010
 from planwatch.storage.schema import NAMING_CONVENTION, schema_migrations
 from planwatch.storage.types import UTCDateTime, utcnow
 
@@ -219,6 +220,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0007_plan_archive", _m0007_plan_archive),
     Migration("0008_ids_of_authors_and_progress_departments", apply_0008),
     Migration("0009_user_display_names", _m0009_user_display_names),
+    Migration("0010_evaluation_rows_latest_actual_index", apply_0010),
 )
 
 

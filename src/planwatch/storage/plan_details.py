@@ -1,16 +1,19 @@
-"""Per-version detail rows (indicators, targets) and the audit of what changed between versions."""
+"""Per-version detail rows (indicators, targets, the rows the evaluation judges) and the audit of
+what changed between versions."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, RowMapping, select
 
 from planwatch.catalog import map_indicator
+from planwatch.evaluate.rows import dump_rows, evaluation_rows as derive_rows
 from planwatch.model.plan import Indicator, Plan, PriorResult, Target
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import inserted_id
-from planwatch.storage.schema import indicators, targets
+from planwatch.storage.schema import evaluation_rows, indicators, plan_versions, targets
 from planwatch.storage.types import Author
 
 META_FIELDS = ("title", "region", "doc_type", "period_start", "period_end", "issued", "doc_number")
@@ -95,6 +98,41 @@ def insert_details(conn: Connection, version_id: int, plan: Plan) -> None:
         conn.execute(indicators.insert().values(**values))
     for pos, target in enumerate(plan.targets):
         conn.execute(targets.insert().values(**_prose_target(version_id, pos, target)))
+    write_evaluation_rows(conn, version_id, plan)
+
+
+def write_evaluation_rows(conn: Connection, version_id: int, plan: Plan) -> None:
+    """Store (replace) the rows the evaluation judges of version ``version_id`` whose document,
+    with the targets it holds now, is ``plan`` — :func:`planwatch.evaluate.rows.evaluation_rows`
+    of it, in the caller's transaction."""
+    conn.execute(evaluation_rows.delete().where(evaluation_rows.c.version_id == version_id))
+    conn.execute(evaluation_rows.insert().values(version_id=version_id,
+                                                 rows_json=dump_rows(derive_rows(plan))))
+
+
+def refresh_evaluation_rows(conn: Connection, version_id: int) -> None:
+    """Re-derive the version's evaluation rows from its document with the targets its target
+    rows hold now (after a 动态调整), in the caller's transaction."""
+    doc = conn.execute(select(plan_versions.c.plan_json)
+                       .where(plan_versions.c.id == version_id)).scalar_one()
+    plan = Plan.model_validate_json(doc)
+    apply_revisions(plan, conn.execute(select(targets).where(
+        targets.c.version_id == version_id)).mappings().all())
+    write_evaluation_rows(conn, version_id, plan)
+
+
+def apply_revisions(plan: Plan, rows: Sequence[RowMapping]) -> None:
+    """Give ``plan``'s indicator and prose targets the values and years of their target rows
+    ``rows`` where those were revised (动态调整; the others keep the document's)."""
+    for row in rows:
+        if row["value"] == row["original_value"] and row["year"] == row["original_year"]:
+            continue
+        if row["origin"] == "indicator" and row["position"] < len(plan.indicators):
+            ind = plan.indicators[row["position"]]
+            ind.target, ind.target_year = row["value"], row["year"]
+        elif row["origin"] == "prose" and row["position"] < len(plan.targets):
+            target = plan.targets[row["position"]]
+            target.value, target.year = row["value"], row["year"]
 
 
 def audit_changes(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -20,7 +19,11 @@ from planwatch.model.plan import Meta, Plan
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.departments import ensure_plan_departments
 from planwatch.storage.engine import Storage, inserted_id
-from planwatch.storage.plan_details import audit_changes, insert_details
+from planwatch.storage.plan_details import (
+    apply_revisions as _apply_revisions,
+    audit_changes,
+    insert_details,
+)
 from planwatch.storage.regions import RANK, ensure_region_in, guess_level
 from planwatch.storage.schema import plan_versions, plans, targets
 from planwatch.storage.types import Author, as_author, utcnow
@@ -237,14 +240,3 @@ def latest_plan(storage: Storage, plan_id: int, *, apply_revisions: bool = True)
             _apply_revisions(plan, rows)
     return plan
 
-
-def _apply_revisions(plan: Plan, rows: Sequence[RowMapping]) -> None:
-    for row in rows:
-        if row["value"] == row["original_value"] and row["year"] == row["original_year"]:
-            continue
-        if row["origin"] == "indicator" and row["position"] < len(plan.indicators):
-            ind = plan.indicators[row["position"]]
-            ind.target, ind.target_year = row["value"], row["year"]
-        elif row["origin"] == "prose" and row["position"] < len(plan.targets):
-            target = plan.targets[row["position"]]
-            target.value, target.year = row["value"], row["year"]

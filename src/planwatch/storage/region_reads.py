@@ -1,16 +1,20 @@
 """Set-based reads for the views across many regions (dashboard, comparison, index): the
-region tree, the plans with their latest version, those versions' documents, and the actuals —
-each one query however many regions are asked for (no query per region or per plan).
+region tree, the plans with their latest version, those versions' evaluation rows, and the
+actuals — each one query however many regions are asked for (no query per region or per plan).
 
-The values are the ones the one-plan reads give: :func:`plan_documents` applies the target
-revisions as :func:`planwatch.storage.plans.latest_plan` does; :func:`latest_actuals` picks per
-plan and stored indicator name the row :func:`planwatch.storage.actuals.best_actuals` followed
-by ``evaluate.status.latest_actual`` picks (final before provisional in a year)."""
+The values are the ones the one-plan reads give: :func:`version_rows` are the rows
+:func:`planwatch.evaluate.rows.evaluation_rows` derives from the version's document with its
+target revisions applied (as :func:`planwatch.storage.plans.latest_plan` does; stored with the
+version, re-derived on each revision); :func:`latest_actuals` picks per plan and stored
+indicator name the row :func:`planwatch.storage.actuals.best_actuals` followed by
+``evaluate.status.latest_actual`` picks (final before provisional in a year)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -22,18 +26,23 @@ from sqlalchemy import (
     any_,
     bindparam,
     func,
-    or_,
     select,
-    text,
     tuple_,
 )
+from sqlalchemy.dialects.postgresql import distinct_on
 
+from planwatch.evaluate.rows import EvaluationRow, load_rows
 from planwatch.model.actual import Actual
-from planwatch.model.plan import Plan
 from planwatch.storage.engine import Storage
-from planwatch.storage.plans import _apply_revisions
 from planwatch.storage.regions import RegionRecord
-from planwatch.storage.schema import actuals, plan_versions, plans, regions, targets
+from planwatch.storage.schema import (
+    actuals,
+    actuals_latest,
+    evaluation_rows,
+    plan_versions,
+    plans,
+    regions,
+)
 from planwatch.storage.schema_web import plan_archive, plan_visibility
 
 CHUNK = 5000
@@ -112,25 +121,18 @@ def plan_heads(store: Storage, region_ids: Collection[int] | None, *,
     return sorted(out, key=lambda h: h.id)
 
 
-def plan_documents(store: Storage, version_ids: Collection[int]) -> dict[int, Plan]:
-    """Version id → its plan with the target revisions applied (as ``latest_plan``)."""
-    docs: dict[int, Plan] = {}
-    revised: dict[int, list[Any]] = {}
-    changed = or_(targets.c.value != targets.c.original_value,
-                  targets.c.year.is_distinct_from(targets.c.original_year))
+def version_rows(store: Storage, version_ids: Collection[int]
+                 ) -> dict[int, list[EvaluationRow]]:
+    """Version id → the rows the evaluation judges of it, in order (stored with the version,
+    its current targets; what :func:`planwatch.evaluate.rows.evaluation_rows` gives of
+    ``latest_plan``) — no document parsed."""
+    out: dict[int, list[EvaluationRow]] = {}
     with store.reading() as conn:
-        for cond in _among(store, plan_versions.c.id, version_ids):
-            for vid, doc in conn.execute(select(plan_versions.c.id, plan_versions.c.plan_json)
-                                          .where(cond)):
-                docs[int(vid)] = Plan.model_validate_json(doc)
-        for cond in _among(store, targets.c.version_id, version_ids):
-            for row in conn.execute(select(targets).where(cond, changed)
-                                    .order_by(targets.c.id)).mappings():
-                revised.setdefault(int(row["version_id"]), []).append(row)
-    for vid, rows in revised.items():
-        if vid in docs:
-            _apply_revisions(docs[vid], rows)
-    return docs
+        for cond in _among(store, evaluation_rows.c.version_id, version_ids):
+            for vid, text in conn.execute(select(evaluation_rows.c.version_id,
+                                                 evaluation_rows.c.rows_json).where(cond)):
+                out[int(vid)] = load_rows(text)
+    return out
 
 
 class Observed(NamedTuple):
@@ -150,15 +152,24 @@ def _actual(row: Any) -> Actual:
                                   source=row.source, reported_on=None)
 
 
-def _latest_query(among: ColumnElement[bool], year: int) -> Select[Any]:
-    """Per (plan, name) the rows of its latest year at or before ``year`` (the final and the
-    provisional figure where both exist: the caller prefers the final), by plan and name —
-    one hash aggregate and a join, no sort of every row."""
+_LATEST = (actuals.c.plan_id, actuals.c.indicator, actuals.c.year, actuals.c.value,
+           actuals.c.unit, actuals.c.status)
+
+
+def _latest_query(store: Storage, among: ColumnElement[bool], year: int) -> Select[Any]:
+    """Per (plan, name) its latest row at or before ``year``, final before provisional
+    ('final' < 'provisional'), by plan and name. PostgreSQL: DISTINCT ON along the index
+    ``ix_actuals_latest`` (an index-only scan: no sort, no heap); elsewhere the rows of the
+    latest year by one hash aggregate and a join (the caller prefers the final)."""
+    if store.dialect == "postgresql":
+        return (select(*_LATEST).where(among, actuals.c.year <= year)
+                .ext(distinct_on(actuals.c.plan_id, actuals.c.indicator))
+                .order_by(actuals.c.plan_id, actuals.c.indicator, actuals.c.year.desc(),
+                          actuals.c.status))
     last = (select(actuals.c.plan_id, actuals.c.indicator, func.max(actuals.c.year).label("y"))
             .where(among, actuals.c.year <= year)
             .group_by(actuals.c.plan_id, actuals.c.indicator).subquery())
-    return (select(actuals.c.plan_id, actuals.c.indicator, actuals.c.year, actuals.c.value,
-                   actuals.c.unit, actuals.c.status)
+    return (select(*_LATEST)
             .join(last, and_(actuals.c.plan_id == last.c.plan_id,
                              actuals.c.indicator == last.c.indicator,
                              actuals.c.year == last.c.y))
@@ -166,14 +177,27 @@ def _latest_query(among: ColumnElement[bool], year: int) -> Select[Any]:
 
 
 def latest_actuals(store: Storage, plan_ids: Collection[int], year: int) -> list[Observed]:
-    """Per plan and stored indicator name, the rows of its latest year at or before ``year``
-    (final, then provisional), by plan and name."""
-    out: list[Observed] = []
+    """Per plan and stored indicator name, its latest row at or before ``year`` (final before
+    provisional; SQLite: the latest year's final and provisional rows), by plan and name: the
+    kept latest values (``actuals_latest``, in the key's order) — and for a plan with one of a
+    later year than ``year``, its values read again from every value."""
+    columns = [actuals_latest.c[c.name] for c in _LATEST]
     with store.reading() as conn:
-        if store.dialect == "postgresql":  # the aggregate of a country's values fits in memory
-            conn.execute(text("SET LOCAL work_mem = '64MB'"))
-        for cond in _among(store, actuals.c.plan_id, plan_ids):
-            out += [Observed(*row) for row in conn.execute(_latest_query(cond, year)).all()]
+        kept: list[Any] = []
+        for cond in _among(store, actuals_latest.c.plan_id, plan_ids):
+            kept += conn.execute(select(*columns).where(cond).order_by(
+                actuals_latest.c.plan_id, actuals_latest.c.indicator)).all()
+        later = {row[0] for row in kept if row[2] > year}
+        again: dict[int, list[Any]] = {}
+        for cond in _among(store, actuals.c.plan_id, later) if later else ():
+            for plan_id, rows in groupby(conn.execute(_latest_query(store, cond, year)).all(),
+                                         key=itemgetter(0)):
+                again[plan_id] = list(rows)
+    if not later:
+        return [Observed(*row) for row in kept]
+    out: list[Observed] = []
+    for plan_id, rows in groupby(kept, key=itemgetter(0)):
+        out += [Observed(*row) for row in (again.get(plan_id, ()) if plan_id in later else rows)]
     return out
 
 

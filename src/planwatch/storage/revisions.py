@@ -1,6 +1,7 @@
 """Target revisions (目标动态调整): a target's value or year changed mid-period on a documented
 basis. The original stays in ``targets.original_*``; each revision records who, when, why and
-old → new, and writes the audit log."""
+old → new, and writes the audit log; the version's evaluation rows (``evaluation_rows``) are
+re-derived in the same transaction."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from planwatch.errors import Conflict
 from planwatch.storage.audit_log import write_audit
 from planwatch.storage.engine import Storage, inserted_id
 from planwatch.storage.errors import StorageError
+from planwatch.storage.plan_details import refresh_evaluation_rows
 from planwatch.storage.schema import plan_versions, target_revisions, targets
 from planwatch.storage.schema_web import plan_archive
 from planwatch.storage.types import Author, as_author, utcnow
@@ -135,6 +137,7 @@ def _revise_row(conn: Connection, row: RowMapping, new_value: float, new_year: i
         revised_at=now)))  # fmt: skip
     conn.execute(targets.update().where(targets.c.id == target_id).values(
         value=new_value, year=year))  # fmt: skip
+    refresh_evaluation_rows(conn, int(row["version_id"]))
     for field, old, new in (("value", row["value"], new_value), ("year", row["year"], year)):
         if old != new:
             write_audit(conn, user=by, entity="target", entity_id=target_id, field=field,

@@ -134,6 +134,38 @@ actuals = Table(
     CheckConstraint("status IN ('provisional', 'final')", name="status"),
 )
 
+# migration 0010: per actual name, the latest year first (final before provisional) with the
+# value and unit in the index — the latest actual of every plan of the country read by an
+# index-only scan (PostgreSQL; SQLite reads them by the unique key).
+Index("ix_actuals_latest", actuals.c.plan_id, actuals.c.indicator, actuals.c.year.desc(),
+      actuals.c.status, postgresql_include=["value", "unit"]).ddl_if(dialect="postgresql")
+
+# migration 0010: per plan and stored indicator name its latest actual (the latest year; final
+# before provisional), kept with every write of actuals (storage.actuals) — the dashboards read
+# 64,000 of these for a country instead of every value (an earlier year's are read again).
+actuals_latest = Table(
+    "actuals_latest",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id"), primary_key=True),
+    Column("indicator", String(300), primary_key=True),
+    Column("year", Integer, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(50), nullable=True),
+    Column("status", String(12), nullable=False),
+)
+
+# migration 0010: the rows the evaluation judges of each plan version (its indicator table, then
+# its evaluable prose targets: evaluate.rows.evaluation_rows), derived from the version's document
+# with its current targets — written with the version, re-derived when a target is revised. One
+# JSON array of rows (each in EvaluationRow's field order) per version: every float exactly as
+# the document has it (a SQLite REAL column turns -0.0 into 0.0) and one row read per plan.
+evaluation_rows = Table(
+    "evaluation_rows",
+    metadata,
+    Column("version_id", Integer, ForeignKey("plan_versions.id"), primary_key=True),
+    Column("rows_json", Text, nullable=False),
+)
+
 audit_log = Table(
     "audit_log",
     metadata,
