@@ -25,6 +25,7 @@ from planwatch.storage.plan_details import (
     insert_details,
 )
 from planwatch.storage.regions import RANK, ensure_region_in, guess_level
+from planwatch.storage.revisions import carry_revisions
 from planwatch.storage.schema import plan_versions, plans, targets
 from planwatch.storage.types import Author, as_author, utcnow
 
@@ -172,6 +173,7 @@ def import_plan(
             old = Plan.model_validate_json(latest["plan_json"])
             audit_changes(conn, plan_id, old, plan, user, source_name)
             _sync_plan_row(conn, plan_id, plan)
+            carry_revisions(conn, int(latest["id"]), version_id, by=user, version_no=version_no)
         write_audit(conn, user=user, entity="plan", entity_id=plan_id, field="version",
                     old=None if latest is None else int(latest["version_no"]), new=version_no,
                     source=source_name)  # fmt: skip

@@ -186,3 +186,43 @@ def list_revisions(
     with storage.reading() as conn:
         rows = conn.execute(query).mappings().all()
     return [TargetRevision.model_validate(dict(row)) for row in rows]
+
+
+def carry_revisions(conn: Connection, old_version_id: int, new_version_id: int, *,
+                    by: Author, version_no: int) -> int:
+    """A new version of a plan keeps the 动态调整 of the version before it, inside the caller's
+    transaction: a revised target whose document value and year are unchanged in the new version
+    (same origin and subject) is revised there too, with the last revision's reason and
+    authorising document; where the new document states another value, the document prevails.
+    Returns how many revisions were carried."""
+    revised = conn.execute(select(targets).where(
+        targets.c.version_id == old_version_id,
+        or_(targets.c.value != targets.c.original_value,
+            targets.c.year.is_distinct_from(targets.c.original_year)),
+    ).order_by(targets.c.origin, targets.c.position)).mappings().all()
+    carried = 0
+    for old in revised:
+        new = _same_target(conn, new_version_id, old)
+        if new is None or new["original_value"] != old["original_value"] \
+                or new["original_year"] != old["original_year"]:
+            continue  # gone, or the new document states its own target: it prevails
+        last = conn.execute(select(target_revisions).where(
+            target_revisions.c.target_id == old["id"]).order_by(
+            target_revisions.c.id.desc()).limit(1)).mappings().first()
+        reason = last["reason"] if last else ""
+        _revise_row(conn, new, float(old["value"]), old["year"],
+                    reason=f"沿用第{version_no - 1}版的动态调整：{reason}".rstrip("："),
+                    document=last["document"] if last else None, by=by)
+        carried += 1
+    return carried
+
+
+def _same_target(conn: Connection, version_id: int, old: RowMapping) -> RowMapping | None:
+    """The target of ``version_id`` that is ``old`` again: same origin and subject (the nearest
+    position when the subject repeats)."""
+    rows = conn.execute(select(targets).where(
+        targets.c.version_id == version_id, targets.c.origin == old["origin"],
+        targets.c.subject == old["subject"]).with_for_update()).mappings().all()
+    if not rows:
+        return None
+    return min(rows, key=lambda r: abs(int(r["position"]) - int(old["position"])))
