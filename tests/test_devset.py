@@ -1,8 +1,9 @@
-"""Dev set: 60 real policy documents planwatch was not written for, hand-checked (17 first, then
+"""Dev set: 72 real policy documents planwatch was not written for, hand-checked (17 first, then
 the 11 of dev-2, issue 7: gold committed before the extractor was run on them; then the 10 of
 the first sealed set, scored twice as sealed and released on 2026-12-06; then the 22 of sealed
 sets 2 and 3, scored three and two times as sealed and released on 2026-12-06 when sealed set 4
-was drawn).
+was drawn; then the 12 of sealed set 4, scored once as sealed and released the same day when
+sealed set 5 was drawn).
 
 Gold in ``tests/fixtures/devset/policy/<id>.json`` (judgement calls in ``../NOTES.md``); the texts
 are read from ``../shared/corpus/policy-texts.jsonl`` (extractor input ``title + "\\n" + text`` as
@@ -45,14 +46,20 @@ _CLEAN: dict[str, dict[str, float]] = {
 # fully 0.800. Then kinds (突破 runs on, outputs formed, ratios per head, shares), later years,
 # 解读 titles: 60 documents targets P 0.948 R 0.936 F1 0.942 fully 0.915, meta fully 0.817
 # (titles and doc types 60 of 60); the 22: targets fully 0.900.
+# Sealed set 4 released (12 documents; scored once as sealed: targets F1 0.684, tasks recall
+# 0.582 fully 0.557, meta 0.583). After the fixes for it (bare responsibility notes closing a
+# measure, chapter-numbered measures with notes, notes closing each paragraph of a measure,
+# 等…成员单位, battery units, the year opening a number's own clause): 72 documents targets
+# P 0.939 R 0.927 F1 0.933 fully 0.908, tasks P 0.987 R 0.974 fully 0.967, meta 0.792; the 12:
+# targets F1 0.766, tasks recall 0.949 fully 0.949.
 FLOORS: dict[str, dict[str, float]] = {
-    "targets": {"precision": 0.94, "recall": 0.93, "f1": 0.94, "fully_correct_rate": 0.91},
-    "tasks": {"precision": 0.98, "recall": 0.96, "fully_correct_rate": 0.95},
-    "meta": {"fully_correct_rate": 0.81},
+    "targets": {"precision": 0.93, "recall": 0.92, "f1": 0.93, "fully_correct_rate": 0.90},
+    "tasks": {"precision": 0.98, "recall": 0.97, "fully_correct_rate": 0.96},
+    "meta": {"fully_correct_rate": 0.79},
     # the released 22 follow their annotators' calls on the period of an opinion without a
     # horizon (see NOTES.md), which the meta reader does not all take
-    "meta_fields": {"title": 1.0, "region": 1.0, "region_level": 1.0, "doc_type": 1.0,
-                    "period_start": 0.90, "period_end": 0.88, "issued": 1.0,
+    "meta_fields": {"title": 1.0, "region": 1.0, "region_level": 1.0, "doc_type": 0.98,
+                    "period_start": 0.91, "period_end": 0.86, "issued": 1.0,
                     "doc_number": 1.0},
     **_CLEAN,
 }
@@ -63,6 +70,12 @@ FLOORS_RELEASED2: dict[str, dict[str, float]] = {
     "tasks": {"precision": 1.0, "recall": 1.0, "fully_correct_rate": 1.0},
 }
 
+# the 12 of sealed set 4: what the fixes for them reached
+FLOORS_RELEASED3: dict[str, dict[str, float]] = {
+    "targets": {"precision": 0.75, "recall": 0.78, "f1": 0.76, "fully_correct_rate": 0.78},
+    "tasks": {"precision": 1.0, "recall": 0.94, "fully_correct_rate": 0.94},
+}
+
 # the 38 documents before sealed sets 2 and 3 were released keep their floors (part -> metric ->
 # floor, rounded down). Measured when the first sealed set was released into the dev set
 # (2026-12-06, before any fix for it): 38 documents targets P 0.913 R 0.910 F1 0.911, meta
@@ -71,7 +84,7 @@ FLOORS_RELEASED2: dict[str, dict[str, float]] = {
 # 0.951, meta 0.947.
 FLOORS_DEV38: dict[str, dict[str, float]] = {
     "targets": {"precision": 0.95, "recall": 0.92, "f1": 0.94, "fully_correct_rate": 0.91},
-    "tasks": {"precision": 0.98, "recall": 0.96, "fully_correct_rate": 0.95},
+    "tasks": {"precision": 0.98, "recall": 0.98, "fully_correct_rate": 0.97},
     "meta": {"fully_correct_rate": 0.94},
     "meta_fields": {"title": 1.0, "region": 1.0, "region_level": 1.0, "doc_type": 1.0,
                     # policy-088 (a printed issue date, gold start null) and province-010 (no
@@ -110,7 +123,7 @@ FLOORS_RELEASED: dict[str, dict[str, float]] = {
 # target beside the missed one: precision and F1 0.989
 FLOORS_DEV1: dict[str, dict[str, float]] = {
     "targets": {"precision": 0.98, "recall": 0.98, "f1": 0.98, "fully_correct_rate": 0.96},
-    "tasks": {"precision": 0.97, "recall": 0.95, "fully_correct_rate": 0.94},
+    "tasks": {"precision": 0.97, "recall": 0.97, "fully_correct_rate": 0.96},
     "meta": {"fully_correct_rate": 0.94},
 }
 
@@ -131,7 +144,11 @@ RELEASED2_IDS = ["country-014", "country-080", "country-111", "department-000", 
                  "province-000", "province-004", "province-018", "province-021", "province-039",
                  "province-042", "province-045"]
 DEV38_IDS = DEV1_IDS + DEV2_IDS + RELEASED_IDS
-DEV_IDS = DEV38_IDS + RELEASED2_IDS
+# sealed set 4, released to development on 2026-12-06 after one scoring
+RELEASED3_IDS = ["country-003", "country-051", "country-090", "country-092", "country-108",
+                 "province-005", "province-011", "province-013", "province-028", "province-037",
+                 "province-043", "province-057"]
+DEV_IDS = DEV38_IDS + RELEASED2_IDS + RELEASED3_IDS
 GOLD_DIR = FIXTURES / "devset" / "policy"
 CORPUS = SHARED / "corpus" / "policy-texts.jsonl"
 SECTIONS = ("indicators", "prior_results", "targets", "tasks", "projects", "meta")
@@ -169,9 +186,11 @@ def scored(golds: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     released = {k: v for k, v in golds.items() if k in RELEASED_IDS}
     dev38 = {k: v for k, v in golds.items() if k in DEV38_IDS}
     released2 = {k: v for k, v in golds.items() if k in RELEASED2_IDS}
+    released3 = {k: v for k, v in golds.items() if k in RELEASED3_IDS}
     return {"all": dict(ds.score(ds.load_scorer(), golds, preds)),
             "dev38": dict(ds.score(ds.load_scorer(), dev38, preds)),
             "released2": dict(ds.score(ds.load_scorer(), released2, preds)),
+            "released3": dict(ds.score(ds.load_scorer(), released3, preds)),
             "dev1": dict(ds.score(ds.load_scorer(), first, preds)),
             "dev28": dict(ds.score(ds.load_scorer(), dev28, preds)),
             "released": dict(ds.score(ds.load_scorer(), released, preds))}
@@ -248,6 +267,16 @@ def test_released_twenty_two_do_not_fall(scored: dict[str, dict[str, Any]], part
     measured = _measured(scored["released2"], part, metric)
     assert measured >= FLOORS_RELEASED2[part][metric], \
         f"released2 {part}.{metric} = {measured:.3f}"
+
+
+@pytest.mark.parametrize(("part", "metric"),
+                         [(p, m) for p, ms in FLOORS_RELEASED3.items() for m in ms],
+                         ids=[f"{p}.{m}" for p, ms in FLOORS_RELEASED3.items() for m in ms])
+def test_released_twelve_do_not_fall(scored: dict[str, dict[str, Any]], part: str,
+                                     metric: str) -> None:
+    measured = _measured(scored["released3"], part, metric)
+    assert measured >= FLOORS_RELEASED3[part][metric], \
+        f"released3 {part}.{metric} = {measured:.3f}"
 
 
 @pytest.mark.parametrize(("part", "metric"),

@@ -44,7 +44,7 @@ _CN_ORD = "一二三四五六七八九"
 _WHOLE = re.compile(r"(?<![占于比居])全[市区县省](?!的?(?:比例|比重|总量|份额|平均|[前第]))")
 _AS_OF = re.compile(r"截[至止]")
 # a clause that opens with a year after the document's own: what is to hold then
-_LATER_YEAR = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?![以前初]|上半|下半|\d)")
+_LATER_YEAR = re.compile(r"(?:^|[，。；、])\s*((?:19|20)\d{2})\s*年(?![以前初]|上半|下半|\d)")
 # 今年… / 年内…: the year the document was issued in (今年以来 looks back)
 _THIS_YEAR = re.compile(r"今年(?!以来)|(?<![\d一二三四五六七八九十两])年内")
 _DATED = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?:底前|底|内|全年)?\s*"
@@ -100,6 +100,18 @@ def _is_past(sentence: str, start: int | None) -> bool:
     return any(start and int(y) < start for y in _ANY_YEAR.findall(sentence))
 
 
+def _own_later_year(sentence: str, at: int, issued: int | None) -> int | None:
+    """The year opening the number's own clause (no comma between), when it is after the
+    document's own year: what is to hold then."""
+    if issued is None:
+        return None
+    own = [m for m in _LATER_YEAR.finditer(sentence, 0, at)
+           if not re.search(r"[，,；;、]", sentence[m.end():at])]
+    if own and int(own[-1].group(1)) > issued:
+        return int(own[-1].group(1))
+    return None
+
+
 def _issue_year(meta: Meta) -> int | None:
     """The year printed under the issuing body, else the period's first year."""
     if meta.issued and meta.issued[:4].isdigit():
@@ -117,6 +129,9 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
         return year, "by_year"
     if _PLAN_PERIOD.search(sentence):
         return None, "plan_period"
+    later = _own_later_year(sentence, cand.number_at, _issue_year(meta))
+    if later is not None:
+        return later, "by_year"  # 2025年我省…达到约3000亿元 / …以上、2025年达到500瓦时/公斤
     this_year = _issue_year(meta)
     if this_year is not None and _THIS_YEAR.search(cand.clause_prefix):
         return this_year, "by_year"  # 今年新增建成公共充电桩超过2万个 / 年内融资500亿元以上
@@ -127,11 +142,6 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
     dated = _DATED.search(sentence, 0, cand.number_at)
     if dated and period.start is not None and int(dated.group(1)) >= period.start:
         return int(dated.group(1)), "by_year"  # 2023年新增建成充电桩超过2.1万个
-    later = _LATER_YEAR.search(sentence, 0, cand.number_at)
-    issued = _issue_year(meta)
-    if later and issued is not None and int(later.group(1)) > issued \
-            and not re.search(r"[，,；;]", sentence[later.end():cand.number_at]):
-        return int(later.group(1)), "by_year"  # 2025年我省精密仪器设备产业规模达到约3000亿元
     if period.start is not None and period.start == period.end:
         return period.end, "by_year"  # a one-year document (2021年…重点工作安排)
     if meta.period_start is not None and meta.period_end in (None, meta.period_start) \

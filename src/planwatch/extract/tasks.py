@@ -96,7 +96,7 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
     section: str | None = None
     for i, block in enumerate(blocks):
         text = block.text.strip()
-        started = _start(text, block.line)
+        started = _start(text, block.line) or _chapter_measure(block, text)
         if started is not None:
             started.section = section
             started.first_leads = bool(carry and i > 0 and carry[i - 1])
@@ -141,6 +141,21 @@ def _start(text: str, line: int | None) -> _Measure | None:
     return _Measure(int(value), m.group(2), [m.group(2)], line, group=m.re is _MEASURE)
 
 
+_CHAPTER_NUMBER = re.compile(rf"^([{_CN}]+)、\s*(.*)$", re.S)
+
+
+def _chapter_measure(block: Block, text: str) -> _Measure | None:
+    """'一、创建…示范区。打造…。（省科技厅…按职责分工负责）': a chapter-numbered paragraph that
+    carries its own responsibility note is a measure (实施意见 whose measures are its chapters)."""
+    m = _CHAPTER_NUMBER.match(text)
+    if m is None or block.kind == "heading" or len(text) < 40 or find_note(text) is None:
+        return None
+    value = parse_number(m.group(1))
+    if value is None or value != int(value) or value < 1:
+        return None
+    return _Measure(int(value), m.group(2), [m.group(2)], block.line)
+
+
 def _title(head: str) -> str:
     head = re.sub(r"\s+", "", head)
     title = re.split(r"[。；;：:]", head, maxsplit=1)[0]
@@ -149,13 +164,34 @@ def _title(head: str) -> str:
 
 def find_note(text: str) -> str | None:
     """The last bracketed responsibility note in a measure's text, or a 责任单位： line."""
-    notes = [m.group(1) for m in _NOTE.finditer(text)
-             if _NOTE_HINT.search(m.group(1))
-             and _NOTE_SHAPE.search(departments.note_core(m.group(1))) and _names_dept(m.group(1))]
+    notes = [m.group(1) for m in _NOTE.finditer(text) if _is_note(m.group(1))]
     if notes:
         return notes[-1]
     m = _LABELLED.search(text)
-    return m.group(0).rstrip("。；;") if m else None
+    if m:
+        return m.group(0).rstrip("。；;")
+    return _bare_note(text)
+
+
+_LAST_BRACKET = re.compile(r"[（(]([^（）()]{2,120})[)）][。；;]?$")
+
+
+def _bare_note(text: str) -> str | None:
+    """'…不断提升产品性能和质量安全水平。（工业和信息化部、质检总局）': a bracket closing the
+    measure that only names units (every name a department) is its responsibility note."""
+    m = _LAST_BRACKET.search(text)
+    if m is None:
+        return None
+    names = departments.split_departments(m.group(1))
+    if names and all(departments.looks_like_department(n) for n in names):
+        return m.group(1)
+    return None
+
+
+def _is_note(text: str) -> bool:
+    """A bracket's text that reads as a responsibility note (who is responsible, how)."""
+    return bool(_NOTE_HINT.search(text)) and bool(_NOTE_SHAPE.search(departments.note_core(text))) \
+        and _names_dept(text)
 
 
 def _names_dept(note: str) -> bool:
@@ -170,6 +206,12 @@ def _add_measure(measure: _Measure, result: TaskResult) -> None:
         return
     first_leads = measure.first_leads or bool(departments.FIRST_LEADS.search(text))
     res = departments.parse_note(note, first_leads)
+    for earlier in _paragraph_notes(measure, note):  # a note closing each paragraph: all share
+        more = departments.parse_note(earlier, first_leads)
+        res.lead = _union(more.lead, res.lead)
+        res.support = [n for n in _union(more.support, res.support) if _key(n) not in
+                       {_key(x) for x in res.lead}]
+        res.shared = res.shared or more.shared or len(res.lead) > 1
     if res.deadline is None:
         res.deadline = _own_deadline(text.replace(note, ""))
     if res.empty:
@@ -178,6 +220,33 @@ def _add_measure(measure: _Measure, result: TaskResult) -> None:
         return
     result.tasks.append(_task(measure.number, _title(measure.head), res,
                               line=measure.line, section=measure.section))
+
+
+def _key(name: str) -> str:
+    """A name without the 省/市 prefix that a list prints once for all (省教育厅、科技厅)."""
+    return name[1:] if name[:1] in "省市县区" and len(name) > 3 else name
+
+
+def _union(first: list[str], then: list[str]) -> list[str]:
+    """The names of two notes of one measure, each once (科技厅 = 省科技厅)."""
+    out: list[str] = []
+    for name in [*first, *then]:
+        if _key(name) not in {_key(n) for n in out}:
+            out.append(name)
+    return out
+
+
+def _paragraph_notes(measure: _Measure, last: str) -> list[str]:
+    """The notes that close earlier paragraphs of a measure whose last paragraph closes with
+    ``last`` (（七）… first paragraph。（A、B负责）second paragraph。（C负责）), in order."""
+    text = measure.text
+    out: list[str] = []
+    for m in _NOTE.finditer(text):
+        note = m.group(1)
+        closes = text[:m.start()].endswith(("。", "；")) and m.end() < len(text.rstrip("。；;"))
+        if closes and note != last and note not in out and _is_note(note):
+            out.append(note)
+    return out
 
 
 # '2025年底前完成…', '2024年6月底前出台…': a date followed by the act it is the deadline of
