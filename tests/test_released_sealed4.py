@@ -79,3 +79,8 @@ def test_a_later_year_after_a_list_comma_dates_its_item(tmp_path: Path) -> None:
                     "（科技部）\n", encoding="utf-8")
     years = {t.value: t.year for t in extract_file(path).targets}
     assert years == {400: 2020, 500: 2025}
+
+
+def test_two_verbs_joined_by_or_lead_the_subject() -> None:
+    cands, _ = parse_sentence("每年举办或参与200场左右展会。")
+    assert [(c.subject, c.value, c.comparator) for c in cands] == [("举办或参与展会", 200, "~")]
