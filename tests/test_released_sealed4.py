@@ -84,3 +84,10 @@ def test_a_later_year_after_a_list_comma_dates_its_item(tmp_path: Path) -> None:
 def test_two_verbs_joined_by_or_lead_the_subject() -> None:
     cands, _ = parse_sentence("每年举办或参与200场左右展会。")
     assert [(c.subject, c.value, c.comparator) for c in cands] == [("举办或参与展会", 200, "~")]
+
+
+def test_a_production_capacity_in_a_project_list_is_no_target() -> None:
+    """年产1200吨…和10000吨: tonnes name the size of listed projects; only 吨标准煤 (energy use
+    per unit of output) is a unit of goals."""
+    cands, _ = parse_sentence("重点推进年产1200吨高纯度氮化硅粉体和10000吨特种炭黑生产线技术改造。")
+    assert cands == []

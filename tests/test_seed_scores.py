@@ -13,7 +13,7 @@ THRESHOLDS = {
     ("tasks", "fully_correct_rate"): 1.0,
     ("meta", "fully_correct_rate"): 1.0,
     ("projects", "f1"): 0.95,
-    ("targets", "f1"): 0.90,
+    ("targets", "f1"): 1.0,  # the samples stay at 1.000 (an extra target fails this)
 }
 
 
