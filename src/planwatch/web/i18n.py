@@ -25,6 +25,7 @@ from planwatch.model.finding_codes import FINDING_CODES
 from planwatch.model.finding_messages import finding_parts
 from planwatch.model.findings import Finding
 from planwatch.model.labels import label, translations
+from planwatch.reports.index_report import INDEX_EN
 from planwatch.web.i18n_import import IMPORT_CATALOGUE
 
 LANGS = ("zh", "en")
@@ -89,13 +90,7 @@ CATALOGUE: dict[str, str] = {
         "and aggregation vary at random; the dot is the nominal rank. ",
     "区间跨度大的地区不宜只用一个名次描述。":
         "A region with a wide interval should not be described by one rank.",
-    "排名区间图": "Rank interval chart", "综合得分与排名": "Scores and ranks",
-    "各维度得分": "Dimension scores", "方法选择对排名的影响": "What moves the ranks",
-    "排名": "Rank", "地区": "Region", "综合得分": "Score", "说明": "Notes",
-    "相对参照平均(%)": "% of reference average", "分组": "Group",
-    "数据覆盖(%)": "Data coverage (%)", "排名区间(5%–95%)": "Rank interval (5–95 %)",
-    "方法选择": "Choice", "平均排名变动（位）": "Mean rank shift",
-    "一阶方差贡献(%)": "First-order share (%)",
+    "排名区间图": "Rank interval chart",  # the index tables' words: reports.index_report
     "监测看板": "Dashboard", "{region}监测看板": "Dashboard of {region}",
     "下级地区各自规划的进度判断（与各规划页相同），{year}年":
         "Verdicts of the sub-regions' own plans (as on each plan's page), {year}",
@@ -441,6 +436,7 @@ CATALOGUE: dict[str, str] = {
 CATALOGUE.update(translations())  # every code's labels: model.labels
 CATALOGUE.update({s.label_zh: s.label_en for s in FINDING_CODES.values()})  # finding types
 CATALOGUE.update({k: v for k, v in IMPORT_CATALOGUE.items() if k not in CATALOGUE})  # import
+CATALOGUE.update({k: v for k, v in INDEX_EN.items() if k not in CATALOGUE})  # index report
 
 
 def _catalogue_names() -> dict[str, str]:
