@@ -55,14 +55,15 @@ _CLEAN: dict[str, dict[str, float]] = {
 # targets F1 0.766, tasks recall 0.949 fully 0.949.
 # Dev-5 added (10 documents, gold before the extractor ran on them): targets P 1.000 R 0.857
 # F1 0.923 (7 gold), meta fully 0.400 as measured; 82 documents targets P 0.940 R 0.926 F1 0.933
-# fully 0.907, tasks fully 0.967, meta 0.744.
+# fully 0.907, tasks fully 0.967, meta 0.744; after tax notices and notices in force for a
+# term read as rules: meta 0.768, doc types 82 of 82.
 FLOORS: dict[str, dict[str, float]] = {
     "targets": {"precision": 0.93, "recall": 0.92, "f1": 0.93, "fully_correct_rate": 0.90},
     "tasks": {"precision": 0.98, "recall": 0.97, "fully_correct_rate": 0.96},
-    "meta": {"fully_correct_rate": 0.74},
+    "meta": {"fully_correct_rate": 0.76},
     # the released 22 follow their annotators' calls on the period of an opinion without a
     # horizon (see NOTES.md), which the meta reader does not all take
-    "meta_fields": {"title": 1.0, "region": 0.97, "region_level": 0.97, "doc_type": 0.95,
+    "meta_fields": {"title": 1.0, "region": 0.97, "region_level": 0.97, "doc_type": 1.0,
                     "period_start": 0.90, "period_end": 0.82, "issued": 1.0,
                     "doc_number": 1.0},
     **_CLEAN,

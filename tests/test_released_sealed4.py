@@ -91,3 +91,20 @@ def test_a_production_capacity_in_a_project_list_is_no_target() -> None:
     per unit of output) is a unit of goals."""
     cands, _ = parse_sentence("重点推进年产1200吨高纯度氮化硅粉体和10000吨特种炭黑生产线技术改造。")
     assert cands == []
+
+
+def test_notices_that_are_rules() -> None:
+    """A tax notice, and a notice in force for a term of its own, are rules documents."""
+    from planwatch.extract.meta import classify
+    assert classify("财政部国家税务总局关于国家大学科技园税收政策的通知") == "regulation"
+    assert classify("某部关于完善研究开发费用税前加计扣除政策的通知") == "regulation"
+    assert classify("某厅关于开展科技活动周工作的通知") is None
+
+
+def test_a_notice_in_force_for_a_term_is_rules(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("某省科学技术厅关于继续开展高层次人才认定工作的通知\n某科规范字〔2022〕3号\n"
+                    "各地级以上市科技局：\n经商省公安厅同意，继续沿用该文件。\n"
+                    "本通知自2022年5月19日起实施，有效期两年。\n某省科学技术厅\n2022年5月1日\n",
+                    encoding="utf-8")
+    assert extract_file(path).meta.doc_type == "regulation"

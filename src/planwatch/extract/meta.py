@@ -100,6 +100,8 @@ def extract_meta_result(doc: Document) -> MetaResult:
     interpreted, doc_type = interpreted_type(top)
     if not interpreted:
         doc_type = classify(title or "")
+        if doc_type is None and (title or "").endswith("通知") and _NOTICE_IN_FORCE.search(text):
+            doc_type = "regulation"
     issued = find_issued(top) or find_issued(tail)
     start, end = find_period(title or "", doc_type, text, issued, number)
     meta = Meta(
@@ -337,6 +339,10 @@ def _nested_region(outer: str, rest: str) -> str:
 _RULES = re.compile(r"(?:条例|办法|规定|细则|指引|规则|准则|指南|标准|(?<![方想])法)$")
 _RULES_NOTICE = re.compile(
     r"^.{0,30}?关于.{2,60}(?:条例|办法|规定|细则|指引|规则)(?:（[^（）]{0,8}）)?的通知$")
+# 财政部国家税务总局关于国家大学科技园税收政策的通知: tax rules, whatever the notice is called
+_TAX_NOTICE = re.compile(r"关于.{0,40}(?:税收|税前|加计扣除|增值税|所得税|关税).{0,30}的通知$")
+# 本通知自2022年5月19日起实施，有效期两年: a notice in force for a term is itself rules
+_NOTICE_IN_FORCE = re.compile(r"本通知自[^。；]{0,20}(?:施行|实施)[^。]{0,6}有效期")
 _ISSUED_BARE = re.compile(r"关于(?:印发|修订|修改|转发)(?!《)(.{4,80})的通知$")
 _QA = re.compile(r"^(?:政策|权威)?解读[：:][^。，；《]{2,60}?(?:政策解答|问答|指引|指南)")
 _INTERPRETATION = re.compile(r"^(?:政策|权威)?解读[：:]")
@@ -360,7 +366,7 @@ def classify(title: str) -> DocType | None:
         return classify(bare.group(1))
     if re.search(r"评估(?:报告)?$|评估报告|总结报告", title):
         return "evaluation_report"
-    if _RULES.search(title) or _RULES_NOTICE.search(title):
+    if _RULES.search(title) or _RULES_NOTICE.search(title) or _TAX_NOTICE.search(title):
         return "regulation"
     if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|要点$|政策$|工作安排$", title) \
             or _WORK_REPORT.search(title):  # a 政府工作报告 sets the year's goals and work
