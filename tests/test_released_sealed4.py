@@ -108,3 +108,25 @@ def test_a_notice_in_force_for_a_term_is_rules(tmp_path: Path) -> None:
                     "本通知自2022年5月19日起实施，有效期两年。\n某省科学技术厅\n2022年5月1日\n",
                     encoding="utf-8")
     assert extract_file(path).meta.doc_type == "regulation"
+
+
+def test_the_period_of_rules_from_their_windows_and_terms(tmp_path: Path) -> None:
+    """自2016年1月1日至2018年12月31日，对…免征: the rules' windows; 有效期两年 counts too."""
+    from planwatch.extract.meta import find_period
+    text = ("自2016年1月1日至2018年12月31日，对符合条件的孵化器免征房产税。"
+            "自2016年1月1日至2016年4月30日，对其收入免征营业税。")
+    assert find_period("财政部国家税务总局关于科技企业孵化器税收政策的通知", "regulation", text,
+                       "2016-08-11", None) == (2016, 2018)
+    path = tmp_path / "doc.txt"
+    path.write_text("某省科学技术厅关于继续开展高层次人才认定工作的通知\n某科规范字〔2022〕3号\n"
+                    "各地级以上市科技局：\n经商省公安厅同意，继续沿用该文件。\n"
+                    "本通知自2022年5月19日起实施，有效期两年。\n某省科学技术厅\n2022年5月1日\n",
+                    encoding="utf-8")
+    meta = extract_file(path).meta
+    assert (meta.doc_type, meta.period_start, meta.period_end) == ("regulation", 2022, 2024)
+
+
+def test_a_part_of_an_explained_series_keeps_its_name() -> None:
+    from planwatch.extract.meta import find_title
+    lines = ["政策解读：《某省科技创新条例》科研机构篇", "涉机构专项条款及注解：", "1.支持…"]
+    assert find_title(lines) == "《某省科技创新条例》科研机构篇"

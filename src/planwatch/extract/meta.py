@@ -55,7 +55,10 @@ _TITLE_YEAR = re.compile(r"^(20\d{2})\s*年(?![—\-–－~～至到])")
 _IN_FORCE = re.compile(  # 自2020年1月1日起施行，有效期3年 / 本意见于2016年6月1日施行，有效期5年
     r"(?:自\s*(?P<y>20\d{2})\s*年(?:(?P<mo>\d{1,2})月(?P<d>\d{1,2})日)?[^，。；]{0,12}?日?起"
     r"|于\s*(?P<y2>20\d{2})\s*年(?P<mo2>\d{1,2})月(?P<d2>\d{1,2})日起?)(?:施行|实施|执行)"
-    r"(?:[，,]?\s*有效期(?:为|至)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十])\s*年)?")
+    r"(?:[，,]?\s*有效期(?:为|至)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年)?")
+# 自2019年1月1日至2021年12月31日: a window in which a rule applies
+_WINDOW = re.compile(r"自\s*(20\d{2})\s*年\d{1,2}月\d{1,2}日\s*(?:起\s*)?至"
+                     r"\s*(20\d{2})\s*年\d{1,2}月\d{1,2}日")
 # an editor's note after a title (政府工作报告（文字实录）): not part of the title
 _EDITORIAL = re.compile(r"[（(](?:文字实录|实录|全文|摘要|图文)[）)]$")
 _WORK_REPORT = re.compile(r"政府工作报告$")
@@ -205,7 +208,8 @@ _LABEL_END = re.compile(
 _INTERPRETATION_TAIL = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:解读|解答|说明)(?=$|[（(])")
 # what may follow the explained title on a 解读 page's title line: its 文号, then 政策解读(材料)
 _NUMBERED_TAIL = re.compile(
-    r"(?:[（(][^（）()]{1,24}[）)])?[\u4e00-\u9fff]{0,6}?(?:解读|解答|说明)(?:材料|文件)?")
+    r"(?:[（(][^（）()]{1,24}[）)])?(?:[\u4e00-\u9fff]{0,6}?(?:解读|解答|说明)(?:材料|文件)?"
+    r"|[\u4e00-\u9fff]{1,8}篇)")  # '《…条例》科研机构篇': one part of a series
 _SENTENCE_START = re.compile(
     r"为(?:了|贯彻|深入|加快|进一步|推动|落实|全面|切实|加强|促进)|根据|按照|近日|日前"
     r"|(?<![-—–~～至\d])[（(]?\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]、|问[：:]|■|相关链接"
@@ -222,9 +226,9 @@ def _label_title(rest: str) -> str | None:
         end = quoted.end()
         while (m := _LABEL_END.match(seg, end)) is not None:
             end = m.end()
-        whole = _NUMBERED_TAIL.fullmatch(seg, quoted.end())
-        if whole:  # '《X》（粤府〔2015〕1号）政策解读' / '《X》解读材料': the line is the title
-            return seg
+        whole = _NUMBERED_TAIL.match(seg, quoted.end())
+        if whole:  # '《X》（粤府〔2015〕1号）政策解读' / '《X》解读材料' / '《X》科研机构篇'
+            return seg[:whole.end()]
         tail = _INTERPRETATION_TAIL.match(seg, end) if end == quoted.end() else None
         return seg[:tail.end() if tail else end]
     start = _SENTENCE_START.search(seg, 4)
@@ -418,6 +422,9 @@ def find_period(
     m = _TITLE_YEAR.match(title)
     if m and doc_type != "plan":  # 2021年…重点工作安排: a one-year document
         return int(m.group(1)), int(m.group(1))
+    windows = _WINDOW.findall(text) if doc_type == "regulation" else []
+    if windows:  # 自2016年1月1日至2018年12月31日，对…免征: the rules' own windows
+        return min(int(a) for a, _ in windows), max(int(b) for _, b in windows)
     force = _IN_FORCE.search(text)
     span = _in_force_span(force) if force and doc_type != "plan" else None
     if span and (span[1] is not None or doc_type == "regulation"):
