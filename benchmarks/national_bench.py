@@ -32,9 +32,7 @@ import math
 import os
 import statistics
 import time
-import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -44,9 +42,9 @@ import numpy as np
 import pandas as pd
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
 
 from benchmarks import index_bench
+from benchmarks.pg import throwaway_database
 from planwatch import actions
 from planwatch.catalog import names as catalog_names
 from planwatch.catalog.indicators import CatalogIndicator, load_catalog
@@ -66,8 +64,6 @@ INDICATORS, BASE_YEAR, LAST_YEAR = 20, 2015, 2025
 YEARS = range(BASE_YEAR + 1, LAST_YEAR + 1)  # 10 years of values
 RUNS = 3
 PASSWORD = "correct-horse-9"
-PG_ADMIN = os.environ.get("PLANWATCH_TEST_PG_ADMIN_URL",
-                          "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 SOURCE = "模拟数据（基准测试）"
 TITLE = "（模拟数据·基准测试）"
 PACES = (1.3, 1.0, 0.85, 0.5, -0.1)
@@ -346,26 +342,6 @@ def pandas_index(url: str, year: int) -> float:
 # ---------------------------------------------------------------- timing
 
 
-@contextmanager
-def database() -> Iterator[str | None]:
-    """A throwaway PostgreSQL database (None when no server is reachable)."""
-    name = f"bench_national_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError:
-        admin.dispose()
-        yield None
-        return
-    try:
-        yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 def clear_caches() -> None:
     """Every process-level cache the measured path uses."""
     region_dashboard.clear_caches()
@@ -452,7 +428,7 @@ def measure(url: str) -> None:
 
 
 def main() -> None:
-    with database() as url:
+    with throwaway_database("bench_national") as url:
         if url is None:
             print("national scale: PostgreSQL not reachable, not measured")
             return

@@ -13,14 +13,13 @@ dashboard and the comparison judge their plans with the batch evaluator
 
 from __future__ import annotations
 
-import os
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.pg import throwaway_database
 from planwatch.catalog.regions import RegionInfo, lookup, prefectures
 from planwatch.model.plan import Plan
 from planwatch.storage import best_actuals, import_plan, latest_plan, open_storage
@@ -98,31 +97,6 @@ def _read_cities(store: Storage) -> None:
             best_actuals(store, p.id)
 
 
-def _postgres() -> tuple[str, Callable[[], None]] | None:
-    """A fresh PostgreSQL database on the local server (dropped by the returned callable), or
-    None when none is reachable."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.exc import OperationalError
-
-    admin_url = os.environ.get("PLANWATCH_TEST_PG_ADMIN_URL",
-                               "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-    name = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError:
-        admin.dispose()
-        return None
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return admin_url.rsplit("/", 1)[0] + "/" + name, drop
-
-
 def _views() -> list[tuple[str, Callable[[Storage], object]]]:
     def dashboard(store: Storage) -> object:
         return region_dashboard(store, SYSTEM, find_region(store, PROVINCE), YEAR)
@@ -161,15 +135,11 @@ def main() -> None:
     assert lookup(PROVINCE)
     with tempfile.TemporaryDirectory() as tmp:
         measure("SQLite", f"sqlite:///{Path(tmp) / 'province.db'}")
-    pg = _postgres()
-    if pg is None:
-        print("  PostgreSQL: not reachable, not measured")
-        return
-    url, drop = pg
-    try:
+    with throwaway_database() as url:
+        if url is None:
+            print("  PostgreSQL: not reachable, not measured")
+            return
         measure("PostgreSQL", url)
-    finally:
-        drop()
 
 
 if __name__ == "__main__":

@@ -29,23 +29,19 @@ import json
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import create_engine, func, select
 from tests.e2e_support import ServerProcess
 
+from benchmarks.pg import throwaway_database
 from planwatch import actions
 from planwatch.storage.schema_web import submissions
 from planwatch.workflow.principal import SYSTEM
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 GOAL_MS = 50.0
 WORKERS = 2
 TIME_LIMIT_S = 60.0  # per scenario
@@ -307,27 +303,6 @@ def reads_during_writes(url: str, base: str, fx: Fixture, auth: dict[str, str]) 
     return reads.pct(95)
 
 
-@contextmanager
-def pg_database() -> Iterator[str | None]:
-    """A fresh PostgreSQL database (dropped afterwards), or None without a server."""
-    name = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as exc:
-        print(f"-- postgresql skipped: {str(exc).splitlines()[0]}")
-        admin.dispose()
-        yield None
-        return
-    try:
-        yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 def _verdict(ms: float) -> str:
     return f"goal < {GOAL_MS:.0f} ms: {'OK' if ms < GOAL_MS else 'over goal'}"
 
@@ -347,6 +322,10 @@ def summary(results: dict[str, dict[str, float]]) -> None:
               f"{mixed:.1f} ms, {_verdict(mixed)})")
 
 
+def _skipped(why: str) -> None:
+    print(f"-- postgresql skipped: {why}")
+
+
 def main(workers: int = WORKERS) -> None:
     print(f"== web load: plan overview API and page, submissions ({workers} uvicorn "
           "worker(s)) ==")
@@ -355,7 +334,7 @@ def main(workers: int = WORKERS) -> None:
         folder = Path(d)
         results["sqlite"] = run_backend("sqlite", f"sqlite:///{folder / 'bench.db'}", folder,
                                         workers)
-        with pg_database() as pg_url:
+        with throwaway_database(skipped=_skipped) as pg_url:
             if pg_url:
                 results["postgresql"] = run_backend("postgresql", pg_url, folder, workers)
     summary(results)
