@@ -82,7 +82,7 @@ CATALOGUE: dict[str, str] = {
     # composite index page (pages/regions.py, reports/index_report.py)
     "综合指数": "Composite index", "下级地区综合指数": "Sub-region index",
     "{region}下级地区科技创新综合指数": "Composite innovation index of {region}'s sub-regions",
-    "较{year}年变化": "change since {year}", "蒙特卡洛{n}次": "{n} Monte Carlo draws",
+    "蒙特卡洛{n}次": "{n} Monte Carlo draws",
     "比较基年": "Base year", "计算": "Compute",
     "排名及其不确定区间": "Ranks and their uncertainty",
     "条形为权重、标准化和加总方法随机变化时排名的 5%–95% 区间，圆点为名义排名。":
@@ -137,7 +137,7 @@ CATALOGUE: dict[str, str] = {
     "下级目标合计或区间": "Sub-regions: sum or range", "上级减下级合计": "Parent minus sum",
     "有目标的下级地区": "Sub-regions with a target",
     "缺目标的下级地区": "Sub-regions without a target", "判断": "Verdict",
-    "无得分": "No score", "JSON 数据": "JSON data",
+    "JSON 数据": "JSON data",
     "（基期）": " (baseline)", "第{line}行": "line {line}", "{year}年": "{year}",
     # overview / public
     "规划期": "Plan period", "评估年份": "Evaluation year", "监测年份": "Monitoring year",
@@ -414,20 +414,7 @@ CATALOGUE: dict[str, str] = {
     "指标表位于原文第 {n} 行。": "The indicator table is at line {n} of the document.",
     "正文中表述该指标目标的语句（{n} 处）：": "Sentences of the text that state this target ({n}):",
     "意见：": "Comment: ",
-    "参照组：{n}个下级地区（{scored}个有得分），参照平均得分 {average}；分组阈值为参照平均的{g1"
-    "}%、{g2}%、{g3}%。":
-        "Reference group: {n} sub-regions ({scored} with a score), average score {average}; gro"
-        "ups at {g1}%, {g2}% and {g3}% of the reference average.",
-    "数据覆盖不足{share}%权重的地区不计得分。":
-        "Regions with data for less than {share}% of the weight get no score.",
-    "偏态指标先取平方根：{names}。": "Skewed indicators are square-rooted first: {names}.",
-    "未计入指标“{name}”：{why}。": "Indicator left out, “{name}”: {why}.",
-    "标注“含模拟数据”的地区使用了演示用模拟数据，不代表真实水平。":
-        "Regions marked “simulated data” use made-up demo values, not real levels.",
-    "方法说明见 docs/index-method.md（欧洲创新记分牌方法；不确定性分析按欧盟联合研究中心综合指"
-    "数审计做法）。":
-        "The method is described in docs/index-method.md (European Innovation Scoreboard method"
-        "; uncertainty analysis after the JRC composite-indicator audit practice).",
+    # the index notes' sentences come from reports.index_report.INDEX_EN (merged below)
     "密码已修改，其他会话和全部API令牌已失效。":
         "Password changed; your other sessions and every API token have ended.",
     "令牌已撤销。": "Token revoked.",
