@@ -112,11 +112,15 @@ def _own_later_year(sentence: str, at: int, issued: int | None) -> int | None:
     return None
 
 
+def _printed_year(meta: Meta) -> int | None:
+    """The year printed under the issuing body."""
+    return int(meta.issued[:4]) if meta.issued and meta.issued[:4].isdigit() else None
+
+
 def _issue_year(meta: Meta) -> int | None:
     """The year printed under the issuing body, else the period's first year."""
-    if meta.issued and meta.issued[:4].isdigit():
-        return int(meta.issued[:4])
-    return meta.period_start
+    printed = _printed_year(meta)
+    return printed if printed is not None else meta.period_start
 
 
 def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para,
@@ -129,10 +133,10 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
         return year, "by_year"
     if _PLAN_PERIOD.search(sentence):
         return None, "plan_period"
-    later = _own_later_year(sentence, cand.number_at, _issue_year(meta))
+    this_year = _issue_year(meta)
+    later = _own_later_year(sentence, cand.number_at, this_year)
     if later is not None:
         return later, "by_year"  # 2025年我省…达到约3000亿元 / …以上、2025年达到500瓦时/公斤
-    this_year = _issue_year(meta)
     if this_year is not None and _THIS_YEAR.search(cand.clause_prefix):
         return this_year, "by_year"  # 今年新增建成公共充电桩超过2万个 / 年内融资500亿元以上
     if para_year is not None:
@@ -235,8 +239,8 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
     out: list[Target] = []
     para_year: int | None = None
     # without a period, a year before the issue date is the past (2014年…预计达2.4% in 2015)
-    issued = meta.issued[:4] if meta.issued and meta.issued[:4].isdigit() else None
-    as_of = period if period.start or issued is None else Period(int(issued), period.end)
+    issued = _printed_year(meta)
+    as_of = period if period.start or issued is None else Period(issued, period.end)
     for offset, sentence in split_sentences(para.text):
         if not has_number(sentence) or is_past_sentence(sentence, as_of):
             continue  # a sentence without a numeral commits to no number and sets no year
