@@ -17,18 +17,23 @@ class PlanwatchError(Exception):
         self.en = en
 
 
-class Conflict(PlanwatchError):
-    """The request clashes with the current state, e.g. a submission reviewed twice or a
-    locked value (HTTP 409). Raised by storage and workflow alike; nothing was changed."""
-
-    code = "conflict"
-    status = 409
+class ItemsRefused(PlanwatchError):
+    """A refusal with one reason per item (row, submission, field): ``problems`` and the same
+    list in English, ``problems_en``."""
 
     def __init__(self, zh: str, en: str, problems: list[str] | None = None,
                  problems_en: list[str] | None = None) -> None:
         super().__init__(zh, en)
         self.problems = problems or []
-        self.problems_en = problems_en or self.problems  # the same list in English
+        self.problems_en = problems_en or self.problems
+
+
+class Conflict(ItemsRefused):
+    """The request clashes with the current state, e.g. a submission reviewed twice or a
+    locked value (HTTP 409). Raised by storage and workflow alike; nothing was changed."""
+
+    code = "conflict"
+    status = 409
 
 
 class Busy(PlanwatchError):

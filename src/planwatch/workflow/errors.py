@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from planwatch.errors import Conflict, PlanwatchError
+from planwatch.errors import Conflict, ItemsRefused, PlanwatchError
 
 __all__ = ["Conflict", "Forbidden", "Invalid", "NotFound"]
 
@@ -22,14 +22,8 @@ class NotFound(PlanwatchError):
     status = 404
 
 
-class Invalid(PlanwatchError):
+class Invalid(ItemsRefused):
     """Input that cannot be used; ``problems`` lists why (HTTP 422). Nothing was saved."""
 
     code = "invalid"
     status = 422
-
-    def __init__(self, zh: str, en: str, problems: list[str] | None = None,
-                 problems_en: list[str] | None = None) -> None:
-        super().__init__(zh, en)
-        self.problems = problems or []
-        self.problems_en = problems_en or self.problems  # the same list in English

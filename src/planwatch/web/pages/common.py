@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.routing import APIRoute
 
-from planwatch.errors import PlanwatchError, http_status
+from planwatch.errors import ItemsRefused, PlanwatchError, http_status
 from planwatch.model.labels import VerdictCode, labels
 from planwatch.reports.build import VERDICT_CLASS, VERDICT_ORDER as REPORT_VERDICT_ORDER
 from planwatch.reports.text import FINDING_LABELS
@@ -51,9 +51,9 @@ def said(request: Request, exc: PlanwatchError) -> str:
 
 def said_problems(request: Request, exc: PlanwatchError) -> list[str]:
     """The per-item reasons of a refused request in the page's language."""
-    if i18n.lang_of(request) == "en":
-        return list(getattr(exc, "problems_en", None) or getattr(exc, "problems", []))
-    return list(getattr(exc, "problems", []))
+    if not isinstance(exc, ItemsRefused):
+        return []
+    return list(exc.problems_en if i18n.lang_of(request) == "en" else exc.problems)
 
 
 def bilingual(request: Request, zh: str, en: str) -> str:
