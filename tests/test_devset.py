@@ -241,7 +241,7 @@ def test_gold_quotes_are_in_the_text(golds: dict[str, dict[str, Any]]) -> None:
     _need_corpus()
     texts = _load_script().corpus_texts(golds, CORPUS)
     for doc_id, gold in golds.items():
-        joined = texts[doc_id].replace("\n", "")
+        joined = texts[doc_id][0].replace("\n", "")
         for t in gold["targets"]:
             for key in ("quote", "also_quote"):
                 if t.get(key):
