@@ -76,7 +76,8 @@ REASONS: dict[str, tuple[Label, str, str]] = {
     "named-programmes": ("reference", "已列举事项的计数", "a count of the items just named"),
     "budget-allocation": ("other", "财政预算安排（非目标）", "a budget allocation, not a target"),
     "no-commitment": ("other", "无承诺含义", "nothing commits to the number"),
-    "survey": ("other", "调查结果", "a survey answer"),
+    "survey": ("other", "调查或经验结论", "a survey answer or a finding cited as evidence"),
+    "definition": ("other", "名词解释", "a term explained, not a commitment"),
 }
 """Every reason code :func:`classify` gives: its label and zh/en description (stable codes,
 kept with rejected statements in ``TargetResult.rejected``)."""
@@ -142,6 +143,7 @@ _THRESHOLD_OF = re.compile(r"对[^，。；]{1,25}(?:超过|超|不足|低于|�
 _ISSUERS = re.compile(  # 七家单位联合发布了《…》; 18项行政许可事项依法委托…实施
     r"^[^，。；]{0,8}?(?:联合)?(?:发布|印发|出台|颁布|制定)了?《"
     r"|^[^，。；]{0,12}?事项(?:依法)?(?:委托|下放|调整|取消|交由)")
+_EVIDENCE = re.compile(r"(?:经验|研究|数据|调查|统计|实践|测算)(?:表明|显示|证明)")
 _SURVEY = re.compile(r"^的[^，。；]{0,12}(?:反映|认为|表示|认可|赞同|满意|支持)")
 _DOC_WORDS = re.compile(r"细则|办法|意见|文件|政策|措施|条款|规定|通知|条$")
 _RULES_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则)(?:（[^）]*）)?(?:的通知)?》?(?:政策)?解读|"
@@ -169,14 +171,16 @@ def classify(st: Statement) -> Verdict:
                  committed or bool(_FUTURE_WORDS.search(clause + _clause_after(after))),
                  committed or bool(_FUTURE_WORDS.search(st.sentence))
                  or bool(_DEADLINE.search(st.sentence)))
+    if _DEFINITION.search(view.before):
+        return Verdict("other", "definition")  # 名词解释: 是指…两个市场两种资源…
     for rule in (_document_rule, _past_rule, _budget_rule, _task_rule, _condition_rule,
                  _reference_rule):
         verdict = rule(st, view)
         if verdict is not None:
             return verdict
-    if _SURVEY.match(view.after.lstrip()):
-        return Verdict("other", "survey")  # 30%的女性科技人才反映…
-    if _FORECAST.search(view.clause) and not _PLEDGE.search(st.sentence):
+    if _SURVEY.match(view.after.lstrip()) or _EVIDENCE.search(view.before):
+        return Verdict("other", "survey")  # 30%的女性科技人才反映… / 国际经验表明，…达70%
+    if _FORECAST.search(view.before) and not _PLEDGE.search(st.sentence):
         return Verdict("other", "forecast")  # 预计全年为企业减负超过2.5万亿元: an estimate
     if _GIVEN.search(view.clause) and _TASK_FOR_IT.match(view.after) \
             and not _PLEDGE.search(st.sentence):
@@ -281,6 +285,8 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
 
 
 _FORECAST = re.compile(r"预计|预测|有望|估计")
+# a term explained (名词解释, 注释): what the term means is no commitment of the plan's own
+_DEFINITION = re.compile(r"(?:是指|系指|即指|泛指)(?![导引南标挥数])|指的是")
 # 今年高校毕业生达874万人，要…: what the year brings, stated as the ground of the task after it
 _GIVEN = re.compile(r"今年[^，。；]{0,16}?(?:达|有|为|将达)$")
 _TASK_FOR_IT = re.compile(r"\s*[，,]\s*(?:要|需要|必须|务必)")

@@ -680,8 +680,15 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
             or sentence[m.end:m.end + 2] == "规模")
 
 
-_ITEM_NUMBER = re.compile(r"^\d{1,3}[.．、]\s*")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]\s*|[一二三四五六七八九十]{1,2}是)")
+_LONGEST_NAME = 48  # CJK characters: beyond this a 'subject' is a run of flattened table cells
 _ONLY_VERBS = re.compile(rf"(?:{INCREMENT_VERBS})+")
+
+
+def _in_note(sentence: str, at: int) -> bool:
+    """The number stands inside a bracket opened before it and still open."""
+    before = sentence[:at]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
@@ -690,6 +697,8 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     cs = clauses[ci][0]
     seg = sentence[prev_end:m.start if seg_end is None else seg_end]
     clause_prefix = sentence[cs:m.start]
+    if _in_note(sentence, m.start):
+        return None  # 52公里（干流水系4公里、…）: a figure of a note
     if not _triggered(sentence, m, seg, clause_prefix, state):
         return None
     state.triggered = True
@@ -725,6 +734,10 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
             state.verb = state.verb or "落实"  # a task is work to be done: a flow
     subject = _ITEM_NUMBER.sub("", subject).lstrip("的为和及与、至，, ")
     subject = _COMPARATOR_TAIL.sub("", subject) if m.comparator in (">=", "<=") else subject
+    if subject.count("（") > subject.count("）"):  # 6座水闸（含…: the bracket is a note
+        subject = subject[:subject.rfind("（")]
+    if subject[:1] in "）)" or len(_CJK.findall(subject)) > _LONGEST_NAME:
+        return None  # '）全部达到规划规模' (inside a note), a run of table cells
     if (len(_CJK.findall(subject)) < 2 and not re.search(r"[A-Za-z]{2,}", subject)) \
             or _BARE_VERB.fullmatch(subject) \
             or _ONLY_VERBS.fullmatch(subject):
