@@ -41,6 +41,11 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
 )
 _HEADER_PATTERNS: tuple[tuple[ColType, re.Pattern[str]], ...] = tuple(
     (col, re.compile("|".join(map(re.escape, words)))) for col, words in _HEADER_RULES)
+# a task table (重点任务分工表): a name column and who answers for it, no values
+_DUTY_HEADER = re.compile(r"^(?:牵头|责任|配合|协同)(?:单位|部门)")
+# more columns of a task table; in an indicator table such a column is read as it comes
+_DUTY_WORDS = re.compile(r"^(?:(?:配合|协同|参与|协办)(?:单位|部门)|(?:责任|牵头)部门|责任主体"
+                         r"|完成时间|时间节点|进度安排|(?:工作|主要|具体)?(?:举措|措施))$")
 _GROUP_WORDS = re.compile(r"(?:类别|分类|类目|板块|领域|维度)$")
 _NAME_CELL = re.compile(r"(?:目标|指标)(?:内容|名称|项)$")
 _SPAN_WORDS = frozenset({"指标值", "数值", "指标数值"})
@@ -64,6 +69,8 @@ def header_type(text: str) -> str | None:
         return "mod"  # 2025年, “十四五”, （%）: a line qualifying the column header above
     if _EXPLICIT_UNIT.match(s):
         return "unit"
+    if _DUTY_WORDS.match(s):
+        return "unknown"  # 配合单位, 完成时间: a column of a task table, read as it comes
     if s.startswith("一级"):
         return "text"  # 一级指标 groups rows; the 二级指标 column names them
     if s == "类型" or s == "指标类型":
@@ -121,7 +128,8 @@ def _header(frags: list[Fragment]) -> int:
         types.append(t)
         n += 1
     kinds = set(types)
-    if n < 3 or "name" not in kinds or not kinds & {"value", "mod", "attr", "unit"}:
+    duty = any(_DUTY_HEADER.search(squash(f.text)) for f in frags[:n])
+    if n < 3 or "name" not in kinds or not (kinds & {"value", "mod", "attr", "unit"} or duty):
         return 0
     return n
 

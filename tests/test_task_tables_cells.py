@@ -1,0 +1,79 @@
+"""A 重点任务分工表 laid out one cell per paragraph (how Shanghai's and many other portals' pages
+come out as text): its rows are the document's tasks, with lead, support and deadline
+(issue 7). Synthetic documents; the layout is the real one (front matter, blank line between
+cells)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.actions import extract_file
+
+FRONT = """---
+标题: 关于印发《某区推进人工智能产业发展三年行动方案（2025-2027年）》的通知
+文号: 某府办发〔2025〕5号
+发布单位: 上海市某区人民政府办公室
+发布日期: 2025-03-12
+---
+
+某区推进人工智能产业发展三年行动方案（2025-2027年）
+
+一、发展目标
+
+到2027年，全区人工智能产业规模达到500亿元。
+
+二、重点任务
+
+（一）建设算力基础设施。推动智算中心建设，提升算力供给能力。
+
+（二）培育创新主体。支持龙头企业发展，培育专精特新企业。
+
+附件
+
+重点任务分工表
+
+"""
+
+
+def _cells(*rows: tuple[str, ...]) -> str:
+    return "\n\n".join(c for row in rows for c in row) + "\n"
+
+
+def _tasks(tmp_path: Path, text: str) -> list[tuple[int, str, list[str], list[str], str | None]]:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return [(t.number, t.title, t.lead, t.support, t.deadline) for t in extract_file(path).tasks]
+
+
+def test_a_task_table_one_cell_per_paragraph(tmp_path: Path) -> None:
+    text = FRONT + _cells(("序号", "工作任务", "牵头单位", "配合单位", "完成时限"),
+                          ("1", "建设智算中心", "区经委", "区发展改革委、区科委", "2026年底前"),
+                          ("2", "打造应用场景", "区科委", "区经委", "持续推进"))
+    assert _tasks(tmp_path, text) == [
+        (1, "建设智算中心", ["区经委"], ["区发展改革委", "区科委"], "2026年底前"),
+        (2, "打造应用场景", ["区科委"], ["区经委"], "持续推进")]
+
+
+def test_a_task_table_with_a_measures_column(tmp_path: Path) -> None:
+    text = FRONT + _cells(("序号", "重点任务", "工作举措", "责任单位", "完成时间"),
+                          ("1", "建设智算中心", "推动智算中心建设，提升算力供给能力", "区经委",
+                           "2026年"),
+                          ("2", "打造应用场景", "每年发布应用场景清单", "区科委", "2027年"))
+    found = _tasks(tmp_path, text)
+    assert [(n, lead) for n, _, lead, _, _ in found] == [(1, ["区经委"]), (2, ["区科委"])]
+    assert [d for *_, d in found] == ["2026年", "2027年"]
+
+
+def test_prose_naming_a_lead_department_is_no_table(tmp_path: Path) -> None:
+    text = FRONT.replace("附件\n\n重点任务分工表\n\n", "") + (
+        "三、保障措施\n\n明确牵头单位\n\n各部门要按照职责分工抓好落实\n\n"
+        "加强统筹协调，定期开展评估。\n")
+    plan = extract_file(_write(tmp_path, text))
+    assert plan.tasks == [] or all(t.lead != ["明确牵头单位"] for t in plan.tasks)
+    assert not plan.indicators
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return path
