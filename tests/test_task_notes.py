@@ -27,6 +27,13 @@ def _roles(tasks: list[Task]) -> list[tuple[int, list[str], list[str], bool]]:
     # 责任单位 label, then verbs: the label does not turn 'A牵头' into a plain name
     ("责任单位：市科技局牵头，市发展改革委、市财政局等按职责分工负责",
      ["市科技局"], ["市发展改革委", "市财政局"], False),
+    # the listed units answer for it; the labelled 配合单位 after a comma support it
+    ("责任单位：区应急局、区消防支队、各街镇，配合单位：区财政局",
+     ["区应急局", "区消防支队", "各街镇"], ["区财政局"], True),
+    ("责任单位：区应急局，配合单位：区财政局", ["区应急局"], ["区财政局"], False),
+    # 配合实施: the support verb with its object
+    ("区农业农村委、区规划资源局牵头，各街镇、开发区、某某集团配合实施",
+     ["区农业农村委", "区规划资源局"], ["各街镇", "开发区", "某某集团"], False),
     # a rider after ；
     ("责任单位：市科技局牵头，市发展改革委、市财政局等按职责分工负责；各县区均需落实，下同",
      ["市科技局"], ["市发展改革委", "市财政局"], False),

@@ -30,7 +30,7 @@ _LEAD_LABEL = re.compile(r"^(?:牵头单位|牵头部门|主责单位|主责部�
 _SUPPORT_LABEL = re.compile(r"^(?:配合单位|配合部门|参与单位|参与部门|协同单位|协办单位)[：:]")
 _RESP_LABEL = re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|承办单位)[：:]")
 _LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实|推进)?$")
-_SUPPORT_VERB = re.compile(r"(?:负责)?(?:配合|参与|协同|协助|协办)$")
+_SUPPORT_VERB = re.compile(r"(?:负责)?(?:配合|参与|协同|协助|协办)(?:实施|落实|推进)?$")
 _SHARE_VERB = re.compile(
     r"(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|落实|实施|推进|组织实施)$|分工负责$|分别负责$"
     r"|共同负责$"
@@ -201,6 +201,9 @@ class _Reader:
         if _LEAD_LABEL.match(clause):
             res.lead.extend(self._take(_LEAD_LABEL.sub("", clause)))
         elif _SUPPORT_LABEL.match(clause):
+            if self.listed and self.pending and not res.lead:
+                self.finish()  # 责任单位：A、B，配合单位：C — the listed units answer for it
+                self.pending = []
             res.support.extend(self._take(_SUPPORT_LABEL.sub("", clause)))
         elif _RESP_LABEL.match(clause):
             self.listed = True

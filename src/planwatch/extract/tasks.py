@@ -98,7 +98,10 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
         text = block.text.strip()
         started = _start(text, block.line) or _chapter_measure(block, text)
         if started is not None:
-            started.section = section
+            # items 1. 2. under a （一） heading number afresh in every group: the group is their
+            # section; a measure of its own (（一）, or a chapter's) has the chapter
+            started.section = _title(group.head) if group is not None and not started.group \
+                and find_note(group.text) is None else section
             started.first_leads = bool(carry and i > 0 and carry[i - 1])
             current = started
             out.append(current)
