@@ -63,6 +63,20 @@ def _future_year(sentence: str, period: Period) -> int | None:
     return _first_year_from(sentence, period.start)
 
 
+# 2023-2025年，新建居住光伏规模超过10万千瓦: a window that opens the sentence dates what the
+# sentence commits to (by its last year); it does not make a commitment of a rule (2017-2022年，
+# 对…超过5000万美元的新项目…予以奖励)
+_WINDOW = re.compile(r"^\s*(?:19|20)\d{2}\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年[，,：:\s]")
+
+
+def _window_end(sentence: str, start: int | None) -> int | None:
+    m = _WINDOW.match(sentence)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    return year if start is None or year >= start else None
+
+
 @lru_cache(maxsize=8192)
 def _first_year_from(sentence: str, start: int | None) -> int | None:
     """The first 到20xx年 of the sentence that is not before ``start``; 截至/截止(到) a year
@@ -128,7 +142,7 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
     before = sentence[:cand.number_at]
     if "每年" in cand.clause_prefix or ("每年" in before and not YEAR_BY.search(before)):
         return None, "annual"
-    year = _future_year(sentence, period)
+    year = _future_year(sentence, period) or _window_end(sentence, period.start)
     if year is not None:
         return year, "by_year"
     if _PLAN_PERIOD.search(sentence):

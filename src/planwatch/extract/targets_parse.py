@@ -378,7 +378,7 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
     return parts if len(parts) == count else None
 
 
-_NEW_FLOW = re.compile(r"新增(?!长)|增量")
+_NEW_FLOW = re.compile(r"新增(?!长)|增量|^新建")
 
 
 def _rate_kind(m: Mention, seg: str, subject: str) -> str | None:
@@ -391,7 +391,7 @@ def _rate_kind(m: Mention, seg: str, subject: str) -> str | None:
         return "growth_rate"
     if m.unit == "百分点" and _GROWTH_MARGIN.search(seg):
         return "growth_rate"  # 贷款增速高于各项贷款增速10个百分点: a growth rate's margin
-    if m.unit not in ("%", "百分点") and _NEW_FLOW.search(seg + subject):
+    if m.unit not in ("%", "百分点") and (_NEW_FLOW.search(seg) or _NEW_FLOW.search(subject)):
         return "increment"  # 信贷新增额达到2.7万亿元 / 新增上市公司达到100家: a flow
     return None
 

@@ -181,13 +181,14 @@ def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
                 stack.pop()
             inherited = stack[-1] if stack else None
             earlier = _earlier_plan(text, period)
+            stage = _stage_year(text, period)
             stack.append(_Section(
                 level,
                 bool(_PAST_HEADING.search(text)) or earlier
                 or (inherited.past if inherited else False),
-                (bool(_GOAL_HEADING.search(text)) and not earlier)
+                (bool(_GOAL_HEADING.search(text)) and not earlier) or stage is not None
                 or (inherited.goal if inherited else False),
-                inherited.lead_year if inherited else None,
+                stage or (inherited.lead_year if inherited else None),
                 scope_of(text) or zone_of(text) or (inherited.scope if inherited else None),
             ))
             continue
@@ -199,6 +200,21 @@ def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
         paras.append(Para(text, lines, bool(sec and sec.past), bool(sec and sec.goal),
                           sec.lead_year if sec else None, scope))
     return paras
+
+
+# （二）建设及试运行阶段（2025年年底前） / 到2027年: a stage of the plan, dated by its heading
+_STAGE = re.compile(
+    r"(?:到|至)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:年?底|末|\d{1,2}月底?)?(?:前|以前)")
+
+
+def _stage_year(heading: str, period: Period | None) -> int | None:
+    """The year a heading sets for what its section is to achieve, when not before the plan."""
+    m = _STAGE.search(heading)
+    if m is None:
+        return None
+    year = int(m.group(1) or m.group(2))
+    start = period.start if period is not None else None
+    return year if start is None or year >= start else None
 
 
 def infer_period(doc: Document, start: int | None, end: int | None) -> Period:

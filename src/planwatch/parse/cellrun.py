@@ -417,7 +417,10 @@ def is_stop(text: str) -> bool:
 
 def _is_heading(s: str) -> bool:
     level = heading_level(s)
-    return level is not None and level <= 2 and not re.match(r"^[（(]?[一二三四五六七八九十]+[)）]?$", s)
+    return level is not None and level <= 2 and not _BARE_NUMERAL.match(s)
+
+
+_BARE_NUMERAL = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）]?$")  # 二 / （一）: a 序号 cell
 
 
 def _group_row(lines: list[tuple[int, str | None]], i: int) -> bool:

@@ -1,0 +1,76 @@
+"""Rules learnt from dev set 7 (Shanghai policy pages, `tests/fixtures/devset/repo`), issue 7:
+synthetic documents, one rule each (never a copy of a corpus text), with their guards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.actions import extract_file
+from planwatch.model.plan import Plan
+
+FRONT = """---
+标题: 关于印发《某区某某发展行动方案》的通知
+文号: 某府办发〔2024〕3号
+发布单位: 上海市某区人民政府办公室
+发布日期: 2024-04-02
+---
+
+某区某某发展行动方案
+
+"""
+
+
+def _plan(tmp_path: Path, body: str) -> Plan:
+    path = tmp_path / "doc.md"
+    path.write_text(FRONT + body, encoding="utf-8")
+    return extract_file(path)
+
+
+def _targets(plan: Plan) -> list[tuple[str, float, int | None, str, str]]:
+    return [(t.subject, t.value, t.year, t.comparator, t.kind) for t in plan.targets]
+
+
+def test_a_window_opening_the_sentence_dates_it(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "一、发展目标\n\n2024-2025年，新建屋顶光伏规模超过10万千瓦。"
+                 "2026-2030年，推动光伏建筑一体化示范应用，新建屋顶光伏规模超过50万千瓦。\n")
+    assert _targets(plan) == [("新建屋顶光伏规模", 10, 2025, ">=", "increment"),
+                              ("新建屋顶光伏规模", 50, 2030, ">=", "increment")]
+
+
+def test_a_window_does_not_make_a_rule_a_commitment(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "二、支持措施\n\n2024-2025年，对年实际外资金额超过5000万美元的新项目，"
+                 "区财政按其实际外资金额不低于2%的比例予以奖励。\n")
+    assert plan.targets == []
+
+
+def test_a_stage_heading_dates_and_commits_its_section(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "三、实施步骤\n\n（一）建设阶段（2025年年底前）\n\n"
+                 "完成基础建设，累计划设服务网点不少于150个，初步形成服务能力。\n\n"
+                 "（二）提升阶段（2026年年底前）\n\n累计划设服务网点不少于400个。\n")
+    assert [(v, y, c) for _, v, y, c, _ in _targets(plan)] == [(150, 2025, ">="), (400, 2026, ">=")]
+
+
+def test_a_floor_in_an_undated_section_stays_a_condition(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "三、实施步骤\n\n（一）建设阶段\n\n服务网点面积不少于150平方米。\n")
+    assert plan.targets == []
+
+
+def test_items_under_a_group_heading_take_it_as_their_section(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "二、工作任务\n\n（一）加强体系建设\n\n"
+                 "1．建立工作机制。定期听取工作汇报。（责任单位：区政府办公室、区应急局）\n\n"
+                 "2．完善考评办法。纳入年度考核。（责任单位：区应急局）\n\n"
+                 "（二）夯实公共基础\n\n"
+                 "1．推进站点建设。鼓励企业设置站点。（责任单位：区应急局、各街镇，配合单位：区财政局）\n")
+    assert [(t.section, t.number, t.lead, t.support, t.shared_responsibility)
+            for t in plan.tasks] == [
+        ("加强体系建设", 1, ["区政府办公室", "区应急局"], [], True),
+        ("加强体系建设", 2, ["区应急局"], [], False),
+        ("夯实公共基础", 1, ["区应急局", "各街镇"], ["区财政局"], True)]
+
+
+def test_measures_numbered_by_group_keep_the_chapter(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "二、主要任务\n\n"
+                 "（一）建立保护清单。定期更新。（区农业农村委牵头，各街镇配合实施）\n\n"
+                 "（二）提升耕地质量。推行轮作休耕。（区农业农村委）\n")
+    assert [(t.section, t.number, t.support) for t in plan.tasks] == [
+        ("主要任务", 1, ["各街镇"]), ("主要任务", 2, [])]
