@@ -74,3 +74,40 @@ def test_measures_numbered_by_group_keep_the_chapter(tmp_path: Path) -> None:
                  "（二）提升耕地质量。推行轮作休耕。（区农业农村委）\n")
     assert [(t.section, t.number, t.support) for t in plan.tasks] == [
         ("主要任务", 1, ["各街镇"]), ("主要任务", 2, [])]
+
+
+def _meta_of(tmp_path: Path, text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    meta = extract_file(path).meta
+    return meta.title, meta.doc_type, meta.issued, meta.region
+
+
+def _front(title: str, issuer: str, posted: str) -> str:
+    return (f"---\n标题: {title}\n文号: -\n发布单位: {issuer}\n发布日期: {posted}\n"
+            f"层级: 区级\n---\n\n# {title}\n\n各有关单位：\n\n")
+
+
+def test_a_forwarded_document_is_titled_by_its_own_name(tmp_path: Path) -> None:
+    title = ("上海市静安区人民政府办公室关于转发区消防支队"
+             "《静安区消防工作三年行动计划（2019—2021）》的通知")
+    meta = _meta_of(tmp_path, _front(title, "上海市静安区人民政府办公室", "2019-08-21")
+                    + "现转发给你们，请认真按照执行。\n\n静安区消防工作三年行动计划\n\n"
+                    "一、工作任务\n")
+    # the body prints no date: the page's posting date stands in
+    assert meta == ("静安区消防工作三年行动计划（2019—2021）", "implementation_opinion",
+                    "2019-08-21", "静安区")
+
+
+def test_a_notice_issuing_several_plans_is_titled_by_the_first(tmp_path: Path) -> None:
+    title = "关于印发《某区耕地土壤环境保护工作方案》等三个方案的通知"
+    meta = _meta_of(tmp_path, _front(title, "上海市奉贤区人民政府办公室", "2020-05-06")
+                    + "现将三个方案印发给你们。\n\n上海市奉贤区人民政府办公室\n\n2020年4月30日\n")
+    assert meta[:3] == ("某区耕地土壤环境保护工作方案", "implementation_opinion", "2020-04-30")
+
+
+def test_the_issuing_body_of_the_front_matter_gives_the_region(tmp_path: Path) -> None:
+    title = "关于印发《关于促进新建建筑光伏发展的若干意见》的通知"
+    meta = _meta_of(tmp_path, _front(title, "上海市发展和改革委员会", "2023-11-29")
+                    + "现将意见印发给你们。\n\n一、总体要求\n")
+    assert meta[3] == "上海市"

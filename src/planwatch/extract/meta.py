@@ -39,7 +39,10 @@ _COVER = re.compile(
     r"现将《(.+?)》(?:印发|转发|予以印发)|^《([^《》]+?)》已经.{1,12}同意，?现(?:予)?印发")
 _NOTICE_IN_LINE = re.compile(
     r"关于印发《?(.+?)》?的通知|^[^。，：:；]{2,60}?(?<!关于)印发《(.+)》(?:的通知)?$")
-_NOTICE_TITLE = re.compile(r"(?:关于)?(?:修订)?印发《(.+)》的通知$|关于(?:修订)?印发(.+?)的通知$")
+_NOTICE_TITLE = re.compile(
+    r"(?:关于)?(?:修订)?印发《(.+)》的通知$|关于(?:修订)?印发(?!《[^《》]+》等)(.+?)的通知$"
+    # 关于转发区消防支队《X》的通知 / 关于印发《A》等三个方案的通知: the (first) document named
+    r"|关于(?:修订)?(?:印发|转发)[^《》。，]{0,24}?《([^《》]+)》(?:等[^《》]{0,12}?)?的通知$")
 # a news headline: '国务院办公厅印发《关于…的若干意见》'
 _ISSUED_HEADLINE = re.compile(r"^[^。，：:；《]{2,40}?印发《([^《》]+)》$")
 _LABEL = re.compile(r"^(?:政策|权威)?(?:解读|图解)[：:]")
@@ -105,7 +108,7 @@ def extract_meta_result(doc: Document) -> MetaResult:
         doc_type = classify(title or "")
         if doc_type is None and (title or "").endswith("通知") and _NOTICE_IN_FORCE.search(text):
             doc_type = "regulation"
-    issued = find_issued(top) or find_issued(tail)
+    issued = find_issued(top) or find_issued(tail) or _front_posted(top)
     start, end = find_period(title or "", doc_type, text, issued, number)
     meta = Meta(
         title=title, region=place.region, region_level=place.level, parent_region=place.parent,
@@ -142,7 +145,7 @@ def find_title(top: list[str]) -> str | None:
     for line in cleaned[:2]:  # a notice title too long for a title line: '…关于印发《…》的通知'
         m = _NOTICE_TITLE.search(line) or _ISSUED_HEADLINE.match(line)
         if m:
-            return _quoted(m.group(1) or m.group(2))
+            return _quoted(_first_group(m))
         if _long_notice(line):
             return _strip_draft(line)
     for i in range(len(top)):
@@ -150,7 +153,7 @@ def find_title(top: list[str]) -> str | None:
         if joined:
             joined = _undecreed(joined)
             m = _NOTICE_TITLE.search(joined)
-            return _quoted(m.group(1) or m.group(2)) if m else _strip_draft(joined)
+            return _quoted(_first_group(m)) if m else _strip_draft(joined)
     for line in cleaned:  # a notice title run together with the lines after it
         m = _NOTICE_IN_LINE.search(line)
         if m:
@@ -160,9 +163,26 @@ def find_title(top: list[str]) -> str | None:
         if m:
             notice = _NOTICE_TITLE.search(m.group(1))
             if notice:
-                return _quoted(notice.group(1) or notice.group(2))
+                return _quoted(_first_group(notice))
             return _strip_draft(m.group(1))
     return None
+
+
+_FRONT_DATE = re.compile(r"发布日期[:：]\s*(20\d{2})-(\d{2})-(\d{2})(?!\d)")
+
+
+def _front_posted(top: list[str]) -> str | None:
+    """The posting date of a page's Markdown front matter (``发布日期: 2019-08-21``), used only
+    when the body prints no date of its own."""
+    for line in top[:12]:
+        m = _FRONT_DATE.search(line)
+        if m:
+            return "-".join(m.groups())
+    return None
+
+
+def _first_group(m: re.Match[str]) -> str:
+    return next(g for g in m.groups() if g)
 
 
 # '中华人民共和国科学技术部令第21号 人类遗传资源管理条例实施细则': the decree's number is not
@@ -319,8 +339,23 @@ def _region(title: str | None, top: list[str], tail: list[str], text: str) -> st
             return own if cover is None or _within(own, cover) else cover
     if cover:
         return cover
-    return (jurisdiction.issuer([title or "", *top]) or jurisdiction.issuer(tail)
-            or jurisdiction.master_plan_region(text[:2000]))
+    return (jurisdiction.issuer([title or "", *top]) or _front_issuer(top)
+            or jurisdiction.issuer(tail) or jurisdiction.master_plan_region(text[:2000]))
+
+
+_FRONT_ISSUER = re.compile(r"发布单位[:：]\s*([^\s:：]{2,40}?)(?=发布日期|层级|类型|$|\s)")
+
+
+def _front_issuer(top: list[str]) -> str | None:
+    """The place of the issuing body a page's front matter names
+    (``发布单位: 上海市发展和改革委员会``)."""
+    from planwatch.catalog.regions import leading_region
+
+    for line in top[:12]:
+        m = _FRONT_ISSUER.search(line)
+        if m:
+            return leading_region(m.group(1))
+    return None
 
 
 def _within(inner: str, outer: str) -> bool:
