@@ -111,3 +111,27 @@ def test_the_issuing_body_of_the_front_matter_gives_the_region(tmp_path: Path) -
     meta = _meta_of(tmp_path, _front(title, "上海市发展和改革委员会", "2023-11-29")
                     + "现将意见印发给你们。\n\n一、总体要求\n")
     assert meta[3] == "上海市"
+
+
+def _parsed(sentence: str) -> list[tuple[str, float, str, str]]:
+    from planwatch.extract.targets_parse import parse_sentence
+
+    return [(c.subject, c.value, c.unit, c.comparator)
+            for c in parse_sentence(sentence, framed=True)[0]]
+
+
+def test_more_units_and_building_verbs() -> None:
+    assert _parsed("到2021年，补建市政消火栓169具，新增滨水空间320公顷。") == [
+        ("补建市政消火栓", 169, "具", "="), ("新增滨水空间", 320, "公顷", "=")]
+
+
+def test_a_count_of_places_is_where_the_count_is_made() -> None:
+    found = _parsed("到2021年，增建6个街镇（甲街道、乙街道）天然水源消防取水设施24处。")
+    assert [(v, u) for _, v, u, _ in found] == [(24, "处")]
+    # places counted as the goal itself stay a target
+    assert [v for _, v, _, _ in _parsed("到2025年，创建示范街镇6个，建成服务站24处。")] == [6, 24]
+
+
+def test_not_to_exceed_is_a_ceiling() -> None:
+    assert _parsed("到2030年，建设用地总规模不突破3200平方公里。") == [
+        ("建设用地总规模", 3200, "平方公里", "<=")]

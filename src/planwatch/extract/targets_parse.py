@@ -15,7 +15,8 @@ _UNITS = sorted(
      "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
      "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里", "位", "万例", "例",
      "万元/人", "元/人", "亿人次", "亿人", "吨标准煤", "万吨标准煤", "万千瓦",
-     "千瓦", "个工作日", "瓦时/公斤", "瓦时/千克", "元/瓦时", "亿瓦时", "万瓦时", "千瓦时"],
+     "千瓦", "个工作日", "瓦时/公斤", "瓦时/千克", "元/瓦时", "亿瓦时", "万瓦时", "千瓦时",
+     "具", "辆", "艘", "栋", "幢", "公顷", "平方公里"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -49,14 +50,14 @@ _AFTER = (("及以上", ">="), ("以上", ">="), ("以下", "<="), ("以内", "<
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 LEVEL_VERBS = re.compile(
-    r"(?:达到|突破|超过|稳定在|保持在|发展到|增长到|增加到|提高到|提升到|增至|控制在|不低于|不少于"
+    r"(?:达到|不突破|不超出|突破|超过|稳定在|保持在|发展到|增长到|增加到|提高到|提升到|增至|控制在|不低于|不少于"
     r"|不超过|不高于|至少|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|缩短|压缩|降)[到至]|达|超|逾|近|约)"
     r"(?:约|近)?\s*$")  # 达到约3000亿元
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
-    r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])|减费让利|让利")
+    r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])|减费让利|让利")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
@@ -541,10 +542,26 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
 _CLASS_BEFORE_AMOUNT = re.compile(r"(?:营业收入|营收|产值|销售额|销售收入|收入|规模)\s*$")
 
 
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+_PLACES = re.compile(r"^(?:个)?(?:街镇|街道|乡镇|镇|区|县|县（市、区）|地市|城市|社区|村|园区)")
+
+
+def _counted_at_places(sentence: str, m: Mention, nxt: Mention) -> bool:
+    """'增建6个街镇（…）天然水源消防取水设施24处': the first number counts places, the clause's
+    last number what is to be made there."""
+    between = _BRACKETED.sub("", sentence[m.end:nxt.start])
+    return _PLACES.match(sentence[m.end:]) is not None and not re.search(r"[，,；;。、]", between) \
+        and not _INC_ANY.search(between) \
+        and re.match(r"\s*(?:$|[，,；;。）)])", sentence[nxt.end:]) is not None
+
+
 def _names_class(sentence: str, ms: list[Mention], k: int) -> bool:
     """An amount over which things are counted (营收超50亿元的企业5家): followed by 的 and a noun
-    that the next number of the clause counts."""
+    that the next number of the clause counts; or the places where a count is made
+    (增建6个街镇…消防取水设施24处), when the clause ends on that count."""
     m = ms[k]
+    if k + 1 < len(ms) and _counted_at_places(sentence, m, ms[k + 1]):
+        return True
     if not (m.unit.endswith("元") and (m.comparator == ">=" or m.value_max is not None)
             and k + 1 < len(ms) and not ms[k + 1].unit.endswith("元")):
         return False
