@@ -77,3 +77,64 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "doc.md"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+GROUPED = """---
+标题: 某区关于全面加强建筑垃圾管理的实施意见
+发布单位: 上海市某区人民政府办公室
+发布日期: 2025-06-01
+---
+
+某区关于全面加强建筑垃圾管理的实施意见
+
+一、工作任务
+
+各部门按附件分工落实。
+
+附件
+
+任务职责分工表
+
+"""
+
+
+def test_a_task_table_with_groups_merged_cells_and_a_repeated_header(tmp_path: Path) -> None:
+    long_cell = "在项目规划、立项、设计文件中增加工程土方消纳平衡内容，" * 5 \
+        + "做到项目内土方自平衡。"
+    header = ("序号", "工作任务", "主要工作内容", "牵头单位", "配合单位")
+    text = GROUPED + _cells(
+        header,
+        ("—", "构建产消平衡的处置体系"),
+        ("（一）", "推动源头减量", long_cell, "区建设管理委、区规划资源局", "区水务局、区房管局"),
+        ("（二）", "落实转运码头建设和备案", "建设转运码头。", "区建设管理委", "——",
+         "开展码头备案工作。", "区绿化市容局", "——"),
+        ("二", "构建全链条闭环管理体系"),
+        ("（一）", "加强备案申报管理", "严格落实处理方案备案制度。", "区绿化市容局",
+         "区建设管理委"),
+        header,
+        ("（二）", "加强源头监管", "落实工地数字化监督管理。", "区城运中心", "区数据局",
+         "加强建设工地监督管理。", "区建设管理委", "区数据局、属地街镇"))
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    tasks = [(t.section, t.number, t.title, t.lead, t.support)
+             for t in extract_file(path).tasks]
+    assert tasks == [
+        ("构建产消平衡的处置体系", 1, "推动源头减量", ["区建设管理委", "区规划资源局"],
+         ["区水务局", "区房管局"]),
+        ("构建产消平衡的处置体系", 2, "落实转运码头建设和备案",
+         ["区建设管理委", "区绿化市容局"], []),
+        ("构建全链条闭环管理体系", 1, "加强备案申报管理", ["区绿化市容局"], ["区建设管理委"]),
+        ("构建全链条闭环管理体系", 2, "加强源头监管", ["区城运中心", "区建设管理委"],
+         ["区数据局", "属地街镇"])]
+
+
+def test_the_text_after_a_task_table_is_kept(tmp_path: Path) -> None:
+    text = FRONT + _cells(("序号", "工作任务", "牵头单位", "配合单位", "完成时限"),
+                          ("1", "建设智算中心", "区经委", "区科委", "2026年底前"),
+                          ("2", "打造应用场景", "区科委", "区经委", "持续推进")) + (
+        "\n三、保障措施\n\n到2027年，全区培育人工智能企业100家。\n")
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    plan = extract_file(path)
+    assert len(plan.tasks) == 2
+    assert any(t.value == 100 for t in plan.targets)

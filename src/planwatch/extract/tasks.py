@@ -320,18 +320,32 @@ def _cell(row: tuple[str, ...], cols: dict[str, int], role: str) -> str:
 def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str, int],
                 findings: list[Finding], first_leads: bool) -> list[Task]:
     out: list[Task] = []
+    section: str | None = None
     for row in rows:
         title = re.sub(r"\s+", "", _cell(row, cols, "title"))
         if not title:
             continue
         res = departments.read_columns(_cell(row, cols, "lead"), _cell(row, cols, "support"),
                                        _cell(row, cols, "responsible"), first_leads)
+        mark = re.sub(r"\s+", "", _cell(row, cols, "number"))
+        if res.empty and _GROUP_MARK.match(mark) and _only_title(row, cols):
+            section = title  # 二 ‖ 构建全链条全过程闭环管理体系: the group the rows below belong to
+            continue
         if res.empty:
             findings.append(make_finding("task-row-no-owner", {"title": title},
                                          line=block.line))
             continue
-        value = parse_number(_cell(row, cols, "number"))
+        value = parse_number(mark.strip("（）()、.．"))
         number = int(value) if value is not None and value == int(value) else len(out) + 1
         res.deadline = re.sub(r"\s+", "", _cell(row, cols, "deadline")) or res.deadline
-        out.append(_task(number, title, res, line=block.line))
+        out.append(_task(number, title, res, line=block.line, section=section))
     return out
+
+
+def _only_title(row: tuple[str, ...], cols: dict[str, int]) -> bool:
+    """A row with nothing but its title (and a group mark): a group heading inside the table."""
+    return not any(c.strip() for j, c in enumerate(row) if j not in (cols.get("number"),
+                                                                     cols["title"]))
+
+
+_GROUP_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、?|[—–])?$")

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from planwatch.parse.cell_tasks import task_grid
 from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, kind_of, squash
 from planwatch.parse.layout import Item, heading_level, is_caption, numbering_level
 from planwatch.parse.normalize import normalize_line
@@ -215,6 +216,9 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     h = _header(frags)
     if h == 0 or len(frags) - h < 4:
         return None
+    tasks = _task_table(frags, h)
+    if tasks is not None:
+        return tasks
     frags = [*pair_header_rows(frags[:h]), *frags[h:]]
     head = frags[:h]
     types = [header_type(f.text) or "mod" for f in head]
@@ -254,6 +258,35 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
 
 
 _Alignment = tuple[float, list[tuple[int, int]], list[int]]
+
+
+def _task_header(head: list[Fragment]) -> list[str] | None:
+    """The column names of a task table's header (a task column and who answers for it, no
+    value, unit or 属性 column), one per paragraph; None for any other header."""
+    types = {header_type(f.text) for f in head}
+    if types & {"value", "mod", "attr", "unit"} or not any(f.para for f in head[1:]):
+        return None
+    if not any(_DUTY_HEADER.search(squash(f.text)) for f in head):
+        return None
+    names: list[str] = []
+    for f in head:
+        if f.para or not names:
+            names.append(squash(f.text))
+        else:
+            names[-1] += squash(f.text)
+    return names
+
+
+def _task_table(frags: list[Fragment], h: int) -> Grid | None:
+    names = _task_header(frags[:h])
+    if names is None or _row_mode(frags[h:]) or not _SEQ_HEAD.match(names[0]):
+        return None
+    duty = {j for j, n in enumerate(names) if _DUTY_COLUMN.search(n)}
+    return task_grid(names, frags[h:], duty)
+
+
+_SEQ_HEAD = re.compile(r"^(?:序号|编号)$")
+_DUTY_COLUMN = re.compile(r"(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)")
 
 
 def _spanned_name(head: list[Fragment], types: list[str], data: list[Fragment],
@@ -415,6 +448,14 @@ def is_stop(text: str) -> bool:
     return _is_heading(s)
 
 
+def _task_stop(text: str) -> bool:
+    """What ends a task table: a footnote, caption, annex or heading, or a whole page of prose;
+    its cells themselves may be sentences (主要工作内容)."""
+    s = text.strip()
+    return s.startswith(_STOP_PREFIX) or len(s) > 400 or is_caption(s) or bool(_ANNEX.match(s)) \
+        or _is_heading(s)
+
+
 def _is_heading(s: str) -> bool:
     level = heading_level(s)
     return level is not None and level <= 2 and not _BARE_NUMERAL.match(s)
@@ -462,16 +503,21 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
     para = True
     i = start
     spaced = bool(spaced_header(lines[start][1] or "")) if start < len(lines) else False
+    task: bool | None = None  # a task table's cells may be long sentences
     while i < len(lines) and len(frags) < MAX_FRAGMENTS:
         no, text = lines[i]
         if text is None:
             para = True
             i += 1
             continue
-        if text == "\0" or (frags and is_stop(text) and not _group_row(lines, i)):
+        if task is None and 0 < _header(frags) < len(frags):
+            task = _task_header(frags[:_header(frags)]) is not None
+        stop = _task_stop(text) if task else is_stop(text)
+        if text == "\0" or (frags and stop and not _group_row(lines, i)):
             break
         if para and frags and starts_header(text) and 0 < _header(frags) < len(frags) \
-                and not _place_pending(frags, text) and _header_again(lines, i):
+                and not _place_pending(frags, text) and _header_again(lines, i) \
+                and not _same_task_header(frags, lines, i):
             break  # the next table's header (or this one's, repeated after a page break)
         frags.extend(_line_fragments(text.strip(), para, no, spaced))
         para = False
@@ -479,6 +525,18 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
     while i > start and lines[i - 1][1] is None:
         i -= 1
     return frags, i
+
+
+def _same_task_header(frags: list[Fragment], lines: list[tuple[int, str | None]], i: int) -> bool:
+    """A task table's own header printed again after a page break: the run goes on."""
+    names = _task_header(frags[:_header(frags)])
+    if names is None:
+        return False
+    ahead = [squash(t) for _, t in lines[i:i + 3 * len(names)] if t is not None and t != "\0"]
+    tail = [squash(f.text) for f in frags[-len(names):]]
+    # the line may open the repeated header or continue it (序号 ‖ 工作任务 ‖ …)
+    return any(tail[len(tail) - k:] == names[:k] and ahead[:len(names) - k] == names[k:]
+               for k in range(len(names)) if k <= len(tail))
 
 
 def _place_pending(frags: list[Fragment], text: str) -> bool:

@@ -1,0 +1,112 @@
+"""A 重点任务分工表 laid out one cell per paragraph, rebuilt by its 序号 cells.
+
+Task tables are not aligned like indicator tables (:mod:`planwatch.parse.cellgrid`): their cells
+are text of any length, and merged cells are common. A group row (``二`` ‖ ``构建…体系``) names
+the tasks below it; a task row starts at its number (``（一）`` or ``1``) and fills every column;
+a task whose lead differs by work item prints further rows without number and title (the merged
+cells): those rows are folded into the task, their departments added in printed order. A header
+repeated after a page break is skipped. When the cells do not fall into such rows the table is
+left to the general alignment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.parse.cellgrid import Fragment, Grid, squash
+
+_SEQ = re.compile(
+    r"^(?:\d{1,3}[.．、]?|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}|[—–])$")
+_GROUP_SEQ = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|[—–])$")  # 二 / — (一 as a dash)
+_PLACEHOLDER = re.compile(r"^(?:—{1,2}|–{1,2}|-{1,2}|/|无)$")
+_DEPT_JOIN = "、"
+
+
+def _cells(frags: list[Fragment]) -> list[tuple[str, int]]:
+    """Paragraphs as cells (lines of one paragraph are one cell: ``区土方工作`` ‖ ``专班``)."""
+    cells: list[tuple[str, int]] = []
+    for f in frags:
+        if f.para or not cells:
+            cells.append((f.text.strip(), f.line))
+        else:
+            cells[-1] = (cells[-1][0] + f.text.strip(), cells[-1][1])
+    return cells
+
+
+def _without_headers(cells: list[tuple[str, int]], header: list[str]) -> list[tuple[str, int]]:
+    """The cells without the header printed again after a page break."""
+    width, out, i = len(header), [], 0
+    keys = [squash(h) for h in header]
+    while i < len(cells):
+        if [squash(c) for c, _ in cells[i:i + width]] == keys:
+            i += width
+            continue
+        out.append(cells[i])
+        i += 1
+    return out
+
+
+def _segments(cells: list[tuple[str, int]]) -> list[list[tuple[str, int]]] | None:
+    """Cells cut at every 序号 cell; None when the first cell is not one."""
+    if not cells or not _SEQ.match(squash(cells[0][0])):
+        return None
+    out: list[list[tuple[str, int]]] = []
+    for cell in cells:
+        if _SEQ.match(squash(cell[0])):
+            out.append([cell])
+        else:
+            out[-1].append(cell)
+    return out
+
+
+def _fold(row: list[str], extra: list[str], dept_cols: set[int]) -> None:
+    """A merged-cell row (the columns after number and title) folded into its task's row."""
+    for j, text in enumerate(extra, start=2):
+        if _PLACEHOLDER.match(squash(text)):
+            continue
+        if not row[j] or _PLACEHOLDER.match(squash(row[j])):
+            row[j] = text
+        elif j in dept_cols:
+            known = row[j].split(_DEPT_JOIN)
+            row[j] = _DEPT_JOIN.join(known + [n for n in text.split(_DEPT_JOIN) if n not in known])
+        else:
+            row[j] = f"{row[j]}；{text}"
+
+
+def _whole_row(n: int, width: int) -> int:
+    """The longest count of cells up to ``n`` that makes a group row or a task row with its
+    merged-cell rows."""
+    if n < width:
+        return n
+    return width + (n - width) // (width - 2) * (width - 2)
+
+
+def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> Grid | None:
+    """The rows of a task table whose first column is 序号 and second the task; None when the
+    cells do not fall into group rows, task rows and merged-cell rows."""
+    width = len(header)
+    if width < 3:
+        return None
+    segments = _segments(_without_headers(_cells(frags), header))
+    if segments is None:
+        return None
+    rows: list[tuple[str, ...]] = []
+    lines: list[int] = []
+    for n, seg in enumerate(segments):
+        texts = [t for t, _ in seg]
+        if n == len(segments) - 1:
+            texts = texts[:_whole_row(len(texts), width)]  # what follows the table's last row
+        rest = len(texts) - width
+        if len(texts) == 2 and _GROUP_SEQ.match(squash(texts[0])):
+            rows.append((texts[0], texts[1], *[""] * (width - 2)))  # a group row
+        elif rest >= 0 and rest % (width - 2) == 0:
+            row = list(texts[:width])
+            for k in range(width, len(texts), width - 2):
+                _fold(row, texts[k:k + width - 2], dept_cols)
+            rows.append(tuple(_PLACEHOLDER.sub("", r) for r in row))
+        else:
+            return None
+        lines.append(seg[0][1])
+    if len(rows) < 2:
+        return None
+    return Grid(tuple(header), tuple(rows), tuple(lines), float(len(rows)))
