@@ -72,7 +72,9 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     ("预计规模超1800亿元，年均增速10%左右。", "10", {"goal": True}, ("other", "forecast")),
     # a term explained in the plan's glossary
     ("14.以“五个重要”为统领。是指临港新片区努力成为更好利用两个市场两种资源的重要通道。", "两个",
-     {"future": True}, ("other", "definition")),
+     {}, ("other", "definition")),
+    ("其中，“20”是指新建以白玉兰为主的特色园20座。", "20座", {"goal": True},
+     ("target", "commitment")),
     # nothing commits
     ("城镇调查失业率6%左右。", "6", {"doc_type": None}, ("other", "no-commitment")),
 ])

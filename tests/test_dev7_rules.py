@@ -135,3 +135,37 @@ def test_a_count_of_places_is_where_the_count_is_made() -> None:
 def test_not_to_exceed_is_a_ceiling() -> None:
     assert _parsed("到2030年，建设用地总规模不突破3200平方公里。") == [
         ("建设用地总规模", 3200, "平方公里", "<=")]
+
+
+def test_steps_of_a_schedule_are_dated_by_their_deadline(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "四、计划安排\n\n（二）实施阶段\n\n"
+                 "1.2025年6月底前，实施重点区域绿化应用，新增观赏点位30个、特色道路10条。\n\n"
+                 "2.2025年7月至2025年12月，实施社会绿地应用，新增观赏点位30个，总计达60个。\n\n"
+                 "3.2026年11月底前，全面实施绿化应用，新增观赏点位40个，总计达100个。\n")
+    assert [(s, v, y, k) for s, v, y, _, k in _targets(plan)] == [
+        ("新增观赏点位", 30, 2025, "increment"), ("新增特色道路", 10, 2025, "increment"),
+        ("观赏点位总计", 60, 2025, "level"),  # its 30 is the same as step 1's
+        ("新增观赏点位", 40, 2026, "increment"), ("观赏点位总计", 100, 2026, "level")]
+
+
+def test_the_nth_year_of_a_three_year_plan(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    head = FRONT.replace("某区某某发展行动方案\n", "某区违法用地整治三年行动方案（2024-2026）\n")
+    path.write_text(head + "二、整治要求\n\n到2026年，完成2300亩存量违法用地整治。原则上第一年全区"
+                    "应完成的任务量不少于700亩；第二年全区应完成的任务量不少于900亩。\n",
+                    encoding="utf-8")
+    found = _targets(extract_file(path))
+    assert [(v, y, k) for _, v, y, _, k in found] == [
+        (2300, 2026, "increment"), (700, 2024, "increment"), (900, 2025, "increment")]
+
+
+def test_a_goal_for_the_current_five_year_plan_is_not_a_past_result(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "一、主要任务\n\n1．完善站点布局。“十四五”期间，全市消防救援站数量"
+                 "增长18%以上，提高响应效率。\n")
+    assert [(v, k) for _, v, _, _, k in _targets(plan)] == [(18, "growth_rate")]
+
+
+def test_a_goal_spelled_out_with_is_zhi_is_still_a_goal(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "二、工作目标\n\n至2026年底，完成“20+30”的任务。其中，“20”是指新建"
+                 "特色园20座，“30”是指新增特色道路30条。\n")
+    assert [v for _, v, _, _, _ in _targets(plan)] == [20, 30]

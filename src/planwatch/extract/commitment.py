@@ -171,8 +171,9 @@ def classify(st: Statement) -> Verdict:
                  committed or bool(_FUTURE_WORDS.search(clause + _clause_after(after))),
                  committed or bool(_FUTURE_WORDS.search(st.sentence))
                  or bool(_DEADLINE.search(st.sentence)))
-    if _DEFINITION.search(view.before):
-        return Verdict("other", "definition")  # 名词解释: 是指…两个市场两种资源…
+    if _DEFINITION.search(view.before) and not committed:
+        return Verdict("other", "definition")  # 名词解释: 是指…两个市场两种资源… (but a goal
+        # section's “20”是指新建…特色园20座 spells out its own goal)
     for rule in (_document_rule, _past_rule, _budget_rule, _task_rule, _condition_rule,
                  _reference_rule):
         verdict = rule(st, view)

@@ -18,6 +18,7 @@ from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_
 from planwatch.extract.targets_parse import (
     INCREMENT_VERBS,
     Candidate,
+    blank_list_mark,
     has_number,
     mask_attributive_past,
     parse_sentence,
@@ -66,11 +67,28 @@ def _future_year(sentence: str, period: Period) -> int | None:
 # 2023-2025年，新建居住光伏规模超过10万千瓦: a window that opens the sentence dates what the
 # sentence commits to (by its last year); it does not make a commitment of a rule (2017-2022年，
 # 对…超过5000万美元的新项目…予以奖励)
-_WINDOW = re.compile(r"^\s*(?:19|20)\d{2}\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年[，,：:\s]")
+_WINDOW = re.compile(r"^\s*(?:19|20)\d{2}\s*年?(?:\d{1,2}月)?\s*[-—–~～至到]\s*"
+                     r"((?:19|20)\d{2})\s*年(?:\d{1,2}月)?[，,：:\s]")
+# 2026年11月底前，…新增…40个: a deadline opening the sentence (a step of a 计划安排)
+_DEADLINE_OPEN = re.compile(
+    r"^\s*((?:19|20)\d{2})\s*年(?:\d{1,2}月)?(?:年?底|末)?(?:前|以前)[，,]?")
+
+
+_NTH_YEAR = re.compile(r"第([一二三四五])年")
+
+
+def _nth_year(clause: str, period: Period) -> int | None:
+    """第二年全区应完成的任务量不少于900亩: the second year of the document's own period."""
+    m = _NTH_YEAR.search(clause)
+    if m is None or period.start is None or period.end is None:
+        return None
+    year = period.start + "一二三四五".index(m.group(1))
+    return year if year <= period.end else None
 
 
 def _window_end(sentence: str, start: int | None) -> int | None:
-    m = _WINDOW.match(sentence)
+    """The year a window or a deadline opening the sentence dates it to (its last year)."""
+    m = _WINDOW.match(sentence) or _DEADLINE_OPEN.match(sentence)
     if m is None:
         return None
     year = int(m.group(1))
@@ -107,8 +125,8 @@ def _is_past(sentence: str, start: int | None) -> bool:
     if _first_year_from(sentence, start) is not None:
         return False
     m = _PREV_PLAN.search(sentence)
-    if m and start and 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5 < start:
-        return True
+    if m and start and 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5 + 4 < start:
+        return True  # an earlier plan's period that ended before this one starts
     if _PAST_WORDS.search(mask_attributive_past(sentence)):
         return True
     return any(start and int(y) < start for y in _ANY_YEAR.findall(sentence))
@@ -142,7 +160,8 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
     before = sentence[:cand.number_at]
     if "每年" in cand.clause_prefix or ("每年" in before and not YEAR_BY.search(before)):
         return None, "annual"
-    year = _future_year(sentence, period) or _window_end(sentence, period.start)
+    year = _future_year(sentence, period) or _window_end(sentence, period.start) \
+        or _nth_year(cand.clause_prefix, period)
     if year is not None:
         return year, "by_year"
     if _PLAN_PERIOD.search(sentence):
@@ -255,11 +274,14 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
     # without a period, a year before the issue date is the past (2014年…预计达2.4% in 2015)
     issued = _printed_year(meta)
     as_of = period if period.start or issued is None else Period(issued, period.end)
-    for offset, sentence in split_sentences(para.text):
+    para_date: int | None = None  # a window or deadline opening an earlier sentence: its year
+    for offset, raw in split_sentences(para.text):
+        sentence = blank_list_mark(raw)  # 3.2026年11月底前: item 3, then its date
         if not has_number(sentence) or is_past_sentence(sentence, as_of):
             continue  # a sentence without a numeral commits to no number and sets no year
         framed = para_year is not None
         para_year = _future_year(sentence, period) or para_year
+        para_date = _window_end(sentence.lstrip(), period.start) or para_date
         cands, unparsed = parse_sentence(sentence)
         listed = False  # the sentence has committed to an item of a list that runs on
         for cand in cands:
@@ -277,7 +299,8 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
                         kind="level", subject=cand.subject, value=cand.value,
                         unit=cand.unit or None, comparator=cand.comparator, quote=quote, line=line))
                 continue
-            year, kind_period = _period_of(cand, sentence, para_year, para, period, meta)
+            year, kind_period = _period_of(cand, sentence, para_year or para_date, para,
+                                           period, meta)
             subject = _scoped(cand.subject, para, sentence, cand.number_at, topic)
             base = None
             if cand.baseline is not None:  # 从12.5%提高到18%

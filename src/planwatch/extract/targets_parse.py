@@ -54,7 +54,7 @@ LEVEL_VERBS = re.compile(
     r"|不超过|不高于|至少|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|缩短|压缩|降)[到至]|达|超|逾|近|约)"
     r"(?:约|近)?\s*$")  # 达到约3000亿元
 INCREMENT_VERBS = (
-    r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持"
+    r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持|完成(?!率)"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
     r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])|减费让利|让利")
@@ -628,6 +628,9 @@ def _bare_noun(text: str) -> bool:
         and not _OWN_PREDICATE.search(text) and not _TOTAL.search(text)
 
 
+_SUM_WORD = re.compile(r"(?:总计|合计|共计|累计|总数|总量)")
+
+
 def _fill_ellipsis(cands: list[Candidate]) -> None:
     """'全省取消审批…的事项达100项、自贸试验区的事项达150项': the second subject names only its
     scope and the head noun; it means the first one's subject in that scope. A full name given
@@ -636,6 +639,11 @@ def _fill_ellipsis(cands: list[Candidate]) -> None:
         short = _SHORT_NAME.search(cand.subject)
         if short:
             cand.subject = short.group("name") + cand.subject[short.end():]
+        if _SUM_WORD.fullmatch(cand.subject) and prev.unit == cand.unit:
+            # 新增…点位30个，总计达60个: the total of what the item before counts
+            lead = _LEAD_VERB.match(prev.subject)
+            cand.subject = (prev.subject[lead.end():] if lead else prev.subject) + cand.subject
+            continue
         m = _ELLIPTIC.match(cand.subject)
         if m and prev.subject.endswith("的" + m.group("head")) \
                 and not _CLASS_HEAD.search(m.group("scope")) \
