@@ -169,3 +169,27 @@ def test_a_goal_spelled_out_with_is_zhi_is_still_a_goal(tmp_path: Path) -> None:
     plan = _plan(tmp_path, "二、工作目标\n\n至2026年底，完成“20+30”的任务。其中，“20”是指新建"
                  "特色园20座，“30”是指新增特色道路30条。\n")
     assert [v for _, v, _, _, _ in _targets(plan)] == [20, 30]
+
+
+def test_a_bare_note_naming_state_firms(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "二、主要任务\n\n（一）推动收购升级\n\n"
+                 "4.开展资源收购。鼓励区属国企对低效用地进行整体收购。（各街镇、区属国企）\n\n"
+                 "5.发挥国企领军作用。积极参与存量土地开发建设。（区属国企）\n")
+    assert [(t.number, t.lead) for t in plan.tasks] == [(4, ["各街镇", "区属国企"]),
+                                                       (5, ["区属国企"])]
+
+
+def test_an_annex_task_table_takes_its_caption_as_section(tmp_path: Path) -> None:
+    cells = ["序号", "任务类型", "重点内容", "责任单位",
+             "1", "海绵城市建设管理", "统筹推进海绵城市建设。", "区建设管理委、区水务局",
+             "2", "海绵城市系统方案", "编制系统方案。", "区建设管理委",
+             "序号", "任务类型", "重点内容", "责任单位",  # the header again after a page break
+             "3", "海绵型公园", "推进海绵型公园建设。", "区绿化市容局"]
+    # the caption run into the paragraph before it, as some page conversions print it
+    plan = _plan(tmp_path, "三、保障措施\n\n（一）加强组织领导。强化统筹协调。"
+                 "（责任单位：区建设管理委）附件：某区推进海绵城市建设重点任务分解表\n\n"
+                 + "\n\n".join(cells) + "\n")
+    assert [(t.section, t.number, t.title) for t in plan.tasks if t.section != "保障措施"] == [
+        ("某区推进海绵城市建设重点任务分解表", 1, "海绵城市建设管理"),
+        ("某区推进海绵城市建设重点任务分解表", 2, "海绵城市系统方案"),
+        ("某区推进海绵城市建设重点任务分解表", 3, "海绵型公园")]

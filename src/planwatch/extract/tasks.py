@@ -68,8 +68,25 @@ def extract_tasks(doc: Document) -> TaskResult:
     for i, block in doc.tables():
         first_leads = carry[i] or any(departments.FIRST_LEADS.search(c)
                                       for row in block.rows for c in row)
-        result.tasks.extend(tasks_from_table(block, result.findings, first_leads))
+        result.tasks.extend(tasks_from_table(block, result.findings, first_leads,
+                                             _caption(doc.blocks, i)))
     return result
+
+
+_ANNEX_CAPTION = re.compile(r"(?:附件\s*[\d一二三四五六七八九十]*[:：]?\s*)?"
+                            r"([^。；，,：:）)]{4,60}?(?:分工|分解|任务|清单|责任)[^。；]{0,6}表)$")
+
+
+def _caption(blocks: list[Block], i: int) -> str | None:
+    """The caption printed right above a task table (…重点任务分解表), also where a reader ran
+    it into the paragraph before: the section of the table's rows."""
+    for block in reversed(blocks[max(0, i - 3):i]):
+        if block.kind == "table":
+            return None
+        m = _ANNEX_CAPTION.search(_WS.sub("", block.text))
+        if m:
+            return m.group(1)
+    return None
 
 
 def _convention_carried(blocks: list[Block]) -> list[bool]:
@@ -300,15 +317,18 @@ def table_columns(header: tuple[str, ...]) -> dict[str, int]:
     return cols
 
 
-def tasks_from_table(block: Block, findings: list[Finding],
-                     first_leads: bool = False) -> list[Task]:
-    """Tasks from a 任务分工 table; other tables give nothing."""
+def tasks_from_table(block: Block, findings: list[Finding], first_leads: bool = False,
+                     caption: str | None = None) -> list[Task]:
+    """Tasks from a 任务分工 table; other tables give nothing. ``caption``: the table's own
+    title, the section of rows that no group row inside the table places."""
     for h, header in enumerate(block.rows[:3]):
         cols = table_columns(header)
         if any(_NOT_TASK_TABLE.search(_WS.sub("", c)) for c in header):
             return []
         if "title" in cols and ("lead" in cols or "responsible" in cols):
-            return _table_rows(block, block.rows[h + 1:], cols, findings, first_leads)
+            rows = tuple(r for r in block.rows[h + 1:] if _WS.sub("", _cell(r, cols, "title"))
+                         != _WS.sub("", header[cols["title"]]))  # the header again, page 2
+            return _table_rows(block, rows, cols, findings, first_leads, caption)
     return []
 
 
@@ -318,9 +338,10 @@ def _cell(row: tuple[str, ...], cols: dict[str, int], role: str) -> str:
 
 
 def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str, int],
-                findings: list[Finding], first_leads: bool) -> list[Task]:
+                findings: list[Finding], first_leads: bool,
+                caption: str | None = None) -> list[Task]:
     out: list[Task] = []
-    section: str | None = None
+    section: str | None = caption
     for row in rows:
         title = re.sub(r"\s+", "", _cell(row, cols, "title"))
         if not title:

@@ -124,7 +124,8 @@ def _header(frags: list[Fragment]) -> int:
         if t == "name" and "name" in types and _second_name_ends(types[-1], frags, n):
             break  # a second name column: the first row's name (…指标) or category
         if t == "text" and "name" in types and n + 1 < len(frags) \
-                and re.match(r"^\d{1,3}$", squash(frags[n + 1].text)):
+                and re.match(r"^\d{1,3}$", squash(frags[n + 1].text)) \
+                and not _DUTY_HEADER.search(squash(frags[n].text)):
             break  # a category cell right before the first row's 序号
         types.append(t)
         n += 1
