@@ -193,3 +193,27 @@ def test_an_annex_task_table_takes_its_caption_as_section(tmp_path: Path) -> Non
         ("某区推进海绵城市建设重点任务分解表", 1, "海绵城市建设管理"),
         ("某区推进海绵城市建设重点任务分解表", 2, "海绵城市系统方案"),
         ("某区推进海绵城市建设重点任务分解表", 3, "海绵型公园")]
+
+
+def test_the_work_a_task_table_states_is_read_for_targets(tmp_path: Path) -> None:
+    cells = ["序号", "任务类型", "重点内容", "责任单位",
+             "1", "海绵型公园", "打造一批海绵型公园，建设目标包括：（1）公园绿地建设项目面积"
+             "达50公顷；（2）街心花园建设改造项目10个。", "区绿化市容局",
+             "2", "城镇雨水排水系统", "持续开展雨污混接排摸改造。到2025年底，城镇污水处理率"
+             "达到99%。", "区水务局"]
+    plan = _plan(tmp_path, "附件：某区海绵城市建设重点任务分解表\n\n" + "\n\n".join(cells) + "\n")
+    assert [(t.subject, t.value, t.unit) for t in plan.targets] == [
+        ("公园绿地建设项目面积", 50, "公顷"), ("街心花园建设改造项目", 10, "个"),
+        ("城镇污水处理率", 99, "%")]
+    assert [t.year for t in plan.targets][-1] == 2025
+    assert len(plan.tasks) == 2
+
+
+def test_a_return_period_and_what_meets_a_requirement() -> None:
+    assert _parsed("至2035年，全区排水系统基本达到3-5年一遇排水能力。") == [
+        ("排水系统", 3, "年一遇", "=")]
+    from planwatch.extract.targets_parse import parse_sentence
+
+    cand = parse_sentence("到2025年底，50平方公里以上建设用地面积达到海绵城市建设目标要求。",
+                          framed=True)[0][0]
+    assert (cand.value, cand.comparator, cand.kind) == (50, ">=", "level")

@@ -16,7 +16,7 @@ _UNITS = sorted(
      "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里", "位", "万例", "例",
      "万元/人", "元/人", "亿人次", "亿人", "吨标准煤", "万吨标准煤", "万千瓦",
      "千瓦", "个工作日", "瓦时/公斤", "瓦时/千克", "元/瓦时", "亿瓦时", "万瓦时", "千瓦时",
-     "具", "辆", "艘", "栋", "幢", "公顷", "平方公里"],
+     "具", "辆", "艘", "栋", "幢", "公顷", "平方公里", "年一遇"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -59,7 +59,7 @@ INCREMENT_VERBS = (
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
     r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])|减费让利|让利")
 _INC_ANY = re.compile(INCREMENT_VERBS)
-_INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地)")  # 孵化载体 is a noun
+_INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|用地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
     rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+(?:或(?:{INCREMENT_VERBS})+)*")
 _SCOPE = re.compile(
@@ -435,14 +435,17 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
             or (noun.startswith("规模") and not noun.startswith("规模以上")) \
             or (m.unit.endswith("元") and noun.endswith("基金")):  # 设立1亿元引导基金: a size
         return "level"
-    if m.unit in ("%", "百分点"):
-        return "level"  # 基本实现…充电设施100%全覆盖: a share is where things stand
+    if m.unit in ("%", "百分点") or _MEETS.search(noun) or _MEETS.search(subject):
+        # 基本实现…充电设施100%全覆盖: a share is where things stand; 50平方公里以上建设用地
+        # 面积达到海绵城市建设目标要求: what complies
+        return "level"
     if verb or _INC_VERB.search(subject) or re.search(r"进入|列入|入选", subject) \
             or _FLOW_VERB.match(subject):
         return "increment"
     return "level"
 
 
+_MEETS = re.compile(r"达到[^，。；]{0,24}(?:要求|标准)$")
 _STATE_VERB = re.compile(r"(?:建成|形成)(?P<noun>[^，。；]*?)\s*$")
 
 
@@ -705,7 +708,9 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
             or sentence[m.end:m.end + 2] == "规模")
 
 
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]\s*|[一二三四五六七八九十]{1,2}是)")
+_ITEM_NUMBER = re.compile(
+    r"^(?:\d{1,3}[.．、]\s*|[（(]\d{1,2}[)）]\s*|[一二三四五六七八九十]{1,2}是)")
+_ADVERB_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:基本|总体|全面)$")
 _LONGEST_NAME = 48  # CJK characters: beyond this a 'subject' is a run of flattened table cells
 _ONLY_VERBS = re.compile(rf"(?:{INCREMENT_VERBS})+")
 
@@ -722,8 +727,6 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     cs = clauses[ci][0]
     seg = sentence[prev_end:m.start if seg_end is None else seg_end]
     clause_prefix = sentence[cs:m.start]
-    if _in_note(sentence, m.start):
-        return None  # 52公里（干流水系4公里、…）: a figure of a note
     if not _triggered(sentence, m, seg, clause_prefix, state):
         return None
     state.triggered = True
@@ -734,6 +737,10 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     push = _PUSH.search(core)
     if push and not _CJK.search(_ADVERB.sub("", core[:push.start()])):
         state.verb = push.group().strip()
+    if _in_note(sentence, m.start):
+        # 52公里（干流水系4公里、…）: a figure of a note; its verb still leads what follows
+        # (推进甲（4.73平方公里）、乙（10.46平方公里），共计15.19平方公里…评估)
+        return None
     noun = _noun_after(sentence, m.end, stop)
     if noun.endswith("的") and ci + 1 < len(clauses) and stop == clauses[ci][1] \
             and sentence[stop:stop + 1] in ("，", ","):
@@ -758,6 +765,7 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
             subject, end = subject + task.group().strip().lstrip("的"), task.end()
             state.verb = state.verb or "落实"  # a task is work to be done: a flow
     subject = _ITEM_NUMBER.sub("", subject).lstrip("的为和及与、至，, ")
+    subject = _ADVERB_TAIL.sub("", subject)  # 排水系统基本达到…: the adverb is not the subject
     subject = _COMPARATOR_TAIL.sub("", subject) if m.comparator in (">=", "<=") else subject
     if subject.count("（") > subject.count("）"):  # 6座水闸（含…: the bracket is a note
         subject = subject[:subject.rfind("（")]

@@ -167,6 +167,27 @@ def _earlier_plan(heading: str, period: Period | None) -> bool:
                for o in _PLAN_LABEL.findall(heading))
 
 
+_DUTY_COLUMN = re.compile(r"(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)")
+_CONTENT_COLUMN = re.compile(r"内容|举措|措施|目标|要求|任务")
+_TEXT_CELL = 12  # characters: a shorter cell is a title or a name, not a sentence
+
+
+def task_cells(block: Block) -> list[tuple[str, int]]:
+    """The sentences of a task table (重点内容, 工作举措 …: the columns a 分工表 states its work
+    in), with their rows' lines; what they commit to is read like prose. Other tables give none."""
+    if not block.rows or not any(_DUTY_COLUMN.search(c) for c in block.rows[0]):
+        return []
+    cols = [j for j, c in enumerate(block.rows[0])
+            if _CONTENT_COLUMN.search(c) and not _DUTY_COLUMN.search(c)]
+    lines = list(getattr(block, "row_lines", None) or [])  # recorded by the text readers
+    out: list[tuple[str, int]] = []
+    for r, row in enumerate(block.rows[1:], start=1):
+        line = lines[r] if r < len(lines) else (block.line or 0)
+        out.extend((row[j].strip(), line) for j in cols
+                   if j < len(row) and len(row[j].strip()) >= _TEXT_CELL)
+    return out
+
+
 def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
     """Paragraphs with section context: past-results sections and goal sections marked.
     With the plan ``period``, a section about an earlier five-year plan is a past section."""
@@ -174,6 +195,10 @@ def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
     paras: list[Para] = []
     for block, lines, text, is_head in join_paragraphs(doc):
         if block.kind == "table":
+            sec = stack[-1] if stack else None
+            paras.extend(Para(cell, [(0, line)], bool(sec and sec.past), False,
+                              sec.lead_year if sec else None, sec.scope if sec else None)
+                         for cell, line in task_cells(block))
             continue
         if is_head:
             level = heading_level(block) or 0
