@@ -86,6 +86,17 @@ def _nth_year(clause: str, period: Period) -> int | None:
     return year if year <= period.end else None
 
 
+_WINDOW_ANY = re.compile(
+    r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年(?!以来|度|间的)")
+
+
+def _window_before(before: str, start: int | None) -> int | None:
+    """…，2024年-2025年累计完成…240项: the last window printed before the number in its
+    sentence, by its last year."""
+    found = [int(m.group(1)) for m in _WINDOW_ANY.finditer(before)]
+    return found[-1] if found and (start is None or found[-1] >= start) else None
+
+
 def _window_end(sentence: str, start: int | None) -> int | None:
     """The year a window or a deadline opening the sentence dates it to (its last year)."""
     m = _WINDOW.match(sentence) or _DEADLINE_OPEN.match(sentence)
@@ -161,6 +172,7 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
     if "每年" in cand.clause_prefix or ("每年" in before and not YEAR_BY.search(before)):
         return None, "annual"
     year = _future_year(sentence, period) or _window_end(sentence, period.start) \
+        or _window_before(sentence[:cand.number_at], period.start) \
         or _nth_year(cand.clause_prefix, period)
     if year is not None:
         return year, "by_year"

@@ -529,6 +529,8 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
                 whole = among.subject[lead.end():] if lead else among.subject
                 cand.subject = f"{_noun_after(sentence, m.end, stop)}的{whole}".lstrip("的")
                 cand.kind = among.kind
+            if cand is not None and k > 0:
+                _named_scope(sentence, cs, ms[k - 1], cand)
             if cand is not None and k > 0 and cands and _joined(sentence, ms[k - 1], m):
                 _share_comparator(cands[-1], cand, m)  # 分别高于10%、12%、15%和6%
             if cand is None:
@@ -631,6 +633,20 @@ def _bare_noun(text: str) -> bool:
         and not _OWN_PREDICATE.search(text) and not _TOTAL.search(text)
 
 
+def _named_scope(sentence: str, cs: int, before: Mention, cand: Candidate) -> None:
+    """'徐汇、黄浦、普陀等3个集聚区合计营收占全市比重达到50%': the places named and counted
+    before the measure are part of what is measured (five such shares in one plan differ only
+    by them)."""
+    lead = sentence[cs:before.start]
+    if before.start < cs or not lead.rstrip().endswith("等") or "、" not in lead \
+            or sentence[before.end:cand.number_at].find("，") >= 0:
+        return
+    head = strip_scope(sentence[cs:before.end])
+    if head and not cand.subject.startswith(head):
+        cand.subject = head + cand.subject
+        cand.quote_start = min(cand.quote_start, cs + sentence[cs:before.end].find(head))
+
+
 _SUM_WORD = re.compile(r"(?:总计|合计|共计|累计|总数|总量)")
 
 
@@ -705,7 +721,14 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
             or (bool(_ACHIEVE.search(clause_prefix)) and not m.unit.endswith("元")
                 and sentence[m.start].isdigit())
             or _quantified_task(sentence, m)
-            or sentence[m.end:m.end + 2] == "规模")
+            or sentence[m.end:m.end + 2] == "规模"
+            or (m.unit == "%" and _COVERAGE.match(sentence, m.end) is not None
+                and _COVERAGE_LEAD.search(clause_prefix) is not None))
+
+
+# 推动…平台模式100%全覆盖: a coverage to bring about
+_COVERAGE = re.compile(r"\s*(?:全)?覆盖")
+_COVERAGE_LEAD = re.compile(r"推动|推进|实现|确保|力争")
 
 
 _ITEM_NUMBER = re.compile(

@@ -168,6 +168,11 @@ def _earlier_plan(heading: str, period: Period | None) -> bool:
 
 
 _DUTY_COLUMN = re.compile(r"(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)")
+# the caption of an annex sharing the targets out among districts or towns: each paragraph
+# after it is one place's share, not a target of the document's own
+_ALLOTMENT = re.compile(r"^(?:附件[\d一二三四五六七八九十]*[:：]?)?[^。；]{0,60}?"
+                        r"(?:街镇|区县|各区|各地|园区|镇)[^。；]{0,24}(?:目标|任务|指标)[^。；]{0,6}"
+                        r"(?:分解|分配)表")
 _CONTENT_COLUMN = re.compile(r"内容|举措|措施|目标|要求|任务")
 _TEXT_CELL = 12  # characters: a shorter cell is a title or a name, not a sentence
 
@@ -193,7 +198,16 @@ def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
     With the plan ``period``, a section about an earlier five-year plan is a past section."""
     stack: list[_Section] = []
     paras: list[Para] = []
+    allotted = False  # inside an annex that shares the goals out among places (…任务分解表)
     for block, lines, text, is_head in join_paragraphs(doc):
+        squashed = re.sub(r"\s+", "", text)
+        if is_head or squashed.startswith("附件"):
+            allotted = False
+        if block.kind != "table" and _ALLOTMENT.match(squashed[:120]):
+            allotted = True  # 2019年街镇（园区）生活垃圾分类目标任务分解表: each place's share
+            continue
+        if allotted and block.kind != "table":
+            continue
         if block.kind == "table":
             sec = stack[-1] if stack else None
             paras.extend(Para(cell, [(0, line)], bool(sec and sec.past), False,

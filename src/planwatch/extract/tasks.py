@@ -328,8 +328,28 @@ def tasks_from_table(block: Block, findings: list[Finding], first_leads: bool = 
         if "title" in cols and ("lead" in cols or "responsible" in cols):
             rows = tuple(r for r in block.rows[h + 1:] if _WS.sub("", _cell(r, cols, "title"))
                          != _WS.sub("", header[cols["title"]]))  # the header again, page 2
-            return _table_rows(block, rows, cols, findings, first_leads, caption)
+            return _table_rows(block, rows, _grouped(header, rows, cols), findings,
+                               first_leads, caption)
     return []
+
+
+_CONTENT = re.compile(r"内容|举措|措施")
+
+
+def _grouped(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
+             cols: dict[str, int]) -> dict[str, int]:
+    """Where the task column is merged down over several numbered rows (任务名称 ‖ 任务内容, one
+    name for rows 1–4) it names a group: the rows' own 内容 column is their title, the merged
+    name their section."""
+    content = next((j for j, c in enumerate(header) if j != cols["title"]
+                    and _CONTENT.search(_WS.sub("", c)) and j not in cols.values()), None)
+    if content is None:
+        return cols
+    numbered = [_WS.sub("", _cell(r, cols, "title")) for r in rows
+                if parse_number(_cell(r, cols, "number").strip("（）()、.．")) is not None]
+    if len(numbered) < 3 or len(set(numbered)) * 2 > len(numbered):
+        return cols
+    return {**cols, "group": cols["title"], "title": content}
 
 
 def _cell(row: tuple[str, ...], cols: dict[str, int], role: str) -> str:
@@ -344,6 +364,9 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
     section: str | None = caption
     for row in rows:
         title = re.sub(r"\s+", "", _cell(row, cols, "title"))
+        if "group" in cols:  # the rows' own work, under the merged task name
+            title = _title(title)
+            section = re.sub(r"\s+", "", _cell(row, cols, "group")) or section
         if not title:
             continue
         res = departments.read_columns(_cell(row, cols, "lead"), _cell(row, cols, "support"),

@@ -81,13 +81,49 @@ def _whole_row(n: int, width: int) -> int:
     return width + (n - width) // (width - 2) * (width - 2)
 
 
+# 区绿化市容局、‖ 区农业农村委: one cell broken over two paragraphs
+_CONTINUED = re.compile(r"[、，,和及]$")
+_UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|中心|政府|街镇|街道|镇|机关|机构|公司|单位|集团|专班|"
+                       r"[)）])$")
+
+
+def _continuations_joined(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for text, line in cells:
+        if out and _CONTINUED.search(out[-1][0]) and not _SEQ.match(squash(text)):
+            out[-1] = (out[-1][0] + text, out[-1][1])
+        else:
+            out.append((text, line))
+    return out
+
+
+def _units(text: str) -> bool:
+    """A cell that only names units (区绿化市容局、区农业农村委)."""
+    names = [n for n in re.split(r"[、，,]", squash(text)) if n]
+    return bool(names) and all(_UNIT_END.search(n) for n in names)
+
+
+def _merged_title(texts: list[str], width: int, title: str | None) -> list[str] | None:
+    """A row without its own title cell (the 任务名称 merged down from a row above): the row with
+    that title put back; a support list broken into two cells is joined again."""
+    if title is None:
+        return None
+    if len(texts) == width - 1:
+        return [texts[0], title, *texts[1:]]
+    if len(texts) == width and len(squash(texts[1])) >= 15 and _units(texts[2]) \
+            and _units(texts[-2]) and _units(texts[-3]):
+        return [texts[0], title, *texts[1:-3], f"{texts[-3]}、{texts[-2]}", texts[-1]]
+    return None
+
+
 def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> Grid | None:
     """The rows of a task table whose first column is 序号 and second the task; None when the
-    cells do not fall into group rows, task rows and merged-cell rows."""
+    cells do not fall into group rows, task rows, merged-cell rows and rows whose title is
+    merged down from the row above."""
     width = len(header)
     if width < 3:
         return None
-    segments = _segments(_without_headers(_cells(frags), header))
+    segments = _segments(_continuations_joined(_without_headers(_cells(frags), header)))
     if segments is None:
         return None
     rows: list[tuple[str, ...]] = []
@@ -97,8 +133,12 @@ def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> 
         if n == len(segments) - 1:
             texts = texts[:_whole_row(len(texts), width)]  # what follows the table's last row
         rest = len(texts) - width
+        title = rows[-1][1] if rows and not _GROUP_SEQ.match(squash(rows[-1][0])) else None
+        merged = _merged_title(texts, width, title) if rows else None
         if len(texts) == 2 and _GROUP_SEQ.match(squash(texts[0])):
             rows.append((texts[0], texts[1], *[""] * (width - 2)))  # a group row
+        elif merged is not None:
+            rows.append(tuple(_PLACEHOLDER.sub("", r) for r in merged))
         elif rest >= 0 and rest % (width - 2) == 0:
             row = list(texts[:width])
             for k in range(width, len(texts), width - 2):

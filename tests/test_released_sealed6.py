@@ -1,0 +1,79 @@
+"""Rules learnt from sealed set 6 once it was scored and released (issue 7): synthetic documents
+in the layout of the pages (one cell per paragraph), one rule each, never a copy of a set text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.actions import extract_file
+from planwatch.extract.targets_parse import parse_sentence
+from planwatch.model.plan import Plan
+
+FRONT = """---
+标题: 关于印发《某区生活垃圾分类工作方案》的通知
+文号: 某府办发〔2019〕3号
+发布单位: 上海市某区人民政府办公室
+发布日期: 2019-03-02
+---
+
+某区生活垃圾分类工作方案
+
+"""
+
+
+def _plan(tmp_path: Path, body: str) -> Plan:
+    path = tmp_path / "doc.md"
+    path.write_text(FRONT + body, encoding="utf-8")
+    return extract_file(path)
+
+
+def test_a_task_name_merged_over_several_numbered_rows_is_their_section(tmp_path: Path) -> None:
+    cells = ["序号", "任务名称", "任务内容", "牵头部门", "配合部门", "时间节点",
+             "1", "加强组织领导", "召开全区动员大会。建立联席会议制度。", "区政府办公室",
+             "各成员单位", "2019年3月",
+             "2", "纳入专项督查和绩效评价指标体系。", "区委组织部", "区绿化市容局", "2019年",
+             "3", "建立健全分级责任体系。", "区政府办公室", "各街镇（园区）", "2019年6月",
+             "4", "推进全面覆盖", "深入开展达标创建活动。", "各街镇（园区）", "区绿化市容局、",
+             "区农业农村委", "2019年",
+             "5", "党政机关、公共机构垃圾分类完成全覆盖。", "区机管局", "区绿化市容局",
+             "区党政机关、公共机构", "2019年9月"]
+    plan = _plan(tmp_path, "附件1\n\n某区工作任务清单\n\n" + "\n\n".join(cells) + "\n")
+    assert [(t.number, t.section, t.title, t.lead, t.support, t.deadline) for t in plan.tasks] == [
+        (1, "加强组织领导", "召开全区动员大会", ["区政府办公室"], ["各成员单位"], "2019年3月"),
+        (2, "加强组织领导", "纳入专项督查和绩效评价指标体系", ["区委组织部"], ["区绿化市容局"],
+         "2019年"),
+        (3, "加强组织领导", "建立健全分级责任体系", ["区政府办公室"], ["各街镇（园区）"],
+         "2019年6月"),
+        (4, "推进全面覆盖", "深入开展达标创建活动", ["各街镇（园区）"],
+         ["区绿化市容局", "区农业农村委"], "2019年"),
+        (5, "推进全面覆盖", "党政机关、公共机构垃圾分类完成全覆盖", ["区机管局"],
+         ["区绿化市容局", "区党政机关", "公共机构"], "2019年9月")]
+
+
+def test_the_shares_of_an_allotment_annex_are_not_the_documents_targets(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "一、工作目标\n\n到2019年底，全区创建达标小区518个。\n\n附件2\n\n"
+                 "2019年街镇（园区）生活垃圾分类目标任务  分解表\n\n街镇、园区\n\n目标任务\n\n"
+                 "甲镇\n\n"
+                 "创建达标累计61个小区，“两网融合”服务点累计79个。\n\n乙镇\n\n"
+                 "创建达标累计86个小区，“两网融合”服务点累计112个。\n")
+    assert [t.value for t in plan.targets] == [518]
+
+
+def test_a_window_inside_the_sentence_dates_it(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "一、主要任务\n\n（四）开展慢行交通建设。全力实施品质提升工程，"
+                 "2019年-2020年累计完成慢行交通品质提升项目240项。\n")
+    assert [(t.value, t.year) for t in plan.targets] == [(240, 2020)]
+
+
+def test_places_named_and_counted_are_part_of_the_subject() -> None:
+    cands = parse_sentence("到2028年，广告业营收超过4500亿元，甲区、乙区、丙区等3个集聚区合计营收"
+                           "占全市比重达到50%。")[0]
+    assert cands[-1].subject == "甲区、乙区、丙区等3个集聚区合计营收占全市比重"
+    assert cands[-1].value == 50
+
+
+def test_a_coverage_to_bring_about() -> None:
+    cands = parse_sentence("建设完善接处警系统，推动专职消防队可视化运管平台模式100%全覆盖，"
+                           "建立联勤联训机制。")[0]
+    assert [(c.value, c.unit) for c in cands] == [(100, "%")]
+    assert parse_sentence("专职消防队可视化运管平台模式100%全覆盖。")[0] == []
