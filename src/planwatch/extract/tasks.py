@@ -296,7 +296,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("support", re.compile(r"配合|参与|协同|协办")),
     ("responsible", re.compile(r"责任|负责|承办|实施(?:单位|主体)")),
     ("deadline", re.compile(r"时限|时间|进度|期限|节点")),
-    ("title", re.compile(r"任务|措施|举措|事项|工作|内容")),
+    ("title", re.compile(r"任务|措施|举措|事项|工作|内容|^项目$")),
 )
 # indicator and project tables may carry a 责任单位 column too; they are not task lists
 _NOT_TASK_TABLE = re.compile(r"指标|项目名称|项目$")
@@ -323,8 +323,9 @@ def tasks_from_table(block: Block, findings: list[Finding], first_leads: bool = 
     title, the section of rows that no group row inside the table places."""
     for h, header in enumerate(block.rows[:3]):
         cols = table_columns(header)
-        if any(_NOT_TASK_TABLE.search(_WS.sub("", c)) for c in header):
-            return []
+        if any(_NOT_TASK_TABLE.search(_WS.sub("", c)) for c in header) \
+                and not ("lead" in cols and "support" in cols):
+            return []  # a project or indicator list (its 牵头 and 配合 columns make it tasks)
         if "title" in cols and ("lead" in cols or "responsible" in cols):
             rows = tuple(r for r in block.rows[h + 1:] if _WS.sub("", _cell(r, cols, "title"))
                          != _WS.sub("", header[cols["title"]]))  # the header again, page 2

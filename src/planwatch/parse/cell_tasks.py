@@ -73,6 +73,28 @@ def _fold(row: list[str], extra: list[str], dept_cols: set[int]) -> None:
             row[j] = f"{row[j]}；{text}"
 
 
+_GROUP_HEAD = re.compile(r"^(?:类别|分类|领域|板块|方面)$")
+_NUMBERED_CELL = re.compile(
+    r"^(?:([一二三四五六七八九十]{1,3})、|(\d{1,3})[.．、])\s*(\S.*)$", re.S)
+
+
+def numbered_cells(header: list[str], frags: list[Fragment]) -> tuple[list[str], list[Fragment]]:
+    """A task table without a 序号 column whose group column (类别: ``一、做好政策保障``) and task
+    column (项目: ``1.做好规划配套``) carry the numbers: read as a 序号 column and the names."""
+    if len(header) < 4 or not _GROUP_HEAD.match(header[0]) or not frags \
+            or not _NUMBERED_CELL.match(frags[0].text.strip()):
+        return header, frags
+    out: list[Fragment] = []
+    for f in frags:
+        m = _NUMBERED_CELL.match(f.text.strip()) if f.para else None
+        if m is None:
+            out.append(f)
+            continue
+        out.append(Fragment(m.group(1) or m.group(2), True, f.line))
+        out.append(Fragment(m.group(3), True, f.line))
+    return ["序号", *header[1:]], out
+
+
 def _whole_row(n: int, width: int) -> int:
     """The longest count of cells up to ``n`` that makes a group row or a task row with its
     merged-cell rows."""

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from planwatch.parse.cell_tasks import task_grid
+from planwatch.parse.cell_tasks import numbered_cells, task_grid
 from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, kind_of, squash
 from planwatch.parse.layout import Item, heading_level, is_caption, numbering_level
 from planwatch.parse.normalize import normalize_line
@@ -280,10 +280,13 @@ def _task_header(head: list[Fragment]) -> list[str] | None:
 
 def _task_table(frags: list[Fragment], h: int) -> Grid | None:
     names = _task_header(frags[:h])
-    if names is None or _row_mode(frags[h:]) or not _SEQ_HEAD.match(names[0]):
+    if names is None or _row_mode(frags[h:]):
+        return None
+    names, data = numbered_cells(names, frags[h:])
+    if not _SEQ_HEAD.match(names[0]):
         return None
     duty = {j for j, n in enumerate(names) if _DUTY_COLUMN.search(n)}
-    return task_grid(names, frags[h:], duty)
+    return task_grid(names, data, duty)
 
 
 _SEQ_HEAD = re.compile(r"^(?:序号|编号)$")
@@ -449,6 +452,15 @@ def is_stop(text: str) -> bool:
     return _is_heading(s)
 
 
+def _task_group(lines: list[tuple[int, str | None]], i: int) -> bool:
+    """A numbered heading inside a task table (``一、做好政策保障`` ‖ ``1.做好规划配套`` …): the
+    group of the tasks below, not the next chapter."""
+    text = (lines[i][1] or "").strip()
+    nxt = next((t for _, t in lines[i + 1:i + 4] if t is not None), "")
+    return len(text) <= 24 and re.match(r"^\d{1,3}[.．、]\s*\S", nxt.strip()) is not None \
+        and len(nxt.strip()) <= 30
+
+
 def _task_stop(text: str) -> bool:
     """What ends a task table: a footnote, caption, annex or heading, or a whole page of prose;
     its cells themselves may be sentences (主要工作内容)."""
@@ -511,9 +523,10 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
             para = True
             i += 1
             continue
-        if task is None and 0 < _header(frags) < len(frags):
-            task = _task_header(frags[:_header(frags)]) is not None
-        stop = _task_stop(text) if task else is_stop(text)
+        if task is None and frags and header_type(text.strip()) is None:
+            # the header is complete at its first line that names no column
+            task = _header(frags) > 0 and _task_header(frags[:_header(frags)]) is not None
+        stop = _task_stop(text) and not _task_group(lines, i) if task else is_stop(text)
         if text == "\0" or (frags and stop and not _group_row(lines, i)):
             break
         if para and frags and starts_header(text) and 0 < _header(frags) < len(frags) \
