@@ -95,3 +95,20 @@ def test_a_task_table_numbered_inside_its_group_and_task_cells(tmp_path: Path) -
         (2, "做好政策保障", "完善规章标准", ["区消防救援支队"], ["各街道"]),
         (3, "推进基层组织建设", "实化运行消防安全委员会", ["区委编办", "各街道"],
          ["区消防救援支队"])]
+
+
+def test_shares_of_other_places_are_other_targets(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "二、重点行动\n\n1.发展广告业。到2028年，甲区、乙区、丙区等3个集聚区"
+                 "合计营收占全市比重达到60%。\n\n2.发展会展业。到2028年，甲区、丁区、戊区等3个"
+                 "集聚区合计营收占全市比重达到60%。\n")
+    assert len(plan.targets) == 2
+
+
+def test_what_a_plan_costs_is_not_a_target() -> None:
+    from planwatch.extract.commitment import Statement, classify
+
+    sentence = "到2025年，规划建设共需经费约5400万元。"
+    at = sentence.index("5400")
+    verdict = classify(Statement(sentence, at, at + 6, "万元", "~", "implementation_opinion",
+                                 False, True, True))
+    assert (verdict.label, verdict.reason) == ("other", "budget-allocation")

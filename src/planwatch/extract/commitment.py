@@ -221,7 +221,8 @@ def _past_rule(st: Statement, v: _View) -> Verdict | None:
 # 赤字率拟按3.6%安排 / 发行1万亿元特别国债 / 中央预算内投资安排6000亿元 / 增加铁路建设资本金
 # 1000亿元 / 非急需支出压减50%: how the budget is set, not what the plan is to achieve
 _BUDGET = re.compile(
-    r"赤字|国债|专项债|预算内|资本金|(?:支出|经费)(?:安排|压减)|压减[^，。；]{0,6}支出")
+    r"赤字|国债|专项债|预算内|资本金|(?:支出|经费)(?:安排|压减)|压减[^，。；]{0,6}支出"
+    r"|(?:共需|所需|需要?)(?:建设)?(?:经费|资金|投资)")  # 规划建设共需经费约5400万元: a cost
 
 
 def _budget_rule(st: Statement, v: _View) -> Verdict | None:

@@ -344,6 +344,9 @@ def _chars(s: str) -> set[str]:
     return set(re.sub(r"[\s（）()“”\"、，。]", "", s))
 
 
+_NAMED = re.compile(r"^[^，。；]*、[^，。；]*等\s*[\d一二三四五六七八九十]+\s*个")
+
+
 def _same(a: Target, b: Target) -> bool:
     if a.value != b.value or a.unit != b.unit or a.value_max != b.value_max:
         return False
@@ -354,6 +357,9 @@ def _same(a: Target, b: Target) -> bool:
     sa, sb = a.subject, b.subject
     if sa in sb or sb in sa:
         return True
+    la, lb = _NAMED.match(sa), _NAMED.match(sb)
+    if la and lb and la.group() != lb.group():
+        return False  # 浦东、静安、黄浦等3个集聚区… and 浦东、徐汇、青浦等3个集聚区…: other places
     ca, cb = _chars(sa), _chars(sb)
     overlap = len(ca & cb) / max(1, min(len(ca), len(cb)))
     return a.comparator == b.comparator and overlap >= 0.8
