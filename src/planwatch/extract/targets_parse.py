@@ -639,10 +639,12 @@ def _named_scope(sentence: str, cs: int, before: Mention, cand: Candidate) -> No
     by them)."""
     lead = sentence[cs:before.start]
     if before.start < cs or not lead.rstrip().endswith("等") or "、" not in lead \
+            or before.unit not in ("个", "家") \
             or sentence[before.end:cand.number_at].find("，") >= 0:
         return
     head = strip_scope(sentence[cs:before.end])
-    if head and not cand.subject.startswith(head):
+    if head and not cand.subject.startswith(head) \
+            and len(_CJK.findall(head + cand.subject)) <= _LONGEST_NAME:
         cand.subject = head + cand.subject
         cand.quote_start = min(cand.quote_start, cs + sentence[cs:before.end].find(head))
 
@@ -792,6 +794,8 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     subject = _COMPARATOR_TAIL.sub("", subject) if m.comparator in (">=", "<=") else subject
     if subject.count("（") > subject.count("）"):  # 6座水闸（含…: the bracket is a note
         subject = subject[:subject.rfind("（")]
+    if subject.count("）") > subject.count("（"):  # 长兴镇）分阶段…: the tail of a note before
+        subject = subject[subject.rfind("）") + 1:]
     if subject[:1] in "）)" or len(_CJK.findall(subject)) > _LONGEST_NAME:
         return None  # '）全部达到规划规模' (inside a note), a run of table cells
     if (len(_CJK.findall(subject)) < 2 and not re.search(r"[A-Za-z]{2,}", subject)) \
