@@ -112,3 +112,23 @@ def test_what_a_plan_costs_is_not_a_target() -> None:
     verdict = classify(Statement(sentence, at, at + 6, "万元", "~", "implementation_opinion",
                                  False, True, True))
     assert (verdict.label, verdict.reason) == ("other", "budget-allocation")
+
+
+def test_notices_that_revise_or_pass_on_a_document_are_titled_by_it(tmp_path: Path) -> None:
+    for verb in ("关于修订", "上海市某区人民政府关于批转区文化局"):
+        path = tmp_path / "doc.md"
+        path.write_text(f"---\n标题: {verb}《某区加强文物保护工作的实施意见》的通知\n---\n\n"
+                        "各有关单位：\n\n现将实施意见转发给你们。\n", encoding="utf-8")
+        meta = extract_file(path).meta
+        assert (meta.title, meta.doc_type) == ("某区加强文物保护工作的实施意见",
+                                               "implementation_opinion"), verb
+
+
+def test_a_decree_number_in_brackets_dates_the_rules(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text("---\n标题: 某市景观照明管理办法\n发布日期: -\n---\n\n"
+                    "# 某市景观照明管理办法\n\n"
+                    "（2019年11月21日某市人民政府令第25号公布　自2020年1月1日起施行）\n\n"
+                    "第一条（目的和依据）\n\n为了规范本市景观照明管理，制定本办法。\n",
+                    encoding="utf-8")
+    assert extract_file(path).meta.issued == "2019-11-21"

@@ -34,6 +34,11 @@ def _roles(tasks: list[Task]) -> list[tuple[int, list[str], list[str], bool]]:
     # 配合实施: the support verb with its object
     ("区农业农村委、区规划资源局牵头，各街镇、开发区、某某集团配合实施",
      ["区农业农村委", "区规划资源局"], ["各街镇", "开发区", "某某集团"], False),
+    # a lead label runs on over the commas of its part; its own office word (处室)
+    ("牵头单位：市绿化市容局，甲区、乙区政府。配合单位：市发展改革委、市水务局",
+     ["市绿化市容局", "甲区", "乙区政府"], ["市发展改革委", "市水务局"], False),
+    ("牵头指导处室：市局产品质量安全监督管理处，各区市场监管局、机场分局为实施单位，下同",
+     ["市局产品质量安全监督管理处"], ["各区市场监管局", "机场分局"], False),
     # a rider after ；
     ("责任单位：市科技局牵头，市发展改革委、市财政局等按职责分工负责；各县区均需落实，下同",
      ["市科技局"], ["市发展改革委", "市财政局"], False),

@@ -26,11 +26,13 @@ _SPLIT = re.compile(r"[、，,；;/／]|以及|及")
 _TRAILING_ETC = re.compile(
     r"等(?:[省市县区]直?|国家|中央)?(?:其他|有关|相关)?(?:行业主管)?(?:部门|单位|机构)?$"
     r"|等[\u4e00-\u9fff]{2,16}?(?:成员单位|部门|单位|机构)$")  # 社科联等省…协调机制成员单位
-_LEAD_LABEL = re.compile(r"^(?:牵头单位|牵头部门|主责单位|主责部门)[：:]")
-_SUPPORT_LABEL = re.compile(r"^(?:配合单位|配合部门|参与单位|参与部门|协同单位|协办单位)[：:]")
+_LEAD_LABEL = re.compile(r"^(?:牵头(?:指导)?(?:单位|部门|处室)|主责(?:单位|部门|处室))[：:]")
+_SUPPORT_LABEL = re.compile(
+    r"^(?:配合(?:单位|部门|处室)|参与(?:单位|部门|处室)|协同(?:单位|处室)|协办单位)[：:]")
 _RESP_LABEL = re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|承办单位)[：:]")
 _LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实|推进)?$")
 _SUPPORT_VERB = re.compile(r"(?:负责)?(?:配合|参与|协同|协助|协办)(?:实施|落实|推进)?$")
+_IMPLEMENTERS = re.compile(r"^(.{2,80}?)为(?:实施|配合|参与|协办)(?:单位|部门)$")
 _SHARE_VERB = re.compile(
     r"(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|落实|实施|推进|组织实施)$|分工负责$|分别负责$"
     r"|共同负责$"
@@ -175,6 +177,7 @@ def _parse_note(note: str, first_leads: bool) -> Responsibility:
     for i, part in enumerate(_parts(note)):
         if i and _RIDER.search(part) and not _is_labelled(part):
             continue  # 各县区均需落实，下同
+        reader.role = None
         for clause in re.split(r"[，,]", part):
             if clause:
                 reader.clause(clause)
@@ -189,6 +192,8 @@ class _Reader:
         self.pending: list[str] = []
         self.listed = False  # the pending names came from a 责任单位 list
         self.first_leads = first_leads
+        # the label of the part so far: '牵头单位：A，B、C区政府。' — B and C lead too
+        self.role: str | None = None
 
     def clause(self, clause: str) -> None:
         res = self.res
@@ -198,13 +203,22 @@ class _Reader:
             return
         if clause in ("下同", "以下同") or (_RIDER.search(clause) and not _is_labelled(clause)):
             return  # 各县区均需落实
-        if _LEAD_LABEL.match(clause):
+        implementers = _IMPLEMENTERS.match(clause)
+        if implementers:  # 各区市场监管局、…为实施单位: they carry out what the lead directs
+            res.support.extend(split_departments(implementers.group(1)))
+        elif _LEAD_LABEL.match(clause):
             res.lead.extend(self._take(_LEAD_LABEL.sub("", clause)))
+            self.role = "lead"
+        elif self.role is not None and not _has_verb(clause) and not _is_labelled(clause) \
+                and not _MARK_LEAD.search(clause):
+            names = split_departments(clause)
+            (res.lead if self.role == "lead" else res.support).extend(names)
         elif _SUPPORT_LABEL.match(clause):
             if self.listed and self.pending and not res.lead:
                 self.finish()  # 责任单位：A、B，配合单位：C — the listed units answer for it
                 self.pending = []
             res.support.extend(self._take(_SUPPORT_LABEL.sub("", clause)))
+            self.role = "support"
         elif _RESP_LABEL.match(clause):
             self.listed = True
             self.clause(_RESP_LABEL.sub("", clause))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 import cn2an
@@ -42,7 +41,8 @@ _NOTICE_IN_LINE = re.compile(
 _NOTICE_TITLE = re.compile(
     r"(?:关于)?(?:修订)?印发《(.+)》的通知$|关于(?:修订)?印发(?!《[^《》]+》等)(.+?)的通知$"
     # 关于转发区消防支队《X》的通知 / 关于印发《A》等三个方案的通知: the (first) document named
-    r"|关于(?:修订)?(?:印发|转发|下发|颁发)[^《》。，]{0,24}?《([^《》]+)》(?:等[^《》]{0,12}?)?的通知$")
+    r"|关于(?:修订)?(?:印发|转发|下发|颁发|批转|修订|修改)[^《》。，]{0,24}?《([^《》]+)》"
+    r"(?:等[^《》]{0,12}?)?的通知$")
 # a news headline: '国务院办公厅印发《关于…的若干意见》'
 _ISSUED_HEADLINE = re.compile(r"^[^。，：:；《]{2,40}?印发《([^《》]+)》$")
 _LABEL = re.compile(r"^(?:政策|权威)?(?:解读|图解)[：:]")
@@ -397,7 +397,8 @@ def classify(title: str) -> DocType | None:
     (rules: their numbers are conditions, caps and penalties, not commitments)."""
     title = re.sub(r"[（(][^（）()]*[）)]$", "", title)
     # 关于修订《…细则》的通知 is the rules it carries
-    issued = re.search(r"(?:印发|修订|修改|转发|下发|颁发)《([^《》]{4,80})》", title)
+    issued = re.search(
+        r"(?:印发|修订|修改|转发|下发|颁发|批转)[^《》。，]{0,24}?《([^《》]{4,80})》", title)
     if issued and title.endswith("通知"):
         return classify(issued.group(1))
     bare = _ISSUED_BARE.search(title)  # 关于印发…管理办法的通知 without 《》
@@ -471,7 +472,7 @@ def find_period(
     if doc_type != "plan" and start is not None:
         years = [int(y) for y in _BY_YEAR.findall(text) if int(y) >= start]
         if years:
-            return start, Counter(years).most_common(1)[0][0]
+            return start, max(years)
         spans = [five_year_span(o)[1] for o in _PERIOD_OF.findall(text)]
         end = max((y for y in spans if y >= start), default=None)
         if end is None:  # 步骤安排: 2017年7月底前…，2018年上半年… — the last step's year
