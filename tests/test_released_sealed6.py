@@ -132,3 +132,18 @@ def test_a_decree_number_in_brackets_dates_the_rules(tmp_path: Path) -> None:
                     "第一条（目的和依据）\n\n为了规范本市景观照明管理，制定本办法。\n",
                     encoding="utf-8")
     assert extract_file(path).meta.issued == "2019-11-21"
+
+
+def test_same_reading_targets_of_different_measures_name_their_measure(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "二、主要任务\n\n4.全面建成开放甲、乙楔形绿地。加快推进建设，确保"
+                 "“十四五”期间全面建成开放，新增绿地面积300公顷以上。\n\n"
+                 "5.加快推进丙、丁楔形绿地建设。“十四五”期间，新增绿地面积400公顷以上。\n")
+    assert [t.subject for t in plan.targets] == ["新增绿地面积（甲、乙楔形绿地）",
+                                                "新增绿地面积（丙、丁楔形绿地建设）"]
+
+
+def test_a_shared_measure_printed_once_in_a_list() -> None:
+    found = [(c.subject, c.value) for c in parse_sentence(
+        "农村公路列养率保持100%，县道和乡村道年均养护工程比例分别不低于13%和8%。", framed=True)[0]]
+    assert found == [("农村公路列养率", 100), ("县道年均养护工程比例", 13),
+                     ("乡村道年均养护工程比例", 8)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import cn2an
@@ -472,7 +473,8 @@ def find_period(
     if doc_type != "plan" and start is not None:
         years = [int(y) for y in _BY_YEAR.findall(text) if int(y) >= start]
         if years:
-            return start, max(years)
+            goals = [y for y in _goal_years(text) if y >= start]
+            return start, max(goals) if goals else Counter(years).most_common(1)[0][0]
         spans = [five_year_span(o)[1] for o in _PERIOD_OF.findall(text)]
         end = max((y for y in spans if y >= start), default=None)
         if end is None:  # 步骤安排: 2017年7月底前…，2018年上半年… — the last step's year
@@ -483,6 +485,17 @@ def find_period(
     if ordinals:  # a rules document citing a 十四五 plan does not run over it
         return five_year_span(max(ordinals, key="一二三四五六七八九".index))
     return start, None
+
+
+def _goal_years(text: str) -> list[int]:
+    """The 到20XX年 years of sentences that also name a number: a quantified goal's year (到2035年，
+    全面建成科技强市 is a vision, not a commitment the period runs to)."""
+    out: list[int] = []
+    for sentence in re.split(r"[。；;]", text):
+        for m in _BY_YEAR.finditer(sentence):
+            if re.search(r"\d", sentence[:m.start()] + sentence[m.end():]):
+                out.append(int(m.group(1)))
+    return out
 
 
 def _in_force_span(force: re.Match[str]) -> tuple[int, int | None]:

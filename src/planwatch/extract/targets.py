@@ -383,6 +383,31 @@ def dedupe(targets: list[Target], paras: list[int] | None = None) -> list[Target
     return out
 
 
+_MEASURE_HEAD = re.compile(
+    r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*([^。；：:]{4,40})[。；：:]")
+_HEAD_VERBS = re.compile(r"^(?:全面|加快|加速|积极|稳步|持续|大力|有序|深入)*"
+                         r"(?:推进|推动|建成|建设|打造|开展|实施|完成|开放|做好|提升|强化)*")
+
+
+def _told_apart(targets: list[Target], para_of: list[int], paras: list[Para]) -> None:
+    """Two targets that read the same (新增绿地面积 ≥300公顷, 新增绿地面积 ≥400公顷) but belong to
+    different numbered measures take what each measure is about (4.全面建成开放森兰…楔形绿地。)
+    in brackets, so a reader can tell them apart."""
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for k, t in enumerate(targets):
+        groups.setdefault((t.subject, t.unit), []).append(k)
+    for members in groups.values():
+        if len({targets[k].value for k in members}) < 2 \
+                or len({para_of[k] for k in members}) < len(members):
+            continue
+        heads = [_MEASURE_HEAD.match(paras[para_of[k]].text) for k in members]
+        if all(heads):
+            for k, head in zip(members, heads, strict=True):
+                assert head is not None
+                about = _HEAD_VERBS.sub("", head.group(1)) or head.group(1)
+                targets[k].subject = f"{targets[k].subject}（{about}）"
+
+
 def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) -> TargetResult:
     """Prose targets of the document; ``paras`` (from build_paras) when the caller has them."""
     result = TargetResult()
@@ -402,6 +427,7 @@ def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) 
         targets.extend(found)
         para_of.extend([i] * len(found))
         facts.extend(past_facts(_past_part(para, period), period))
+    _told_apart(targets, para_of, paras)
     result.targets = dedupe(targets, para_of)
     attach_baselines(result.targets, table_rows(plan.indicators, plan.prior_results, period),
                      facts)

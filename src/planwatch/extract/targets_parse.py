@@ -50,7 +50,7 @@ _AFTER = (("及以上", ">="), ("以上", ">="), ("以下", "<="), ("以内", "<
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 LEVEL_VERBS = re.compile(
-    r"(?:达到|不突破|不超出|突破|超过|稳定在|保持在|发展到|增长到|增加到|提高到|提升到|增至|控制在|不低于|不少于"
+    r"(?:达到|不突破|不超出|突破|超过|稳定在|保持在|保持|发展到|增长到|增加到|提高到|提升到|增至|控制在|不低于|不少于"
     r"|不超过|不高于|至少|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|缩短|压缩|降)[到至]|达|超|逾|近|约)"
     r"(?:约|近)?\s*$")  # 达到约3000亿元
 INCREMENT_VERBS = (
@@ -376,7 +376,25 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
             if name:
                 parts.append((name, sentence.find(name, pos)))
         pos += len(piece)
-    return parts if len(parts) == count else None
+    return _shared_head(parts) if len(parts) == count else None
+
+
+# where the last item of a 分别 list names what all of them measure: 甲、乙和丙产业集群规模
+_MEASURE_WORDS = re.compile(r"年均|产业|规模|比例|比重|占比|增速|增长|面积|数量|总量|产值|营收|"
+                            r"收入|额|覆盖率|达标率|[^\W\d_]{0,2}率$")
+
+
+def _shared_head(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """'新一代信息技术、高端装备制造、现代物流产业集群规模分别达到…': the earlier items take the
+    last item's measure (…产业集群规模), which is printed once."""
+    if len(parts) < 2:
+        return parts
+    last = parts[-1][0]
+    m = _MEASURE_WORDS.search(last, 1)
+    if m is None or any(_MEASURE_WORDS.search(name) for name, _ in parts[:-1]):
+        return parts
+    tail = last[m.start():]
+    return [(name + tail, at) for name, at in parts[:-1]] + [parts[-1]]
 
 
 _NEW_FLOW = re.compile(r"新增(?!长)|增量|^新建")
