@@ -147,3 +147,19 @@ def test_a_shared_measure_printed_once_in_a_list() -> None:
         "农村公路列养率保持100%，县道和乡村道年均养护工程比例分别不低于13%和8%。", framed=True)[0]]
     assert found == [("农村公路列养率", 100), ("县道年均养护工程比例", 13),
                      ("乡村道年均养护工程比例", 8)]
+
+
+def test_points_in_brackets_belong_to_their_measure(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "四、主要任务\n\n（一）完善管理养护体制\n\n2.落实属地主体责任\n\n"
+                 "各街镇是本辖区乡村道管理养护工作的责任主体。\n\n(1)主要负责养护资金落实\n\n"
+                 "(2)充分发挥镇级管理站作用\n\n(责任单位：区交通委、各街镇)\n\n"
+                 "3.全面推行路长制\n\n设立区、镇、村三级路长组织体系。\n\n(责任部门：区交通委)\n")
+    assert [(t.number, t.title, t.lead) for t in plan.tasks] == [
+        (2, "落实属地主体责任", ["区交通委", "各街镇"]), (3, "全面推行路长制", ["区交通委"])]
+
+
+def test_a_time_label_in_a_note_is_the_deadline() -> None:
+    from planwatch.extract.departments import parse_note
+
+    res = parse_note("责任单位：市交通委、市公安局；时间节点：2025年3月")
+    assert (res.lead, res.deadline) == (["市交通委", "市公安局"], "2025年3月")

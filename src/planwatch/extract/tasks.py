@@ -30,6 +30,7 @@ from planwatch.parse.document import Block, Document
 _CN = "一二三四五六七八九十百零〇两"
 _MEASURE = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[)）]\s*(.*)$", re.S)
 _ITEM = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.*)$", re.S)
+_SUB_POINT = re.compile(r"^[（(]\d{1,2}[)）]")
 _TOP_HEADING = re.compile(rf"^(?:第[{_CN}\d]+[章节部分篇]|[{_CN}]+、)")
 _NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{0,24}[)）]){2,300}?)[)）]")
 _NOTE_SHAPE = re.compile(
@@ -124,6 +125,8 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
             current = started
             out.append(current)
             group = started if started.group else group
+        elif current is not None and not current.group and _SUB_POINT.match(text):
+            current.parts.append(text)  # (1)…(2)… under a measure 2.: its points, not headings
         elif block.kind == "table" or _TOP_HEADING.match(text) or block.kind == "heading":
             current = group = None
             section = _section_title(text) if block.kind != "table" else section
