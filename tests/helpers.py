@@ -22,14 +22,19 @@ SCORER = SHARED / "bin" / "score-extraction"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def load_scorer() -> ModuleType:
-    """Import the shared scorer script as a module."""
-    loader = importlib.machinery.SourceFileLoader("score_extraction", str(SCORER))
-    spec = importlib.util.spec_from_loader("score_extraction", loader)
+def load_script(path: Path, name: str) -> ModuleType:
+    """Import a script without a .py suffix (or any file of Python) as a module."""
+    loader = importlib.machinery.SourceFileLoader(name, str(path))
+    spec = importlib.util.spec_from_loader(name, loader)
     assert spec is not None
     module = importlib.util.module_from_spec(spec)
     loader.exec_module(module)
     return module
+
+
+def load_scorer() -> ModuleType:
+    """Import the shared scorer script as a module."""
+    return load_script(SCORER, "score_extraction")
 
 
 def score_dir(pred: Path, gold: Path = GOLD) -> dict[str, dict[str, float]]:

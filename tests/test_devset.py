@@ -15,8 +15,6 @@ committed, rounded down: a fix raises them, nothing may lower them.
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -25,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import FIXTURES, ROOT, SHARED
+from tests.helpers import FIXTURES, ROOT, SHARED, load_script
 
 # policy texts carry no indicator/prior/project tables: any row found is a false one; every rules
 # document (条例/办法/规定/解读) yields no targets and no tasks
@@ -180,13 +178,7 @@ def _need_corpus() -> None:
 
 
 def _load_script() -> ModuleType:
-    path = ROOT / "scripts" / "devset-score"
-    loader = importlib.machinery.SourceFileLoader("devset_score", str(path))
-    spec = importlib.util.spec_from_loader("devset_score", loader)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    return load_script(ROOT / "scripts" / "devset-score", "devset_score")
 
 
 @pytest.fixture(scope="module")

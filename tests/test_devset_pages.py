@@ -6,17 +6,15 @@ so a later change that loses one of those readings fails here (issue 7)."""
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
 import json
 import re
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import ROOT, load_script
+
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
 
 # set: (part, metric) -> floor
@@ -38,13 +36,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 
 
 def _script() -> ModuleType:
-    path = ROOT / "scripts" / "devset-score"
-    loader = importlib.machinery.SourceFileLoader("devset_score_pages", str(path))
-    spec = importlib.util.spec_from_loader("devset_score_pages", loader)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    return load_script(ROOT / "scripts" / "devset-score", "devset_score_pages")
 
 
 def _scored(name: str) -> dict[str, Any]:

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import csv
-import importlib.machinery
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, load_script
 
 
 @pytest.fixture(scope="module")
 def study() -> ModuleType:
-    path = ROOT / "scripts" / "precision-study.py"
-    loader = importlib.machinery.SourceFileLoader("precision_study", str(path))
-    spec = importlib.util.spec_from_loader("precision_study", loader)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    return load_script(ROOT / "scripts" / "precision-study.py", "precision_study")
 
 
 def test_wilson_interval_matches_the_issue(study: ModuleType) -> None:
