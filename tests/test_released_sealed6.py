@@ -163,3 +163,14 @@ def test_a_time_label_in_a_note_is_the_deadline() -> None:
 
     res = parse_note("责任单位：市交通委、市公安局；时间节点：2025年3月")
     assert (res.lead, res.deadline) == (["市交通委", "市公安局"], "2025年3月")
+
+
+def test_a_schedule_of_dated_steps_ends_the_period(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text("---\n标题: 关于印发《某事一件事实施方案》的通知\n---\n\n各有关单位：\n\n"
+                    "某市交通委员会\n\n2025年4月1日\n\n某事一件事实施方案\n\n三、实施步骤\n\n"
+                    "（一）部署实施阶段（2025年3月）\n\n完成系统部署。\n\n"
+                    "（二）正式运行阶段（2025年5月）\n\n2025年5月底完成全部上线。\n",
+                    encoding="utf-8")
+    meta = extract_file(path).meta
+    assert (meta.period_start, meta.period_end) == (2025, 2025)
