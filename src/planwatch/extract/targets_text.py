@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from planwatch.extract.numbers import parse_number
+from planwatch.parse.cell_tasks import DUTY_COLUMN
 from planwatch.parse.document import Block, Document
 from planwatch.parse.layout import is_formal_line
 
@@ -167,12 +168,12 @@ def _earlier_plan(heading: str, period: Period | None) -> bool:
                for o in _PLAN_LABEL.findall(heading))
 
 
-_DUTY_COLUMN = re.compile(r"(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)")
 # the caption of an annex sharing the targets out among districts or towns: each paragraph
 # after it is one place's share, not a target of the document's own
 _ALLOTMENT = re.compile(r"^(?:附件[\d一二三四五六七八九十]*[:：]?)?[^。；]{0,60}?"
                         r"(?:街镇|区县|各区|各地|园区|镇)[^。；]{0,24}(?:目标|任务|指标)[^。；]{0,6}"
                         r"(?:分解|分配)表")
+_ANNEX_OPEN = re.compile(r"\s*附\s*件")
 _CONTENT_COLUMN = re.compile(r"内容|举措|措施|目标|要求|任务")
 _TEXT_CELL = 12  # characters: a shorter cell is a title or a name, not a sentence
 
@@ -180,10 +181,10 @@ _TEXT_CELL = 12  # characters: a shorter cell is a title or a name, not a senten
 def task_cells(block: Block) -> list[tuple[str, int]]:
     """The sentences of a task table (重点内容, 工作举措 …: the columns a 分工表 states its work
     in), with their rows' lines; what they commit to is read like prose. Other tables give none."""
-    if not block.rows or not any(_DUTY_COLUMN.search(c) for c in block.rows[0]):
+    if not block.rows or not any(DUTY_COLUMN.search(c) for c in block.rows[0]):
         return []
     cols = [j for j, c in enumerate(block.rows[0])
-            if _CONTENT_COLUMN.search(c) and not _DUTY_COLUMN.search(c)]
+            if _CONTENT_COLUMN.search(c) and not DUTY_COLUMN.search(c)]
     lines = list(getattr(block, "row_lines", None) or [])  # recorded by the text readers
     out: list[tuple[str, int]] = []
     for r, row in enumerate(block.rows[1:], start=1):
@@ -200,10 +201,10 @@ def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
     paras: list[Para] = []
     allotted = False  # inside an annex that shares the goals out among places (…任务分解表)
     for block, lines, text, is_head in join_paragraphs(doc):
-        squashed = re.sub(r"\s+", "", text)
-        if is_head or squashed.startswith("附件"):
+        if is_head or _ANNEX_OPEN.match(text):
             allotted = False
-        if block.kind != "table" and _ALLOTMENT.match(squashed[:120]):
+        if block.kind != "table" and "表" in text \
+                and _ALLOTMENT.match(re.sub(r"\s+", "", text)[:120]):
             allotted = True  # 2019年街镇（园区）生活垃圾分类目标任务分解表: each place's share
             continue
         if allotted and block.kind != "table":

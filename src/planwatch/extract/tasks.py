@@ -351,10 +351,15 @@ def _grouped(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
     if content is None:
         return cols
     numbered = [_WS.sub("", _cell(r, cols, "title")) for r in rows
-                if parse_number(_cell(r, cols, "number").strip("（）()、.．")) is not None]
+                if _row_number(_cell(r, cols, "number")) is not None]
     if len(numbered) < 3 or len(set(numbered)) * 2 > len(numbered):
         return cols
     return {**cols, "group": cols["title"], "title": content}
+
+
+def _row_number(mark: str) -> float | None:
+    """The number of a 序号 cell printed as ``3``, ``3.``, ``（三）`` or ``三、``."""
+    return parse_number(mark.strip("（）()、.．"))
 
 
 def _cell(row: tuple[str, ...], cols: dict[str, int], role: str) -> str:
@@ -384,7 +389,7 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
             findings.append(make_finding("task-row-no-owner", {"title": title},
                                          line=block.line))
             continue
-        value = parse_number(mark.strip("（）()、.．"))
+        value = _row_number(mark)
         number = int(value) if value is not None and value == int(value) else len(out) + 1
         res.deadline = re.sub(r"\s+", "", _cell(row, cols, "deadline")) or res.deadline
         out.append(_task(number, title, res, line=block.line, section=section))

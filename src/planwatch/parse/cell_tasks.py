@@ -20,6 +20,8 @@ _SEQ = re.compile(
 _GROUP_SEQ = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|[—–])$")  # 二 / — (一 as a dash)
 _PLACEHOLDER = re.compile(r"^(?:—{1,2}|–{1,2}|-{1,2}|/|无)$")
 _DEPT_JOIN = "、"
+# a column naming who answers for a task (牵头单位, 配合部门 …)
+DUTY_COLUMN = re.compile(r"(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)")
 
 
 def _cells(frags: list[Fragment]) -> list[tuple[str, int]]:

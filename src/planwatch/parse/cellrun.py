@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from planwatch.parse.cell_tasks import numbered_cells, task_grid
+from planwatch.parse.cell_tasks import DUTY_COLUMN, numbered_cells, task_grid
 from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, kind_of, squash
 from planwatch.parse.layout import Item, heading_level, is_caption, numbering_level
 from planwatch.parse.normalize import normalize_line
@@ -285,12 +285,11 @@ def _task_table(frags: list[Fragment], h: int) -> Grid | None:
     names, data = numbered_cells(names, frags[h:])
     if not _SEQ_HEAD.match(names[0]):
         return None
-    duty = {j for j, n in enumerate(names) if _DUTY_COLUMN.search(n)}
+    duty = {j for j, n in enumerate(names) if DUTY_COLUMN.search(n)}
     return task_grid(names, data, duty)
 
 
 _SEQ_HEAD = re.compile(r"^(?:序号|编号)$")
-_DUTY_COLUMN = re.compile(r"(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)")
 
 
 def _spanned_name(head: list[Fragment], types: list[str], data: list[Fragment],
@@ -516,22 +515,24 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
     para = True
     i = start
     spaced = bool(spaced_header(lines[start][1] or "")) if start < len(lines) else False
-    task: bool | None = None  # a task table's cells may be long sentences
+    task: list[str] | None = None  # a task table's column names: its cells may be sentences
+    decided = False
     while i < len(lines) and len(frags) < MAX_FRAGMENTS:
         no, text = lines[i]
         if text is None:
             para = True
             i += 1
             continue
-        if task is None and frags and header_type(text.strip()) is None:
+        if not decided and frags and header_type(text.strip()) is None:
             # the header is complete at its first line that names no column
-            task = _header(frags) > 0 and _task_header(frags[:_header(frags)]) is not None
+            decided, h = True, _header(frags)
+            task = _task_header(frags[:h]) if h > 0 else None
         stop = _task_stop(text) and not _task_group(lines, i) if task else is_stop(text)
         if text == "\0" or (frags and stop and not _group_row(lines, i)):
             break
         if para and frags and starts_header(text) and 0 < _header(frags) < len(frags) \
                 and not _place_pending(frags, text) and _header_again(lines, i) \
-                and not _same_task_header(frags, lines, i):
+                and not (task and _same_task_header(task, frags, lines, i)):
             break  # the next table's header (or this one's, repeated after a page break)
         frags.extend(_line_fragments(text.strip(), para, no, spaced))
         para = False
@@ -541,11 +542,9 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
     return frags, i
 
 
-def _same_task_header(frags: list[Fragment], lines: list[tuple[int, str | None]], i: int) -> bool:
-    """A task table's own header printed again after a page break: the run goes on."""
-    names = _task_header(frags[:_header(frags)])
-    if names is None:
-        return False
+def _same_task_header(names: list[str], frags: list[Fragment],
+                      lines: list[tuple[int, str | None]], i: int) -> bool:
+    """A task table's own header (``names``) printed again after a page break: the run goes on."""
     ahead = [squash(t) for _, t in lines[i:i + 3 * len(names)] if t is not None and t != "\0"]
     tail = [squash(f.text) for f in frags[-len(names):]]
     # the line may open the repeated header or continue it (序号 ‖ 工作任务 ‖ …)
