@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 import cn2an
 
 from planwatch.extract import jurisdiction
-from planwatch.extract.meta_dates import DATE, DATE_CORE, DOC_NUMBER, find_doc_number, find_issued
+from planwatch.extract.meta_dates import (
+    DATE,
+    DATE_CORE,
+    DOC_NUMBER,
+    find_doc_number,
+    find_issued,
+    front_matter,
+)
 from planwatch.model.finding_messages import make_finding
 from planwatch.model.findings import Finding, Severity
 from planwatch.model.plan import DocType, Meta
@@ -176,11 +183,8 @@ _FRONT_DATE = re.compile(r"发布日期[:：]\s*(20\d{2})-(\d{2})-(\d{2})(?!\d)"
 def _front_posted(top: list[str]) -> str | None:
     """The posting date of a page's Markdown front matter (``发布日期: 2019-08-21``), used only
     when the body prints no date of its own."""
-    for line in top[:12]:
-        m = _FRONT_DATE.search(line)
-        if m:
-            return "-".join(m.groups())
-    return None
+    m = front_matter(top[:12], _FRONT_DATE)
+    return "-".join(m.groups()) if m else None
 
 
 def _first_group(m: re.Match[str]) -> str:
@@ -353,11 +357,8 @@ def _front_issuer(top: list[str]) -> str | None:
     (``发布单位: 上海市发展和改革委员会``)."""
     from planwatch.catalog.regions import leading_region
 
-    for line in top[:12]:
-        m = _FRONT_ISSUER.search(line)
-        if m:
-            return leading_region(m.group(1))
-    return None
+    m = front_matter(top[:12], _FRONT_ISSUER)
+    return leading_region(m.group(1)) if m else None
 
 
 def _within(inner: str, outer: str) -> bool:

@@ -111,11 +111,22 @@ def _date_part(s: str) -> int | None:
         return None
 
 
+def _front_field(s: str, field: re.Pattern[str]) -> re.Match[str] | None:
+    """``field`` on a cleaned line of a page's Markdown front matter (the lines open with
+    ``标题:`` or ``文号:``; a reader may run the fields of one line together)."""
+    return field.search(s) if _FRONT_MATTER.match(s) else None
+
+
+def front_matter(top: list[str], field: re.Pattern[str]) -> re.Match[str] | None:
+    """``field`` read in a page's front matter, the first line that has it."""
+    return next((m for line in top if (m := _front_field(clean(line), field))), None)
+
+
 def find_doc_number(top: list[str]) -> str | None:
     """A document number printed on a short line near the top: 淄政字〔2022〕38号."""
     for line in top:
         s = clean(line)
-        m = _FRONT_NUMBER.search(s) if _FRONT_MATTER.match(s) else None
+        m = _front_field(s, _FRONT_NUMBER)
         if m:  # Markdown front matter: '文号: 沪府办发〔2026〕15号'
             return m.group(1)
         if len(s) > 40:
