@@ -21,10 +21,14 @@ FRONT = """---
 """
 
 
-def _plan(tmp_path: Path, body: str) -> Plan:
+def _page(tmp_path: Path, text: str) -> Plan:
     path = tmp_path / "doc.md"
-    path.write_text(FRONT + body, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return extract_file(path)
+
+
+def _plan(tmp_path: Path, body: str) -> Plan:
+    return _page(tmp_path, FRONT + body)
 
 
 def test_a_task_name_merged_over_several_numbered_rows_is_their_section(tmp_path: Path) -> None:
@@ -116,22 +120,18 @@ def test_what_a_plan_costs_is_not_a_target() -> None:
 
 def test_notices_that_revise_or_pass_on_a_document_are_titled_by_it(tmp_path: Path) -> None:
     for verb in ("关于修订", "上海市某区人民政府关于批转区文化局"):
-        path = tmp_path / "doc.md"
-        path.write_text(f"---\n标题: {verb}《某区加强文物保护工作的实施意见》的通知\n---\n\n"
-                        "各有关单位：\n\n现将实施意见转发给你们。\n", encoding="utf-8")
-        meta = extract_file(path).meta
+        meta = _page(tmp_path, f"---\n标题: {verb}《某区加强文物保护工作的实施意见》的通知\n"
+                     "---\n\n各有关单位：\n\n现将实施意见转发给你们。\n").meta
         assert (meta.title, meta.doc_type) == ("某区加强文物保护工作的实施意见",
                                                "implementation_opinion"), verb
 
 
 def test_a_decree_number_in_brackets_dates_the_rules(tmp_path: Path) -> None:
-    path = tmp_path / "doc.md"
-    path.write_text("---\n标题: 某市景观照明管理办法\n发布日期: -\n---\n\n"
-                    "# 某市景观照明管理办法\n\n"
-                    "（2019年11月21日某市人民政府令第25号公布　自2020年1月1日起施行）\n\n"
-                    "第一条（目的和依据）\n\n为了规范本市景观照明管理，制定本办法。\n",
-                    encoding="utf-8")
-    assert extract_file(path).meta.issued == "2019-11-21"
+    plan = _page(tmp_path, "---\n标题: 某市景观照明管理办法\n发布日期: -\n---\n\n"
+                 "# 某市景观照明管理办法\n\n"
+                 "（2019年11月21日某市人民政府令第25号公布　自2020年1月1日起施行）\n\n"
+                 "第一条（目的和依据）\n\n为了规范本市景观照明管理，制定本办法。\n")
+    assert plan.meta.issued == "2019-11-21"
 
 
 def test_same_reading_targets_of_different_measures_name_their_measure(tmp_path: Path) -> None:
@@ -166,11 +166,8 @@ def test_a_time_label_in_a_note_is_the_deadline() -> None:
 
 
 def test_a_schedule_of_dated_steps_ends_the_period(tmp_path: Path) -> None:
-    path = tmp_path / "doc.md"
-    path.write_text("---\n标题: 关于印发《某事一件事实施方案》的通知\n---\n\n各有关单位：\n\n"
-                    "某市交通委员会\n\n2025年4月1日\n\n某事一件事实施方案\n\n三、实施步骤\n\n"
-                    "（一）部署实施阶段（2025年3月）\n\n完成系统部署。\n\n"
-                    "（二）正式运行阶段（2025年5月）\n\n2025年5月底完成全部上线。\n",
-                    encoding="utf-8")
-    meta = extract_file(path).meta
+    meta = _page(tmp_path, "---\n标题: 关于印发《某事一件事实施方案》的通知\n---\n\n"
+                 "各有关单位：\n\n某市交通委员会\n\n2025年4月1日\n\n某事一件事实施方案\n\n"
+                 "三、实施步骤\n\n（一）部署实施阶段（2025年3月）\n\n完成系统部署。\n\n"
+                 "（二）正式运行阶段（2025年5月）\n\n2025年5月底完成全部上线。\n").meta
     assert (meta.period_start, meta.period_end) == (2025, 2025)
