@@ -138,3 +138,104 @@ def test_the_text_after_a_task_table_is_kept(tmp_path: Path) -> None:
     plan = extract_file(path)
     assert len(plan.tasks) == 2
     assert any(t.value == 100 for t in plan.targets)
+
+
+BODY_RESTATED = """---
+标题: 某市推进光伏在交通领域应用的实施方案
+发布日期: 2024-05-10
+---
+
+某市推进光伏在交通领域应用的实施方案
+
+一、重点任务
+
+（一）推进示范工程
+
+1.“光伏+地铁”工程。利用车站屋顶建设光伏。（责任单位：市地铁集团）
+
+2.“光伏+公交”工程。利用公交场站建设光伏。（责任单位：市公交集团）
+
+（二）健全推进机制
+
+1.健全运营模式。完善光伏项目开发管理机制。（责任单位：市交通委）
+
+附表1
+
+任务分工表
+
+序号
+
+事项
+
+工作措施
+
+责任单位
+
+推进示范工程
+
+1
+
+“光伏+地铁”工程
+
+利用既有高架车站屋顶建设分布式光伏
+
+市地铁集团
+
+2
+
+新建车站屋顶光伏覆盖面积达到一半以上并同步运营
+
+3
+
+*推进甲路、乙路车辆基地光伏设施建设
+
+4
+
+“光伏+公交”工程
+
+利用公交枢纽首末站建设光伏车棚
+
+市公交集团、各区政府
+
+5
+
+配合储能和充电系统打造光储充一体化公交场站模式
+
+健全推进机制
+
+6
+
+健全运营模式
+
+建立以市场化竞争配置为主的项目开发管理机制
+
+市交通委、市经济信息化委
+
+7
+
+支持第三方新能源企业打包承接交通领域光伏改建项目
+
+市交通委、各项目实施主体
+
+"""
+
+
+def test_merged_items_and_units_group_rows_and_a_table_restating_the_body(
+        tmp_path: Path) -> None:
+    """附表 任务分工表: a group heading before the first row and between two rows, a 事项 merged
+    down over several numbered rows (a row printing only its number and work takes the 事项
+    and the units from the row above), a ``*`` marking projects. Its groups restate the body's
+    measures, so its rows are filed under its caption, apart from the body's 1. and 2."""
+    plan = extract_file(_write(tmp_path, BODY_RESTATED))
+    table = [(t.number, t.title, t.lead) for t in plan.tasks if t.section == "任务分工表"]
+    assert table == [
+        (1, "利用既有高架车站屋顶建设分布式光伏", ["市地铁集团"]),
+        (2, "新建车站屋顶光伏覆盖面积达到一半以上并同步运营", ["市地铁集团"]),
+        (3, "推进甲路、乙路车辆基地光伏设施建设", ["市地铁集团"]),
+        (4, "利用公交枢纽首末站建设光伏车棚", ["市公交集团", "各区政府"]),
+        (5, "配合储能和充电系统打造光储充一体化公交场站模式", ["市公交集团", "各区政府"]),
+        (6, "建立以市场化竞争配置为主的项目开发管理机制", ["市交通委", "市经济信息化委"]),
+        (7, "支持第三方新能源企业打包承接交通领域光伏改建项目", ["市交通委", "各项目实施主体"])]
+    body = [(t.section, t.number, t.title) for t in plan.tasks if t.section != "任务分工表"]
+    assert body == [("推进示范工程", 1, "“光伏+地铁”工程"), ("推进示范工程", 2, "“光伏+公交”工程"),
+                    ("健全推进机制", 1, "健全运营模式")]

@@ -55,7 +55,7 @@ _RIDER = re.compile(r"(?:均|都|也|亦)(?:需|要|应|须)|下同|参照执行
 _YEAR = re.compile(r"(20\d{2})年(?![起开])")
 _DEPT_END = re.compile(
     r"(?:局|委|办|部|厅|院|会|中心|行|政府|公司|单位|部门|集团|室|处|所|协|联|团|校|馆|站|社|区|市|县|镇|街道|"
-    r"机构|银行|分局|管委|法院|检察院|党校|企业|国企|高校|园区|署|大学|学院|分署|乡镇|旗|队|专班)$"
+    r"机构|银行|分局|管委|法院|检察院|党校|企业|国企|高校|园区|署|大学|学院|分署|乡镇|旗|队|专班|实施主体|责任主体)$"
 )
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 # separators inside brackets are swapped for private-use characters while a note is split

@@ -67,16 +67,27 @@ def extract_tasks(doc: Document) -> TaskResult:
     carry = _convention_carried(doc.blocks)
     for measure in _measures(doc.blocks, carry):
         _add_measure(measure, result)
+    body = {t.section for t in result.tasks if t.section} | {t.title for t in result.tasks}
     for i, block in doc.tables():
         first_leads = carry[i] or any(departments.FIRST_LEADS.search(c)
                                       for row in block.rows for c in row)
-        result.tasks.extend(tasks_from_table(block, result.findings, first_leads,
-                                             _caption(doc.blocks, i)))
+        caption = _caption(doc.blocks, i)
+        rows = tasks_from_table(block, result.findings, first_leads, caption)
+        result.tasks.extend(_apart_from_body(rows, body, caption))
     return result
 
 
+def _apart_from_body(rows: list[Task], body: set[str], caption: str | None) -> list[Task]:
+    """A 任务分工表 whose groups repeat the document's own measures or their headings (附表1
+    任务分工表: 推进实施…示范工程 ‖ “光伏+地铁”工程 ‖ 1…4, the body's 1.“光伏+地铁”工程): its
+    rows are filed under its caption, apart from the body's measures of the same name."""
+    if caption is None or not any(t.section in body for t in rows):
+        return rows
+    return [t.model_copy(update={"section": caption}) for t in rows]
+
+
 _ANNEX_CAPTION = re.compile(r"(?:附件\s*[\d一二三四五六七八九十]*[:：]?\s*)?"
-                            r"([^。；，,：:）)]{4,60}?(?:分工|分解|任务|清单|责任)[^。；]{0,6}表)$")
+                            r"([^。；，,：:）)]{2,60}?(?:分工|分解|任务|清单|责任)[^。；]{0,6}表)$")
 
 
 def _caption(blocks: list[Block], i: int) -> str | None:
@@ -377,6 +388,7 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
         if "group" in cols:  # the rows' own work, under the merged task name
             title = _title(title)
             section = re.sub(r"\s+", "", _cell(row, cols, "group")) or section
+        title = title.lstrip("*＊※")  # 打*的为具体项目: the mark is not part of the title
         if not title:
             continue
         res = departments.read_columns(_cell(row, cols, "lead"), _cell(row, cols, "support"),

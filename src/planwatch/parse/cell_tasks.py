@@ -108,7 +108,7 @@ def _whole_row(n: int, width: int) -> int:
 # 区绿化市容局、‖ 区农业农村委: one cell broken over two paragraphs
 _CONTINUED = re.compile(r"[、，,和及]$")
 _UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|中心|政府|街镇|街道|镇|机关|机构|公司|单位|集团|专班|"
-                       r"[)）])$")
+                       r"主体|[)）])$")
 
 
 def _continuations_joined(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -140,29 +140,76 @@ def _merged_title(texts: list[str], width: int, title: str | None) -> list[str] 
     return None
 
 
+def _group_title(text: str) -> bool:
+    """A cell standing alone between task rows, without a number: the heading of the group of
+    rows after it (推进实施“光伏+”示范工程), not a task's work or its units."""
+    text = squash(text)
+    return 4 <= len(text) <= 24 and not _units(text) and not re.search(r"[、。；;，,：:]", text)
+
+
+def _leading_group(cells: list[tuple[str, int]]) -> tuple[list[tuple[str, int]],
+                                                          tuple[str, int] | None]:
+    """A group heading printed before the table's first numbered row, split off the cells."""
+    if len(cells) >= 2 and not _SEQ.match(squash(cells[0][0])) \
+            and _SEQ.match(squash(cells[1][0])) and _group_title(cells[0][0]):
+        return cells[1:], cells[0]
+    return cells, None
+
+
+def _trailing_group(texts: list[str], width: int) -> str | None:
+    """``29`` ‖ its work ‖ ``建立健全…机制``: a row whose other cells are merged from above,
+    followed by the heading of the next group of rows."""
+    if width >= 4 and len(texts) == 3 and len(squash(texts[1])) >= 15 \
+            and _group_title(texts[2]):
+        return texts[2]
+    return None
+
+
+def _merged_down(texts: list[str], above: tuple[str, ...], dept_cols: set[int]) -> list[str]:
+    """``2`` ‖ its work: a row printing only its number and its work; every other cell (the 事项
+    and the units) is merged down from the row above. The work is the last column that does not
+    name units."""
+    work = max(j for j in range(1, len(above)) if j not in dept_cols)
+    row = list(above)
+    row[0], row[work] = texts[0], texts[1]
+    return row
+
+
 def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> Grid | None:
     """The rows of a task table whose first column is 序号 and second the task; None when the
-    cells do not fall into group rows, task rows, merged-cell rows and rows whose title is
-    merged down from the row above."""
+    cells do not fall into group rows, task rows, merged-cell rows and rows whose title (or
+    title and units) is merged down from the row above."""
     width = len(header)
     if width < 3:
         return None
-    segments = _segments(_continuations_joined(_without_headers(_cells(frags), header)))
+    cells, group = _leading_group(
+        _continuations_joined(_without_headers(_cells(frags), header)))
+    segments = _segments(cells)
     if segments is None:
         return None
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
+    if group is not None:
+        rows.append(("", group[0], *[""] * (width - 2)))
+        lines.append(group[1])
     for n, seg in enumerate(segments):
         texts = [t for t, _ in seg]
         if n == len(segments) - 1:
             texts = texts[:_whole_row(len(texts), width)]  # what follows the table's last row
+        after = _trailing_group(texts, width)
+        if after is not None:
+            texts = texts[:2]
         rest = len(texts) - width
-        title = rows[-1][1] if rows and not _GROUP_SEQ.match(squash(rows[-1][0])) else None
+        above = rows[-1] if rows and not _GROUP_SEQ.match(squash(rows[-1][0])) \
+            and rows[-1][0] else None
+        title = above[1] if above else None
         merged = _merged_title(texts, width, title) if rows else None
         if len(texts) == 2 and _GROUP_SEQ.match(squash(texts[0])):
             rows.append((texts[0], texts[1], *[""] * (width - 2)))  # a group row
         elif merged is not None:
             rows.append(tuple(_PLACEHOLDER.sub("", r) for r in merged))
+        elif len(texts) == 2 and width >= 4 and above is not None:
+            rows.append(tuple(_merged_down(texts, above, dept_cols)))
         elif rest >= 0 and rest % (width - 2) == 0:
             row = list(texts[:width])
             for k in range(width, len(texts), width - 2):
@@ -171,6 +218,9 @@ def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> 
         else:
             return None
         lines.append(seg[0][1])
+        if after is not None:
+            rows.append(("", after, *[""] * (width - 2)))
+            lines.append(seg[-1][1])
     if len(rows) < 2:
         return None
     return Grid(tuple(header), tuple(rows), tuple(lines), float(len(rows)))
