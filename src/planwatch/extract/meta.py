@@ -67,7 +67,8 @@ _TITLE_YEAR = re.compile(r"^(20\d{2})\s*年(?![—\-–－~～至到])")
 _IN_FORCE = re.compile(  # 自2020年1月1日起施行，有效期3年 / 本意见于2016年6月1日施行，有效期5年
     r"(?:自\s*(?P<y>20\d{2})\s*年(?:(?P<mo>\d{1,2})月(?P<d>\d{1,2})日)?[^，。；]{0,12}?日?起"
     r"|于\s*(?P<y2>20\d{2})\s*年(?P<mo2>\d{1,2})月(?P<d2>\d{1,2})日起?)(?:施行|实施|执行)"
-    r"(?:[，,]?\s*有效期(?:为|至)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年)?")
+    r"(?:[，,]?\s*有效期(?:为|至)?\s*(?:(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年"
+    r"|(?P<until>20\d{2})\s*年))?")
 # 自2019年1月1日至2021年12月31日: a window in which a rule applies
 _WINDOW = re.compile(r"自\s*(20\d{2})\s*年\d{1,2}月\d{1,2}日\s*(?:起\s*)?至"
                      r"\s*(20\d{2})\s*年\d{1,2}月\d{1,2}日")
@@ -475,18 +476,33 @@ def find_period(
     if doc_type != "plan" and start is not None:
         years = [int(y) for y in _BY_YEAR.findall(text) if int(y) >= start]
         if years:
-            goals = [y for y in _goal_years(text) if y >= start]
+            goals = [y for y in _goal_years(text) + _stage_years(text) if y >= start]
             return start, max(goals) if goals else Counter(years).most_common(1)[0][0]
         spans = [five_year_span(o)[1] for o in _PERIOD_OF.findall(text)]
         end = max((y for y in spans if y >= start), default=None)
         if end is None:  # 步骤安排: 2017年7月底前…，2018年上半年… — the last step's year
             end = max((int(y) for y in _STEP_YEAR.findall(text) if int(y) >= start),
                       default=None)
+        if end is None:  # 从现在起至2017年12月底: the window of the work
+            end = max((y for y in _stage_years(text) if y >= start), default=None)
         return start, end
     ordinals = _FIVE_YEAR.findall(text[:3000]) if doc_type != "regulation" else []
     if ordinals:  # a rules document citing a 十四五 plan does not run over it
         return five_year_span(max(ordinals, key="一二三四五六七八九".index))
     return start, None
+
+
+# （四）到2035年，… / 远期目标：到2035年，…: a stage of the document's own, set out as a goal
+_STAGE_LINE = re.compile(r"(?m)^\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]"
+                         r"|(?:近期|中期|远期)目标[：:]?)\s*到\s*(20\d{2})\s*年")
+# 从现在起至2017年12月底 / 即日起至…: the window the document's work runs in
+_UNTIL = re.compile(r"(?:现在|即日|今日|印发之日)起?\s*至\s*(20\d{2})\s*年")
+
+
+def _stage_years(text: str) -> list[int]:
+    """The years of the stages a document sets out (its last stage is where it runs to, also
+    when that stage states no number) and of the window its work runs in."""
+    return [int(y) for y in _STAGE_LINE.findall(text)] + [int(y) for y in _UNTIL.findall(text)]
 
 
 def _goal_years(text: str) -> list[int]:
@@ -505,6 +521,8 @@ def _in_force_span(force: re.Match[str]) -> tuple[int, int | None]:
     N-th anniversary (2020-01-01 + 3 → 2022), from any other day in that anniversary's year
     (2024-12-20 + 5 → 2029)."""
     first = int(force.group("y") or force.group("y2"))
+    if force.group("until"):  # 有效期至2015年5月31日
+        return first, int(force.group("until"))
     term = force.group("n")
     if not term:
         return first, None

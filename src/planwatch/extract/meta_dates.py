@@ -11,7 +11,7 @@ import cn2an
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
-_FRONT_MATTER = re.compile(r"^(?:标题|文号)[:：]")
+_FRONT_MATTER = re.compile(r"^(?:标题|文号|发布单位|发布日期)[:：]")
 _FRONT_NUMBER = re.compile(r"文号[:：]\s*(" + DOC_NUMBER.pattern + ")")
 _DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + DOC_NUMBER.pattern + ")")
 # a publication note: '…办公室2015年7月16日以粤科规财字〔2015〕104号发布'

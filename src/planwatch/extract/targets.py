@@ -29,6 +29,7 @@ from planwatch.extract.targets_text import (
     Period,
     build_paras,
     infer_period,
+    plan_end_year,
     split_sentences,
 )
 from planwatch.model.finding_messages import make_finding
@@ -61,7 +62,11 @@ class TargetResult:
 
 
 def _future_year(sentence: str, period: Period) -> int | None:
-    return _first_year_from(sentence, period.start)
+    year = _first_year_from(sentence, period.start)
+    if year is None:  # 到“十二五”期末，…培训率达到100%
+        end = plan_end_year(sentence)
+        year = end if end is not None and (period.start is None or end >= period.start) else None
+    return year
 
 
 # 2023-2025年，新建居住光伏规模超过10万千瓦: a window that opens the sentence dates what the

@@ -16,7 +16,8 @@ _UNITS = sorted(
      "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里", "位", "万例", "例",
      "万元/人", "元/人", "亿人次", "亿人", "吨标准煤", "万吨标准煤", "万千瓦",
      "千瓦", "个工作日", "瓦时/公斤", "瓦时/千克", "元/瓦时", "亿瓦时", "万瓦时", "千瓦时",
-     "具", "辆", "艘", "栋", "幢", "公顷", "平方公里", "年一遇"],
+     "具", "辆", "艘", "栋", "幢", "公顷", "平方公里", "年一遇", "万吨", "吨", "兆瓦", "MW",
+     "吉瓦", "GW", "万立方米", "立方米"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -63,7 +64,7 @@ _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|�
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
     rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+(?:或(?:{INCREMENT_VERBS})+)*")
 _SCOPE = re.compile(
-    r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?|在?全市|在?全区"
+    r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|(?:到|至)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|期末|末)?|在?全市|在?全区"
     r"|在?全县|在?全省|我市|我区|我省|我县|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
     r"|每年|年均|今年(?!以来)|全年|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
@@ -277,6 +278,22 @@ def _scaled_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mentio
     return out
 
 
+_FLOOR_LINE = re.compile(r"[^，,。；;]{0,30}?保护(?:底线|红线)")
+_SHARE_OF = re.compile(r"(?:比例|比重|占比)((?:不低于|不少于|不高于|不超过|高于|低于|超过))"
+                       r"[^，,。；;\d]{2,20}的\s*$")
+
+
+_SHARE_OF_SUBJECT = re.compile(r"(.{2,}?(?:比例|比重|占比))"
+                               r"(?:不低于|不少于|不高于|不超过|高于|低于|超过)"
+                               r"([^，,。；;\d]{2,20}?)的?")
+
+
+def _share_of_base(subject: str) -> str:
+    """比例不低于各区养老机构数量的15% → 比例（占各区养老机构数量）: the base the share is of."""
+    of = _SHARE_OF_SUBJECT.fullmatch(subject)
+    return f"{of.group(1)}（占{of.group(2)}）" if of else subject
+
+
 def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     raw_a, raw_b, unit = m.group("a"), m.group("b"), m.group("unit")
     value = _number(raw_a, sentence[:m.start()])
@@ -289,7 +306,7 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     if chinese and _PROGRAMME_NAME.match(sentence, m.end()):
         return None  # 培育千名青年农场主行动计划: a round number in a programme's name
     if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人",
-                                              "万千瓦", "万吨标准煤"):
+                                              "万千瓦", "万吨标准煤", "万吨", "万立方米"):
         # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
@@ -306,6 +323,11 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     if comp is None and _FLOOR_LEAD.search(sentence, 0, m.start()) \
             and _PREFIX_FLOOR.search(sentence[:m.start()].rstrip()):
         comp = ">="
+    if comp is None and _FLOOR_LINE.match(sentence, m.end()):
+        comp = ">="  # 守住202万亩耕地、150万亩永久基本农田保护底线: what may not shrink
+    if comp is None and unit == "%":  # 比例不低于各区养老机构数量的15%: a share of a named base
+        of = _SHARE_OF.search(sentence, 0, m.start())
+        comp = comparator_before(of.group(1)) if of else None
     if comp is None:
         comp = comparator_before(sentence[:m.start()]) or "="
         if sentence[:m.start()].rstrip().endswith("突破") and _CJK_START.match(sentence, m.end()):
@@ -500,10 +522,11 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
     ``framed``: a 到20XX年 or goal heading frames the sentence, so its counts are what is aimed at
     (到2020年，…高新技术企业拥有著名商标3000个)."""
     sentence = blank_list_mark(sentence)
+    counted = _counted_rates(sentence)
     mentions = find_mentions(sentence)
     if not mentions:
-        return [], []
-    cands: list[Candidate] = []
+        return counted, []
+    cands: list[Candidate] = counted
     unparsed: list[Mention] = []
     carried = ""  # the verb of the clause before, for a list that runs on after a comma
     clauses = _clauses(sentence)
@@ -559,7 +582,46 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
             k += 1
         carried = state.verb if state.triggered else ""
     _fill_ellipsis(cands)
+    _modal_apart(cands)
     return _share_class_head(sentence, cands), unparsed
+
+
+_MODAL = re.compile(r"确保|力争|争取")
+# 实现A排查率、B建设率和C履行率“三个100%”: one value for each of the rates listed before it
+_N_TIMES = re.compile(
+    r"[“\"]?(?P<n>[两二三四五六七八九十]|\d{1,2})个(?P<v>\d{1,3}(?:\.\d+)?)%[”\"]?")
+_LIST_OPEN = re.compile(r".*(?:实现|达到|做到|确保)")
+_RATE_ITEM = re.compile(r"(?<![^、和及])[^、]+?(?:率|比例|覆盖面)(?=[、和及]|$)")
+
+
+def _counted_rates(sentence: str) -> list[Candidate]:
+    """The rates a slogan counts (“六个100%”): each listed rate is a target of that value, when
+    the list names exactly as many rates as the slogan counts."""
+    out: list[Candidate] = []
+    for m in _N_TIMES.finditer(sentence):
+        n = parse_number(m.group("n"))
+        cs = max(sentence.rfind(c, 0, m.start()) for c in "，,；;：:。") + 1
+        opened = _LIST_OPEN.match(sentence, cs, m.start())
+        at = opened.end() if opened else cs
+        listed = sentence[at:m.start()]
+        items = [(i.start(), i.group()) for i in _RATE_ITEM.finditer(listed)]
+        if n is None or len(items) < 2 or "".join(t for _, t in items) \
+                != re.sub(r"^[、和及]|(?<=率|例|面)[、和及]", "", listed):
+            continue  # not a list of rates only (the slogan may miscount them: 六个 for seven)
+        value = float(m.group("v"))
+        for offset, text in items:
+            out.append(Candidate(text, value, None, "%", "=", "level", at + offset, m.end(),
+                                 m.start("v"), sentence[cs:m.start("v")], m.end()))
+    return out
+
+
+def _modal_apart(cands: list[Candidate]) -> None:
+    """容量确保达到120MW，力争达到180MW: one subject, a floor and a stretch goal; each is named by
+    its word (…容量（确保）, …容量（力争）) so that the two stay apart wherever they are shown."""
+    for a, b in itertools.pairwise(cands):
+        ma, mb = _MODAL.findall(a.clause_prefix), _MODAL.findall(b.clause_prefix)
+        if a.subject == b.subject and ma and mb and ma[-1] != mb[-1]:
+            a.subject, b.subject = f"{a.subject}（{ma[-1]}）", f"{b.subject}（{mb[-1]}）"
 
 
 _CLASS_BEFORE_AMOUNT = re.compile(r"(?:营业收入|营收|产值|销售额|销售收入|收入|规模)\s*$")
@@ -722,6 +784,8 @@ def _from_to(sentence: str, first: Mention,
 
 _ACTING_END = re.compile(rf"(?:(?:研究|联合|协同)?(?:{INCREMENT_VERBS})+(?:推动|带动|推进)?)$")
 _RATE_TAIL = re.compile(r"(?:年均)?(?:增长|增速|增幅)?(?:超过|超|达到|达|为)?$")
+_BEFORE_NUMBER = re.compile(
+    r"(?:确保|力争|争取)?(?:达到|达|超过|超|为|突破|稳定在|不低于|不少于)?$")
 _ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|、")
 # 建成包括/覆盖 N 家…: a whole described by what it includes
 _COVER_VERB = re.compile(r"^(?:包括|覆盖|涵盖)$")
@@ -807,7 +871,7 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         if task is not None and end <= m.end:  # 全年重点项目1万亿元的投资任务
             subject, end = subject + task.group().strip().lstrip("的"), task.end()
             state.verb = state.verb or "落实"  # a task is work to be done: a flow
-    subject = _ITEM_NUMBER.sub("", subject).lstrip("的为和及与、至，, ")
+    subject = _share_of_base(_ITEM_NUMBER.sub("", subject).lstrip("的为和及与、至，, "))
     subject = _ADVERB_TAIL.sub("", subject)  # 排水系统基本达到…: the adverb is not the subject
     subject = _COMPARATOR_TAIL.sub("", subject) if m.comparator in (">=", "<=") else subject
     if subject.count("（") > subject.count("）"):  # 6座水闸（含…: the bracket is a note
@@ -846,10 +910,10 @@ def _share_subject(core: str, noun: str, m: Mention) -> str | None:
 
 
 _PREPOSITION = re.compile(r"[对将把向给为在]")
-_AIM_TAIL = re.compile(r"(?:力争|争取|的|为|有)+$")
+_AIM_TAIL = re.compile(r"(?:力争|争取|确保|的|为|有)+$")
 _AIM_HEAD = re.compile(r"^(?:力争|争取|确保)")
 _JOINER_END = re.compile(r"[和及与、]$")
-_AIM_TAIL_SHORT = re.compile(r"(?:力争|争取|的|为)+$")
+_AIM_TAIL_SHORT = re.compile(r"(?:力争|争取|确保|的|为)+$")
 
 
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
@@ -895,6 +959,10 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         text = sentence[ps:pe]
         if back < ci - 1:
             text = _RATE_TAIL.sub("", re.split(r"\d", text, maxsplit=1)[0])
+        elif re.search(r"\d", text):  # 装机容量确保达到120MW，力争达到180MW: its subject
+            head = _BEFORE_NUMBER.sub("", re.split(r"\d", text, maxsplit=1)[0])
+            named = _ONLY_VERBS.sub("", LEVEL_VERBS.sub("", strip_scope(head)))
+            text = head if len(_CJK.findall(named)) >= 2 else text  # not 累计完成180万平方米…
         subject = _PREDICATE_TAIL.sub("", strip_scope(text))
         return subject, ps, m.end
     if state.verb and not _LEAD_VERB.match(subject):

@@ -144,14 +144,28 @@ def zone_of(heading: str) -> str | None:
 
 
 def _lead_year(text: str) -> int | None:
-    """The 到20xx年 that opens the paragraph, or its last sentence when that one leads in to the
-    goal bullets ('2024年，…达到3160亿元。到2027年，…体系更加完善。')."""
+    """The 到20xx年 (or 到“十二五”期末) that opens the paragraph, or its last sentence when that
+    one leads in to the goal bullets ('2024年，…达到3160亿元。到2027年，…体系更加完善。')."""
     sentences = [s for _, s in split_sentences(text)]
     for sentence in sentences[:1] + sentences[-1:]:
         m = YEAR_BY.match(sentence.lstrip("—- "))
         if m:
             return _year(m.group(1))
+        end = plan_end_year(sentence.lstrip("—- "), opening=True)
+        if end is not None:
+            return end
     return None
+
+
+# 到“十二五”期末 / 至十四五末: the last year of that five-year plan
+_PLAN_END = re.compile(
+    r"(?:到|至)\s*[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期末|末期|末)")
+
+
+def plan_end_year(sentence: str, opening: bool = False) -> int | None:
+    """The year a 到“十X五”期末 in the sentence (at its start when ``opening``) names."""
+    m = _PLAN_END.match(sentence) if opening else _PLAN_END.search(sentence)
+    return 1985 + 5 * (_CN_ORD.index(m.group(1)) + 5) if m else None
 
 
 def _year(raw: str) -> int | None:
