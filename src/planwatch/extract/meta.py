@@ -497,12 +497,15 @@ _STAGE_LINE = re.compile(r"(?m)^\s*(?:[（(][一二三四五六七八九十]{1,2
                          r"|(?:近期|中期|远期)目标[：:]?)\s*到\s*(20\d{2})\s*年")
 # 从现在起至2017年12月底 / 即日起至…: the window the document's work runs in
 _UNTIL = re.compile(r"(?:现在|即日|今日|印发之日)起?\s*至\s*(20\d{2})\s*年")
+# （二）工作目标。2019年全市生活垃圾分类工作明确三大目标: the year the goals are set for
+_YEAR_GOALS = re.compile(r"目标(?:任务)?[。：:]\s*(20\d{2})年[^。；，]{0,30}?目标")
 
 
 def _stage_years(text: str) -> list[int]:
     """The years of the stages a document sets out (its last stage is where it runs to, also
     when that stage states no number) and of the window its work runs in."""
-    return [int(y) for y in _STAGE_LINE.findall(text)] + [int(y) for y in _UNTIL.findall(text)]
+    return [int(y) for pattern in (_STAGE_LINE, _UNTIL, _YEAR_GOALS)
+            for y in pattern.findall(text)]
 
 
 def _goal_years(text: str) -> list[int]:

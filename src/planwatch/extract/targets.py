@@ -80,6 +80,19 @@ _DEADLINE_OPEN = re.compile(
 
 
 _NTH_YEAR = re.compile(r"第([一二三四五])年")
+_PERIOD_OPEN = re.compile(
+    r"^\s*(?:[“\"]?十([一二三四五六七八九])五[”\"]?(?:时期|期间|期内)|本规划期内)")
+
+
+def _own_period(sentence: str, period: Period) -> bool:
+    """The sentence opens with the plan's own period (“十四五”时期，… in a 十四五 plan)."""
+    m = _PERIOD_OPEN.match(sentence)
+    if m is None:
+        return False
+    if m.group(1) is None:
+        return True
+    end = 1985 + 5 * (_CN_ORD.index(m.group(1)) + 5)
+    return period.end is None or end == period.end
 
 
 def _nth_year(clause: str, period: Period) -> int | None:
@@ -296,6 +309,8 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
         sentence = blank_list_mark(raw)  # 3.2026年11月底前: item 3, then its date
         if not has_number(sentence) or is_past_sentence(sentence, as_of):
             continue  # a sentence without a numeral commits to no number and sets no year
+        if _own_period(sentence, period):
+            para_year = para_date = None  # “十四五”时期，…: the plan's period again, not 2022
         framed = para_year is not None
         para_year = _future_year(sentence, period) or para_year
         para_date = _window_end(sentence.lstrip(), period.start) or para_date

@@ -17,7 +17,8 @@ _UNITS = sorted(
      "万元/人", "元/人", "亿人次", "亿人", "吨标准煤", "万吨标准煤", "万千瓦",
      "千瓦", "个工作日", "瓦时/公斤", "瓦时/千克", "元/瓦时", "亿瓦时", "万瓦时", "千瓦时",
      "具", "辆", "艘", "栋", "幢", "公顷", "平方公里", "年一遇", "万吨", "吨", "兆瓦", "MW",
-     "吉瓦", "GW", "万立方米", "立方米"],
+     "吉瓦", "GW", "万立方米", "立方米", "万吨/日", "吨/日", "㎡", "万㎡", "万套", "万张", "张",
+     "万台", "万条", "万份", "份"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -58,7 +59,8 @@ INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持|完成(?!率)"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
-    r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造|增加(?![到至值])|减费让利|让利")
+    r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造提升|改造|增加(?![到至值])|减费让利|让利"
+    r"|升级(?!版)|增设")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|用地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
@@ -306,7 +308,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     if chinese and _PROGRAMME_NAME.match(sentence, m.end()):
         return None  # 培育千名青年农场主行动计划: a round number in a programme's name
     if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人",
-                                              "万千瓦", "万吨标准煤", "万吨", "万立方米"):
+                                              "万千瓦", "万吨标准煤", "万吨", "万立方米", "万吨/日",
+                                              "万㎡"):
         # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
@@ -583,6 +586,7 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
         carried = state.verb if state.triggered else ""
     _fill_ellipsis(cands)
     _modal_apart(cands)
+    cands = [c for c in cands if len(_DECIMALS.findall(c.subject)) < 2]  # table cells' figures
     return _share_class_head(sentence, cands), unparsed
 
 
@@ -818,6 +822,7 @@ _COVERAGE_LEAD = re.compile(r"推动|推进|实现|确保|力争")
 _ITEM_NUMBER = re.compile(
     r"^(?:\d{1,3}[.．、]\s*|[（(]\d{1,2}[)）]\s*|[一二三四五六七八九十]{1,2}是)")
 _ADVERB_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:基本|总体|全面)$")
+_DECIMALS = re.compile(r"\d+\.\d+")  # 19.2320.269.61友谊路街道: the figures of table cells
 _LONGEST_NAME = 48  # CJK characters: beyond this a 'subject' is a run of flattened table cells
 _ONLY_VERBS = re.compile(rf"(?:{INCREMENT_VERBS})+")
 
@@ -878,7 +883,8 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         subject = subject[:subject.rfind("（")]
     if subject.count("）") > subject.count("（"):  # 长兴镇）分阶段…: the tail of a note before
         subject = subject[subject.rfind("）") + 1:]
-    if subject[:1] in "）)" or len(_CJK.findall(subject)) > _LONGEST_NAME:
+    if subject[:1] in "）)" or len(_CJK.findall(subject)) > _LONGEST_NAME \
+            or len(_DECIMALS.findall(core)) >= 2:
         return None  # '）全部达到规划规模' (inside a note), a run of table cells
     if (len(_CJK.findall(subject)) < 2 and not re.search(r"[A-Za-z]{2,}", subject)) \
             or _BARE_VERB.fullmatch(subject) \

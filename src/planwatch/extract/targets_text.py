@@ -143,6 +143,12 @@ def zone_of(heading: str) -> str | None:
     return {"高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}.get(zone, zone)
 
 
+# a paragraph that opens with its own goal heading (（二）工作目标。…), and the year it sets its
+# goals for when the next sentence says so (2019年全市…工作明确三大目标)
+_INLINE_GOALS = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[)）]\s*"
+                           r"(?:工作|主要|总体|发展)?目标(?:任务)?[。：:]\s*(?:((?:19|20)\d{2})年[^。；]{0,30}?目标)?")
+
+
 def _lead_year(text: str) -> int | None:
     """The 到20xx年 (or 到“十二五”期末) that opens the paragraph, or its last sentence when that
     one leads in to the goal bullets ('2024年，…达到3160亿元。到2027年，…体系更加完善。')."""
@@ -251,8 +257,11 @@ def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
             sec.lead_year = _lead_year(text)
         label = _LABEL.match(text)
         scope = (scope_of(label.group(1)) if label else None) or (sec.scope if sec else None)
-        paras.append(Para(text, lines, bool(sec and sec.past), bool(sec and sec.goal),
-                          sec.lead_year if sec else None, scope))
+        inline = _INLINE_GOALS.match(text)  # （二）工作目标。2019年全市…明确三大目标。…
+        lead = (int(inline.group(1)) if inline and inline.group(1) else None) \
+            or (sec.lead_year if sec else None)
+        paras.append(Para(text, lines, bool(sec and sec.past),
+                          bool(sec and sec.goal) or inline is not None, lead, scope))
     return paras
 
 

@@ -1,0 +1,67 @@
+"""Rules learnt from sealed set 9 once it was scored and released (issue 7): synthetic sentences
+and documents, one rule each, never a copy of a set text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.actions import extract_file
+from planwatch.extract.targets_parse import parse_sentence
+from planwatch.model.plan import Plan
+
+FRONT = """---
+标题: 关于印发《某区住房发展“十四五”规划》的通知
+文号: 某府办发〔2021〕8号
+发布单位: 上海市某区人民政府办公室
+发布日期: 2021-06-02
+---
+
+某区住房发展“十四五”规划
+
+"""
+
+
+def _page(tmp_path: Path, text: str) -> Plan:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path)
+
+
+def _values(sentence: str) -> list[tuple[str, float, str]]:
+    return [(c.subject, c.value, c.unit) for c in parse_sentence(sentence)[0]]
+
+
+def test_the_plans_own_period_ends_the_year_a_deadline_set(tmp_path: Path) -> None:
+    plan = _page(tmp_path, FRONT + "二、主要任务\n\n改善居住环境。到2022年底前，全面完成成片"
+                 "旧区改造；“十四五”时期，新增既有多层住宅加装电梯2000台以上；建设示范小区20个。\n")
+    assert [(t.value, t.year) for t in plan.targets] == [(2000, None), (20, None)]
+
+
+def test_a_goal_paragraph_with_its_own_heading_and_year(tmp_path: Path) -> None:
+    front = FRONT.replace("某区住房发展“十四五”规划", "关于推进某区生活垃圾分类的实施意见") \
+        .replace("2021", "2019")
+    plan = _page(tmp_path, front + "一、总体要求\n\n（一）指导思想。坚持问题导向。\n\n"
+                 "（二）工作目标。2019年全区垃圾分类工作明确两大目标。一是建成服务点800个、"
+                 "中转站12座。二是干垃圾日均控制量不高于900吨。\n")
+    assert [(t.value, t.year) for t in plan.targets] == [(800, 2019), (12, 2019), (900, 2019)]
+    assert (plan.meta.period_start, plan.meta.period_end) == (2019, 2019)
+
+
+def test_more_counting_units() -> None:
+    found = _values("形成供应租赁住房超过4万套，加装电梯1000台，处置能力达到1.5万吨/日，"
+                    "发放宣传资料80万份")
+    assert [(v, u) for _, v, u in found] == [(40000, "套"), (1000, "台"), (1.5, "万吨/日"),
+                                             (800000, "份")]
+
+
+def test_upgrading_teams_of_a_list_keeps_each_teams_name() -> None:
+    found = _values("组建升级2支地震救援、1支抗洪抢险专业处置队")
+    assert [s for s, *_ in found] == ["组建升级地震救援", "组建升级抗洪抢险专业处置队"]
+
+
+def test_a_run_of_table_figures_is_no_subject() -> None:
+    """A flattened allotment table under a goal heading: figures of its cells run into a
+    'subject' (…19.2320.269.61甲街道…的比例); that is no target."""
+    cands, _ = parse_sentence("全覆盖100%全覆盖19.2320.269.61甲街道28.1629.6614.08乙街道"
+                              "13.5826.0412.36丙镇", framed=True)
+    assert cands == []
