@@ -29,7 +29,9 @@ _TRAILING_ETC = re.compile(
 _LEAD_LABEL = re.compile(r"^(?:牵头(?:指导)?(?:单位|部门|处室)|主责(?:单位|部门|处室))[：:]")
 _SUPPORT_LABEL = re.compile(
     r"^(?:配合(?:单位|部门|处室)|参与(?:单位|部门|处室)|协同(?:单位|处室)|协办单位)[：:]")
-_RESP_LABEL = re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|承办单位)[：:]")
+# 牵头部门：A；实施部门：B、C — after a lead, the units that carry the work out support it
+_DOERS_LABEL = re.compile(r"^实施(?:单位|部门)[：:]")
+_RESP_LABEL = re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|实施部门|承办单位)[：:]")
 _LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实|推进)?$")
 _SUPPORT_VERB = re.compile(r"(?:负责)?(?:配合|参与|协同|协助|协办)(?:实施|落实|推进)?$")
 _IMPLEMENTERS = re.compile(r"^(.{2,80}?)为(?:实施|配合|参与|协办)(?:单位|部门)$")
@@ -214,7 +216,8 @@ class _Reader:
                 and not _MARK_LEAD.search(clause):
             names = split_departments(clause)
             (res.lead if self.role == "lead" else res.support).extend(names)
-        elif _SUPPORT_LABEL.match(clause):
+        elif _SUPPORT_LABEL.match(clause) or (res.lead and _DOERS_LABEL.match(clause)):
+            clause = _DOERS_LABEL.sub("配合单位：", clause)
             if self.listed and self.pending and not res.lead:
                 self.finish()  # 责任单位：A、B，配合单位：C — the listed units answer for it
                 self.pending = []
