@@ -93,3 +93,11 @@ def test_the_units_carrying_out_a_led_measure_support_it(tmp_path: Path) -> None
                  "（牵头部门：市交通委港务处；实施部门：市港航中心、各区交通主管部门）\n")
     assert [(t.lead, t.support) for t in plan.tasks] == [
         (["市交通委港务处"], ["市港航中心", "各区交通主管部门"])]
+
+
+def test_a_floor_at_the_end_of_the_plans_period_is_a_target(tmp_path: Path) -> None:
+    """“十四五”末，…不低于90%: the period's end frames the floor as what is to be reached (a floor
+    with no frame reads as a condition)."""
+    plan = _page(tmp_path, FRONT + "二、主要任务\n\n2.提升行业部门履职能力。细化完善评分细则。"
+                 "“十四五”末，重点行业标准化管理达标单位不低于90%。\n")
+    assert [(t.value, t.comparator, t.year) for t in plan.targets] == [(90, ">=", 2025)]

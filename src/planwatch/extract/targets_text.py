@@ -165,7 +165,7 @@ def _lead_year(text: str) -> int | None:
 
 # 到“十二五”期末 / 至十四五末: the last year of that five-year plan
 _PLAN_END = re.compile(
-    r"(?:到|至)\s*[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期末|末期|末)")
+    r"(?:(?:到|至)\s*)?[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:期末|末期|末)(?!以来)")
 
 
 def plan_end_year(sentence: str, opening: bool = False) -> int | None:
