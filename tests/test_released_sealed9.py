@@ -101,3 +101,11 @@ def test_a_floor_at_the_end_of_the_plans_period_is_a_target(tmp_path: Path) -> N
     plan = _page(tmp_path, FRONT + "二、主要任务\n\n2.提升行业部门履职能力。细化完善评分细则。"
                  "“十四五”末，重点行业标准化管理达标单位不低于90%。\n")
     assert [(t.value, t.comparator, t.year) for t in plan.targets] == [(90, ">=", 2025)]
+
+
+def test_counts_listed_before_the_system_they_make_up_are_levels() -> None:
+    cands, _ = parse_sentence("布局建设2家国家重点实验室、5家省重点实验室、20家市重点实验室，"
+                              "构建梯次衔接的“2520”实验室体系")
+    assert [c.kind for c in cands] == ["level", "level", "level"]
+    one, _ = parse_sentence("建设30家高水平示范基地，构建多元化的生态体系")
+    assert [c.kind for c in one] == ["increment"]

@@ -14,6 +14,7 @@ THRESHOLDS = {
     ("meta", "fully_correct_rate"): 1.0,
     ("projects", "f1"): 0.95,
     ("targets", "f1"): 1.0,  # the samples stay at 1.000 (an extra target fails this)
+    ("targets", "fully_correct_rate"): 1.0,  # 布局建设…“331”实验室体系: levels, as the gold says
 }
 
 

@@ -586,8 +586,28 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
         carried = state.verb if state.triggered else ""
     _fill_ellipsis(cands)
     _modal_apart(cands)
+    _making_up(sentence, cands)
     cands = [c for c in cands if len(_DECIMALS.findall(c.subject)) < 2]  # table cells' figures
     return _share_class_head(sentence, cands), unparsed
+
+
+# 布局建设3家A、3家B、30家C，构建…“331”实验室体系: the counts are what the system is made of
+_MAKES_UP = re.compile(r"[，,]\s*(?:构建|形成|建成)[^，,。；;]{0,40}体系")
+
+
+def _making_up(sentence: str, cands: list[Candidate]) -> None:
+    """Counts listed (、) right before the system they make up are its make-up: levels. One
+    count before such a clause (建设30家…基地，构建…生态体系) is still what is to be built."""
+    m = _MAKES_UP.search(sentence)
+    if m is None:
+        return
+    listed = [c for c in cands if c.number_end <= m.start()
+              and not re.search(r"[，,。；;]", sentence[c.number_end:m.start()])]
+    if len(listed) < 2:
+        return
+    for c in listed:
+        if c.kind == "increment":
+            c.kind = "level"
 
 
 _MODAL = re.compile(r"确保|力争|争取")
