@@ -109,3 +109,19 @@ def test_counts_listed_before_the_system_they_make_up_are_levels() -> None:
     assert [c.kind for c in cands] == ["level", "level", "level"]
     one, _ = parse_sentence("建设30家高水平示范基地，构建多元化的生态体系")
     assert [c.kind for c in one] == ["increment"]
+
+
+def test_tasks_of_several_plans_in_one_notice_are_filed_by_plan(tmp_path: Path) -> None:
+    plans = []
+    for name in ("某区耕地保护工作方案", "某区耕地安全利用工作方案"):
+        plans.append(f"{name}\n\n为贯彻落实有关要求，制定本方案。\n\n一、总体要求\n\n坚持保护优先。\n\n"
+                     "二、主要任务\n\n（一）建立清单。建立耕地清单。（责任单位：区农业农村委）\n\n"
+                     "（二）加强监测。开展跟踪监测。（责任单位：区生态环境局）\n\n"
+                     "三、保障措施\n\n加强组织领导。\n")
+    text = (FRONT.replace("某区住房发展“十四五”规划", "某区农业农村委关于印发两个方案的通知")
+            + "附件：1、某区耕地保护工作方案\n\n2、某区耕地安全利用工作方案\n\n"
+            + "\n\n".join(plans))
+    plan = _page(tmp_path, text)
+    assert [(t.section, t.number) for t in plan.tasks] == [
+        ("某区耕地保护工作方案", 1), ("某区耕地保护工作方案", 2),
+        ("某区耕地安全利用工作方案", 1), ("某区耕地安全利用工作方案", 2)]

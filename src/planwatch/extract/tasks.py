@@ -67,6 +67,7 @@ def extract_tasks(doc: Document) -> TaskResult:
     carry = _convention_carried(doc.blocks)
     for measure in _measures(doc.blocks, carry):
         _add_measure(measure, result)
+    result.tasks = _filed_by_document(result.tasks, doc.blocks)
     body = {t.section for t in result.tasks if t.section} | {t.title for t in result.tasks}
     for i, block in doc.tables():
         first_leads = carry[i] or any(departments.FIRST_LEADS.search(c)
@@ -75,6 +76,38 @@ def extract_tasks(doc: Document) -> TaskResult:
         rows = tasks_from_table(block, result.findings, first_leads, caption)
         result.tasks.extend(_apart_from_body(rows, body, caption))
     return result
+
+
+# 奉贤区受污染耕地安全利用工作方案: the title of one of several documents a notice carries
+_CARRIED_TITLE = re.compile(r"^[^。，；：:、（）()《》]{6,60}"
+                            r"(?:工作方案|实施方案|行动方案|行动计划|实施意见|实施细则|工作要点)$")
+
+
+def _carried_documents(blocks: list[Block]) -> list[tuple[int, str]]:
+    """(line, title) of the documents a notice carries one after another (附件1 …方案, 附件2 …),
+    each a title standing alone before its own preamble and 一、 chapter; none when the notice
+    carries fewer than two."""
+    titles: list[tuple[int, str]] = []
+    for i, block in enumerate(blocks):
+        text = _WS.sub("", block.text)
+        if block.line is not None and _CARRIED_TITLE.match(text) \
+                and any(_TOP_HEADING.match(b.text.strip()) for b in blocks[i + 1:i + 4]):
+            titles.append((block.line, text))
+    return titles if len({t for _, t in titles}) >= 2 else []
+
+
+def _filed_by_document(tasks: list[Task], blocks: list[Block]) -> list[Task]:
+    """Tasks of a notice that carries several 方案, each numbering its 主要任务 afresh: filed
+    under the 方案 they belong to (its title as their section), so that 主要任务 1 of the second
+    方案 is not 主要任务 1 of the first."""
+    titles = _carried_documents(blocks)
+    if not titles:
+        return tasks
+    out: list[Task] = []
+    for t in tasks:
+        owner = [title for line, title in titles if t.line is not None and line <= t.line]
+        out.append(t.model_copy(update={"section": owner[-1]}) if owner else t)
+    return out
 
 
 def _apart_from_body(rows: list[Task], body: set[str], caption: str | None) -> list[Task]:
