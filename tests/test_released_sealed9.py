@@ -125,3 +125,9 @@ def test_tasks_of_several_plans_in_one_notice_are_filed_by_plan(tmp_path: Path) 
     assert [(t.section, t.number) for t in plan.tasks] == [
         ("某区耕地保护工作方案", 1), ("某区耕地保护工作方案", 2),
         ("某区耕地安全利用工作方案", 1), ("某区耕地安全利用工作方案", 2)]
+
+
+def test_a_lead_then_the_units_that_carry_it_out() -> None:
+    from planwatch.extract.departments import parse_note
+    res = parse_note("市交通委牵头负责、各区政府组织落实")
+    assert (res.lead, res.support) == (["市交通委"], ["各区政府"])

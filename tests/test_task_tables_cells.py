@@ -239,3 +239,87 @@ def test_merged_items_and_units_group_rows_and_a_table_restating_the_body(
     body = [(t.section, t.number, t.title) for t in plan.tasks if t.section != "任务分工表"]
     assert body == [("推进示范工程", 1, "“光伏+地铁”工程"), ("推进示范工程", 2, "“光伏+公交”工程"),
                     ("健全推进机制", 1, "健全运营模式")]
+
+
+TYPED = """---
+标题: 关于印发《某区城市更新行动方案》的通知
+发布日期: 2024-03-02
+---
+
+某区城市更新行动方案
+
+附件
+
+某区城市更新行动重点任务清单
+
+任务类型
+
+序号
+
+工作任务
+
+推进单位
+
+行动一：再造发展新极行动（综合区域整体焕新行动）
+
+1
+
+推进甲片区规划研究
+
+区规划资源局、区建设管理委
+
+2
+
+推进乙片区规划研究
+
+区规划资源局、区商务委
+
+行动二：重塑美丽新居行动（人居环境品质提升行动）
+
+旧区改造
+
+3
+
+全面完成零星旧里房屋改造
+
+区房管局、各相关街镇
+
+旧住房更新改造
+
+4
+
+推进老旧住房成套改造
+
+5
+
+完成既有多层住宅加装电梯700台
+
+“美丽家园”建设
+
+6
+
+创建20个“美丽家园”特色小区
+
+公共空间优化
+
+7
+
+改建口袋公园9座
+
+区绿化市容局
+"""
+
+
+def test_a_typed_task_list_with_a_promoting_units_column(tmp_path: Path) -> None:
+    """任务类型 ‖ 序号 ‖ 工作任务 ‖ 推进单位: the type (merged down its rows) and a 行动 label name
+    groups; a row printing only its number and task takes the units merged down from the last
+    row that printed them, also past a group heading."""
+    plan = extract_file(_write(tmp_path, TYPED))
+    assert [(t.number, t.section, t.lead) for t in plan.tasks] == [
+        (1, "行动一：再造发展新极行动（综合区域整体焕新行动）", ["区规划资源局", "区建设管理委"]),
+        (2, "行动一：再造发展新极行动（综合区域整体焕新行动）", ["区规划资源局", "区商务委"]),
+        (3, "旧区改造", ["区房管局", "各相关街镇"]),
+        (4, "旧住房更新改造", ["区房管局", "各相关街镇"]),
+        (5, "旧住房更新改造", ["区房管局", "各相关街镇"]),
+        (6, "“美丽家园”建设", ["区房管局", "各相关街镇"]),
+        (7, "公共空间优化", ["区绿化市容局"])]

@@ -33,6 +33,7 @@ _SUPPORT_LABEL = re.compile(
 _DOERS_LABEL = re.compile(r"^实施(?:单位|部门)[：:]")
 _RESP_LABEL = re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|实施部门|承办单位)[：:]")
 _LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实|推进)?$")
+_LEAD_THEN = re.compile(r"(牵头(?:负责|落实|推进)?)、")
 _SUPPORT_VERB = re.compile(r"(?:负责)?(?:配合|参与|协同|协助|协办)(?:实施|落实|推进)?$")
 _IMPLEMENTERS = re.compile(r"^(.{2,80}?)为(?:实施|配合|参与|协办)(?:单位|部门)$")
 _SHARE_VERB = re.compile(
@@ -181,6 +182,8 @@ def _parse_note(note: str, first_leads: bool) -> Responsibility:
         if i and _RIDER.search(part) and not _is_labelled(part):
             continue  # 各县区均需落实，下同
         reader.role = None
+        # 市交通委牵头负责、各区政府组织落实: a 、 after the lead's verb ends the lead's clause
+        part = _LEAD_THEN.sub(r"\1，", part)
         for clause in re.split(r"[，,]", part):
             if clause:
                 reader.clause(clause)

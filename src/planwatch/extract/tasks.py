@@ -342,7 +342,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
     ("lead", re.compile(r"牵头")),
     ("support", re.compile(r"配合|参与|协同|协办")),
-    ("responsible", re.compile(r"责任|负责|承办|实施(?:单位|主体)")),
+    ("responsible", re.compile(r"责任|负责|承办|实施(?:单位|主体)|推进(?:单位|部门)")),
     ("deadline", re.compile(r"时限|时间|进度|期限|节点")),
     ("title", re.compile(r"任务|措施|举措|事项|工作|内容|^项目$")),
 )

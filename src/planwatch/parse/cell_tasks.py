@@ -21,7 +21,9 @@ _GROUP_SEQ = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|[—–])$")
 _PLACEHOLDER = re.compile(r"^(?:—{1,2}|–{1,2}|-{1,2}|/|无)$")
 _DEPT_JOIN = "、"
 # a column naming who answers for a task (牵头单位, 配合部门 …)
-DUTY_COLUMN = re.compile(r"(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)")
+DUTY_COLUMN = re.compile(r"(?:牵头|责任|配合|协同|参与|协办|推进)(?:单位|部门)")
+# a column before 序号 whose merged cells name the group of the rows (任务类型: 旧区改造)
+GROUP_COLUMN = re.compile(r"^(?:任务类型|类型|类别|分类|领域|板块|方面)$")
 
 
 def _cells(frags: list[Fragment]) -> list[tuple[str, int]]:
@@ -108,6 +110,7 @@ def _whole_row(n: int, width: int) -> int:
 # 区绿化市容局、‖ 区农业农村委: one cell broken over two paragraphs
 _CONTINUED = re.compile(r"[、，,和及]$")
 _UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|中心|政府|街镇|街道|镇|机关|机构|公司|单位|集团|专班|"
+                       r"队|站|所|处|室|组|馆|社|校|委员会|协会|银行|企业|高校|大学|学院|"
                        r"主体|[)）])$")
 
 
@@ -132,8 +135,8 @@ def _merged_title(texts: list[str], width: int, title: str | None) -> list[str] 
     that title put back; a support list broken into two cells is joined again."""
     if title is None:
         return None
-    if len(texts) == width - 1:
-        return [texts[0], title, *texts[1:]]
+    if len(texts) == width - 1 and (width >= 4 or _units(texts[-1])):
+        return [texts[0], title, *texts[1:]]  # (序号 ‖ 任务 ‖ 单位: a 2-cell row is its task)
     if len(texts) == width and len(squash(texts[1])) >= 15 and _units(texts[2]) \
             and _units(texts[-2]) and _units(texts[-3]):
         return [texts[0], title, *texts[1:-3], f"{texts[-3]}、{texts[-2]}", texts[-1]]
@@ -144,25 +147,44 @@ def _group_title(text: str) -> bool:
     """A cell standing alone between task rows, without a number: the heading of the group of
     rows after it (推进实施“光伏+”示范工程), not a task's work or its units."""
     text = squash(text)
-    return 4 <= len(text) <= 24 and not _units(text) and not re.search(r"[、。；;，,：:]", text)
+    if not 4 <= len(text) <= 40 or re.search(r"[、。；;，,]", text) \
+            or (_NOT_A_GROUP.search(text) and _GROUP_LABEL.match(text) is None):
+        return False
+    return _GROUP_LABEL.match(text) is not None or (len(text) <= 24 and not _units(text))
+
+
+# 2019年6月, 持续推进: a deadline cell, not a group's name
+_NOT_A_GROUP = re.compile(r"\d|持续|长期|常态|年底|年内|每年|逐年|完成")
+# 行动一：再造发展新极行动（…）: a numbered group label may run long
+_GROUP_LABEL = re.compile(r"^(?:行动|任务|专项|工程|第)?[一二三四五六七八九十]{1,3}[：:、]")
 
 
 def _leading_group(cells: list[tuple[str, int]]) -> tuple[list[tuple[str, int]],
                                                           tuple[str, int] | None]:
     """A group heading printed before the table's first numbered row, split off the cells."""
-    if len(cells) >= 2 and not _SEQ.match(squash(cells[0][0])) \
-            and _SEQ.match(squash(cells[1][0])) and _group_title(cells[0][0]):
-        return cells[1:], cells[0]
+    k = 0
+    while k + 1 < len(cells) and not _SEQ.match(squash(cells[k][0])) \
+            and _group_title(cells[k][0]):
+        k += 1
+    if 0 < k < len(cells) and _SEQ.match(squash(cells[k][0])):
+        return cells[k:], cells[k - 1]  # 行动二：… ‖ 旧区改造 ‖ 4: the innermost group
     return cells, None
 
 
-def _trailing_group(texts: list[str], width: int) -> str | None:
-    """``29`` ‖ its work ‖ ``建立健全…机制``: a row whose other cells are merged from above,
-    followed by the heading of the next group of rows."""
-    if width >= 4 and len(texts) == 3 and len(squash(texts[1])) >= 15 \
-            and _group_title(texts[2]):
-        return texts[2]
-    return None
+def _trailing_group(texts: list[str], width: int, dept_cols: set[int]) -> tuple[int, str] | None:
+    """``29`` ‖ its work ‖ ``建立健全…机制``: a row followed by the heading of the next group of
+    rows (or by two: 行动二：… ‖ 旧区改造, of which the last names the group). Returns how many
+    cells the row keeps and the group's name."""
+    if len(texts) == width and (width - 1 not in dept_cols or _units(texts[-1])):
+        return None  # a whole row (its last cell, units or a deadline, is its own)
+    k = len(texts)
+    while k > 2 and _group_title(texts[k - 1]) and not _SEQ.match(squash(texts[k - 1])):
+        k -= 1
+    if k == len(texts):
+        return None
+    whole = k == width or (k == width - 1 and _units(texts[k - 1]))
+    merged = k == 2 and (width == 3 or len(squash(texts[1])) >= 15)
+    return (k, texts[-1]) if whole or merged else None
 
 
 def _merged_down(texts: list[str], above: tuple[str, ...], dept_cols: set[int]) -> list[str]:
@@ -196,19 +218,24 @@ def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> 
         texts = [t for t, _ in seg]
         if n == len(segments) - 1:
             texts = texts[:_whole_row(len(texts), width)]  # what follows the table's last row
-        after = _trailing_group(texts, width)
-        if after is not None:
-            texts = texts[:2]
+        trail = _trailing_group(texts, width, dept_cols)
+        after = trail[1] if trail else None
+        if trail is not None:
+            texts = texts[:trail[0]]
         rest = len(texts) - width
-        above = rows[-1] if rows and not _GROUP_SEQ.match(squash(rows[-1][0])) \
+        last = rows[-1] if rows and not _GROUP_SEQ.match(squash(rows[-1][0])) \
             and rows[-1][0] else None
-        title = above[1] if above else None
+        title = last[1] if last else None
+        # units merged down run on past a group row: the last task row's
+        above = next((r for r in reversed(rows) if r[0] and not _GROUP_SEQ.match(squash(r[0]))),
+                     None)
         merged = _merged_title(texts, width, title) if rows else None
         if len(texts) == 2 and _GROUP_SEQ.match(squash(texts[0])):
             rows.append((texts[0], texts[1], *[""] * (width - 2)))  # a group row
         elif merged is not None:
             rows.append(tuple(_PLACEHOLDER.sub("", r) for r in merged))
-        elif len(texts) == 2 and width >= 4 and above is not None:
+        elif len(texts) == 2 and above is not None and (width >= 4 or last is None
+                                                         or dept_cols):
             rows.append(tuple(_merged_down(texts, above, dept_cols)))
         elif rest >= 0 and rest % (width - 2) == 0:
             row = list(texts[:width])

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from planwatch.parse.cell_tasks import DUTY_COLUMN, numbered_cells, task_grid
+from planwatch.parse.cell_tasks import DUTY_COLUMN, GROUP_COLUMN, numbered_cells, task_grid
 from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, kind_of, squash
 from planwatch.parse.layout import Item, heading_level, is_caption, numbering_level
 from planwatch.parse.normalize import normalize_line
@@ -43,9 +43,9 @@ _HEADER_RULES: tuple[tuple[ColType, tuple[str, ...]], ...] = (
 _HEADER_PATTERNS: tuple[tuple[ColType, re.Pattern[str]], ...] = tuple(
     (col, re.compile("|".join(map(re.escape, words)))) for col, words in _HEADER_RULES)
 # a task table (重点任务分工表): a name column and who answers for it, no values
-_DUTY_HEADER = re.compile(r"^(?:牵头|责任|配合|协同)(?:单位|部门)")
+_DUTY_HEADER = re.compile(r"^(?:牵头|责任|配合|协同|推进)(?:单位|部门)")
 # more columns of a task table; in an indicator table such a column is read as it comes
-_DUTY_WORDS = re.compile(r"^(?:(?:配合|协同|参与|协办)(?:单位|部门)|(?:责任|牵头)部门|责任主体"
+_DUTY_WORDS = re.compile(r"^(?:(?:配合|协同|参与|协办|推进)(?:单位|部门)|(?:责任|牵头)部门|责任主体"
                          r"|完成时间|时间节点|进度安排|(?:工作|主要|具体)?(?:举措|措施))$")
 _GROUP_WORDS = re.compile(r"(?:类别|分类|类目|板块|领域|维度)$")
 _NAME_CELL = re.compile(r"(?:目标|指标)(?:内容|名称|项)$")
@@ -283,6 +283,8 @@ def _task_table(frags: list[Fragment], h: int) -> Grid | None:
     if names is None or _row_mode(frags[h:]):
         return None
     names, data = numbered_cells(names, frags[h:])
+    if len(names) >= 4 and GROUP_COLUMN.match(names[0]) and _SEQ_HEAD.match(names[1]):
+        names = names[1:]  # 任务类型 ‖ 序号 ‖ …: the type, merged down its rows, names a group
     if not _SEQ_HEAD.match(names[0]):
         return None
     duty = {j for j, n in enumerate(names) if DUTY_COLUMN.search(n)}
