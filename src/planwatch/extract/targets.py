@@ -115,6 +115,21 @@ def _window_before(before: str, start: int | None) -> int | None:
     return found[-1] if found and (start is None or found[-1] >= start) else None
 
 
+_DEADLINE_ANY = re.compile(
+    r"((?:19|20)\d{2})\s*年(?:年?底|末|\d{1,2}月底?)?(?:前|以前)[，,]?\s*(?:要|须|需)?"
+    r"(?:完成|实现|建成|达到|推进|开展|新增|累计)")
+
+
+def _deadline_before(before: str, start: int | None) -> int | None:
+    """…附属配件的更新替代，2024年底前，完成本市118万户…更换: a deadline that the number's own
+    verb follows dates it."""
+    found = [m for m in _DEADLINE_ANY.finditer(before) if not re.search(r"[；;]", before[m.end():])]
+    if not found:
+        return None
+    year = int(found[-1].group(1))
+    return year if start is None or year >= start else None
+
+
 def _window_end(sentence: str, start: int | None) -> int | None:
     """The year a window or a deadline opening the sentence dates it to (its last year)."""
     m = _WINDOW.match(sentence) or _DEADLINE_OPEN.match(sentence)
@@ -191,6 +206,7 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
         return None, "annual"
     year = _future_year(sentence, period) or _window_end(sentence, period.start) \
         or _window_before(sentence[:cand.number_at], period.start) \
+        or _deadline_before(sentence[:cand.number_at], period.start) \
         or _nth_year(cand.clause_prefix, period)
     if year is not None:
         return year, "by_year"

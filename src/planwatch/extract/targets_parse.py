@@ -18,7 +18,7 @@ _UNITS = sorted(
      "千瓦", "个工作日", "瓦时/公斤", "瓦时/千克", "元/瓦时", "亿瓦时", "万瓦时", "千瓦时",
      "具", "辆", "艘", "栋", "幢", "公顷", "平方公里", "年一遇", "万吨", "吨", "兆瓦", "MW",
      "吉瓦", "GW", "万立方米", "立方米", "万吨/日", "吨/日", "㎡", "万㎡", "万套", "万张", "张",
-     "万台", "万条", "万份", "份"],
+     "万台", "万条", "万份", "份", "万立方米/日", "立方米/日", "立方米/秒", "万公里", "千米"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -67,7 +67,7 @@ _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead togeth
     rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+(?:或(?:{INCREMENT_VERBS})+)*")
 _SCOPE = re.compile(
     r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|(?:到|至)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|期末|末)?|在?全市|在?全区"
-    r"|在?全县|在?全省|我市|我区|我省|我县|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
+    r"|在?全县|在?全省|我市|我区|我省|我县|本市|本区|本县|本省|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
     r"|每年|年均|今年(?!以来)|全年|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
     r"|[—\-－]+)+")
@@ -205,9 +205,13 @@ def _rank_mentions(sentence: str) -> list[Mention]:
 
 
 def blank_list_mark(sentence: str) -> str:
-    """A list number run into the value ('1.500万元') blanked, offsets kept."""
-    m = _LIST_MARK.match(sentence)
+    """A list number run into the value ('1.500万元') or opening an item ('38．推进10万户…')
+    blanked, offsets kept."""
+    m = _LIST_MARK.match(sentence) or _ITEM_OPEN.match(sentence)
     return sentence if m is None else " " * m.end() + sentence[m.end():]
+
+
+_ITEM_OPEN = re.compile(r"^\s*\d{1,3}[.．、]\s*(?=[\u4e00-\u9fff])")
 
 
 def has_number(text: str) -> bool:
@@ -309,7 +313,7 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
         return None  # 培育千名青年农场主行动计划: a round number in a programme's name
     if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人",
                                               "万千瓦", "万吨标准煤", "万吨", "万立方米", "万吨/日",
-                                              "万㎡"):
+                                              "万㎡", "万立方米/日", "万公里"):
         # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
@@ -936,6 +940,8 @@ def _share_subject(core: str, noun: str, m: Mention) -> str | None:
 
 
 _PREPOSITION = re.compile(r"[对将把向给为在]")
+# 航塘港出海泵闸等全市近30座…: the names listed before 等 are examples of what is counted
+_ETC_END = re.compile(r"等(?:全市|全区|全省|全县|本市|本区)?(?:近|约|超|逾|共)?$")
 _AIM_TAIL = re.compile(r"(?:力争|争取|确保|的|为|有)+$")
 _AIM_HEAD = re.compile(r"^(?:力争|争取|确保)")
 _JOINER_END = re.compile(r"[和及与、]$")
@@ -964,7 +970,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
         return noun[1:] + rest, core_at, m.end + gap + len(noun)
     listed = _JOINER_END.search(core) is not None and (k_after or lead is not None)
-    if noun and (core.endswith("等") or not rest or verb_adjacent or state.objects or listed):
+    if noun and (_ETC_END.search(core) or not rest or verb_adjacent or state.objects or listed):
         if verb_adjacent and not state.verb:
             state.verb = _ACTING_END.findall(bare)[0]  # 累计推动3万家企业: 累计推动
         state.objects = True

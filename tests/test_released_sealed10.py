@@ -1,0 +1,56 @@
+"""Rules learnt from sealed set 10 once it was scored and released (issue 7): synthetic sentences
+and documents, one rule each, never a copy of a set text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.actions import extract_file
+from planwatch.extract.targets_parse import parse_sentence
+from planwatch.model.plan import Plan
+
+FRONT = """---
+标题: 关于印发《某市燃气安全专项整治实施方案》的通知
+文号: 某安委〔2023〕9号
+发布日期: 2023-08-23
+---
+
+某市燃气安全专项整治实施方案（2023—2025年）
+
+"""
+
+
+def _page(tmp_path: Path, body: str) -> Plan:
+    path = tmp_path / "doc.md"
+    path.write_text(FRONT + body, encoding="utf-8")
+    return extract_file(path)
+
+
+def _subjects(sentence: str) -> list[tuple[str, float, str]]:
+    return [(c.subject, c.value, c.unit) for c in parse_sentence(sentence)[0]]
+
+
+def test_a_deadline_before_the_numbers_verb_dates_it(tmp_path: Path) -> None:
+    plan = _page(tmp_path, "二、主要任务\n\n37. 加快燃气配件的更新替代，2024年底前，完成本市20万户"
+                 "居民用户燃气软管更换。\n")
+    assert [(t.subject, t.value, t.year) for t in plan.targets] == [
+        ("完成居民用户燃气软管更换", 200000, 2024)]
+
+
+def test_an_item_number_opening_the_sentence_is_not_part_of_the_subject(tmp_path: Path) -> None:
+    plan = _page(tmp_path, "二、主要任务\n\n37. 加快燃气配件的更新替代，2024年底前，完成本市20万户"
+                 "居民用户燃气软管更换。\n\n38．推进2万户重点用户燃气报警装置的安装工作。引导居民"
+                 "用户正确使用燃气器具。\n")
+    assert "推进重点用户燃气报警装置的安装工作" in [t.subject for t in plan.targets]
+
+
+def test_names_listed_before_deng_are_examples_of_what_is_counted() -> None:
+    assert _subjects("加快推进甲港出海泵闸等全市近30座外围泵闸建设") == [
+        ("外围泵闸建设", 30, "座")]
+
+
+def test_flow_and_length_units() -> None:
+    found = _subjects("新增城镇供水能力约100万立方米/日，开展1.2万公里镇村级河道疏浚，"
+                      "完成防撞栏修复240千米，新增雨水泵排能力850立方米/秒")
+    assert [(v, u) for _, v, u in found] == [(100, "万立方米/日"), (1.2, "万公里"), (240, "千米"),
+                                             (850, "立方米/秒")]
