@@ -28,7 +28,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     "released6/policy": {("targets", "f1"): 0.49, ("tasks", "fully_correct_rate"): 0.82,
                          ("meta", "fully_correct_rate"): 0.66},
     "released6/policy-second": {("targets", "f1"): 0.77, ("tasks", "fully_correct_rate"): 0.72},
-    "released7/policy": {("targets", "f1"): 0.81, ("tasks", "fully_correct_rate"): 0.89,
+    "released7/policy": {("targets", "f1"): 0.83, ("tasks", "fully_correct_rate"): 0.89,
                          ("meta", "fully_correct_rate"): 0.64},
     "released8/policy": {("targets", "f1"): 0.87, ("tasks", "fully_correct_rate"): 0.97,
                          ("meta", "fully_correct_rate"): 0.71},

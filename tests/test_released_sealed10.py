@@ -54,3 +54,15 @@ def test_flow_and_length_units() -> None:
                       "完成防撞栏修复240千米，新增雨水泵排能力850立方米/秒")
     assert [(v, u) for _, v, u in found] == [(100, "万立方米/日"), (1.2, "万公里"), (240, "千米"),
                                              (850, "立方米/秒")]
+
+
+def test_an_areas_share_that_meets_a_standard() -> None:
+    found = _subjects("乙新城建设用地面积60%以上达到海绵城市建设目标要求")
+    assert found == [("乙新城建设用地面积达到海绵城市建设目标要求的比例", 60, "%")]
+
+
+def test_places_named_and_counted_before_a_share_are_its_scope() -> None:
+    found = _subjects("到2025年底，本市建成区40%以上的面积达到海绵城市建设目标要求，甲、乙、丙、丁等"
+                      "4个新城建设用地面积50%以上达到海绵城市建设目标要求")
+    assert [(v, u) for _, v, u in found] == [(40, "%"), (50, "%")]
+    assert found[1][0].startswith("甲、乙、丙、丁等4个新城")

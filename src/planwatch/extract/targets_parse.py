@@ -656,7 +656,7 @@ _CLASS_BEFORE_AMOUNT = re.compile(r"(?:营业收入|营收|产值|销售额|销�
 
 
 _BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
-_PLACES = re.compile(r"^(?:个)?(?:街镇|街道|乡镇|镇|区|县|县（市、区）|地市|城市|社区|村|园区)")
+_PLACES = re.compile(r"^(?:个)?(?:街镇|街道|乡镇|镇|区|县|县（市、区）|地市|城市|社区|村|园区|新城)")
 
 
 def _counted_at_places(sentence: str, m: Mention, nxt: Mention) -> bool:
@@ -664,8 +664,8 @@ def _counted_at_places(sentence: str, m: Mention, nxt: Mention) -> bool:
     last number what is to be made there."""
     between = _BRACKETED.sub("", sentence[m.end:nxt.start])
     return _PLACES.match(sentence[m.end:]) is not None and not re.search(r"[，,；;。、]", between) \
-        and not _INC_ANY.search(between) \
-        and re.match(r"\s*(?:$|[，,；;。）)])", sentence[nxt.end:]) is not None
+        and not _INC_VERB.search(between) \
+        and re.match(r"\s*(?:$|[，,；;。）)]|达到|实现|满足|符合)", sentence[nxt.end:]) is not None
 
 
 def _names_class(sentence: str, ms: list[Mention], k: int) -> bool:
@@ -931,7 +931,9 @@ def _share_subject(core: str, noun: str, m: Mention) -> str | None:
     if m.unit != "%" or not noun or TASK_AFTER.match(noun) or not _CJK.match(noun.lstrip("的")):
         return None
     head = _SHARE_LEAD.sub("", core)
-    if len(_CJK.findall(head)) > 6 or re.search(r"[增长速率比重占]", head):
+    # 南汇新城建设用地面积60%以上达到…要求: the share of that area which meets it
+    longest = 12 if _MEETS_AFTER.match(noun) else 6
+    if len(_CJK.findall(head)) > longest or re.search(r"[增长速率比重占]", head):
         return None
     tail = noun[3:] if noun.startswith("的比例") else noun.lstrip("的")
     if len(_CJK.findall(tail)) < 4:
@@ -939,6 +941,7 @@ def _share_subject(core: str, noun: str, m: Mention) -> str | None:
     return f"{head}{tail}的比例"
 
 
+_MEETS_AFTER = re.compile(r"^(?:达到|实现|满足|符合)")
 _PREPOSITION = re.compile(r"[对将把向给为在]")
 # 航塘港出海泵闸等全市近30座…: the names listed before 等 are examples of what is counted
 _ETC_END = re.compile(r"等(?:全市|全区|全省|全县|本市|本区)?(?:近|约|超|逾|共)?$")
