@@ -62,7 +62,7 @@ def test_an_areas_share_that_meets_a_standard() -> None:
 
 
 def test_places_named_and_counted_before_a_share_are_its_scope() -> None:
-    found = _subjects("到2025年底，本市建成区40%以上的面积达到海绵城市建设目标要求，甲、乙、丙、丁等"
-                      "4个新城建设用地面积50%以上达到海绵城市建设目标要求")
+    found = _subjects("到2025年底，本市建成区40%以上的面积达到海绵城市建设目标要求，"
+                      "甲、乙、丙、丁等4个新城建设用地面积50%以上达到海绵城市建设目标要求")
     assert [(v, u) for _, v, u in found] == [(40, "%"), (50, "%")]
     assert found[1][0].startswith("甲、乙、丙、丁等4个新城")

@@ -656,7 +656,8 @@ _CLASS_BEFORE_AMOUNT = re.compile(r"(?:营业收入|营收|产值|销售额|销�
 
 
 _BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
-_PLACES = re.compile(r"^(?:个)?(?:街镇|街道|乡镇|镇|区|县|县（市、区）|地市|城市|社区|村|园区|新城)")
+_PLACES = re.compile(
+    r"^(?:个)?(?:街镇|街道|乡镇|镇|区|县|县（市、区）|地市|城市|社区|村|园区|新城)")
 
 
 def _counted_at_places(sentence: str, m: Mention, nxt: Mention) -> bool:
