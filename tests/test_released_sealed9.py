@@ -131,3 +131,12 @@ def test_a_lead_then_the_units_that_carry_it_out() -> None:
     from planwatch.extract.departments import parse_note
     res = parse_note("市交通委牵头负责、各区政府组织落实")
     assert (res.lead, res.support) == (["市交通委"], ["各区政府"])
+
+
+def test_what_is_to_be_listed_is_the_subject_of_jiang() -> None:
+    cands, _ = parse_sentence("到“十四五”末，争取将20座社区公园纳入市级公园名录")
+    assert [(c.subject, c.value) for c in cands] == [("社区公园纳入市级公园名录", 20)]
+
+
+def test_a_capacity_describing_a_place_is_no_count() -> None:
+    assert parse_sentence("打造岛北5万人大型开放空间，举办音乐节")[0] == []

@@ -167,6 +167,8 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
     if (_TIME_LIMIT.match(sentence, end) or sentence[start:end].endswith("工作日")) \
             and not _CUT_TO.search(before):
         return True  # 在30个工作日内 / 3个月内: a time limit, not a count
+    if sentence[start:end].endswith("人") and after.startswith(("大型", "级", "规模")):
+        return True  # 打造岛北8万人大型开放空间: a capacity describing a place, not a count
     if sentence[start:end].endswith("位") and after.startswith(("一体", "数")):
         return True  # 三位一体 / 两位数增长: idioms, not a count of persons
     if before.endswith(("其他", "其余")) or (sentence[start:end].endswith("公里")
@@ -1003,6 +1005,8 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         return subject, ps, m.end
     if state.verb and not _LEAD_VERB.match(subject):
         subject = state.verb + subject
+    if _AIM_HEAD.match(subject) and _PREPOSITION.fullmatch(_AIM_HEAD.sub("", subject)):
+        subject = subject[2:]  # 争取将60座社区公园纳入…: the preposition and its object
     if len(subject) <= 2 and len(_CJK.findall(noun)) >= 2 and not noun.startswith("的"):
         # 构建不少于50位名老中医 / 对2300余种中医药古籍: a verb or preposition and its object
         gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
