@@ -66,3 +66,12 @@ def test_places_named_and_counted_before_a_share_are_its_scope() -> None:
                       "甲、乙、丙、丁等4个新城建设用地面积50%以上达到海绵城市建设目标要求")
     assert [(v, u) for _, v, u in found] == [(40, "%"), (50, "%")]
     assert found[1][0].startswith("甲、乙、丙、丁等4个新城")
+
+
+def test_a_title_line_printed_in_book_brackets_loses_them(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text("---\n标题: 《上海市某区国民经济和社会发展第十五个五年规划纲要》\n文号: -\n"
+                    "发布单位: 上海市某区发展和改革委员会\n发布日期: -\n---\n\n"
+                    "# 《上海市某区国民经济和社会发展第十五个五年规划纲要》\n\n“十五五”时期是关键"
+                    "时期。\n\n一、发展基础\n\n全区经济平稳发展。\n", encoding="utf-8")
+    assert extract_file(path).meta.title == "上海市某区国民经济和社会发展第十五个五年规划纲要"

@@ -118,6 +118,8 @@ def extract_meta_result(doc: Document) -> MetaResult:
     title = _EDITORIAL.sub("", title) if title else title
     place = jurisdiction.resolve(region, text) if region else jurisdiction.Jurisdiction()
     interpreted, doc_type = interpreted_type(top)
+    if title and not interpreted:  # a 解读 page's own title keeps the 《》 it prints
+        title = _unbracketed(title)
     if not interpreted:
         doc_type = classify(title or "")
         if doc_type is None and (title or "").endswith("通知") and _NOTICE_IN_FORCE.search(text):
@@ -283,6 +285,13 @@ def attached_text(lines: list[str]) -> tuple[str, str] | None:
         if DOC_NUMBER.fullmatch(s) and _title_like(prev) and _TITLE_END.search(_clean(prev)):
             return _strip_draft(prev), s
     return None
+
+
+def _unbracketed(title: str) -> str:
+    """《上海市长宁区…规划纲要》 printed as the page's title line: the name without its 《》."""
+    if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+        return title[1:-1]
+    return title
 
 
 def _quoted(title: str) -> str:
