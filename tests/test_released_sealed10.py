@@ -75,3 +75,10 @@ def test_a_title_line_printed_in_book_brackets_loses_them(tmp_path: Path) -> Non
                     "# 《上海市某区国民经济和社会发展第十五个五年规划纲要》\n\n“十五五”时期是关键"
                     "时期。\n\n一、发展基础\n\n全区经济平稳发展。\n", encoding="utf-8")
     assert extract_file(path).meta.title == "上海市某区国民经济和社会发展第十五个五年规划纲要"
+
+
+def test_megawatts_in_a_unit_column() -> None:
+    from planwatch.catalog.units import parse_unit
+    from planwatch.parse.cellgrid import is_unit
+    assert is_unit("兆瓦") and is_unit("吉瓦")
+    assert (parse_unit("兆瓦").base, parse_unit("兆瓦").scale) == ("瓦", 1e6)

@@ -51,6 +51,8 @@ WHOLE_UNITS: dict[str, tuple[str, float]] = {
     "千米": ("米", 1e3),
     "千瓦": ("瓦", 1e3),
     "千瓦时": ("瓦时", 1e3),
+    "兆瓦": ("瓦", 1e6),
+    "吉瓦": ("瓦", 1e9),
 }
 """Units that start like a scale word but are read whole: base and factor."""
 
