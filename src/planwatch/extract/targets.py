@@ -63,7 +63,7 @@ class TargetResult:
 
 def _future_year(sentence: str, period: Period) -> int | None:
     year = _first_year_from(sentence, period.start)
-    if year is None:  # 到“十二五”期末，…培训率达到100%
+    if year is None and "五" in sentence:  # 到“十二五”期末，…培训率达到100%
         end = plan_end_year(sentence)
         year = end if end is not None and (period.start is None or end >= period.start) else None
     return year
@@ -86,7 +86,7 @@ _PERIOD_OPEN = re.compile(
 
 def _own_period(sentence: str, period: Period) -> bool:
     """The sentence opens with the plan's own period (“十四五”时期，… in a 十四五 plan)."""
-    m = _PERIOD_OPEN.match(sentence)
+    m = _PERIOD_OPEN.match(sentence) if "五" in sentence[:8] or "本规划" in sentence[:6] else None
     if m is None:
         return False
     if m.group(1) is None:
@@ -123,6 +123,8 @@ _DEADLINE_ANY = re.compile(
 def _deadline_before(before: str, start: int | None) -> int | None:
     """…附属配件的更新替代，2024年底前，完成本市118万户…更换: a deadline that the number's own
     verb follows dates it."""
+    if "前" not in before:
+        return None
     found = [m for m in _DEADLINE_ANY.finditer(before) if not re.search(r"[；;]", before[m.end():])]
     if not found:
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planwatch.extract.numbers import comparator_before, parse_number
 
@@ -115,7 +116,7 @@ def mask_attributive_past(text: str) -> str:
         lambda m: m.group()[:m.start(1) - m.start()] + " " * len(m.group(1)), text)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
     start: int  # number start within the sentence
     end: int  # after unit and any trailing comparator word
@@ -224,6 +225,16 @@ def has_number(text: str) -> bool:
 
 def find_mentions(sentence: str) -> list[Mention]:
     """Number+unit mentions (and rank phrases) that are not names, ordinals or capacities."""
+    return list(_mentions(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(sentence: str) -> tuple[Mention, ...]:
+    """find_mentions, once per sentence (targets and the past facts read the same sentences)."""
+    return tuple(_find_mentions(sentence))
+
+
+def _find_mentions(sentence: str) -> list[Mention]:
     if not _ANY_DIGIT.search(sentence):
         return []
     sentence = blank_list_mark(sentence)
@@ -604,7 +615,7 @@ _MAKES_UP = re.compile(r"[，,]\s*(?:构建|形成|建成)[^，,。；;]{0,40}�
 def _making_up(sentence: str, cands: list[Candidate]) -> None:
     """Counts listed (、) right before the system they make up are its make-up: levels. One
     count before such a clause (建设30家…基地，构建…生态体系) is still what is to be built."""
-    m = _MAKES_UP.search(sentence)
+    m = _MAKES_UP.search(sentence) if len(cands) >= 2 and "体系" in sentence else None
     if m is None:
         return
     listed = [c for c in cands if c.number_end <= m.start()
@@ -628,6 +639,8 @@ def _counted_rates(sentence: str) -> list[Candidate]:
     """The rates a slogan counts (“六个100%”): each listed rate is a target of that value, when
     the list names exactly as many rates as the slogan counts."""
     out: list[Candidate] = []
+    if "%" not in sentence or "个" not in sentence:
+        return out
     for m in _N_TIMES.finditer(sentence):
         n = parse_number(m.group("n"))
         cs = max(sentence.rfind(c, 0, m.start()) for c in "，,；;：:。") + 1
@@ -648,6 +661,8 @@ def _counted_rates(sentence: str) -> list[Candidate]:
 def _modal_apart(cands: list[Candidate]) -> None:
     """容量确保达到120MW，力争达到180MW: one subject, a floor and a stretch goal; each is named by
     its word (…容量（确保）, …容量（力争）) so that the two stay apart wherever they are shown."""
+    if len(cands) < 2:
+        return
     for a, b in itertools.pairwise(cands):
         ma, mb = _MODAL.findall(a.clause_prefix), _MODAL.findall(b.clause_prefix)
         if a.subject == b.subject and ma and mb and ma[-1] != mb[-1]:

@@ -83,12 +83,17 @@ _CARRIED_TITLE = re.compile(r"^[^。，；：:、（）()《》]{6,60}"
                             r"(?:工作方案|实施方案|行动方案|行动计划|实施意见|实施细则|工作要点)$")
 
 
+_CARRIED_ENDS = ("方案", "计划", "意见", "细则", "要点")
+
+
 def _carried_documents(blocks: list[Block]) -> list[tuple[int, str]]:
     """(line, title) of the documents a notice carries one after another (附件1 …方案, 附件2 …),
     each a title standing alone before its own preamble and 一、 chapter; none when the notice
     carries fewer than two."""
     titles: list[tuple[int, str]] = []
     for i, block in enumerate(blocks):
+        if not block.text.rstrip().endswith(_CARRIED_ENDS) or len(block.text) > 90:
+            continue
         text = _WS.sub("", block.text)
         if block.line is not None and _CARRIED_TITLE.match(text) \
                 and any(_TOP_HEADING.match(b.text.strip()) for b in blocks[i + 1:i + 4]):
@@ -129,7 +134,7 @@ def _caption(blocks: list[Block], i: int) -> str | None:
     for block in reversed(blocks[max(0, i - 3):i]):
         if block.kind == "table":
             return None
-        m = _ANNEX_CAPTION.search(_WS.sub("", block.text))
+        m = _ANNEX_CAPTION.search(_WS.sub("", block.text[-160:]))  # a caption ends the block
         if m:
             return m.group(1)
     return None
