@@ -25,14 +25,14 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
               ("meta", "fully_correct_rate"): 1.0},
     # released6/policy targets 0.519 → 0.495 (2026-12-07): a6-007's daily tonnages are read now
     # (吨 became a unit) but its gold dates them 2019 while the page prints no year for them
-    "released6/policy": {("targets", "f1"): 0.49, ("tasks", "fully_correct_rate"): 0.82,
+    "released6/policy": {("targets", "f1"): 0.52, ("tasks", "fully_correct_rate"): 0.97,
                          ("meta", "fully_correct_rate"): 0.66},
-    "released6/policy-second": {("targets", "f1"): 0.77, ("tasks", "fully_correct_rate"): 0.72},
+    "released6/policy-second": {("targets", "f1"): 0.93, ("tasks", "fully_correct_rate"): 1.0},
     "released7/policy": {("targets", "f1"): 0.83, ("tasks", "fully_correct_rate"): 0.89,
                          ("meta", "fully_correct_rate"): 0.64},
     "released8/policy": {("targets", "f1"): 0.87, ("tasks", "fully_correct_rate"): 0.97,
                          ("meta", "fully_correct_rate"): 0.71},
-    "released9/policy": {("targets", "f1"): 0.69, ("tasks", "fully_correct_rate"): 0.95,
+    "released9/policy": {("targets", "f1"): 0.70, ("tasks", "fully_correct_rate"): 0.95,
                          ("meta", "fully_correct_rate"): 0.71},
     "released10/policy": {("targets", "f1"): 0.61, ("tasks", "fully_correct_rate"): 0.55,
                           ("meta", "fully_correct_rate"): 0.83},

@@ -82,3 +82,12 @@ def test_megawatts_in_a_unit_column() -> None:
     from planwatch.parse.cellgrid import is_unit
     assert is_unit("兆瓦") and is_unit("吉瓦")
     assert (parse_unit("兆瓦").base, parse_unit("兆瓦").scale) == ("瓦", 1e6)
+
+
+def test_public_is_not_a_total() -> None:
+    """公共停车位4500个 / 错峰共享停车位: the 共 of 公共 and 共享 does not make a count a
+    reference (共有N项 does)."""
+    from planwatch.extract.commitment import _REFERENCE_BEFORE
+    assert _REFERENCE_BEFORE.search("年内开工建设公共停车位") is None
+    assert _REFERENCE_BEFORE.search("新增错峰共享停车位") is None
+    assert _REFERENCE_BEFORE.search("本办法共") is not None

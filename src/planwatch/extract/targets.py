@@ -212,6 +212,8 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
         or _nth_year(cand.clause_prefix, period)
     if year is not None:
         return year, "by_year"
+    if para.column_year is not None:  # 年内新增… under 2025年工作计划: 2025, not the issue year
+        return para.column_year, "by_year"
     if _PLAN_PERIOD.search(sentence):
         return None, "plan_period"
     this_year = _issue_year(meta)

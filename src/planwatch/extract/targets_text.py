@@ -47,6 +47,7 @@ class Para:
     goal: bool = False
     lead_year: int | None = None
     scope: str | None = None
+    column_year: int | None = None  # a task table's cell under 2025年工作计划: that year's work
 
     def line_at(self, offset: int) -> int | None:
         line: int | None = None
@@ -194,24 +195,32 @@ _ALLOTMENT = re.compile(r"^(?:附件[\d一二三四五六七八九十]*[:：]?)?
                         r"(?:街镇|区县|各区|各地|园区|镇)[^。；]{0,24}(?:目标|任务|指标)[^。；]{0,6}"
                         r"(?:分解|分配)表")
 _ANNEX_OPEN = re.compile(r"\s*附\s*件")
-_CONTENT_COLUMN = re.compile(r"内容|举措|措施|目标|要求|任务")
+_CONTENT_COLUMN = re.compile(r"内容|举措|措施|目标|要求|任务|工作计划")
+_COLUMN_YEAR = re.compile(r"^((?:19|20)\d{2})年")  # 2024年工作任务: the work of that year
 _TEXT_CELL = 12  # characters: a shorter cell is a title or a name, not a sentence
 
 
-def task_cells(block: Block) -> list[tuple[str, int]]:
+def task_cells(block: Block) -> list[tuple[str, int, int | None]]:
     """The sentences of a task table (重点内容, 工作举措 …: the columns a 分工表 states its work
-    in), with their rows' lines; what they commit to is read like prose. Other tables give none."""
+    in), with their rows' lines and the year a column names (2024年工作任务); what they commit
+    to is read like prose. Other tables give none."""
     if not block.rows or not any(DUTY_COLUMN.search(c) for c in block.rows[0]):
         return []
     cols = [j for j, c in enumerate(block.rows[0])
             if _CONTENT_COLUMN.search(c) and not DUTY_COLUMN.search(c)]
+    years = {j: _year_of_column(block.rows[0][j]) for j in cols}
     lines = list(getattr(block, "row_lines", None) or [])  # recorded by the text readers
-    out: list[tuple[str, int]] = []
+    out: list[tuple[str, int, int | None]] = []
     for r, row in enumerate(block.rows[1:], start=1):
         line = lines[r] if r < len(lines) else (block.line or 0)
-        out.extend((row[j].strip(), line) for j in cols
+        out.extend((row[j].strip(), line, years[j]) for j in cols
                    if j < len(row) and len(row[j].strip()) >= _TEXT_CELL)
     return out
+
+
+def _year_of_column(header: str) -> int | None:
+    m = _COLUMN_YEAR.match(re.sub(r"\s+", "", header))
+    return int(m.group(1)) if m else None
 
 
 def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
@@ -232,8 +241,9 @@ def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
         if block.kind == "table":
             sec = stack[-1] if stack else None
             paras.extend(Para(cell, [(0, line)], bool(sec and sec.past), False,
-                              sec.lead_year if sec else None, sec.scope if sec else None)
-                         for cell, line in task_cells(block))
+                              year or (sec.lead_year if sec else None),
+                              sec.scope if sec else None, year)
+                         for cell, line, year in task_cells(block))
             continue
         if is_head:
             level = heading_level(block) or 0

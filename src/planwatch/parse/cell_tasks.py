@@ -56,7 +56,9 @@ def _segments(cells: list[tuple[str, int]]) -> list[list[tuple[str, int]]] | Non
         return None
     out: list[list[tuple[str, int]]] = []
     for cell in cells:
-        if _SEQ.match(squash(cell[0])):
+        text = squash(cell[0])
+        dash = _PLACEHOLDER.match(text) is not None  # 综合规划处 ‖ — : no 配合 unit, not a group
+        if _SEQ.match(text) and not (dash and out and _units(out[-1][-1][0])):
             out.append([cell])
         else:
             out[-1].append(cell)
@@ -115,10 +117,41 @@ _UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|中心|政府|街镇|街道|
 
 
 def _continuations_joined(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Cells broken over paragraphs joined again: a unit list cut after ``、``, and the items of
+    one cell (``1.继续完善…`` ‖ ``2.编制…`` ‖ ``3.…``: item 2 follows item 1 of the cell before)."""
     out: list[tuple[str, int]] = []
     for text, line in cells:
-        if out and _CONTINUED.search(out[-1][0]) and not _SEQ.match(squash(text)):
+        if out and not _SEQ.match(squash(text)) and (_CONTINUED.search(out[-1][0])
+                                                     or _next_item(out[-1][0], text)):
             out[-1] = (out[-1][0] + text, out[-1][1])
+        else:
+            out.append((text, line))
+    return out
+
+
+_ITEM = re.compile(r"^(\d{1,2})[.．、]\s*\S")
+
+
+def _next_item(before: str, text: str) -> bool:
+    """``text`` opens item k of a list whose item k-1 is in ``before`` (as the cell's start
+    or after a sentence's end)."""
+    m = _ITEM.match(text.strip())
+    if m is None or int(m.group(1)) < 2:
+        return False
+    prev = int(m.group(1)) - 1
+    return re.search(rf"(?:^|[。；;])\s*{prev}[.．、]", before.strip()) is not None
+
+
+# 一、科学编制并实施城市综合交通体系规划: a group row printed as one cell, its number inside
+_GROUP_CELL = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*([^。；;]{2,40})$")
+
+
+def _group_cells(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for text, line in cells:
+        m = _GROUP_CELL.match(squash(text))
+        if m:
+            out.extend([(m.group(1), line), (m.group(2), line)])
         else:
             out.append((text, line))
     return out
@@ -187,6 +220,17 @@ def _trailing_group(texts: list[str], width: int, dept_cols: set[int]) -> tuple[
     return (k, texts[-1]) if whole or merged else None
 
 
+def _units_joined(texts: list[str], width: int, dept_cols: set[int]) -> list[str]:
+    """交通建设处 ‖ 设施养护处 ‖ 轨道交通处 in the last units column, one paragraph each: joined
+    again (、), since the column after it (work, remarks) never holds units alone."""
+    if not dept_cols or max(dept_cols) + 1 >= width:
+        return texts
+    out, j = list(texts), max(dept_cols)
+    while j + 1 < len(out) and _units(out[j]) and _units(out[j + 1]):
+        out[j:j + 2] = [f"{out[j]}{_DEPT_JOIN}{out[j + 1]}"]
+    return out
+
+
 def _merged_down(texts: list[str], above: tuple[str, ...], dept_cols: set[int]) -> list[str]:
     """``2`` ‖ its work: a row printing only its number and its work; every other cell (the 事项
     and the units) is merged down from the row above. The work is the last column that does not
@@ -205,7 +249,8 @@ def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> 
     if width < 3:
         return None
     cells, group = _leading_group(
-        _continuations_joined(_without_headers(_cells(frags), header)))
+        _continuations_joined(_group_cells(_without_headers(_cells(frags), header))))
+    remarks = header[-1] == "备注"  # a column often left empty, and then not printed at all
     segments = _segments(cells)
     if segments is None:
         return None
@@ -215,13 +260,15 @@ def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> 
         rows.append(("", group[0], *[""] * (width - 2)))
         lines.append(group[1])
     for n, seg in enumerate(segments):
-        texts = [t for t, _ in seg]
+        texts = _units_joined([t for t, _ in seg], width, dept_cols)
         if n == len(segments) - 1:
             texts = texts[:_whole_row(len(texts), width)]  # what follows the table's last row
         trail = _trailing_group(texts, width, dept_cols)
         after = trail[1] if trail else None
         if trail is not None:
             texts = texts[:trail[0]]
+        if remarks and 3 <= len(texts) < width and not _GROUP_SEQ.match(squash(texts[0])):
+            texts = [*texts, ""]
         rest = len(texts) - width
         last = rows[-1] if rows and not _GROUP_SEQ.match(squash(rows[-1][0])) \
             and rows[-1][0] else None

@@ -46,7 +46,9 @@ _HEADER_PATTERNS: tuple[tuple[ColType, re.Pattern[str]], ...] = tuple(
 _DUTY_HEADER = re.compile(r"^(?:牵头|责任|配合|协同|推进)(?:单位|部门)")
 # more columns of a task table; in an indicator table such a column is read as it comes
 _DUTY_WORDS = re.compile(r"^(?:(?:配合|协同|参与|协办|推进)(?:单位|部门)|(?:责任|牵头)部门|责任主体"
-                         r"|完成时间|时间节点|进度安排|(?:工作|主要|具体)?(?:举措|措施))$")
+                         r"|完成时间|时间节点|进度安排|(?:工作|主要|具体)?(?:举措|措施)"
+                         # 2024年工作任务 ‖ 2025年工作计划: a task table's work for each year
+                         r"|(?:19|20)\d{2}年度?工作(?:任务|计划|安排))$")
 _GROUP_WORDS = re.compile(r"(?:类别|分类|类目|板块|领域|维度)$")
 _NAME_CELL = re.compile(r"(?:目标|指标)(?:内容|名称|项)$")
 _SPAN_WORDS = frozenset({"指标值", "数值", "指标数值"})
@@ -131,7 +133,8 @@ def _header(frags: list[Fragment]) -> int:
         n += 1
     kinds = set(types)
     duty = any(_DUTY_HEADER.search(squash(f.text)) for f in frags[:n])
-    if n < 3 or "name" not in kinds or not (kinds & {"value", "mod", "attr", "unit"} or duty):
+    named = "name" in kinds or (duty and "text" in kinds)  # 序号 ‖ 内容 ‖ 牵头部门: a task table
+    if n < 3 or not named or not (kinds & {"value", "mod", "attr", "unit"} or duty):
         return 0
     return n
 
@@ -454,12 +457,12 @@ def is_stop(text: str) -> bool:
 
 
 def _task_group(lines: list[tuple[int, str | None]], i: int) -> bool:
-    """A numbered heading inside a task table (``一、做好政策保障`` ‖ ``1.做好规划配套`` …): the
-    group of the tasks below, not the next chapter."""
+    """A numbered heading inside a task table (``一、做好政策保障`` ‖ ``1.做好规划配套`` …, or
+    ``一、…`` ‖ ``1`` ‖ its task): the group of the tasks below, not the next chapter."""
     text = (lines[i][1] or "").strip()
-    nxt = next((t for _, t in lines[i + 1:i + 4] if t is not None), "")
-    return len(text) <= 24 and re.match(r"^\d{1,3}[.．、]\s*\S", nxt.strip()) is not None \
-        and len(nxt.strip()) <= 30
+    nxt = next((t for _, t in lines[i + 1:i + 4] if t is not None), "").strip()
+    return len(text) <= 24 and ((re.match(r"^\d{1,3}[.．、]\s*\S", nxt) is not None
+                                 and len(nxt) <= 30) or re.fullmatch(r"\d{1,3}", nxt) is not None)
 
 
 def _task_stop(text: str) -> bool:
