@@ -91,3 +91,36 @@ def test_public_is_not_a_total() -> None:
     assert _REFERENCE_BEFORE.search("年内开工建设公共停车位") is None
     assert _REFERENCE_BEFORE.search("新增错峰共享停车位") is None
     assert _REFERENCE_BEFORE.search("本办法共") is not None
+
+
+def _meta(tmp_path: Path, title: str, body: str) -> tuple[str | None, int | None, int | None]:
+    path = tmp_path / "doc.md"
+    path.write_text(f"---\n标题: {title}\n文号: 某府办发〔2020〕9号\n发布单位: 某区人民政府办公室\n"
+                    f"发布日期: 2020-12-31\n---\n\n# {title}\n\n{body}", encoding="utf-8")
+    meta = extract_file(path).meta
+    return meta.title, meta.period_start, meta.period_end
+
+
+def test_an_opinion_runs_from_its_issue_not_from_the_day_it_takes_force(tmp_path: Path) -> None:
+    title = "关于加强耕地保护的若干意见"
+    body = ("一、工作目标\n\n到2035年，全区耕地保有量不低于20万亩。\n\n"
+            "本意见自2021年2月1日起施行。\n\n某区人民政府办公室\n\n2020年12月31日\n")
+    assert _meta(tmp_path, title, body)[1:] == (2020, 2035)
+
+
+def test_paragraphs_opening_with_their_years_are_stages(tmp_path: Path) -> None:
+    """No goal states a number: the stages set the period (with numbered goals, the last goal
+    year does, and a vision year after it does not: tests/test_meta.py)."""
+    title = "某区农村公路管理养护体制改革实施方案"
+    body = ("三、工作目标\n\n到2022年，基本建立权责明晰的管理养护体制。\n\n"
+            "到2035年，全面建成体系完备、运转高效的管理养护体制机制。\n\n某区人民政府办公室\n\n"
+            "2020年12月31日\n")
+    assert _meta(tmp_path, title, body)[1:] == (2020, 2035)
+
+
+def test_a_notice_of_several_documents_is_titled_by_the_one_it_carries(tmp_path: Path) -> None:
+    title = ("关于印发《某市土方空间图则指引》《某市土方空间规划指引》"
+             "《关于加强土方综合利用的指导意见》的通知")
+    body = ("各区：\n\n现将三个文件印发给你们。\n\n关于加强土方综合利用的指导意见\n\n"
+            "一、总体要求\n\n坚持节约集约。\n")
+    assert _meta(tmp_path, title, body)[0] == "关于加强土方综合利用的指导意见"

@@ -119,7 +119,7 @@ def extract_meta_result(doc: Document) -> MetaResult:
     place = jurisdiction.resolve(region, text) if region else jurisdiction.Jurisdiction()
     interpreted, doc_type = interpreted_type(top)
     if title and not interpreted:  # a 解读 page's own title keeps the 《》 it prints
-        title = _unbracketed(title)
+        title = _unbracketed(_one_of_several(title, lines))
     if not interpreted:
         doc_type = classify(title or "")
         if doc_type is None and (title or "").endswith("通知") and _NOTICE_IN_FORCE.search(text):
@@ -285,6 +285,16 @@ def attached_text(lines: list[str]) -> tuple[str, str] | None:
         if DOC_NUMBER.fullmatch(s) and _title_like(prev) and _TITLE_END.search(_clean(prev)):
             return _strip_draft(prev), s
     return None
+
+
+def _one_of_several(title: str, lines: list[str]) -> str:
+    """关于印发《A》《B》《C》的通知: the document the page carries (its title standing as a line
+    of its own), else the first named."""
+    if "》《" not in title:
+        return title
+    names = [n.strip("《》") for n in title.split("》《")]
+    own = {re.sub(r"\s+", "", line).strip("《》#") for line in lines}
+    return next((n for n in names if re.sub(r"\s+", "", n) in own), names[0])
 
 
 def _unbracketed(title: str) -> str:
@@ -485,14 +495,19 @@ def find_period(
     span = _in_force_span(force) if force and doc_type != "plan" else None
     if span and (span[1] is not None or doc_type == "regulation"):
         return span  # 自2020年1月1日起施行，有效期3年
-    start = span[0] if span else _issue_year(issued, number)  # an opinion in force from a day:
-    # its horizon is still its last dated goal
+    # an opinion runs from its issue (本意见自2021年2月1日起施行 in one issued 2020-12-31 starts
+    # 2020), a rule from the day it takes force; the horizon is still the last dated goal
+    issue = _issue_year(issued, number)
+    start = issue if issue is not None and doc_type != "regulation" else (
+        span[0] if span else issue)
     if start is not None and _WORK_REPORT.search(title):
         return start, start  # a 政府工作报告 is the programme of its own year
     if doc_type != "plan" and start is not None:
         years = [int(y) for y in _BY_YEAR.findall(text) if int(y) >= start]
         if years:
-            goals = [y for y in _goal_years(text) + _stage_years(text) if y >= start]
+            goals = [y for y in _goal_years(text) if y >= start]
+            # stages (（四）到2035年 / 到2022年，… 到2035年，…) count when no goal states a number
+            goals = goals + [y for y in _stage_years(text, not goals) if y >= start]
             return start, max(goals) if goals else Counter(years).most_common(1)[0][0]
         spans = [five_year_span(o)[1] for o in _PERIOD_OF.findall(text)]
         end = max((y for y in spans if y >= start), default=None)
@@ -511,24 +526,28 @@ def find_period(
 # （四）到2035年，… / 远期目标：到2035年，…: a stage of the document's own, set out as a goal
 _STAGE_LINE = re.compile(r"(?m)^\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]"
                          r"|(?:近期|中期|远期)目标[：:]?)\s*到\s*(20\d{2})\s*年")
+_STAGE_PARA = re.compile(r"(?m)^\s*到\s*(20\d{2})\s*年[，,]")
 # 从现在起至2017年12月底 / 即日起至…: the window the document's work runs in
 _UNTIL = re.compile(r"(?:现在|即日|今日|印发之日)起?\s*至\s*(20\d{2})\s*年")
 # （二）工作目标。2019年全市生活垃圾分类工作明确三大目标: the year the goals are set for
 _YEAR_GOALS = re.compile(r"目标(?:任务)?[。：:]\s*(20\d{2})年[^。；，]{0,30}?目标")
 
 
-def _stage_years(text: str) -> list[int]:
+def _stage_years(text: str, paragraphs: bool = True) -> list[int]:
     """The years of the stages a document sets out (its last stage is where it runs to, also
-    when that stage states no number) and of the window its work runs in."""
+    when that stage states no number) and of the window its work runs in. Paragraphs opening
+    with 到20XX年 are stages when there are two or more of them (到2022年，… / 到2035年，…)."""
+    opening = [int(y) for y in _STAGE_PARA.findall(text)]
     return [int(y) for pattern in (_STAGE_LINE, _UNTIL, _YEAR_GOALS)
-            for y in pattern.findall(text)]
+            for y in pattern.findall(text)] + (opening if paragraphs and len(set(opening)) >= 2
+                                               else [])
 
 
 def _goal_years(text: str) -> list[int]:
     """The 到20XX年 years of sentences that also name a number: a quantified goal's year (到2035年，
     全面建成科技强市 is a vision, not a commitment the period runs to)."""
     out: list[int] = []
-    for sentence in re.split(r"[。；;]", text):
+    for sentence in re.split(r"[。；;\n]", text):
         for m in _BY_YEAR.finditer(sentence):
             if re.search(r"\d", sentence[:m.start()] + sentence[m.end():]):
                 out.append(int(m.group(1)))
