@@ -22,6 +22,7 @@ from planwatch.extract.meta_dates import (
     DOC_NUMBER,
     find_doc_number,
     find_issued,
+    five_year_span,
     front_matter,
 )
 from planwatch.model.finding_messages import make_finding
@@ -461,13 +462,6 @@ def interpreted_type(top: list[str]) -> tuple[bool, DocType | None]:
             titled = _EXPLAINED_TITLE.match(_INTERPRETATION.sub("", s))
             return True, classify(titled.group("t")) if titled else None
     return False, None
-
-
-def five_year_span(ordinal: str) -> tuple[int, int]:
-    """'十四五' → (2021, 2025): the sixth plan began in 1981, each later one five years on."""
-    n = 10 + "一二三四五六七八九".index(ordinal) + 1
-    start = 1981 + 5 * (n - 6)
-    return start, start + 4
 
 
 def find_period(

@@ -139,3 +139,10 @@ def find_doc_number(top: list[str]) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+def five_year_span(ordinal: str) -> tuple[int, int]:
+    """'十四五' → (2021, 2025): the sixth plan began in 1981, each later one five years on."""
+    n = 10 + "一二三四五六七八九".index(ordinal) + 1
+    start = 1981 + 5 * (n - 6)
+    return start, start + 4

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from planwatch.extract.commitment import Statement, Verdict, classify
+from planwatch.extract.meta_dates import five_year_span
 from planwatch.extract.numbers import parse_number
 from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_facts, table_rows
 from planwatch.extract.targets_parse import (
@@ -41,7 +42,6 @@ _PREV_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:期间
 _PAST_WORDS = re.compile(r"截至|截止|以来|已经|已[有达建成]|先后|比\s*\d{4}\s*年|现有|目前")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期)")
 _ANY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
-_CN_ORD = "一二三四五六七八九"
 # 全省 as the scope of what is counted; 占全省比例 / 占全省的比重 compares with the whole instead
 _WHOLE = re.compile(r"(?<![占于比居])全[市区县省](?!的?(?:比例|比重|总量|份额|平均|[前第]))")
 _AS_OF = re.compile(r"截[至止]")
@@ -91,8 +91,7 @@ def _own_period(sentence: str, period: Period) -> bool:
         return False
     if m.group(1) is None:
         return True
-    end = 1985 + 5 * (_CN_ORD.index(m.group(1)) + 5)
-    return period.end is None or end == period.end
+    return period.end is None or five_year_span(m.group(1))[1] == period.end
 
 
 def _nth_year(clause: str, period: Period) -> int | None:
@@ -171,7 +170,7 @@ def _is_past(sentence: str, start: int | None) -> bool:
     if _first_year_from(sentence, start) is not None:
         return False
     m = _PREV_PLAN.search(sentence)
-    if m and start and 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5 + 4 < start:
+    if m and start and five_year_span(m.group(1))[1] < start:
         return True  # an earlier plan's period that ended before this one starts
     if _PAST_WORDS.search(mask_attributive_past(sentence)):
         return True

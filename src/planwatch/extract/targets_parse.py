@@ -298,12 +298,11 @@ def _scaled_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mentio
 
 
 _FLOOR_LINE = re.compile(r"[^，,。；;]{0,30}?保护(?:底线|红线)")
-_SHARE_OF = re.compile(r"(?:比例|比重|占比)((?:不低于|不少于|不高于|不超过|高于|低于|超过))"
-                       r"[^，,。；;\d]{2,20}的\s*$")
+_SHARE_WORDS = r"(?:不低于|不少于|不高于|不超过|高于|低于|超过)"
+_SHARE_OF = re.compile(rf"(?:比例|比重|占比)({_SHARE_WORDS})[^，,。；;\d]{{2,20}}的\s*$")
 
 
-_SHARE_OF_SUBJECT = re.compile(r"(.{2,}?(?:比例|比重|占比))"
-                               r"(?:不低于|不少于|不高于|不超过|高于|低于|超过)"
+_SHARE_OF_SUBJECT = re.compile(rf"(.{{2,}}?(?:比例|比重|占比)){_SHARE_WORDS}"
                                r"([^，,。；;\d]{2,20}?)的?")
 
 
@@ -683,7 +682,8 @@ def _counted_at_places(sentence: str, m: Mention, nxt: Mention) -> bool:
     between = _BRACKETED.sub("", sentence[m.end:nxt.start])
     return _PLACES.match(sentence[m.end:]) is not None and not re.search(r"[，,；;。、]", between) \
         and not _INC_VERB.search(between) \
-        and re.match(r"\s*(?:$|[，,；;。）)]|达到|实现|满足|符合)", sentence[nxt.end:]) is not None
+        and (re.match(r"\s*(?:$|[，,；;。）)])", sentence[nxt.end:]) is not None
+             or _MEETS_AFTER.match(sentence[nxt.end:].lstrip()) is not None)
 
 
 def _names_class(sentence: str, ms: list[Mention], k: int) -> bool:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from planwatch.extract.meta_dates import five_year_span
 from planwatch.extract.numbers import parse_number
 from planwatch.parse.cell_tasks import DUTY_COLUMN
 from planwatch.parse.document import Block, Document
@@ -34,7 +35,6 @@ YEAR_BY = re.compile(
     r"(?:到|至|截至|(?:力争|争取|确保)(?:到|在)?|展望)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _PLAN_LABEL = re.compile(r"十([一二三四五六七八九])五")
 _AS_OF = re.compile(r"截[至止]")
-_CN_ORD = "一二三四五六七八九"
 
 
 @dataclass
@@ -172,7 +172,7 @@ _PLAN_END = re.compile(
 def plan_end_year(sentence: str, opening: bool = False) -> int | None:
     """The year a 到“十X五”期末 in the sentence (at its start when ``opening``) names."""
     m = _PLAN_END.match(sentence) if opening else _PLAN_END.search(sentence)
-    return 1985 + 5 * (_CN_ORD.index(m.group(1)) + 5) if m else None
+    return five_year_span(m.group(1))[1] if m else None
 
 
 def _year(raw: str) -> int | None:
@@ -185,8 +185,7 @@ def _earlier_plan(heading: str, period: Period | None) -> bool:
     “十四五”时期…迈出坚实步伐 review)."""
     if period is None or period.start is None:
         return False
-    return any(1981 + (10 + _CN_ORD.index(o) + 1 - 6) * 5 + 4 < period.start
-               for o in _PLAN_LABEL.findall(heading))
+    return any(five_year_span(o)[1] < period.start for o in _PLAN_LABEL.findall(heading))
 
 
 # the caption of an annex sharing the targets out among districts or towns: each paragraph
@@ -297,8 +296,8 @@ def infer_period(doc: Document, start: int | None, end: int | None) -> Period:
     head = " ".join(b.text for b in doc.blocks[:40])
     m = _PLAN_LABEL.search(head)
     if m:
-        first = 1981 + (10 + _CN_ORD.index(m.group(1)) + 1 - 6) * 5
-        return Period(start or first, end or first + 4)
+        first, last = five_year_span(m.group(1))
+        return Period(start or first, end or last)
     text = doc.full_text()
     years = Counter(y for y in (_year(m.group(1)) for m in YEAR_BY.finditer(text)
                                 if not _AS_OF.search(text, max(0, m.start() - 3), m.end()))

@@ -241,6 +241,11 @@ def _merged_down(texts: list[str], above: tuple[str, ...], dept_cols: set[int]) 
     return row
 
 
+def _task_row(row: tuple[str, ...]) -> bool:
+    """A row with a number of its own (not a group row, whose mark is empty, 二 or —)."""
+    return bool(row[0]) and not _GROUP_SEQ.match(squash(row[0]))
+
+
 def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> Grid | None:
     """The rows of a task table whose first column is 序号 and second the task; None when the
     cells do not fall into group rows, task rows, merged-cell rows and rows whose title (or
@@ -270,12 +275,10 @@ def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> 
         if remarks and 3 <= len(texts) < width and not _GROUP_SEQ.match(squash(texts[0])):
             texts = [*texts, ""]
         rest = len(texts) - width
-        last = rows[-1] if rows and not _GROUP_SEQ.match(squash(rows[-1][0])) \
-            and rows[-1][0] else None
+        last = rows[-1] if rows and _task_row(rows[-1]) else None
         title = last[1] if last else None
         # units merged down run on past a group row: the last task row's
-        above = next((r for r in reversed(rows) if r[0] and not _GROUP_SEQ.match(squash(r[0]))),
-                     None)
+        above = next((r for r in reversed(rows) if _task_row(r)), None)
         merged = _merged_title(texts, width, title) if rows else None
         if len(texts) == 2 and _GROUP_SEQ.match(squash(texts[0])):
             rows.append((texts[0], texts[1], *[""] * (width - 2)))  # a group row
