@@ -124,3 +124,60 @@ def test_a_notice_of_several_documents_is_titled_by_the_one_it_carries(tmp_path:
     body = ("各区：\n\n现将三个文件印发给你们。\n\n关于加强土方综合利用的指导意见\n\n"
             "一、总体要求\n\n坚持节约集约。\n")
     assert _meta(tmp_path, title, body)[0] == "关于加强土方综合利用的指导意见"
+
+
+def test_verbs_left_on_names_inside_a_note_are_not_part_of_them() -> None:
+    from planwatch.extract.departments import parse_note
+
+    shared = parse_note("甲局、乙委、丙局按职责分工负责落实、各区政府组织落实")
+    assert (shared.lead, shared.support, shared.shared) == (
+        ["甲局", "乙委", "丙局"], ["各区政府"], True)
+    each = parse_note("各部门按职责分工牵头负责、各区政府组织落实")
+    assert (each.lead, each.support) == (["各部门"], ["各区政府"])
+    listed = parse_note("市住建委牵头负责，市发展改革委、市国资委负责、市市场监管局、"
+                        "各区政府组织落实")
+    assert listed.support == ["市发展改革委", "市国资委", "市市场监管局", "各区政府"]
+    assert parse_note("市住建委牵头负责，市民政局按职责组织配合").support == ["市民政局"]
+    assert parse_note("市住建委牵头负责，市司法局、市民政局按职责组织落实").support == [
+        "市司法局", "市民政局"]
+
+
+def test_a_floor_on_an_area_of_work_is_a_commitment(tmp_path: Path) -> None:
+    plan = _page(tmp_path, "二、主要任务\n\n（三）提升慢行交通品质。开展人行道品质提升工作，"
+                 "人行道整治面积不低于300万平方米。\n")
+    assert [(t.subject, t.value, t.unit, t.comparator) for t in plan.targets] == [
+        ("人行道整治面积", 300, "万平方米", ">=")]
+
+
+def test_a_floor_on_an_area_a_rule_requires_is_not() -> None:
+    from planwatch.extract.commitment import Statement, classify
+
+    sentence = "申报单位办公面积不低于500平方米。"
+    at = sentence.index("500")
+    verdict = classify(Statement(sentence, at, at + 6, "平方米", ">="))
+    assert verdict.label == "condition"
+
+
+def test_counts_of_plots_of_one_place_and_of_hundred_million_square_metres() -> None:
+    assert _subjects("各镇挑选不少于1宗整治难度较大的地块。")[0][1:] == (1, "宗")
+    assert _subjects("各区设置不少于一处土方暂存中转空间。")[0][1:] == (1, "处")
+    assert _subjects("纳入市级平台监测的公共建筑面积达到1亿平方米以上。") == [
+        ("纳入市级平台监测的公共建筑面积", 1, "亿平方米")]
+    assert _subjects("建立一个工作专班，形成一套机制。") == []
+
+
+def test_vehicles_renewed_and_put_into_service_are_counted() -> None:
+    assert _subjects("更新投运无障碍低地板公交车1200辆，保障特殊人群乘坐体验。") == [
+        ("更新投运无障碍低地板公交车", 1200, "辆")]
+
+
+def test_a_clause_of_only_verbs_takes_what_the_clause_before_names() -> None:
+    assert _subjects("既有运营车站出入口增加电扶梯，三年累计新增19台，提升出行品质。") == [
+        ("既有运营车站出入口增加电扶梯", 19, "台")]
+
+
+def test_what_each_household_and_village_must_be_equipped_with_is_a_standard(
+        tmp_path: Path) -> None:
+    plan = _page(tmp_path, "二、主要任务\n\n（一）推进农村生活垃圾分类。要求每户配置1组"
+                 "干湿垃圾投放桶，每村配置1辆专用收集车，并设置干湿垃圾储存点1处。\n")
+    assert plan.targets == []

@@ -110,6 +110,9 @@ _GRANT = re.compile(
     r"|周岁|间接费用|直接费用|配套|单个|每个|每家|每项|每人|提取|计提|准备金|留成|分成")
 _FUNDING = re.compile(
     _GRANT.pattern + r"|资金|经费|预算|费用|营业收入|销售收入|主营业务收入|财政|面积")
+# 人行道整治面积不低于300万平方米: the area of work to be done, not an area a rule requires
+_WORKED_AREA = re.compile(
+    r"(?:整治|改造|建设|修复|提升|治理|绿化|造林|种植|更新|修缮|新增|完成|覆盖)[^，。；\d]{0,4}面积")
 _ELIGIBLE = re.compile(
     r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|(?<![高国际业家方地])标准(?![化体])|入选|期限|"
     r"有效期|满|以内的|连续|不得|可|按照|按")
@@ -189,7 +192,9 @@ def classify(st: Statement) -> Verdict:
         # given, not its goal
     if view.promised_anywhere:
         return Verdict("target", "commitment")
-    if st.doc_type != "evaluation_report" and _COMMIT.search(view.clause):
+    if st.doc_type != "evaluation_report" and (
+            _COMMIT.search(view.clause)
+            or (st.comparator == ">=" and _WORKED_AREA.search(view.clause))):
         return Verdict("target", "commitment-verb")
     return Verdict("other", "no-commitment")
 
@@ -245,7 +250,8 @@ def _task_rule(st: Statement, v: _View) -> Verdict | None:
 
 
 # 原则上各疾病领域建设1-3家中心，重大疾病领域建设3-5家中心: how many each may have
-_ALLOCATION = re.compile(r"原则上[^。；]{0,6}各[^。；]*$")
+# / 要求每户配置1组…，每村配置1辆专用收集车: what each must be equipped with, a standard
+_ALLOCATION = re.compile(r"(?:原则上[^。；]{0,6}各|^\s*要求每)[^。；]*$")
 
 
 # 超过10%的，…: the number names the cases a rule then applies to
@@ -267,7 +273,7 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
         return Verdict("condition", "tax-rule")
     capped = bool(_CAP_FLOOR.search(v.clause)) or (st.comparator == "<=" and st.unit not in _RANKS)
     if capped and (_GRANT.search(st.sentence)
-                   or (_FUNDING.search(st.sentence) and not v.committed)):
+                   or (_FUNDING.search(_WORKED_AREA.sub("", st.sentence)) and not v.committed)):
         return Verdict("condition", "funding-cap")
     if (money or st.unit == "%") and _GRANT.search(v.clause) and _SHARE.search(v.clause) \
             and not v.committed:
@@ -277,7 +283,8 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _TREATMENT.search(v.clause + _clause_after(v.after)) \
             or _THRESHOLD_CLAUSE.match(v.clause.strip()) or _THRESHOLD_OF.search(v.clause):
         return Verdict("condition", "treatment-rule")  # 对…超过1亿元的，给予奖励
-    acting = bool(_ACTION.search(v.clause)) or bool(_CHECK_AFTER.search(_clause_after(v.after))) \
+    acting = bool(_ACTION.search(v.clause)) or bool(_WORKED_AREA.search(v.clause)) \
+        or bool(_CHECK_AFTER.search(_clause_after(v.after))) \
         or re.match(r"(?:认定|遴选)(?![的后为])", v.clause.strip()) is not None  # 认定示范基地10个
     if capped and not acting:
         return Verdict("condition", "cap-floor")

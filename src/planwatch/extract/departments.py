@@ -33,11 +33,14 @@ _SUPPORT_LABEL = re.compile(
 _DOERS_LABEL = re.compile(r"^实施(?:单位|部门)[：:]")
 _RESP_LABEL = re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|实施部门|承办单位)[：:]")
 _LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实|推进)?$")
-_LEAD_THEN = re.compile(r"(牵头(?:负责|落实|推进)?)、")
+# 市交通委牵头负责、各区政府组织落实 / A、B按职责分工负责落实、各区政府组织落实: a 、 after a
+# lead's or sharers' verb ends their clause
+_LEAD_THEN = re.compile(r"(牵头(?:负责|落实|推进)?|职责分工负责(?:落实)?)、")
 _SUPPORT_VERB = re.compile(r"(?:负责)?(?:配合|参与|协同|协助|协办)(?:实施|落实|推进)?$")
 _IMPLEMENTERS = re.compile(r"^(.{2,80}?)为(?:实施|配合|参与|协办)(?:单位|部门)$")
 _SHARE_VERB = re.compile(
-    r"(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|落实|实施|推进|组织实施)$|分工负责$|分别负责$"
+    r"(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|落实|实施|推进|组织实施|负责落实)$"
+    r"|分工负责$|分别负责$"
     r"|共同负责$"
 )
 _OWN_VERB = re.compile(r"负责(?:落实|指导|实施|推进|组织实施)?$|(?:具体|抓好|组织)?落实$")
@@ -60,6 +63,8 @@ _DEPT_END = re.compile(
     r"(?:局|委|办|部|厅|院|会|中心|行|政府|公司|单位|部门|集团|室|处|所|协|联|团|校|馆|站|社|区|市|县|镇|街道|"
     r"机构|银行|分局|管委|法院|检察院|党校|企业|国企|高校|园区|署|大学|学院|分署|乡镇|旗|队|专班|实施主体|责任主体)$"
 )
+# what a verb leaves on a name inside a list: 市国资委负责、… / 市民政局按职责组织配合
+_NAME_VERB_TAIL = re.compile(r"(?:(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:组织)?|负责|牵头)$")
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 # separators inside brackets are swapped for private-use characters while a note is split
 _GUARDED = {sep: chr(0xE001 + i) for i, sep in enumerate("、，,；;及和。")}
@@ -114,6 +119,7 @@ def split_departments(text: str) -> list[str]:
     for part in _SPLIT.split(_guard(text)):
         for piece in _split_he(part):
             name = _TRAILING_ETC.sub("", re.sub(r"\s+", "", piece)).strip("。.：: ")
+            name = _NAME_VERB_TAIL.sub("", name) if len(name) > 4 else name
             name = name.translate(_UNGUARD)
             if name and name not in out:
                 out.append(name)
@@ -182,7 +188,6 @@ def _parse_note(note: str, first_leads: bool) -> Responsibility:
         if i and _RIDER.search(part) and not _is_labelled(part):
             continue  # 各县区均需落实，下同
         reader.role = None
-        # 市交通委牵头负责、各区政府组织落实: a 、 after the lead's verb ends the lead's clause
         part = _LEAD_THEN.sub(r"\1，", part)
         for clause in re.split(r"[，,]", part):
             if clause:

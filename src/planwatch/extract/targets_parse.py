@@ -19,7 +19,8 @@ _UNITS = sorted(
      "千瓦", "个工作日", "瓦时/公斤", "瓦时/千克", "元/瓦时", "亿瓦时", "万瓦时", "千瓦时",
      "具", "辆", "艘", "栋", "幢", "公顷", "平方公里", "年一遇", "万吨", "吨", "兆瓦", "MW",
      "吉瓦", "GW", "万立方米", "立方米", "万吨/日", "吨/日", "㎡", "万㎡", "万套", "万张", "张",
-     "万台", "万条", "万份", "份", "万立方米/日", "立方米/日", "立方米/秒", "万公里", "千米"],
+     "万台", "万条", "万份", "份", "万立方米/日", "立方米/日", "立方米/秒", "万公里", "千米",
+     "宗", "亿平方米"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -61,7 +62,7 @@ INCREMENT_VERBS = (
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
     r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造提升|改造|增加(?![到至值])|减费让利|让利"
-    r"|升级(?!版)|增设")
+    r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|用地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
@@ -71,6 +72,7 @@ _SCOPE = re.compile(
     r"|在?全县|在?全省|我市|我区|我省|我县|本市|本区|本县|本省|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
     r"|每年|年均|今年(?!以来)|全年|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
+    r"|(?:未来)?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|间|来)?(?=累计|共)"  # 三年累计新增19台
     r"|[—\-－]+)+")
 _REWARD_WORDS = ("奖励", "奖补", "补助", "补贴", "资助", "给予", "一次性")  # …\s*$ before an amount
 _GENERIC_VERB = re.compile(
@@ -152,6 +154,7 @@ def _number(raw: str, before: str = "") -> float | None:
 
 
 _VERB_END = re.compile(rf"(?:{INCREMENT_VERBS})$")
+_LEAST = re.compile(r"(?:不少于|不低于|至少)\s*$")
 _FLOOR_LEAD = re.compile(r"至少|不少于|不低于")  # what _PREFIX_FLOOR cannot match without
 _PREFIX_FLOOR = re.compile(rf"(?:至少|不少于|不低于)\s*(?:{INCREMENT_VERBS})$")  # 至少建设1家
 _PROGRAMME_NAME = re.compile(r"[^，。；、和]{0,12}?(?:行动计划|计划|工程|行动)(?:[和、，。；]|$)")
@@ -319,8 +322,9 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     if value is None or (raw_b and value_max is None):
         return None
     chinese = raw_a[0] not in "0123456789"
-    if chinese and value < 2 and "百分点" not in unit:
-        return None
+    if chinese and value < 2 and "百分点" not in unit \
+            and not _LEAST.search(sentence, 0, m.start()):
+        return None  # 一个… is an article; 不少于一处 is a count
     if chinese and _PROGRAMME_NAME.match(sentence, m.end()):
         return None  # 培育千名青年农场主行动计划: a round number in a programme's name
     if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人",
@@ -1004,7 +1008,12 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         return subject, qstart, m.end + gap + len(noun)
     subject = LEVEL_VERBS.sub("", core)
     subject = _AIM_TAIL_SHORT.sub("", subject).strip()
-    if not subject and ci > 0:
+    # 出入口增加电扶梯，三年累计新增19台: only verbs before the number, the clause before names it
+    before = sentence[clauses[ci - 1][0]:clauses[ci - 1][1]] if ci > 0 else ""
+    verbs_only = not noun and bool(_ONLY_VERBS.fullmatch(strip_scope(subject))) \
+        and not re.search(r"\d", before) and bool(_INC_ANY.search(before)) \
+        and not _VERB_END.search(before)  # the clause before: a verb and its object
+    if (not subject or verbs_only) and ci > 0:
         back = ci - 1
         while back > 0 and not strip_scope(sentence[clauses[back][0]:clauses[back][1]]):
             back -= 1  # 产业营收年均增长超15%，到2025年，超过1800亿元: past the year
