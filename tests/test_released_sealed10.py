@@ -181,3 +181,23 @@ def test_what_each_household_and_village_must_be_equipped_with_is_a_standard(
     plan = _page(tmp_path, "二、主要任务\n\n（一）推进农村生活垃圾分类。要求每户配置1组"
                  "干湿垃圾投放桶，每村配置1辆专用收集车，并设置干湿垃圾储存点1处。\n")
     assert plan.targets == []
+
+
+def test_each_spreads_a_count_it_does_not_mete_out_a_grant(tmp_path: Path) -> None:
+    plan = _page(tmp_path, "二、主要任务\n\n（三）加强基层消防力量。编制建设任务目标，"
+                 "确保每个街道至少建成1个专职消防队。\n\n（四）强化资金保障。"
+                 "每个项目补助不超过200万元。\n")
+    assert [(t.value, t.unit, t.comparator) for t in plan.targets] == [(1, "个", ">=")]
+
+
+def test_a_floor_on_what_is_chosen_or_set_up_is_a_commitment(tmp_path: Path) -> None:
+    plan = _page(tmp_path, "二、主要任务\n\n（一）推进违法用地整治。各镇应从整治计划中挑选"
+                 "不少于1宗整治难度较大的地块。\n\n（二）完善土方管理。各区设置不少于一处"
+                 "土方暂存中转空间。\n")
+    assert [(t.value, t.unit) for t in plan.targets] == [(1, "宗"), (1, "处")]
+
+
+def test_one_person_for_every_stretch_of_road_is_a_staffing_ratio(tmp_path: Path) -> None:
+    plan = _page(tmp_path, "二、主要任务\n\n（一）强化农村公路管理。每25—30公里乡道配备"
+                 "不少于一名农村公路专管员，做到管理养护全覆盖。\n")
+    assert plan.targets == []

@@ -108,6 +108,7 @@ _RANKS = ("名", "位", "强")
 _GRANT = re.compile(
     r"资助|补助|补贴|奖励|奖补|额度|贷款|担保|贴息|补偿|注册资本|出资|税|扣除|报销|薪酬|工资|年龄"
     r"|周岁|间接费用|直接费用|配套|单个|每个|每家|每项|每人|提取|计提|准备金|留成|分成")
+_PER_UNIT = re.compile(r"单个|每个|每家|每项|每人")
 _FUNDING = re.compile(
     _GRANT.pattern + r"|资金|经费|预算|费用|营业收入|销售收入|主营业务收入|财政|面积")
 # 人行道整治面积不低于300万平方米: the area of work to be done, not an area a rule requires
@@ -120,7 +121,7 @@ _SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$"
 _CLASS_BEFORE = re.compile(r"(?:产值|营收|营业收入|销售额|销售收入|收入)(?:过|超过|超)$")
 _ACTION = re.compile(
     r"新增|新建|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|推动|带动|吸引|招引|投放|选取"
-    r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广|推进")
+    r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广|推进|挑选|设置|配置|配备|更新")
 # 营收超50亿元的企业 / 产值超10亿元、50亿元的园区: the amount names a class; 产值超1.5万亿元、承接…
 # (a list of goals) does not
 _CLASS_AFTER = re.compile(r"[的级]|、[^，。；]{0,12}?的")
@@ -272,8 +273,10 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if not v.committed and _TAX.search(st.sentence):
         return Verdict("condition", "tax-rule")
     capped = bool(_CAP_FLOOR.search(v.clause)) or (st.comparator == "<=" and st.unit not in _RANKS)
-    if capped and (_GRANT.search(st.sentence)
-                   or (_FUNDING.search(_WORKED_AREA.sub("", st.sentence)) and not v.committed)):
+    # 每个街道至少建成1个专职消防队: 'each' spreads a count, not a grant, unless money is meted
+    granted = st.sentence if money or st.unit == "%" else _PER_UNIT.sub("", st.sentence)
+    if capped and (_GRANT.search(granted)
+                   or (_FUNDING.search(_WORKED_AREA.sub("", granted)) and not v.committed)):
         return Verdict("condition", "funding-cap")
     if (money or st.unit == "%") and _GRANT.search(v.clause) and _SHARE.search(v.clause) \
             and not v.committed:

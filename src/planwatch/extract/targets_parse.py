@@ -62,7 +62,7 @@ INCREMENT_VERBS = (
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
     r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造提升|改造|增加(?![到至值])|减费让利|让利"
-    r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置")
+    r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置|挑选")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|用地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
@@ -323,8 +323,9 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
         return None
     chinese = raw_a[0] not in "0123456789"
     if chinese and value < 2 and "百分点" not in unit \
-            and not _LEAST.search(sentence, 0, m.start()):
-        return None  # 一个… is an article; 不少于一处 is a count
+            and not (_LEAST.search(sentence, 0, m.start())
+                     and "每" not in _CLAUSE_SPLIT.split(sentence[:m.start()])[-1]):
+        return None  # 一个… is an article; 不少于一处 is a count (每30公里…一名: a ratio)
     if chinese and _PROGRAMME_NAME.match(sentence, m.end()):
         return None  # 培育千名青年农场主行动计划: a round number in a programme's name
     if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人",
