@@ -65,6 +65,7 @@ _DEPT_END = re.compile(
 )
 # what a verb leaves on a name inside a list: 市国资委负责、… / 市民政局按职责组织配合
 _NAME_VERB_TAIL = re.compile(r"(?:(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:组织)?|负责|牵头)$")
+_GENERIC_UNITS = frozenset({"单位", "部门", "机构", "企业", "单位部门"})
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 # separators inside brackets are swapped for private-use characters while a note is split
 _GUARDED = {sep: chr(0xE001 + i) for i, sep in enumerate("、，,；;及和。")}
@@ -105,8 +106,9 @@ def _split_he(part: str) -> list[str]:
     pieces = part.split("和")
     out = [pieces[0]]
     for piece in pieces[1:]:
-        left = _TRAILING_ETC.sub("", out[-1])
-        if looks_like_department(left) and looks_like_department(_TRAILING_ETC.sub("", piece)):
+        left, right = _TRAILING_ETC.sub("", out[-1]), _TRAILING_ETC.sub("", piece)
+        if looks_like_department(left) and looks_like_department(right) \
+                and right not in _GENERIC_UNITS:  # 各相关部门和单位: one class of units
             out.append(piece)
         else:
             out[-1] += "和" + piece
@@ -285,8 +287,10 @@ def _has_verb(clause: str) -> bool:
 def read_columns(lead: str, support: str, responsible: str,
                  first_leads: bool = False) -> Responsibility:
     """Cells of a 任务分工 table: 牵头单位 / 配合单位 / 责任单位 columns (any may be empty)."""
-    if lead.strip():
-        return Responsibility(lead=split_departments(lead), support=split_departments(support))
+    if lead.strip():  # 牵头部门 ‖ 配合部门 ‖ 实施主体: who carries the work out supports the lead
+        leads, helpers = split_departments(lead), split_departments(support)
+        helpers += [n for n in split_departments(responsible) if n not in leads + helpers]
+        return Responsibility(lead=leads, support=helpers)
     res = parse_note(responsible, first_leads) if responsible.strip() else Responsibility()
     res.support.extend(n for n in split_departments(support) if n not in res.support)
     return res

@@ -18,6 +18,7 @@ from planwatch.parse.cell_tasks import DUTY_COLUMN, GROUP_COLUMN, numbered_cells
 from planwatch.parse.cellgrid import ColType, Fragment, Grid, align, build_rows, kind_of, squash
 from planwatch.parse.layout import Item, heading_level, is_caption, numbering_level
 from planwatch.parse.normalize import normalize_line
+from planwatch.parse.task_list import task_list, task_list_header
 
 MAX_FRAGMENTS = 1200
 MIN_QUALITY = 0.3
@@ -634,6 +635,11 @@ def cell_tables(items: list[Item]) -> list[Item]:
     while i < len(items):
         item = items[i]
         if item.kind == "text" and starts_header(normalize_line(item.text)):
+            listed = _task_list_items(items, i)
+            if listed is not None:
+                out.append(listed[0])
+                i = listed[1]
+                continue
             if lines is None:
                 lines, first, owner = _item_lines(items)
             frags, end = collect(lines, first[i])
@@ -648,6 +654,29 @@ def cell_tables(items: list[Item]) -> list[Item]:
         out.append(item)
         i += 1
     return out
+
+
+_TASK_LIST_ITEMS = 1500
+
+
+def _task_list_items(items: list[Item], i: int) -> tuple[Item, int] | None:
+    """A 任务清单 whose tasks carry their numbers inside their cells (see
+    :mod:`planwatch.parse.task_list`), one text item per cell, starting at ``items[i]``."""
+    cells: list[tuple[str, int]] = []
+    for item in items[i:i + _TASK_LIST_ITEMS]:
+        if item.kind != "text":
+            break
+        cells.append((normalize_line(item.text), item.line or 0))
+        if len(cells) == 24 and not task_list_header([c for c, _ in cells]):
+            return None
+    found = task_list(cells)
+    if found is None:
+        return None
+    grid, taken = found
+    rows = [list(grid.header), *(list(r) for r in grid.rows)]
+    first = items[i]
+    return Item("table", rows=rows, line=first.line, page=first.page,
+                row_lines=[first.line or 0, *grid.row_lines]), i + taken
 
 
 def _item_lines(items: list[Item]) -> tuple[list[tuple[int, str | None]], list[int], list[int]]:

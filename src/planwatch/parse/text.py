@@ -17,6 +17,7 @@ from planwatch.parse.cellrun import collect, rebuild, starts_header
 from planwatch.parse.document import Document
 from planwatch.parse.layout import Item, ends_sentence, finish, numbering_level
 from planwatch.parse.normalize import decode_bytes, normalize_line, strip_markdown_inline
+from planwatch.parse.task_list import task_list, task_list_header
 
 LineKind = Literal["blank", "cell", "row", "text", "pipe", "rule"]
 
@@ -185,6 +186,43 @@ def take_cell_table(lines: list[Line], i: int,
                 row_lines=[lines[i].no, *grid.row_lines]), end
 
 
+_TASK_LIST_LINES = 3000
+_TASK_LIST_HEAD_LINES = 60
+
+
+def take_task_list(lines: list[Line], i: int) -> tuple[Item, int] | None:
+    """A 任务清单 laid out one cell per paragraph, its tasks numbered inside their cells
+    (see :mod:`planwatch.parse.task_list`), starting with its header at ``lines[i]``."""
+    cells: list[tuple[str, int]] = []
+    ends: list[int] = []  # the line index after each cell
+    j = i
+    limit = _TASK_LIST_HEAD_LINES  # look at the header first: most lines open no task list
+    while j < len(lines) and j - i < limit:
+        if limit == _TASK_LIST_HEAD_LINES and j - i == limit - 1:
+            if not task_list_header([c for c, _ in cells]):
+                return None
+            limit = _TASK_LIST_LINES
+        ln = lines[j]
+        if ln.kind == "text":
+            text = strip_markdown_inline(normalize_line(ln.raw.strip()))
+            if cells and ends[-1] == j:
+                cells[-1] = (cells[-1][0] + text, cells[-1][1])
+            else:
+                cells.append((text, ln.no))
+                ends.append(j)
+            ends[-1] = j + 1
+        elif ln.kind != "blank":
+            break
+        j += 1
+    found = task_list(cells)
+    if found is None:
+        return None
+    grid, taken = found
+    rows = [list(grid.header), *(list(r) for r in grid.rows)]
+    return Item("table", rows=rows, line=lines[i].no,
+                row_lines=[lines[i].no, *grid.row_lines]), ends[taken - 1]
+
+
 def _simple(lines: list[Line]) -> list[tuple[int, str | None]]:
     out: list[tuple[int, str | None]] = []
     for ln in lines:
@@ -206,7 +244,7 @@ def to_items(lines: list[Line]) -> list[Item]:
         ln = lines[i]
         if ln.kind == "text" and starts_header(ln.raw):
             simple = simple if simple is not None else _simple(lines)
-            found = take_cell_table(lines, i, simple)
+            found = take_task_list(lines, i) or take_cell_table(lines, i, simple)
             if found is not None:
                 items.append(found[0])
                 i = found[1]
