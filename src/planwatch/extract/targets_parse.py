@@ -62,7 +62,7 @@ INCREMENT_VERBS = (
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
     r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造提升|改造|增加(?![到至值])|减费让利|让利"
-    r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置|挑选")
+    r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置|挑选|保护修缮|修缮|修复(?!率)")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|用地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
@@ -72,7 +72,6 @@ _SCOPE = re.compile(
     r"|在?全县|在?全省|我市|我区|我省|我县|本市|本区|本县|本省|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
     r"|每年|年均|今年(?!以来)|全年|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
-    r"|(?:未来)?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|间|来)?(?=累计|共)"  # 三年累计新增19台
     r"|[—\-－]+)+")
 _REWARD_WORDS = ("奖励", "奖补", "补助", "补贴", "资助", "给予", "一次性")  # …\s*$ before an amount
 _GENERIC_VERB = re.compile(
@@ -83,7 +82,8 @@ _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发�
 _ACHIEVE = re.compile(r"实现(?!了)[^，。；]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 推动9000家工业企业开展技术改造: firms brought to act
-_PUSH = re.compile(r"(?:推动|带动|推进|提升|完成)\s*$")
+# / 推进大名、月浦等23个城镇雨水排水系统建设: over the names the count sums up
+_PUSH = re.compile(r"(?:推动|带动|推进|提升|完成)(?:[^，,。；;\d]{1,30}等)?\s*$")
 _COUNT_UNITS = ("项", "个", "条", "类", "件", "方面", "")  # 八项重点任务 counts tasks
 # 全年重点项目1万亿元的投资任务: the amount sizes a task or goal
 TASK_AFTER = re.compile(r"\s*的?[\u4e00-\u9fff]{0,6}?(?:任务|目标)(?![\u4e00-\u9fff])")
@@ -971,7 +971,40 @@ _ETC_END = re.compile(r"等(?:全市|全区|全省|全县|本市|本区)?(?:近|
 _AIM_TAIL = re.compile(r"(?:力争|争取|确保|的|为|有)+$")
 _AIM_HEAD = re.compile(r"^(?:力争|争取|确保)")
 _JOINER_END = re.compile(r"[和及与、]$")
+# 三年累计新增19台: the span of years the count accumulates over
+_SPAN = re.compile(r"^(?:未来)?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|间|来)?(?=累计|共)")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:城区|地区|区域|新城|市区|郊区|片区|街道|乡镇)")
 _AIM_TAIL_SHORT = re.compile(r"(?:力争|争取|确保|的|为)+$")
+
+
+def _sized(sentence: str, m: Mention, rest: str, noun: str) -> tuple[str, int] | None:
+    """设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模."""
+    if not (rest.endswith("规模") and noun.startswith("的") and len(noun) > 2):
+        return None
+    gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
+    return noun[1:] + rest, m.end + gap + len(noun)
+
+
+def _placed(sentence: str, m: Mention, lead: re.Match[str] | None, rest: str,
+            noun: str) -> tuple[str, int] | None:
+    """建成中心城区6座污水处理厂…工程: the place between the verb and the number, where what is
+    counted stands, stays in the subject. Returns the subject and where the quote ends."""
+    if not (noun and lead and _PLACE.fullmatch(rest) and _CJK_START.match(sentence, m.end)) \
+            or noun.startswith("的"):
+        return None
+    gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
+    return lead.group() + rest + _short_subject(noun), m.end + gap + len(noun)
+
+
+def _verbs_only(sentence: str, clauses: list[tuple[int, int]], ci: int, subject: str,
+                noun: str) -> bool:
+    """出入口增加电扶梯，三年累计新增19台: only verbs before the number, and the clause before
+    (a verb and its object, no number) names what is counted."""
+    if noun or ci == 0 or not _ONLY_VERBS.fullmatch(_SPAN.sub("", strip_scope(subject))):
+        return False
+    before = sentence[clauses[ci - 1][0]:clauses[ci - 1][1]]
+    return not re.search(r"\d", before) and bool(_INC_ANY.search(before)) \
+        and not _VERB_END.search(before)
 
 
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
@@ -991,11 +1024,10 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     if cover and noun:  # 建成包括至少300家市级医院…: the units counted are what it includes
         state.verb = (lead.group() if lead else "") + cover.group()
         rest = ""
-    if rest.endswith("规模") and noun.startswith("的") and len(noun) > 2:
-        # 设立规模20亿元的科技创新投资基金 → 科技创新投资基金规模
-        gap = len(sentence[m.end:]) - len(sentence[m.end:].lstrip())
-        return noun[1:] + rest, core_at, m.end + gap + len(noun)
     listed = _JOINER_END.search(core) is not None and (k_after or lead is not None)
+    placed = _sized(sentence, m, rest, noun) or _placed(sentence, m, lead, rest, noun)
+    if placed is not None:
+        return placed[0], core_at, placed[1]
     if noun and (_ETC_END.search(core) or not rest or verb_adjacent or state.objects or listed):
         if verb_adjacent and not state.verb:
             state.verb = _ACTING_END.findall(bare)[0]  # 累计推动3万家企业: 累计推动
@@ -1009,12 +1041,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         return subject, qstart, m.end + gap + len(noun)
     subject = LEVEL_VERBS.sub("", core)
     subject = _AIM_TAIL_SHORT.sub("", subject).strip()
-    # 出入口增加电扶梯，三年累计新增19台: only verbs before the number, the clause before names it
-    before = sentence[clauses[ci - 1][0]:clauses[ci - 1][1]] if ci > 0 else ""
-    verbs_only = not noun and bool(_ONLY_VERBS.fullmatch(strip_scope(subject))) \
-        and not re.search(r"\d", before) and bool(_INC_ANY.search(before)) \
-        and not _VERB_END.search(before)  # the clause before: a verb and its object
-    if (not subject or verbs_only) and ci > 0:
+    if (not subject or _verbs_only(sentence, clauses, ci, subject, noun)) and ci > 0:
         back = ci - 1
         while back > 0 and not strip_scope(sentence[clauses[back][0]:clauses[back][1]]):
             back -= 1  # 产业营收年均增长超15%，到2025年，超过1800亿元: past the year

@@ -1,0 +1,36 @@
+"""What a count counts when the sentence puts the number between its verb and its object
+(released sets 7 and 8): a place between them, names summed up by 等, works of repair. Synthetic
+sentences, never a copy of a set text."""
+
+from __future__ import annotations
+
+from planwatch.extract.targets_parse import parse_sentence
+
+
+def _subjects(sentence: str) -> list[tuple[str, float, str]]:
+    return [(c.subject, c.value, c.unit) for c in parse_sentence(sentence)[0]]
+
+
+def test_a_place_between_the_verb_and_the_number_stays_in_the_subject() -> None:
+    assert _subjects("建成中心城区6座污水处理厂初期雨水调蓄工程。") == [
+        ("建成中心城区污水处理厂初期雨水调蓄工程", 6, "座")]
+
+
+def test_a_park_counted_is_not_a_place() -> None:
+    assert _subjects("建成市级零碳园区1家、零碳工厂10家。")[0][:2] == ("建成市级零碳园区", 1)
+
+
+def test_names_summed_up_by_deng_after_a_push() -> None:
+    assert _subjects("推进大名、月浦等23个城镇雨水排水系统建设。") == [
+        ("推进大名、月浦等城镇雨水排水系统建设", 23, "个")]
+
+
+def test_works_of_repair_are_counted() -> None:
+    assert _subjects("修复30座公园水体水生态。") == [("修复公园水体水生态", 30, "座")]
+    assert _subjects("保护修缮15幢历史风貌建筑。") == [("保护修缮历史风貌建筑", 15, "幢")]
+    assert _subjects("污水管网修复率达到90%。")[0][0] == "污水管网修复率"
+
+
+def test_a_span_of_years_before_an_accumulation_keeps_its_verb() -> None:
+    assert _subjects("力争5年累计推动3万家以上企业“小升规”。")[0][:2] == (
+        "累计推动企业“小升规”", 30000)
