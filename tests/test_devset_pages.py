@@ -29,7 +29,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
                          ("meta", "fully_correct_rate"): 0.66},
     "released6/policy-second": {("targets", "f1"): 0.93, ("tasks", "fully_correct_rate"): 1.0},
     "released7/policy": {("targets", "f1"): 0.88, ("tasks", "fully_correct_rate"): 0.89,
-                         ("meta", "fully_correct_rate"): 0.71},
+                         ("meta", "fully_correct_rate"): 0.78},
     "released8/policy": {("targets", "f1"): 0.88, ("tasks", "fully_correct_rate"): 0.97,
                          ("meta", "fully_correct_rate"): 0.71},
     "released9/policy": {("targets", "f1"): 0.71, ("tasks", "fully_correct_rate"): 0.95,
@@ -38,6 +38,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
                           ("meta", "fully_correct_rate"): 0.91},
     "released11/policy": {("targets", "f1"): 0.57, ("tasks", "fully_correct_rate"): 0.95,
                           ("meta", "fully_correct_rate"): 0.66},
+    "released12/policy": {("targets", "f1"): 0.54, ("tasks", "fully_correct_rate"): 0.70,
+                          ("meta", "fully_correct_rate"): 0.70},
     "released6/tables": {("indicators", "fully_correct_rate"): 1.0,
                          ("meta", "fully_correct_rate"): 1.0},
 }
@@ -70,6 +72,11 @@ def test_floors(scores: dict[str, dict[str, Any]], name: str) -> None:
     assert not result["rules_documents_with_targets_or_tasks"], name
 
 
+# the public repositories the released sets were copied from
+SOURCES = ("zhiyao87/Shanghai-Gov-Docs-Index", "changwu/pingtan-gov-zwgk-archive",
+           "LawRefBook/Laws")
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_gold_is_read_from_its_own_text(name: str) -> None:
     """Every record was copied whole (its length checked) and every quote is in its text."""
@@ -78,7 +85,7 @@ def test_gold_is_read_from_its_own_text(name: str) -> None:
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
     assert sorted(r["id"] for r in records) == sorted(golds)
     for rec in records:
-        assert rec["format"] == "md" and rec["repo"] == "zhiyao87/Shanghai-Gov-Docs-Index"
+        assert rec["format"] in ("md", "txt") and rec["repo"] in SOURCES
         if rec.get("length_verified"):
             assert len(rec["text"]) == rec["total_chars"], rec["id"]
         gold = golds[rec["id"]]

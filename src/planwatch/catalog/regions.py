@@ -91,10 +91,33 @@ def _info(row: _Row) -> RegionInfo:
                       code, former, now[1] if now else None)
 
 
+@lru_cache(maxsize=1)
+def _zones() -> dict[str, RegionInfo]:
+    """Functional zones (``zones.tsv``: 平潭综合实验区, 临港新片区…) by name and alias: not
+    divisions, no 区划代码, but the jurisdiction their 管委会's documents are for."""
+    text = resources.files("planwatch.catalog").joinpath("zones.tsv").read_text("utf-8")
+    out: dict[str, RegionInfo] = {}
+    for line in text.splitlines():
+        if not line or line[0] == "#":
+            continue
+        cols = [*line.split("\t"), ""]
+        level: Level = "city" if cols[1] == "city" else "district"
+        info = RegionInfo(cols[0], level, cols[2], cols[3])
+        for name in [cols[0], *(a for a in cols[4].split(",") if a)]:
+            out[name] = info
+    return out
+
+
+def zone(name: str) -> RegionInfo | None:
+    """The functional zone printed as ``name`` (an alias gives the zone's own name)."""
+    return _zones().get(name)
+
+
 @lru_cache(maxsize=4096)
 def _lookup(name: str) -> tuple[RegionInfo, ...]:
     rows = sorted(_catalog().names.get(name, ()), key=lambda r: r[3])  # names in use first
-    return tuple(_info(r) for r in rows)
+    found = zone(name)
+    return tuple(_info(r) for r in rows) or ((found,) if found is not None else ())
 
 
 def lookup(name: str) -> list[RegionInfo]:
@@ -173,8 +196,10 @@ def leading_region(text: str) -> str | None:
     '烟台市人民政府关于…' → 烟台市; '芝罘区“十四五”…' → 芝罘区; '山东省…' → 山东省; a name the
     catalogue does not know ('国家农业科技园区…', '各地级以上市…') → ``None``, never guessed.
     """
-    for size in range(min(len(text), 14), 1, -1):
-        if _catalog().names.get(text[:size]):
+    for size in range(min(len(text), 24), 1, -1):
+        if zone(text[:size]) is not None:  # 中国（上海）自由贸易试验区临港新片区管理委员会
+            return text[:size]
+        if size <= 14 and _catalog().names.get(text[:size]):
             return text[:size]
     return None
 

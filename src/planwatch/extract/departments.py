@@ -57,15 +57,18 @@ _DEADLINE_CLAUSE = re.compile(
     r"^(?:完成)?(?:时限|时间|期限|时间节点)?[：:]?((?:20\d{2}年(?:起|开始))?(?:" + _DEADLINE.pattern
     + r"))"
     r"(?:完成|实现|落实|见效)?")
+_GLUED_LABEL = re.compile(
+    r"(?<=[^；;，,、（(：:])(?=(?:牵头|责任|配合|协办|参与)(?:单位|部门)[:：]|完成(?:时限|期限|时间)[:：])")
 _RIDER = re.compile(r"(?:均|都|也|亦)(?:需|要|应|须)|下同|参照执行|以下同|同上")
 _YEAR = re.compile(r"(20\d{2})年(?![起开])")
 _DEPT_END = re.compile(
     r"(?:局|委|办|部|厅|院|会|中心|行|政府|公司|单位|部门|集团|室|处|所|协|联|团|校|馆|站|社|区|市|县|镇|街道|"
-    r"机构|银行|分局|管委|法院|检察院|党校|企业|国企|高校|园区|署|大学|学院|分署|乡镇|旗|队|专班|实施主体|责任主体)$"
+    r"机构|银行|分局|管委|法院|检察院|党校|企业|国企|高校|园区|署|大学|学院|分署|乡镇|旗|队|专班|实施主体|责任主体"
+    r"|海关)$"
 )
 # what a verb leaves on a name inside a list: 市国资委负责、… / 市民政局按职责组织配合
 _NAME_VERB_TAIL = re.compile(r"(?:(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:组织)?|负责|牵头)$")
-_GENERIC_UNITS = frozenset({"单位", "部门", "机构", "企业", "单位部门"})
+_GENERIC_UNITS = frozenset({"单位", "部门", "机构", "企业", "单位部门", "人民政府", "政府"})
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 # separators inside brackets are swapped for private-use characters while a note is split
 _GUARDED = {sep: chr(0xE001 + i) for i, sep in enumerate("、，,；;及和。")}
@@ -122,6 +125,9 @@ def split_departments(text: str) -> list[str]:
         for piece in _split_he(part):
             name = _TRAILING_ETC.sub("", re.sub(r"\s+", "", piece)).strip("。.：: ")
             name = _NAME_VERB_TAIL.sub("", name) if len(name) > 4 else name
+            if name.endswith(("）", ")")) and name.count("（") + name.count("(") < \
+                    name.count("）") + name.count(")"):
+                name = name[:-1]  # 平潭海关）: the note's own bracket
             name = name.translate(_UNGUARD)
             if name and name not in out:
                 out.append(name)
@@ -185,10 +191,9 @@ def parse_note(note: str, first_leads: bool = False) -> Responsibility:
 @lru_cache(maxsize=2048)
 def _parse_note(note: str, first_leads: bool) -> Responsibility:
     note, marked = strip_convention(re.sub(r"\s+", "", note))
+    note = _GLUED_LABEL.sub("；", note)  # 完成期限：5月25日前牵头单位：A责任单位：B
     reader = _Reader(first_leads or marked)
-    for i, part in enumerate(_parts(note)):
-        if i and _RIDER.search(part) and not _is_labelled(part):
-            continue  # 各县区均需落实，下同
+    for part in _parts(note):  # a rider (各县区均需落实，下同) is dropped clause by clause
         reader.role = None
         part = _LEAD_THEN.sub(r"\1，", part)
         for clause in re.split(r"[，,]", part):

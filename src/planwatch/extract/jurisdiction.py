@@ -169,7 +169,8 @@ def resolve(region: str, text: str) -> Jurisdiction:
     if info is None:
         return Jurisdiction(region)
     up = info.parent if info.level != "province" else None
-    return Jurisdiction(region, info.level, up, info.province or None)
+    name = info.name if regions.zone(region) is not None else region  # a zone's alias: its name
+    return Jurisdiction(name, info.level, up, info.province or None)
 
 
 def _pick_info(infos: list[RegionInfo], text: str) -> RegionInfo | None:

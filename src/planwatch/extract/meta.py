@@ -31,6 +31,7 @@ from planwatch.model.plan import DocType, Meta
 from planwatch.parse.document import Document
 
 TOP_BLOCKS = 30
+SIGNED_BLOCKS = 60
 TAIL_BLOCKS = 20
 _DOC_WORDS = (
     "规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策",
@@ -82,6 +83,7 @@ _EDITORIAL = re.compile(r"[（(](?:文字实录|实录|全文|摘要|图文)[）
 _WORK_REPORT = re.compile(r"政府工作报告$")
 _PERIOD_OF = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期|末)")
 _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]")
+_FRONT_TITLE_KEY = re.compile(r"^标题[:：]\s*")
 _FRONT_TITLE = re.compile(r"^标题[:：](.{4,120}?)(?=文号[:：]|发布单位[:：]|发布日期[:：]|$)")
 _TOPIC_REF = re.compile(r"“(十[一二三四五六七八九]五)”([\u4e00-\u9fff]{2,12}?规划)")
 
@@ -125,7 +127,9 @@ def extract_meta_result(doc: Document) -> MetaResult:
         doc_type = classify(title or "")
         if doc_type is None and (title or "").endswith("通知") and _NOTICE_IN_FORCE.search(text):
             doc_type = "regulation"
-    issued = find_issued(top) or find_issued(tail) or _front_posted(top)
+    # a page's header and share buttons may push the signature far down: look further for it
+    issued = find_issued(top) or find_issued(tail) or find_issued(lines[TOP_BLOCKS:SIGNED_BLOCKS]) \
+        or _front_posted(top)
     start, end = find_period(title or "", doc_type, text, issued, number)
     meta = Meta(
         title=title, region=place.region, region_level=place.level, parent_region=place.parent,
@@ -185,7 +189,7 @@ def find_title(top: list[str]) -> str | None:
     return None
 
 
-_FRONT_DATE = re.compile(r"发布日期[:：]\s*(20\d{2})-(\d{2})-(\d{2})(?!\d)")
+_FRONT_DATE = re.compile(r"(?:成文日期|发布日期|发布时间)[:：]\s*(20\d{2})-(\d{2})-(\d{2})(?!\d)")
 
 
 def _front_posted(top: list[str]) -> str | None:
@@ -353,7 +357,7 @@ def _region(title: str | None, top: list[str], tail: list[str], text: str) -> st
 
     cover = None
     for line in top[:3]:  # the cover notice's own title: '广东省科学技术厅关于修订印发《…》的通知'
-        s = _clean(line)
+        s = _FRONT_TITLE_KEY.sub("", _clean(line))  # also as a page's 标题: field
         found = leading_region(s) if "关于" in s[:120] and "。" not in s else None
         if found:
             cover = _nested_region(found, s[len(found):])
@@ -374,7 +378,8 @@ def _region(title: str | None, top: list[str], tail: list[str], text: str) -> st
             or jurisdiction.issuer(tail) or jurisdiction.master_plan_region(text[:2000]))
 
 
-_FRONT_ISSUER = re.compile(r"发布单位[:：]\s*([^\s:：]{2,40}?)(?=发布日期|层级|类型|$|\s)")
+_FRONT_ISSUER = re.compile(r"(?:发布单位|发布机构|发文机关)[:：]\s*([^\s:：]{2,40}?)"
+                           r"(?=发布日期|发布时间|层级|类型|栏目|成文日期|$|\s)")
 
 
 def _front_issuer(top: list[str]) -> str | None:

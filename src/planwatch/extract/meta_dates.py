@@ -11,8 +11,12 @@ import cn2an
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
-_FRONT_MATTER = re.compile(r"^(?:标题|文号|发布单位|发布日期)[:：]")
-_FRONT_NUMBER = re.compile(r"文号[:：]\s*(" + DOC_NUMBER.pattern + ")")
+# a page's front matter (Markdown ``标题: …``, a crawler's header ``发布时间: …``) and the 政府信息
+# 公开 table above the text (``发文字号：…``, ``成文日期：…``)
+FRONT_KEYS = (r"标题|文号|发文字号|发布单位|发布机构|发文机关|发布日期|发布时间|成文日期|索引号"
+              r"|栏目|原文链接|本地目录|主题分类|有效性")
+_FRONT_MATTER = re.compile(rf"^(?:{FRONT_KEYS})[:：]")
+_FRONT_NUMBER = re.compile(r"(?:发文字号|文号)[:：]\s*(" + DOC_NUMBER.pattern + ")")
 _DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + DOC_NUMBER.pattern + ")")
 # a publication note: '…办公室2015年7月16日以粤科规财字〔2015〕104号发布'
 _ISSUED_AS = re.compile(r"以(" + DOC_NUMBER.pattern + r")(?:印发|发布|下发)")
@@ -53,6 +57,10 @@ _APPROVED = re.compile(
     r"[\u4e00-\u9fff]{0,20}?(?:批准|通过)(?![的了])")
 
 
+# one event of a rule's history: '2008年11月21日北京市第十三届人民代表大会常务委员会…修订'
+_HISTORY = re.compile(DATE_CORE + r"[^。；\d]{2,120}?(?:通过|修正|修订|修改)")
+
+
 # a publication note under the title: '（经省人民政府同意，省科学技术厅2015年7月16日以粤科规财字
 # 〔2015〕104号发布 自2015年7月16日起施行）'
 _NOTE_PUBLISHED = re.compile(
@@ -80,6 +88,10 @@ def find_issued(lines: list[str]) -> str | None:
             found = _date(m.groups())
             if found:
                 return found
+    for line in lines:  # a rule's history: adopted …, amended …, revised … — the latest text
+        events = [_date(m.groups()[:3]) for m in _HISTORY.finditer(line)]
+        if len(events) >= 2 and events[-1]:
+            return events[-1]
     patterns = (_SIGNED_DATE, _SIGNATURE_DATE, _HEAD_SIGNED, _APPROVED, _BRACKET_DATE,
                 _LABELLED_DATE, _DELIVERED, _NOTE_PUBLISHED)
     for pattern in patterns:

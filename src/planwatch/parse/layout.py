@@ -37,6 +37,7 @@ _FURNITURE = (
     re.compile(r"^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"),
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),
     re.compile(r"^(?:page|Page|PAGE)\s*\d+(?:\s*of\s*\d+)?$"),
+    re.compile(r"^[=＝]{3,}\s*正文\s*[=＝]{3,}$"),  # a crawler's mark where the page's text begins
 )
 _ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
 _FINAL = set("。；！？：…!?;:")
@@ -58,6 +59,9 @@ _FORMAL_LINE = (
     # signature and date on one line: 科技部2020年2月17日
     re.compile(rf"^[\u4e00-\u9fff、\s]{{1,60}}(?:部|委|局|厅|院|署|办|府|室|会)\s*"
                rf"[\d{_CN_DIGIT}]{{4}}\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*[\d{_CN_DIGIT}]{{1,3}}\s*日$"),
+    # a field of a page's header or of the 政府信息公开 table: 发布时间: … / 发文字号：…
+    re.compile(r"^(?:标题|文号|发文字号|发布单位|发布机构|发文机关|发布日期|发布时间|成文日期|索引号"
+               r"|栏目|原文链接|本地目录|主题分类|有效性)\s*[:：]"),
     # a note in brackets: （此件主动公开） / （经省人民政府同意，…以…号发布 自…起施行）
     re.compile(r"^[（(][^（）()]*(?:公开|发布|印发|施行|实施|删减)[^（）()]*[）)]$"),
     # a contact line: 联系电话：010-58884332

@@ -18,6 +18,7 @@ from planwatch.parse.document import Document
 from planwatch.parse.layout import Item, ends_sentence, finish, numbering_level
 from planwatch.parse.normalize import decode_bytes, normalize_line, strip_markdown_inline
 from planwatch.parse.task_list import task_list, task_list_header
+from planwatch.parse.unflatten import LONG_LINE, unflatten
 
 LineKind = Literal["blank", "cell", "row", "text", "pipe", "rule"]
 
@@ -264,10 +265,22 @@ def to_items(lines: list[Line]) -> list[Item]:
     return items
 
 
+def _paragraphs(raw: str) -> list[str]:
+    """A line as it is, or a page flattened into one line cut back into its paragraphs (a blank
+    line between them, all on the line's number)."""
+    if len(raw) <= LONG_LINE:
+        return [raw]
+    out: list[str] = []
+    for para in unflatten(raw):
+        out.extend([para, ""])
+    return out
+
+
 def read_text(data: bytes, name: str) -> Document:
     """Read a .txt/.md file into a Document."""
     text = decode_bytes(data)
-    lines = [classify(no, raw) for no, raw in enumerate(text.splitlines(), start=1)]
+    lines = [classify(no, part) for no, raw in enumerate(text.splitlines(), start=1)
+             for part in _paragraphs(raw)]
     items = to_items(drop_toc(lines))
     fmt = "md" if name.lower().endswith(".md") else "txt"
     return Document(blocks=finish(items), source=name, format=fmt)

@@ -1,0 +1,116 @@
+"""Pages scraped with their whole body on one line (released set 12): paragraphs cut back at
+spaces and at numbering marks that continue a sequence, the crawler's header read as front matter,
+the page's frame (share buttons, document number, signature date) cut off the text; functional
+zones (平潭综合实验区, 临港新片区) as jurisdictions; a rule's latest revision as its date.
+Synthetic text, never a copy of a set text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.actions import extract_file
+from planwatch.catalog.regions import lookup, zone
+from planwatch.extract.meta_dates import find_issued
+from planwatch.model.plan import Plan
+from planwatch.parse.unflatten import LONG_LINE, unflatten
+
+HEADER = """标题: 某某综合实验区管委会办公室关于进一步加强电梯安全工作的实施意见
+发布时间: 2019-03-16 16:38
+文号:
+发布机构: 平潭综合实验区管委会办公室
+栏目: 区管委会办公室文件
+==================== 正文 ====================
+"""
+
+MEASURE = ("落实房屋建设有关单位责任，督促其对电梯依附设施的设置和土建质量负责，"
+           "保证新建房屋电梯选型和配置符合或高于国家相关标准规范要求，提高电梯产品质量水平。")
+
+
+def _body() -> str:
+    parts = ["当前位置： 首页政务公开最新文件 时间：2019-03-16 16:38 微信 微博 QQ空间",
+             # the document number run into the notice's title
+             "岚综管办〔2019〕12号平潭综合实验区管委会办公室关于进一步加强电梯安全工作的"
+             "实施意见",
+             "区直有关单位，各乡镇人民政府：",
+             "为保障人民群众乘用安全，现就进一步加强电梯质量安全工作提出如下意见。",
+             "一、健全电梯质量安全管理机制"]
+    for k, name in enumerate(["严格电梯选型配置标准", "加强电梯安全使用管理", "加强三无电梯管控",
+                              "加快推进老旧电梯更新改造"], start=1):
+        note = "（责任单位：区交通与建设局、区市场监督管理局）" if k % 2 else \
+            "（责任单位：区市场监督管理局，各乡镇人民政府）"
+        mark = "一二三四"[k - 1]
+        parts.append(f"（{mark}）{name}。{MEASURE * 4}{note}")
+    parts.append("二、保障措施（一）加强组织领导1.明确工作职责。到2020年，全区电梯维保质量抽查"
+                 "覆盖率达到100%。2.强化督查考核。" + MEASURE)
+    parts.append("平潭综合实验区管委会办公室 2019年3月15日 "
+                 "来源：平潭综合实验区管委会办公室 附件下载")
+    return " ".join(parts)
+
+
+def _plan(tmp_path: Path) -> Plan:
+    path = tmp_path / "page.txt"
+    body = _body()
+    assert len(body) > LONG_LINE
+    path.write_text(HEADER + body + "\n", encoding="utf-8")
+    return extract_file(path)
+
+
+def test_a_flattened_page_is_cut_back_into_its_paragraphs() -> None:
+    paras = unflatten(_body())
+    assert "一、健全电梯质量安全管理机制" in paras
+    assert any(p.startswith("（二）加强电梯安全使用管理。") and p.endswith("各乡镇人民政府）")
+               for p in paras)
+    assert "（一）加强组织领导" in paras  # a section mark glued to the chapter heading before it
+    assert any(p.startswith("2.强化督查考核。") for p in paras)  # an item glued to a sentence
+    assert "岚综管办〔2019〕12号" in paras
+    assert "平潭综合实验区管委会办公室 2019年3月15日" in paras  # the signature on its own
+    assert paras[-1] == "附件下载"
+
+
+def test_no_cut_inside_a_word_or_a_number() -> None:
+    text = "坚持统一、规范的原则，研发投入强度达到2.5%，" * 80
+    assert unflatten(text) == [text]
+
+
+def test_the_measures_of_a_flattened_page_are_tasks(tmp_path: Path) -> None:
+    tasks = {t.number: t for t in _plan(tmp_path).tasks}
+    assert sorted(tasks) == [1, 2, 3, 4]
+    assert tasks[1].title == "严格电梯选型配置标准"
+    assert tasks[2].lead == ["区市场监督管理局", "各乡镇人民政府"]
+
+
+def test_the_crawlers_header_and_the_zone(tmp_path: Path) -> None:
+    meta = _plan(tmp_path).meta
+    assert (meta.region, meta.region_level, meta.province) == ("平潭综合实验区", "city", "福建省")
+    assert meta.doc_number == "岚综管办〔2019〕12号"
+    assert meta.issued == "2019-03-15"
+
+
+def test_functional_zones_and_their_aliases() -> None:
+    found = zone("中国（上海）自由贸易试验区临港新片区")
+    assert found is not None and (found.name, found.level, found.parent) == (
+        "临港新片区", "district", "上海市")
+    assert lookup("平潭县")[0].level == "county"  # the county stays a county
+    assert zone("某某新区") is None  # an unknown zone stays unknown
+
+
+def test_a_rule_amended_and_revised_is_dated_by_its_latest_text() -> None:
+    line = ("1986年7月8日北京市第八届人民代表大会常务委员会第二十九次会议通过"
+            "1993年11月26日北京市第十届人民代表大会常务委员会第七次会议修正"
+            "2008年11月21日北京市第十三届人民代表大会常务委员会第七次会议修订")
+    assert find_issued([line]) == "2008-11-21"
+
+
+def test_notes_run_together_on_a_flattened_page() -> None:
+    from planwatch.extract.departments import parse_note
+
+    glued = parse_note("完成期限：2021年5月25日前牵头单位：区办公室责任单位："
+                       "各片区管理局（乡、镇、街），区社会事业局")
+    assert (glued.lead, glued.support, glued.deadline) == (
+        ["区办公室"], ["各片区管理局（乡、镇、街）", "区社会事业局"], "2021年5月25日前")
+    # a rider after ； drops only its own clause
+    rider = parse_note("区资源生态局牵头负责;各片区负责配合落实，以下均需各片区配合落实，不再列出")
+    assert (rider.lead, rider.support) == (["区资源生态局"], ["各片区"])
+    assert parse_note("区社会事业局，各乡镇党委和人民政府").lead == [
+        "区社会事业局", "各乡镇党委和人民政府"]
+    assert parse_note("区农发局、平潭海关）").lead == ["区农发局", "平潭海关"]
