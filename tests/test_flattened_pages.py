@@ -114,3 +114,23 @@ def test_notes_run_together_on_a_flattened_page() -> None:
     assert parse_note("区社会事业局，各乡镇党委和人民政府").lead == [
         "区社会事业局", "各乡镇党委和人民政府"]
     assert parse_note("区农发局、平潭海关）").lead == ["区农发局", "平潭海关"]
+
+
+def test_items_with_a_space_and_points_in_brackets_are_cut_too() -> None:
+    line = ("（一）经营指标提升1.明确年度经营目标。" + "着力推进政企分开，" * 170
+            + "（二）体制机制提升2. 厘清政企关系。提升管理水平。"
+            + "3.完善治理结构（1）全面推行用工市场化。扭住能进能出这个关键。（2）全面推行任期制。")
+    paras = unflatten(line)
+    assert paras[:2] == ["（一）经营指标提升", paras[1]] and paras[1].startswith("1.明确")
+    assert paras[2:] == ["（二）体制机制提升", "2. 厘清政企关系。提升管理水平。", "3.完善治理结构",
+                         "（1）全面推行用工市场化。扭住能进能出这个关键。", "（2）全面推行任期制。"]
+
+
+def test_the_portals_footer_is_not_joined_to_the_last_note(tmp_path: Path) -> None:
+    from planwatch.parse import read_document
+
+    path = tmp_path / "page.txt"
+    path.write_text("工作方案\n\n一、主要任务\n\n（一）加强组织领导。加强统筹协调。责任单位：区国资局，各区属国企\n"
+                    "来源：平潭综合实验区管委会办公室\n附件下载\n", encoding="utf-8")
+    note = next(b.text for b in read_document(path).blocks if "责任单位" in b.text)
+    assert note.endswith("各区属国企")

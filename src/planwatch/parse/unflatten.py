@@ -24,9 +24,10 @@ _CN = "一二三四五六七八九十"
 _MARKS = (
     ("chapter", re.compile(rf"[{_CN}]{{1,3}}、(?=[\u4e00-\u9fff“])")),
     ("section", re.compile(rf"[（(][{_CN}]{{1,3}}[)）](?=\S)")),
-    ("item", re.compile(r"(?<![\d.．])\d{1,2}[.．、](?=[\u4e00-\u9fff“])")),
+    ("item", re.compile(r"(?<![\d.．])\d{1,2}[.．、](?= ?[\u4e00-\u9fff“])")),  # 8. 厘清…
+    ("point", re.compile(r"[（(]\d{1,2}[)）](?=[\u4e00-\u9fff“])")),
 )
-_LEVEL = {"chapter": 0, "section": 1, "item": 2}
+_LEVEL = {"chapter": 0, "section": 1, "item": 2, "point": 3}
 _BREAK_BEFORE = set("。；;：:！？!?）)” \u3000")
 # a note after its measure (…新动能。 责任单位：各区属国企) stays with it
 _SPACE_SPLIT = re.compile(
