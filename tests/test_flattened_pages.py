@@ -134,3 +134,16 @@ def test_the_portals_footer_is_not_joined_to_the_last_note(tmp_path: Path) -> No
                     "来源：平潭综合实验区管委会办公室\n附件下载\n", encoding="utf-8")
     note = next(b.text for b in read_document(path).blocks if "责任单位" in b.text)
     assert note.endswith("各区属国企")
+
+
+def test_an_indicator_table_whose_cells_run_together_is_reported_not_guessed(
+        tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("某区“十四五”残疾人保障和发展规划\n\n二、主要目标\n\n到2025年，残疾人生活品质得到新改善。"
+                    "专栏1“十四五”残疾人保障和发展主要指标类别序号指标名称单位2021年2022年2023年属性"
+                    "收入和就业1残疾人家庭人均收入年均增速%6.36.36.3预期性2城乡残疾人技能培训人数"
+                    "人/年115115115预期性\n", encoding="utf-8")
+    plan = extract_file(path)
+    assert plan.indicators == []
+    found = [f for f in plan.findings if f.code == "indicator-table-unreadable"]
+    assert [f.params["caption"] for f in found] == ["专栏1“十四五”残疾人保障和发展主要指标"]

@@ -102,6 +102,14 @@ _INDICATOR_CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九�
                                 r"|指标(?:一览)?表$")
 
 
+# 专栏1“十四五”…主要指标类别序号指标名称单位2021年…: caption and header run together, so the
+# cells of the rows below run together too (6.36.36.3…): no value can be read safely
+_GLUED_TABLE = re.compile(
+    r"((?:附?表\s*[\d一二三四五六七八九十]*|专栏\s*\d*)?[^。；：:，,]{0,40}?指标)\s*"
+    r"(?:(?:类别|序号|指\s*标(?:名称|内容)?|领域)\s*){1,3}"
+    r"(?:单位|\d{4}\s*年|规划目标|目标值|属性)")
+
+
 def _not_found(doc: Document) -> Finding:
     """No indicator table: a warning naming the caption when the document announces one (its
     table could not be read), else an info."""
@@ -112,6 +120,12 @@ def _not_found(doc: Document) -> Finding:
         return make_finding(
             "indicator-table-unreadable", {"caption": caption.text.strip()}, line=caption.line,
             context="an indicator table is announced but its rows could not be read")
+    glued = next(((b, m) for b in doc.blocks if b.kind != "table"
+                  for m in [_GLUED_TABLE.search(b.text)] if m is not None), None)
+    if glued is not None:  # a page that ran the table's cells together: its values are not read
+        return make_finding(
+            "indicator-table-unreadable", {"caption": glued[1].group(1)}, line=glued[0].line,
+            context="an indicator table whose cells run together (a flattened page)")
     return make_finding("indicator-table-not-found", severity=Severity.INFO,
                         context="no indicator table (主要指标) in the document")
 
