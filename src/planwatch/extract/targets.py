@@ -200,12 +200,28 @@ def _issue_year(meta: Meta) -> int | None:
     return printed if printed is not None else meta.period_start
 
 
+# …达30%；2022年，…达60%；2023年，…达80%: each clause opens with the year it dates
+_CLAUSE_YEAR = re.compile(
+    r"(?:^|[；;，,])\s*(?:到|至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[，,]")
+
+
+def _clause_year(before: str, period: Period) -> int | None:
+    """The year opening the clause that holds the number (``2022年，…``), inside the plan
+    period; it also makes the clause a commitment for that year."""
+    found = [m for m in _CLAUSE_YEAR.finditer(before) if not re.search(r"[；;]", before[m.end():])]
+    if not found or period.start is None:
+        return None
+    year = int(found[-1].group(1))
+    return year if year >= period.start and (period.end is None or year <= period.end) else None
+
+
 def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para,
                period: Period, meta: Meta) -> tuple[int | None, str]:
     before = sentence[:cand.number_at]
     if "每年" in cand.clause_prefix or ("每年" in before and not YEAR_BY.search(before)):
         return None, "annual"
-    year = _future_year(sentence, period) or _window_end(sentence, period.start) \
+    year = _clause_year(before, period) or _future_year(sentence, period) \
+        or _window_end(sentence, period.start) \
         or _window_before(sentence[:cand.number_at], period.start) \
         or _deadline_before(sentence[:cand.number_at], period.start) \
         or _nth_year(cand.clause_prefix, period)
@@ -278,7 +294,8 @@ def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
         comparator=cand.comparator, doc_type=meta.doc_type, past_section=para.past,
         goal_section=para.goal,
         future_year=framed or _future_year(sentence, period) is not None
-        or _dated_ahead(sentence, cand.number_at, period),
+        or _dated_ahead(sentence, cand.number_at, period)
+        or _clause_year(sentence[:cand.number_at], period) is not None,
         doc_title=title))
 
 

@@ -799,6 +799,7 @@ def _fill_ellipsis(cands: list[Candidate]) -> None:
         m = _ELLIPTIC.match(cand.subject)
         if m and prev.subject.endswith("的" + m.group("head")) \
                 and not _CLASS_HEAD.search(m.group("scope")) \
+                and not (m.group("head") == "比例" and len(m.group("scope")) > 8) \
                 and len(prev.subject) > len(m.group("head")) + 4 and prev.unit == cand.unit:
             cand.subject = m.group("scope") + prev.subject
 
@@ -858,9 +859,13 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
             or _quantified_task(sentence, m)
             or sentence[m.end:m.end + 2] == "规模"
             or (m.unit == "%" and _COVERAGE.match(sentence, m.end) is not None
-                and _COVERAGE_LEAD.search(clause_prefix) is not None))
+                and _COVERAGE_LEAD.search(clause_prefix) is not None)
+            or (m.unit == "%" and _SHARE_ACTS.match(sentence, m.end) is not None))
 
 
+# 20%的乡镇按标准完成乡镇消防队达标建设: the share of a class that is to do something
+_SHARE_ACTS = re.compile(r"\s*的[\u4e00-\u9fff]{1,10}?(?:要|应|均|全部)?(?:按标准|按要求|按规定)?"
+                         r"(?:完成|实现|达到|建成|设置|建立|配备|具备|纳入)")
 # 推动…平台模式100%全覆盖: a coverage to bring about
 _COVERAGE = re.compile(r"\s*(?:全)?覆盖")
 _COVERAGE_LEAD = re.compile(r"推动|推进|实现|确保|力争")

@@ -1,0 +1,38 @@
+"""A plan's year-by-year steps (released set 12): each clause opening with its year dates the
+numbers in it; the share of a class that is to act (20%的乡镇按标准完成…) is a target. Synthetic
+text, never a copy of a set text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.actions import extract_file
+from planwatch.extract.targets_parse import parse_sentence
+
+PLAN = """某区“十四五”消防救援事业发展专项规划
+
+三、主要任务
+
+（一）发展多元消防力量。推进乡镇消防队建设，2021年，全区20%的乡镇按标准完成乡镇消防队达标建设；\
+2022年，上述比例达40%；2023年，完成平台建设，智能预警装置安装率达80%；2024年，上述比例达到100%。
+"""
+
+
+def test_each_clause_is_dated_by_the_year_it_opens_with(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    got = [(t.value, t.year) for t in extract_file(path).targets]
+    assert got == [(20, 2021), (40, 2022), (80, 2023), (100, 2024)]
+
+
+def test_a_year_before_the_period_is_not_a_step(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN.replace("2021年，全区", "2020年，全区"), encoding="utf-8")
+    assert (20, 2020) not in [(t.value, t.year) for t in extract_file(path).targets]
+
+
+def test_shares_of_classes_that_are_to_act_each_keep_their_own_subject() -> None:
+    got = [(c.subject, c.value) for c in parse_sentence(
+        "全区20%的乡镇按标准完成乡镇消防队达标建设，25%的行政村按标准设置微型消防站；")[0]]
+    assert got == [("乡镇按标准完成乡镇消防队达标建设的比例", 20),
+                   ("行政村按标准设置微型消防站的比例", 25)]
