@@ -147,3 +147,28 @@ def test_an_indicator_table_whose_cells_run_together_is_reported_not_guessed(
     assert plan.indicators == []
     found = [f for f in plan.findings if f.code == "indicator-table-unreadable"]
     assert [f.params["caption"] for f in found] == ["专栏1“十四五”残疾人保障和发展主要指标"]
+
+
+def test_points_that_carry_their_own_notes_are_the_tasks(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("食品放心工程工作方案\n\n二、目标任务\n\n（一）种植养殖环节\n\n1.加强产地环境保护\n\n"
+                    "（1）做好产地环境基础工作。严格落实产地环境监测制度。（责任单位：区环土局、农发局）\n\n"
+                    "（2）开展专项治理。实施土壤污染防治专项行动。（责任单位：区农发局）\n\n"
+                    "2.推进农业标准化生产\n\n（1）加强示范园区建设。建设标准化基地。（责任单位：区农发局）\n\n"
+                    "（2）加快农产品品牌培育。培育知名品牌。（责任单位：区农发局、市场监管局）\n",
+                    encoding="utf-8")
+    got = [(t.number, t.section, t.title, t.lead) for t in extract_file(path).tasks]
+    assert got == [(1, "加强产地环境保护", "做好产地环境基础工作", ["区环土局", "农发局"]),
+                   (2, "加强产地环境保护", "开展专项治理", ["区农发局"]),
+                   (1, "推进农业标准化生产", "加强示范园区建设", ["区农发局"]),
+                   (2, "推进农业标准化生产", "加快农产品品牌培育", ["区农发局", "市场监管局"])]
+
+
+def test_a_labelled_note_ends_with_its_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("土壤污染防治工作方案\n\n二、主要任务\n\n1.强化畜禽养殖污染防治\n\n"
+                    "明确畜禽养殖空间布局。到2020年，配套建设废弃物处理设施比例达到75%以上。"
+                    "责任单位：区农村发展局牵头，区环境与国土资源局等参与\n\n"
+                    "鼓励农民增施有机肥，减少化肥使用量，推广秸秆还田。\n", encoding="utf-8")
+    task = extract_file(path).tasks[0]
+    assert (task.lead, task.support) == (["区农村发展局"], ["区环境与国土资源局"])

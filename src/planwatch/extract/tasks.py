@@ -66,7 +66,8 @@ def extract_tasks(doc: Document) -> TaskResult:
     result = TaskResult()
     carry = _convention_carried(doc.blocks)
     for measure in _measures(doc.blocks, carry):
-        _add_measure(measure, result)
+        for each in _noted_points(measure):
+            _add_measure(each, result)
     result.tasks = _filed_by_document(result.tasks, doc.blocks)
     body = {t.section for t in result.tasks if t.section} | {t.title for t in result.tasks}
     for i, block in doc.tables():
@@ -187,6 +188,22 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
     return out
 
 
+_POINT = re.compile(r"^[（(](\d{1,2})[)）]\s*(.*)$", re.S)
+
+
+def _noted_points(measure: _Measure) -> list[_Measure]:
+    """``1.加强产地环境保护`` ‖ ``（1）做好…。（责任单位：A）`` ‖ ``（2）开展…。（责任单位：B）``: a
+    measure whose points each carry a note of their own is a group; its points are the tasks
+    (numbered (1), (2) …, the measure their section). Otherwise the measure itself."""
+    points = [(m, part) for part in measure.parts[1:]
+              if (m := _POINT.match("".join(part.split()))) is not None]
+    if len(points) < 2 or any(find_note(part) is None for _, part in points):
+        return [measure]
+    section = _title(measure.head)
+    return [_Measure(int(m.group(1)), m.group(2), [m.group(2)], measure.line, section,
+                     measure.first_leads) for m, _ in points]
+
+
 def _closes_group(text: str, group: _Measure, measures: list[_Measure]) -> bool:
     """A note standing as a paragraph of its own after two or more items of a （一） group, none
     of which carries a note of its own: it names who is responsible for the whole group."""
@@ -272,9 +289,24 @@ def _names_dept(note: str) -> bool:
     return any(departments.looks_like_department(n) for n in res.lead + res.support)
 
 
+def _last_note(measure: _Measure) -> str | None:
+    """The measure's note, read paragraph by paragraph from the last: a 责任单位： note ends with
+    its paragraph (the paragraph after it is not part of the note). A bracket of bare unit
+    names counts only where it closes the whole measure."""
+    for part in reversed(measure.parts):
+        text = "".join(part.split())
+        notes = [m.group(1) for m in _NOTE.finditer(text) if _is_note(m.group(1))]
+        if notes:
+            return notes[-1]
+        m = _LABELLED.search(text)
+        if m:
+            return m.group(0).rstrip("。；;")
+    return _bare_note(measure.text)
+
+
 def _add_measure(measure: _Measure, result: TaskResult) -> None:
     text = measure.text
-    note = find_note(text)
+    note = _last_note(measure)
     if note is None:
         return
     first_leads = measure.first_leads or bool(departments.FIRST_LEADS.search(text))

@@ -156,13 +156,18 @@ def is_formal_line(text: str) -> bool:
     return any(p.match(text) for p in _FORMAL_LINE)
 
 
+# …。责任单位：区农村发展局牵头，区环境与国土资源局等参与: a measure's closing note, not a
+# sentence broken off
+_ENDS_WITH_NOTE = re.compile(r"(?:责任|牵头|配合|协办)(?:单位|部门)[:：][^。；;：:]{2,120}$")
+
+
 def should_join(prev: Block, nxt: Block) -> bool:
     """Join ``prev`` and ``nxt`` when ``prev`` is a paragraph broken in mid-sentence."""
     if prev.kind != "paragraph" or nxt.kind != "paragraph":
         return False
     a, b = prev.text, nxt.text
     return not (ends_sentence(a) or is_caption(a) or is_title_like(a) or starts_block(b)
-                or is_formal_line(a) or is_formal_line(b))
+                or is_formal_line(a) or is_formal_line(b) or _ENDS_WITH_NOTE.search(a))
 
 
 def classify_text(item: Item) -> Block | None:

@@ -35,7 +35,7 @@ _SPACE_SPLIT = re.compile(
     r"(?![\sA-Za-z0-9]|(?:责任|牵头|配合|协办|参与)(?:单位|部门)[:：]|完成(?:时限|期限|时间)[:：])")
 # the portal's footer after the body: 来源：平潭综合实验区管委会办公室 附件下载
 _FOOTER = re.compile(r"(?:来源[:：]|附件下载|扫一扫|打印本页|关闭窗口)")
-_FOOTER_SPAN = 240
+_FOOTER_SPAN = 400
 # the frame of an official document run into the text around it: the share buttons of the page,
 # a document number on its own (not cited in brackets), a notice title before its addressee
 # (…的通知|各片区管理局，…：), a signature's date before the title of what it signs
