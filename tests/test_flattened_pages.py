@@ -172,3 +172,21 @@ def test_a_labelled_note_ends_with_its_paragraph(tmp_path: Path) -> None:
                     "鼓励农民增施有机肥，减少化肥使用量，推广秸秆还田。\n", encoding="utf-8")
     task = extract_file(path).tasks[0]
     assert (task.lead, task.support) == (["区农村发展局"], ["区环境与国土资源局"])
+
+
+def test_a_standard_heading_glued_to_its_text_stands_apart() -> None:
+    line = ("一、编制背景“十三五”时期，全区残疾人工作取得显著成效，新增残疾人就业508人。"
+            + "加强残疾人服务。" * 200 + "二、总体要求 （一）指导思想高举旗帜，深入贯彻。"
+            "（二）主要目标到2025年，残疾人收入差距缩小。")
+    paras = unflatten(line)
+    assert paras[:2] == ["一、编制背景", paras[1]] and paras[1].startswith("“十三五”时期")
+    assert paras[-4:] == ["（一）指导思想", "高举旗帜，深入贯彻。", "（二）主要目标",
+                          "到2025年，残疾人收入差距缩小。"]
+
+
+def test_a_plans_background_states_past_results_not_targets(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("某区“十四五”残疾人保障和发展规划\n\n一、编制背景\n\n“十三五”时期，全区城乡新增残疾人"
+                    "就业508人，困难残疾人生活补贴目标人群覆盖率达98.2%。\n\n二、主要目标\n\n到2025年，"
+                    "残疾人基本康复服务覆盖率达到90%以上。\n", encoding="utf-8")
+    assert [t.value for t in extract_file(path).targets] == [90]

@@ -36,3 +36,11 @@ def test_shares_of_classes_that_are_to_act_each_keep_their_own_subject() -> None
         "全区20%的乡镇按标准完成乡镇消防队达标建设，25%的行政村按标准设置微型消防站；")[0]]
     assert got == [("乡镇按标准完成乡镇消防队达标建设的比例", 20),
                    ("行政村按标准设置微型消防站的比例", 25)]
+
+
+def test_a_year_after_a_label_dates_the_clause(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("某区休闲海钓示范基地建设工作方案（2016—2018年）\n\n一、建设目标\n\n"
+                    "年度目标：2016年，在全区范围启动1个示范基地建设，初步建成1个并投入运营。\n",
+                    encoding="utf-8")
+    assert [(t.value, t.year) for t in extract_file(path).targets][:1] == [(1, 2016)]

@@ -202,7 +202,7 @@ def _issue_year(meta: Meta) -> int | None:
 
 # …达30%；2022年，…达60%；2023年，…达80%: each clause opens with the year it dates
 _CLAUSE_YEAR = re.compile(
-    r"(?:^|[；;，,])\s*(?:到|至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[，,]")
+    r"(?:^|[；;，,：:])\s*(?:到|至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[，,]")
 
 
 def _clause_year(before: str, period: Period) -> int | None:

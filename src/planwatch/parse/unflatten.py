@@ -47,6 +47,21 @@ _FRAME = re.compile(
     rf"|(?<=[ \u3000）)]){_CN_DAY}(?=[\u4e00-\u9fff])(?![起前以至到印发下出召])")
 
 
+# the headings plans print under their chapter and section marks
+_STANDARD_HEADING = re.compile(
+    r"(?:编制背景|发展基础|发展现状|现状基础|现状与形势|面临形势|形势分析|总体要求|总体思路|指导思想"
+    r"|基本原则|工作原则|主要目标|发展目标|工作目标|总体目标|具体目标|目标任务|主要任务|重点任务"
+    r"|工作任务|主要措施|重点工作|保障措施|组织保障|工作要求|实施步骤|进度安排|责任分工|组织实施"
+    r"|工作措施|规划目标|主要指标)(?=\S)")
+_PUNCT_NEXT = re.compile(r"[。，,；;：:、）)]")
+
+
+def _mark_end(line: str, mark: "_Mark") -> int:
+    """Where the text after a （一） mark begins."""
+    close = re.compile(r"[)）]").search(line, mark.at)
+    return close.end() if close else mark.at
+
+
 @dataclass(frozen=True)
 class _Mark:
     at: int
@@ -116,7 +131,14 @@ def unflatten(line: str) -> list[str]:
     """The paragraphs of one flattened line (the line itself when it is not one)."""
     if len(line) <= LONG_LINE:
         return [line]
-    cuts = {m.at for m in _marks(line)}
+    marks = _marks(line)
+    cuts = {m.at for m in marks}
+    for mark in marks:  # 一、编制背景“十三五”时期，…: the standard heading ends before its text
+        if mark.kind in ("chapter", "section"):
+            head = _STANDARD_HEADING.match(line, line.index("、", mark.at) + 1
+                                           if mark.kind == "chapter" else _mark_end(line, mark))
+            if head is not None and not _PUNCT_NEXT.match(line, head.end()):
+                cuts.add(head.end())
     cuts |= {m.end() for m in _SPACE_SPLIT.finditer(line)}
     cuts |= {m.start() for m in _FOOTER.finditer(line, max(0, len(line) - _FOOTER_SPAN))}
     for m in _FRAME.finditer(line):
