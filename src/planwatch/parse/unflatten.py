@@ -56,7 +56,7 @@ _STANDARD_HEADING = re.compile(
 _PUNCT_NEXT = re.compile(r"[。，,；;：:、）)]")
 
 
-def _mark_end(line: str, mark: "_Mark") -> int:
+def _mark_end(line: str, mark: _Mark) -> int:
     """Where the text after a （一） mark begins."""
     close = re.compile(r"[)）]").search(line, mark.at)
     return close.end() if close else mark.at
