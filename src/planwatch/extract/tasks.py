@@ -39,6 +39,7 @@ _NOTE_SHAPE = re.compile(
 )
 _NOTE_HINT = re.compile(r"牵头|配合|参与|协同|协助|负责|落实|单位|部门")
 _LABELLED = re.compile(r"(?:责任单位|责任部门|牵头单位|牵头部门)[：:].*$")
+_LABEL_WORDS = re.compile(r"(?:责任|牵头)(?:单位|部门)[：:]")
 
 
 @dataclass
@@ -195,8 +196,8 @@ def _noted_points(measure: _Measure) -> list[_Measure]:
     """``1.加强产地环境保护`` ‖ ``（1）做好…。（责任单位：A）`` ‖ ``（2）开展…。（责任单位：B）``: a
     measure whose points each carry a note of their own is a group; its points are the tasks
     (numbered (1), (2) …, the measure their section). Otherwise the measure itself."""
-    points = [(m, part) for part in measure.parts[1:]
-              if (m := _POINT.match("".join(part.split()))) is not None]
+    points = [(m, part) for part in measure.parts[1:] if part.lstrip()[:1] in "（("
+              and (m := _POINT.match("".join(part.split()))) is not None]
     if len(points) < 2 or any(find_note(part) is None for _, part in points):
         return [measure]
     section = _title(measure.head)
@@ -293,15 +294,16 @@ def _last_note(measure: _Measure) -> str | None:
     """The measure's note, read paragraph by paragraph from the last: a 责任单位： note ends with
     its paragraph (the paragraph after it is not part of the note). A bracket of bare unit
     names counts only where it closes the whole measure."""
-    for part in reversed(measure.parts):
-        text = "".join(part.split())
-        notes = [m.group(1) for m in _NOTE.finditer(text) if _is_note(m.group(1))]
-        if notes:
-            return notes[-1]
-        m = _LABELLED.search(text)
-        if m:
-            return m.group(0).rstrip("。；;")
-    return _bare_note(measure.text)
+    text = measure.text
+    notes = [m.group(1) for m in _NOTE.finditer(text) if _is_note(m.group(1))]
+    if notes:
+        return notes[-1]
+    if _LABEL_WORDS.search(text):
+        for part in reversed(measure.parts):
+            m = _LABELLED.search("".join(part.split()))
+            if m:
+                return m.group(0).rstrip("。；;")
+    return _bare_note(text)
 
 
 def _add_measure(measure: _Measure, result: TaskResult) -> None:

@@ -503,8 +503,8 @@ def spaced_header(text: str) -> list[str]:
     属性 2025年 2030年``): its cells, or ``[]`` when the line is not such a header. Every part
     must name a column (or be a year/十X五 modifier), there must be a name column and at least
     three parts."""
-    if len(text) > 120:
-        return []
+    if len(text) > 120 or len(text.split(maxsplit=2)) < 3:
+        return []  # most lines hold no space at all: nothing to normalise
     parts = normalize_line(text).split(" ")
     if len(parts) < 3:
         return []

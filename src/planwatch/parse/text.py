@@ -280,7 +280,7 @@ def read_text(data: bytes, name: str) -> Document:
     """Read a .txt/.md file into a Document."""
     text = decode_bytes(data)
     lines = [classify(no, part) for no, raw in enumerate(text.splitlines(), start=1)
-             for part in _paragraphs(raw)]
+             for part in (_paragraphs(raw) if len(raw) > LONG_LINE else (raw,))]
     items = to_items(drop_toc(lines))
     fmt = "md" if name.lower().endswith(".md") else "txt"
     return Document(blocks=finish(items), source=name, format=fmt)
