@@ -44,3 +44,22 @@ def test_a_year_after_a_label_dates_the_clause(tmp_path: Path) -> None:
                     "年度目标：2016年，在全区范围启动1个示范基地建设，初步建成1个并投入运营。\n",
                     encoding="utf-8")
     assert [(t.value, t.year) for t in extract_file(path).targets][:1] == [(1, 2016)]
+
+
+def test_the_shares_named_before_reach_the_values_of_a_later_step(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN.split("（一）")[0] + "（一）发展多元消防力量。2021年，全区20%的乡镇"
+                    "按标准完成乡镇消防队达标建设，25%的行政村按标准设置微型消防站；2022年，上述比例"
+                    "达40%、45%；2023年，上述比例分别达80%、65%。\n", encoding="utf-8")
+    got = [(t.subject, t.value, t.year) for t in extract_file(path).targets]
+    towns, villages = "乡镇按标准完成乡镇消防队达标建设的比例", "行政村按标准设置微型消防站的比例"
+    assert got == [(towns, 20, 2021), (villages, 25, 2021), (towns, 40, 2022),
+                   (villages, 45, 2022), (towns, 80, 2023), (villages, 65, 2023)]
+
+
+def test_a_back_reference_with_more_values_than_shares_is_left_alone() -> None:
+    from planwatch.extract.targets_parse import spread_back
+
+    cands, unparsed = parse_sentence("2022年，上述比例达40%、45%、50%；")
+    assert spread_back("2022年，上述比例达40%、45%、50%；", cands, unparsed,
+                       ["甲比例", "乙比例"]) == cands

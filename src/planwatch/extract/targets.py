@@ -17,12 +17,14 @@ from planwatch.extract.meta_dates import five_year_span
 from planwatch.extract.numbers import parse_number
 from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_facts, table_rows
 from planwatch.extract.targets_parse import (
+    BACK_REF,
     INCREMENT_VERBS,
     Candidate,
     blank_list_mark,
     has_number,
     mask_attributive_past,
     parse_sentence,
+    spread_back,
 )
 from planwatch.extract.targets_text import (
     YEAR_BY,
@@ -341,6 +343,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
     issued = _printed_year(meta)
     as_of = period if period.start or issued is None else Period(issued, period.end)
     para_date: int | None = None  # a window or deadline opening an earlier sentence: its year
+    shares: list[str] = []  # the subjects of the shares the sentences before named
     for offset, raw in split_sentences(para.text):
         sentence = blank_list_mark(raw)  # 3.2026年11月底前: item 3, then its date
         if not has_number(sentence) or is_past_sentence(sentence, as_of):
@@ -351,6 +354,9 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
         para_year = _future_year(sentence, period) or para_year
         para_date = _window_end(sentence.lstrip(), period.start) or para_date
         cands, unparsed = parse_sentence(sentence)
+        cands = spread_back(sentence, cands, unparsed, shares)
+        if any(c.unit == "%" for c in cands):  # the shares a later 上述比例 refers to
+            shares = [c.subject for c in cands if c.unit == "%" and not BACK_REF.match(c.subject)]
         listed = False  # the sentence has committed to an item of a list that runs on
         for cand in cands:
             quote = sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 ")

@@ -616,6 +616,28 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
 _MAKES_UP = re.compile(r"[，,]\s*(?:构建|形成|建成)[^，,。；;]{0,40}体系")
 
 
+# 2022年，上述比例分别达40%、45%: the shares named before, in order, reach these values
+BACK_REF = re.compile(r"^(?:上述|以上|前述)(?:比例|比率|指标|比重)(?:分别)?$")
+
+
+def spread_back(sentence: str, cands: list[Candidate], unparsed: list[Mention],
+                shares: list[str]) -> list[Candidate]:
+    """``上述比例达40%、45%`` after a sentence naming two shares: one candidate per share, in the
+    order they were named, each with its value; the list must match the shares one to one."""
+    if not cands or not shares or not BACK_REF.match(cands[0].subject) or cands[0].unit != "%":
+        return cands
+    first = cands[0]
+    more = [m for m in unparsed if m.unit == "%" and m.start > first.number_at]
+    values = [(first.value, first.number_at, first.quote_end, first.comparator),
+              *((m.value, m.start, m.end, m.comparator) for m in more)]
+    if len(values) != len(shares):
+        return cands
+    out = [Candidate(subject, value, None, "%", comp, first.kind, first.quote_start, end, at,
+                     first.clause_prefix, end)
+           for subject, (value, at, end, comp) in zip(shares, values, strict=True)]
+    return out + cands[1:]
+
+
 def _making_up(sentence: str, cands: list[Candidate]) -> None:
     """Counts listed (、) right before the system they make up are its make-up: levels. One
     count before such a clause (建设30家…基地，构建…生态体系) is still what is to be built."""
