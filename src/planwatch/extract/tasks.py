@@ -163,6 +163,7 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
     out: list[_Measure] = []
     current: _Measure | None = None
     group: _Measure | None = None  # the （一） whose items 1. 2. … follow
+    chapter: _Measure | None = None  # a chapter heading, a measure while no measure opens in it
     section: str | None = None
     for i, block in enumerate(blocks):
         text = block.text.strip()
@@ -179,13 +180,23 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
         elif current is not None and not current.group and _SUB_POINT.match(text):
             current.parts.append(text)  # (1)…(2)… under a measure 2.: its points, not headings
         elif block.kind == "table" or _TOP_HEADING.match(text) or block.kind == "heading":
-            current = group = None
+            if current is not None and current is chapter and len(current.parts) > 1:
+                out.append(current)  # a chapter with no measures of its own but a note
+            current = group = chapter = None
             section = _section_title(text) if block.kind != "table" else section
+            head = _CHAPTER_NUMBER.match(text) if block.kind != "table" else None
+            value = parse_number(head.group(1)) if head else None
+            if head and value is not None and value == int(value) and value >= 1:
+                # 五、大力发展循环经济 ‖ its text …（牵头单位：…）: numbered by its chapter
+                current = chapter = _Measure(int(value), head.group(2), [head.group(2)],
+                                             block.line, section=section)
         elif current is not None and group is not None and _closes_group(text, group, out):
             group.parts.append(text)  # （责任单位：…） after the last item: the group's note
             current = group = None
         elif current is not None:
             current.parts.append(text)
+    if current is not None and current is chapter and len(current.parts) > 1:
+        out.append(current)
     return out
 
 

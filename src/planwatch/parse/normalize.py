@@ -17,7 +17,7 @@ _FULLWIDTH: dict[int, int | None] = {i: i - 0xFEE0 for i in range(0xFF10, 0xFF1A
 _FULLWIDTH.update({i: i - 0xFEE0 for i in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({i: i - 0xFEE0 for i in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update({
-    0xFF05: ord("%"), 0xFF0E: ord("."), 0x3000: ord(" "), 0xFF0B: ord("+"),
+    0xFF05: ord("%"), 0xFF0E: ord("."), 0xFE52: ord("."), 0x3000: ord(" "), 0xFF0B: ord("+"),
     0xFF06: ord("&"), 0xFF0F: ord("/"), 0x00A0: ord(" "), 0xFEFF: None, 0x200B: None,
     0x0000: None,
 })

@@ -32,7 +32,8 @@ _BREAK_BEFORE = set("。；;：:！？!?）)” \u3000")
 # a note after its measure (…新动能。 责任单位：各区属国企) stays with it
 _SPACE_SPLIT = re.compile(
     r"(?<=[^\sA-Za-z0-9.%])[ \u3000]+"
-    r"(?![\sA-Za-z0-9]|(?:责任|牵头|配合|协办|参与)(?:单位|部门)[:：]|完成(?:时限|期限|时间)[:：])")
+    r"(?![\sA-Za-z0-9]"
+    r"|[；;，,]?\s*(?:(?:责任|牵头|配合|协办|参与)(?:单位|部门)[:：]|完成(?:时限|期限|时间)[:：]))")
 # the portal's footer after the body: 来源：平潭综合实验区管委会办公室 附件下载
 _FOOTER = re.compile(r"(?:来源[:：]|附件下载|扫一扫|打印本页|关闭窗口)")
 _FOOTER_SPAN = 400
