@@ -28,7 +28,8 @@ def test_items_numbered_with_a_small_full_stop() -> None:
 
 def test_a_notes_second_label_after_a_space_stays_with_it() -> None:
     line = ("（一）加强工业节能。推动企业清洁生产。" * 90
-            + "牵头单位：区经发局 ；配合单位：区社会事业局 （二）强化建筑节能。全面实施绿色建筑设计规范。")
+            + "牵头单位：区经发局 ；配合单位：区社会事业局 "
+            "（二）强化建筑节能。全面实施绿色建筑设计规范。")
     paras = unflatten(line)
     assert paras[-2].endswith("牵头单位：区经发局 ；配合单位：区社会事业局")
     assert paras[-1] == "（二）强化建筑节能。全面实施绿色建筑设计规范。"
