@@ -63,3 +63,20 @@ def test_a_back_reference_with_more_values_than_shares_is_left_alone() -> None:
     cands, unparsed = parse_sentence("2022年，上述比例达40%、45%、50%；")
     assert spread_back("2022年，上述比例达40%、45%、50%；", cands, unparsed,
                        ["甲比例", "乙比例"]) == cands
+
+
+def test_the_year_opening_an_item_dates_its_other_clauses(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("某区环卫设施建设两年行动实施方案（2015—2016年）\n\n二、工作目标\n\n"
+                    "（一）2015年，建设10座垃圾转运站；建设40座城市一类以上公厕；改造79座二类公厕。\n\n"
+                    "（二）2016年，建设7座垃圾转运站；改造20座二类公厕。\n", encoding="utf-8")
+    got = [(t.value, t.year) for t in extract_file(path).targets]
+    assert got == [(10, 2015), (40, 2015), (79, 2015), (7, 2016), (20, 2016)]
+
+
+def test_a_background_section_tells_what_happened(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("《某省科技孵化育成体系高质量发展专项行动计划（2021-2025年）》政策解读\n\n一、制定背景\n\n"
+                    "2021年，国务院常务会议提出要纵深推进大众创业万众创新；在活动周上再次强调，并从"
+                    "优化环境等六个方面提出了要求。\n", encoding="utf-8")
+    assert extract_file(path).targets == []

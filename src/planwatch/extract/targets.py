@@ -204,7 +204,8 @@ def _issue_year(meta: Meta) -> int | None:
 
 # …达30%；2022年，…达60%；2023年，…达80%: each clause opens with the year it dates
 _CLAUSE_YEAR = re.compile(
-    r"(?:^|[；;，,：:])\s*(?:到|至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[，,]")
+    r"(?:^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）])?|[；;，,：:])\s*(?:到|至|在)?\s*"
+    r"((?:19|20)\d{2})\s*年(?:底|末)?\s*[，,]")
 
 
 def _clause_year(before: str, period: Period) -> int | None:
@@ -214,6 +215,18 @@ def _clause_year(before: str, period: Period) -> int | None:
     if not found or period.start is None:
         return None
     year = int(found[-1].group(1))
+    return year if year >= period.start and (period.end is None or year <= period.end) else None
+
+
+def _opening_year(sentence: str, period: Period, issued: int | None) -> int | None:
+    """The year a sentence opens with (``（一）2015年，…``), inside the plan period and not before
+    the document was issued (``2021年，李克强总理…提出`` in a page of 2021 tells what happened)."""
+    m = _CLAUSE_YEAR.match(sentence)
+    if m is None or period.start is None:
+        return None
+    year = int(m.group(1))
+    if issued is not None and year < issued:
+        return None
     return year if year >= period.start and (period.end is None or year <= period.end) else None
 
 
@@ -351,7 +364,9 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
         if _own_period(sentence, period):
             para_year = para_date = None  # “十四五”时期，…: the plan's period again, not 2022
         framed = para_year is not None
-        para_year = _future_year(sentence, period) or para_year
+        # （一）2015年，建设10座…；建设40座…: the year opening the item dates its other clauses
+        para_year = _future_year(sentence, period) or _opening_year(sentence, period, issued) \
+            or para_year
         para_date = _window_end(sentence.lstrip(), period.start) or para_date
         cands, unparsed = parse_sentence(sentence)
         cands = spread_back(sentence, cands, unparsed, shares)

@@ -26,7 +26,7 @@ _HEADING_FIRST = frozenset("第一二三四五六七八九十（(0123456789专")
 _LABEL = re.compile(r"^([^，。：:]{2,20})[：:]")
 _PAST_HEADING = re.compile(
     r"发展基础|(?:工作|现实|已有)基础$|发展成就|发展回顾|工作回顾|主要成就|取得成效|现状|成绩|十[一二三四]五.{0,4}(?:回顾|成就|成效)"
-    r"|评估结果|实施成效|进展情况|完成情况|执行情况|总体评价|过去五年|(?:编制|规划|发展)背景")
+    r"|评估结果|实施成效|进展情况|完成情况|执行情况|总体评价|过去五年|(?:编制|规划|发展|制定|出台)背景")
 _GOAL_HEADING = re.compile(r"目标")
 _SENTENCE_END = "。；！？!?;"
 _SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+\Z")
