@@ -356,7 +356,7 @@ def _region(title: str | None, top: list[str], tail: list[str], text: str) -> st
     from planwatch.catalog.regions import leading_region
 
     cover = None
-    for line in top[:3]:  # the cover notice's own title: '广东省科学技术厅关于修订印发《…》的通知'
+    for line in top[:6]:  # the cover notice's own title: '广东省科学技术厅关于修订印发《…》的通知'
         s = _FRONT_TITLE_KEY.sub("", _clean(line))  # also as a page's 标题: field
         found = leading_region(s) if "关于" in s[:120] and "。" not in s else None
         if found:
