@@ -33,3 +33,16 @@ def test_a_notes_second_label_after_a_space_stays_with_it() -> None:
     paras = unflatten(line)
     assert paras[-2].endswith("牵头单位：区经发局 ；配合单位：区社会事业局")
     assert paras[-1] == "（二）强化建筑节能。全面实施绿色建筑设计规范。"
+
+
+def test_a_notice_of_a_rule_and_an_opinion_is_titled_by_the_opinion(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("某区管委会办公室关于印发《某区机动车停车设施管理暂行办法》和《某区关于加强"
+                    "城市停车设施建设工作实施意见》的通知\n\n某区机动车停车设施管理暂行办法\n\n"
+                    "第一条 为加强停车管理，制定本办法。\n\n"
+                    "某区关于加强城市停车设施建设工作实施意见\n\n"
+                    "一、主要任务\n\n（一）加快停车设施建设。新建公共停车泊位。"
+                    "（牵头单位：区交建局；责任单位：区财政局）\n", encoding="utf-8")
+    plan = extract_file(path)
+    assert (plan.meta.title, plan.meta.doc_type) == (
+        "某区关于加强城市停车设施建设工作实施意见", "implementation_opinion")

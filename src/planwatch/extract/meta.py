@@ -292,14 +292,20 @@ def attached_text(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
+_BETWEEN_TITLES = re.compile(r"》\s*(?:[和及、与]|以及)?\s*《")
+
+
 def _one_of_several(title: str, lines: list[str]) -> str:
-    """关于印发《A》《B》《C》的通知: the document the page carries (its title standing as a line
-    of its own), else the first named."""
-    if "》《" not in title:
+    """关于印发《A》《B》《C》的通知 / 《A》和《B》: the document the page carries (its title
+    standing as a line of its own), else the first named; of several, the first that is not a
+    rules document."""
+    if not _BETWEEN_TITLES.search(title):
         return title
-    names = [n.strip("《》") for n in title.split("》《")]
+    names = [n.strip("《》") for n in _BETWEEN_TITLES.split(title)]
     own = {re.sub(r"\s+", "", line).strip("《》#") for line in lines}
-    return next((n for n in names if re.sub(r"\s+", "", n) in own), names[0])
+    carried = [n for n in names if re.sub(r"\s+", "", n) in own] or names
+    # a 办法 carried with an 实施意见: the document with commitments is the one to monitor
+    return next((n for n in carried if classify(n) != "regulation"), carried[0])
 
 
 def _unbracketed(title: str) -> str:
