@@ -34,3 +34,12 @@ def test_works_of_repair_are_counted() -> None:
 def test_a_span_of_years_before_an_accumulation_keeps_its_verb() -> None:
     assert _subjects("力争5年累计推动3万家以上企业“小升规”。")[0][:2] == (
         "累计推动企业“小升规”", 30000)
+
+
+def test_firms_or_people_a_push_reaches_are_counted_with_what_they_do() -> None:
+    assert _subjects("推动全省100家企业实施工业互联网网络安全分类分级管理。") == [
+        ("推动企业实施工业互联网网络安全分类分级管理", 100, "家")]
+    assert _subjects("引导推动2000家规上工业企业实施技术改造。") == [
+        ("推动规上工业企业实施技术改造", 2000, "家")]
+    assert _subjects("面向3万名专业技术人才开展工业互联网素质提升培训。") == [
+        ("面向专业技术人才开展工业互联网素质提升培训", 30000, "名")]

@@ -75,7 +75,8 @@ _SCOPE = re.compile(
     r"|[—\-－]+)+")
 _REWARD_WORDS = ("奖励", "奖补", "补助", "补贴", "资助", "给予", "一次性")  # …\s*$ before an amount
 _GENERIC_VERB = re.compile(
-    r"^(?:加快|积极|大力|重点|进一步)?(?:推动|带动|促进|推进|助推|帮助|服务|提升|完成)$")
+    r"^(?:加快|积极|大力|重点|进一步)?(?:推动|带动|促进|推进|助推|帮助|服务|提升|完成|面向)"
+    r"(?:全省|全市|全区|全县)?$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
 _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
 # 6月底前实现“…”等6项重点事项“跨省通办”: 实现 commits to a count; 实现营业收入N亿元 reports a result
@@ -83,7 +84,8 @@ _ACHIEVE = re.compile(r"实现(?!了)[^，。；]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 推动9000家工业企业开展技术改造: firms brought to act
 # / 推进大名、月浦等23个城镇雨水排水系统建设: over the names the count sums up
-_PUSH = re.compile(r"(?:推动|带动|推进|提升|完成)(?:[^，,。；;\d]{1,30}等)?\s*$")
+_PUSH = re.compile(r"(?P<verb>推动|带动|推进|提升|完成|面向)(?:全省|全市|全区|全县)?"
+                   r"(?:[^，,。；;\d]{1,30}等)?\s*$")
 _COUNT_UNITS = ("项", "个", "条", "类", "件", "方面", "")  # 八项重点任务 counts tasks
 # 全年重点项目1万亿元的投资任务: the amount sizes a task or goal
 TASK_AFTER = re.compile(r"\s*的?[\u4e00-\u9fff]{0,6}?(?:任务|目标)(?![\u4e00-\u9fff])")
@@ -860,7 +862,8 @@ _ACTING_END = re.compile(rf"(?:(?:研究|联合|协同)?(?:{INCREMENT_VERBS})+(?
 _RATE_TAIL = re.compile(r"(?:年均)?(?:增长|增速|增幅)?(?:超过|超|达到|达|为)?$")
 _BEFORE_NUMBER = re.compile(
     r"(?:确保|力争|争取)?(?:达到|达|超过|超|为|突破|稳定在|不低于|不少于)?$")
-_ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|、")
+_ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|、"
+                     r"|引导|鼓励|支持(?=推动|带动)")  # 引导推动2000家…: the push is the verb
 # 建成包括/覆盖 N 家…: a whole described by what it includes
 _COVER_VERB = re.compile(r"^(?:包括|覆盖|涵盖)$")
 
@@ -922,7 +925,8 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         state.verb = lead.group()
     push = _PUSH.search(core)
     if push and not _CJK.search(_ADVERB.sub("", core[:push.start()])):
-        state.verb = push.group().strip()
+        whole = push.group().strip()  # 推进大名、月浦等: the names stay; 推动全省: the place goes
+        state.verb = push.group("verb") if _GENERIC_VERB.fullmatch(whole) else whole
     if _in_note(sentence, m.start):
         # 52公里（干流水系4公里、…）: a figure of a note; its verb still leads what follows
         # (推进甲（4.73平方公里）、乙（10.46平方公里），共计15.19平方公里…评估)
