@@ -4,6 +4,8 @@ sentences, never a copy of a set text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from planwatch.extract.targets_parse import parse_sentence
 
 
@@ -43,3 +45,20 @@ def test_firms_or_people_a_push_reaches_are_counted_with_what_they_do() -> None:
         ("推动规上工业企业实施技术改造", 2000, "家")]
     assert _subjects("面向3万名专业技术人才开展工业互联网素质提升培训。") == [
         ("面向专业技术人才开展工业互联网素质提升培训", 30000, "名")]
+
+
+def test_the_things_a_work_is_done_on_are_counted(tmp_path: Path) -> None:
+    from planwatch.actions import extract_file
+
+    assert _subjects("对300个公交站台进行适老化改造。") == [("公交站台进行适老化改造", 300, "个")]
+    path = tmp_path / "plan.txt"
+    path.write_text("某区乡镇敬老院运营管理实施方案\n\n二、主要任务\n\n（一）提升硬件设施。"
+                    "（2）对甲镇、乙乡等8所敬老院进行提升改造，为老年人提供便捷可及的养老服务。\n\n"
+                    "（二）落实扶持政策。对年营业收入超过1亿元的企业，给予一次性奖励。\n",
+                    encoding="utf-8")
+    assert [(t.value, t.unit) for t in extract_file(path).targets] == [(8, "所")]
+
+
+def test_releases_are_counted() -> None:
+    assert _subjects("每年分行业、分领域发布100个工业互联网应用场景。") == [
+        ("发布工业互联网应用场景", 100, "个")]

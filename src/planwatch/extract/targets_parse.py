@@ -62,7 +62,7 @@ INCREMENT_VERBS = (
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
     r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造提升|改造|增加(?![到至值])|减费让利|让利"
-    r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置|挑选|保护修缮|修缮|修复(?!率)")
+    r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置|挑选|保护修缮|修缮|修复(?!率)|发布")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|用地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
@@ -885,12 +885,17 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
             or sentence[m.end:m.end + 2] == "规模"
             or (m.unit == "%" and _COVERAGE.match(sentence, m.end) is not None
                 and _COVERAGE_LEAD.search(clause_prefix) is not None)
-            or (m.unit == "%" and _SHARE_ACTS.match(sentence, m.end) is not None))
+            or (m.unit == "%" and _SHARE_ACTS.match(sentence, m.end) is not None)
+            or (_TO_ACT_ON.search(clause_prefix) is not None
+                and _ACTED_ON.match(sentence, m.end) is not None))
 
 
 # 20%的乡镇按标准完成乡镇消防队达标建设: the share of a class that is to do something
 _SHARE_ACTS = re.compile(r"\s*的[\u4e00-\u9fff]{1,10}?(?:要|应|均|全部)?(?:按标准|按要求|按规定)?"
                          r"(?:完成|实现|达到|建成|设置|建立|配备|具备|纳入)")
+# 对300个公交站台进行适老化改造 / （2）对甲、乙等8所敬老院进行提升改造: what a work is done on
+_TO_ACT_ON = re.compile(r"(?:^|[，,])\s*(?:[（(]\d{1,2}[)）])?\s*对(?:[^，,。；;\d]{1,60}等)?\s*$")
+_ACTED_ON = re.compile(r"\s*[\u4e00-\u9fff“”]{1,20}?(?:进行|开展|实施)[\u4e00-\u9fff]{2}")
 # 推动…平台模式100%全覆盖: a coverage to bring about
 _COVERAGE = re.compile(r"\s*(?:全)?覆盖")
 _COVERAGE_LEAD = re.compile(r"推动|推进|实现|确保|力争")
