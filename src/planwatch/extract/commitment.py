@@ -23,7 +23,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planwatch.extract.numbers import parse_number
-from planwatch.extract.targets_parse import INCREMENT_VERBS, TASK_AFTER, mask_attributive_past
+from planwatch.extract.targets_parse import (
+    ACTED_ON,
+    INCREMENT_VERBS,
+    TASK_AFTER,
+    TO_ACT_ON,
+    mask_attributive_past,
+)
 
 Label = Literal["target", "past", "condition", "reference", "other"]
 
@@ -143,9 +149,6 @@ _TAX = re.compile(r"税|免征|减免|抵扣|加计扣除|计税|应纳")
 _TREATMENT = re.compile(
     r"给予|奖励|奖补|补助|资助|补贴|贴息|减免|免征|延期|予以|核定|扣除|缓缴|缓交|减征|免收|减半")
 _THRESHOLD_CLAUSE = re.compile(r"^(?:对(?!接|标|外|口|话|象)|凡|其(?!中)|且|被|经)")
-# …个公交站台进行适老化改造: the things the work is done on, not a class a rule applies to
-_ACTED_ON = re.compile(r"\s*[\u4e00-\u9fff“”]{1,20}?(?:进行|开展|实施)[\u4e00-\u9fff]{2}")
-_DONE_TO = re.compile(r"(?:^|[，,])\s*(?:[（(]\d{1,2}[)）])?\s*对(?:[^，,。；;\d]{1,60}等)?\s*$")
 _THRESHOLD_OF = re.compile(r"对[^，。；]{1,25}(?:超过|超|不足|低于|达到)$")  # 要对单篇支出超过2万元
 _ISSUERS = re.compile(  # 七家单位联合发布了《…》; 18项行政许可事项依法委托…实施
     r"^[^，。；]{0,8}?(?:联合)?(?:发布|印发|出台|颁布|制定)了?《"
@@ -199,7 +202,7 @@ def classify(st: Statement) -> Verdict:
     if st.doc_type != "evaluation_report" and (
             _COMMIT.search(view.clause)
             or (st.comparator == ">=" and _WORKED_AREA.search(view.clause))
-            or (_ACTED_ON.match(view.after) and _DONE_TO.search(view.clause))):
+            or (ACTED_ON.match(view.after) and TO_ACT_ON.search(view.clause))):
         return Verdict("target", "commitment-verb")
     return Verdict("other", "no-commitment")
 
@@ -287,7 +290,8 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
         return Verdict("condition", "funding-rule")
     if v.promised:
         return None
-    acted_on = _ACTED_ON.match(v.after) is not None  # 对300个公交站台进行适老化改造
+    # …个公交站台进行适老化改造: the things the work is done on, not a class a rule applies to
+    acted_on = ACTED_ON.match(v.after) is not None
     if _TREATMENT.search(v.clause + _clause_after(v.after)) \
             or (_THRESHOLD_CLAUSE.match(v.clause.strip()) and not acted_on) \
             or _THRESHOLD_OF.search(v.clause):

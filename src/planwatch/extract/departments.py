@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from planwatch.catalog import regions
+from planwatch.parse.layout import NOTE_LABEL
 
 _SPLIT = re.compile(r"[、，,；;/／]|以及|及")
 _TRAILING_ETC = re.compile(
@@ -57,8 +58,7 @@ _DEADLINE_CLAUSE = re.compile(
     r"^(?:完成)?(?:时限|时间|期限|时间节点)?[：:]?((?:20\d{2}年(?:起|开始))?(?:" + _DEADLINE.pattern
     + r"))"
     r"(?:完成|实现|落实|见效)?")
-_GLUED_LABEL = re.compile(
-    r"(?<=[^；;，,、（(：:])(?=(?:牵头|责任|配合|协办|参与)(?:单位|部门)[:：]|完成(?:时限|期限|时间)[:：])")
+_GLUED_LABEL = re.compile(rf"(?<=[^；;，,、（(：:])(?={NOTE_LABEL})")
 _RIDER = re.compile(
     r"(?:均|都|也|亦)(?:需|要|应|须)|下同|参照执行|以下同|同上|不再(?:一一)?列出|不另列出")
 _YEAR = re.compile(r"(20\d{2})年(?![起开])")

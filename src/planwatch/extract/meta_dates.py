@@ -8,13 +8,11 @@ from typing import Any
 
 import cn2an
 
+from planwatch.parse.layout import FRONT_KEYS
+
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
-# a page's front matter (Markdown ``标题: …``, a crawler's header ``发布时间: …``) and the 政府信息
-# 公开 table above the text (``发文字号：…``, ``成文日期：…``)
-FRONT_KEYS = (r"标题|文号|发文字号|发布单位|发布机构|发文机关|发布日期|发布时间|成文日期|索引号"
-              r"|栏目|原文链接|本地目录|主题分类|有效性")
 _FRONT_MATTER = re.compile(rf"^(?:{FRONT_KEYS})[:：]")
 _FRONT_NUMBER = re.compile(r"(?:发文字号|文号)[:：]\s*(" + DOC_NUMBER.pattern + ")")
 _DOC_NUMBER_AFTER_TITLE = re.compile(r"^.{4,80}?通知(" + DOC_NUMBER.pattern + ")")

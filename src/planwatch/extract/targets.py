@@ -212,22 +212,22 @@ def _clause_year(before: str, period: Period) -> int | None:
     """The year opening the clause that holds the number (``2022年，…``), inside the plan
     period; it also makes the clause a commitment for that year."""
     found = [m for m in _CLAUSE_YEAR.finditer(before) if not re.search(r"[；;]", before[m.end():])]
-    if not found or period.start is None:
-        return None
-    year = int(found[-1].group(1))
-    return year if year >= period.start and (period.end is None or year <= period.end) else None
+    return _within_period(int(found[-1].group(1)), period) if found else None
 
 
 def _opening_year(sentence: str, period: Period, issued: int | None) -> int | None:
     """The year a sentence opens with (``（一）2015年，…``), inside the plan period and not before
     the document was issued (``2021年，李克强总理…提出`` in a page of 2021 tells what happened)."""
     m = _CLAUSE_YEAR.match(sentence)
-    if m is None or period.start is None:
+    if m is None or (issued is not None and int(m.group(1)) < issued):
         return None
-    year = int(m.group(1))
-    if issued is not None and year < issued:
-        return None
-    return year if year >= period.start and (period.end is None or year <= period.end) else None
+    return _within_period(int(m.group(1)), period)
+
+
+def _within_period(year: int, period: Period) -> int | None:
+    """``year`` when it falls inside a known plan period."""
+    before = period.start is None or year < period.start
+    return None if before or (period.end is not None and year > period.end) else year
 
 
 def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para,

@@ -886,16 +886,16 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
             or (m.unit == "%" and _COVERAGE.match(sentence, m.end) is not None
                 and _COVERAGE_LEAD.search(clause_prefix) is not None)
             or (m.unit == "%" and _SHARE_ACTS.match(sentence, m.end) is not None)
-            or (_TO_ACT_ON.search(clause_prefix) is not None
-                and _ACTED_ON.match(sentence, m.end) is not None))
+            or (TO_ACT_ON.search(clause_prefix) is not None
+                and ACTED_ON.match(sentence, m.end) is not None))
 
 
 # 20%的乡镇按标准完成乡镇消防队达标建设: the share of a class that is to do something
 _SHARE_ACTS = re.compile(r"\s*的[\u4e00-\u9fff]{1,10}?(?:要|应|均|全部)?(?:按标准|按要求|按规定)?"
                          r"(?:完成|实现|达到|建成|设置|建立|配备|具备|纳入)")
 # 对300个公交站台进行适老化改造 / （2）对甲、乙等8所敬老院进行提升改造: what a work is done on
-_TO_ACT_ON = re.compile(r"(?:^|[，,])\s*(?:[（(]\d{1,2}[)）])?\s*对(?:[^，,。；;\d]{1,60}等)?\s*$")
-_ACTED_ON = re.compile(r"\s*[\u4e00-\u9fff“”]{1,20}?(?:进行|开展|实施)[\u4e00-\u9fff]{2}")
+TO_ACT_ON = re.compile(r"(?:^|[，,])\s*(?:[（(]\d{1,2}[)）])?\s*对(?:[^，,。；;\d]{1,60}等)?\s*$")
+ACTED_ON = re.compile(r"\s*[\u4e00-\u9fff“”]{1,20}?(?:进行|开展|实施)[\u4e00-\u9fff]{2}")
 # 推动…平台模式100%全覆盖: a coverage to bring about
 _COVERAGE = re.compile(r"\s*(?:全)?覆盖")
 _COVERAGE_LEAD = re.compile(r"推动|推进|实现|确保|力争")

@@ -39,7 +39,6 @@ _NOTE_SHAPE = re.compile(
 )
 _NOTE_HINT = re.compile(r"牵头|配合|参与|协同|协助|负责|落实|单位|部门")
 _LABELLED = re.compile(r"(?:责任单位|责任部门|牵头单位|牵头部门)[：:].*$")
-_LABEL_WORDS = re.compile(r"(?:责任|牵头)(?:单位|部门)[：:]")
 
 
 @dataclass
@@ -309,7 +308,7 @@ def _last_note(measure: _Measure) -> str | None:
     notes = [m.group(1) for m in _NOTE.finditer(text) if _is_note(m.group(1))]
     if notes:
         return notes[-1]
-    if _LABEL_WORDS.search(text):
+    if _LABELLED.search(text):
         for part in reversed(measure.parts):
             m = _LABELLED.search("".join(part.split()))
             if m:

@@ -672,11 +672,13 @@ def _task_list_items(items: list[Item], i: int) -> tuple[Item, int] | None:
     found = task_list(cells)
     if found is None:
         return None
-    grid, taken = found
+    return grid_item(found[0], items[i].line, items[i].page), i + found[1]
+
+
+def grid_item(grid: Grid, line: int | None, page: int | None = None) -> Item:
+    """A rebuilt table as a table item whose header row stands at ``line``."""
     rows = [list(grid.header), *(list(r) for r in grid.rows)]
-    first = items[i]
-    return Item("table", rows=rows, line=first.line, page=first.page,
-                row_lines=[first.line or 0, *grid.row_lines]), i + taken
+    return Item("table", rows=rows, line=line, page=page, row_lines=[line or 0, *grid.row_lines])
 
 
 def _item_lines(items: list[Item]) -> tuple[list[tuple[int, str | None]], list[int], list[int]]:

@@ -44,6 +44,12 @@ _FINAL = set("。；！？：…!?;:")
 _CLOSERS = set("”’」』）)】》\"'")
 _SOFT_PUNCT = re.compile(r"[，,、；;。：:！？!?]")
 _CN_DIGIT = "〇零一二三四五六七八九十"
+# the fields of a page's front matter (Markdown ``标题: …``, a crawler's header ``发布时间: …``)
+# and of the 政府信息公开 table above the text (``发文字号：…``, ``成文日期：…``)
+FRONT_KEYS = (r"标题|文号|发文字号|发布单位|发布机构|发文机关|发布日期|发布时间|成文日期|索引号"
+              r"|栏目|原文链接|本地目录|主题分类|有效性")
+# the labels of a responsibility note (牵头单位：… 责任单位：… 完成时限：…)
+NOTE_LABEL = r"(?:牵头|责任|配合|协办|参与)(?:单位|部门)[:：]|完成(?:时限|期限|时间)[:：]"
 _FORMAL_LINE = (
     # notice title: …关于印发…的通知 / …关于…的意见
     re.compile(r"^.{0,80}关于.{2,80}的(?:通知|意见|实施意见|指导意见|决定|批复|函|通报|报告)$"),
@@ -60,8 +66,7 @@ _FORMAL_LINE = (
     re.compile(rf"^[\u4e00-\u9fff、\s]{{1,60}}(?:部|委|局|厅|院|署|办|府|室|会)\s*"
                rf"[\d{_CN_DIGIT}]{{4}}\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*[\d{_CN_DIGIT}]{{1,3}}\s*日$"),
     # a field of a page's header or of the 政府信息公开 table: 发布时间: … / 发文字号：…
-    re.compile(r"^(?:标题|文号|发文字号|发布单位|发布机构|发文机关|发布日期|发布时间|成文日期|索引号"
-               r"|栏目|原文链接|本地目录|主题分类|有效性)\s*[:：]"),
+    re.compile(rf"^(?:{FRONT_KEYS})\s*[:：]"),
     # the portal's footer: 来源：平潭综合实验区管委会办公室 / 附件下载
     re.compile(r"^(?:来源[:：]\S{2,40}|附件下载|扫一扫.{0,10}|打印本页|关闭窗口)$"),
     # a note in brackets: （此件主动公开） / （经省人民政府同意，…以…号发布 自…起施行）

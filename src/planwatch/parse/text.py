@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from planwatch.parse.cellrun import collect, rebuild, starts_header
+from planwatch.parse.cellrun import collect, grid_item, rebuild, starts_header
 from planwatch.parse.document import Document
 from planwatch.parse.layout import Item, ends_sentence, finish, numbering_level
 from planwatch.parse.normalize import decode_bytes, normalize_line, strip_markdown_inline
@@ -180,11 +180,7 @@ def take_cell_table(lines: list[Line], i: int,
     ``lines[i]`` (see :mod:`planwatch.parse.cellrun`), or None."""
     frags, end = collect(simple, i)
     grid = rebuild(frags)
-    if grid is None:
-        return None
-    rows = [list(grid.header), *(list(r) for r in grid.rows)]
-    return Item("table", rows=rows, line=lines[i].no,
-                row_lines=[lines[i].no, *grid.row_lines]), end
+    return (grid_item(grid, lines[i].no), end) if grid is not None else None
 
 
 _TASK_LIST_LINES = 3000
@@ -218,10 +214,7 @@ def take_task_list(lines: list[Line], i: int) -> tuple[Item, int] | None:
     found = task_list(cells)
     if found is None:
         return None
-    grid, taken = found
-    rows = [list(grid.header), *(list(r) for r in grid.rows)]
-    return Item("table", rows=rows, line=lines[i].no,
-                row_lines=[lines[i].no, *grid.row_lines]), ends[taken - 1]
+    return grid_item(found[0], lines[i].no), ends[found[1] - 1]
 
 
 def _simple(lines: list[Line]) -> list[tuple[int, str | None]]:
@@ -266,10 +259,8 @@ def to_items(lines: list[Line]) -> list[Item]:
 
 
 def _paragraphs(raw: str) -> list[str]:
-    """A line as it is, or a page flattened into one line cut back into its paragraphs (a blank
-    line between them, all on the line's number)."""
-    if len(raw) <= LONG_LINE:
-        return [raw]
+    """A page flattened into one line cut back into its paragraphs (a blank line between them,
+    all on the line's number)."""
     out: list[str] = []
     for para in unflatten(raw):
         out.extend([para, ""])

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planwatch.parse.layout import NOTE_LABEL
+
 LONG_LINE = 1500  # characters: beyond this a line is a flattened page, not a paragraph
 
 _CN = "一二三四五六七八九十"
@@ -33,7 +35,7 @@ _BREAK_BEFORE = set("。；;：:！？!?）)” \u3000")
 _SPACE_SPLIT = re.compile(
     r"(?<=[^\sA-Za-z0-9.%])[ \u3000]+"
     r"(?![\sA-Za-z0-9]"
-    r"|[；;，,]?\s*(?:(?:责任|牵头|配合|协办|参与)(?:单位|部门)[:：]|完成(?:时限|期限|时间)[:：]))")
+    rf"|[；;，,]?\s*(?:{NOTE_LABEL}))")
 # the portal's footer after the body: 来源：平潭综合实验区管委会办公室 附件下载
 _FOOTER = re.compile(r"(?:来源[:：]|附件下载|扫一扫|打印本页|关闭窗口)")
 _FOOTER_SPAN = 400
@@ -57,9 +59,12 @@ _STANDARD_HEADING = re.compile(
 _PUNCT_NEXT = re.compile(r"[。，,；;：:、）)]")
 
 
+_CLOSE = re.compile(r"[)）]")
+
+
 def _mark_end(line: str, mark: _Mark) -> int:
     """Where the text after a （一） mark begins."""
-    close = re.compile(r"[)）]").search(line, mark.at)
+    close = _CLOSE.search(line, mark.at)
     return close.end() if close else mark.at
 
 
