@@ -176,3 +176,17 @@ def test_the_same_quantity_under_a_national_label_is_compared() -> None:
     plan = _with_target(_plan(), "到2030年，国家高新技术企业达到1800家", "国家高新技术企业", 1800,
                         "家", 2030)
     assert [w.split(":")[0] for w in _warnings(plan)] == ["prose-table-conflict"]
+
+
+def _growth(quote: str, value: float) -> Plan:
+    extra = Target(subject="技术合同成交额", value=value, unit="%", year=2030,
+                   kind="growth_rate", quote=quote)
+    plan = _plan()
+    return plan.model_copy(update={"targets": [*plan.targets, extra]})
+
+
+def test_a_change_over_the_period_is_not_compared_with_the_yearly_rate() -> None:
+    # 比2025年增长62% is five years' growth; the table's 10.2 is a yearly rate.
+    assert _warnings(_growth("到2030年，技术合同成交额比2025年增长62%", 62)) == []
+    warned = _warnings(_growth("到2030年，技术合同成交额年均增长15%", 15))
+    assert [w.split(":")[0] for w in warned] == ["prose-table-conflict"]

@@ -28,6 +28,7 @@ from planwatch.evaluate.audit_util import (
     indicator_target_year,
     matching_indicator,
     required_growth_pct,
+    states_annual_rate,
     states_year,
 )
 from planwatch.evaluate.names import best_match
@@ -193,6 +194,8 @@ Problem = tuple[str, dict[str, ParamValue]]
 def _prose_value_conflict(target: Target, ind: Indicator, params: AuditParams
                           ) -> Problem | None:
     if target.kind == "growth_rate":
+        if not states_annual_rate(target):
+            return None  # 比2020年下降16%: a change over the period, not the table's yearly rate
         table = (
             ind.annual_growth_pct if ind.annual_growth_pct is not None else required_growth_pct(ind)
         )

@@ -57,6 +57,15 @@ def states_year(quote: str, year: int | None) -> bool:
     return (year is not None and str(year) in quote) or _END_WORDS.search(quote) is not None
 
 
+_ANNUAL = re.compile(r"年均|每年|(?<![\d〇零一二三四五六七八九十])年增")
+
+
+def states_annual_rate(target: Target) -> bool:
+    """Is a growth target a yearly rate (年均增长8%), comparable with a table's 年均增速? A
+    change against a base year (比2020年增长20%) spans the whole period."""
+    return _ANNUAL.search(target.quote) is not None
+
+
 def required_growth_pct(ind: Indicator) -> float | None:
     """(T/B)^(1/n) − 1 in percent, where baseline, target and years allow it."""
     if ind.baseline is None or ind.target is None:

@@ -428,8 +428,8 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
 
 
 # where the last item of a 分别 list names what all of them measure: 甲、乙和丙产业集群规模
-_MEASURE_WORDS = re.compile(r"年均|产业|规模|比例|比重|占比|增速|增长|面积|数量|总量|产值|营收|"
-                            r"收入|额|覆盖率|达标率|[^\W\d_]{0,2}率$")
+_MEASURE_WORDS = re.compile(r"年均|产业|规模|排放|比例|比重|占比|增速|增长|面积|数量|总量|产值|"
+                            r"营收|收入|额|覆盖率|达标率|[^\W\d_]{0,2}率$")
 
 
 def _shared_head(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -886,6 +886,7 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
             or (m.unit == "%" and _COVERAGE.match(sentence, m.end) is not None
                 and _COVERAGE_LEAD.search(clause_prefix) is not None)
             or (m.unit == "%" and _SHARE_ACTS.match(sentence, m.end) is not None)
+            or (m.unit == "%" and _DECREASE.search(clause_prefix[-32:]) is not None)
             or (TO_ACT_ON.search(clause_prefix) is not None
                 and ACTED_ON.match(sentence, m.end) is not None))
 
@@ -977,8 +978,25 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
     if share is not None:  # 不少于二分之一应优化事项实现“四免” / 每年不低于20%的比例对…进行抽查
         subject, end = share, stop
     kind = "level" if share is not None else _kind(m, clause_prefix, noun, state.verb, subject)
-    return Candidate(subject, m.value, m.value_max, m.unit, m.comparator, kind,
-                     max(qstart, 0), end, m.start, clause_prefix, m.end)
+    return _signed(Candidate(subject, m.value, m.value_max, m.unit, m.comparator, kind,
+                             max(qstart, 0), end, m.start, clause_prefix, m.end))
+
+
+# 能耗比2015年降低18% / 排放总量比2015年分别下降4.1%和3.5%: a fall against a base year
+_DECREASE = re.compile(r"(?:比|较)\s*\d{4}\s*年(?:末|底|水平)?(?:分别)?"
+                       r"(?:下降|降低|减少|压减|削减)了?(?:\s*\d+(?:\.\d+)?\s*%\s*[和、及])*\s*$")
+_COMPARATOR_FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
+
+
+def _signed(cand: Candidate) -> Candidate:
+    """A fall against a base year is a negative growth rate: 下降18%以上 is growth <= -18%."""
+    if cand.unit != "%" or not _DECREASE.search(cand.clause_prefix[-32:]):
+        return cand
+    cand.kind, cand.value = "growth_rate", -cand.value
+    if cand.value_max is not None:
+        cand.value, cand.value_max = -cand.value_max, cand.value
+    cand.comparator = _COMPARATOR_FLIP.get(cand.comparator, cand.comparator)
+    return cand
 
 
 _SHARE_LEAD = re.compile(r"^(?:推动|按照|按|原则上|每年|力争|确保|要|应)+"
