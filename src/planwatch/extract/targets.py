@@ -26,6 +26,7 @@ from planwatch.extract.targets_parse import (
     parse_sentence,
     spread_back,
 )
+from planwatch.extract.targets_respective import respective_years
 from planwatch.extract.targets_text import (
     YEAR_BY,
     Para,
@@ -232,6 +233,8 @@ def _within_period(year: int, period: Period) -> int | None:
 
 def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para,
                period: Period, meta: Meta) -> tuple[int | None, str]:
+    if cand.year is not None:
+        return cand.year, "by_year"  # 2021年至2024年…分别达到30%、60%…
     before = sentence[:cand.number_at]
     if "每年" in cand.clause_prefix or ("每年" in before and not YEAR_BY.search(before)):
         return None, "annual"
@@ -370,6 +373,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
         para_date = _window_end(sentence.lstrip(), period.start) or para_date
         cands, unparsed = parse_sentence(sentence)
         cands = spread_back(sentence, cands, unparsed, shares)
+        cands = respective_years(sentence, cands, unparsed)
         if any(c.unit == "%" for c in cands):  # the shares a later 上述比例 refers to
             shares = [c.subject for c in cands if c.unit == "%" and not BACK_REF.match(c.subject)]
         listed = False  # the sentence has committed to an item of a list that runs on

@@ -20,7 +20,8 @@ _UNITS = sorted(
      "具", "辆", "艘", "栋", "幢", "公顷", "平方公里", "年一遇", "万吨", "吨", "兆瓦", "MW",
      "吉瓦", "GW", "万立方米", "立方米", "万吨/日", "吨/日", "㎡", "万㎡", "万套", "万张", "张",
      "万台", "万条", "万份", "份", "万立方米/日", "立方米/日", "立方米/秒", "万公里", "千米",
-     "宗", "亿平方米"],
+     "宗", "亿平方米", "万辆", "万艘", "尾", "万尾", "万头", "头", "万只", "万株", "株", "批次",
+     "课时", "学时"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -146,6 +147,7 @@ class Candidate:
     number_end: int = -1  # after the unit and any comparator word
     baseline: float | None = None  # 从12.5%提高到18%: the starting value the sentence gives
     baseline_year: int | None = None
+    year: int | None = None  # 2021年至2024年…分别达到30%、60%…: the year the list gives this value
 
 
 def _number(raw: str, before: str = "") -> float | None:
