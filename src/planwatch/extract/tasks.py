@@ -135,7 +135,8 @@ def _caption(blocks: list[Block], i: int) -> str | None:
     for block in reversed(blocks[max(0, i - 3):i]):
         if block.kind == "table":
             return None
-        m = _ANNEX_CAPTION.search(_WS.sub("", block.text[-160:]))  # a caption ends the block
+        tail = _WS.sub("", block.text[-160:])
+        m = _ANNEX_CAPTION.search(tail) if tail.endswith("表") else None  # a caption ends it
         if m:
             return m.group(1)
     return None
