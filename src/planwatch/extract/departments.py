@@ -33,7 +33,7 @@ _SUPPORT_LABEL = re.compile(
 # 牵头部门：A；实施部门：B、C — after a lead, the units that carry the work out support it
 _DOERS_LABEL = re.compile(r"^实施(?:单位|部门)[：:]")
 _RESP_LABEL = re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|实施部门|承办单位)[：:]")
-_LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实|推进)?$")
+_LEAD_VERB = re.compile(r"(?:分工)?(?:负责)?牵头(?:负责|落实|推进)?$")
 # 市交通委牵头负责、各区政府组织落实 / A、B按职责分工负责落实、各区政府组织落实: a 、 after a
 # lead's or sharers' verb ends their clause
 _LEAD_THEN = re.compile(r"(牵头(?:负责|落实|推进)?|职责分工负责(?:落实)?)、")
@@ -44,7 +44,8 @@ _SHARE_VERB = re.compile(
     r"|分工负责$|分别负责$"
     r"|共同负责$"
 )
-_OWN_VERB = re.compile(r"负责(?:落实|指导|实施|推进|组织实施)?$|(?:具体|抓好|组织)?落实$")
+_OWN_VERB = re.compile(r"负责(?:落实|指导|实施|推进|组织实施)?$|(?:具体|抓好|组织)?落实$"
+                       r"|(?:分工)?组织实施$")
 _MARK_LEAD = re.compile(r"[（(]\s*牵头\s*[）)]")
 # 列第一位的为牵头单位 / 排在首位的为牵头部门 (，下同)
 FIRST_LEADS = re.compile(
@@ -213,6 +214,10 @@ class _Reader:
         self.first_leads = first_leads
         # the label of the part so far: '牵头单位：A，B、C区政府。' — B and C lead too
         self.role: str | None = None
+        self.led = False  # a unit was named with 牵头 or 按职责分工负责 (not only 负责)
+        self.helped = False  # units were named with 配合 (or under a 配合单位 label)
+        # A牵头，B负责(，C配合): B leads with A where others are named to support, else supports
+        self.doers: list[str] = []
 
     def clause(self, clause: str) -> None:
         res = self.res
@@ -227,7 +232,7 @@ class _Reader:
             res.support.extend(split_departments(implementers.group(1)))
         elif _LEAD_LABEL.match(clause):
             res.lead.extend(self._take(_LEAD_LABEL.sub("", clause)))
-            self.role = "lead"
+            self.role, self.led = "lead", True
         elif self.role is not None and not _has_verb(clause) and not _is_labelled(clause) \
                 and not _MARK_LEAD.search(clause):
             names = split_departments(clause)
@@ -238,7 +243,7 @@ class _Reader:
                 self.finish()  # 责任单位：A、B，配合单位：C — the listed units answer for it
                 self.pending = []
             res.support.extend(self._take(_SUPPORT_LABEL.sub("", clause)))
-            self.role = "support"
+            self.role, self.helped = "support", True
         elif _RESP_LABEL.match(clause):
             self.listed = True
             self.clause(_RESP_LABEL.sub("", clause))
@@ -246,19 +251,33 @@ class _Reader:
             self._marked(clause)
         elif _LEAD_VERB.search(clause):
             res.lead.extend(self._take(_LEAD_VERB.sub("", clause)))
+            self.led = True
         elif _SUPPORT_VERB.search(clause):
             res.support.extend(self._take(_SUPPORT_VERB.sub("", clause)))
+            self.helped = True
         elif _SHARE_VERB.search(clause) or _OWN_VERB.search(clause):
-            names = self._take(_OWN_VERB.sub("", _SHARE_VERB.sub("", clause)))
-            if res.lead:
-                res.support.extend(n for n in names if n not in res.support)
-            else:
-                res.lead.extend(names)
-                res.shared = bool(_SHARE_VERB.search(clause)) or len(names) > 1
+            self._own(clause)
         else:
             names = split_departments(clause)
             self.pending.extend(n for n in names if looks_like_department(n) or self.listed
                                 or _government_of(n, names))
+
+    def _own(self, clause: str) -> None:
+        """Units named with 负责 / 组织实施 / 按职责分工负责."""
+        res = self.res
+        names = self._take(_OWN_VERB.sub("", _SHARE_VERB.sub("", clause)))
+        if not res.lead:
+            res.lead.extend(names)
+            res.shared = bool(_SHARE_VERB.search(clause)) or len(names) > 1
+            self.led = self.led or bool(_SHARE_VERB.search(clause))
+        elif not self.led and not _SHARE_VERB.search(clause):
+            # 各级人民政府负责，公安、交通等部门组织实施: all answer for it together
+            res.lead.extend(n for n in names if n not in res.lead)
+            res.shared = True
+        elif _SHARE_VERB.search(clause):  # A牵头，B、C等按职责分工负责: B and C support
+            res.support.extend(n for n in names if n not in res.support)
+        else:
+            self.doers.extend(n for n in names if n not in self.doers)
 
     def _take(self, text: str) -> list[str]:
         names = [*self.pending, *split_departments(text)]
@@ -275,6 +294,11 @@ class _Reader:
 
     def finish(self) -> Responsibility:
         res, plain = self.res, self.pending
+        if self.doers and self.helped:  # A牵头，B负责，C配合: B leads with A
+            res.lead.extend(n for n in self.doers if n not in res.lead)
+        elif self.doers:  # A牵头负责、B组织落实: B carries out what A leads
+            res.support[:0] = [n for n in self.doers if n not in res.support]
+        self.doers = []
         if plain and not res.lead:
             if self.first_leads:
                 res.lead, plain = plain[:1], plain[1:]

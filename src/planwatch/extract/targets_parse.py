@@ -21,7 +21,8 @@ _UNITS = sorted(
      "吉瓦", "GW", "万立方米", "立方米", "万吨/日", "吨/日", "㎡", "万㎡", "万套", "万张", "张",
      "万台", "万条", "万份", "份", "万立方米/日", "立方米/日", "立方米/秒", "万公里", "千米",
      "宗", "亿平方米", "万辆", "万艘", "尾", "万尾", "万头", "头", "万只", "万株", "株", "批次",
-     "课时", "学时"],
+     "课时", "学时", "台（套）", "台(套)", "万台（套）", "万台(套)", "个（套）", "千瓦时/百公里",
+     "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万千瓦时"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -73,6 +74,7 @@ _SCOPE = re.compile(
     r"|在?全县|在?全省|我市|我区|我省|我县|本市|本区|本县|本省|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
     r"|每年|年均|今年(?!以来)|全年|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
+    r"|(?:未来)?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|间)"  # 5年内推动…: the span it takes
     r"|[—\-－]+)+")
 _REWARD_WORDS = ("奖励", "奖补", "补助", "补贴", "资助", "给予", "一次性")  # …\s*$ before an amount
 _GENERIC_VERB = re.compile(
@@ -407,6 +409,11 @@ class _ClauseState:
     objects: bool = False
 
 
+# the words joining the items of a list; 及/和/与 inside a word (普及率, 和谐, 参与) join nothing
+LIST_JOIN = re.compile(r"(、|以及|(?<![普涉惠波触顾危企提])及(?!时)|(?<![总缓平温柔调])和(?![谐平])"
+                       r"|(?<![参给赋授])与)")
+
+
 def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
                   first: Mention, count: int) -> list[tuple[str, int]] | None:
     """Subjects of a '甲、乙分别达到 X 和 Y' list, with their offsets in the sentence."""
@@ -420,8 +427,8 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
         head = sentence[base:clauses[ci - 1][1]]
     parts: list[tuple[str, int]] = []
     pos = base
-    for piece in re.split(r"([、和及与])", head):
-        if piece and piece not in "、和及与":
+    for piece in LIST_JOIN.split(head):
+        if piece and not LIST_JOIN.fullmatch(piece):
             name = _PREDICATE_TAIL.sub("", strip_scope(piece))
             if name:
                 parts.append((name, sentence.find(name, pos)))

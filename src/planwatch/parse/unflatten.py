@@ -98,7 +98,7 @@ def _candidates(line: str) -> list[_Mark]:
     for kind, pattern in _MARKS:
         for m in pattern.finditer(line):
             number = _number(m.group())
-            if number is not None and 0 < number <= 60:
+            if number is not None and 0 < number <= 99:
                 out.append(_Mark(m.start(), kind, number))
     return sorted(out, key=lambda k: (k.at, _LEVEL[k.kind]))
 

@@ -1,0 +1,86 @@
+"""What released set 14 taught (energy-policy pages and 平潭 pages): list items joined by a word
+that holds 及 (普及率), spans of years before a verb, a year framing the sentences after it,
+task tables whose group cells were merged away, items numbered past 60 in a flattened page, and
+notes where 负责 / 组织实施 name co-leads. Synthetic text, never a copy of a set text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planwatch.actions import extract_file
+from planwatch.extract.departments import parse_note
+from planwatch.extract.targets_parse import parse_sentence
+from planwatch.parse.unflatten import unflatten
+
+
+def test_a_word_holding_ji_is_one_item_of_a_respective_list() -> None:
+    got = [(c.subject, c.value) for c in parse_sentence(
+        "全县规模以上企业数字化工具普及率、关键工序数控化率分别超过85%、70%，")[0]]
+    assert got == [("规模以上企业数字化工具普及率", 85), ("关键工序数控化率", 70)]
+
+
+def test_a_span_of_years_before_the_verb_is_not_the_subject() -> None:
+    got = [(c.subject, c.value) for c in parse_sentence(
+        "每年推动500家以上企业开展技术改造，3年内推动2000家以上企业实施智能化改造。")[0]]
+    assert got == [("推动企业开展技术改造", 500), ("推动企业实施智能化改造", 2000)]
+
+
+def _plan(tmp_path: Path, text: str, suffix: str = ".txt") -> Path:
+    path = tmp_path / f"plan{suffix}"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_sentence_opening_with_its_year_frames_the_next(tmp_path: Path) -> None:
+    text = ("某省氢能产业发展规划（2024—2030年）\n\n二、发展目标\n\n"
+            "到2027年，全省氢能产业创新能力明显增强。燃料电池汽车百公里氢耗降至0.9千克，"
+            "纯电动乘用车新车平均电耗降至11.5千瓦时/百公里。\n")
+    got = [(t.value, t.unit, t.year) for t in extract_file(_plan(tmp_path, text)).targets]
+    assert (11.5, "千瓦时/百公里", 2027) in got
+
+
+TASK_TABLE = """# 某市推动设备更新实施方案
+
+附件
+
+2025年某市推动设备更新任务清单
+
+| 序号 | 领域 | 2025年推进任务 | 牵头责任部门 |
+| --- | --- | --- | --- |
+| 一、实施设备更新行动 |
+| 1 | 工业 | 组织实施技术改造项目800个以上。 | 市工信局 |
+| 2 | 新建12家绿色工厂和3个绿色园区。 | 市工信局、市发改委 |
+| 3 | 医疗 | 更新医疗相关设备5000台（套）左右。 | 市卫生健康委 |
+"""
+
+
+def test_a_task_row_whose_group_cell_was_merged_away_is_read(tmp_path: Path) -> None:
+    plan = extract_file(_plan(tmp_path, TASK_TABLE, ".md"))
+    got = {(t.value, t.unit, t.year) for t in plan.targets}
+    assert {(800, "个", 2025), (12, "家", 2025), (3, "个", 2025), (5000, "台（套）", 2025)} <= got
+
+
+def test_items_numbered_past_sixty_in_a_flattened_page_are_cut() -> None:
+    body = "".join(f"{n}.加强第{n}项道路交通安全工作，落实各项管理制度和保障措施。（区交通局负责） "
+                   for n in range(1, 72))
+    parts = unflatten("一、总体要求 " + body)
+    assert [p.split(".")[0] for p in parts if p[:1].isdigit()] == [str(n) for n in range(1, 72)]
+
+
+@pytest.mark.parametrize(("note", "lead", "support", "shared"), [
+    ("各级人民政府负责，公安、交通等部门组织实施", ["各级人民政府", "公安", "交通"], [], True),
+    ("区交通局负责，区发展局、区安监局组织实施，公安部门配合",
+     ["区交通局", "区发展局", "区安监局"], ["公安部门"], True),
+    ("区发展局牵头，区安监局负责，区住建局、公安局配合",
+     ["区发展局", "区安监局"], ["区住建局", "公安局"], False),
+    ("各级人民政府牵头，文明办、公安等部门分工组织实施", ["各级人民政府"], ["文明办", "公安"],
+     False),
+    ("县质监、工商分工负责牵头，经贸部门配合", ["县质监", "工商"], ["经贸部门"], False),
+    ("市交通委牵头负责、各区政府组织落实", ["市交通委"], ["各区政府"], False),
+])
+def test_who_answers_for_a_measure(note: str, lead: list[str], support: list[str],
+                                   shared: bool) -> None:
+    res = parse_note(note)
+    assert (res.lead, res.support, res.shared) == (lead, support, shared)
