@@ -84,3 +84,30 @@ def test_who_answers_for_a_measure(note: str, lead: list[str], support: list[str
                                    shared: bool) -> None:
     res = parse_note(note)
     assert (res.lead, res.support, res.shared) == (lead, support, shared)
+
+
+PAGE = """您好！欢迎浏览某省能源局官方网站！
+
+- [要闻动态](https://example.gov.cn/news/)
+- [政策解读](https://example.gov.cn/jd/ "政策解读")
+- [政务公开](https://example.gov.cn/gk/)
+
+当前位置：
+
+[首页](https://example.gov.cn/index.htm "首页") \\> [政策资讯](https://example.gov.cn/zc/) \\> [省级政策](https://example.gov.cn/sj/)
+
+某省2027年储能高质量发展行动方案
+
+发布日期：2027-03-15 09:30
+
+一、主要目标
+
+2027年，全省新型储能装机达到800万千瓦，新增抽水蓄能装机120万千瓦。
+"""
+
+
+def test_a_portal_page_frame_gives_neither_title_nor_period(tmp_path: Path) -> None:
+    meta = extract_file(_plan(tmp_path, PAGE, ".md")).meta
+    assert meta.title == "某省2027年储能高质量发展行动方案"
+    assert (meta.period_start, meta.period_end) == (2027, 2027)
+    assert str(meta.issued) == "2027-03-15"

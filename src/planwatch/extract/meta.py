@@ -68,7 +68,9 @@ _PLAN_SPAN = re.compile(
 _BY_YEAR = re.compile(r"到\s*(20\d{2})\s*年")
 _STEP_YEAR = re.compile(r"(?<![\d到至—\-~～])(20\d{2})\s*年(?:上半年|下半年|年?底前|\d{1,2}月底?前"
                         r"|\d{1,2}月底?完成|[（(]?\d{1,2}月[)）])")
-_TITLE_YEAR = re.compile(r"^(20\d{2})\s*年(?![—\-–－~～至到])")
+# 2021年…重点工作安排 / 山东省2026年…行动方案: a year printed first, or right after the place
+_TITLE_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,12}?(?:省|市|区|县|州|盟|旗))?(20\d{2})\s*年"
+                         r"(?![—\-–－~～至到])")
 _IN_FORCE = re.compile(  # 自2020年1月1日起施行，有效期3年 / 本意见于2016年6月1日施行，有效期5年
     r"(?:自\s*(?P<y>20\d{2})\s*年(?:(?P<mo>\d{1,2})月(?P<d>\d{1,2})日)?[^，。；]{0,12}?日?起"
     r"|于\s*(?P<y2>20\d{2})\s*年(?P<mo2>\d{1,2})月(?P<d2>\d{1,2})日起?)(?:施行|实施|执行)"
@@ -189,7 +191,9 @@ def find_title(top: list[str]) -> str | None:
     return None
 
 
-_FRONT_DATE = re.compile(r"(?:成文日期|发布日期|发布时间)[:：]\s*(20\d{2})-(\d{2})-(\d{2})(?!\d)")
+# 发布日期：2026-04-01 20:46 (a time after the date, run on once spaces are removed)
+_FRONT_DATE = re.compile(r"(?:成文日期|发布日期|发布时间)[:：]\s*(20\d{2})-(\d{2})-(\d{2})"
+                         r"(?=\d{1,2}:\d{2}|\D|$)")
 
 
 def _front_posted(top: list[str]) -> str | None:

@@ -46,10 +46,19 @@ def _cell_line_cells(raw: str) -> tuple[str, ...]:
     return (*cells, *(c.strip() for c in rest))
 
 
+# a page's breadcrumb (当前位置：[首页](…) \> [政策资讯](…) \> …): the site's frame, not text
+_BREADCRUMB = re.compile(r"^\s*(?:当前位置[:：]\s*)?\[?\s*首页\s*(?:\]\([^)]*\))?\s*"
+                         r"(?:\\?>|»|›|＞)")
+
+
+# a menu entry of the site (- [政策解读](https://…)): a line that is one short link and nothing else
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?\[[^\[\]]{1,20}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)\s*$")
+
+
 def classify(no: int, raw: str) -> Line:
     """Classify one source line."""
     line = raw.rstrip("\r\n")
-    if not line.strip():
+    if not line.strip() or _BREADCRUMB.match(line) or _LINK_ONLY.match(line):
         return Line(no, "blank", line)
     if "\t" not in line and "|" not in line:
         return Line(no, "text", line)
