@@ -111,3 +111,18 @@ def test_a_portal_page_frame_gives_neither_title_nor_period(tmp_path: Path) -> N
     assert meta.title == "某省2027年储能高质量发展行动方案"
     assert (meta.period_start, meta.period_end) == (2027, 2027)
     assert str(meta.issued) == "2027-03-15"
+
+
+def test_projects_already_approved_that_are_pushed_do_not_make_the_sentence_past(
+        tmp_path: Path) -> None:
+    text = ("某省2027年能源工作要点\n\n一、加快电源建设\n\n"
+            "推动已核准风电项目加快建设，全年建成风电装机150万千瓦以上、"
+            "新增变电容量300万千伏安。\n")
+    got = [(t.value, t.unit) for t in extract_file(_plan(tmp_path, text)).targets]
+    assert got == [(150, "万千瓦"), (300, "万千伏安")]
+
+
+def test_a_layout_plan_counts_what_it_lays_out() -> None:
+    got = [(c.subject, c.value) for c in parse_sentence(
+        "全市共布局96个公共充电站，其中高速公路服务区12个。")[0]]
+    assert got[0] == ("布局公共充电站", 96)

@@ -61,7 +61,7 @@ LEVEL_VERBS = re.compile(
     r"(?:约|近)?\s*$")  # 达到约3000亿元
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持|完成(?!率)"
-    r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|创建|新建|遴选|扶持|发放|招引"
+    r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|布局|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
     r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造提升|改造|增加(?![到至值])|减费让利|让利"
     r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置|挑选|保护修缮|修缮|修复(?!率)|发布")
@@ -109,6 +109,12 @@ _ATTRIBUTIVE_PAST = re.compile(
     r"[^，。；]{0,30}?(已经?[^，。；\d]{0,14}?的)")
 
 
+# 推动已纳规火电项目加快建设 / 推进已签约项目落地: the projects already approved are what is pushed
+_PUSHED_PAST = re.compile(
+    r"(?:推动|推进|加快|督促|支持|加速)(已经?(?:纳规|纳入规划|核准|批复|备案|签约|立项|获批|开工|落地))"
+    r"(?=[\u4e00-\u9fff]{0,8}(?:项目|工程|企业|机组))")
+
+
 # 依托现有资源 / 整合现有平台: what exists is the means of the sentence's own verb
 _MEANS_EXISTING = re.compile(r"(?<=依托|利用|整合|盘活|用好|基于|改造|优化)现有")
 
@@ -119,8 +125,10 @@ def mask_attributive_past(text: str) -> str:
         text = _MEANS_EXISTING.sub("  ", text)
     if "已" not in text:
         return text
-    return _ATTRIBUTIVE_PAST.sub(
-        lambda m: m.group()[:m.start(1) - m.start()] + " " * len(m.group(1)), text)
+    for pattern in (_ATTRIBUTIVE_PAST, _PUSHED_PAST):
+        text = pattern.sub(
+            lambda m: m.group()[:m.start(1) - m.start()] + " " * len(m.group(1)), text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -336,7 +344,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
         return None  # 培育千名青年农场主行动计划: a round number in a programme's name
     if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人",
                                               "万千瓦", "万吨标准煤", "万吨", "万立方米", "万吨/日",
-                                              "万㎡", "万立方米/日", "万公里"):
+                                              "万㎡", "万立方米/日", "万公里", "万千伏安",
+                                              "万千瓦时"):
         # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
