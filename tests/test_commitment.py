@@ -77,6 +77,11 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
      ("target", "commitment")),
     # nothing commits
     ("城镇调查失业率6%左右。", "6", {"doc_type": None}, ("other", "no-commitment")),
+    # how large the projects are, not what is to be invested
+    ("开工一批重大项目20项，总投资约950亿元，2026年计划投资约120亿元。", "950",
+     {"future": True}, ("other", "project-size")),
+    ("开工一批重大项目20项，总投资约950亿元，2026年计划投资约120亿元。", "120",
+     {"future": True}, ("target", "commitment")),
 ])
 def test_classify_real_sentences(sentence: str, number: str, kwargs: dict[str, object],
                                  expected: tuple[str, str]) -> None:

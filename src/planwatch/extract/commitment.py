@@ -161,6 +161,9 @@ _RULES_TITLE = re.compile(r"(?:条例|办法|规定|细则|规则)(?:（[^）]*�
 _APPLICATION = re.compile(r"申报|申请|认定|遴选|征集|评选|推荐|评审|评价|备案|税|收费|优惠")
 
 
+_PROJECT_SIZE = re.compile(r"总投资(?:额|规模)?(?:约|达|超过|超|逾|近|为)?\s*$")
+
+
 @dataclass(frozen=True)
 class _View:
     """The pieces of the sentence the rules read."""
@@ -191,6 +194,9 @@ def classify(st: Statement) -> Verdict:
             return verdict
     if _SURVEY.match(view.after.lstrip()) or _EVIDENCE.search(view.before):
         return Verdict("other", "survey")  # 30%的女性科技人才反映… / 国际经验表明，…达70%
+    if _PROJECT_SIZE.search(view.clause):
+        return Verdict("other", "project-size")  # 开工一批重大项目25项，总投资约1385亿元: how
+        # large the projects are; what is to be invested (2015年计划投资约183亿元) is the goal
     if _FORECAST.search(view.before) and not _PLEDGE.search(st.sentence):
         return Verdict("other", "forecast")  # 预计全年为企业减负超过2.5万亿元: an estimate
     if _GIVEN.search(view.clause) and _TASK_FOR_IT.match(view.after) \
