@@ -79,6 +79,8 @@ def test_items_numbered_past_sixty_in_a_flattened_page_are_cut() -> None:
      False),
     ("县质监、工商分工负责牵头，经贸部门配合", ["县质监", "工商"], ["经贸部门"], False),
     ("市交通委牵头负责、各区政府组织落实", ["市交通委"], ["各区政府"], False),
+    ("各级人民政府负责，各级道安办、区安办分工落实，监察部门配合",
+     ["各级人民政府", "各级道安办", "区安办"], ["监察部门"], True),
 ])
 def test_who_answers_for_a_measure(note: str, lead: list[str], support: list[str],
                                    shared: bool) -> None:
