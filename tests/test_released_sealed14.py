@@ -128,3 +128,11 @@ def test_a_layout_plan_counts_what_it_lays_out() -> None:
     got = [(c.subject, c.value) for c in parse_sentence(
         "全市共布局96个公共充电站，其中高速公路服务区12个。")[0]]
     assert got[0] == ("布局公共充电站", 96)
+
+
+def test_the_place_a_title_names_after_guanyu_is_the_region(tmp_path: Path) -> None:
+    text = ("关于加快推进平潭综合实验区重点项目建设的实施意见\n\n"
+            "为加快推进项目建设，支持对台合作，服务台湾同胞，提出如下意见。\n\n"
+            "一、工作目标\n\n2015年力争完成投资300亿元。\n")
+    meta = extract_file(_plan(tmp_path, text)).meta
+    assert (meta.region, meta.province) == ("平潭综合实验区", "福建省")

@@ -385,7 +385,26 @@ def _region(title: str | None, top: list[str], tail: list[str], text: str) -> st
     if cover:
         return cover
     return (jurisdiction.issuer([title or "", *top]) or _front_issuer(top)
-            or jurisdiction.issuer(tail) or jurisdiction.master_plan_region(text[:2000]))
+            or jurisdiction.issuer(tail) or _named_in_title(title or "")
+            or jurisdiction.master_plan_region(text[:2000]))
+
+
+_PLACE_END = ("省", "市", "区", "县", "州", "旗", "盟")
+
+
+def _named_in_title(title: str) -> str | None:
+    """关于加快推进平潭综合实验区…的实施意见: the place a title names after its 关于, when no issuer
+    says whose the document is (a full name, never a two-character fragment)."""
+    start = title.find("关于")
+    if start < 0:
+        return None
+    from planwatch.catalog.regions import leading_region
+
+    for i in range(start + 2, min(len(title), start + 16)):
+        found = leading_region(title[i:])
+        if found and len(found) >= 3 and found.endswith(_PLACE_END):
+            return found
+    return None
 
 
 _FRONT_ISSUER = re.compile(r"(?:发布单位|发布机构|发文机关)[:：]\s*([^\s:：]{2,40}?)"
