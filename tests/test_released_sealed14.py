@@ -136,3 +136,9 @@ def test_the_place_a_title_names_after_guanyu_is_the_region(tmp_path: Path) -> N
             "一、工作目标\n\n2015年力争完成投资300亿元。\n")
     meta = extract_file(_plan(tmp_path, text)).meta
     assert (meta.region, meta.province) == ("平潭综合实验区", "福建省")
+
+
+def test_a_count_keeps_the_other_measure_words_it_is_made_of() -> None:
+    got = [(c.value, c.unit, c.comparator) for c in parse_sentence(
+        "筹措保障性租赁住房超过6万套（间、宿舍床位），更新替代50台（套）以上老旧设备。")[0]]
+    assert got == [(60000, "套（间、宿舍床位）", ">="), (50, "台（套）", ">=")]

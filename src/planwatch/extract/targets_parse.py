@@ -36,6 +36,8 @@ _LIST_MARK = re.compile(r"^(\s*)\d{1,2}[.．](?=\d{3})")  # '1.500万元': item 
 _MENTION = re.compile(  # 2300余种 / 300多家: more than the number (>=)
     rf"{_FIRST_DIGIT}(?P<a>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<b>{_NUM}))?(?P<over>[余多])?\s*(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS) + ")"
+    # 42万套（间、宿舍床位）/ 100台（套）: the other measure words the count is also made of
+    r"(?P<alt>[（(][间套台张个辆座户床位宿舍处栋所家、]{1,8}[)）])?"
 )
 # 实名注册用户突破1.2亿，/ 集聚专业技术人员超600万。: a count scaled by 万/亿 with no measure word
 _SCALED = re.compile(
@@ -371,6 +373,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
         comp = comparator_before(sentence[:m.start()]) or "="
         if sentence[:m.start()].rstrip().endswith("突破") and _CJK_START.match(sentence, m.end()):
             comp = "="  # 突破10-15项关键技术: the verb, not a floor
+    if m.group("alt"):
+        unit += "（" + m.group("alt")[1:-1] + "）"
     return Mention(m.start(), end, value, value_max, unit, comp)
 
 
