@@ -77,6 +77,8 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
      ("target", "commitment")),
     # nothing commits
     ("城镇调查失业率6%左右。", "6", {"doc_type": None}, ("other", "no-commitment")),
+    # work to be done, however bounded below
+    ("完成不少于50万条模型训练语料生产。", "50", {}, ("target", "commitment-verb")),
     # how large the projects are, not what is to be invested
     ("开工一批重大项目20项，总投资约950亿元，2026年计划投资约120亿元。", "950",
      {"future": True}, ("other", "project-size")),
