@@ -274,9 +274,10 @@ class _Reader:
             # 各级人民政府负责，公安、交通等部门组织实施: all answer for it together
             res.lead.extend(n for n in names if n not in res.lead)
             res.shared = True
-        elif _SHARE_VERB.search(clause):  # A牵头，B、C等按职责分工负责: B and C support
+        elif _SHARE_VERB.search(clause) or clause.endswith("落实"):
+            # A牵头，B、C等按职责分工负责 / A牵头，B配合，各设区市政府落实: B, C and D support
             res.support.extend(n for n in names if n not in res.support)
-        else:
+        else:  # A牵头，B负责 / B组织实施: B leads with A if others are named to support
             self.doers.extend(n for n in names if n not in self.doers)
 
     def _take(self, text: str) -> list[str]:
