@@ -1,7 +1,7 @@
 """What released set 14 taught (energy-policy pages and 平潭 pages): list items joined by a word
-that holds 及 (普及率), spans of years before a verb, a year framing the sentences after it,
-task tables whose group cells were merged away, items numbered past 60 in a flattened page, and
-notes where 负责 / 组织实施 name co-leads. Synthetic text, never a copy of a set text."""
+that holds 及 (普及率), spans of years before a verb, units of energy per distance, task tables
+whose group cells were merged away, items numbered past 60 in a flattened page, notes where
+负责 / 组织实施 name co-leads, portal page frames. Synthetic text, never a copy of a set text."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _plan(tmp_path: Path, text: str, suffix: str = ".txt") -> Path:
     return path
 
 
-def test_a_sentence_opening_with_its_year_frames_the_next(tmp_path: Path) -> None:
+def test_an_energy_use_per_distance_is_a_unit(tmp_path: Path) -> None:
     text = ("某省氢能产业发展规划（2024—2030年）\n\n二、发展目标\n\n"
             "到2027年，全省氢能产业创新能力明显增强。燃料电池汽车百公里氢耗降至0.9千克，"
             "纯电动乘用车新车平均电耗降至11.5千瓦时/百公里。\n")

@@ -351,9 +351,6 @@ def _scoped(subject: str, para: Para, sentence: str, at: int, topic: str | None)
     return subject
 
 
-_FRAME = re.compile(r"^\s*(?:[—-]+)?\s*(?:力争|争取)?(?:到|至)\s*20\d{2}\s*年(?:底|末)?\s*[，,]")
-
-
 def _para_targets(para: Para, period: Period, result: TargetResult,
                   meta: Meta, title: str = "", topic: str | None = None) -> list[Target]:
     out: list[Target] = []
@@ -365,10 +362,6 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
     shares: list[str] = []  # the subjects of the shares the sentences before named
     for offset, raw in split_sentences(para.text):
         sentence = blank_list_mark(raw)  # 3.2026年11月底前: item 3, then its date
-        if not has_number(sentence) and _FRAME.match(sentence):
-            # 到2025年，…竞争力明显增强。纯电动乘用车…降至12.0…: the frame dates what follows
-            para_year = _future_year(sentence, period) or para_year
-            continue
         if not has_number(sentence) or is_past_sentence(sentence, as_of):
             continue  # a sentence without a numeral commits to no number and sets no year
         if _own_period(sentence, period):

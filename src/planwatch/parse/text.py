@@ -58,7 +58,8 @@ _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?\[[^\[\]]{1,20}\]\([^()\s]*(?:\s+\"[^
 def classify(no: int, raw: str) -> Line:
     """Classify one source line."""
     line = raw.rstrip("\r\n")
-    if not line.strip() or _BREADCRUMB.match(line) or _LINK_ONLY.match(line):
+    if not line.strip() or ("首页" in line and _BREADCRUMB.match(line)) \
+            or ("](" in line and _LINK_ONLY.match(line)):
         return Line(no, "blank", line)
     if "\t" not in line and "|" not in line:
         return Line(no, "text", line)
