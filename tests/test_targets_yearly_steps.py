@@ -80,3 +80,11 @@ def test_a_background_section_tells_what_happened(tmp_path: Path) -> None:
                     "2021年，国务院常务会议提出要纵深推进大众创业万众创新；在活动周上再次强调，并从"
                     "优化环境等六个方面提出了要求。\n", encoding="utf-8")
     assert extract_file(path).targets == []
+
+
+def test_each_listed_class_shares_what_the_last_is_to_do() -> None:
+    got = [(c.subject, c.value) for c in parse_sentence(
+        "2023年，20%的社区卫生服务中心、35%的乡镇卫生院、50%的村卫生室常态化开展健康宣教；")[0]]
+    assert got == [("社区卫生服务中心常态化开展健康宣教的比例", 20),
+                   ("乡镇卫生院常态化开展健康宣教的比例", 35),
+                   ("村卫生室常态化开展健康宣教的比例", 50)]

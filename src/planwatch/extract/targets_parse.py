@@ -633,6 +633,7 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
     _modal_apart(cands)
     _making_up(sentence, cands)
     cands = [c for c in cands if len(_DECIMALS.findall(c.subject)) < 2]  # table cells' figures
+    _listed_classes(sentence, cands)
     return _share_class_head(sentence, cands), unparsed
 
 
@@ -757,6 +758,40 @@ def _names_class(sentence: str, ms: list[Mention], k: int) -> bool:
 
 
 _CLASS_OPEN = re.compile(r"(?:超过|超|过|逾)$")
+
+
+# 30%的消防救援站、40%的乡镇消防队…: a share of a class, then the next share of the list
+_CLASS_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%\s*的([\u4e00-\u9fff]{1,10}?)\s*[、和及]\s*(?=\d)")
+_CLASS_ACT = re.compile(r"(?:要|应|均|全部)?(?:常态化|按标准|按要求|按规定)?"
+                        r"(?:完成|实现|达到|建成|设置|建立|配备|具备|纳入|开展)")
+
+
+def _listed_classes(sentence: str, cands: list[Candidate]) -> None:
+    """30%的消防救援站、40%的乡镇消防队、25%的微型消防站常态化开展消防安全宣传: each listed class
+    shares what the last one is to do (消防救援站常态化开展消防安全宣传的比例)."""
+    i = 0
+    while i < len(cands):
+        run = [i]
+        while run[-1] + 1 < len(cands):
+            here, after = cands[run[-1]], cands[run[-1] + 1]
+            m = _CLASS_SHARE.match(sentence, here.number_at)
+            if here.unit != "%" or after.unit != "%" or m is None or m.end() != after.number_at:
+                break
+            run.append(run[-1] + 1)
+        last = cands[run[-1]]
+        act = _CLASS_ACT.search(last.subject) if last.subject.endswith("的比例") else None
+        own = _LAST_CLASS.match(sentence, last.number_at)
+        if len(run) > 1 and act is not None and own is not None:
+            doing = last.subject[act.start():]
+            last.subject = own.group(1) + doing
+            for k in run[:-1]:
+                m = _CLASS_SHARE.match(sentence, cands[k].number_at)
+                assert m is not None
+                cands[k].subject = m.group(1) + doing
+        i = run[-1] + 1
+
+
+_LAST_CLASS = re.compile(r"\d+(?:\.\d+)?\s*%\s*的([\u4e00-\u9fff]{1,10}?)" + _CLASS_ACT.pattern)
 
 
 def _share_class_head(sentence: str, cands: list[Candidate]) -> list[Candidate]:
@@ -914,8 +949,11 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
 
 
 # 20%的乡镇按标准完成乡镇消防队达标建设: the share of a class that is to do something
-_SHARE_ACTS = re.compile(r"\s*的[\u4e00-\u9fff]{1,10}?(?:要|应|均|全部)?(?:按标准|按要求|按规定)?"
-                         r"(?:完成|实现|达到|建成|设置|建立|配备|具备|纳入)")
+# / 30%的消防救援站、40%的乡镇消防队常态化开展消防安全宣传: each listed class that is to do it
+_SHARE_ACTS = re.compile(r"\s*的[\u4e00-\u9fff]{1,10}?"
+                         r"(?:[、和及]\s*\d+(?:\.\d+)?\s*%\s*的[\u4e00-\u9fff]{1,10}?)*"
+                         r"(?:要|应|均|全部)?(?:常态化|按标准|按要求|按规定)?"
+                         r"(?:完成|实现|达到|建成|设置|建立|配备|具备|纳入|开展)")
 # 对300个公交站台进行适老化改造 / （2）对甲、乙等8所敬老院进行提升改造: what a work is done on
 TO_ACT_ON = re.compile(r"(?:^|[，,])\s*(?:[（(]\d{1,2}[)）])?\s*对(?:[^，,。；;\d]{1,60}等)?\s*$")
 ACTED_ON = re.compile(r"\s*[\u4e00-\u9fff“”]{1,20}?(?:进行|开展|实施)[\u4e00-\u9fff]{2}")
