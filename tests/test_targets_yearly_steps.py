@@ -88,3 +88,13 @@ def test_each_listed_class_shares_what_the_last_is_to_do() -> None:
     assert got == [("社区卫生服务中心常态化开展健康宣教的比例", 20),
                    ("乡镇卫生院常态化开展健康宣教的比例", 35),
                    ("村卫生室常态化开展健康宣教的比例", 50)]
+
+
+def test_all_the_shares_named_before_take_one_value(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("某区“十四五”健康宣传专项规划\n\n三、主要任务\n\n（一）普及健康知识。"
+                    "2022年，在校学生健康知识知晓率达60%，在职人员健康知识知晓率达50%；"
+                    "2024年，上述比例分别达80%、70%；2025年，上述比例全部达90%。\n",
+                    encoding="utf-8")
+    got = [(t.subject, t.value, t.year) for t in extract_file(path).targets if t.year == 2025]
+    assert got == [("在校学生健康知识知晓率", 90, 2025), ("在职人员健康知识知晓率", 90, 2025)]

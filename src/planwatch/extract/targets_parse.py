@@ -642,7 +642,8 @@ _MAKES_UP = re.compile(r"[，,]\s*(?:构建|形成|建成)[^，,。；;]{0,40}�
 
 
 # 2022年，上述比例分别达40%、45%: the shares named before, in order, reach these values
-BACK_REF = re.compile(r"^(?:上述|以上|前述)(?:比例|比率|指标|比重)(?:分别)?$")
+BACK_REF = re.compile(r"^(?:上述|以上|前述)(?:比例|比率|指标|比重)(?:分别|全部|均|都)?$")
+_ALL_OF = re.compile(r"(?:全部|均|都)$")  # 上述比例全部达100%: one value for every share
 
 
 def spread_back(sentence: str, cands: list[Candidate], unparsed: list[Mention],
@@ -655,6 +656,8 @@ def spread_back(sentence: str, cands: list[Candidate], unparsed: list[Mention],
     more = [m for m in unparsed if m.unit == "%" and m.start > first.number_at]
     values = [(first.value, first.number_at, first.quote_end, first.comparator),
               *((m.value, m.start, m.end, m.comparator) for m in more)]
+    if len(values) == 1 and _ALL_OF.search(first.subject):
+        values = values * len(shares)
     if len(values) != len(shares):
         return cands
     out = [Candidate(subject, value, None, "%", comp, first.kind, first.quote_start, end, at,
