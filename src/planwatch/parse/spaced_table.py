@@ -1,0 +1,158 @@
+"""Indicator tables whose cells a PDF's text export separated by single spaces.
+
+``序号 指 标 2030 年目标 属性`` ‖ ``一、经济强（12 项）`` ‖
+``1 地区生产总值年均增长（%） 5 左右 预期性`` ‖ ``8 规上数字经济核心产业营业收入占规上企业营业`` ‖
+``收入比重（%） 32.5 预期性`` ‖ ``— 13 —``: one line per row (a long name may wrap onto the next
+line), group lines between the rows, the header printed again on every page. The rows come back
+as a table the indicator reader maps like any other. A row whose values cannot be told apart
+(more tokens than value columns that no rule joins) keeps empty value cells rather than guessed
+ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.parse.layout import Item
+
+_ATTRIBUTES = ("预期性", "约束性")
+# spaces a PDF export puts between the characters of a header (指 标) or after a year (2030 年)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_NAME_WORDS = re.compile(r"^(?:指标(?:名称|内容)?|主要指标)$")
+_VALUE_HEAD = re.compile(r"(?:19|20)\d{2}年|目标|基期|现状|预期|规划值|目标值|年均|累计")
+_SEQ = re.compile(r"^(\d{1,2})\s+(?=\S)")
+_GROUP = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+                    r"\S.{0,30}$")
+_FOLIO = re.compile(r"^[—\-－]\s*\d{1,4}\s*[—\-－]$")
+# the unit bracket that ends a name (…年均增长（%）, …浓度（微克/立方米）)
+_UNIT_END = re.compile(r"[（(][^（）()\s]{1,12}[)）](?=\s)")
+# a space inside one value: 5 左右, 提高 1 个百分点以上, 3 岁以下
+_VALUE_SPACE = re.compile(r"(?<=[\d%％])\s+(?=[年岁个项万亿千百左以倍次人家所座件元户])"
+                          r"|(?<=[\u4e00-\u9fff])\s+(?=\d)")
+_JOIN_BACK = re.compile(r"^(?:左右|以上|以内|以下|及以上|\[|〔)")
+_JOIN_ON = re.compile(r"^(?:[<>＜＞≤≥]|不低于|不高于|大于|小于|高于|低于|约)$")
+
+
+def _header_tokens(raw: str) -> list[str]:
+    """Header cells: letter-spaced characters (指 标) and a year and its 年 (2030 年目标) joined."""
+    cells: list[str] = []
+    for token in raw.split():
+        single = len(token) == 1 and "\u4e00" <= token <= "\u9fff"
+        year = token.startswith("年") and cells and re.fullmatch(r"\d{4}", cells[-1])
+        if cells and ((single and len(cells[-1]) == 1) or year):
+            cells[-1] += token
+        else:
+            cells.append(token)
+    return cells
+
+
+def header_cells(raw: str) -> list[str] | None:
+    """The cells of a space-separated indicator table header, or ``None``."""
+    cells = _header_tokens(raw.strip())
+    if not 3 <= len(cells) <= 9 or not any(_NAME_WORDS.match(c) for c in cells):
+        return None
+    if not any(_VALUE_HEAD.search(c) for c in cells):
+        return None
+    if not ("属性" in cells or "单位" in cells or sum(bool(re.match(r"\d{4}年", c))
+                                                       for c in cells) >= 1):
+        return None
+    return cells
+
+
+def take_spaced_table(raws: list[tuple[int, str]], i: int) -> tuple[Item, int] | None:
+    """The table whose header is ``raws[i]`` (line number, text) and the index after it."""
+    header = header_cells(raws[i][1])
+    if header is None:
+        return None
+    start = raws[i][0]
+    rows: list[list[str]] = [header]
+    row_lines = [start]
+    pending: tuple[int, str] | None = None  # a row whose name wraps onto the next line
+    end = j = i + 1
+    while j < len(raws) and j - end < 2:
+        no, raw = raws[j]
+        text = raw.strip()
+        j += 1
+        if not text or _FOLIO.match(text) or header_cells(text) == header:
+            end = j if pending is None else end
+            continue
+        if pending is not None:
+            pending = (pending[0], pending[1] + text)
+            if _complete(pending[1], header):
+                rows.append(_row(pending[1], header))
+                row_lines.append(pending[0])
+                pending, end = None, j
+        elif _SEQ.match(text):
+            if _complete(text, header):
+                rows.append(_row(text, header))
+                row_lines.append(no)
+                end = j
+            else:
+                pending = (no, text)
+        elif _GROUP.match(text) and not _complete(text, header):
+            rows.append([_CJK_SPACE.sub("", text)])
+            row_lines.append(no)
+            end = j
+    if sum(1 for r in rows[1:] if len(r) > 1) < 3:
+        return None
+    return Item("table", rows=rows, line=start, row_lines=row_lines), end
+
+
+def _complete(text: str, header: list[str]) -> bool:
+    """A row that ends the way the header does: with its 属性, else with a value."""
+    if header[-1] == "属性":
+        return text.rstrip().endswith(_ATTRIBUTES)
+    return _UNIT_END.search(text + " ") is not None and not text.rstrip().endswith("）")
+
+
+def _row(text: str, header: list[str]) -> list[str]:
+    """The cells of one row, as many as the header's."""
+    m = _SEQ.match(text)
+    seq, rest = (m.group(1), text[m.end():]) if m else ("", text)
+    attr = ""
+    if header[-1] == "属性" and rest.rstrip().endswith(_ATTRIBUTES):
+        rest, attr = rest.rstrip()[:-3], rest.rstrip()[-3:]
+    units = list(_UNIT_END.finditer(rest + " "))
+    if units:
+        name, values = rest[:units[-1].end()], rest[units[-1].end():]
+    else:
+        name, _, values = rest.strip().partition(" ")
+    name = re.sub(r"\s+", "", name)
+    columns = [c for c in header if c not in ("序号", "属性") and not _NAME_WORDS.match(c)]
+    cells = _values(values, len(columns))
+    out = []
+    for h in header:
+        if h == "序号":
+            out.append(seq)
+        elif h == "属性":
+            out.append(attr)
+        elif _NAME_WORDS.match(h):
+            out.append(name)
+        else:
+            out.append(cells.pop(0) if cells else "")
+    return out
+
+
+def _values(text: str, count: int) -> list[str]:
+    """Split the values part of a row into ``count`` cells; empty cells when it cannot."""
+    text = _VALUE_SPACE.sub("", text.strip())
+    if count == 1:
+        return [text]
+    tokens: list[str] = []
+    for token in text.split():
+        if tokens and (_JOIN_BACK.match(token) or _JOIN_ON.match(tokens[-1])):
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    if len(tokens) > count:  # 稳中 有升: the words of one text cell
+        words: list[str] = []
+        for token in tokens:
+            if words and _WORDS.fullmatch(token) and _WORDS.fullmatch(words[-1]):
+                words[-1] += token
+            else:
+                words.append(token)
+        tokens = words
+    return tokens if len(tokens) == count else [""] * count
+
+
+_WORDS = re.compile(r"[\u4e00-\u9fff]+")

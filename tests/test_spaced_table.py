@@ -1,0 +1,70 @@
+"""Indicator tables whose cells a PDF's text export separated by single spaces (released set
+14, half T: a 十五五 规划纲要 whose 30 rows were not found). Synthetic text, never a copy of a set
+text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.actions import extract_file
+from planwatch.parse.spaced_table import header_cells
+
+PLAN = """某市国民经济和社会发展第十五个五年规划纲要
+
+第一章 发展目标
+
+到2030年，全市综合实力迈上新台阶。
+表 1 “十五五”经济社会发展主要指标
+序号 指 标 2030 年目标 属性
+一、创新驱动（4 项）
+1 地区生产总值年均增长（%） 5.5 左右 预期性
+2 全社会研发经费支出占地区生产总值比重（%） 3.6 左右 预期性
+3 规上工业增加值率（%） 提高 1 个百分点以上 预期性
+4 数字经济核心产业营业收入占规上企业营业
+收入比重（%） 28.5 预期性
+— 9 —
+序号 指 标 2030 年目标 属性
+二、绿色低碳（2 项）
+5 细颗粒物（PM2.5）年均浓度（微克/立方米） 30 左右 约束性
+6 森林覆盖率（%） ≥12.5 约束性
+在此基础上再奋斗五年，到 2035 年，基本实现社会主义现代化。
+"""
+
+
+def test_a_letter_spaced_header_is_read() -> None:
+    assert header_cells("序号 指 标 2030 年目标 属性") == ["序号", "指标", "2030年目标", "属性"]
+    assert header_cells("坚持 指 标 引领，推进 改革") is None
+
+
+def test_every_row_is_read_across_pages_and_wrapped_names(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    rows = extract_file(path).indicators
+    got = [(r.name, r.unit, r.target, r.target_comparator, r.attribute) for r in rows]
+    assert got[0] == ("地区生产总值年均增长", "%", 5.5, "~", "预期性")
+    assert rows[2].target is None and rows[2].target_text == "提高1个百分点以上"
+    names = [r.name for r in rows]
+    assert names == ["地区生产总值年均增长", "全社会研发经费支出占地区生产总值比重",
+                     "规上工业增加值率", "数字经济核心产业营业收入占规上企业营业收入比重",
+                     "细颗粒物（PM2.5）年均浓度", "森林覆盖率"]
+    by_name = {r.name: r for r in rows}
+    assert by_name["森林覆盖率"].target == 12.5 and by_name["森林覆盖率"].attribute == "约束性"
+    assert by_name["数字经济核心产业营业收入占规上企业营业收入比重"].target == 28.5
+    assert by_name["细颗粒物（PM2.5）年均浓度"].unit == "微克/立方米"
+
+
+def test_a_base_year_and_a_target_year_column_each_get_their_value(tmp_path: Path) -> None:
+    text = ("某区国民经济和社会发展第十五个五年规划纲要\n\n"
+            "专栏1 主要指标\n序号 指 标 2025 年 2030 年 属性\n"
+            "1 地区生产总值（亿元） 1200 1600 左右 预期性\n"
+            "2 研发经费投入强度（%） 2.8 ＞ 3.5 预期性\n"
+            "3 森林覆盖率（%） 18 稳中 有升 约束性\n"
+            "4 城镇新增就业人数（万人） 1.2 1.5 预期性\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    got = [(r.name, r.baseline_year, r.baseline, r.target_year, r.target, r.target_comparator)
+           for r in extract_file(path).indicators]
+    assert got[0] == ("地区生产总值", 2025, 1200, 2030, 1600, "~")
+    assert got[1] == ("研发经费投入强度", 2025, 2.8, 2030, 3.5, ">=")
+    assert got[3] == ("城镇新增就业人数", 2025, 1.2, 2030, 1.5, "=")
+    assert got[2][2] == 18 and got[2][4] is None  # 稳中有升: a text target, no number
