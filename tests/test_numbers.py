@@ -37,6 +37,8 @@ def test_parse_number(text: str, value: float | None) -> None:
     ("[3.45]", 3.45, "=", True, False, False),
     ("〔800〕", 800.0, "=", True, False, False),
     ("5.8*", 5.8, "=", False, False, True),
+    (">46.5\u2217", 46.5, ">=", False, False, True),  # a PDF's ∗ (U+2217) is the same star
+    ("6左右＊", 6.0, "~", False, False, True),
     ("--", None, "=", False, True, False),
     ("—", None, "=", False, True, False),
     ("", None, "=", False, True, False),

@@ -75,11 +75,15 @@ _CELL_PREFIX = {"≥": ">=", ">=": ">=", ">": ">=", "≤": "<=", "<=": "<=", "<"
 _CELL_PREFIXES = tuple(sorted(_CELL_PREFIX.items(), key=lambda kv: -len(kv[0])))
 
 
+# the marks a PDF prints for a table note's star: ∗ (U+2217), ＊ (fullwidth), ⁎, ✱
+_STARS = str.maketrans({"\u2217": "*", "\uff0a": "*", "\u204e": "*", "\u2731": "*"})
+
+
 @lru_cache(maxsize=8192)
 def parse_cell(raw: str) -> Cell:
     """Read a table cell: '2.79', '≥3.2', '9.5左右', '〔0.21〕', '[3.45]', '--', '1500以上',
     '5.8*', '-2.5', '〔2.5个百分点〕'."""
-    s = raw.strip().replace(" ", "").replace("\u3000", "")
+    s = raw.strip().replace(" ", "").replace("\u3000", "").translate(_STARS)
     if s in _DASHES or not s:
         return Cell(None, missing=True, raw=raw)
     cumulative = False
