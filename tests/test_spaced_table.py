@@ -68,3 +68,88 @@ def test_a_base_year_and_a_target_year_column_each_get_their_value(tmp_path: Pat
     assert got[1] == ("研发经费投入强度", 2025, 2.8, 2030, 3.5, ">=")
     assert got[3] == ("城镇新增就业人数", 2025, 1.2, 2030, 1.5, "=")
     assert got[2][2] == 18 and got[2][4] is None  # 稳中有升: a text target, no number
+
+
+CELLS = """某市“十五五”规划纲要
+
+“十五五”时期经济社会发展主要指标
+
+类别
+
+序号
+
+指标名称
+
+2025年
+
+预计
+
+2030年
+
+目标
+
+年均/
+
+累计
+
+属性
+
+经济发展
+
+1
+
+地区生产总值增长（%）
+
+5.6左右
+
+—
+
+5以上
+
+预期性
+
+2
+
+全员劳动生产率（万元/人）
+
+28.1
+
+34
+
+—
+
+预期性
+
+3
+
+常住人口城镇化率（%）
+
+80
+
+82
+
+—
+
+预期性
+
+4
+
+数字贸易额（亿元）
+
+1200
+
+2000
+
+—
+
+预期性
+"""
+
+
+def test_a_header_cell_broken_after_its_slash_is_one_column(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(CELLS, encoding="utf-8")
+    rows = {r.name: r for r in extract_file(path).indicators}
+    gdp = rows["地区生产总值增长"]
+    assert (gdp.annual_growth_pct, gdp.growth_comparator, gdp.cumulative_change) == (5, ">=", None)
+    assert (rows["全员劳动生产率"].baseline, rows["全员劳动生产率"].target) == (28.1, 34)

@@ -224,7 +224,8 @@ def rebuild(frags: list[Fragment]) -> Grid | None:
     tasks = _task_table(frags, h)
     if tasks is not None:
         return tasks
-    frags = [*pair_header_rows(frags[:h]), *frags[h:]]
+    slashed = _join_slashed(frags[:h])
+    frags, h = [*pair_header_rows(slashed), *frags[h:]], len(slashed)
     head = frags[:h]
     types = [header_type(f.text) or "mod" for f in head]
     if types[0] == "name" and types.count("name") > 1 and types[1] != "attr":
@@ -339,6 +340,17 @@ def _group_name(text: str) -> bool:
 def _is_year(text: str) -> bool:
     s = squash(text).strip("“”\"")
     return bool(_YEAR_ONLY.match(s) or _PERIOD_ONLY.match(s))
+
+
+def _join_slashed(head: list[Fragment]) -> list[Fragment]:
+    """``年均/`` ‖ ``累计``: a header cell broken after its slash is one cell."""
+    out: list[Fragment] = []
+    for f in head:
+        if out and out[-1].text.rstrip().endswith(("/", "／")):
+            out[-1] = Fragment(out[-1].text.rstrip() + f.text.strip(), out[-1].para, out[-1].line)
+        else:
+            out.append(f)
+    return out
 
 
 def pair_header_rows(head: list[Fragment]) -> list[Fragment]:
