@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from planwatch.parse.layout import Item
+from planwatch.parse.layout import Item, is_furniture
 
 _ATTRIBUTES = ("预期性", "约束性")
 # spaces a PDF export puts between the characters of a header (指 标) or after a year (2030 年)
@@ -23,7 +23,6 @@ _VALUE_HEAD = re.compile(r"(?:19|20)\d{2}年|目标|基期|现状|预期|规划�
 _SEQ = re.compile(r"^(\d{1,2})\s+(?=\S)")
 _GROUP = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
                     r"\S.{0,30}$")
-_FOLIO = re.compile(r"^[—\-－]\s*\d{1,4}\s*[—\-－]$")
 # the unit bracket that ends a name (…年均增长（%）, …浓度（微克/立方米）)
 _UNIT_END = re.compile(r"[（(][^（）()\s]{1,12}[)）](?=\s)")
 # a space inside one value: 5 左右, 提高 1 个百分点以上, 3 岁以下
@@ -73,7 +72,7 @@ def take_spaced_table(raws: list[tuple[int, str]], i: int) -> tuple[Item, int] |
         no, raw = raws[j]
         text = raw.strip()
         j += 1
-        if not text or _FOLIO.match(text) or header_cells(text) == header:
+        if not text or is_furniture(text) or header_cells(text) == header:
             end = j if pending is None else end
             continue
         if pending is not None:
