@@ -78,6 +78,7 @@ REASONS: dict[str, tuple[Label, str, str]] = {
     "commitment-verb": ("target", "以行动动词表述的承诺", "a commitment stated by an action verb"),
     "commitment-list": ("target", "承诺列举中的一项", "an item of a committed list"),
     "forecast": ("other", "预计数（非承诺）", "a forecast, not a commitment"),
+    "project-size": ("other", "项目总投资（规模，非目标）", "projects' total investment, a size"),
     "reported-figure": ("past", "现状数字", "a figure reported as it stands"),
     "named-programmes": ("reference", "已列举事项的计数", "a count of the items just named"),
     "budget-allocation": ("other", "财政预算安排（非目标）", "a budget allocation, not a target"),
