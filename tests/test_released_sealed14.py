@@ -144,3 +144,9 @@ def test_a_count_keeps_the_other_measure_words_it_is_made_of() -> None:
     got = [(c.value, c.unit, c.comparator) for c in parse_sentence(
         "筹措保障性租赁住房超过6万套（间、宿舍床位），更新替代50台（套）以上老旧设备。")[0]]
     assert got == [(60000, "套（间、宿舍床位）", ">="), (50, "台（套）", ">=")]
+
+
+def test_items_of_a_respective_share_are_each_a_share() -> None:
+    got = [(c.subject, c.value) for c in parse_sentence(
+        "到2027年，全市高端装备、生物医药分别占全市工业比重达到18%、12%。")[0]]
+    assert got == [("高端装备占全市工业比重", 18), ("生物医药占全市工业比重", 12)]

@@ -446,7 +446,17 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
             if name:
                 parts.append((name, sentence.find(name, pos)))
         pos += len(piece)
-    return _shared_head(parts) if len(parts) == count else None
+    if len(parts) != count:
+        return None
+    share = _SHARE_AFTER.match(seg.split("分别", 1)[1])
+    if share:  # 货物贸易、对外投资分别占比达30%、20%: each is a share
+        parts = [(name + share.group(1), at) for name, at in parts]
+    return _shared_head(parts)
+
+
+# what 分别 is followed by when each item is a share: 分别占比达 / 分别占全市工业比重达到
+_SHARE_AFTER = re.compile(r"^((?:占比|比重|占[\u4e00-\u9fff]{1,8}?比重))"
+                          r"(?:达到|达|为|超过|不低于)?\s*$")
 
 
 # where the last item of a 分别 list names what all of them measure: 甲、乙和丙产业集群规模
