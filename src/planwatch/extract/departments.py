@@ -265,16 +265,17 @@ class _Reader:
     def _own(self, clause: str) -> None:
         """Units named with 负责 / 组织实施 / 按职责分工负责."""
         res = self.res
+        sharing = _SHARE_VERB.search(clause) is not None
         names = self._take(_OWN_VERB.sub("", _SHARE_VERB.sub("", clause)))
         if not res.lead:
             res.lead.extend(names)
-            res.shared = bool(_SHARE_VERB.search(clause)) or len(names) > 1
-            self.led = self.led or bool(_SHARE_VERB.search(clause))
-        elif not self.led and not _SHARE_VERB.search(clause):
+            res.shared = sharing or len(names) > 1
+            self.led = self.led or sharing
+        elif not self.led and not sharing:
             # 各级人民政府负责，公安、交通等部门组织实施: all answer for it together
             res.lead.extend(n for n in names if n not in res.lead)
             res.shared = True
-        elif _SHARE_VERB.search(clause) or clause.endswith("落实"):
+        elif sharing or clause.endswith("落实"):
             # A牵头，B、C等按职责分工负责 / A牵头，B配合，各设区市政府落实: B, C and D support
             res.support.extend(n for n in names if n not in res.support)
         else:  # A牵头，B负责 / B组织实施: B leads with A if others are named to support

@@ -68,8 +68,9 @@ _PLAN_SPAN = re.compile(
 _BY_YEAR = re.compile(r"到\s*(20\d{2})\s*年")
 _STEP_YEAR = re.compile(r"(?<![\d到至—\-~～])(20\d{2})\s*年(?:上半年|下半年|年?底前|\d{1,2}月底?前"
                         r"|\d{1,2}月底?完成|[（(]?\d{1,2}月[)）])")
+_PLACE_END = ("省", "市", "区", "县", "州", "旗", "盟")  # the last character of a place's name
 # 2021年…重点工作安排 / 山东省2026年…行动方案: a year printed first, or right after the place
-_TITLE_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,12}?(?:省|市|区|县|州|盟|旗))?(20\d{2})\s*年"
+_TITLE_YEAR = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,12}}?[{''.join(_PLACE_END)}])?(20\d{{2}})\s*年"
                          r"(?![—\-–－~～至到])")
 _IN_FORCE = re.compile(  # 自2020年1月1日起施行，有效期3年 / 本意见于2016年6月1日施行，有效期5年
     r"(?:自\s*(?P<y>20\d{2})\s*年(?:(?P<mo>\d{1,2})月(?P<d>\d{1,2})日)?[^，。；]{0,12}?日?起"
@@ -387,9 +388,6 @@ def _region(title: str | None, top: list[str], tail: list[str], text: str) -> st
     return (jurisdiction.issuer([title or "", *top]) or _front_issuer(top)
             or jurisdiction.issuer(tail) or _named_in_title(title or "")
             or jurisdiction.master_plan_region(text[:2000]))
-
-
-_PLACE_END = ("省", "市", "区", "县", "州", "旗", "盟")
 
 
 def _named_in_title(title: str) -> str | None:

@@ -784,24 +784,23 @@ def _listed_classes(sentence: str, cands: list[Candidate]) -> None:
     shares what the last one is to do (消防救援站常态化开展消防安全宣传的比例)."""
     i = 0
     while i < len(cands):
-        run = [i]
-        while run[-1] + 1 < len(cands):
-            here, after = cands[run[-1]], cands[run[-1] + 1]
+        classes: list[str] = []  # the classes of the run's shares before its last one
+        while i + 1 < len(cands):
+            here, after = cands[i], cands[i + 1]
             m = _CLASS_SHARE.match(sentence, here.number_at)
             if here.unit != "%" or after.unit != "%" or m is None or m.end() != after.number_at:
                 break
-            run.append(run[-1] + 1)
-        last = cands[run[-1]]
+            classes.append(m.group(1))
+            i += 1
+        last = cands[i]
         act = _CLASS_ACT.search(last.subject) if last.subject.endswith("的比例") else None
         own = _LAST_CLASS.match(sentence, last.number_at)
-        if len(run) > 1 and act is not None and own is not None:
+        if classes and act is not None and own is not None:
             doing = last.subject[act.start():]
-            last.subject = own.group(1) + doing
-            for k in run[:-1]:
-                m = _CLASS_SHARE.match(sentence, cands[k].number_at)
-                assert m is not None
-                cands[k].subject = m.group(1) + doing
-        i = run[-1] + 1
+            for cand, cls in zip(cands[i - len(classes):i + 1], [*classes, own.group(1)],
+                                 strict=True):
+                cand.subject = cls + doing
+        i += 1
 
 
 _LAST_CLASS = re.compile(r"\d+(?:\.\d+)?\s*%\s*的([\u4e00-\u9fff]{1,10}?)" + _CLASS_ACT.pattern)
@@ -956,7 +955,7 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
             or (m.unit == "%" and _COVERAGE.match(sentence, m.end) is not None
                 and _COVERAGE_LEAD.search(clause_prefix) is not None)
             or (m.unit == "%" and _SHARE_ACTS.match(sentence, m.end) is not None)
-            or (m.unit == "%" and _DECREASE.search(clause_prefix[-32:]) is not None)
+            or (m.unit == "%" and _falls(clause_prefix))
             or (TO_ACT_ON.search(clause_prefix) is not None
                 and ACTED_ON.match(sentence, m.end) is not None))
 
@@ -965,8 +964,7 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
 # / 30%的消防救援站、40%的乡镇消防队常态化开展消防安全宣传: each listed class that is to do it
 _SHARE_ACTS = re.compile(r"\s*的[\u4e00-\u9fff]{1,10}?"
                          r"(?:[、和及]\s*\d+(?:\.\d+)?\s*%\s*的[\u4e00-\u9fff]{1,10}?)*"
-                         r"(?:要|应|均|全部)?(?:常态化|按标准|按要求|按规定)?"
-                         r"(?:完成|实现|达到|建成|设置|建立|配备|具备|纳入|开展)")
+                         + _CLASS_ACT.pattern)
 # 对300个公交站台进行适老化改造 / （2）对甲、乙等8所敬老院进行提升改造: what a work is done on
 TO_ACT_ON = re.compile(r"(?:^|[，,])\s*(?:[（(]\d{1,2}[)）])?\s*对(?:[^，,。；;\d]{1,60}等)?\s*$")
 ACTED_ON = re.compile(r"\s*[\u4e00-\u9fff“”]{1,20}?(?:进行|开展|实施)[\u4e00-\u9fff]{2}")
@@ -1061,9 +1059,14 @@ _DECREASE = re.compile(r"(?:比|较)\s*\d{4}\s*年(?:末|底|水平)?(?:分别)?
 _COMPARATOR_FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 
 
+def _falls(clause_prefix: str) -> bool:
+    """The clause before a percentage states a fall against a base year (比2015年降低)."""
+    return _DECREASE.search(clause_prefix[-32:]) is not None
+
+
 def _signed(cand: Candidate) -> Candidate:
     """A fall against a base year is a negative growth rate: 下降18%以上 is growth <= -18%."""
-    if cand.unit != "%" or not _DECREASE.search(cand.clause_prefix[-32:]):
+    if cand.unit != "%" or not _falls(cand.clause_prefix):
         return cand
     cand.kind, cand.value = "growth_rate", -cand.value
     if cand.value_max is not None:
