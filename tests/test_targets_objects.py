@@ -62,3 +62,25 @@ def test_the_things_a_work_is_done_on_are_counted(tmp_path: Path) -> None:
 def test_releases_are_counted() -> None:
     assert _subjects("每年分行业、分领域发布100个工业互联网应用场景。") == [
         ("发布工业互联网应用场景", 100, "个")]
+
+
+def test_a_generic_push_after_other_work_or_before_an_approximation_counts_the_object() -> None:
+    assert _subjects("完善标准、分类督促推进42.5公里沿江堤防加固建设。") == [
+        ("沿江堤防加固建设", 42.5, "公里")]
+    assert _subjects("同步推进约12万户农村厕所改造工程。") == [("农村厕所改造工程", 120000, "户")]
+    assert _subjects("持续推进36个老旧排灌站更新改造。") == [("推进老旧排灌站更新改造", 36, "个")]
+
+
+def test_what_is_counted_follows_a_bracketed_note_after_the_number() -> None:
+    assert _subjects("稳步推进58个（覆盖面积12.6万亩）高标准农田建设。") == [
+        ("推进高标准农田建设", 58, "个")]
+
+
+def test_places_listed_by_kind_before_the_count_are_where_it_is_built() -> None:
+    assert _subjects("建设东城、西城、南城等区9个外环以外的污水处理厂。") == [
+        ("建设污水处理厂", 9, "个")]
+
+
+def test_the_end_of_the_planning_period_is_scope() -> None:
+    assert _subjects("到规划期末实施老城区2000万平方米住宅建筑面积的节能改造。") == [
+        ("实施老城区住宅建筑面积的节能改造", 2000, "万平方米")]

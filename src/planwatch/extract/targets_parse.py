@@ -72,7 +72,7 @@ _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|�
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
     rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+(?:或(?:{INCREMENT_VERBS})+)*")
 _SCOPE = re.compile(
-    r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|(?:到|至)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|期末|末)?|在?全市|在?全区"
+    r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|(?:到|至)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|期末|末)?|(?:到|至|在)?规划期(?:末|内)|在?全市|在?全区"
     r"|在?全县|在?全省|我市|我区|我省|我县|本市|本区|本县|本省|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
     r"|每年|年均|今年(?!以来)|全年|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
@@ -80,7 +80,7 @@ _SCOPE = re.compile(
     r"|[—\-－]+)+")
 _REWARD_WORDS = ("奖励", "奖补", "补助", "补贴", "资助", "给予", "一次性")  # …\s*$ before an amount
 _GENERIC_VERB = re.compile(
-    r"^(?:加快|积极|大力|重点|进一步)?(?:推动|带动|促进|推进|助推|帮助|服务|提升|完成|面向)"
+    r"^(?:加快|积极|大力|重点|进一步)?(?:分类)?(?:督促)?(?:推动|带动|促进|推进|助推|帮助|服务|提升|完成|面向)"
     r"(?:全省|全市|全区|全县)?$")
 _FLOW_VERB = re.compile(r"(?:力争)?(?:组建|促成|发布|突破|攻克|举办|组织|开展|推广)")
 _TRIGGER = re.compile(r"力争|争取|确保|达到|突破|超过|稳定在|发展到|提高|增长|规模")
@@ -931,7 +931,7 @@ _ACTING_END = re.compile(rf"(?:(?:研究|联合|协同)?(?:{INCREMENT_VERBS})+(?
 _RATE_TAIL = re.compile(r"(?:年均)?(?:增长|增速|增幅)?(?:超过|超|达到|达|为)?$")
 _BEFORE_NUMBER = re.compile(
     r"(?:确保|力争|争取)?(?:达到|达|超过|超|为|突破|稳定在|不低于|不少于)?$")
-_ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|、"
+_ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|持续|同步|稳步|有序|、"
                      r"|引导|鼓励|支持(?=推动|带动)")  # 引导推动2000家…: the push is the verb
 # 建成包括/覆盖 N 家…: a whole described by what it includes
 _COVER_VERB = re.compile(r"^(?:包括|覆盖|涵盖)$")
@@ -987,6 +987,23 @@ def _in_note(sentence: str, at: int) -> bool:
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
+def _noun_past_note(sentence: str, start: int, clause_end: int) -> tuple[str, int] | None:
+    """The noun after a bracketed note that follows a number, and where it stops (at the next
+    numeral or the clause's end); None when the note does not close in the clause."""
+    close = min((i for i in (sentence.find("）", start, clause_end), sentence.find(")", start,
+                                                                             clause_end))
+                 if i >= 0), default=-1)
+    if close < 0:
+        return None
+    digit = _DIGIT_AFTER.search(sentence, close + 1, clause_end)
+    stop = digit.start() if digit else clause_end
+    noun = _noun_after(sentence, close + 1, stop)
+    return (noun, stop) if _CJK.match(noun) else None
+
+
+_DIGIT_AFTER = re.compile(r"\d")
+
+
 def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
                prev_end: int, stop: int, parts: list[tuple[str, int]] | None, k: int,
                state: _ClauseState, seg_end: int | None = None) -> Candidate | None:
@@ -1009,6 +1026,8 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         # (推进甲（4.73平方公里）、乙（10.46平方公里），共计15.19平方公里…评估)
         return None
     noun = _noun_after(sentence, m.end, stop)
+    if noun[:1] in "（(":  # 101个（受益面积78.2万亩）低洼圩区…: what is counted follows the note
+        noun, stop = _noun_past_note(sentence, m.end, clauses[ci][1]) or (noun, stop)
     if noun.endswith("的") and ci + 1 < len(clauses) and stop == clauses[ci][1] \
             and sentence[stop:stop + 1] in ("，", ","):
         # 50个临床安全性好的，疗效确切的中药大品种: the noun runs on past the comma
@@ -1097,7 +1116,9 @@ def _share_subject(core: str, noun: str, m: Mention) -> str | None:
 _MEETS_AFTER = re.compile(r"^(?:达到|实现|满足|符合)")
 _PREPOSITION = re.compile(r"[对将把向给为在]")
 # 航塘港出海泵闸等全市近30座…: the names listed before 等 are examples of what is counted
-_ETC_END = re.compile(r"等(?:全市|全区|全省|全县|本市|本区)?(?:近|约|超|逾|共)?$")
+# 浦东、宝山、闵行等区16个…: the places listed, then the count of what is built there
+_ETC_END = re.compile(r"等(?:区|县|市|镇|街道|乡镇|园区)?(?:全市|全区|全省|全县|本市|本区)?"
+                      r"(?:近|约|超|逾|共)?$")
 _AIM_TAIL = re.compile(r"(?:力争|争取|确保|的|为|有)+$")
 _AIM_HEAD = re.compile(r"^(?:力争|争取|确保)")
 _JOINER_END = re.compile(r"[和及与、]$")
@@ -1137,6 +1158,19 @@ def _verbs_only(sentence: str, clauses: list[tuple[int, int]], ci: int, subject:
         and not _VERB_END.search(before)
 
 
+_APPROX_TAIL = re.compile(r"(?:约|近|逾|超过|超|共)$")
+
+
+def _generic_only(rest: str) -> bool:
+    """Only a generic verb stands before the number — with its adverbs (高标准推进7个…), an
+    approximation (同步推进约30万户…) or other work listed before it (完善政策、分类督促推进96.1公里…):
+    what is counted is the noun after the number."""
+    plain = _APPROX_TAIL.sub("", rest)
+    if _GENERIC_VERB.fullmatch(_ADVERB.sub("", plain)):
+        return True
+    return "、" in plain and bool(_GENERIC_VERB.fullmatch(_ADVERB.sub("", plain.rsplit("、", 1)[1])))
+
+
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
                    core: str, core_at: int, noun: str, state: _ClauseState,
                    k_after: bool = False) -> tuple[str, int, int]:
@@ -1147,7 +1181,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     rest = strip_scope(_AIM_HEAD.sub("", rest))  # 争取每年有1—2个创新药
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(_ACTING_END.search(bare))
-    rest = "" if _GENERIC_VERB.fullmatch(_ADVERB.sub("", rest)) else rest  # 高标准推进7个…
+    rest = "" if _generic_only(rest) else rest  # 高标准推进7个…
     if not _ADVERB.sub("", rest) and core.endswith("突破") and m.comparator == "=":
         rest, state.verb = "", state.verb or "突破"  # 着力突破20-30项关键技术: the verb
     cover = _COVER_VERB.search(rest)
