@@ -116,6 +116,7 @@ _GRANT = re.compile(
     r"资助|补助|补贴|奖励|奖补|额度|贷款|担保|贴息|补偿|注册资本|出资|税|扣除|报销|薪酬|工资|年龄"
     r"|周岁|间接费用|直接费用|配套|单个|每个|每家|每项|每人|提取|计提|准备金|留成|分成")
 _PER_UNIT = re.compile(r"单个|每个|每家|每项|每人")
+_STRIVE = re.compile(r"力争|争取")  # what a plan strives for is a goal, never a rule's rate
 _FUNDING = re.compile(
     _GRANT.pattern + r"|资金|经费|预算|费用|营业收入|销售收入|主营业务收入|财政|面积")
 # 人行道整治面积不低于300万平方米: the area of work to be done, not an area a rule requires
@@ -294,8 +295,8 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
                    or (_FUNDING.search(_WORKED_AREA.sub("", granted)) and not v.committed)):
         return Verdict("condition", "funding-cap")
     if (money or st.unit == "%") and _GRANT.search(v.clause) and _SHARE.search(v.clause) \
-            and not v.committed:
-        return Verdict("condition", "funding-rule")
+            and not v.committed and not _STRIVE.search(v.clause):
+        return Verdict("condition", "funding-rule")  # (补助资金用于…的比重力争提高到60%: a goal)
     if v.promised:
         return None
     # …个公交站台进行适老化改造: the things the work is done on, not a class a rule applies to
@@ -366,7 +367,9 @@ _ASPECTS = re.compile(r"^(?:维度|方面|角度|层面|层次|途径)")
 
 def _reference_rule(st: Statement, v: _View) -> Verdict | None:
     after = v.after.lstrip()
-    counted = _named_count(v.clause) == _small_count(st) and not _DEADLINE.search(st.sentence) \
+    # 新增A、B…等创新平台5个以上: a floor is a goal, a count of items named is exact
+    counted = st.comparator == "=" and _named_count(v.clause) == _small_count(st) \
+        and not _DEADLINE.search(st.sentence) \
         and not re.search(r"实现|完成", v.clause)  # 6月底前实现“A”…等6项事项“跨省通办”: a result
     named = _NAMED_LIST.search(v.clause)
     if st.unit in _REFERENCE_UNITS and ((named and _PROGRAMMES.match(after))

@@ -70,7 +70,9 @@ _STEP_YEAR = re.compile(r"(?<![\d到至—\-~～])(20\d{2})\s*年(?:上半年|�
                         r"|\d{1,2}月底?完成|[（(]?\d{1,2}月[)）])")
 _PLACE_END = ("省", "市", "区", "县", "州", "旗", "盟")  # the last character of a place's name
 # 2021年…重点工作安排 / 山东省2026年…行动方案: a year printed first, or right after the place
-_TITLE_YEAR = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,12}}?[{''.join(_PLACE_END)}])?(20\d{{2}})\s*年"
+_TITLE_YEAR = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,30}}?关于(?:进一步|切实)?(?:做好|抓好|开展))?"
+                         # (中共中央国务院)关于做好2023年…重点工作的意见
+                         rf"(?:[\u4e00-\u9fff]{{1,12}}?[{''.join(_PLACE_END)}])?(20\d{{2}})\s*年"
                          r"(?![—\-–－~～至到])")
 _IN_FORCE = re.compile(  # 自2020年1月1日起施行，有效期3年 / 本意见于2016年6月1日施行，有效期5年
     r"(?:自\s*(?P<y>20\d{2})\s*年(?:(?P<mo>\d{1,2})月(?P<d>\d{1,2})日)?[^，。；]{0,12}?日?起"
@@ -125,7 +127,7 @@ def extract_meta_result(doc: Document) -> MetaResult:
     place = jurisdiction.resolve(region, text) if region else jurisdiction.Jurisdiction()
     interpreted, doc_type = interpreted_type(top)
     if title and not interpreted:  # a 解读 page's own title keeps the 《》 it prints
-        title = _unbracketed(_one_of_several(title, lines))
+        title = _with_issuer(_unbracketed(_one_of_several(title, lines)), top)
     if not interpreted:
         doc_type = classify(title or "")
         if doc_type is None and (title or "").endswith("通知") and _NOTICE_IN_FORCE.search(text):
@@ -141,6 +143,24 @@ def extract_meta_result(doc: Document) -> MetaResult:
     )
     findings.extend(_missing(meta))
     return MetaResult(meta, findings)
+
+
+# 中共中央 国务院 / 国务院办公厅 / 某市人民政府: a body that issues a document in its own name
+_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?:中央|国务院|政府|办公厅|办公室|委员会|部|厅|局|委)$")
+
+
+def _with_issuer(title: str, top: list[str]) -> str:
+    """A page headed `关于…的意见` whose body prints the document's own title with its issuer
+    (`中共中央 国务院关于…的意见`, or the issuer on the line above): the title as printed."""
+    if not title.startswith("关于"):
+        return title
+    cleaned = [_clean(line) for line in top]
+    for i, line in enumerate(cleaned):
+        issuer = line[:-len(title)] if line.endswith(title) and len(line) > len(title) else (
+            line if i + 1 < len(cleaned) and cleaned[i + 1] == title else "")
+        if issuer and _ISSUER.match(issuer):
+            return issuer + title
+    return title
 
 
 def _missing(meta: Meta) -> list[Finding]:

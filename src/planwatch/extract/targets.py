@@ -204,9 +204,11 @@ def _issue_year(meta: Meta) -> int | None:
 
 
 # …达30%；2022年，…达60%；2023年，…达80%: each clause opens with the year it dates
+# ，2021年建设1亿亩…: a year run straight into the work it dates (not 2023年新增的…业务: a class)
+_YEAR_ACTS = r"(?:新增|新建|建设|建成|完成|实现|创建|培育|引进|打造|实施|推动|力争|确保)"
 _CLAUSE_YEAR = re.compile(
     r"(?:^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）])?|[；;，,：:])\s*(?:到|至|在)?\s*"
-    r"((?:19|20)\d{2})\s*年(?:底|末)?\s*[，,]")
+    r"((?:19|20)\d{2})\s*年(?:底|末)?\s*(?:[，,]|(?=" + _YEAR_ACTS + "(?!的)))")
 
 
 def _clause_year(before: str, period: Period) -> int | None:

@@ -22,7 +22,8 @@ _UNITS = sorted(
      "万台", "万条", "万份", "份", "万立方米/日", "立方米/日", "立方米/秒", "万公里", "千米",
      "宗", "亿平方米", "万辆", "万艘", "尾", "万尾", "万头", "头", "万只", "万株", "株", "批次",
      "课时", "学时", "台（套）", "台(套)", "万台（套）", "万台(套)", "个（套）", "千瓦时/百公里",
-     "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万千瓦时"],
+     "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万千瓦时", "颗", "万颗", "发", "亿斤", "万亿斤",
+     "万斤", "斤", "亿亩"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -64,7 +65,7 @@ LEVEL_VERBS = re.compile(
 INCREMENT_VERBS = (
     r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持|完成(?!率)"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|布局|创建|新建|遴选|扶持|发放|招引"
-    r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接"
+    r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接|开拓"
     r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造提升|改造|增加(?![到至值])|减费让利|让利"
     r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置|挑选|保护修缮|修缮|修复(?!率)|发布")
 _INC_ANY = re.compile(INCREMENT_VERBS)
@@ -179,8 +180,16 @@ _TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
 _CUT_TO = re.compile(r"(?:压缩|缩短|压减|减少|降低|控制)(?:至|到|在)\s*$")
 
 
+# 年产30万吨的项目 names a plant by its size; 形成/具备年产…能力 is what a plan builds up
+_BUILT_CAPACITY = re.compile(r"(?:形成|具备|达到|建成)年产$")
+_CAPACITY_AFTER = re.compile(r"[^，。；;]*?能力")
+
+
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
+    if before.endswith("年产") and _BUILT_CAPACITY.search(before) \
+            and _CAPACITY_AFTER.match(sentence, end):
+        return False  # 形成年产50发商业火箭…的制造能力: a capacity the plan builds up
     if before.endswith(("第", "+", "年产", "×", "最高", "最多")) \
             or (before[-1:].isascii() and before[-1:].isalpha()):  # a Latin letter: a name
         return True
@@ -331,6 +340,9 @@ def _share_of_base(subject: str) -> str:
     return f"{of.group(1)}（占{of.group(2)}）" if of else subject
 
 
+_FA_WORDS = "展布放明行生挥起现出力射文表动"
+
+
 def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     raw_a, raw_b, unit = m.group("a"), m.group("b"), m.group("unit")
     value = _number(raw_a, sentence[:m.start()])
@@ -338,6 +350,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     if value is None or (raw_b and value_max is None):
         return None
     chinese = raw_a[0] not in "0123456789"
+    if unit == "发" and (chinese or sentence[m.end():m.end() + 1] in _FA_WORDS):
+        return None  # 50发商业火箭 counts rockets; 百发百中, 2发展… are words
     if chinese and value < 2 and "百分点" not in unit \
             and not (_LEAST.search(sentence, 0, m.start())
                      and "每" not in _CLAUSE_SPLIT.split(sentence[:m.start()])[-1]):
@@ -1181,7 +1195,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     rest = strip_scope(_AIM_HEAD.sub("", rest))  # 争取每年有1—2个创新药
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(_ACTING_END.search(bare))
-    rest = "" if _generic_only(rest) else rest  # 高标准推进7个…
+    rest = "" if _generic_only(rest) or rest == "年产" else rest  # 高标准推进7个… / 形成年产50发…
     if not _ADVERB.sub("", rest) and core.endswith("突破") and m.comparator == "=":
         rest, state.verb = "", state.verb or "突破"  # 着力突破20-30项关键技术: the verb
     cover = _COVER_VERB.search(rest)
