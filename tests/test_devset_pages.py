@@ -44,6 +44,10 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
                           ("meta", "fully_correct_rate"): 0.66},
     "released14/policy": {("targets", "f1"): 0.71, ("tasks", "fully_correct_rate"): 0.90,
                           ("meta", "fully_correct_rate"): 0.77},
+    "released15/policy": {("targets", "f1"): 0.72, ("tasks", "fully_correct_rate"): 0.98,
+                          ("meta", "fully_correct_rate"): 0.75,
+                          ("indicators", "fully_correct_rate"): 1.0,
+                          ("projects", "fully_correct_rate"): 0.92},
     "released14/tables": {("indicators", "fully_correct_rate"): 0.93,
                           ("meta", "fully_correct_rate"): 0.75},
     "released6/tables": {("indicators", "fully_correct_rate"): 1.0,
@@ -81,7 +85,7 @@ def test_floors(scores: dict[str, dict[str, Any]], name: str) -> None:
 # the public repositories the released sets were copied from
 SOURCES = ("zhiyao87/Shanghai-Gov-Docs-Index", "changwu/pingtan-gov-zwgk-archive",
            "LawRefBook/Laws", "mengke25/policy_text_frenq", "ZaynShao/energy-policy-analysis",
-           "milaotou001/policy-funding-radar")
+           "milaotou001/policy-funding-radar", "zgch1238/Huace_policy-document-analyzer")
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

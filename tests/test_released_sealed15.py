@@ -94,3 +94,35 @@ def test_a_year_before_an_attributive_verb_dates_no_rule(tmp_path: Path) -> None
 def test_kaituo_counts_what_it_opens_up(tmp_path: Path) -> None:
     found = _targets(tmp_path, "到2025年，打造百家领军企业，开拓百项典型应用场景。")
     assert [(v, u) for _, v, u, _, _ in found] == [(100, "家"), (100, "项")]
+
+
+def test_a_breadcrumb_continued_on_quoted_link_lines_is_no_title(tmp_path: Path) -> None:
+    text = (
+        "[首页](https://www.example.gov.cn/ \"首页\")\n"
+        "> [政务公开](https://www.example.gov.cn/zwgk/ \"政务公开\")\n"
+        "> [按主题](https://www.example.gov.cn/zt/ \"按主题\")\n\n"
+        "## 某市关于推进家电以旧换新工作实施方案\n\n"
+        "为推进家电以旧换新，特制定本方案。\n\n一、主要目标\n\n到2025年，回收废旧家电10万台。\n"
+    )
+    assert _meta(tmp_path, text).title == "某市关于推进家电以旧换新工作实施方案"
+
+
+def test_a_trail_of_columns_and_an_id_line_are_no_title(tmp_path: Path) -> None:
+    text = (
+        "当前位置： [首页](https://www.example.gov.cn/ \"首页\")/\n"
+        "[重大决策](https://www.example.gov.cn/a \"重大决策\")/ [决策草案](https://www.example.gov.cn/b"
+        " \"决策草案\")/草案全文\n\n"
+        "a5c767fc-4019-480f-a9b9-9b44dc409501005005\n\n"
+        "# 某区推进能源发展行动方案（2026-2030年）（草案）\n\n"
+        "- 成文日期：2026-03-13\n\n为推进能源发展，特制定本行动方案。\n"
+    )
+    meta = _meta(tmp_path, text)
+    assert (meta.title, meta.draft) == ("某区推进能源发展行动方案（2026-2030年）", True)
+
+
+def test_markup_inside_a_table_cell_is_not_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    path.write_text("| 序号 | 领域 | 项目名称 |\n| --- | --- | --- |\n| 1 | **电力方面** | 某某110kV输变电工程 |\n",
+                    encoding="utf-8")
+    rows = [b for b in read_document(path).blocks if b.kind == "table"][0].rows
+    assert rows[1][1] == "电力方面"

@@ -40,7 +40,8 @@ _DOC_WORDS = (
 )
 _TITLE_END = re.compile(
     r"(?:" + "|".join(_DOC_WORDS) + r"|^中华人民共和国.{2,20}(?<![方做说想看])法)"
-    r"(?:[（(][^（）()]{0,20}[）)])?$"
+    r"(?:[（(][^（）()]{0,20}[）)])?"
+    r"(?:[（(](?:征求意见稿|送审稿|草案|讨论稿|审议稿)[）)])?$"  # …（2026-2030年）（草案）
 )
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿|审议稿|征求意见")
 _DRAFT_SUFFIX = re.compile(r"[（(](?:" + _DRAFT.pattern + r")[）)]$")
@@ -350,7 +351,11 @@ def _title_like(line: str) -> bool:
     return (0 < len(s) <= 60 and not re.search(r"[。，：:；]", s)
             and not DOC_NUMBER.fullmatch(s) and not _NUMBERED.match(s)
             and not DATE.match(s) and not re.fullmatch(r"[（(].*[）)]", s)
-            and not re.search(DATE_CORE, s))
+            and not re.search(DATE_CORE, s) and not _PAGE_FRAME.search(s))
+
+
+# a page's frame: a trail of columns (重大决策/区级重大行政决策/草案全文), an id (a5c767fc-4019-…)
+_PAGE_FRAME = re.compile(r"/[^/]*/|[0-9A-Za-z\-]{16,}")
 
 
 def _title_at(top: list[str], i: int) -> str | None:

@@ -49,11 +49,13 @@ def _cell_line_cells(raw: str) -> tuple[str, ...]:
 
 # a page's breadcrumb (当前位置：[首页](…) \> [政策资讯](…) \> …): the site's frame, not text
 _BREADCRUMB = re.compile(r"^\s*(?:当前位置[:：]\s*)?\[?\s*首页\s*(?:\]\([^)]*\))?\s*"
-                         r"(?:\\?>|»|›|＞)")
+                         r"(?:\\?>|»|›|＞|/|／)")
 
 
 # a menu entry of the site (- [政策解读](https://…)): a line that is one short link and nothing else
-_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?\[[^\[\]]{1,20}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)\s*$")
+# (> [政务公开](…) on the next line of a breadcrumb, [首页](…)/ with its separator)
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\\?>\s*)?\[[^\[\]]{1,20}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"
+                        r"\s*(?:/|／|\\?>)?\s*$")
 
 
 def classify(no: int, raw: str) -> Line:
@@ -73,8 +75,8 @@ def classify(no: int, raw: str) -> Line:
     if stripped.startswith("|") and stripped.count("|") >= 2:
         if _PIPE_RULE.match(stripped):
             return Line(no, "rule", line)
-        cells = stripped.strip("|").split("|")
-        return Line(no, "pipe", line, tuple(c.strip() for c in cells))
+        cells = stripped.strip("|").split("|")  # **电力方面**: a cell's markup is no text
+        return Line(no, "pipe", line, tuple(strip_markdown_inline(c.strip()) for c in cells))
     return Line(no, "text", line)
 
 
