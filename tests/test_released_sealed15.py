@@ -58,8 +58,9 @@ def _targets(tmp_path: Path, body: str, heading: str = "一、主要目标"
 
 
 def test_rockets_satellites_and_grain_have_their_measure_words(tmp_path: Path) -> None:
-    found = _targets(tmp_path, "到2025年，形成年产20发运载火箭的制造能力，卫星在轨数量达到300颗，"
-                               "粮食产量稳定在1.2万亿斤以上，建成高标准农田0.8亿亩。")
+    found = _targets(tmp_path, "到2025年，形成年产20发运载火箭的制造能力，"
+                               "卫星在轨数量达到300颗，粮食产量稳定在1.2万亿斤以上，"
+                               "建成高标准农田0.8亿亩。")
     assert [(v, u) for _, v, u, _, _ in found] == [
         (20, "发"), (300, "颗"), (12000, "亿斤"), (0.8, "亿亩")]
 
@@ -76,7 +77,8 @@ def test_a_share_of_a_subsidy_the_plan_strives_to_raise_is_a_goal(tmp_path: Path
 
 
 def test_a_floor_on_items_listed_is_a_goal_not_a_count_of_them(tmp_path: Path) -> None:
-    found = _targets(tmp_path, "到2025年，新增省级重点实验室、工程研究中心、中试基地等创新平台3个以上。")
+    found = _targets(tmp_path,
+                     "到2025年，新增省级重点实验室、工程研究中心、中试基地等创新平台3个以上。")
     assert [(v, u, c) for _, v, u, _, c in found] == [(3, "个", ">=")]
 
 
@@ -87,7 +89,8 @@ def test_a_year_run_straight_into_the_work_dates_it(tmp_path: Path) -> None:
 
 
 def test_a_year_before_an_attributive_verb_dates_no_rule(tmp_path: Path) -> None:
-    found = _targets(tmp_path, "对担保机构2023年新增的小微企业担保业务，按业务发生额的0.5%给予补助。")
+    found = _targets(tmp_path,
+                     "对担保机构2023年新增的小微企业担保业务，按业务发生额的0.5%给予补助。")
     assert found == []
 
 
@@ -122,7 +125,7 @@ def test_a_trail_of_columns_and_an_id_line_are_no_title(tmp_path: Path) -> None:
 
 def test_markup_inside_a_table_cell_is_not_its_text(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
-    path.write_text("| 序号 | 领域 | 项目名称 |\n| --- | --- | --- |\n| 1 | **电力方面** | 某某110kV输变电工程 |\n",
-                    encoding="utf-8")
-    rows = [b for b in read_document(path).blocks if b.kind == "table"][0].rows
+    path.write_text("| 序号 | 领域 | 项目名称 |\n| --- | --- | --- |\n"
+                    "| 1 | **电力方面** | 某某110kV输变电工程 |\n", encoding="utf-8")
+    rows = next(b for b in read_document(path).blocks if b.kind == "table").rows
     assert rows[1][1] == "电力方面"

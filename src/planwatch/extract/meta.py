@@ -147,7 +147,8 @@ def extract_meta_result(doc: Document) -> MetaResult:
 
 
 # 中共中央 国务院 / 国务院办公厅 / 某市人民政府: a body that issues a document in its own name
-_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?:中央|国务院|政府|办公厅|办公室|委员会|部|厅|局|委)$")
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fff]{2,30}?(?:中央|国务院|政府|办公厅|办公室|委员会|部|厅|局|委)$")
 
 
 def _with_issuer(title: str, top: list[str]) -> str:

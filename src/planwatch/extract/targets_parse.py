@@ -22,8 +22,8 @@ _UNITS = sorted(
      "万台", "万条", "万份", "份", "万立方米/日", "立方米/日", "立方米/秒", "万公里", "千米",
      "宗", "亿平方米", "万辆", "万艘", "尾", "万尾", "万头", "头", "万只", "万株", "株", "批次",
      "课时", "学时", "台（套）", "台(套)", "万台（套）", "万台(套)", "个（套）", "千瓦时/百公里",
-     "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万千瓦时", "颗", "万颗", "发", "亿斤", "万亿斤",
-     "万斤", "斤", "亿亩"],
+     "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万千瓦时", "颗", "万颗", "发", "亿斤",
+     "万亿斤", "万斤", "斤", "亿亩"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -945,7 +945,8 @@ _ACTING_END = re.compile(rf"(?:(?:研究|联合|协同)?(?:{INCREMENT_VERBS})+(?
 _RATE_TAIL = re.compile(r"(?:年均)?(?:增长|增速|增幅)?(?:超过|超|达到|达|为)?$")
 _BEFORE_NUMBER = re.compile(
     r"(?:确保|力争|争取)?(?:达到|达|超过|超|为|突破|稳定在|不低于|不少于)?$")
-_ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量|持续|同步|稳步|有序|、"
+_ADVERB = re.compile(r"加快|积极|大力|重点|进一步|全力|着力|努力|高起点|高标准|高水平|高质量"
+                     r"|持续|同步|稳步|有序|、"
                      r"|引导|鼓励|支持(?=推动|带动)")  # 引导推动2000家…: the push is the verb
 # 建成包括/覆盖 N 家…: a whole described by what it includes
 _COVER_VERB = re.compile(r"^(?:包括|覆盖|涵盖)$")
@@ -1018,6 +1019,20 @@ def _noun_past_note(sentence: str, start: int, clause_end: int) -> tuple[str, in
 _DIGIT_AFTER = re.compile(r"\d")
 
 
+def _counted_noun(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
+                  stop: int) -> tuple[str, int]:
+    """The noun after mention ``m`` and where it stops."""
+    noun = _noun_after(sentence, m.end, stop)
+    if noun[:1] in "（(":  # 101个（受益面积78.2万亩）低洼圩区…: what is counted follows the note
+        noun, stop = _noun_past_note(sentence, m.end, clauses[ci][1]) or (noun, stop)
+    if noun.endswith("的") and ci + 1 < len(clauses) and stop == clauses[ci][1] \
+            and sentence[stop:stop + 1] in ("，", ","):
+        # 50个临床安全性好的，疗效确切的中药大品种: the noun runs on past the comma
+        stop = clauses[ci + 1][1]
+        noun = _noun_after(sentence, m.end, stop)
+    return noun, stop
+
+
 def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
                prev_end: int, stop: int, parts: list[tuple[str, int]] | None, k: int,
                state: _ClauseState, seg_end: int | None = None) -> Candidate | None:
@@ -1039,14 +1054,7 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         # 52公里（干流水系4公里、…）: a figure of a note; its verb still leads what follows
         # (推进甲（4.73平方公里）、乙（10.46平方公里），共计15.19平方公里…评估)
         return None
-    noun = _noun_after(sentence, m.end, stop)
-    if noun[:1] in "（(":  # 101个（受益面积78.2万亩）低洼圩区…: what is counted follows the note
-        noun, stop = _noun_past_note(sentence, m.end, clauses[ci][1]) or (noun, stop)
-    if noun.endswith("的") and ci + 1 < len(clauses) and stop == clauses[ci][1] \
-            and sentence[stop:stop + 1] in ("，", ","):
-        # 50个临床安全性好的，疗效确切的中药大品种: the noun runs on past the comma
-        stop = clauses[ci + 1][1]
-        noun = _noun_after(sentence, m.end, stop)
+    noun, stop = _counted_noun(sentence, clauses, ci, m, stop)
     last = noun.rsplit("、", 1)
     if len(last) == 2 and (_VERB_END.search(last[1]) or LEVEL_VERBS.search(last[1])):
         noun = last[0]  # 3万个购车指标、深圳增加1万个…: the next item's own lead is not the noun
@@ -1177,12 +1185,13 @@ _APPROX_TAIL = re.compile(r"(?:约|近|逾|超过|超|共)$")
 
 def _generic_only(rest: str) -> bool:
     """Only a generic verb stands before the number — with its adverbs (高标准推进7个…), an
-    approximation (同步推进约30万户…) or other work listed before it (完善政策、分类督促推进96.1公里…):
-    what is counted is the noun after the number."""
+    approximation (同步推进约30万户…) or other work listed before it
+    (完善政策、分类督促推进96.1公里…): what is counted is the noun after the number."""
     plain = _APPROX_TAIL.sub("", rest)
     if _GENERIC_VERB.fullmatch(_ADVERB.sub("", plain)):
         return True
-    return "、" in plain and bool(_GENERIC_VERB.fullmatch(_ADVERB.sub("", plain.rsplit("、", 1)[1])))
+    last = plain.rsplit("、", 1)[-1]
+    return "、" in plain and bool(_GENERIC_VERB.fullmatch(_ADVERB.sub("", last)))
 
 
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
