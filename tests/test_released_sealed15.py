@@ -129,3 +129,32 @@ def test_markup_inside_a_table_cell_is_not_its_text(tmp_path: Path) -> None:
                     "| 1 | **电力方面** | 某某110kV输变电工程 |\n", encoding="utf-8")
     rows = next(b for b in read_document(path).blocks if b.kind == "table").rows
     assert rows[1][1] == "电力方面"
+
+
+def test_a_change_against_a_base_year_is_a_goal_not_the_past(tmp_path: Path) -> None:
+    found = _targets(tmp_path, "到2027年，主要目标如下；废旧手机回收量较2023年增长40%，"
+                               "二手车交易量比2023年增长25%。", "二、重点任务")
+    assert [(v, u) for _, v, u, _, _ in found] == [(40, "%"), (25, "%")]
+
+
+def test_a_forecast_runs_on_past_its_semicolon(tmp_path: Path) -> None:
+    found = _targets(tmp_path, "预计“十五五”期间，算力领域新增用电负荷12万千瓦；"
+                               "新增用电量6亿千瓦时，占新增用电量20%。到2030年，建成充电桩5000个。",
+                     "二、发展形势")
+    assert [(v, u) for _, v, u, _, _ in found] == [(5000, "个")]
+
+
+def test_a_ratio_each_unit_keeps_and_a_reward_step_are_rules(tmp_path: Path) -> None:
+    found = _targets(tmp_path, "到2025年，单位内部停车场按不低于20%的车位比例建设充电设施，"
+                               "零售额增量每达500万元，给予3万元奖励，建成充电桩8000个。")
+    assert [(v, u) for _, v, u, _, _ in found] == [(8000, "个")]
+
+
+def test_a_ratio_to_one_named_by_its_bi(tmp_path: Path) -> None:
+    found = _targets(tmp_path, "到2025年，车桩比力争达到1.8:1，会议于8:30开始。")
+    assert [(s, v, u) for s, v, u, _, _ in found] == [("车桩比", 1.8, ":1")]
+
+
+def test_rooms_for_two_or_three_persons_are_no_count(tmp_path: Path) -> None:
+    found = _targets(tmp_path, "到2027年，二级公立医院2人间和3人间病房占比达到70%以上。")
+    assert [(s, v) for s, v, _, _, _ in found] == [("二级公立医院2人间和3人间病房占比", 70)]

@@ -48,6 +48,7 @@ class Statement:
     goal_section: bool = False
     future_year: bool = False  # the sentence names a year inside or after the plan period
     doc_title: str = ""
+    forecast_lead: bool = False  # the sentence before, joined to it by ；, opened a forecast
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ def classify(st: Statement) -> Verdict:
     if _PROJECT_SIZE.search(view.clause):
         return Verdict("other", "project-size")  # 开工一批重大项目25项，总投资约1385亿元: how
         # large the projects are; what is to be invested (2015年计划投资约183亿元) is the goal
-    if _FORECAST.search(view.before) and not _PLEDGE.search(st.sentence):
+    if (_FORECAST.search(view.before) or st.forecast_lead) and not _PLEDGE.search(st.sentence):
         return Verdict("other", "forecast")  # 预计全年为企业减负超过2.5万亿元: an estimate
     if _GIVEN.search(view.clause) and _TASK_FOR_IT.match(view.after) \
             and not _PLEDGE.search(st.sentence):
@@ -271,6 +272,10 @@ def _task_rule(st: Statement, v: _View) -> Verdict | None:
 _ALLOCATION = re.compile(r"(?:原则上[^。；]{0,6}各|^\s*要求每)[^。；]*$")
 
 
+_PER_STEP = re.compile(r"每(?:达到?|增加|超过|新增)\s*$")  # the step a reward is counted by
+# 按不低于30%的车位比例建设充电设施: a ratio every unit is to keep, not a total to reach
+_BY_RATIO = re.compile(r"按照?\s*(?:不低于|不少于|不高于|不超过|至少)?\s*$")
+_RATIO_AFTER = re.compile(r"\s*(?:以上|以下)?的?[^，,。；;]{0,6}?(?:比例|标准)")
 # 超过10%的，…: the number names the cases a rule then applies to
 _CASE_OF = re.compile(r"\s*的\s*[，,；;：:]")
 
@@ -278,8 +283,10 @@ _CASE_OF = re.compile(r"\s*的\s*[，,；;：:]")
 def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if _PENALTY.search(st.sentence):
         return Verdict("condition", "penalty")
-    if _ALLOCATION.search(v.before):
-        return Verdict("condition", "allocation-rule")
+    if _ALLOCATION.search(v.before) or (_BY_RATIO.search(v.before) and _RATIO_AFTER.match(v.after)):
+        return Verdict("condition", "allocation-rule")  # (…停车场按不低于30%的车位比例建设: each)
+    if _PER_STEP.search(v.before) and _GRANT.search(st.sentence):
+        return Verdict("condition", "treatment-rule")  # 零售额增量每达1000万元，给予6万元奖励
     if _CASE_OF.match(v.after):
         return Verdict("condition", "treatment-rule")  # 超过10%的，按照…提供测算依据
     money = st.unit.endswith("元")
@@ -322,6 +329,19 @@ _DEFINITION = re.compile(r"(?:是指|系指|即指|泛指)(?![导引南标挥数
 _GIVEN = re.compile(r"今年[^，。；]{0,16}?(?:达|有|为|将达)$")
 _TASK_FOR_IT = re.compile(r"\s*[，,]\s*(?:要|需要|必须|务必)")
 _PLEDGE = re.compile(r"力争|确保|目标|争取")
+# a sentence that opens as an estimate (not 建立…毒性预测平台: a word inside a task)
+_OPENS_FORECAST = re.compile(r"\s*(?:同时|此外|其中|总体来看|综合来看)?[，,]?\s*"
+                             r"(?:预计|预测|估计|据测算|经测算|据预测)")
+
+
+def forecast_runs_on(sentence: str, carried: bool) -> bool:
+    """Whether the forecast a sentence opens (预计“十五五”期间…新增用电负荷14万千瓦…；) or carries
+    runs on into the sentence after its ；: 新增用电量8亿千瓦时… is still the estimate."""
+    if not sentence.rstrip().endswith(("；", ";")):
+        return False
+    if _PLEDGE.search(sentence):
+        return False
+    return carried or _OPENS_FORECAST.match(sentence) is not None
 # 重点推进A、B、“C”等8项计划: the number counts the programmes just named
 _NAMED_LIST = re.compile(r"[、”][^，。；]{0,30}等\s*$|”\s*$")
 _BARE_LIST = re.compile(r"、[^，。；、]{1,24}$")  # 包括A、B、C和D四个方面

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from planwatch.extract.commitment import Statement, Verdict, classify
+from planwatch.extract.commitment import Statement, Verdict, classify, forecast_runs_on
 from planwatch.extract.meta_dates import five_year_span
 from planwatch.extract.numbers import parse_number
 from planwatch.extract.targets_baseline import PastFact, attach_baselines, past_facts, table_rows
@@ -42,7 +42,7 @@ from planwatch.model.plan import Baseline, Fact, Meta, Plan, Target
 from planwatch.parse.document import Document
 
 _PREV_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:期间|时期|末|以来)")
-_PAST_WORDS = re.compile(r"截至|截止|以来|已经|已[有达建成]|先后|比\s*\d{4}\s*年|现有|目前")
+_PAST_WORDS = re.compile(r"截至|截止|以来|已经|已[有达建成]|先后|现有|目前")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期)")
 _ANY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
 # 全省 as the scope of what is counted; 占全省比例 / 占全省的比重 compares with the whole instead
@@ -177,7 +177,14 @@ def _is_past(sentence: str, start: int | None) -> bool:
         return True  # an earlier plan's period that ended before this one starts
     if _PAST_WORDS.search(mask_attributive_past(sentence)):
         return True
-    return any(start and int(y) < start for y in _ANY_YEAR.findall(sentence))
+    return any(start and int(m.group(1)) < start for m in _ANY_YEAR.finditer(sentence)
+               if not _BASE_YEAR.match(sentence, m.end())
+               or not _BASE_BEFORE.search(sentence, 0, m.start()))
+
+
+# 二手车交易量较2023年增长45%: the year a change is measured from, not when it happened
+_BASE_BEFORE = re.compile(r"(?:比|较|相比|相较)\s*$")
+_BASE_YEAR = re.compile(r"(?:末|底|水平)?(?:分别)?(?:增长|增加|提高|提升|下降|降低|减少|翻)")
 
 
 def _own_later_year(sentence: str, at: int, issued: int | None) -> int | None:
@@ -306,7 +313,7 @@ def _bare_item(sentence: str, cand: Candidate) -> bool:
 
 
 def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
-             meta: Meta, title: str, framed: bool = False) -> Verdict:
+             meta: Meta, title: str, framed: bool = False, forecast: bool = False) -> Verdict:
     """``framed``: an earlier sentence of the paragraph set the plan year (到2022年，…。
     高新区营业收入超6万亿元，…), so this one states goals for it too."""
     return classify(Statement(
@@ -316,7 +323,7 @@ def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
         future_year=framed or _future_year(sentence, period) is not None
         or _dated_ahead(sentence, cand.number_at, period)
         or _clause_year(sentence[:cand.number_at], period) is not None,
-        doc_title=title))
+        doc_title=title, forecast_lead=forecast))
 
 
 def _dated_ahead(sentence: str, at: int, period: Period) -> bool:
@@ -362,8 +369,10 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
     as_of = period if period.start or issued is None else Period(issued, period.end)
     para_date: int | None = None  # a window or deadline opening an earlier sentence: its year
     shares: list[str] = []  # the subjects of the shares the sentences before named
+    forecast = False  # a 预计… sentence runs on past its ；
     for offset, raw in split_sentences(para.text):
         sentence = blank_list_mark(raw)  # 3.2026年11月底前: item 3, then its date
+        estimated, forecast = forecast, forecast_runs_on(sentence, forecast)
         if not has_number(sentence) or is_past_sentence(sentence, as_of):
             continue  # a sentence without a numeral commits to no number and sets no year
         if _own_period(sentence, period):
@@ -382,7 +391,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
         for cand in cands:
             quote = sentence[_quote_start(sentence, cand):cand.quote_end].strip("，,、；。 ")
             line = para.line_at(offset + cand.number_at)
-            verdict = _verdict(cand, sentence, para, period, meta, title, framed)
+            verdict = _verdict(cand, sentence, para, period, meta, title, framed, estimated)
             if verdict.reason == "no-commitment" and listed and _bare_item(sentence, cand):
                 # …健康产品群3-5个，国际知名品牌1-2个
                 verdict = Verdict("target", "commitment-list")

@@ -196,8 +196,8 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
     if (_TIME_LIMIT.match(sentence, end) or sentence[start:end].endswith("工作日")) \
             and not _CUT_TO.search(before):
         return True  # 在30个工作日内 / 3个月内: a time limit, not a count
-    if sentence[start:end].endswith("人") and after.startswith(("大型", "级", "规模")):
-        return True  # 打造岛北8万人大型开放空间: a capacity describing a place, not a count
+    if sentence[start:end].endswith("人") and after.startswith(("大型", "级", "规模", "间")):
+        return True  # 打造岛北8万人大型开放空间 / 2人间病房: a place's capacity, not a count
     if sentence[start:end].endswith("位") and after.startswith(("一体", "数")):
         return True  # 三位一体 / 两位数增长: idioms, not a count of persons
     if before.endswith(("其他", "其余")) or (sentence[start:end].endswith("公里")
@@ -276,6 +276,7 @@ def _find_mentions(sentence: str) -> list[Mention]:
             out.append(Mention(m.start(), end, value, None, "%", comp))
             taken.append((m.start(), m.end()))
     out.extend(_fraction_mentions(sentence, taken))
+    out.extend(_ratio_mentions(sentence, taken))
     out.extend(_scaled_mentions(sentence, taken))
     for m in _MENTION.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken) or _excluded(sentence, m.start(), m.end()):
@@ -300,6 +301,25 @@ def _fraction_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Ment
         comp, end = _comparator_after(sentence, m.end())
         comp = comp or comparator_before(sentence[:m.start()]) or "="
         out.append(Mention(m.start(), end, round(n / d * 100, 2), None, "%", comp))
+        taken.append((m.start(), m.end()))
+    return out
+
+
+# 车桩比达到1.9:1 / 车桩增量比力争达到2:1: a ratio to one, named by its 比
+_RATIO = re.compile(r"(?<![\d.:：])(\d+(?:\.\d+)?)\s*[:：]\s*1(?![\d.:：])")
+_RATIO_NAMED = re.compile(r"比[^，,。；;\d]{0,6}$")
+
+
+def _ratio_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    if ":" not in sentence and "：" not in sentence:
+        return out
+    for m in _RATIO.finditer(sentence):
+        if not _RATIO_NAMED.search(sentence, 0, m.start()):
+            continue
+        comp, end = _comparator_after(sentence, m.end())
+        comp = comp or comparator_before(sentence[:m.start()]) or "="
+        out.append(Mention(m.start(), max(end, m.end()), float(m.group(1)), None, ":1", comp))
         taken.append((m.start(), m.end()))
     return out
 
@@ -520,8 +540,8 @@ _MAKE_UP = re.compile(r"(?:建成|建立|形成)(?:包括|覆盖|涵盖)")
 def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
     if m.rank:
         return "rank"
-    if _PER_HEAD.match(subject):
-        return "level"  # 万人新增发明专利授权数超90件: a ratio per head, whatever it counts
+    if _PER_HEAD.match(subject) or m.unit == ":1":
+        return "level"  # 万人新增发明专利授权数超90件 / 车桩增量比2:1: a ratio, whatever it counts
     rate = _rate_kind(m, seg, subject)
     if rate is not None:
         return rate
