@@ -124,7 +124,7 @@ _FUNDING = re.compile(
 _WORKED_AREA = re.compile(
     r"(?:整治|改造|建设|修复|提升|治理|绿化|造林|种植|更新|修缮|新增|完成|覆盖)[^，。；\d]{0,4}面积")
 _ELIGIBLE = re.compile(
-    r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需|条件|门槛|要求|对象|(?<![高国际业家方地])标准(?![化体])|入选|期限|"
+    r"申报|申请|认定|评审|验收|具备|具有|符合|应当|须|必须|需(?!求)|规定|条件|门槛|要求|对象|(?<![高国际业家方地])标准(?![化体])|入选|期限|"
     r"有效期|满|以内的|连续|不得|可|按照|按")
 _SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$")
 _CLASS_BEFORE = re.compile(r"(?:产值|营收|营业收入|销售额|销售收入|收入)(?:过|超过|超)$")
@@ -166,6 +166,9 @@ _APPLICATION = re.compile(r"申报|申请|认定|遴选|征集|评选|推荐|评
 
 
 _PROJECT_SIZE = re.compile(r"总投资(?:额|规模)?(?:约|达|超过|超|逾|近|为)?\s*$")
+_NAMED_PROJECTS = re.compile(r"[^、，,；;]{2,16}、[^，,；;]{2,80}等\s*(?:约|近|超过|超)?\s*$")
+_PROJECT_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:项目|电站|机组|工程|煤电|气电|核电)")
+_COUNT_WORDS = frozenset({"个", "项", "家", "座", "处", "条", "台", "套", "所"})
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,10 @@ def classify(st: Statement) -> Verdict:
             return verdict
     if _SURVEY.match(view.after.lstrip()) or _EVIDENCE.search(view.before):
         return Verdict("other", "survey")  # 30%的女性科技人才反映… / 国际经验表明，…达70%
-    if _PROJECT_SIZE.search(view.clause):
+    if _PROJECT_SIZE.search(view.clause) or (
+            _NAMED_PROJECTS.search(view.clause) and st.unit not in _COUNT_WORDS
+            and _PROJECT_AFTER.match(view.after)):
+        # 新增投产A、B、C等约1300万千瓦煤电: the size of the projects named
         return Verdict("other", "project-size")  # 开工一批重大项目25项，总投资约1385亿元: how
         # large the projects are; what is to be invested (2015年计划投资约183亿元) is the goal
     if (_FORECAST.search(view.before) or st.forecast_lead) and not _PLEDGE.search(st.sentence):
@@ -361,20 +367,32 @@ def _small_count(st: Statement) -> int | None:
     return int(value) if value is not None and value == int(value) and value < 50 else None
 
 
+_LIST_VERB = re.compile(r"共建|" + _ACTION.pattern)
 _QUOTED_LIST = re.compile(r"(?:“[^”]{1,20}”[、和及与]?){2,}\s*(?:等)?\s*$")
 _ETC_END = re.compile(r"[^，。；：:]*等\s*$")
 _ENUM_END = re.compile(r"[^，。；：:]*、[^，。；：:]*$")
 
 
-def _named_count(clause: str) -> int:
-    """How many items the clause names just before its count: A、B、C和D等 / “A”“B”“C”."""
+def _named_counts(clause: str) -> set[int]:
+    """How many items the clause may name just before its count: A、B、C和D等 / “A”“B”“C”; a
+    list after a verb counts either way (市、区协同共建A、B、C: the places the verb takes)."""
     quoted = _QUOTED_LIST.search(clause)
     if quoted:
-        return quoted.group().count("“")
+        return {quoted.group().count("“")}
     listed = _ETC_END.search(clause) or _ENUM_END.search(clause)
     if listed is None:
-        return 0
-    items = re.split(r"[、]|和|及|与", listed.group())
+        return set()
+    text = listed.group()
+    out = {_items(text)}
+    verb = next((v for v in reversed(list(_LIST_VERB.finditer(text)))
+                 if text.find("、", v.end()) >= 0), None)
+    if verb is not None:
+        out.add(_items(text[verb.end():]))
+    return out - {0}
+
+
+def _items(listed: str) -> int:
+    items = re.split(r"[、]|和|及|与", listed)
     return len(items) if len(items) >= 2 else 0
 
 
@@ -388,7 +406,7 @@ _ASPECTS = re.compile(r"^(?:维度|方面|角度|层面|层次|途径)")
 def _reference_rule(st: Statement, v: _View) -> Verdict | None:
     after = v.after.lstrip()
     # 新增A、B…等创新平台5个以上: a floor is a goal, a count of items named is exact
-    counted = st.comparator == "=" and _named_count(v.clause) == _small_count(st) \
+    counted = st.comparator == "=" and _small_count(st) in _named_counts(v.clause) \
         and not _DEADLINE.search(st.sentence) \
         and not re.search(r"实现|完成", v.clause)  # 6月底前实现“A”…等6项事项“跨省通办”: a result
     named = _NAMED_LIST.search(v.clause)

@@ -23,7 +23,7 @@ _UNITS = sorted(
      "宗", "亿平方米", "万辆", "万艘", "尾", "万尾", "万头", "头", "万只", "万株", "株", "批次",
      "课时", "学时", "台（套）", "台(套)", "万台（套）", "万台(套)", "个（套）", "千瓦时/百公里",
      "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万千瓦时", "颗", "万颗", "发", "亿斤",
-     "万亿斤", "万斤", "斤", "亿亩"],
+     "万亿斤", "万斤", "斤", "亿亩", "万吨/年", "亿立方米/年", "亿立方米", "亿千瓦", "周"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -108,7 +108,8 @@ _COMPARATOR_TAIL = re.compile(
 # 针对已上市的中药大品种 / 重点针对…已经具备一定循证证据的疾病: 已 inside a phrase that
 # describes the object of the sentence's own verb says nothing about the sentence's tense
 _ATTRIBUTIVE_PAST = re.compile(
-    r"(?:针对|对于|面向|选择|基于|围绕|遴选|筛选|提升|完善|优化|整合|依托|用好|发挥)"
+    r"(?:针对|对于|面向|选择|基于|围绕|遴选|筛选|提升|完善|优化|整合|依托|用好|发挥|改造|升级|盘活"
+    r"|一批)"  # 改造升级一批已配置新型储能但未有效利用的电站: which stations, not what was done
     r"[^，。；]{0,30}?(已经?[^，。；\d]{0,14}?的)")
 
 
@@ -363,6 +364,14 @@ def _share_of_base(subject: str) -> str:
 _FA_WORDS = "展布放明行生挥起现出力射文表动"
 
 
+def _word_not_unit(unit: str, chinese: bool, after: str) -> bool:
+    """50发商业火箭 counts rockets, 压缩至3周以内 is a time; 百发百中, 2发展, 100周年 and 3周内 (a
+    time limit) are words or rules, not measures."""
+    if unit == "发":
+        return chinese or after in _FA_WORDS
+    return unit == "周" and (chinese or after in "年岁边期末内")
+
+
 def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     raw_a, raw_b, unit = m.group("a"), m.group("b"), m.group("unit")
     value = _number(raw_a, sentence[:m.start()])
@@ -370,8 +379,8 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     if value is None or (raw_b and value_max is None):
         return None
     chinese = raw_a[0] not in "0123456789"
-    if unit == "发" and (chinese or sentence[m.end():m.end() + 1] in _FA_WORDS):
-        return None  # 50发商业火箭 counts rockets; 百发百中, 2发展… are words
+    if _word_not_unit(unit, chinese, sentence[m.end():m.end() + 1]):
+        return None
     if chinese and value < 2 and "百分点" not in unit \
             and not (_LEAST.search(sentence, 0, m.start())
                      and "每" not in _CLAUSE_SPLIT.split(sentence[:m.start()])[-1]):
@@ -381,7 +390,7 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人",
                                               "万千瓦", "万吨标准煤", "万吨", "万立方米", "万吨/日",
                                               "万㎡", "万立方米/日", "万公里", "万千伏安",
-                                              "万千瓦时"):
+                                              "万千瓦时", "万吨/年"):
         # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
@@ -792,12 +801,16 @@ def _names_class(sentence: str, ms: list[Mention], k: int) -> bool:
     m = ms[k]
     if k + 1 < len(ms) and _counted_at_places(sentence, m, ms[k + 1]):
         return True
-    if not (m.unit.endswith("元") and (m.comparator == ">=" or m.value_max is not None)
+    sized = m.unit in _SIZE_UNITS and k + 1 < len(ms) and ms[k + 1].unit in _COUNTS
+    if not ((m.unit.endswith("元") or sized) and (m.comparator == ">=" or m.value_max is not None)
             and k + 1 < len(ms) and not ms[k + 1].unit.endswith("元")):
         return False
     between = sentence[m.end:ms[k + 1].start]
-    if re.fullmatch(r"的[\u4e00-\u9fff]{1,8}", between):
-        return True
+    if re.fullmatch(r"的[\u4e00-\u9fff]{1,8}", between) \
+            or (sized and re.fullmatch(r"的[\u4e00-\u9fff]{1,12}", between)):
+        return True  # (规模面积200亩以上的蔬菜生产核心示范园8-10个: the size of those counted)
+    if sized:
+        return False
     # 营业收入1～10亿元以上高新技术企业达5000家: a bare noun, no verb of its own
     noun = LEVEL_VERBS.sub("", between)
     return re.fullmatch(r"[\u4e00-\u9fff]{2,12}", noun) is not None and not _INC_ANY.search(noun) \
@@ -805,6 +818,9 @@ def _names_class(sentence: str, ms: list[Mention], k: int) -> bool:
 
 
 _CLASS_OPEN = re.compile(r"(?:超过|超|过|逾)$")
+_SIZE_UNITS = frozenset({"亩", "万亩", "平方米", "万平方米", "公顷", "平方公里", "千瓦", "万千瓦",
+                         "兆瓦", "吨", "万吨"})
+_COUNTS = frozenset({"个", "家", "座", "处", "所", "项", "条"})
 
 
 # 30%的消防救援站、40%的乡镇消防队…: a share of a class, then the next share of the list

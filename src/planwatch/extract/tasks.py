@@ -178,6 +178,8 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
             current = started
             out.append(current)
             group = started if started.group else group
+        elif _BOX.match(text):
+            current = None  # 专栏2 能源供应保障项目 ‖ 1.油气勘探：…: a box, not the measure's text
         elif current is not None and not current.group and _SUB_POINT.match(text):
             current.parts.append(text)  # (1)…(2)… under a measure 2.: its points, not headings
         elif block.kind == "table" or _TOP_HEADING.match(text) or block.kind == "heading":
@@ -201,6 +203,7 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
     return out
 
 
+_BOX = re.compile(r"^专栏\s*[\d一二三四五六七八九十]{1,3}")
 _POINT = re.compile(r"^[（(](\d{1,2})[)）]\s*(.*)$", re.S)
 
 
@@ -283,12 +286,12 @@ def _bare_note(text: str) -> str | None:
     """'…不断提升产品性能和质量安全水平。（工业和信息化部、质检总局）': a bracket closing the
     measure that only names units (every name a department) is its responsibility note."""
     m = _LAST_BRACKET.search(text)
-    if m is None:
-        return None
-    names = departments.split_departments(m.group(1))
-    if names and all(departments.looks_like_department(n) for n in names):
-        return m.group(1)
-    return None
+    return m.group(1) if m is not None and _only_departments(m.group(1)) else None
+
+
+def _only_departments(text: str) -> bool:
+    names = departments.split_departments(text)
+    return bool(names) and all(departments.looks_like_department(n) for n in names)
 
 
 def _is_note(text: str) -> bool:
@@ -359,11 +362,13 @@ def _paragraph_notes(measure: _Measure, last: str) -> list[str]:
     """The notes that close earlier paragraphs of a measure whose last paragraph closes with
     ``last`` (（七）… first paragraph。（A、B负责）second paragraph。（C负责）), in order."""
     text = measure.text
+    bare = not _is_note(last)  # notes that only name units (（省能源局，广东电网公司）) close each
     out: list[str] = []
     for m in _NOTE.finditer(text):
         note = m.group(1)
         closes = text[:m.start()].endswith(("。", "；")) and m.end() < len(text.rstrip("。；;"))
-        if closes and note != last and note not in out and _is_note(note):
+        if closes and note != last and note not in out \
+                and (_is_note(note) or (bare and _only_departments(note))):
             out.append(note)
     return out
 

@@ -166,13 +166,18 @@ def is_formal_line(text: str) -> bool:
 _ENDS_WITH_NOTE = re.compile(r"(?:责任|牵头|配合|协办)(?:单位|部门)[:：][^。；;：:]{2,120}$")
 
 
+# …保障煤炭长期稳定供应。（省能源局、各市能源主管部门）: a sentence and the note closing it
+_NOTE_AFTER_SENTENCE = re.compile(r"[。；！？][（(][^（）()]{2,120}[）)]$")
+
+
 def should_join(prev: Block, nxt: Block) -> bool:
     """Join ``prev`` and ``nxt`` when ``prev`` is a paragraph broken in mid-sentence."""
     if prev.kind != "paragraph" or nxt.kind != "paragraph":
         return False
     a, b = prev.text, nxt.text
     return not (ends_sentence(a) or is_caption(a) or is_title_like(a) or starts_block(b)
-                or is_formal_line(a) or is_formal_line(b) or _ENDS_WITH_NOTE.search(a))
+                or is_formal_line(a) or is_formal_line(b) or _ENDS_WITH_NOTE.search(a)
+                or _NOTE_AFTER_SENTENCE.search(a))
 
 
 def classify_text(item: Item) -> Block | None:

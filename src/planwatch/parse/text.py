@@ -286,10 +286,62 @@ def _paragraphs(raw: str) -> list[str]:
     return out
 
 
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*([.．、])?\s*$")
+_LONE_MARK = re.compile(r"^\s*[.．、]\s*$")
+_LONE_STOP = re.compile(r"^\s*。\s*$")
+_TITLE_RUN = 40  # the longest title a broken item number is put back in front of
+
+
+def rejoin_numbers(lines: list[str]) -> list[str]:
+    """A PDF's item number set apart from its title (``1`` ‖ ``.`` ‖ ``加强`` ‖ ``油气供应保障。``,
+    ``4.`` ‖ ``促进`` ‖ ``新型储能`` ‖ ``发展。``, ``3. 加快…电站`` ‖ ``。``): the number, its
+    mark and the title's pieces up to its 。 on one line, the lines they came from left blank
+    (so every line keeps its number)."""
+    if not any(_LONE_MARK.match(x) or _LONE_STOP.match(x) or _LONE_NUMBER.match(x)
+               for x in lines):
+        return lines
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        first = _item_start(out, i)
+        if first is None:
+            i += 1
+            continue
+        head, at = first
+        title, end = out[at].strip(), at
+        while not title.endswith("。") and end + 1 < len(out) and out[end + 1].strip() \
+                and len(title + out[end + 1].strip()) <= _TITLE_RUN:
+            end += 1
+            title += out[end].strip()
+        last = end if title.endswith("。") else at
+        out[i] = head + (title if title.endswith("。") else out[at].strip())
+        for k in range(i + 1, last + 1):
+            out[k] = ""
+        i = last + 1
+    return out
+
+
+def _item_start(lines: list[str], i: int) -> tuple[str, int] | None:
+    """The number and mark an item starts with at line ``i`` and the line its title starts on:
+    ``1`` ‖ ``.`` ‖ title, ``4.`` ‖ title, or ``3. title`` ‖ ``。``."""
+    number = _LONE_NUMBER.match(lines[i])
+    if number and number.group(2) and i + 1 < len(lines) and lines[i + 1].strip():
+        return number.group(1) + number.group(2), i + 1
+    if number and i + 2 < len(lines) and _LONE_MARK.match(lines[i + 1]) and lines[i + 2].strip():
+        return number.group(1) + lines[i + 1].strip(), i + 2
+    if i + 1 < len(lines) and _LONE_STOP.match(lines[i + 1]) and _NUMBERED_TITLE.match(lines[i]):
+        return "", i
+    return None
+
+
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*[^。]{2,38}$")
+
+
 def read_text(data: bytes, name: str) -> Document:
     """Read a .txt/.md file into a Document."""
     text = decode_bytes(data)
-    lines = [classify(no, part) for no, raw in enumerate(text.splitlines(), start=1)
+    lines = [classify(no, part) for no, raw in enumerate(rejoin_numbers(text.splitlines()),
+                                                         start=1)
              for part in (_paragraphs(raw) if len(raw) > LONG_LINE else (raw,))]
     items = to_items(drop_toc(lines))
     fmt = "md" if name.lower().endswith(".md") else "txt"
