@@ -63,7 +63,7 @@ LEVEL_VERBS = re.compile(
     r"|不超过|不高于|至少|(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|缩短|压缩|降)[到至]|达|超|逾|近|约)"
     r"(?:约|近)?\s*$")  # 达到约3000亿元
 INCREMENT_VERBS = (
-    r"新增|新引进|引进培育|培育引进|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持|完成(?!率)"
+    r"新增|新引进|引进培育|培育引进|引育|引进|培育|培养|组织实施|申报实施|实施|承担|获得|建成|打造|筛选|支持|完成(?!率)"
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|布局|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接|开拓"
     r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造提升|改造|增加(?![到至值])|减费让利|让利"
@@ -186,6 +186,9 @@ _BUILT_CAPACITY = re.compile(r"(?:形成|具备|达到|建成)年产$")
 _CAPACITY_AFTER = re.compile(r"[^，。；;]*?能力")
 
 
+_GOALS_NAMED = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*目标")
+
+
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
     if before.endswith("年产") and _BUILT_CAPACITY.search(before) \
@@ -201,6 +204,9 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
         return True  # 打造岛北8万人大型开放空间 / 2人间病房: a place's capacity, not a count
     if sentence[start:end].endswith("位") and after.startswith(("一体", "数")):
         return True  # 三位一体 / 两位数增长: idioms, not a count of persons
+    if (sentence[start:end].endswith("%") and re.search(r"\d\s*个$", before)
+            and after.startswith("目标")) or _GOALS_NAMED.match(sentence, end):
+        return True  # 实现4个100%目标: the name of a set of goals, each stated after it
     if before.endswith(("其他", "其余")) or (sentence[start:end].endswith("公里")
                                           and after.startswith(("跑", "赛", "徒步"))):
         return True  # 其他三种（已列举的）/ 樱花女子10公里跑: a reference, a race's name

@@ -337,11 +337,55 @@ def _item_start(lines: list[str], i: int) -> tuple[str, int] | None:
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*[^。]{2,38}$")
 
 
+_BARE_NUMBER = re.compile(r"^[ \u3000]*(\d+(?:\.\d+)?%?)[ \u3000]*$")  # (not a \t cell)
+# what follows a number in its sentence: 年, 月, a unit, the end of a document number
+_NUMBER_TAIL = re.compile(r"^[ \u3000]*(?:[年月日号〕%％万亿千百个家项座条倍台套名人所次元米吨亩周天期级"
+                          r"。，；、]|以[上下内])")
+_DATE_PART = re.compile(r"\d{4}年(?:\d{1,2}月)?|\d{1,2}月")
+_BRACKET_OPEN = ("〔", "〕", "[", "（")
+
+
+def glue_numbers(lines: list[str]) -> list[str]:
+    """A PDF whose digits were set in another font puts every number on a line of its own
+    (``到`` ‖ ``2025`` ‖ ``年，…比`` ‖ ``2020`` ‖ ``年下降`` ‖ ``10%`` ‖ ``以上``, a date as
+    ``20`` ‖ ``23`` ‖ ``年`` ‖ ``10`` ‖ ``月``): each such number goes back in front of the words
+    that follow it (a lone number before anything else stays a page number)."""
+    if not any(_BARE_NUMBER.match(x) for x in lines):
+        return lines
+    out = list(lines)
+    i = 0
+    while i + 1 < len(out):
+        number = _BARE_NUMBER.match(out[i])
+        if number is None:
+            i += 1
+            continue
+        digits, j = number.group(1), i + 1
+        second = _BARE_NUMBER.match(out[j])
+        if second and digits in ("19", "20") and len(second.group(1)) == 2 \
+                and j + 1 < len(out) and out[j + 1].lstrip().startswith("年"):
+            digits, j = digits + second.group(1), j + 1  # 20 ‖ 23 ‖ 年: a year cut in two
+        if not _NUMBER_TAIL.match(out[j]):
+            i += 1
+            continue
+        glued = digits + out[j].strip()
+        for k in range(i, j + 1):
+            out[k] = ""
+        prev = next((k for k in range(i - 1, -1, -1) if out[k].strip()), None)
+        if prev is not None and out[prev].rstrip().endswith(_BRACKET_OPEN):
+            out[prev] = out[prev].rstrip() + glued  # 晋能源规发〔 ‖ 2023 ‖ 〕: one number
+        elif prev is not None and _DATE_PART.fullmatch(out[prev].strip()):
+            out[prev] = out[prev].strip() + glued  # 2023年 ‖ 10 ‖ 月: one date
+        else:
+            out[i] = glued
+        i = j + 1
+    return out
+
+
 def read_text(data: bytes, name: str) -> Document:
     """Read a .txt/.md file into a Document."""
     text = decode_bytes(data)
-    lines = [classify(no, part) for no, raw in enumerate(rejoin_numbers(text.splitlines()),
-                                                         start=1)
+    raw_lines = rejoin_numbers(glue_numbers(text.splitlines()))
+    lines = [classify(no, part) for no, raw in enumerate(raw_lines, start=1)
              for part in (_paragraphs(raw) if len(raw) > LONG_LINE else (raw,))]
     items = to_items(drop_toc(lines))
     fmt = "md" if name.lower().endswith(".md") else "txt"
