@@ -41,3 +41,28 @@ def test_yinyu_counts_what_it_brings_in_and_a_named_set_of_goals_is_no_count(
                     "达到100%。\n", encoding="utf-8")
     found = [(t.subject, t.value, t.unit) for t in extract_file(path).targets]
     assert found == [("引育储能龙头企业", 4, "家"), ("配电自动化覆盖率", 100, "%")]
+
+
+def _targets(tmp_path: Path, body: str) -> list[tuple[str, float, str | None, int | None, str]]:
+    path = tmp_path / "plan.txt"
+    path.write_text("某区推动设备更新行动方案（2024—2027年）\n二、重点任务\n" + body + "\n",
+                    encoding="utf-8")
+    return [(t.subject, t.value, t.unit, t.year, t.kind) for t in extract_file(path).targets]
+
+
+def test_a_total_split_by_year_gives_each_year_its_part(tmp_path: Path) -> None:
+    found = _targets(tmp_path, "到2027年更新老旧设备4000台，其中2024年600台、2025年 900台、"
+                               "2026年1100台、2027年1400台。")
+    assert [(s, v, y) for s, v, _, y, _ in found] == [
+        ("更新老旧设备", 4000, 2027), ("更新老旧设备", 600, 2024), ("更新老旧设备", 900, 2025),
+        ("更新老旧设备", 1100, 2026), ("更新老旧设备", 1400, 2027)]
+
+
+def test_a_fall_without_a_base_year_is_a_negative_rate_but_a_yearly_fall_is_not(
+        tmp_path: Path) -> None:
+    found = _targets(tmp_path, "2024年，单位地区生产总值能耗和碳排放分别降低2.5%左右、3.5%左右，"
+                               "供热管网热损失较2020年降低2个百分点左右，废钢利用量达到2亿吨。"
+                               "到2025年，近视率每年降低0.5个百分点以上。")
+    assert [(v, u, k) for _, v, u, _, k in found] == [
+        (-2.5, "%", "growth_rate"), (-3.5, "%", "growth_rate"), (-2, "百分点", "growth_rate"),
+        (2, "亿吨", "level"), (0.5, "百分点", "change_per_year")]

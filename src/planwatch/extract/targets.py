@@ -26,7 +26,7 @@ from planwatch.extract.targets_parse import (
     parse_sentence,
     spread_back,
 )
-from planwatch.extract.targets_respective import respective_years
+from planwatch.extract.targets_respective import respective_years, year_parts
 from planwatch.extract.targets_text import (
     YEAR_BY,
     Para,
@@ -384,7 +384,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
         para_date = _window_end(sentence.lstrip(), period.start) or para_date
         cands, unparsed = parse_sentence(sentence)
         cands = spread_back(sentence, cands, unparsed, shares)
-        cands = respective_years(sentence, cands, unparsed)
+        cands = year_parts(sentence, respective_years(sentence, cands, unparsed), unparsed)
         if any(c.unit == "%" for c in cands):  # the shares a later 上述比例 refers to
             shares = [c.subject for c in cands if c.unit == "%" and not BACK_REF.match(c.subject)]
         listed = False  # the sentence has committed to an item of a list that runs on

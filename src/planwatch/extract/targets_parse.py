@@ -23,7 +23,7 @@ _UNITS = sorted(
      "宗", "亿平方米", "万辆", "万艘", "尾", "万尾", "万头", "头", "万只", "万株", "株", "批次",
      "课时", "学时", "台（套）", "台(套)", "万台（套）", "万台(套)", "个（套）", "千瓦时/百公里",
      "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万千瓦时", "颗", "万颗", "发", "亿斤",
-     "万亿斤", "万斤", "斤", "亿亩", "万吨/年", "亿立方米/年", "亿立方米", "亿千瓦", "周"],
+     "万亿斤", "万斤", "斤", "亿亩", "万吨/年", "亿立方米/年", "亿立方米", "亿千瓦", "周", "亿吨"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -1136,20 +1136,23 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
                              max(qstart, 0), end, m.start, clause_prefix, m.end))
 
 
-# 能耗比2015年降低18% / 排放总量比2015年分别下降4.1%和3.5%: a fall against a base year
-_DECREASE = re.compile(r"(?:比|较)\s*\d{4}\s*年(?:末|底|水平)?(?:分别)?"
-                       r"(?:下降|降低|减少|压减|削减)了?(?:\s*\d+(?:\.\d+)?\s*%\s*[和、及])*\s*$")
+# 能耗比2015年降低18% / 排放总量比2015年分别下降4.1%和3.5% / 能耗和排放分别降低2.5%左右、3.9%左右:
+# a fall (against a base year, printed or not)
+_DECREASE = re.compile(r"(?:(?:比|较)\s*\d{4}\s*年(?:末|底|水平)?)?(?:分别)?"
+                       r"(?:下降|降低|减少|压减|削减)了?"
+                       r"(?:\s*\d+(?:\.\d+)?\s*(?:%|个百分点)\s*(?:左右|以上)?\s*[和、及])*\s*$")
 _COMPARATOR_FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 
 
 def _falls(clause_prefix: str) -> bool:
-    """The clause before a percentage states a fall against a base year (比2015年降低)."""
-    return _DECREASE.search(clause_prefix[-32:]) is not None
+    """The clause before a percentage states a fall (比2015年降低 / 分别降低)."""
+    tail = clause_prefix[-32:]  # (每年降低0.5个百分点: a change per year, kept as printed)
+    return _DECREASE.search(tail) is not None and "每年" not in tail
 
 
 def _signed(cand: Candidate) -> Candidate:
-    """A fall against a base year is a negative growth rate: 下降18%以上 is growth <= -18%."""
-    if cand.unit != "%" or not _falls(cand.clause_prefix):
+    """A fall is a negative growth rate: 下降18%以上 is growth <= -18%, 降低2个百分点 -2."""
+    if cand.unit not in ("%", "百分点") or not _falls(cand.clause_prefix):
         return cand
     cand.kind, cand.value = "growth_rate", -cand.value
     if cand.value_max is not None:

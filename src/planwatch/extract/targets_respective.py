@@ -1,6 +1,7 @@
 """Values listed for years listed (``2021年至2024年…比例分别达到30%、60%、80%、100%``,
 ``到2023年、2025年，…分别达到300家、500家``): one target per value, each dated by its own year
-and all with the subject named before 分别."""
+and all with the subject named before 分别; a total split by year (``到2027年更新老旧设备5218台，
+其中2024年850台、2025年1200台…``): each year's part a target of its own."""
 
 from __future__ import annotations
 
@@ -82,3 +83,37 @@ def _run(sentence: str, after: int, cands: list[Candidate],
 def _as_mention(c: Candidate) -> Mention:
     end = c.number_end if c.number_end >= 0 else c.quote_end
     return Mention(c.number_at, end, c.value, c.value_max, c.unit, c.comparator)
+
+
+_PARTS = re.compile(r"其中\s*")
+# 、2025年1200台 / 其中2024年 21台（套） / 2024年更换10万个: a year, maybe its verb, then the part
+_PART_GAP = re.compile(r"\s*(?:[、，,]|和|及)?\s*(20\d{2})\s*年(?:底|末)?\s*"
+                       r"(?:完成|实现|新增|更换|淘汰|更新|建设|建成|购置|新购置)?\s*")
+
+
+def year_parts(sentence: str, cands: list[Candidate],
+               unparsed: list[Mention]) -> list[Candidate]:
+    """A total followed by 其中 and its parts for years (其中2024年850台、2025年1200台…): every
+    part with the total's subject and unit, dated by its own year."""
+    out = list(cands)
+    for part in _PARTS.finditer(sentence):
+        total = max((c for c in out if c.number_end <= part.start()),
+                    key=lambda c: c.number_at, default=None)
+        if total is None or _BREAK.search(sentence, total.number_end, part.start()):
+            continue
+        pos = part.start() + 2
+        mentions = sorted([*unparsed, *(_as_mention(c) for c in out)], key=lambda m: m.start)
+        for m in (m for m in mentions if m.start >= pos):
+            gap = _PART_GAP.fullmatch(sentence, pos, m.start)
+            if gap is None or m.unit != total.unit:
+                break
+            dated = replace(total, value=m.value, value_max=m.value_max, comparator=m.comparator,
+                            quote_start=gap.start(1), quote_end=m.end, number_at=m.start,
+                            number_end=m.end, year=int(gap.group(1)))
+            own = next((c for c in out if c.number_at == m.start), None)
+            if own is None:
+                out.append(dated)
+            else:
+                out[out.index(own)] = dated
+            pos = m.end
+    return sorted(out, key=lambda c: c.number_at)
