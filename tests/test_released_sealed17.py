@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planwatch.extract.files import extract_file
+from planwatch.model.plan import Meta
 
 
 def test_numbers_a_pdf_set_on_lines_of_their_own_go_back_into_their_sentence() -> None:
@@ -66,3 +67,28 @@ def test_a_fall_without_a_base_year_is_a_negative_rate_but_a_yearly_fall_is_not(
     assert [(v, u, k) for _, v, u, _, k in found] == [
         (-2.5, "%", "growth_rate"), (-3.5, "%", "growth_rate"), (-2, "百分点", "growth_rate"),
         (2, "亿吨", "level"), (0.5, "百分点", "change_per_year")]
+
+
+def _meta(tmp_path: Path, text: str) -> Meta:
+    from planwatch.extract.meta import extract_meta_result
+    from planwatch.parse.registry import read_document
+
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return extract_meta_result(read_document(path)).meta
+
+
+def test_the_imprint_printed_as_a_closing_table_dates_and_places_the_document(
+        tmp_path: Path) -> None:
+    meta = _meta(tmp_path, "推动设备更新某都行动方案\n\n为推进设备更新，提出以下方案。\n\n"
+                           "一、重点任务\n\n到2027年更新设备500台。\n\n* * *\n\n"
+                           "| 抄送：区委办公室，区人大常委会办公室。 |  |\n| --- | --- |\n"
+                           "| 盐城市盐都区人民政府办公室 | 2024年5月28日印发 |\n")
+    assert (meta.region, meta.issued, meta.period_start) == ("盐都区", "2024-05-28", 2024)
+
+
+def test_an_annex_label_is_no_title_and_the_span_under_the_title_belongs_to_it(
+        tmp_path: Path) -> None:
+    meta = _meta(tmp_path, "附件 1\n\n某省充电基础设施 发展规划\n\n（2021-2025 年）\n\n目 录\n\n"
+                           "一、发展现状\n\n到2025年，建成充电桩10万个。\n")
+    assert meta.title == "某省充电基础设施发展规划（2021-2025年）"

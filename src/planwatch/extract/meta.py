@@ -107,7 +107,7 @@ def extract_meta(doc: Document) -> Meta:
 
 def extract_meta_result(doc: Document) -> MetaResult:
     lines = [b.text for b in doc.blocks if b.kind != "table"]
-    top, tail = lines[:TOP_BLOCKS], lines[-TAIL_BLOCKS:]
+    top, tail = lines[:TOP_BLOCKS], lines[-TAIL_BLOCKS:] + _imprint_rows(doc)
     text = "\n".join(lines)
     findings: list[Finding] = []
     title = find_title(top)
@@ -163,6 +163,13 @@ def _with_issuer(title: str, top: list[str]) -> str:
         if issuer and _ISSUER.match(issuer):
             return issuer + title
     return title
+
+
+def _imprint_rows(doc: Document) -> list[str]:
+    """The rows of a table closing the document (| 抄送：… | ‖ | 某区人民政府办公室 |
+    2024年5月28日印发 |): the imprint a page printed as a table, read like the tail's lines."""
+    closing = [b for b in doc.blocks[-2:] if b.kind == "table"]
+    return [" ".join(c for c in row if c) for b in closing for row in b.rows]
 
 
 def _missing(meta: Meta) -> list[Finding]:
@@ -362,13 +369,21 @@ _PAGE_FRAME = re.compile(r"/[^/]*/|[0-9A-Za-z\-]{16,}")
 def _title_at(top: list[str], i: int) -> str | None:
     """Join up to three short consecutive lines from ``i`` until they end in a document word."""
     acc = ""
-    for line in top[i:i + 3]:
+    if _ANNEX_LINE.fullmatch(_clean(top[i])):
+        return None  # 附件 1 ‖ 某省…规划: the annex's label, not its title's first words
+    for k, line in enumerate(top[i:i + 3], start=i):
         if not _title_like(line):
             return None
         acc += _clean(line)
         if _TITLE_END.search(acc) and not _DRAFT_SUFFIX.fullmatch(acc):
-            return acc
+            after = _clean(top[k + 1]) if k + 1 < len(top) else ""
+            # …发展规划 ‖ （2021-2025 年）: the span printed on the line under the title
+            return acc + after if _SPAN_LINE.fullmatch(after) and "（" not in acc[-12:] else acc
     return None
+
+
+_ANNEX_LINE = re.compile(r"附件\s*[\d一二三四五六七八九十]*[:：]?")
+_SPAN_LINE = re.compile(r"[（(]20\d{2}\s*[—\-–－~～至]+\s*20\d{2}\s*年?[）)]")
 
 
 def _strip_draft(title: str) -> str:
