@@ -20,6 +20,10 @@ def test_numbers_a_pdf_set_on_lines_of_their_own_go_back_into_their_sentence() -
         "某经信发〔2024〕65号"]
     assert glue_numbers(["\t9", "\t年登记技术合同成交额（亿元）"]) == [
         "\t9", "\t年登记技术合同成交额（亿元）"]
+    # a row number of a table laid out one cell per line stays apart from the row's name
+    assert glue_numbers(["保障", "4", "人均住房面积"]) == ["保障", "4", "人均住房面积"]
+    assert glue_numbers(["421", "", "10", "人均应急避难面积"]) == [
+        "421", "", "10", "人均应急避难面积"]
 
 
 def test_goals_and_dates_of_such_a_pdf_are_read(tmp_path: Path) -> None:

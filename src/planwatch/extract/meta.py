@@ -378,7 +378,9 @@ def _title_at(top: list[str], i: int) -> str | None:
         if _TITLE_END.search(acc) and not _DRAFT_SUFFIX.fullmatch(acc):
             after = _clean(top[k + 1]) if k + 1 < len(top) else ""
             # …发展规划 ‖ （2021-2025 年）: the span printed on the line under the title
-            return acc + after if _SPAN_LINE.fullmatch(after) and "（" not in acc[-12:] else acc
+            spanned = _SPAN_LINE.fullmatch(after) and "（" not in acc[-12:] \
+                and not _FIVE_YEAR.search(acc)  # (“十五五”…规划 names its period already)
+            return acc + after if spanned else acc
     return None
 
 

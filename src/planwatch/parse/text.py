@@ -349,10 +349,12 @@ def glue_numbers(lines: list[str]) -> list[str]:
     """A PDF whose digits were set in another font puts every number on a line of its own
     (``到`` ‖ ``2025`` ‖ ``年，…比`` ‖ ``2020`` ‖ ``年下降`` ‖ ``10%`` ‖ ``以上``, a date as
     ``20`` ‖ ``23`` ‖ ``年`` ‖ ``10`` ‖ ``月``): each such number goes back in front of the words
-    that follow it (a lone number before anything else stays a page number)."""
+    that follow it. A row number of a table laid out one cell per line (``保障`` ‖ ``4`` ‖
+    ``人均住房面积``) stays apart: a count is glued only inside a sentence broken off."""
     if not any(_BARE_NUMBER.match(x) for x in lines):
         return lines
     out = list(lines)
+    glued: set[int] = set()  # lines emptied here (an empty line of the source is a break)
     i = 0
     while i + 1 < len(out):
         number = _BARE_NUMBER.match(out[i])
@@ -364,21 +366,36 @@ def glue_numbers(lines: list[str]) -> list[str]:
         if second and digits in ("19", "20") and len(second.group(1)) == 2 \
                 and j + 1 < len(out) and out[j + 1].lstrip().startswith("年"):
             digits, j = digits + second.group(1), j + 1  # 20 ‖ 23 ‖ 年: a year cut in two
-        if not _NUMBER_TAIL.match(out[j]):
+        prev = next((k for k in range(i - 1, -1, -1) if k not in glued), None)
+        before = out[prev].strip() if prev is not None else ""
+        if not _NUMBER_TAIL.match(out[j]) or not _in_sentence(digits, out[j], before):
             i += 1
             continue
-        glued = digits + out[j].strip()
+        text = digits + out[j].strip()
         for k in range(i, j + 1):
             out[k] = ""
-        prev = next((k for k in range(i - 1, -1, -1) if out[k].strip()), None)
-        if prev is not None and out[prev].rstrip().endswith(_BRACKET_OPEN):
-            out[prev] = out[prev].rstrip() + glued  # 晋能源规发〔 ‖ 2023 ‖ 〕: one number
-        elif prev is not None and _DATE_PART.fullmatch(out[prev].strip()):
-            out[prev] = out[prev].strip() + glued  # 2023年 ‖ 10 ‖ 月: one date
+            glued.add(k)
+        if prev is not None and (before.endswith(_BRACKET_OPEN) or _DATE_PART.fullmatch(before)):
+            out[prev] = before + text  # 晋能源规发〔 ‖ 2023 ‖ 〕 / 2023年 ‖ 10 ‖ 月: one number
         else:
-            out[i] = glued
+            out[i] = text
+            glued.discard(i)
         i = j + 1
     return out
+
+
+_SENTENCE_LEAD = tuple("，、：:（(到至为达于比约近超共计第低高少多成建有")
+
+
+def _in_sentence(digits: str, after: str, before: str) -> bool:
+    """Whether a number on a line of its own belongs to the sentence around it: a year before
+    年, a percentage, a piece of a document number or date, or a count after a sentence's words."""
+    if digits.endswith("%") or (len(digits) == 4 and digits[:2] in ("19", "20")
+                                and after.lstrip().startswith("年")):
+        return True
+    if before.endswith(_BRACKET_OPEN) or _DATE_PART.fullmatch(before):
+        return True
+    return len(before) >= 12 or before.endswith(_SENTENCE_LEAD)
 
 
 def read_text(data: bytes, name: str) -> Document:
