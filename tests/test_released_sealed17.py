@@ -96,3 +96,9 @@ def test_an_annex_label_is_no_title_and_the_span_under_the_title_belongs_to_it(
     meta = _meta(tmp_path, "附件 1\n\n某省充电基础设施 发展规划\n\n（2021-2025 年）\n\n目 录\n\n"
                            "一、发展现状\n\n到2025年，建成充电桩10万个。\n")
     assert meta.title == "某省充电基础设施发展规划（2021-2025年）"
+
+
+def test_later_items_of_a_list_are_measured_per_the_same_unit_of_output(tmp_path: Path) -> None:
+    found = _targets(tmp_path, "到2025年，单位地区生产总值能耗和二氧化碳排放分别下降13%、18%。")
+    assert [(s, v) for s, v, _, _, _ in found] == [
+        ("单位地区生产总值能耗", -13), ("单位地区生产总值二氧化碳排放", -18)]

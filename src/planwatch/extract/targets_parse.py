@@ -500,7 +500,22 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
     share = _SHARE_AFTER.match(seg.split("分别", 1)[1])
     if share:  # 货物贸易、对外投资分别占比达30%、20%: each is a share
         parts = [(name + share.group(1), at) for name, at in parts]
-    return _shared_head(parts)
+    return _shared_lead(_shared_head(parts))
+
+
+# 单位国内生产总值能耗和二氧化碳排放分别…: the intensity the first item is measured by
+_INTENSITY_HEAD = re.compile(r"^(?:规模以上工业)?(?:单位|万元)(?:国内|地区)?"
+                             r"(?:生产总值|GDP|工业增加值|增加值)")
+
+
+def _shared_lead(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """'单位国内生产总值能源消耗和二氧化碳排放分别降低…': the later items are measured per the
+    same unit of output, printed once before the first."""
+    lead = _INTENSITY_HEAD.match(parts[0][0]) if len(parts) >= 2 else None
+    if lead is None:
+        return parts
+    return [parts[0]] + [(name if name.startswith(("单位", "万元", lead.group())) else
+                          lead.group() + name, at) for name, at in parts[1:]]
 
 
 # what 分别 is followed by when each item is a share: 分别占比达 / 分别占全市工业比重达到
@@ -510,7 +525,7 @@ _SHARE_AFTER = re.compile(r"^((?:占比|比重|占[\u4e00-\u9fff]{1,8}?比重))"
 
 # where the last item of a 分别 list names what all of them measure: 甲、乙和丙产业集群规模
 _MEASURE_WORDS = re.compile(r"年均|产业|规模|排放|比例|比重|占比|增速|增长|面积|数量|总量|产值|"
-                            r"营收|收入|额|覆盖率|达标率|[^\W\d_]{0,2}率$")
+                            r"营收|收入|额|覆盖率|达标率|消耗|能耗|[^\W\d_]{0,2}率$")
 
 
 def _shared_head(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
