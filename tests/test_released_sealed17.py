@@ -102,3 +102,16 @@ def test_later_items_of_a_list_are_measured_per_the_same_unit_of_output(tmp_path
     found = _targets(tmp_path, "到2025年，单位地区生产总值能耗和二氧化碳排放分别下降13%、18%。")
     assert [(s, v) for s, v, _, _, _ in found] == [
         ("单位地区生产总值能耗", -13), ("单位地区生产总值二氧化碳排放", -18)]
+
+
+def test_document_numbers_spread_over_lines_run_into_addressees_or_after_dates() -> None:
+    from planwatch.extract.meta_dates import find_doc_number
+
+    assert find_doc_number(["[发文字号]", "京经信发", "〔2024〕", "65号", "[有效性]"]) == \
+        "京经信发〔2024〕65号"
+    assert find_doc_number(["渝府办发〔2024〕29 号 各区县（自治县）人民政府，市政府各部门，"
+                            "有关单位：《行动计划》已经市政府同意，现印发给你们，请认真贯彻执行。"]) == \
+        "渝府办发〔2024〕29号"
+    assert find_doc_number(["…重点工作安排》的通知      印发日期：2025-04-22       "
+                            "发布日期：2025-04-23       沪发改环资〔2025〕61   号         字号：    大"]) == \
+        "沪发改环资〔2025〕61号"

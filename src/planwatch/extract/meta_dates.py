@@ -145,9 +145,29 @@ def find_doc_number(top: list[str]) -> str | None:
         if m:
             return m.group(0)
     for line in top:  # a number run together with the notice title ('…的通知浙政办发〔2025〕21号')
-        m = _DOC_NUMBER_AFTER_TITLE.search(clean(line)) or _ISSUED_AS.search(clean(line))
+        m = _DOC_NUMBER_AFTER_TITLE.search(clean(line)) or _ISSUED_AS.search(clean(line)) \
+            or _AFTER_DATE.search(clean(line))
         if m:
             return m.group(1)
+    return _spread_number(top)
+
+
+# 发布日期：2025-04-23 沪发改环资〔2025〕61 号: a page header's number after its dates
+_AFTER_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(" + DOC_NUMBER.pattern + ")")
+
+
+def _spread_number(top: list[str]) -> str | None:
+    """A number a page set over lines (京经信发 ‖ 〔2024〕 ‖ 65号) or that opens a line run on
+    into the addressees (渝府办发〔2024〕29 号 各区县（自治县）人民政府，…)."""
+    cleaned = [clean(line) for line in top]
+    for i, s in enumerate(cleaned):
+        m = DOC_NUMBER.match(s)
+        if m:
+            return m.group(0)
+        joined = "".join(cleaned[i:i + 3])
+        m = DOC_NUMBER.match(joined) if len(s) <= 10 else None
+        if m and m.end() == len(joined):
+            return m.group(0)
     return None
 
 
