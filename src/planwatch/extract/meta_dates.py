@@ -134,8 +134,8 @@ def front_matter(top: list[str], field: re.Pattern[str]) -> re.Match[str] | None
 
 def find_doc_number(top: list[str]) -> str | None:
     """A document number printed on a short line near the top: 淄政字〔2022〕38号."""
-    for line in top:
-        s = clean(line)
+    cleaned = [clean(line) for line in top]
+    for s in cleaned:
         m = _front_field(s, _FRONT_NUMBER)
         if m:  # Markdown front matter: '文号: 沪府办发〔2026〕15号'
             return m.group(1)
@@ -144,22 +144,20 @@ def find_doc_number(top: list[str]) -> str | None:
         m = next((m for m in DOC_NUMBER.finditer(s) if not _CITED.search(s, 0, m.start())), None)
         if m:
             return m.group(0)
-    for line in top:  # a number run together with the notice title ('…的通知浙政办发〔2025〕21号')
-        m = _DOC_NUMBER_AFTER_TITLE.search(clean(line)) or _ISSUED_AS.search(clean(line)) \
-            or _AFTER_DATE.search(clean(line))
+    for s in cleaned:  # a number run together with the notice title ('…的通知浙政办发〔2025〕21号')
+        m = _DOC_NUMBER_AFTER_TITLE.search(s) or _ISSUED_AS.search(s) or _AFTER_DATE.search(s)
         if m:
             return m.group(1)
-    return _spread_number(top)
+    return _spread_number(cleaned)
 
 
 # 发布日期：2025-04-23 沪发改环资〔2025〕61 号: a page header's number after its dates
 _AFTER_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(" + DOC_NUMBER.pattern + ")")
 
 
-def _spread_number(top: list[str]) -> str | None:
-    """A number a page set over lines (京经信发 ‖ 〔2024〕 ‖ 65号) or that opens a line run on
-    into the addressees (渝府办发〔2024〕29 号 各区县（自治县）人民政府，…)."""
-    cleaned = [clean(line) for line in top]
+def _spread_number(cleaned: list[str]) -> str | None:
+    """A number a page set over (cleaned) lines (京经信发 ‖ 〔2024〕 ‖ 65号) or that opens a line
+    run on into the addressees (渝府办发〔2024〕29 号 各区县（自治县）人民政府，…)."""
     for i, s in enumerate(cleaned):
         m = DOC_NUMBER.match(s)
         if m:

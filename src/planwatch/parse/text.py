@@ -375,7 +375,7 @@ def glue_numbers(lines: list[str]) -> list[str]:
         for k in range(i, j + 1):
             out[k] = ""
             glued.add(k)
-        if prev is not None and (before.endswith(_BRACKET_OPEN) or _DATE_PART.fullmatch(before)):
+        if prev is not None and _continues_number(before):
             out[prev] = before + text  # 晋能源规发〔 ‖ 2023 ‖ 〕 / 2023年 ‖ 10 ‖ 月: one number
         else:
             out[i] = text
@@ -393,9 +393,12 @@ def _in_sentence(digits: str, after: str, before: str) -> bool:
     if digits.endswith("%") or (len(digits) == 4 and digits[:2] in ("19", "20")
                                 and after.lstrip().startswith("年")):
         return True
-    if before.endswith(_BRACKET_OPEN) or _DATE_PART.fullmatch(before):
-        return True
-    return len(before) >= 12 or before.endswith(_SENTENCE_LEAD)
+    return _continues_number(before) or len(before) >= 12 or before.endswith(_SENTENCE_LEAD)
+
+
+def _continues_number(before: str) -> bool:
+    """The line before is the start of the same number: a 文号's bracket or a date's 年/月."""
+    return before.endswith(_BRACKET_OPEN) or _DATE_PART.fullmatch(before) is not None
 
 
 def read_text(data: bytes, name: str) -> Document:
