@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from planwatch.extract.files import extract_file
@@ -115,3 +116,109 @@ def test_document_numbers_spread_over_lines_run_into_addressees_or_after_dates()
     header = ("…重点工作安排》的通知      印发日期：2025-04-22       发布日期：2025-04-23"
               "       沪发改环资〔2025〕61   号         字号：    大")
     assert find_doc_number([header]) == "沪发改环资〔2025〕61号"
+
+
+def _wrapped_page(paragraphs: list[str], width: int = 52) -> str:
+    """A PDF page on one line: every paragraph wrapped at ``width`` (a Chinese character is 2
+    wide, a digit 1), wraps and paragraph ends alike turned into spaces."""
+    pieces: list[str] = []
+    for para in paragraphs:
+        line, used = "", 0
+        for word in re.findall(r"[0-9.%]+|.", para):  # a number is not broken over lines
+            w = len(word) if word.isascii() else 2
+            if used + w > width:
+                pieces.append(line)
+                line, used = "", 0
+            line, used = line + word, used + w
+        pieces.append(line)
+    return " ".join(pieces)
+
+
+_PAGE_ONE = [
+    "某市人民政府办公厅文件",
+    "（一）科学布局充电设施",
+    "到2025年，中心城区实现充电设施密集布点，建成充电站800座，郊区新城实现充电设施合理布局和场景"
+    "全覆盖，建成充电站300座，全市建成充电站1100座。（责任单位：各区县（自治县，以下简称区县）政府，"
+    "市经济信息委、市交通运输委，市电力公司）",
+    "（二）合理选址布点",
+    "在公共停车场、商业聚集区、加油站、轨道交通设施、广场和绿地、公交枢纽站、旅游景区等重点场景，"
+    "加快推进充电设施建设，综合考虑各区县发展情况、人口规模和交通强度等因素，科学预测，助力我市"
+    "充电设施高质量发展。（责任单位：各区县政府，市经济信息委、市规划",
+]
+_PAGE_TWO = [
+    "某市人民政府办公厅文件",
+    "自然资源局、市国资委，市电力公司）",
+    "（三）加快先进技术应用",
+    "支持充电站建设大功率液冷充电设施，鼓励整车企业将快充功能纳入新能源汽车产品功能范围，推动充储"
+    "一体化站建设，提升充电服务保障能力和运营效率。（责任单位：市经济信息委，市电力公司）",
+    "（四）强化电网企业支撑保障能力",
+    "开展充电站大功率充电负荷特性对区域供电系统影响研究，分层分级评估充电站电网接入能力，适当超前"
+    "建设配套电力设施。（责任单位：市发展改革委，市电力公司）",
+]
+
+
+def test_a_pdf_page_whose_wraps_became_spaces_is_read_paragraph_by_paragraph() -> None:
+    from planwatch.parse.unwrap import unwrap
+
+    line = _wrapped_page(_PAGE_ONE)
+    assert [p.replace(" ", "") for p in unwrap(line) or []] == _PAGE_ONE
+    assert unwrap("一、总体要求 二、主要任务 三、保障措施") is None  # no page: no steady width
+    assert unwrap("坚持 创新 驱动 发展 服务 民生 改善 环境 保护 生态 共享 成果") is None
+
+
+def test_measures_of_such_pages_and_their_notes_across_the_page_frame(tmp_path: Path) -> None:
+    text = "\n".join([
+        "某市新能源汽车充电设施行动计划", "二、重点任务", "- 3 -", "  某市人民政府办公厅发布", "",
+        "* * *", "", _wrapped_page(_PAGE_ONE), "", "- 4 -",
+        "  某市人民政府办公厅发布", "", "* * *", "", _wrapped_page(_PAGE_TWO), "", "- 5 -",
+        "  某市人民政府办公厅发布", "", "* * *", "", "某市人民政府办公厅文件 三、保障措施"])
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = extract_file(path)
+    assert [(t.number, t.title, t.lead) for t in plan.tasks] == [
+        (1, "科学布局充电设施", ["各区县政府", "市经济信息委", "市交通运输委", "市电力公司"]),
+        (2, "合理选址布点", ["各区县政府", "市经济信息委", "市规划自然资源局", "市国资委",
+                             "市电力公司"]),
+        (3, "加快先进技术应用", ["市经济信息委", "市电力公司"]),
+        (4, "强化电网企业支撑保障能力", ["市发展改革委", "市电力公司"])]
+    assert [(t.value, t.unit) for t in plan.targets] == [(800, "座"), (300, "座"), (1100, "座")]
+
+
+def test_a_note_in_square_brackets_and_a_name_defined_in_passing() -> None:
+    from planwatch.extract.departments import split_departments
+
+    assert split_departments("各区县（自治县，以下简称区县）政府，市经济信息委、市交通集团〕") == [
+        "各区县政府", "市经济信息委", "市交通集团"]
+
+
+def test_the_title_keeps_the_dashes_of_the_documents_own_heading(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "## 某市人民政府关于印发《某市绿色低碳转型行动方案（2024—2027年）》的通知\n\n"
+        "各区人民政府，市政府各委、办、局：\n\n"
+        "现将《某市绿色低碳转型行动方案（2024-2027年）》印发给你们，请认真按照执行。\n\n"
+        "某市人民政府\n\n2024年8月22日\n\n**某市绿色低碳转型行动方案（2024—2027年）**\n\n"
+        "一、主要目标\n\n到2027年，绿色低碳产业规模突破8000亿元。\n", encoding="utf-8")
+    assert extract_file(path).meta.title == "某市绿色低碳转型行动方案（2024—2027年）"
+
+
+def test_an_annex_schedule_restating_the_measures_lists_each_measure_once(
+        tmp_path: Path) -> None:
+    body = "\n\n".join(
+        f"{n}. {title}。加快推进相关设备更新改造，提升质量效益。（{dept}牵头负责）"
+        for n, title, dept in ((1, "推动工业设备更新", "区工信局"), (2, "推动农业装备更新",
+                                                               "区农业农村局"),
+                               (3, "推动医疗装备更新", "区卫健委")))
+    table = ("附件\n\n重点任务年度安排表\n\n| 序号 | 任务 | 2024年 | 2025年 | 责任单位 |\n"
+             "| --- | --- | --- | --- | --- |\n"
+             "| 1 | 推动工业设备更新 | 更新设备10台 | 更新设备12台 | 区工信局 |\n"
+             "| 2 | 推动农业农村装备更新 | 更新农机40台 | 更新农机50台 | 区农业农村局 |\n"
+             "| 3 | 推动医疗装备更新 | 更新装备26台 | 更新装备30台 | 区卫健委 |\n"
+             "| 4 | 推动教育设备更新 | 更新一体机40套 | 更新一体机40套 | 区教育局 |\n")
+    path = tmp_path / "plan.md"
+    path.write_text("# 某区设备更新行动方案\n\n二、重点任务\n\n" + body + "\n\n" + table,
+                    encoding="utf-8")
+    tasks = extract_file(path).tasks
+    assert [(t.number, t.title) for t in tasks] == [
+        (1, "推动工业设备更新"), (2, "推动农业装备更新"), (3, "推动医疗装备更新"),
+        (4, "推动教育设备更新")]

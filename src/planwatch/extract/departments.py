@@ -120,6 +120,9 @@ def _split_he(part: str) -> list[str]:
     return out
 
 
+_ALIAS = re.compile(r"[（(][^（）()]*简称[^（）()]*[)）]")
+
+
 def split_departments(text: str) -> list[str]:
     """'市发展改革委、市工业和信息化局及市财政局' → three names as printed (no trailing 等)."""
     out = []
@@ -130,6 +133,9 @@ def split_departments(text: str) -> list[str]:
             if name.endswith(("）", ")")) and name.count("（") + name.count("(") < \
                     name.count("）") + name.count(")"):
                 name = name[:-1]  # 平潭海关）: the note's own bracket
+            if name.endswith(("〕", "】")) and "〔" not in name and "【" not in name:
+                name = name[:-1]  # 〔责任单位：…，重庆高速集团〕: the note's square bracket
+            name = _ALIAS.sub("", name)  # 各区县（自治县，以下简称区县）政府: a name's definition
             name = name.translate(_UNGUARD)
             if name and name not in out:
                 out.append(name)

@@ -194,7 +194,7 @@ def find_title(top: list[str]) -> str | None:
     for line in cleaned:
         m = _COVER.search(line)
         if m:
-            return _quoted(_full_name(m.group(1) or m.group(2), line))
+            return _as_headed(_quoted(_full_name(m.group(1) or m.group(2), line)), cleaned)
     for line in cleaned[:2]:  # a notice title too long for a title line: '…关于印发《…》的通知'
         m = _NOTICE_TITLE.search(line) or _ISSUED_HEADLINE.match(line)
         if m:
@@ -231,6 +231,24 @@ def _front_posted(top: list[str]) -> str | None:
     when the body prints no date of its own."""
     m = front_matter(top[:12], _FRONT_DATE)
     return "-".join(m.groups()) if m else None
+
+
+_DASHES = str.maketrans(dict.fromkeys("—–－~～", "-"))
+
+
+def _as_headed(name: str, lines: list[str]) -> str:
+    """The cover's name as the document's own heading prints it, where the two differ only in
+    their dashes (cover 现将《…（2024-2027年）》, heading …（2024—2027年）): the heading is the
+    title. The heading may run over lines; a name inside 《》 is a citation, not the heading."""
+    key = name.translate(_DASHES)
+    joined = "".join(re.sub(r"\s+", "", line) for line in lines)
+    flat = joined.translate(_DASHES)  # same length: one character for one
+    at = flat.find(key)
+    while at >= 0:
+        if joined[at - 1:at] != "《":
+            return joined[at:at + len(name)]
+        at = flat.find(key, at + 1)
+    return name
 
 
 def _first_group(m: re.Match[str]) -> str:

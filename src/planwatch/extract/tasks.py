@@ -76,8 +76,29 @@ def extract_tasks(doc: Document) -> TaskResult:
                                       for row in block.rows for c in row)
         caption = _caption(doc.blocks, i)
         rows = tasks_from_table(block, result.findings, first_leads, caption)
+        rows = _not_restated(rows, result.tasks)
         result.tasks.extend(_apart_from_body(rows, body, caption))
     return result
+
+
+def _same_measure(row: Task, task: Task) -> bool:
+    if row.number != task.number:
+        return False
+    if row.title == task.title:
+        return True
+    a, b = set(row.title), set(task.title)
+    return 2 * len(a & b) / (len(a) + len(b)) >= 0.8
+
+
+def _not_restated(rows: list[Task], body: list[Task]) -> list[Task]:
+    """A table that restates the body's numbered measures (an annex schedule, 13 ‖
+    推动农业农村装备设备更新 ‖ 2024年… for the body's 13.推动农业装备设备更新): its rows for those
+    measures are the same measures, listed once; rows the body lacks stay. A table repeating
+    fewer than half of its rows is a list of its own."""
+    same = [any(_same_measure(r, t) for t in body) for r in rows]
+    if not rows or 2 * sum(same) < len(rows):
+        return rows
+    return [r for r, dup in zip(rows, same, strict=True) if not dup]
 
 
 # 奉贤区受污染耕地安全利用工作方案: the title of one of several documents a notice carries

@@ -38,6 +38,7 @@ _FURNITURE = (
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),
     re.compile(r"^(?:page|Page|PAGE)\s*\d+(?:\s*of\s*\d+)?$"),
     re.compile(r"^[=＝]{3,}\s*正文\s*[=＝]{3,}$"),  # a crawler's mark where the page's text begins
+    re.compile(r"^\*(?:\s*\*){1,}$"),  # a converter's page break (* * *)
 )
 _ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
 _FINAL = set("。；！？：…!?;:")

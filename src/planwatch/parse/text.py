@@ -20,6 +20,7 @@ from planwatch.parse.normalize import decode_bytes, normalize_line, strip_markdo
 from planwatch.parse.spaced_table import header_cells, take_spaced_table
 from planwatch.parse.task_list import task_list, task_list_header
 from planwatch.parse.unflatten import LONG_LINE, unflatten
+from planwatch.parse.unwrap import unwrap
 
 LineKind = Literal["blank", "cell", "row", "text", "pipe", "rule"]
 
@@ -277,11 +278,19 @@ def to_items(lines: list[Line]) -> list[Item]:
     return items
 
 
+_WRAPPED_PAGE = 150  # characters: a line shorter than this is no page of wrapped lines
+
+
 def _paragraphs(raw: str) -> list[str]:
     """A page flattened into one line cut back into its paragraphs (a blank line between them,
-    all on the line's number)."""
+    all on the line's number): by its wraps when they were kept as spaces, else by its marks."""
+    paras = unwrap(raw) if len(raw) >= _WRAPPED_PAGE else None
+    if paras is None:
+        if len(raw) <= LONG_LINE:
+            return [raw]
+        paras = unflatten(raw)
     out: list[str] = []
-    for para in unflatten(raw):
+    for para in paras:
         out.extend([para, ""])
     return out
 
@@ -406,7 +415,7 @@ def read_text(data: bytes, name: str) -> Document:
     text = decode_bytes(data)
     raw_lines = rejoin_numbers(glue_numbers(text.splitlines()))
     lines = [classify(no, part) for no, raw in enumerate(raw_lines, start=1)
-             for part in (_paragraphs(raw) if len(raw) > LONG_LINE else (raw,))]
+             for part in (_paragraphs(raw) if len(raw) >= _WRAPPED_PAGE else (raw,))]
     items = to_items(drop_toc(lines))
     fmt = "md" if name.lower().endswith(".md") else "txt"
     return Document(blocks=finish(items), source=name, format=fmt)
