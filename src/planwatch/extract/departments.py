@@ -71,7 +71,7 @@ _DEPT_END = re.compile(
 # what a verb leaves on a name inside a list: 市国资委负责、… / 市民政局按职责组织配合
 _NAME_VERB_TAIL = re.compile(r"(?:(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:组织)?|负责|牵头)$")
 _GENERIC_UNITS = frozenset({"单位", "部门", "机构", "企业", "单位部门", "人民政府", "政府"})
-_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+_BRACKETED = re.compile(r"[（(〈][^（）()〈〉]*[)）〉]")
 # separators inside brackets are swapped for private-use characters while a note is split
 _GUARDED = {sep: chr(0xE001 + i) for i, sep in enumerate("、，,；;及和。")}
 _GUARD = str.maketrans(_GUARDED)
@@ -101,9 +101,18 @@ def deadline_year(text: str | None) -> int | None:
     return int(years[-1]) if years else None
 
 
+# 各区、县（市）政府: the governments of a class of places, one party
+_LEVELS_GOVERNMENT = re.compile(
+    r"各[区县市镇乡](?:、[区县市镇乡])+(?:[（(][区县市]+[)）])?(?:人民)?政府")
+
+
 def _guard(text: str) -> str:
-    """Hide separators inside brackets: '各县（市、区）政府' stays one name."""
-    return _BRACKETED.sub(lambda m: m.group(0).translate(_GUARD), text)
+    """Hide separators inside brackets and a class of governments: '各县（市、区）政府',
+    '各区、县（市）政府' stay one name."""
+    text = _BRACKETED.sub(lambda m: m.group(0).translate(_GUARD), text)
+    if "、" in text and "各" in text:
+        text = _LEVELS_GOVERNMENT.sub(lambda m: m.group(0).translate(_GUARD), text)
+    return text
 
 
 def _split_he(part: str) -> list[str]:
@@ -120,12 +129,37 @@ def _split_he(part: str) -> list[str]:
     return out
 
 
-_ALIAS = re.compile(r"[（(][^（）()]*简称[^（）()]*[)）]")
+_DASHES_ONLY = re.compile(r"^[\s\-—–－/／无]*$")
+
+
+def _blank_dashes(cell: str) -> str:
+    """``——``, ``/`` or ``无`` in a unit column: nobody, not a unit named ``——``."""
+    return "" if _DASHES_ONLY.match(cell) else cell
+
+
+def _lines_to_list(text: str) -> str:
+    """Units set one per line in a cell (区生态环境局 ‖ 各街镇) as a list; a name cut short by the
+    cell's width (区机关事务管理 ‖ 服务中心: no unit yet) runs on into the next line."""
+    names: list[str] = []
+    for line in text.split("\n"):
+        piece = line.strip()
+        if names and piece and not looks_like_department(names[-1]):
+            names[-1] += piece
+        elif piece:
+            names.append(piece)
+    return "、".join(names)
+
+
+# 各区县（自治县，以下简称区县）政府 / 各区人民政府〈含开发区、长江新区,下同〉: a name defined or
+# its scope set in passing
+_ALIAS = re.compile(r"[（(〈](?:[^（）()〈〉]*(?:简称|下同)|含)[^（）()〈〉]*[)）〉]")
 
 
 def split_departments(text: str) -> list[str]:
     """'市发展改革委、市工业和信息化局及市财政局' → three names as printed (no trailing 等)."""
     out = []
+    if "\n" in text:
+        text = _lines_to_list(text)
     for part in _SPLIT.split(_guard(text)):
         for piece in _split_he(part):
             name = _TRAILING_ETC.sub("", re.sub(r"\s+", "", piece)).strip("。.：: ")
@@ -221,6 +255,7 @@ class _Reader:
         # the label of the part so far: '牵头单位：A，B、C区政府。' — B and C lead too
         self.role: str | None = None
         self.led = False  # a unit was named with 牵头 or 按职责分工负责 (not only 负责)
+        self.labelled_lead = False  # a 牵头单位： label named the lead
         self.helped = False  # units were named with 配合 (or under a 配合单位 label)
         # A牵头，B负责(，C配合): B leads with A where others are named to support, else supports
         self.doers: list[str] = []
@@ -231,20 +266,24 @@ class _Reader:
         if deadline:
             res.deadline = res.deadline or deadline.group(1)
             return
-        if clause in ("下同", "以下同") or (_RIDER.search(clause) and not _is_labelled(clause)):
+        if clause in ("下同", "以下同") or (_RIDER.search(_BRACKETED.sub("", clause))
+                                          and not _is_labelled(clause)):
             return  # 各县区均需落实
         implementers = _IMPLEMENTERS.match(clause)
         if implementers:  # 各区市场监管局、…为实施单位: they carry out what the lead directs
             res.support.extend(split_departments(implementers.group(1)))
         elif _LEAD_LABEL.match(clause):
             res.lead.extend(self._take(_LEAD_LABEL.sub("", clause)))
-            self.role, self.led = "lead", True
+            self.role, self.led, self.labelled_lead = "lead", True, True
         elif self.role is not None and not _has_verb(clause) and not _is_labelled(clause) \
                 and not _MARK_LEAD.search(clause):
             names = split_departments(clause)
             (res.lead if self.role == "lead" else res.support).extend(names)
-        elif _SUPPORT_LABEL.match(clause) or (res.lead and _DOERS_LABEL.match(clause)):
-            clause = _DOERS_LABEL.sub("配合单位：", clause)
+        elif _SUPPORT_LABEL.match(clause) or (res.lead and _DOERS_LABEL.match(clause)) \
+                or (self.labelled_lead and _RESP_LABEL.match(clause)):
+            # 牵头单位：A，责任单位：B、C — under a labelled lead, the units answering for the
+            # work with it support it
+            clause = _RESP_LABEL.sub("配合单位：", _DOERS_LABEL.sub("配合单位：", clause))
             if self.listed and self.pending and not res.lead:
                 self.finish()  # 责任单位：A、B，配合单位：C — the listed units answer for it
                 self.pending = []
@@ -323,8 +362,14 @@ def _has_verb(clause: str) -> bool:
 
 
 def read_columns(lead: str, support: str, responsible: str,
-                 first_leads: bool = False) -> Responsibility:
-    """Cells of a 任务分工 table: 牵头单位 / 配合单位 / 责任单位 columns (any may be empty)."""
+                 first_leads: bool = False, main: str = "") -> Responsibility:
+    """Cells of a 任务分工 table: 牵头单位 / 主责单位 / 配合单位 / 责任单位 columns (any may be
+    empty; a cell of dashes, ``——``, is empty)."""
+    lead, support, responsible, main = (_lines_to_list(_blank_dashes(c)) if "\n" in c
+                                        else _blank_dashes(c)
+                                        for c in (lead, support, responsible, main))
+    if main.strip():  # 牵头部门 ‖ 主责单位: the unit mainly responsible leads as well
+        lead = f"{lead}、{main}" if lead.strip() else main
     if lead.strip():  # 牵头部门 ‖ 配合部门 ‖ 实施主体: who carries the work out supports the lead
         leads, helpers = split_departments(lead), split_departments(support)
         helpers += [n for n in split_departments(responsible) if n not in leads + helpers]

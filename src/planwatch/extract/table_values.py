@@ -23,6 +23,8 @@ _COMPARATOR_WORDS = (("不低于", ">="), ("不少于", ">="), ("超过", ">="),
                      ("突破", ">="), ("不超过", "<="), ("不高于", "<="), ("控制在", "<="),
                      ("低于", "<="), ("小于", "<="), ("大于", ">="))
 _INCREASE = ("增加", "新增", "净增")
+# 下降15% in a target column: the period's cumulative fall (生产安全事故死亡人数 下降15%)
+_DECREASE = ("下降", "降低", "减少")
 _PAREN_NOTE = re.compile(r"[(（]([^()（）]*(?:19|20)\d{2}[^()（）]*)[)）]")
 _SINGLE_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年?(?:底|末)?\s*$")
 _FOOTNOTE = re.compile(r"^(\d+(?:\.\d+)?%)\d$")
@@ -80,19 +82,22 @@ def read_value(raw: str) -> TableValue:
     s, year = _strip_year_note(s)
     s = _FOOTNOTE.sub(r"\1", s)
     percent = _percent(s)
-    increase = False
-    for word in _INCREASE:
+    increase, sign = False, 1.0
+    for word in _INCREASE + _DECREASE:
         if s.startswith(word) and len(s) > len(word) and s[len(word)].isdigit():
             s, increase = s[len(word):], True
+            sign = -1.0 if word in _DECREASE else 1.0
     cumulative = s.startswith("累计")
     s = _strip_lead(s)
     s, comparator = _strip_comparator_word(s)
     value = _number(s)
     if value is not None:
         num, unit, vmax = value
-        num = Cell(num.value, comparator or num.comparator, num.cumulative or cumulative, False,
+        value_of = num.value * sign if num.value is not None else None
+        num = Cell(value_of, comparator or num.comparator, num.cumulative or cumulative, False,
                    num.raw, num.starred)
-        return TableValue(num, year, unit or percent, None, increase, vmax)
+        return TableValue(num, year, unit or percent, None, increase,
+                          vmax * sign if vmax is not None else None)
     dated = _DATED.match(s)
     if dated:  # 2027年60%，2028年进一步优化布局: the first dated number, the whole text kept
         return TableValue(Cell(float(dated.group(2))), int(dated.group(1)),

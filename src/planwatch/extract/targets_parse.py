@@ -1254,6 +1254,15 @@ def _generic_only(rest: str) -> bool:
     return "、" in plain and bool(_GENERIC_VERB.fullmatch(_ADVERB.sub("", last)))
 
 
+def _last_number_at(text: str) -> int:
+    """Where the last number of the text begins."""
+    starts = [m.start() for m in _NUMBER_RUN.finditer(text)]
+    return starts[-1] if starts else len(text)
+
+
+_NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
                    core: str, core_at: int, noun: str, state: _ClauseState,
                    k_after: bool = False) -> tuple[str, int, int]:
@@ -1297,7 +1306,8 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
         if back < ci - 1:
             text = _RATE_TAIL.sub("", re.split(r"\d", text, maxsplit=1)[0])
         elif re.search(r"\d", text):  # 装机容量确保达到120MW，力争达到180MW: its subject
-            head = _BEFORE_NUMBER.sub("", re.split(r"\d", text, maxsplit=1)[0])
+            # (up to the clause's last number: 9种主要再生资源循环利用量达到4.5亿吨 names 9种)
+            head = LEVEL_VERBS.sub("", _BEFORE_NUMBER.sub("", text[:_last_number_at(text)]))
             named = _ONLY_VERBS.sub("", LEVEL_VERBS.sub("", strip_scope(head)))
             text = head if len(_CJK.findall(named)) >= 2 else text  # not 累计完成180万平方米…
         subject = _PREDICATE_TAIL.sub("", strip_scope(text))

@@ -418,6 +418,7 @@ def _task(number: int, title: str, res: Responsibility, **extra: object) -> Task
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
     ("lead", re.compile(r"牵头")),
+    ("main", re.compile(r"主责|主办")),  # 牵头部门 ‖ 主责单位 ‖ 协办单位: both lead the work
     ("support", re.compile(r"配合|参与|协同|协办")),
     ("responsible", re.compile(r"责任|负责|承办|实施(?:单位|主体)|推进(?:单位|部门)")),
     ("deadline", re.compile(r"时限|时间|进度|期限|节点")),
@@ -501,8 +502,10 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
         title = title.lstrip("*＊※")  # 打*的为具体项目: the mark is not part of the title
         if not title:
             continue
-        res = departments.read_columns(_cell(row, cols, "lead"), _cell(row, cols, "support"),
-                                       _cell(row, cols, "responsible"), first_leads)
+        units = _with_breaks(block, row)  # 区生态环境局 ‖ 各街镇: one unit per line of a cell
+        res = departments.read_columns(_cell(units, cols, "lead"), _cell(units, cols, "support"),
+                                       _cell(units, cols, "responsible"), first_leads,
+                                       main=_cell(units, cols, "main"))
         mark = re.sub(r"\s+", "", _cell(row, cols, "number"))
         if res.empty and _GROUP_MARK.match(mark) and _only_title(row, cols):
             section = title  # 二 ‖ 构建全链条全过程闭环管理体系: the group the rows below belong to
@@ -516,6 +519,17 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
         res.deadline = re.sub(r"\s+", "", _cell(row, cols, "deadline")) or res.deadline
         out.append(_task(number, title, res, line=block.line, section=section))
     return out
+
+
+def _with_breaks(block: Block, row: tuple[str, ...]) -> tuple[str, ...]:
+    """The row's cells with their line breaks, where the reader kept them."""
+    broken: tuple[tuple[str, ...], ...] = getattr(block, "broken_rows", ())
+    if not broken:
+        return row
+    try:
+        return broken[block.rows.index(row)]
+    except (ValueError, IndexError):
+        return row
 
 
 def _only_title(row: tuple[str, ...], cols: dict[str, int]) -> bool:

@@ -99,15 +99,37 @@ def _deepest(tag: Any, need: float) -> Any:
             return tag
 
 
-def _title_items(soup: Any, root: Any) -> list[Item]:
+# a heading that names a document (…行动计划（2026—2028年）（征求意见稿）, …的通知)
+_DOCUMENT_TITLE = re.compile(
+    r"(?:规划|纲要|意见|方案|计划|措施|办法|条例|规定|细则|指引|通知|决定|要点|清单)"
+    r"(?:[（(][^（）()]{1,20}[）)])*$")
+
+
+def _framed_title(soup: Any) -> tuple[str, int | None] | None:
+    """The page's first <h1> when it names a document: kept even where it sits in the article's
+    <header> (``<article><header class="policy-header"><h1>…</h1>``), which the noise rules
+    remove with the site's own header."""
+    h1 = soup.find("h1")
+    if h1 is None:
+        return None
+    text = " ".join(h1.get_text(" ").split())
+    if not _DOCUMENT_TITLE.search(text):
+        return None
+    return text, getattr(h1, "sourceline", None)
+
+
+def _title_items(soup: Any, root: Any, framed: tuple[str, int | None] | None) -> list[Item]:
     """The page's <h1> when it sits outside the article root (a title above the article)."""
     h1 = soup.find("h1")
-    if h1 is None or h1 in root.find_all("h1"):
+    if h1 is not None and h1 not in root.find_all("h1"):
+        text, line = " ".join(h1.get_text(" ").split()), getattr(h1, "sourceline", None)
+    elif h1 is None and framed is not None:
+        text, line = framed
+    else:
         return []
-    text = " ".join(h1.get_text(" ").split())
     if not text or text in " ".join(root.get_text().split()):
         return []
-    return [Item("heading", text, level=1, line=getattr(h1, "sourceline", None))]
+    return [Item("heading", text, level=1, line=line)]
 
 
 def read_html(data: bytes, name: str) -> Document:
@@ -117,9 +139,10 @@ def read_html(data: bytes, name: str) -> Document:
         from bs4 import BeautifulSoup
 
         soup = BeautifulSoup(text, "html.parser")
+        framed = _framed_title(soup)
         strip_noise(soup)
         root = article_root(soup)
-        items = _title_items(soup, root) + walk(root)
+        items = _title_items(soup, root, framed) + walk(root)
     except RecursionError as exc:
         raise DocumentError("too-deep", "网页结构嵌套过深", "HTML nesting too deep") from exc
     except Exception as exc:  # bs4/html.parser raise many kinds on broken markup

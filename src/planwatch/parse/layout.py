@@ -101,6 +101,9 @@ class TableBlock(Block):
     paragraphs spans many more lines than it has rows)."""
 
     row_lines: tuple[int, ...] = ()
+    # the cells again with their line breaks kept (区生态环境局 ‖ 各街镇: two units in one cell),
+    # row for row with ``rows``; empty where the reader had none
+    broken_rows: tuple[tuple[str, ...], ...] = ()
 
 
 def numbering_level(text: str) -> int | None:
@@ -218,10 +221,18 @@ def table_items(item: Item) -> list[Block]:
     if not any(any(c for c in row) for row in rows):
         return []
     block = table_block(rows, line=item.line, page=item.page)
-    if len(item.row_lines) == len(block.rows):
-        return [TableBlock(block.kind, block.text, block.rows, line=block.line, page=block.page,
-                           row_lines=tuple(item.row_lines))]
-    return [block]
+    row_lines = tuple(item.row_lines) if len(item.row_lines) == len(block.rows) else ()
+    broken = tuple(tuple(_cell_lines(c) for c in raw)
+                   for raw, row in zip(item.rows, rows, strict=True) if any(c.strip() for c in row))
+    if not row_lines and not any("\n" in c for row in broken for c in row):
+        return [block]
+    return [TableBlock(block.kind, block.text, block.rows, line=block.line, page=block.page,
+                       row_lines=row_lines, broken_rows=broken)]
+
+
+def _cell_lines(cell: str) -> str:
+    """A cell's lines, each normalised, kept apart by newlines."""
+    return "\n".join(x for x in (normalize_line(part) for part in cell.split("\n")) if x)
 
 
 # the document's own title as its first line: no sentence mark, ends in a document word

@@ -26,6 +26,7 @@ LineKind = Literal["blank", "cell", "row", "text", "pipe", "rule"]
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$|^(#{1,6})([^#\s].*)$")
 _MD_LIST = re.compile(r"^(?:[-*+]\s+|>\s*)")
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.I)  # a line break inside a Markdown table's cell
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _TOC_ENTRY = re.compile(r"^(.+?)[\s.…·]*\t[\s.…·]*(\d{1,3})\s*$")
 MIN_TOC_RUN = 3
@@ -77,7 +78,8 @@ def classify(no: int, raw: str) -> Line:
         if _PIPE_RULE.match(stripped):
             return Line(no, "rule", line)
         cells = stripped.strip("|").split("|")  # **电力方面**: a cell's markup is no text
-        return Line(no, "pipe", line, tuple(strip_markdown_inline(c.strip()) for c in cells))
+        return Line(no, "pipe", line, tuple(strip_markdown_inline(_BR.sub("\n", c).strip())
+                                            for c in cells))
     return Line(no, "text", line)
 
 
