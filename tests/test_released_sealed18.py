@@ -87,3 +87,44 @@ def test_a_later_year_of_the_same_goal_takes_the_whole_subject() -> None:
     assert [(c.subject, c.value) for c in cands][-1] == ("9种主要再生资源循环利用量", 5.1)
     cands, _ = parse_sentence("到2025年，生活垃圾资源化利用比例提升至60%左右，到2030年提升至65%。")
     assert [c.subject for c in cands] == ["生活垃圾资源化利用比例"] * 2
+
+
+def test_a_bare_verb_takes_the_noun_after_the_number_as_its_object() -> None:
+    cands, _ = parse_sentence("到2028年，建成10个以上高品质创业社区，开放100个以上高价值应用场景，"
+                              "集聚1000家以上具备技术能力的创业主体。")
+    assert [(c.subject, c.value) for c in cands] == [
+        ("建成高品质创业社区", 10), ("开放高价值应用场景", 100),
+        ("集聚具备技术能力的创业主体", 1000)]
+
+
+def test_an_acronym_counted_and_a_revenue_class_before_it() -> None:
+    cands, _ = parse_sentence("到2028年，培育营收超1000万元OPC100家以上。")
+    assert [(c.subject, c.value, c.unit) for c in cands] == [
+        ("培育营收超1000万元OPC", 100, "家")]
+    cands, _ = parse_sentence("建设C919大飞机产业园，G60科创走廊建成5个基地。")
+    assert [(c.subject, c.value) for c in cands] == [("建成基地", 5)]
+
+
+def test_goals_after_the_vision_year_of_a_five_year_plan_are_the_plans(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("某省“十四五”应急体系规划\n二、主要目标\n应急管理体系基本健全。"
+                    "到2035年，建成现代化应急体系。\n应急管理体制机制更加完善。"
+                    "县级以上应急管理部门执法装备配备达标率达到80%。\n", encoding="utf-8")
+    found = [(t.value, t.year) for t in extract_file(path).targets]
+    assert found == [(80, None)]  # the plan's goal, not the 2035 vision's
+
+
+def test_work_of_a_task_table_row_that_lost_its_merged_cells_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# 某区生态环境保护2026年行动计划\n\n"
+        "| 序号 | 重点任务 | 工作措施 | 完成时限 | 牵头部门 | 协办单位 |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| 1 | 推动车辆新能源化 | 加快机动车新能源化进程，"
+        "2026年注册登记汽车中新能源车比例达50%以上。 | 年底前 | 区发展改革委 | 区商务局 |\n"
+        "| 新增和更新的轻型商超配送车80%为纯电动汽车。 | 年底前 | 区商务局 | —— |\n",
+        encoding="utf-8")
+    plan = extract_file(path)
+    assert (plan.meta.period_start, plan.meta.period_end) == (2026, 2026)  # one year's programme
+    found = [(t.value, t.unit, t.year) for t in plan.targets]
+    assert (50, "%", 2026) in found and (80, "%", 2026) in found

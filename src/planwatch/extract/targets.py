@@ -266,8 +266,8 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
         return this_year, "by_year"  # 今年新增建成公共充电桩超过2万个 / 年内融资500亿元以上
     if para_year is not None:
         return para_year, "by_year"
-    if para.lead_year is not None:
-        return para.lead_year, "by_year"
+    if para.lead_year is not None and not _vision_beyond(para.lead_year, period, meta):
+        return para.lead_year, "by_year"  # (not the year of a 2035 vision before the goals)
     dated = _DATED.search(sentence, 0, cand.number_at)
     if dated and period.start is not None and int(dated.group(1)) >= period.start:
         return int(dated.group(1)), "by_year"  # 2023年新增建成充电桩超过2.1万个
@@ -277,6 +277,12 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
             and "全年" in cand.clause_prefix:
         return meta.period_start, "by_year"  # 全年…投资任务 in a document of its issue year
     return None, "plan_period"
+
+
+def _vision_beyond(year: int, period: Period, meta: Meta) -> bool:
+    """A 远景 year after a plan's own period (到2035年，… closing the paragraph that opens the
+    goals of a 十四五 plan): the goal paragraphs after it are the plan's, not the vision's."""
+    return meta.doc_type == "plan" and period.end is not None and year > period.end
 
 
 def _annual_flow(kind: str, period: str, unit: str) -> str:

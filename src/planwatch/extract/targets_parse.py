@@ -189,14 +189,19 @@ _CAPACITY_AFTER = re.compile(r"[^，。；;]*?能力")
 _GOALS_NAMED = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*目标")
 
 
+# an acronym (two or more capitals after Chinese) run into a count of what it names
+_COUNTED_ACRONYM = re.compile(r"[\u4e00-\u9fff][A-Z]{2,}\s*\d+(?:\.\d+)?\s*[家个名项套所座款]$")
+
+
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
     if before.endswith("年产") and _BUILT_CAPACITY.search(before) \
             and _CAPACITY_AFTER.match(sentence, end):
         return False  # 形成年产50发商业火箭…的制造能力: a capacity the plan builds up
     if before.endswith(("第", "+", "年产", "×", "最高", "最多")) \
-            or (before[-1:].isascii() and before[-1:].isalpha()):  # a Latin letter: a name
-        return True
+            or (before[-1:].isascii() and before[-1:].isalpha()
+                and not _COUNTED_ACRONYM.search(before + sentence[start:end])):
+        return True  # a Latin letter: a name (C919, G60), not 集聚OPC5000家: OPCs counted
     if (_TIME_LIMIT.match(sentence, end) or sentence[start:end].endswith("工作日")) \
             and not _CUT_TO.search(before):
         return True  # 在30个工作日内 / 3个月内: a time limit, not a count
@@ -797,7 +802,8 @@ def _modal_apart(cands: list[Candidate]) -> None:
             a.subject, b.subject = f"{a.subject}（{ma[-1]}）", f"{b.subject}（{mb[-1]}）"
 
 
-_CLASS_BEFORE_AMOUNT = re.compile(r"(?:营业收入|营收|产值|销售额|销售收入|收入|规模)\s*$")
+_CLASS_BEFORE_AMOUNT = re.compile(
+    r"(?:营业收入|营收|产值|销售额|销售收入|收入|规模)(?:超过|超|逾|达到|达|在)?\s*$")
 
 
 _BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -834,7 +840,8 @@ def _names_class(sentence: str, ms: list[Mention], k: int) -> bool:
         return False
     # 营业收入1～10亿元以上高新技术企业达5000家: a bare noun, no verb of its own
     noun = LEVEL_VERBS.sub("", between)
-    return re.fullmatch(r"[\u4e00-\u9fff]{2,12}", noun) is not None and not _INC_ANY.search(noun) \
+    return re.fullmatch(r"[\u4e00-\u9fffA-Z]{2,12}", noun) is not None \
+        and not _INC_ANY.search(noun) \
         and _CLASS_BEFORE_AMOUNT.search(sentence, 0, m.start) is not None
 
 
@@ -1254,6 +1261,22 @@ def _generic_only(rest: str) -> bool:
     return "、" in plain and bool(_GENERIC_VERB.fullmatch(_ADVERB.sub("", last)))
 
 
+# verbs that take the counted noun after the number as their object, met bare before it
+_BARE_ACT = re.compile(r"集聚|汇聚|聚集|挖掘|发掘|开放")
+
+
+def _object_after(rest: str, noun: str, state: _ClauseState) -> str:
+    """What names the subject before the number: nothing when only generic words are left
+    (高标准推进7个… / 形成年产50发…), or when a bare verb takes the noun after the number as its
+    object (开放100个以上…应用场景 / 集聚1000家…主体: the verb leads that noun)."""
+    if _generic_only(rest) or rest == "年产":
+        return ""
+    if noun and _BARE_ACT.fullmatch(rest):
+        state.verb = rest
+        return ""
+    return rest
+
+
 def _last_number_at(text: str) -> int:
     """Where the last number of the text begins."""
     starts = [m.start() for m in _NUMBER_RUN.finditer(text)]
@@ -1273,7 +1296,7 @@ def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Me
     rest = strip_scope(_AIM_HEAD.sub("", rest))  # 争取每年有1—2个创新药
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(_ACTING_END.search(bare))
-    rest = "" if _generic_only(rest) or rest == "年产" else rest  # 高标准推进7个… / 形成年产50发…
+    rest = _object_after(rest, noun, state)
     if not _ADVERB.sub("", rest) and core.endswith("突破") and m.comparator == "=":
         rest, state.verb = "", state.verb or "突破"  # 着力突破20-30项关键技术: the verb
     cover = _COVER_VERB.search(rest)

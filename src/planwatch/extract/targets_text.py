@@ -213,10 +213,11 @@ def task_cells(block: Block) -> list[tuple[str, int, int | None]]:
     width = len(block.rows[0])
     for r, row in enumerate(block.rows[1:], start=1):
         line = lines[r] if r < len(lines) else (block.line or 0)
-        if len(row) < width and len(cols) == 1 and len(row) >= 2:
+        if len(row) < width and len(row) >= 2:
             # | 2 | 新建10家绿色工厂… | 市工信局 |: the group cell (领域) merged down is left out
             # of the row, so its work is the row's longest cell, not the one under the header
-            work = max(row[1:], key=len).strip()
+            # (| 落实…方案。 | 年底前 | 区城管委 |: the task's number and name too)
+            work = max(row[1:] if len(cols) == 1 else row, key=len).strip()
             if len(work) >= _TEXT_CELL:
                 out.append((work, line, years[cols[0]]))
             continue
