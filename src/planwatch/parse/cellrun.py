@@ -11,7 +11,7 @@ fragments are grouped into columns in every plausible way (``2025年`` + ``现�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from planwatch.parse.cell_tasks import DUTY_COLUMN, GROUP_COLUMN, numbered_cells, task_grid
@@ -469,7 +469,7 @@ def is_stop(text: str) -> bool:
     return _is_heading(s)
 
 
-def _task_group(lines: list[tuple[int, str | None]], i: int) -> bool:
+def _task_group(lines: Sequence[tuple[int, str | None]], i: int) -> bool:
     """A numbered heading inside a task table (``一、做好政策保障`` ‖ ``1.做好规划配套`` …, or
     ``一、…`` ‖ ``1`` ‖ its task): the group of the tasks below, not the next chapter."""
     text = (lines[i][1] or "").strip()
@@ -494,7 +494,7 @@ def _is_heading(s: str) -> bool:
 _BARE_NUMERAL = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）]?$")  # 二 / （一）: a 序号 cell
 
 
-def _group_row(lines: list[tuple[int, str | None]], i: int) -> bool:
+def _group_row(lines: Sequence[tuple[int, str | None]], i: int) -> bool:
     """A numbered heading inside a table (``一、经济发展`` as a row of its own naming the group
     below): the lines after it are short cells, among them a number, 属性 or a unit."""
     text = lines[i][1] or ""
@@ -526,7 +526,7 @@ def spaced_header(text: str) -> list[str]:
     return parts
 
 
-def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragment], int]:
+def collect(lines: Sequence[tuple[int, str | None]], start: int) -> tuple[list[Fragment], int]:
     """Fragments of the run beginning at ``lines[start]`` (``None`` = blank line) and the index
     where the run ends."""
     frags: list[Fragment] = []
@@ -561,7 +561,7 @@ def collect(lines: list[tuple[int, str | None]], start: int) -> tuple[list[Fragm
 
 
 def _same_task_header(names: list[str], frags: list[Fragment],
-                      lines: list[tuple[int, str | None]], i: int) -> bool:
+                      lines: Sequence[tuple[int, str | None]], i: int) -> bool:
     """A task table's own header (``names``) printed again after a page break: the run goes on."""
     ahead = [squash(t) for _, t in lines[i:i + 3 * len(names)] if t is not None and t != "\0"]
     tail = [squash(f.text) for f in frags[-len(names):]]
@@ -576,7 +576,7 @@ def _place_pending(frags: list[Fragment], text: str) -> bool:
     return len(frags) == _header(frags) + 1 and _is_modifier(frags[-1].text) and _dated(text)
 
 
-def _header_again(lines: list[tuple[int, str | None]], i: int) -> bool:
+def _header_again(lines: Sequence[tuple[int, str | None]], i: int) -> bool:
     """Whether a full table header starts at ``lines[i]`` (not a data cell such as ``预期性``
     that happens to hold a header word)."""
     if spaced_header(lines[i][1] or ""):

@@ -222,9 +222,11 @@ def table_items(item: Item) -> list[Block]:
         return []
     block = table_block(rows, line=item.line, page=item.page)
     row_lines = tuple(item.row_lines) if len(item.row_lines) == len(block.rows) else ()
-    broken = tuple(tuple(_cell_lines(c) for c in raw)
-                   for raw, row in zip(item.rows, rows, strict=True) if any(c.strip() for c in row))
-    if not row_lines and not any("\n" in c for row in broken for c in row):
+    broken: tuple[tuple[str, ...], ...] = ()
+    if any("\n" in c for raw in item.rows for c in raw):
+        broken = tuple(tuple(_cell_lines(c) for c in raw) for raw, row
+                       in zip(item.rows, rows, strict=True) if any(c.strip() for c in row))
+    if not row_lines and not broken:
         return [block]
     return [TableBlock(block.kind, block.text, block.rows, line=block.line, page=block.page,
                        row_lines=row_lines, broken_rows=broken)]

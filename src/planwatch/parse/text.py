@@ -10,8 +10,9 @@ furniture and paragraphs broken in mid-sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, overload
 
 from planwatch.parse.cellrun import collect, grid_item, rebuild, starts_header
 from planwatch.parse.document import Document
@@ -191,7 +192,7 @@ def _looks_like_furniture_dash(text: str) -> bool:
 
 
 def take_cell_table(lines: list[Line], i: int,
-                    simple: list[tuple[int, str | None]]) -> tuple[Item, int] | None:
+                    simple: Sequence[tuple[int, str | None]]) -> tuple[Item, int] | None:
     """A table laid out one cell (or one row) per paragraph, starting with its header at
     ``lines[i]`` (see :mod:`planwatch.parse.cellrun`), or None."""
     frags, end = collect(simple, i)
@@ -233,27 +234,53 @@ def take_task_list(lines: list[Line], i: int) -> tuple[Item, int] | None:
     return grid_item(found[0], lines[i].no), ends[found[1] - 1]
 
 
-def _simple(lines: list[Line]) -> list[tuple[int, str | None]]:
-    out: list[tuple[int, str | None]] = []
-    for ln in lines:
-        if ln.kind == "blank":
-            out.append((ln.no, None))
-        elif ln.kind == "text":
-            out.append((ln.no, strip_markdown_inline(normalize_line(ln.raw.strip()))))
-        else:
-            out.append((ln.no, "\0"))
-    return out
+def _simple_line(ln: Line) -> tuple[int, str | None]:
+    if ln.kind == "blank":
+        return ln.no, None
+    if ln.kind == "text":
+        return ln.no, strip_markdown_inline(normalize_line(ln.raw.strip()))
+    return ln.no, "\0"
+
+
+class _Simple(Sequence[tuple[int, str | None]]):
+    """The lines as :func:`planwatch.parse.cellrun.collect` reads them (``None`` = blank,
+    ``"\\0"`` = not text), each normalised only when a table run looks at it."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._done: dict[int, tuple[int, str | None]] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, str | None]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, str | None]]: ...
+
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[int, str | None] | list[tuple[int, str | None]]:
+        if isinstance(index, slice):
+            return [self[j] for j in range(*index.indices(len(self._lines)))]
+        if index < 0:
+            index += len(self._lines)
+        found = self._done.get(index)
+        if found is None:
+            found = self._done[index] = _simple_line(self._lines[index])
+        return found
 
 
 def to_items(lines: list[Line]) -> list[Item]:
     """Group classified lines into items (tables and text lines)."""
     items: list[Item] = []
-    simple: list[tuple[int, str | None]] | None = None
+    simple: _Simple | None = None
     i = 0
     while i < len(lines):
         ln = lines[i]
         if ln.kind == "text" and starts_header(ln.raw):
-            simple = simple if simple is not None else _simple(lines)
+            simple = simple if simple is not None else _Simple(lines)
             found = take_task_list(lines, i) or take_cell_table(lines, i, simple)
             if found is not None:
                 items.append(found[0])

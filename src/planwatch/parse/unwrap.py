@@ -24,8 +24,9 @@ _MIN_WIDTH, _MAX_WIDTH = 30, 100  # a page line: 15 to 50 Chinese characters
 
 
 def _width(text: str) -> int:
-    """Display width: a Chinese character 2, an ASCII character 1."""
-    return sum(1 if ch < "\x80" else 2 for ch in text)
+    """Display width: a Chinese character 2, an ASCII character 1 (from the UTF-8 length: three
+    bytes for a Chinese character, one for ASCII)."""
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
 
 
 def _page_width(widths: list[int]) -> int | None:
@@ -46,6 +47,8 @@ def _page_width(widths: list[int]) -> int | None:
 def unwrap(line: str) -> list[str] | None:
     """The paragraphs of a page line whose wraps became spaces, or ``None`` when the line is not
     one (most lines hold no space between Chinese characters at all)."""
+    if line.count(" ") + line.count("\u3000") < _MIN_PIECES - 1:
+        return None  # most lines hold no space at all
     pieces = _WRAP.split(line)
     width = _page_width([_width(p) for p in pieces])
     if width is None:
