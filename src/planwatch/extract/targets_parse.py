@@ -166,7 +166,8 @@ class Candidate:
 
 def _number(raw: str, before: str = "") -> float | None:
     if len(raw) == 1 and raw in "百千万":  # 超万人 / 培训万名新工匠: a round count
-        rounded = _ROUND_BEFORE.search(before) or _VERB_END.search(before)
+        rounded = _ROUND_BEFORE.search(before) or _VERB_END.search(before) \
+            or _BARE_ACT_END.search(before)  # 集聚万名人才
         return _ROUND[raw] if rounded else None
     return parse_number(raw)
 
@@ -433,8 +434,22 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
-    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence) + 1]
+    """(start, end) of each clause; a comma inside a long bracket (OPC（即…的新型创业组织，以下简称
+    OPC）数量突破100家) does not end the clause around it."""
+    cuts = [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)]
+    if "以下简称" in sentence:
+        cuts = [c for c in cuts if not _in_definition(sentence, c)]
+    bounds = [0, *cuts, len(sentence) + 1]
     return [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+
+
+_DEFINITION = re.compile(r"[（(][^（）()]*?以下简称[^（）()]*[)）]")
+_EXPLAINED = re.compile(r"[（(](?!以下简称)[^（）()]{6,}?以下简称[^（）()]*[)）]")
+
+
+def _in_definition(sentence: str, at: int) -> bool:
+    """Whether ``at`` lies inside a bracket that defines a short name (（…，以下简称X）)."""
+    return any(m.start() < at < m.end() for m in _DEFINITION.finditer(sentence))
 
 
 def strip_scope(text: str) -> str:
@@ -1137,6 +1152,7 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
             subject, end = subject + task.group().strip().lstrip("的"), task.end()
             state.verb = state.verb or "落实"  # a task is work to be done: a flow
     subject = _share_of_base(_ITEM_NUMBER.sub("", subject).lstrip("的为和及与、至，, "))
+    subject = _EXPLAINED.sub("", subject)  # 全市人工智能OPC（即…，以下简称OPC）数量: what it is
     subject = _ADVERB_TAIL.sub("", subject)  # 排水系统基本达到…: the adverb is not the subject
     subject = _COMPARATOR_TAIL.sub("", subject) if m.comparator in (">=", "<=") else subject
     if subject.count("（") > subject.count("）"):  # 6座水闸（含…: the bracket is a note
@@ -1263,6 +1279,7 @@ def _generic_only(rest: str) -> bool:
 
 # verbs that take the counted noun after the number as their object, met bare before it
 _BARE_ACT = re.compile(r"集聚|汇聚|聚集|挖掘|发掘|开放")
+_BARE_ACT_END = re.compile(rf"(?:{_BARE_ACT.pattern})$")
 
 
 def _object_after(rest: str, noun: str, state: _ClauseState) -> str:
