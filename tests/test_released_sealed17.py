@@ -222,3 +222,17 @@ def test_an_annex_schedule_restating_the_measures_lists_each_measure_once(
     assert [(t.number, t.title) for t in tasks] == [
         (1, "推动工业设备更新"), (2, "推动农业装备更新"), (3, "推动医疗装备更新"),
         (4, "推动教育设备更新")]
+
+
+def test_a_space_inside_a_printed_line_is_no_paragraph_end() -> None:
+    from planwatch.parse.unwrap import unwrap
+
+    lead = "创新创业载体建设成绩显著。"
+    body = ("高端研发机构实现了从零到有的突破，成立了新旧动能转换研究院，引进了交通大学新一代信息技术研究院，"
+            "建设了全省首批创新创业共同体。科技企业孵化器建设持久发力，全区共新建一批科技企业孵化器和众创空"
+            "间。企业研发平台遍地开花，技术创新中心、新型研发机构等省级以上科创平台总量持续增长。")
+    first = 54 - 2 * len(lead) - 1  # the lead sentence and the body's start share the first line
+    pieces = [lead, body[:first // 2]]
+    rest = body[first // 2:]
+    pieces += [rest[i:i + 27] for i in range(0, len(rest), 27)]
+    assert unwrap(" ".join(pieces)) == [lead + body]

@@ -58,8 +58,24 @@ def unwrap(line: str) -> list[str] | None:
     for k, piece in enumerate(pieces):
         current += piece
         nxt = pieces[k + 1] if k + 1 < len(pieces) else ""
-        short = _width(piece) < width - _SLACK
-        if not nxt or short or _MARK.match(nxt):
+        if not nxt or _MARK.match(nxt) or (_width(piece) < width - _SLACK and _ends(piece, k)
+                                           and not _same_line(piece, nxt, width)):
             out.append(current.strip())
             current = ""
     return [p for p in out if p]
+
+
+_FINAL = tuple("。；！？：）〕」”】")
+
+
+def _same_line(piece: str, nxt: str, width: int) -> bool:
+    """The piece and the next fit on one line together: the space between them was printed
+    inside the line (创新创业载体建设成绩显著。 高端研发机构实现了从零到), not a line's end."""
+    return _width(piece) + 1 + _width(nxt) <= width + _SLACK
+
+
+def _ends(piece: str, k: int) -> bool:
+    """A short piece ends its paragraph where it closes a sentence or a note, heads the page (the
+    office's running header) or is a numbered heading; elsewhere it shared its line with the piece
+    before (创新创业载体建设成绩显著。 高端研发机构实现了从零到 ‖ 有的突破…: a wrap follows)."""
+    return k == 0 or piece.rstrip().endswith(_FINAL) or _MARK.match(piece) is not None
