@@ -228,7 +228,8 @@ def test_a_space_inside_a_printed_line_is_no_paragraph_end() -> None:
     from planwatch.parse.unwrap import unwrap
 
     lead = "创新创业载体建设成绩显著。"
-    body = ("高端研发机构实现了从零到有的突破，成立了新旧动能转换研究院，引进了交通大学新一代信息技术研究院，"
+    body = ("高端研发机构实现了从零到有的突破，成立了新旧动能转换研究院，"
+            "引进了交通大学新一代信息技术研究院，"
             "建设了全省首批创新创业共同体。科技企业孵化器建设持久发力，全区共新建一批科技企业孵化器和众创空"
             "间。企业研发平台遍地开花，技术创新中心、新型研发机构等省级以上科创平台总量持续增长。")
     first = 54 - 2 * len(lead) - 1  # the lead sentence and the body's start share the first line
