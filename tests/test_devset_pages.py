@@ -53,6 +53,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
                           ("indicators", "fully_correct_rate"): 0.87},
     "released17/policy": {("targets", "f1"): 0.76, ("tasks", "fully_correct_rate"): 0.93,
                           ("meta", "fully_correct_rate"): 0.88},
+    "released20/policy": {("targets", "f1"): 0.73, ("tasks", "fully_correct_rate"): 0.83,
+                          ("meta", "fully_correct_rate"): 0.75},
     "released19/policy": {("targets", "f1"): 0.68, ("tasks", "fully_correct_rate"): 1.0,
                           ("meta", "fully_correct_rate"): 0.57},
     "released18/policy": {("targets", "f1"): 0.79, ("tasks", "fully_correct_rate"): 0.52,

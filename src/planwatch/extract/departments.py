@@ -222,17 +222,37 @@ def _is_labelled(part: str) -> bool:
     return bool(_LEAD_LABEL.match(part) or _SUPPORT_LABEL.match(part) or _RESP_LABEL.match(part))
 
 
-def parse_note(note: str, first_leads: bool = False) -> Responsibility:
+def parse_note(note: str, first_leads: bool = False,
+               comma_leads: bool = False) -> Responsibility:
     """Read one responsibility note (without its brackets).
 
-    ``first_leads``: the document says the first department named leads (列第一位的为牵头单位).
+    ``first_leads``: the document says the first department named leads (列第一位的为牵头单位);
+    ``comma_leads``: the units before the first comma lead (第一个逗号前为牵头单位).
     """
-    res = _parse_note(note, first_leads)
+    res = _parse_note(note, first_leads, comma_leads)
     return Responsibility(list(res.lead), list(res.support), res.shared, res.deadline)
 
 
+# 第一个逗号前为牵头单位，多个牵头部门的按照职责分工负责(，下同): who leads, told by punctuation
+COMMA_LEADS = re.compile(
+    r"(?:第一个|首个)逗号(?:之)?前(?:的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)"
+    r"(?:[，,]多个牵头(?:单位|部门)的?[^，,；;）)]*)?(?:[，,]\s*(下同))?")
+
+
+def _comma_note(note: str) -> Responsibility:
+    """A note read by the comma convention: the units before the first comma lead (sharing the
+    work when several), the rest support."""
+    core = note_core(_RESP_LABEL.sub("", COMMA_LEADS.sub("", note).strip("；;，, ")))
+    head, _, tail = _guard(core).partition("，")
+    lead = split_departments(head.translate(_UNGUARD))
+    support = [n for n in split_departments(tail.translate(_UNGUARD)) if n not in lead]
+    return Responsibility(lead, support, len(lead) > 1)
+
+
 @lru_cache(maxsize=2048)
-def _parse_note(note: str, first_leads: bool) -> Responsibility:
+def _parse_note(note: str, first_leads: bool, comma_leads: bool = False) -> Responsibility:
+    if comma_leads or COMMA_LEADS.search(note):
+        return _comma_note(re.sub(r"\s+", "", note))
     note, marked = strip_convention(re.sub(r"\s+", "", note))
     note = _GLUED_LABEL.sub("；", note)  # 完成期限：5月25日前牵头单位：A责任单位：B
     reader = _Reader(first_leads or marked)

@@ -1278,7 +1278,7 @@ def _generic_only(rest: str) -> bool:
 
 
 # verbs that take the counted noun after the number as their object, met bare before it
-_BARE_ACT = re.compile(r"集聚|汇聚|聚集|挖掘|发掘|开放")
+_BARE_ACT = re.compile(r"(?:集聚|汇聚|聚集|挖掘|发掘|开放|释放)(?:[并和及与]?(?:开放|释放|发布))?")
 _BARE_ACT_END = re.compile(rf"(?:{_BARE_ACT.pattern})$")
 
 

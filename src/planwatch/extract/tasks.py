@@ -57,6 +57,7 @@ class _Measure:
     section: str | None = None
     first_leads: bool = False
     group: bool = False  # numbered （一）, which may hold items 1. 2. …
+    comma_leads: bool = False  # 第一个逗号前为牵头单位 said for the notes after (下同)
 
     @property
     def text(self) -> str:
@@ -66,7 +67,8 @@ class _Measure:
 def extract_tasks(doc: Document) -> TaskResult:
     result = TaskResult()
     carry = _convention_carried(doc.blocks)
-    for measure in _measures(doc.blocks, carry):
+    commas = _comma_carried(doc.blocks)
+    for measure in _measures(doc.blocks, carry, commas):
         for each in _noted_points(measure):
             _add_measure(each, result)
     result.tasks = _filed_by_document(result.tasks, doc.blocks)
@@ -180,7 +182,19 @@ def _convention_carried(blocks: list[Block]) -> list[bool]:
     return out
 
 
-def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Measure]:
+def _comma_carried(blocks: list[Block]) -> list[bool]:
+    """Per block: has a note said, for the notes after it, that the units before the first comma
+    lead (…；第一个逗号前为牵头单位，…，下同)?"""
+    out, on = [], False
+    for block in blocks:
+        m = departments.COMMA_LEADS.search(block.text)
+        on = on or (m is not None and m.group(1) is not None)
+        out.append(on)
+    return out
+
+
+def _measures(blocks: list[Block], carry: list[bool] | None = None,
+              commas: list[bool] | None = None) -> list[_Measure]:
     """Numbered measures with the paragraphs that continue them (until the next number)."""
     out: list[_Measure] = []
     current: _Measure | None = None
@@ -196,6 +210,7 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None) -> list[_Mea
             started.section = _title(group.head) if group is not None and not started.group \
                 and find_note(group.text) is None else section
             started.first_leads = bool(carry and i > 0 and carry[i - 1])
+            started.comma_leads = bool(commas and i > 0 and commas[i - 1])
             current = started
             out.append(current)
             group = started if started.group else group
@@ -238,7 +253,7 @@ def _noted_points(measure: _Measure) -> list[_Measure]:
         return [measure]
     section = _title(measure.head)
     return [_Measure(int(m.group(1)), m.group(2), [m.group(2)], measure.line, section,
-                     measure.first_leads) for m, _ in points]
+                     measure.first_leads, comma_leads=measure.comma_leads) for m, _ in points]
 
 
 def _closes_group(text: str, group: _Measure, measures: list[_Measure]) -> bool:
@@ -348,9 +363,10 @@ def _add_measure(measure: _Measure, result: TaskResult) -> None:
     if note is None:
         return
     first_leads = measure.first_leads or bool(departments.FIRST_LEADS.search(text))
-    res = departments.parse_note(note, first_leads)
+    commas = measure.comma_leads
+    res = departments.parse_note(note, first_leads, commas)
     for earlier in _paragraph_notes(measure, note):  # a note closing each paragraph: all share
-        more = departments.parse_note(earlier, first_leads)
+        more = departments.parse_note(earlier, first_leads, commas)
         res.lead = _union(more.lead, res.lead)
         res.support = [n for n in _union(more.support, res.support) if _key(n) not in
                        {_key(x) for x in res.lead}]
