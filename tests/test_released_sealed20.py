@@ -36,3 +36,19 @@ def test_the_comma_convention_carries_to_the_notes_after(tmp_path: Path) -> None
 def test_two_bare_verbs_lead_the_noun_after_the_number() -> None:
     cands, _ = parse_sentence("挖掘并释放不少于100个典型应用场景，赋能创业者。", framed=True)
     assert [(c.subject, c.value) for c in cands] == [("挖掘并释放典型应用场景", 100)]
+
+
+def test_a_date_beside_the_title_in_the_articles_header_dates_a_draft(tmp_path: Path) -> None:
+    page = ("<article><header class=\"policy-header\">"
+            "<h1>某区培育创业新模式行动计划（征求意见稿）</h1>"
+            "<div class=\"policy-source-bar\"><div>2026-03-13</div><div>某区</div></div></header>"
+            "<div class=\"policy-body\"><p>为推动创新创业，制定本行动计划。</p>"
+            "<h2>一、总体目标</h2><p>到2028年，全区新型经营主体突破500家。</p></div></article>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    meta = extract_file(path).meta
+    assert (meta.issued, meta.draft) == ("2026-03-13", True)
+    signed = page.replace("<p>为推动创新创业，制定本行动计划。</p>",
+                          "<p>为推动创新创业，制定本行动计划。</p><p>某区人民政府</p><p>2026年3月20日</p>")
+    path.write_text(signed, encoding="utf-8")
+    assert extract_file(path).meta.issued == "2026-03-20"  # the body's own date wins

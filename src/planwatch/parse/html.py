@@ -9,6 +9,7 @@ Tables keep their cells with rowspan/colspan expanded (the merged cell repeated)
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from planwatch.errors import DocumentError
@@ -105,31 +106,51 @@ _DOCUMENT_TITLE = re.compile(
     r"(?:[（(][^（）()]{1,20}[）)])*$")
 
 
-def _framed_title(soup: Any) -> tuple[str, int | None] | None:
+_PAGE_DATE = re.compile(r"(?<!\d)(20\d{2})-(\d{2})-(\d{2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class _Framed:
+    """The document's title (and the date printed beside it) in the article's own <header>."""
+
+    title: str
+    line: int | None
+    date: str | None
+
+
+def _framed_title(soup: Any) -> _Framed | None:
     """The page's first <h1> when it names a document: kept even where it sits in the article's
     <header> (``<article><header class="policy-header"><h1>…</h1>``), which the noise rules
-    remove with the site's own header."""
+    remove with the site's own header; with it, a lone date printed in that header."""
     h1 = soup.find("h1")
     if h1 is None:
         return None
     text = " ".join(h1.get_text(" ").split())
     if not _DOCUMENT_TITLE.search(text):
         return None
-    return text, getattr(h1, "sourceline", None)
+    header = h1.find_parent("header")
+    dates = set(_PAGE_DATE.findall(header.get_text(" "))) if header is not None else set()
+    date = "-".join(dates.pop()) if len(dates) == 1 else None
+    return _Framed(text, getattr(h1, "sourceline", None), date)
 
 
-def _title_items(soup: Any, root: Any, framed: tuple[str, int | None] | None) -> list[Item]:
-    """The page's <h1> when it sits outside the article root (a title above the article)."""
+def _title_items(soup: Any, root: Any, framed: _Framed | None) -> list[Item]:
+    """The page's <h1> when it sits outside the article root (a title above the article); a
+    date printed beside a framed title as the page's posting date (发布日期), which the meta
+    reader uses only where the body prints no date of its own."""
     h1 = soup.find("h1")
     if h1 is not None and h1 not in root.find_all("h1"):
         text, line = " ".join(h1.get_text(" ").split()), getattr(h1, "sourceline", None)
     elif h1 is None and framed is not None:
-        text, line = framed
+        text, line = framed.title, framed.line
     else:
         return []
     if not text or text in " ".join(root.get_text().split()):
         return []
-    return [Item("heading", text, level=1, line=line)]
+    items = [Item("heading", text, level=1, line=line)]
+    if h1 is None and framed is not None and framed.date is not None:
+        items.append(Item("text", f"发布日期：{framed.date}", line=line))
+    return items
 
 
 def read_html(data: bytes, name: str) -> Document:
