@@ -53,6 +53,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
                           ("indicators", "fully_correct_rate"): 0.87},
     "released17/policy": {("targets", "f1"): 0.76, ("tasks", "fully_correct_rate"): 0.93,
                           ("meta", "fully_correct_rate"): 0.88},
+    "released21/policy": {("targets", "f1"): 0.79, ("tasks", "fully_correct_rate"): 0.93,
+                          ("meta", "fully_correct_rate"): 0.85},
     "released20/policy": {("targets", "f1"): 0.73, ("tasks", "fully_correct_rate"): 0.83,
                           ("meta", "fully_correct_rate"): 0.87},
     "released19/policy": {("targets", "f1"): 0.68, ("tasks", "fully_correct_rate"): 1.0,
@@ -99,7 +101,7 @@ SOURCES = ("zhiyao87/Shanghai-Gov-Docs-Index", "changwu/pingtan-gov-zwgk-archive
            "LawRefBook/Laws", "mengke25/policy_text_frenq", "ZaynShao/energy-policy-analysis",
            "milaotou001/policy-funding-radar", "zgch1238/Huace_policy-document-analyzer",
            "JunFengXiang/electricity-policy-rag", "Caro-Li-C/opcstartup-site",
-           "l317048418-ctrl/zhengcegzt")
+           "l317048418-ctrl/zhengcegzt", "ljz060707-lang/China-Real-Estate-Policy-Database")
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

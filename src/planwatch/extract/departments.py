@@ -72,7 +72,7 @@ _DEPT_END = re.compile(
 # what a verb leaves on a name inside a list: 市国资委负责、… / 市民政局按职责组织配合
 _NAME_VERB_TAIL = re.compile(r"(?:(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:组织)?|负责|牵头)$")
 _GENERIC_UNITS = frozenset({"单位", "部门", "机构", "企业", "单位部门", "人民政府", "政府"})
-_BRACKETED = re.compile(r"[（(〈][^（）()〈〉]*[)）〉]")
+_BRACKETED = re.compile(r"[（(〈〔][^（）()〈〉〔〕]*[)）〉〕]")
 # separators inside brackets are swapped for private-use characters while a note is split
 _GUARDED = {sep: chr(0xE001 + i) for i, sep in enumerate("、，,；;及和。")}
 _GUARD = str.maketrans(_GUARDED)
@@ -249,10 +249,28 @@ def _comma_note(note: str) -> Responsibility:
     return Responsibility(lead, support, len(lead) > 1)
 
 
+_STAR = "*＊★※"
+_STARRED = re.compile(rf"(?:^|[：:、，,；;])\s*[{_STAR}]")
+
+
+def _starred_note(note: str) -> Responsibility | None:
+    """``责任单位：*县人力社保局、县科技局``: the unit marked with a star leads, the others support
+    (a note without a rule of its own: the mark is the document's way to name the lead)."""
+    names = split_departments(note_core(_RESP_LABEL.sub("", note)))
+    lead = [n.lstrip(_STAR) for n in names if n[:1] in _STAR]
+    if not lead:
+        return None
+    support = [n for n in names if n[:1] not in _STAR and n not in lead]
+    return Responsibility(lead, support, len(lead) > 1)
+
+
 @lru_cache(maxsize=2048)
 def _parse_note(note: str, first_leads: bool, comma_leads: bool = False) -> Responsibility:
     if comma_leads or COMMA_LEADS.search(note):
         return _comma_note(re.sub(r"\s+", "", note))
+    starred = _starred_note(re.sub(r"\s+", "", note)) if _STARRED.search(note) else None
+    if starred is not None:
+        return starred
     note, marked = strip_convention(re.sub(r"\s+", "", note))
     note = _GLUED_LABEL.sub("；", note)  # 完成期限：5月25日前牵头单位：A责任单位：B
     reader = _Reader(first_leads or marked)

@@ -34,7 +34,7 @@ TOP_BLOCKS = 30
 SIGNED_BLOCKS = 60
 TAIL_BLOCKS = 20
 _DOC_WORDS = (
-    "规划", "纲要", "意见", "方案", "计划", "措施", "办法", "报告", "通知", "要点", "政策",
+    "规划", "纲要", "意见", "方案", "计划", "措施", "举措", "办法", "报告", "通知", "要点", "政策",
     "条例", "规定", "细则", "指引", "规则", "准则", "指南", "公告", "决定", "解读", "解答", "清单",
     "批复", "的函", "工作安排", "纪律",
 )
@@ -532,7 +532,7 @@ def classify(title: str) -> DocType | None:
         return "evaluation_report"
     if _RULES.search(title) or _RULES_NOTICE.search(title) or _TAX_NOTICE.search(title):
         return "regulation"
-    if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|要点$|政策$|工作安排$", title) \
+    if re.search(r"(?:实施)?意见$|方案$|计划$|措施$|举措$|要点$|政策$|工作安排$", title) \
             or _WORK_REPORT.search(title):  # a 政府工作报告 sets the year's goals and work
         return "implementation_opinion"
     if re.search(r"规划|纲要", title):

@@ -102,7 +102,7 @@ def _deepest(tag: Any, need: float) -> Any:
 
 # a heading that names a document (…行动计划（2026—2028年）（征求意见稿）, …的通知)
 _DOCUMENT_TITLE = re.compile(
-    r"(?:规划|纲要|意见|方案|计划|措施|办法|条例|规定|细则|指引|通知|决定|要点|清单)"
+    r"(?:规划|纲要|意见|方案|计划|措施|举措|办法|条例|规定|细则|指引|通知|决定|要点|清单)"
     r"(?:[（(][^（）()]{1,20}[）)])*$")
 
 
@@ -118,13 +118,26 @@ class _Framed:
     date: str | None
 
 
+def _site_meta(soup: Any, name: str) -> str | None:
+    """A government site's article metadata (``<meta name="ArticleTitle" content="…">``, the
+    national metadata scheme for government web pages)."""
+    tag = soup.find("meta", attrs={"name": re.compile(rf"^{name}$", re.I)})
+    content = " ".join(str(tag.get("content") or "").split()) if tag is not None else ""
+    return content or None
+
+
 def _framed_title(soup: Any) -> _Framed | None:
     """The page's first <h1> when it names a document: kept even where it sits in the article's
     <header> (``<article><header class="policy-header"><h1>…</h1>``), which the noise rules
-    remove with the site's own header; with it, a lone date printed in that header."""
+    remove with the site's own header; with it, a lone date printed in that header. Without an
+    <h1>, the site's ``ArticleTitle`` metadata when it names a document (with ``PubDate``)."""
     h1 = soup.find("h1")
     if h1 is None:
-        return None
+        title = _site_meta(soup, "ArticleTitle")
+        if title is None or not _DOCUMENT_TITLE.search(title):
+            return None
+        posted = _PAGE_DATE.search(_site_meta(soup, "PubDate") or "")
+        return _Framed(title, None, "-".join(posted.groups()) if posted else None)
     text = " ".join(h1.get_text(" ").split())
     if not _DOCUMENT_TITLE.search(text):
         return None
