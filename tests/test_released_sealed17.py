@@ -237,3 +237,11 @@ def test_a_space_inside_a_printed_line_is_no_paragraph_end() -> None:
     rest = body[first // 2:]
     pieces += [rest[i:i + 27] for i in range(0, len(rest), 27)]
     assert unwrap(" ".join(pieces)) == [lead + body]
+
+
+def test_purchases_replacements_and_phase_outs_counted_by_year(tmp_path: Path) -> None:
+    found = _targets(tmp_path, "到2027年新购置环卫作业车41辆，其中2024年23辆、2025年9辆、"
+                               "2026年5辆、2027年4辆；淘汰国三及以下排放标准柴油货车350辆。")
+    assert [(v, u, y) for _, v, u, y, _ in found][:5] == [
+        (41, "辆", 2027), (23, "辆", 2024), (9, "辆", 2025), (5, "辆", 2026), (4, "辆", 2027)]
+    assert (350, "辆") in [(v, u) for _, v, u, _, _ in found]
