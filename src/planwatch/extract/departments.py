@@ -141,6 +141,8 @@ def _blank_dashes(cell: str) -> str:
 def _lines_to_list(text: str) -> str:
     """Units set one per line in a cell (区生态环境局 ‖ 各街镇) as a list; a name cut short by the
     cell's width (区机关事务管理 ‖ 服务中心: no unit yet) runs on into the next line."""
+    if "\n" not in text:
+        return text
     names: list[str] = []
     for line in text.split("\n"):
         piece = line.strip()
@@ -159,9 +161,7 @@ _ALIAS = re.compile(r"[（(〈](?:[^（）()〈〉]*(?:简称|下同)|含)[^（�
 def split_departments(text: str) -> list[str]:
     """'市发展改革委、市工业和信息化局及市财政局' → three names as printed (no trailing 等)."""
     out = []
-    if "\n" in text:
-        text = _lines_to_list(text)
-    for part in _SPLIT.split(_guard(text)):
+    for part in _SPLIT.split(_guard(_lines_to_list(text))):
         for piece in _split_he(part):
             name = _TRAILING_ETC.sub("", re.sub(r"\s+", "", piece)).strip("。.：: ")
             name = _NAME_VERB_TAIL.sub("", name) if len(name) > 4 else name
@@ -266,12 +266,13 @@ def _starred_note(note: str) -> Responsibility | None:
 
 @lru_cache(maxsize=2048)
 def _parse_note(note: str, first_leads: bool, comma_leads: bool = False) -> Responsibility:
+    note = re.sub(r"\s+", "", note)
     if comma_leads or COMMA_LEADS.search(note):
-        return _comma_note(re.sub(r"\s+", "", note))
-    starred = _starred_note(re.sub(r"\s+", "", note)) if _STARRED.search(note) else None
+        return _comma_note(note)
+    starred = _starred_note(note) if _STARRED.search(note) else None
     if starred is not None:
         return starred
-    note, marked = strip_convention(re.sub(r"\s+", "", note))
+    note, marked = strip_convention(note)
     note = _GLUED_LABEL.sub("；", note)  # 完成期限：5月25日前牵头单位：A责任单位：B
     reader = _Reader(first_leads or marked)
     for part in _parts(note):  # a rider (各县区均需落实，下同) is dropped clause by clause
@@ -404,8 +405,7 @@ def read_columns(lead: str, support: str, responsible: str,
                  first_leads: bool = False, main: str = "") -> Responsibility:
     """Cells of a 任务分工 table: 牵头单位 / 主责单位 / 配合单位 / 责任单位 columns (any may be
     empty; a cell of dashes, ``——``, is empty)."""
-    lead, support, responsible, main = (_lines_to_list(_blank_dashes(c)) if "\n" in c
-                                        else _blank_dashes(c)
+    lead, support, responsible, main = (_lines_to_list(_blank_dashes(c))
                                         for c in (lead, support, responsible, main))
     if main.strip():  # 牵头部门 ‖ 主责单位: the unit mainly responsible leads as well
         lead = f"{lead}、{main}" if lead.strip() else main

@@ -510,6 +510,7 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
                 caption: str | None = None) -> list[Task]:
     out: list[Task] = []
     section: str | None = caption
+    breaks = _with_breaks(block)
     for row in rows:
         title = re.sub(r"\s+", "", _cell(row, cols, "title"))
         if "group" in cols:  # the rows' own work, under the merged task name
@@ -518,7 +519,7 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
         title = title.lstrip("*＊※")  # 打*的为具体项目: the mark is not part of the title
         if not title:
             continue
-        units = _with_breaks(block, row)  # 区生态环境局 ‖ 各街镇: one unit per line of a cell
+        units = breaks.get(row, row)  # 区生态环境局 ‖ 各街镇: one unit per line of a cell
         res = departments.read_columns(_cell(units, cols, "lead"), _cell(units, cols, "support"),
                                        _cell(units, cols, "responsible"), first_leads,
                                        main=_cell(units, cols, "main"))
@@ -537,15 +538,14 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
     return out
 
 
-def _with_breaks(block: Block, row: tuple[str, ...]) -> tuple[str, ...]:
-    """The row's cells with their line breaks, where the reader kept them."""
+def _with_breaks(block: Block) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each row's cells with their line breaks, where the reader kept them (the first of equal
+    rows)."""
     broken: tuple[tuple[str, ...], ...] = getattr(block, "broken_rows", ())
-    if not broken:
-        return row
-    try:
-        return broken[block.rows.index(row)]
-    except (ValueError, IndexError):
-        return row
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for row, cells in zip(block.rows, broken, strict=False):
+        out.setdefault(row, cells)
+    return out
 
 
 def _only_title(row: tuple[str, ...], cols: dict[str, int]) -> bool:

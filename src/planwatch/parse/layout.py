@@ -202,11 +202,12 @@ def _text_block(item: Item, text: str) -> Block | None:
     return Block("paragraph", text, line=item.line, page=item.page)
 
 
-def _cell_text(cell: str) -> str:
-    """A cell whose text broke over several lines: parts joined without a gap between Chinese."""
+def _joined(parts: list[str]) -> str:
+    """A cell whose text broke over several lines: its normalised parts joined without a gap
+    between Chinese."""
     out = ""
-    for part in cell.split("\n"):
-        out = join_parts(out, normalize_line(part))
+    for part in parts:
+        out = join_parts(out, part)
     return out
 
 
@@ -217,24 +218,21 @@ def table_items(item: Item) -> list[Block]:
         texts = [part for row in item.rows for cell in row for part in cell.split("\n")]
         out = [classify_text(Item("text", t, line=item.line, page=item.page)) for t in texts]
         return [b for b in out if b is not None]
-    rows = [[_cell_text(c) for c in row] for row in item.rows]
+    parts = [[[normalize_line(p) for p in cell.split("\n")] for cell in row] for row in item.rows]
+    rows = [[_joined(cell) for cell in row] for row in parts]
     if not any(any(c for c in row) for row in rows):
         return []
     block = table_block(rows, line=item.line, page=item.page)
     row_lines = tuple(item.row_lines) if len(item.row_lines) == len(block.rows) else ()
     broken: tuple[tuple[str, ...], ...] = ()
-    if any("\n" in c for raw in item.rows for c in raw):
-        broken = tuple(tuple(_cell_lines(c) for c in raw) for raw, row
-                       in zip(item.rows, rows, strict=True) if any(c.strip() for c in row))
+    if any(len(cell) > 1 for row in parts for cell in row):  # a cell with its line breaks
+        broken = tuple(tuple("\n".join(x for x in cell if x) for cell in cells)
+                       for cells, row in zip(parts, rows, strict=True)
+                       if any(c.strip() for c in row))
     if not row_lines and not broken:
         return [block]
     return [TableBlock(block.kind, block.text, block.rows, line=block.line, page=block.page,
                        row_lines=row_lines, broken_rows=broken)]
-
-
-def _cell_lines(cell: str) -> str:
-    """A cell's lines, each normalised, kept apart by newlines."""
-    return "\n".join(x for x in (normalize_line(part) for part in cell.split("\n")) if x)
 
 
 # the document's own title as its first line: no sentence mark, ends in a document word

@@ -313,7 +313,7 @@ _WRAPPED_PAGE = 150  # characters: a line shorter than this is no page of wrappe
 def _paragraphs(raw: str) -> list[str]:
     """A page flattened into one line cut back into its paragraphs (a blank line between them,
     all on the line's number): by its wraps when they were kept as spaces, else by its marks."""
-    paras = unwrap(raw) if len(raw) >= _WRAPPED_PAGE else None
+    paras = unwrap(raw)  # (the caller passes lines of at least _WRAPPED_PAGE characters)
     if paras is None:
         if len(raw) <= LONG_LINE:
             return [raw]

@@ -50,28 +50,23 @@ def unwrap(line: str) -> list[str] | None:
     if line.count(" ") + line.count("\u3000") < _MIN_PIECES - 1:
         return None  # most lines hold no space at all
     pieces = _WRAP.split(line)
-    width = _page_width([_width(p) for p in pieces])
+    widths = [_width(p) for p in pieces]
+    width = _page_width(widths)
     if width is None:
         return None
     out: list[str] = []
     current = ""
     for k, piece in enumerate(pieces):
         current += piece
-        nxt = pieces[k + 1] if k + 1 < len(pieces) else ""
-        if not nxt or _MARK.match(nxt) or (_width(piece) < width - _SLACK and _ends(piece, k)
-                                           and not _same_line(piece, nxt, width)):
+        if k + 1 == len(pieces) or _MARK.match(pieces[k + 1]) \
+                or (widths[k] < width - _SLACK and _ends(piece, k)
+                    and widths[k] + 1 + widths[k + 1] > width + _SLACK):
             out.append(current.strip())
             current = ""
     return [p for p in out if p]
 
 
 _FINAL = tuple("。；！？：）〕」”】")
-
-
-def _same_line(piece: str, nxt: str, width: int) -> bool:
-    """The piece and the next fit on one line together: the space between them was printed
-    inside the line (创新创业载体建设成绩显著。 高端研发机构实现了从零到), not a line's end."""
-    return _width(piece) + 1 + _width(nxt) <= width + _SLACK
 
 
 def _ends(piece: str, k: int) -> bool:
