@@ -53,6 +53,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
                           ("indicators", "fully_correct_rate"): 0.87},
     "released17/policy": {("targets", "f1"): 0.78, ("tasks", "fully_correct_rate"): 0.93,
                           ("meta", "fully_correct_rate"): 0.88},
+    "released22/policy": {("targets", "f1"): 0.90, ("tasks", "fully_correct_rate"): 0.97,
+                          ("meta", "fully_correct_rate"): 0.5},
     "released21/policy": {("targets", "f1"): 0.79, ("tasks", "fully_correct_rate"): 0.93,
                           ("meta", "fully_correct_rate"): 0.85},
     "released20/policy": {("targets", "f1"): 0.73, ("tasks", "fully_correct_rate"): 0.83,

@@ -41,8 +41,11 @@ def test_read_as_commitments(sentence: str, expected: list[tuple[object, ...]]) 
     assert _rows(sentence) == expected
 
 
-def test_money_with_its_unit_left_out_is_not_a_count() -> None:
-    assert _rows("到2030年，软件产业营业收入突破800亿，") == []
+def test_money_with_its_unit_left_out_is_in_yuan_not_a_count() -> None:
+    # (income, output, value: 元 as every reader takes it; a vaguer 规模 stays unread)
+    assert _rows("到2030年，软件产业营业收入突破800亿，") == [
+        ("软件产业营业收入", ">=", 800, "亿元", "level")]
+    assert _rows("到2030年，产业规模突破800亿，") == []
 
 
 def test_an_amount_that_sizes_a_task_is_a_target_dated_to_the_issue_year() -> None:

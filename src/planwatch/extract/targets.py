@@ -376,6 +376,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
     para_date: int | None = None  # a window or deadline opening an earlier sentence: its year
     shares: list[str] = []  # the subjects of the shares the sentences before named
     forecast = False  # a 预计… sentence runs on past its ；
+    at: list[int] = []  # where each target's number stands in the paragraph
     for offset, raw in split_sentences(para.text):
         sentence = blank_list_mark(raw)  # 3.2026年11月底前: item 3, then its date
         estimated, forecast = forecast, forecast_runs_on(sentence, forecast)
@@ -416,6 +417,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
             if cand.baseline is not None:  # 从12.5%提高到18%
                 base_year = cand.baseline_year or (period.start - 1 if period.start else None)
                 base = Baseline(year=base_year, value=cand.baseline)
+            at.append(offset + cand.number_at)
             out.append(Target(
                 subject=subject, value=cand.value, value_max=cand.value_max, unit=cand.unit or None,
                 year=year, period=kind_period, comparator=cand.comparator,
@@ -427,7 +429,21 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
                     "unparsed-number", {"text": sentence[m.start:m.end]}, variant="prose",
                     severity=Severity.INFO, line=para.line_at(offset + m.start),
                     context=sentence.strip()[:120]))
-    return out
+    return _head_restated(para.text, out, at)
+
+
+# 3.培育一百家领军企业：孵化出100家以上…企业: the item's heading sums up the goal its text states
+_HEAD_COLON = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十]{1,3}[)）])\s*[^。；：:，,]{2,30}[：:]")
+
+
+def _head_restated(text: str, out: list[Target], at: list[int]) -> list[Target]:
+    head = _HEAD_COLON.match(text)
+    if head is None or len(out) < 2:
+        return out
+    body = [t for t, a in zip(out, at, strict=True) if a >= head.end()]
+    return [t for t, a in zip(out, at, strict=True) if a >= head.end() or not any(
+        b.value == t.value and b.unit == t.unit for b in body)]
 
 
 def _past_part(para: Para, period: Period) -> Para:

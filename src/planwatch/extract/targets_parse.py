@@ -23,7 +23,8 @@ _UNITS = sorted(
      "宗", "亿平方米", "万辆", "万艘", "尾", "万尾", "万头", "头", "万只", "万株", "株", "批次",
      "课时", "学时", "台（套）", "台(套)", "万台（套）", "万台(套)", "个（套）", "千瓦时/百公里",
      "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万千瓦时", "颗", "万颗", "发", "亿斤",
-     "万亿斤", "万斤", "斤", "亿亩", "万吨/年", "亿立方米/年", "亿立方米", "亿千瓦", "周", "亿吨"],
+     "万亿斤", "万斤", "斤", "亿亩", "万吨/年", "亿立方米/年", "亿立方米", "亿千瓦", "周", "亿吨",
+     "EFLOPS", "PFLOPS", "PB", "EB", "TB", "P"],  # 算力规模超5000P (not 100PB of storage)
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -46,6 +47,9 @@ _SCALED = re.compile(
     r"(?=\s*(?:[，,。；;、）)（(]|以上|左右|$))")
 _MONEYISH = re.compile(
     r"产值|收入|营收|销售|投资|投入|金额|资金|融资|规模|总值|增加值|GDP|额|效益|利润|税")
+# an amount whose 元 is left out (营业收入超1000万): the clause names money for certain
+_MONEY = re.compile(
+    r"产值|收入|营收|销售额|投资额?$|融资额?$|利润|税收|增加值|GDP|总值|金额|交易额|成交额|营业额|出口额")
 _FLOOR_WORD = re.compile(r"(?:不少于|不低于|至少|超过|超|逾|近|约)\s*$")  # 投放不少于250台…
 _TOTAL = re.compile(r"总数|总量|数量|规模|比重|占比|比例|率")
 _CJK_START = re.compile(r"\s*[\u4e00-\u9fff]")
@@ -71,7 +75,8 @@ INCREMENT_VERBS = (
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|用地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
-    rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+(?:或(?:{INCREMENT_VERBS})+)*")
+    rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+(?:或(?:{INCREMENT_VERBS})+)*"
+    r"(?:出(?![口台版让资境海行租售现产品]))?")  # 孵化出100家…企业: the verb and its complement
 _SCOPE = re.compile(
     r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|(?:到|至)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|期末|末)?|(?:到|至|在)?规划期(?:末|内)|在?全市|在?全区"
     r"|在?全县|在?全省|我市|我区|我省|我县|本市|本区|本县|本省|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
@@ -180,6 +185,7 @@ _PROGRAMME_NAME = re.compile(r"[^，。；、和]{0,12}?(?:行动计划|计划|�
 _TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
 # 开办时间压缩至5个工作日以内: a time to cut down to is a goal, not a rule's time limit
 _CUT_TO = re.compile(r"(?:压缩|缩短|压减|减少|降低|控制)(?:至|到|在)\s*$")
+_CUT_FROM = re.compile(r"\s*(?:压缩|缩短|压减|减少|降低)(?:至|到)")  # 由60个工作日压缩至40个
 
 
 # 年产30万吨的项目 names a plant by its size; 形成/具备年产…能力 is what a plan builds up
@@ -204,7 +210,7 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
                 and not _COUNTED_ACRONYM.search(before + sentence[start:end])):
         return True  # a Latin letter: a name (C919, G60), not 集聚OPC5000家: OPCs counted
     if (_TIME_LIMIT.match(sentence, end) or sentence[start:end].endswith("工作日")) \
-            and not _CUT_TO.search(before):
+            and not _CUT_TO.search(before) and not _CUT_FROM.match(sentence, end):
         return True  # 在30个工作日内 / 3个月内: a time limit, not a count
     if sentence[start:end].endswith("人") and after.startswith(("大型", "级", "规模", "间")):
         return True  # 打造岛北8万人大型开放空间 / 2人间病房: a place's capacity, not a count
@@ -225,7 +231,12 @@ def _comparator_after(sentence: str, end: int) -> tuple[str | None, int]:
     for word, comp in _AFTER:
         if stripped.startswith(word):
             return comp, end + (len(rest) - len(stripped)) + len(word)
+    if _WITHIN.match(rest):  # 压缩至1个工作日内 / 3个月内: within
+        return "<=", end + 1
     return None, end
+
+
+_WITHIN = re.compile(r"内(?:[，,。；;）)]|$)")
 
 
 _ENTER = re.compile(r"(?:进入|跻身|入选|位列|迈入|进|入围|保持)[^，。；]{0,14}$")
@@ -339,21 +350,27 @@ def _ratio_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mention
 
 def _scaled_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Counts printed without a measure word (用户突破1.2亿, 人员超600万): value in units, no unit.
-    An amount of money with its 元 left out (产值突破100亿) is not read: its unit is unknown."""
+    An amount of money with its 元 left out (营业收入超1000万, 产值突破100亿) is in 万元/亿元 when
+    the clause names income, output or value; a vaguer money word (规模, 效益) is not read."""
     out: list[Mention] = []
     if "万" not in sentence and "亿" not in sentence:
         return out
     for m in _SCALED.finditer(sentence):
         start = m.start("a")
         clause = sentence[max(sentence.rfind(c, 0, start) for c in "，,；;。") + 1:start]
-        if _MONEYISH.search(clause) or _excluded(sentence, start, m.end()):
+        if _excluded(sentence, start, m.end()):
             continue
-        value = parse_number(m.group("a") + m.group("scale"))
+        unit = ""
+        if _MONEYISH.search(clause):
+            if not _MONEY.search(clause):
+                continue
+            unit = m.group("scale") + "元"  # 总营业收入超1000万: yuan, as every reader takes it
+        value = float(m.group("a")) if unit else parse_number(m.group("a") + m.group("scale"))
         if value is None:
             continue
         comp, end = _comparator_after(sentence, m.end())
         comp = comp or comparator_before(sentence[:start]) or "="
-        out.append(Mention(start, end, value, None, "", comp))
+        out.append(Mention(start, end, value, None, unit, comp))
         taken.append((start, m.end()))
     return out
 
@@ -724,11 +741,28 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
             k += 1
         carried = state.verb if state.triggered else ""
     _fill_ellipsis(cands)
+    _attribute_of_last(cands)
     _modal_apart(cands)
     _making_up(sentence, cands)
     cands = [c for c in cands if len(_DECIMALS.findall(c.subject)) < 2]  # table cells' figures
     _listed_classes(sentence, cands)
     return _share_class_head(sentence, cands), unparsed
+
+
+# 建设9个集聚区，总面积1.8万平方米: an attribute on its own is the attribute of what was just
+# counted
+_ATTRIBUTE = re.compile(r"(?:总|合计|累计)?(?:建筑|占地|使用|经营)?(?:面积|规模|投资额?)")
+_COUNTED = frozenset({"个", "家", "座", "处", "所", "栋", "幢", "套", "项"})
+
+
+def _attribute_of_last(cands: list[Candidate]) -> None:
+    for before, cand in itertools.pairwise(cands):
+        lead = _LEAD_VERB.match(cand.subject)
+        bare = cand.subject[lead.end():] if lead else cand.subject
+        if before.unit in _COUNTED and cand.unit not in _COUNTED and _ATTRIBUTE.fullmatch(bare):
+            head = _LEAD_VERB.match(before.subject)
+            noun = before.subject[head.end():] if head else before.subject
+            cand.subject, cand.kind = noun + bare, "level"
 
 
 # 布局建设3家A、3家B、30家C，构建…“331”实验室体系: the counts are what the system is made of
@@ -1007,7 +1041,7 @@ def _stop(sentence: str, ms: list[Mention], k: int, clause_end: int) -> int:
 
 
 _FROM = re.compile(r"[从由]\s*(?:(?P<y>\d{4})\s*年(?:底|末)?的?)?\s*$")
-_TO = re.compile(r"^\s*(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|降)[到至]"
+_TO = re.compile(r"^\s*(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|降|压缩|缩短|压减)[到至]"
                  r"\s*(?:\d{4}\s*年(?:底|末)?的?)?\s*$")
 
 

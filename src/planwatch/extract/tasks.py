@@ -30,6 +30,7 @@ from planwatch.parse.document import Block, Document
 _CN = "一二三四五六七八九十百零〇两"
 _MEASURE = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[)）]\s*(.*)$", re.S)
 _ITEM = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.*)$", re.S)
+_ARTICLE = re.compile(rf"^第([{_CN}\d]+)条\s*(.*)$", re.S)  # 第三条 人才支持: a 若干措施 article
 _SUB_POINT = re.compile(r"^[（(]\d{1,2}[)）]")
 _TOP_HEADING = re.compile(rf"^(?:第[{_CN}\d]+[章节部分篇]|[{_CN}]+、)")
 _NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{0,24}[)）]){2,300}?)[)）]")
@@ -57,6 +58,7 @@ class _Measure:
     section: str | None = None
     first_leads: bool = False
     group: bool = False  # numbered （一）, which may hold items 1. 2. …
+    article: bool = False  # 第N条, which may hold items （一）（二）…
     comma_leads: bool = False  # 第一个逗号前为牵头单位 said for the notes after (下同)
 
     @property
@@ -199,6 +201,7 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None,
     out: list[_Measure] = []
     current: _Measure | None = None
     group: _Measure | None = None  # the （一） whose items 1. 2. … follow
+    article: _Measure | None = None  # the 第N条 whose items （一）（二）… follow
     chapter: _Measure | None = None  # a chapter heading, a measure while no measure opens in it
     section: str | None = None
     for i, block in enumerate(blocks):
@@ -209,6 +212,10 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None,
             # section; a measure of its own (（一）, or a chapter's) has the chapter
             started.section = _title(group.head) if group is not None and not started.group \
                 and find_note(group.text) is None else section
+            if started.article:
+                article, group = started, None
+            elif started.group and article is not None and find_note(article.text) is None:
+                started.section = _title(article.head)  # 第三条 人才支持 ‖ （一）…（责任单位：A）
             started.first_leads = bool(carry and i > 0 and carry[i - 1])
             started.comma_leads = bool(commas and i > 0 and commas[i - 1])
             current = started
@@ -221,8 +228,10 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None,
         elif block.kind == "table" or _TOP_HEADING.match(text) or block.kind == "heading":
             if current is not None and current is chapter and len(current.parts) > 1:
                 out.append(current)  # a chapter with no measures of its own but a note
-            current = group = chapter = None
-            section = _section_title(text) if block.kind != "table" else section
+            current = group = chapter = article = None
+            # the document's own title (its first block, unnumbered) names no section
+            titled = i == 0 and not _TOP_HEADING.match(text)
+            section = _section_title(text) if block.kind != "table" and not titled else section
             head = _CHAPTER_NUMBER.match(text) if block.kind != "table" else None
             value = parse_number(head.group(1)) if head else None
             if head and value is not None and value == int(value) and value >= 1:
@@ -274,13 +283,14 @@ def _section_title(text: str) -> str:
 
 
 def _start(text: str, line: int | None) -> _Measure | None:
-    m = _MEASURE.match(text) or _ITEM.match(text)
+    m = _MEASURE.match(text) or _ITEM.match(text) or _ARTICLE.match(text)
     if not m:
         return None
     value = parse_number(m.group(1))
     if value is None or value != int(value) or value < 1:
         return None
-    return _Measure(int(value), m.group(2), [m.group(2)], line, group=m.re is _MEASURE)
+    return _Measure(int(value), m.group(2), [m.group(2)], line, group=m.re is _MEASURE,
+                    article=m.re is _ARTICLE)
 
 
 _CHAPTER_NUMBER = re.compile(rf"^([{_CN}]+)、\s*(.*)$", re.S)
@@ -354,7 +364,8 @@ def _last_note(measure: _Measure) -> str | None:
             m = _LABELLED.search("".join(part.split()))
             if m:
                 return m.group(0).rstrip("。；;")
-    return _bare_note(text)
+    # 第十四条 …为镇人民政府（街道办事处）。: an article's bracket of names is part of its rule
+    return None if measure.article else _bare_note(text)
 
 
 def _add_measure(measure: _Measure, result: TaskResult) -> None:

@@ -181,7 +181,12 @@ def should_join(prev: Block, nxt: Block) -> bool:
     a, b = prev.text, nxt.text
     return not (ends_sentence(a) or is_caption(a) or is_title_like(a) or starts_block(b)
                 or is_formal_line(a) or is_formal_line(b) or _ENDS_WITH_NOTE.search(a)
-                or _NOTE_AFTER_SENTENCE.search(a))
+                or _NOTE_AFTER_SENTENCE.search(a) or _ARTICLE.match(a) or _ARTICLE.match(b))
+
+
+# 第二条 算力、语料和模型调用支持 ‖ 对经认定的…: an article's heading, and the article after a
+# paragraph, stand on their own
+_ARTICLE = re.compile(rf"^第[{_CN}\d]+条(?![件例款])")
 
 
 def classify_text(item: Item) -> Block | None:

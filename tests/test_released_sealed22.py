@@ -1,0 +1,103 @@
+"""Shapes met in sealed set 22 and released set 20 (issue 7), each written for the test, never a
+copy of a set text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planwatch.extract.departments import split_departments
+from planwatch.extract.files import extract_file
+from planwatch.model.plan import Plan
+
+
+def _plan(tmp_path: Path, text: str, name: str = "doc.txt") -> Plan:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path)
+
+
+def _targets(plan: Plan) -> list[tuple[str, float, str | None, str]]:
+    return [(t.subject, t.value, t.unit, t.comparator) for t in plan.targets]
+
+
+def test_income_without_yuan_is_in_wan_yuan(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "某市支持创业发展行动方案\n一、发展目标\n"
+                           "到2026年底，园区总营业收入超800万，出口额突破3亿。用户规模超500万。\n")
+    got = _targets(plan)
+    assert ("园区总营业收入", 800.0, "万元", ">=") in got
+    assert ("出口额", 3.0, "亿元", ">=") in got
+    assert not any(t[0].startswith("用户规模") for t in got)  # a vague word: unit unknown
+
+
+def test_a_time_cut_down_to_is_a_goal_within_it(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "某市优化服务行动方案\n二、重点任务\n"
+                           "1.简化流程。设立服务专区，审批时限压缩至2个工作日内；推行一窗办理。\n"
+                           "2.提速审评。注册审评时限由90个工作日压缩至50个工作日。\n")
+    got = _targets(plan)
+    assert ("审批时限", 2.0, "个工作日", "<=") in got
+    assert next(t for t in plan.targets if t.subject == "注册审评时限").value == 50.0
+
+
+def test_floor_words_after_an_act_of_opening_are_work_to_do(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "某区支持创新发展若干措施\n一、场景开放。\n"
+                           "梳理场景清单，挖掘并释放不少于60个典型应用场景，赋能创业者。\n")
+    assert ("挖掘并释放典型应用场景", 60.0, "个", ">=") in _targets(plan)
+
+
+def test_an_article_heading_stands_apart_and_its_noted_items_are_its_tasks(
+        tmp_path: Path) -> None:
+    plan = _plan(tmp_path, (
+        "<article><h1>某区支持创业发展若干措施（试行）</h1>"
+        "<p>第一条 办公空间支持</p>"
+        "<p>为经认定的创业主体提供专属空间，配套一站式服务。<span>（责任单位：区科技局、各社区）</span></p>"
+        "<p>第二条 算力、数据和模型支持</p>"
+        "<p>对经认定的主体，按实际成本的一定比例给予支持。<span>（责任单位：区科技局）</span></p>"
+        "<p>第三条 人才支持</p>"
+        "<p>（一）青年人才专项。对新引进青年人才给予入户补贴。<span>（责任单位：区人力资源局）</span></p>"
+        "<p>（二）菁英奖励。对人才团队赋予举荐权。<span>（责任单位：区人才工作局、区投资促进局）</span></p>"
+        "<p>第四条 出海支持</p>"
+        "<p>提供一站式出海服务。<span>（责任单位：区企业服务中心）</span></p>"
+        "</article>"), "page.html")
+    got = [(t.number, t.section, t.title, t.lead) for t in plan.tasks]
+    assert got == [
+        (1, None, "办公空间支持", ["区科技局", "各社区"]),
+        (2, None, "算力、数据和模型支持", ["区科技局"]),
+        (1, "人才支持", "青年人才专项", ["区人力资源局"]),
+        (2, "人才支持", "菁英奖励", ["区人才工作局", "区投资促进局"]),
+        (4, None, "出海支持", ["区企业服务中心"]),
+    ]
+
+
+def test_an_articles_bracket_of_names_is_no_note(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "某省关于加强专业镇建设的指导意见\n第三章 申报与认定\n"
+                           "第十四条 专业镇申报主体为镇人民政府（街道办事处）。\n"
+                           "第十五条 申请认定需要满足以下条件。\n")
+    assert plan.tasks == []
+
+
+def test_a_unit_named_for_city_operations_is_one_unit() -> None:
+    assert split_departments("市发展改革委、市市场监管局、市城市运行和政务服务办") == [
+        "市发展改革委", "市市场监管局", "市城市运行和政务服务办"]
+
+
+def test_an_attribute_on_its_own_belongs_to_what_was_just_counted(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "某市创新创业工作方案\n一、总体目标\n"
+                           "力争用1年时间建设6个创新创业集聚区，总面积1.2万平方米，实现精准培育。\n")
+    got = {t.subject: (t.value, t.unit, t.kind) for t in plan.targets}
+    assert got["创新创业集聚区总面积"] == (1.2, "万平方米", "level")
+
+
+def test_a_verb_with_its_complement_leads_the_noun_after_the_count(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "某市支持创业发展行动方案\n一、目标\n力争实现以下目标：\n"
+                           "3.培育五十家领军企业：孵化出50家以上具有高成长性、"
+                           "在细分领域居于前列的创业企业。\n")
+    assert _targets(plan) == [
+        ("孵化出具有高成长性、在细分领域居于前列的创业企业", 50.0, "家", ">=")]
+
+
+def test_computing_power_counts_in_p_and_storage_in_pb(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "某省算力发展行动方案\n二、任务\n1.构建算力体系。"
+                           "到2027年调度算力规模超3000P，数据存储容量达到200PB。\n")
+    got = {t.subject: (t.value, t.unit) for t in plan.targets}
+    assert got["调度算力规模"] == (3000.0, "P")
+    assert got["数据存储容量"] == (200.0, "PB")
