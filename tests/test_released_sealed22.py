@@ -101,3 +101,57 @@ def test_computing_power_counts_in_p_and_storage_in_pb(tmp_path: Path) -> None:
     got = {t.subject: (t.value, t.unit) for t in plan.targets}
     assert got["调度算力规模"] == (3000.0, "P")
     assert got["数据存储容量"] == (200.0, "PB")
+
+
+NATIONAL_PLAN = """关于印发《某领域体系建设“十五五”规划》的通知(发改能源〔2026〕123号)
+[第 1 页]
+某领域体系建设“十五五”规划
+一、总体要求
+主要目标是：2030 年初步建成新型体系。综合生产能力达到 12 亿吨标准煤，风电和太阳能发电装机比重超过
+[第 2 页]
+50%、成为电力装机主体。
+二、主要任务
+全面推广智能有序充电，扩大车网互动规模化应用范围，2030年车网互动聚合可调充电规模达到3000万千瓦左右。
+"""
+
+
+def test_a_central_notice_number_after_the_title_and_page_marks_inside_a_sentence(
+        tmp_path: Path) -> None:
+    plan = _plan(tmp_path, NATIONAL_PLAN)
+    meta = plan.meta
+    assert (meta.title, meta.region, meta.region_level, meta.doc_number) == (
+        "某领域体系建设“十五五”规划", "全国", "national", "发改能源〔2026〕123号")
+    got = {t.subject: (t.value, t.unit, t.comparator) for t in plan.targets}
+    assert got["综合生产能力"] == (12.0, "亿吨标准煤", "=")
+    assert got["风电和太阳能发电装机比重"] == (50.0, "%", ">=")  # across the page mark
+    # a year of the plan opening the clause dates the level it reaches; 可调 is no 'may'
+    assert got["车网互动聚合可调充电规模"] == (3000.0, "万千瓦", "~")
+
+
+def test_a_year_opening_the_goals_dates_them_even_against_the_last_plan(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, (
+        "国家能源局关于印发《某区域煤层气增储上产行动方案（2026—2030年）》的通知\n一、总体要求\n"
+        "主要目标是：2030 年基本建成供应体系。区域产量达到 90 亿立方米。\n"
+        "2030年，区域探明地质储量较“十四五”末增加3000亿立方米以上，深层产量80亿立方米以上。\n"
+        "二、主要任务\n完善产能储备政策，2030 年形成 2 亿吨/年以上的产能储备。\n"
+        "推动60万千瓦以上现役机组节能改造，改造后机组供电煤耗降低3克标准煤/千瓦时以上。\n"))
+    got = {t.subject: (t.value, t.unit, t.year) for t in plan.targets}
+    assert got["区域产量"] == (90.0, "亿立方米", 2030)
+    assert got["区域探明地质储量较“十四五”末增加"] == (3000.0, "亿立方米", 2030)
+    assert got["深层产量"] == (80.0, "亿立方米", 2030)
+    assert got["形成产能储备"] == (2.0, "亿吨/年", 2030)
+    assert got["改造后机组供电煤耗降低"][:2] == (3.0, "克标准煤/千瓦时")
+    assert not any(t.unit == "万千瓦" for t in plan.targets)  # 60万千瓦以上机组: which ones
+
+
+def test_a_year_opening_a_past_paragraph_of_an_undated_text_stays_past(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "某省关于加快科技创新的若干政策意见政策解读\n一、背景\n"
+                           "2008年，全省孵化器在孵企业达到2万家，累计毕业企业1万家。\n")
+    assert all(t.year != 2008 for t in plan.targets)  # no year of its own: not dated by it
+
+
+def test_a_size_each_counted_thing_must_have_is_part_of_what_is_counted(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "某市人工智能创业行动方案\n一、目标\n到2027年底，建成超8家面积均不少于"
+                           "2万平方米、集聚效应明显、全国领先的创业社区，培育超千家创业企业。\n")
+    assert _targets(plan) == [("建成创业社区", 8.0, "家", ">="),
+                              ("培育创业企业", 1000.0, "家", ">=")]

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from planwatch.actions import extract_file
+from planwatch.parse import read_document
+from planwatch.parse.document import Block
 from planwatch.parse.spaced_table import header_cells
 
 PLAN = """某市国民经济和社会发展第十五个五年规划纲要
@@ -153,3 +155,69 @@ def test_a_header_cell_broken_after_its_slash_is_one_column(tmp_path: Path) -> N
     gdp = rows["地区生产总值增长"]
     assert (gdp.annual_growth_pct, gdp.growth_comparator, gdp.cumulative_change) == (5, ">=", None)
     assert (rows["全员劳动生产率"].baseline, rows["全员劳动生产率"].target) == (28.1, 34)
+
+
+CATEGORY_PLAN = """某行业发展“十五五”规划
+[第 1 页]
+一、总体要求
+到 2030 年，行业发展迈上新台阶。
+专栏 1 “十五五”时期行业发展主要指标
+序号 类别 指标 2025 年 2030 年 属性
+1
+综合
+清洁能源消费比重 20% 28% 预期性
+2 总装机（亿千瓦） 12.5 18 预期性
+3 绿色
+低碳
+非化石能源装机占比 55.2% 62% 约束性
+4 供应能力（万千瓦） 6000 >9000 预期性
+二、加快形成绿色低碳的供给格局
+[第 2 页]
+（一）统筹开发与消纳
+"""
+
+UNIT_PLAN = """某领域体系建设“十五五”规划
+一、总体要求
+专栏 1 “十五五”主要指标
+序号 指 标 单 位 2025 年 2030 年 属性
+1 综合生产能力 亿吨标准煤 21.3 25 约束性
+2 非化石能源消费比重 % 18.7 24 约束性
+3 单位产值碳排放下降
+①
+% >10 约束性
+4
+专 利 合 作 条 约
+（PCT）国际专利申请
+量 % 120 >160 预期性
+注：①单位产值碳排放为碳排放总量与产值的比值。
+二、主要任务
+"""
+
+
+def test_a_category_column_printed_on_lines_of_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(CATEGORY_PLAN, encoding="utf-8")
+    plan = extract_file(path)
+    got = [(i.name, i.category, i.baseline, i.target, i.target_comparator)
+           for i in plan.indicators]
+    assert got == [("清洁能源消费比重", "综合", 20.0, 28.0, "="),
+                   ("总装机", "综合", 12.5, 18.0, "="),
+                   ("非化石能源装机占比", "绿色低碳", 55.2, 62.0, "="),
+                   ("供应能力", "绿色低碳", 6000.0, 9000.0, ">=")]
+    # the heading after the table and the page marks are no part of it
+    assert any(b.kind == "heading" and b.text.startswith("二、") for b in plan_blocks(path))
+    assert not any("第 2 页" in b.text for b in plan_blocks(path))
+
+
+def test_a_unit_column_a_note_mark_and_a_letter_spaced_name(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(UNIT_PLAN, encoding="utf-8")
+    rows = {i.name: (i.unit, i.baseline, i.target) for i in extract_file(path).indicators}
+    assert rows["综合生产能力"] == ("亿吨标准煤", 21.3, 25.0)
+    assert rows["非化石能源消费比重"] == ("%", 18.7, 24.0)
+    assert rows["专利合作条约（PCT）国际专利申请量"] == ("%", 120.0, 160.0)
+    assert "单位产值碳排放下降" in rows  # one value for two year columns: not guessed
+
+
+def plan_blocks(path: Path) -> list[Block]:
+    return read_document(path).blocks

@@ -40,7 +40,10 @@ _CENTRAL_LINE = re.compile(
     r"^((?:中华人民共和国)?(?:" + _CENTRAL.pattern + r")[\u4e00-\u9fff、]{0,80}?)"
     r"(?:关于|印发|转发|联合印发|令(?:第|$)|\d{4}年|[〇○零一二三四五六七八九]{4}年|$)")
 _EXPLAINED_BY = re.compile(r"由((?:" + _CENTRAL.pattern + r")[\u4e00-\u9fff、]{0,40}?)负责解释")
-_NATIONAL_NUMBER = re.compile(r"^国[\u4e00-\u9fff]{0,4}[〔\[［(（【]\s*\d{4}")
+# 国发/国办发/国科发…, and a central department's own prefix without a place before it
+# (发改能源〔2026〕884号 of the NDRC; 粤发改… is Guangdong's)
+_NATIONAL_NUMBER = re.compile(
+    r"^(?:国|发改|工信部|财|教|人社部|自然资|环)[\u4e00-\u9fff]{0,4}[〔\[［(（【]\s*\d{4}")
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,12 @@ def _missing(meta: Meta) -> list[Finding]:
 
 
 def _clean(text: str) -> str:
-    return "".join(text.split()).replace("*", "").replace("#", "")
+    text = "".join(text.split()).replace("*", "").replace("#", "")
+    # 关于印发《…》的通知(发改能源〔2026〕884号): the notice's number after its title
+    return _NUMBER_AFTER.sub("", text) if text.endswith(("号)", "号）")) else text
+
+
+_NUMBER_AFTER = re.compile(r"(?<=通知)[（(][^（）()]{2,20}[〔\[［]\d{4}[〕\]］]\d{1,5}号[)）]$")
 
 
 def find_title(top: list[str]) -> str | None:

@@ -53,7 +53,7 @@ _LATER_YEAR = re.compile(r"(?:^|[，。；、])\s*((?:19|20)\d{2})\s*年(?![以�
 # 今年… / 年内…: the year the document was issued in (今年以来 looks back)
 _THIS_YEAR = re.compile(r"今年(?!以来)|(?<![\d一二三四五六七八九十两])年内")
 _DATED = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?:底前|底|内|全年)?\s*"
-                    r"(?=新增|力争|争取|实现|完成|确保|推动|新建|培育|建成|支持)")
+                    r"(?=新增|力争|争取|实现|完成|确保|推动|新建|培育|建成|支持|形成)")
 
 
 @dataclass
@@ -147,6 +147,9 @@ def _window_end(sentence: str, start: int | None) -> int | None:
 def _first_year_from(sentence: str, start: int | None) -> int | None:
     """The first 到20xx年 of the sentence that is not before ``start``; 截至/截止(到) a year
     states where things stood then, so it counts only for a year after the period's first."""
+    opening = _OPENING_YEAR.match(sentence)  # 2030年，X较“十四五”末增加…: the year it is for
+    if opening and start is not None and int(opening.group(1)) > start:
+        return int(opening.group(1))
     for m in YEAR_BY.finditer(sentence):
         year = _to_year(m.group(1))
         if not year or (start is not None and year < start):
@@ -156,6 +159,9 @@ def _first_year_from(sentence: str, start: int | None) -> int | None:
             continue
         return year
     return None
+
+
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]")
 
 
 def _to_year(raw: str) -> int | None:
@@ -334,11 +340,20 @@ def _verdict(cand: Candidate, sentence: str, para: Para, period: Period,
 
 def _dated_ahead(sentence: str, at: int, period: Period) -> bool:
     """2023年支持承保规模不低于1000亿美元 in a document of 2023: the clause dates what is to be
-    done in a year of the plan period."""
-    dated = _DATED.search(sentence, 0, at)
-    return dated is not None and period.start is not None \
-        and int(dated.group(1)) >= period.start \
-        and not re.search(r"[，,；;]", sentence[dated.end():at])
+    done in a year of the plan period; so does 2030年新型储能装机达到3亿千瓦 (a year of the
+    period opening the clause, what is measured, and the level it reaches)."""
+    if period.start is None:
+        return False
+    for pattern in (_DATED, _DATED_LEVEL):
+        dated = pattern.search(sentence, 0, at)
+        if dated is not None and int(dated.group(1)) >= period.start \
+                and not re.search(r"[，,；;]", sentence[dated.end():at]):
+            return True
+    return False
+
+
+_DATED_LEVEL = re.compile(r"(?:^|[，。；])\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*"
+                          r"(?=[^，,；;。]{2,40}?(?:达到|突破|超过|提高到|提升到|增至|稳定在|保持在))")
 
 
 _DEFINED = re.compile(r"[（(]以下简称[“\"]?([^）)”\"]{2,16})[”\"]?[）)]")

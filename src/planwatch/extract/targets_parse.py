@@ -15,7 +15,7 @@ _UNITS = sorted(
      "万家", "万个", "万项", "万件", "万亿元", "亿元", "万元", "元", "场", "家", "个", "项", "件",
      "人", "名", "处", "所", "座", "条", "台", "套", "倍", "万平方米", "平方米", "亩", "支",
      "种", "万户", "户", "亿美元", "万美元", "美元", "万亩", "个月", "公里", "位", "万例", "例",
-     "万元/人", "元/人", "亿人次", "亿人", "吨标准煤", "万吨标准煤", "万千瓦",
+     "万元/人", "元/人", "亿人次", "亿人", "吨标准煤", "万吨标准煤", "亿吨标准煤", "万千瓦",
      "千瓦", "个工作日", "瓦时/公斤", "瓦时/千克", "元/瓦时", "亿瓦时", "万瓦时", "千瓦时",
      "具", "辆", "艘", "栋", "幢", "公顷", "平方公里", "年一遇", "万吨", "吨", "兆瓦", "MW",
      "吉瓦", "GW", "万立方米", "立方米", "万吨/日", "吨/日", "㎡", "万㎡", "万套", "万张", "张",
@@ -23,7 +23,8 @@ _UNITS = sorted(
      "宗", "亿平方米", "万辆", "万艘", "尾", "万尾", "万头", "头", "万只", "万株", "株", "批次",
      "课时", "学时", "台（套）", "台(套)", "万台（套）", "万台(套)", "个（套）", "千瓦时/百公里",
      "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万千瓦时", "颗", "万颗", "发", "亿斤",
-     "万亿斤", "万斤", "斤", "亿亩", "万吨/年", "亿立方米/年", "亿立方米", "亿千瓦", "周", "亿吨",
+     "万亿斤", "万斤", "斤", "亿亩", "万吨/年", "亿吨/年", "克标准煤/千瓦时", "亿立方米/年",
+     "亿立方米", "亿千瓦", "周", "亿吨",
      "EFLOPS", "PFLOPS", "PB", "EB", "TB", "P"],  # 算力规模超5000P (not 100PB of storage)
     key=len, reverse=True,
 )
@@ -200,6 +201,11 @@ _GOALS_NAMED = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*目标")
 _COUNTED_ACRONYM = re.compile(r"[\u4e00-\u9fff][A-Z]{2,}\s*\d+(?:\.\d+)?\s*[家个名项套所座款]$")
 
 
+_SIZE_CLASS = re.compile(r"\s*(?:及以上|以上|以下|及以下)(?:的)?[^，,。；;\d]{0,12}?"
+                         r"(?:机组|装置|锅炉|电站|设备|生产线|窑炉|电机)")
+_CAPACITY_UNITS = ("千瓦", "兆瓦", "吨/年", "吨/日", "吨/小时", "千伏安", "MW")
+
+
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
     if before.endswith("年产") and _BUILT_CAPACITY.search(before) \
@@ -219,6 +225,8 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
     if (sentence[start:end].endswith("%") and re.search(r"\d\s*个$", before)
             and after.startswith("目标")) or _GOALS_NAMED.match(sentence, end):
         return True  # 实现4个100%目标: the name of a set of goals, each stated after it
+    if _SIZE_CLASS.match(sentence, end) and sentence[start:end].endswith(_CAPACITY_UNITS):
+        return True  # 推动30万千瓦以上现役煤电机组改造: the size names which units
     if before.endswith(("其他", "其余")) or (sentence[start:end].endswith("公里")
                                           and after.startswith(("跑", "赛", "徒步"))):
         return True  # 其他三种（已列举的）/ 樱花女子10公里跑: a reference, a race's name
@@ -733,11 +741,17 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
                 _named_scope(sentence, cs, ms[k - 1], cand)
             if cand is not None and k > 0 and cands and _joined(sentence, ms[k - 1], m):
                 _share_comparator(cands[-1], cand, m)  # 分别高于10%、12%、15%和6%
+            each = _each_sized(sentence, ms, k)
+            if cand is not None and each is not None:  # 建成超10家面积均不少于1万平方米…的社区
+                head = _LEAD_VERB.match(cand.subject)
+                cand.subject = (head.group() if head else "") + each.group(1)
+                cand.quote_end = max(cand.quote_end, each.end(1))
+                k += 1  # the size each must have is part of what is counted
             if cand is None:
                 unparsed.append(m)
             else:
                 cands.append(cand)
-            prev_end = m.end
+            prev_end = ms[k].end
             k += 1
         carried = state.verb if state.triggered else ""
     _fill_ellipsis(cands)
@@ -747,6 +761,20 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
     cands = [c for c in cands if len(_DECIMALS.findall(c.subject)) < 2]  # table cells' figures
     _listed_classes(sentence, cands)
     return _share_class_head(sentence, cands), unparsed
+
+
+# 超10家面积均不少于1万平方米、…的OPC社区: the size each of the things counted must have
+_EACH_BETWEEN = re.compile(
+    r"[^，,；;。\d]{0,8}?(?:均|各|每个|每家)(?:不少于|不低于|达到|在|为)?\s*$")
+_EACH_NOUN = re.compile(r"[^，,；;。]{0,40}?的([^，,；;。的]{2,16}?)(?=[，,；;。]|$)")
+
+
+def _each_sized(sentence: str, ms: list[Mention], k: int) -> re.Match[str] | None:
+    """The noun a count names when a size every one of them must have comes between (the next
+    mention is then part of it), else None."""
+    if k + 1 >= len(ms) or not _EACH_BETWEEN.fullmatch(sentence, ms[k].end, ms[k + 1].start):
+        return None
+    return _EACH_NOUN.match(sentence, ms[k + 1].end)
 
 
 # 建设9个集聚区，总面积1.8万平方米: an attribute on its own is the attribute of what was just
@@ -1187,6 +1215,9 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
             state.verb = state.verb or "落实"  # a task is work to be done: a flow
     subject = _share_of_base(_ITEM_NUMBER.sub("", subject).lstrip("的为和及与、至，, "))
     subject = _EXPLAINED.sub("", subject)  # 全市人工智能OPC（即…，以下简称OPC）数量: what it is
+    verb = _LEAD_VERB.match(subject)
+    if verb and subject[verb.end():verb.end() + 1] == "的":  # 形成1亿吨/年以上的产能储备
+        subject = subject[:verb.end()] + subject[verb.end() + 1:]
     subject = _ADVERB_TAIL.sub("", subject)  # 排水系统基本达到…: the adverb is not the subject
     subject = _COMPARATOR_TAIL.sub("", subject) if m.comparator in (">=", "<=") else subject
     if subject.count("（") > subject.count("）"):  # 6座水闸（含…: the bracket is a note

@@ -32,7 +32,8 @@ _SENTENCE_END = "。；！？!?;"
 _SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+\Z")
 _JOIN_STOP = "。；！？!?;：:）)”】"
 YEAR_BY = re.compile(
-    r"(?:到|至|截至|(?:力争|争取|确保)(?:到|在)?|展望)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+    r"(?:到|至|截至|(?:力争|争取|确保)(?:到|在)?|展望|目标(?:是|为)?[：:])"  # 主要目标是：2030 年…
+    r"\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _PLAN_LABEL = re.compile(r"十([一二三四五六七八九])五")
 _AS_OF = re.compile(r"截[至止]")
 

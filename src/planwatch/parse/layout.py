@@ -39,6 +39,7 @@ _FURNITURE = (
     re.compile(r"^(?:page|Page|PAGE)\s*\d+(?:\s*of\s*\d+)?$"),
     re.compile(r"^[=＝]{3,}\s*正文\s*[=＝]{3,}$"),  # a crawler's mark where the page's text begins
     re.compile(r"^\*(?:\s*\*){1,}$"),  # a converter's page break (* * *)
+    re.compile(r"^\[\s*第\s*\d+\s*页\s*\]$"),  # a converter's page mark ([第 2 页])
 )
 _ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
 _FINAL = set("。；！？：…!?;:")

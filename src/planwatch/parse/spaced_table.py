@@ -66,34 +66,49 @@ def take_spaced_table(raws: list[tuple[int, str]], i: int) -> tuple[Item, int] |
     start = raws[i][0]
     rows: list[list[str]] = [header]
     row_lines = [start]
-    pending: tuple[int, str] | None = None  # a row whose name wraps onto the next line
+    # a row whose cells wrap onto the next lines: its line number and its pieces
+    pending: tuple[int, list[str]] | None = None
     end = j = i + 1
-    while j < len(raws) and j - end < 2:
+    last_row_end = end
+    categorised = any(h in _CATEGORY_HEADS for h in header)  # groups are a column's cells
+    while j < len(raws) and (j - end < 2 or (pending is not None and j - end < 8)):
         no, raw = raws[j]
         text = raw.strip()
         j += 1
-        if not text or is_furniture(text) or header_cells(text) == header:
-            end = j if pending is None else end
+        numbered = bool(_LONE_SEQ.fullmatch(text)) and int(text) == _next_seq(rows)
+        if not text or (is_furniture(text) and not numbered) or header_cells(text) == header:
+            # (furniture right after the table's last line: still the table's; after a line the
+            # table did not take, the text has gone on)
+            end = j if pending is None and end == j - 1 else end
             continue
+        if pending is not None and numbered:  # the row before never closed: not a row
+            pending = None
         if pending is not None:
-            pending = (pending[0], pending[1] + text)
-            if _complete(pending[1], header):
+            if not _FOOTNOTE_MARK.fullmatch(text):  # ① on its own: a note's mark
+                pending[1].append(text)
+            if _complete(_joined(pending[1]), header):
                 rows.append(_row(pending[1], header))
                 row_lines.append(pending[0])
                 pending, end = None, j
-        elif _SEQ.match(text):
+        elif _SEQ.match(text) or numbered:
             if _complete(text, header):
-                rows.append(_row(text, header))
+                rows.append(_row([text], header))
                 row_lines.append(no)
                 end = j
             else:
-                pending = (no, text)
-        elif _GROUP.match(text) and not _complete(text, header):
+                pending = (no, [text])
+        elif _GROUP.match(text) and not _complete(text, header) and not categorised:
             rows.append([_CJK_SPACE.sub("", text)])
             row_lines.append(no)
             end = j
+        if len(rows[-1]) > 1:
+            last_row_end = end
     if sum(1 for r in rows[1:] if len(r) > 1) < 3:
         return None
+    while len(rows[-1]) == 1:  # 二、加快形成… after the last row: the text's next heading
+        rows.pop()
+        row_lines.pop()
+        end = last_row_end
     return Item("table", rows=rows, line=start, row_lines=row_lines), end
 
 
@@ -104,10 +119,43 @@ def _complete(text: str, header: list[str]) -> bool:
     return _UNIT_END.search(text + " ") is not None and not text.rstrip().endswith("）")
 
 
-def _row(text: str, header: list[str]) -> list[str]:
-    """The cells of one row, as many as the header's."""
-    m = _SEQ.match(text)
-    seq, rest = (m.group(1), text[m.end():]) if m else ("", text)
+_LONE_SEQ = re.compile(r"\d{1,2}")  # 1 ‖ 综合 ‖ 电能占…比重 30% 35% 预期性: the number alone
+_FOOTNOTE_MARK = re.compile(r"[①-⑳]+")
+_CATEGORY_HEADS = ("类别", "领域", "分类", "类型", "维度")
+_CATEGORY_PIECE = re.compile(r"[\u4e00-\u9fff]{1,5}")  # 绿色 ‖ 低碳: a narrow cell's lines
+_VALUE_START = re.compile(r"[%％\d<>＜＞≤≥]")
+_NUMBER_START = re.compile(r"[<>＜＞≤≥]?\d")
+_LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] )+[\u4e00-\u9fff]")
+
+
+def _next_seq(rows: list[list[str]]) -> int:
+    """The number the next row should carry (1 after the header)."""
+    for row in reversed(rows[1:]):
+        if row and row[0].isdigit():
+            return int(row[0]) + 1
+    return 1
+
+
+def _joined(pieces: list[str]) -> str:
+    """The lines of a wrapped row as one: a name runs on without a gap, a unit or value that
+    opens a line (单位发电量碳排放下降 ‖ % >10 约束性) stays a cell of its own."""
+    out = ""
+    for piece in pieces:
+        if _LETTER_SPACED.fullmatch(piece):  # 能 源 领 域 专 利: a name spread over its cell
+            piece = piece.replace(" ", "")
+        gap = " " if out and (_VALUE_START.match(piece) or out[-1].isdigit()) else ""
+        out += gap + piece
+    return out
+
+
+def _row(pieces: list[str], header: list[str]) -> list[str]:
+    """The cells of one row (its lines), as many as the header's."""
+    text = _joined(pieces)
+    m = _SEQ.match(text) or _LONE_SEQ.fullmatch(pieces[0])
+    seq, rest = (m.group(0).strip(), text[m.end():]) if m else ("", text)
+    category = ""
+    if any(h in _CATEGORY_HEADS for h in header):
+        category, rest = _category(pieces, rest)
     attr = ""
     if header[-1] == "属性" and rest.rstrip().endswith(_ATTRIBUTES):
         rest, attr = rest.rstrip()[:-3], rest.rstrip()[-3:]
@@ -117,7 +165,13 @@ def _row(text: str, header: list[str]) -> list[str]:
     else:
         name, _, values = rest.strip().partition(" ")
     name = re.sub(r"\s+", "", name)
-    columns = [c for c in header if c not in ("序号", "属性") and not _NAME_WORDS.match(c)]
+    unit = ""
+    if "单位" in header:  # 能源综合生产能力 亿吨标准煤 51.3 58: the unit is a cell of its own
+        first, _, after = values.strip().partition(" ")
+        if first and not _NUMBER_START.match(first):
+            unit, values = first, after
+    columns = [c for c in header if c not in ("序号", "属性", "单位", *_CATEGORY_HEADS)
+               and not _NAME_WORDS.match(c)]
     cells = _values(values, len(columns))
     out = []
     for h in header:
@@ -125,11 +179,32 @@ def _row(text: str, header: list[str]) -> list[str]:
             out.append(seq)
         elif h == "属性":
             out.append(attr)
+        elif h == "单位":
+            out.append(unit)
+        elif h in _CATEGORY_HEADS:
+            out.append(category)
         elif _NAME_WORDS.match(h):
             out.append(name)
         else:
             out.append(cells.pop(0) if cells else "")
     return out
+
+
+def _category(pieces: list[str], rest: str) -> tuple[str, str]:
+    """A 类别 cell printed on lines of its own before the row's name (3 绿色 ‖ 低碳 ‖ 非化石…):
+    the leading short pieces; the rest of the row after them."""
+    lines = [_SEQ.sub("", pieces[0]).strip(), *pieces[1:]]
+    if _LONE_SEQ.fullmatch(lines[0]):
+        lines = lines[1:]
+    taken: list[str] = []
+    for line in lines[:-1]:
+        if not _CATEGORY_PIECE.fullmatch(line):
+            break
+        taken.append(line)
+    if not taken:
+        return "", rest
+    category = "".join(taken)
+    return category, rest.strip()[len(category):]
 
 
 def _values(text: str, count: int) -> list[str]:
