@@ -155,3 +155,16 @@ def test_a_size_each_counted_thing_must_have_is_part_of_what_is_counted(tmp_path
                            "2万平方米、集聚效应明显、全国领先的创业社区，培育超千家创业企业。\n")
     assert _targets(plan) == [("建成创业社区", 8.0, "家", ">="),
                               ("培育创业企业", 1000.0, "家", ">=")]
+
+
+def test_notes_after_each_sentence_of_a_measure_in_the_order_printed(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, (
+        "某省推动产业发展的实施方案\n二、重点任务\n"
+        "1.加强人才服务。及时发布急需紧缺职业目录。（省人力资源社会保障厅牵头）支持高校与企业"
+        "共建产业学院。（省教育厅、人力资源社会保障厅牵头）完善无忧安居体系。（省住房城乡建设厅牵头）\n"
+        "2.提升入境旅游。推出文化体验游线路。（省文化和旅游厅、广州、深圳、珠海边检总站，"
+        "各地级以上市人民政府按职责分工负责，以下均需各地级以上市人民政府落实，不再一一列出）\n"))
+    got = [(t.number, t.lead, t.shared_responsibility) for t in plan.tasks]
+    assert got == [
+        (1, ["省人力资源社会保障厅", "省教育厅", "省住房城乡建设厅"], False),
+        (2, ["省文化和旅游厅", "广州", "深圳", "珠海边检总站", "各地级以上市人民政府"], True)]

@@ -221,3 +221,38 @@ def test_a_unit_column_a_note_mark_and_a_letter_spaced_name(tmp_path: Path) -> N
 
 def plan_blocks(path: Path) -> list[Block]:
     return read_document(path).blocks
+
+
+GOALS_PLAN = """某能源“十五五”发展规划
+一、发展目标
+专栏 1 “十五五”发展主要目标
+类别 单位 2025 年 2030 年 属性
+1. 总量目标
+1.1 消费总量 亿吨标准煤 10.5 16 约束性
+2. 发电目标
+2.1 发电总装机 亿千瓦 21.4 31 预期性
+其中：光热发电 万千瓦 160 1200 预期性
+2.1.1 海洋能装机 万千瓦 — 30 预期性
+3. 可靠替代目标
+3.1 全省风电光伏（含源侧配建储
+能）平均置信出力2
+% — 7 预期性
+3.2 新增可靠顶峰发电能力 亿千瓦 — 〔2〕 预期性
+注：〔〕为 5 年累计数。
+二、主要任务
+"""
+
+
+def test_names_in_a_category_column_numbered_by_level(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(GOALS_PLAN, encoding="utf-8")
+    got = [(i.name, i.category, i.unit, i.baseline, i.target, i.cumulative_change)
+           for i in extract_file(path).indicators]
+    assert got == [
+        ("消费总量", "总量目标", "亿吨标准煤", 10.5, 16.0, None),
+        ("发电总装机", "发电目标", "亿千瓦", 21.4, 31.0, None),
+        ("光热发电", "发电目标", "万千瓦", 160.0, 1200.0, None),
+        ("海洋能装机", "发电目标", "万千瓦", None, 30.0, None),
+        ("全省风电光伏（含源侧配建储能）平均置信出力", "可靠替代目标", "%", None, 7.0, None),
+        ("新增可靠顶峰发电能力", "可靠替代目标", "亿千瓦", None, None, 2.0),
+    ]

@@ -188,9 +188,21 @@ def _government_of(name: str, names: list[str]) -> bool:
     list is that place's government (the suffix is printed once)."""
     tail = next((n for n in names[names.index(name) + 1:] if n.endswith("政府")), None)
     if tail is None or not 2 <= len(name) <= 6:
-        return False
+        return _place_of_shared_suffix(name, names)
     level = tail[-3] if len(tail) >= 3 else ""
     return level in "市县区" and bool(regions.lookup(name + level))
+
+
+def _place_of_shared_suffix(name: str, names: list[str]) -> bool:
+    """'广州、深圳、珠海边检总站': bare city names before a unit that opens with another city's
+    name: each city's unit, the suffix printed once (kept as printed)."""
+    after = names[names.index(name) + 1:]
+    if not 2 <= len(name) <= 4 or not after or not regions.lookup(name + "市"):
+        return False
+    tail = next((n for n in after if looks_like_department(n)), None)
+    if tail is None or names.index(tail) - names.index(name) > 3:
+        return False
+    return any(tail.startswith(p) and regions.lookup(p + "市") for p in (tail[:2], tail[:3]))
 
 
 def strip_convention(note: str) -> tuple[str, bool]:
@@ -211,8 +223,10 @@ def note_core(note: str) -> str:
     for i, part in enumerate(_parts(note)):
         if i and _RIDER.search(part) and not _is_labelled(part):
             continue
-        clauses = [c for c in re.split(r"[，,]", part)
-                   if c and not _DEADLINE_CLAUSE.match(c) and c not in ("下同", "以下同")]
+        # (…分工负责，以下均需各市政府落实，不再一一列出: the riders after a comma)
+        clauses = [c for j, c in enumerate(re.split(r"[，,]", part))
+                   if c and not _DEADLINE_CLAUSE.match(c) and c not in ("下同", "以下同")
+                   and not (j and _RIDER.search(_BRACKETED.sub("", c)) and not _is_labelled(c))]
         if clauses:
             kept.append("，".join(clauses))
     return "；".join(kept).translate(_UNGUARD)

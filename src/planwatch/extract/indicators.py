@@ -304,13 +304,14 @@ def _category_row(cells: tuple[str, ...]) -> str | None:
     values = {c.strip() for c in cells if c.strip()}
     if len(values) != 1 or len(cells) < 3:
         return None
-    value = values.pop()
+    value = _ENUMERATOR.sub("", values.pop())  # (1. 总量目标: the group, not the number 1)
     if parse_cell(value).value is not None:
         return None
-    return _ENUMERATOR.sub("", value)
+    return value
 
 
-_ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*|^[（(][一二三四五六七八九十]+[)）]")
+_ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*|^[（(][一二三四五六七八九十]+[)）]"
+                         r"|^\d{1,2}[、.．]\s*(?=[\u4e00-\u9fff])")
 
 
 def _cell(cells: tuple[str, ...], col: Column | None) -> str | None:

@@ -376,12 +376,18 @@ def _add_measure(measure: _Measure, result: TaskResult) -> None:
     first_leads = measure.first_leads or bool(departments.FIRST_LEADS.search(text))
     commas = measure.comma_leads
     res = departments.parse_note(note, first_leads, commas)
-    for earlier in _paragraph_notes(measure, note):  # a note closing each paragraph: all share
-        more = departments.parse_note(earlier, first_leads, commas)
-        res.lead = _union(more.lead, res.lead)
-        res.support = [n for n in _union(more.support, res.support) if _key(n) not in
-                       {_key(x) for x in res.lead}]
-        res.shared = res.shared or more.shared or len(res.lead) > 1
+    notes = _paragraph_notes(measure, note)
+    earlier = [departments.parse_note(e, first_leads, commas) for e in notes]
+    if earlier:  # a note closing each paragraph: all share, each unit named once, in text order
+        lead: list[str] = []
+        support: list[str] = []
+        for part in [*earlier, res]:
+            lead, support = _union(lead, part.lead), _union(support, part.support)
+        # units that each lead a part (（A牵头）…（B牵头）) lead; units only named share the work
+        led = all("牵头" in n for n in [*notes, note])
+        res.shared = res.shared or any(p.shared for p in earlier) or (len(lead) > 1 and not led)
+        res.lead = lead
+        res.support = [n for n in support if _key(n) not in {_key(x) for x in lead}]
     if res.deadline is None:
         res.deadline = _own_deadline(text.replace(note, ""))
     if res.empty:

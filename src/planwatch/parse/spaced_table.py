@@ -20,7 +20,9 @@ _ATTRIBUTES = ("预期性", "约束性")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _NAME_WORDS = re.compile(r"^(?:指标(?:名称|内容)?|主要指标)$")
 _VALUE_HEAD = re.compile(r"(?:19|20)\d{2}年|目标|基期|现状|预期|规划值|目标值|年均|累计")
-_SEQ = re.compile(r"^(\d{1,2})\s+(?=\S)")
+_SEQ = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(?=\S)")  # 1 / 2.1.1 风电、太阳能…
+_AMONG = re.compile(r"^其中[：:]\s*(?=\S)")  # 其中：光热发电 万千瓦 182 1500 预期性
+_DOT_GROUP = re.compile(r"^\d{1,2}\.\s*[\u4e00-\u9fff][^\d\s]{1,20}$")  # 1. 总量目标
 _GROUP = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
                     r"\S.{0,30}$")
 # the unit bracket that ends a name (…年均增长（%）, …浓度（微克/立方米）)
@@ -28,6 +30,7 @@ _UNIT_END = re.compile(r"[（(][^（）()\s]{1,12}[)）](?=\s)")
 # a space inside one value: 5 左右, 提高 1 个百分点以上, 3 岁以下
 _VALUE_SPACE = re.compile(r"(?<=[\d%％])\s+(?=[年岁个项万亿千百左以倍次人家所座件元户])"
                           r"|(?<=[\u4e00-\u9fff])\s+(?=\d)")
+_PLACEHOLDER = re.compile(r"[—\-－–]{1,2}|/")
 _JOIN_BACK = re.compile(r"^(?:左右|以上|以内|以下|及以上|\[|〔)")
 _JOIN_ON = re.compile(r"^(?:[<>＜＞≤≥]|不低于|不高于|大于|小于|高于|低于|约)$")
 
@@ -46,8 +49,13 @@ def _header_tokens(raw: str) -> list[str]:
 
 
 def header_cells(raw: str) -> list[str] | None:
-    """The cells of a space-separated indicator table header, or ``None``."""
+    """The cells of a space-separated indicator table header, or ``None``. A table without an
+    指标 column whose first column (类别/项目) holds the names and that has a 属性 column
+    (类别 单位 2025 年 2030 年 属性) names its indicators in that first column."""
     cells = _header_tokens(raw.strip())
+    if not any(_NAME_WORDS.match(c) for c in cells) and cells[:1] in (["类别"], ["项目"]) \
+            and "属性" in cells:
+        cells[0] = "指标"
     if not 3 <= len(cells) <= 9 or not any(_NAME_WORDS.match(c) for c in cells):
         return None
     if not any(_VALUE_HEAD.search(c) for c in cells):
@@ -90,22 +98,24 @@ def take_spaced_table(raws: list[tuple[int, str]], i: int) -> tuple[Item, int] |
                 rows.append(_row(pending[1], header))
                 row_lines.append(pending[0])
                 pending, end = None, j
-        elif _SEQ.match(text) or numbered:
+        elif _SEQ.match(text) or numbered or _AMONG.match(text):
             if _complete(text, header):
                 rows.append(_row([text], header))
                 row_lines.append(no)
                 end = j
             else:
                 pending = (no, [text])
-        elif _GROUP.match(text) and not _complete(text, header) and not categorised:
-            rows.append([_CJK_SPACE.sub("", text)])
+        elif (_GROUP.match(text) or _DOT_GROUP.match(text)) and not _complete(text, header) \
+                and not categorised:
+            # a group's name across the row (as a merged cell reads)
+            rows.append([_CJK_SPACE.sub("", text)] + [""] * (len(header) - 1))
             row_lines.append(no)
             end = j
-        if len(rows[-1]) > 1:
+        if any(rows[-1][1:]) or len(rows) == 1:
             last_row_end = end
-    if sum(1 for r in rows[1:] if len(r) > 1) < 3:
+    if sum(1 for r in rows[1:] if any(r[1:])) < 3:
         return None
-    while len(rows[-1]) == 1:  # 二、加快形成… after the last row: the text's next heading
+    while not any(rows[-1][1:]):  # 二、加快形成… after the last row: the text's next heading
         rows.pop()
         row_lines.pop()
         end = last_row_end
@@ -119,6 +129,8 @@ def _complete(text: str, header: list[str]) -> bool:
     return _UNIT_END.search(text + " ") is not None and not text.rstrip().endswith("）")
 
 
+# 平均置信出力2 ‖ %: a footnote's number printed after the name
+_NOTE_DIGIT = re.compile(r"(?<=[\u4e00-\u9fff）)][\u4e00-\u9fff）)][\u4e00-\u9fff）)])[1-9]$")
 _LONE_SEQ = re.compile(r"\d{1,2}")  # 1 ‖ 综合 ‖ 电能占…比重 30% 35% 预期性: the number alone
 _FOOTNOTE_MARK = re.compile(r"[①-⑳]+")
 _CATEGORY_HEADS = ("类别", "领域", "分类", "类型", "维度")
@@ -151,8 +163,9 @@ def _joined(pieces: list[str]) -> str:
 def _row(pieces: list[str], header: list[str]) -> list[str]:
     """The cells of one row (its lines), as many as the header's."""
     text = _joined(pieces)
-    m = _SEQ.match(text) or _LONE_SEQ.fullmatch(pieces[0])
+    m = _SEQ.match(text) or _LONE_SEQ.fullmatch(pieces[0]) or _AMONG.match(text)
     seq, rest = (m.group(0).strip(), text[m.end():]) if m else ("", text)
+    seq = "" if seq.startswith("其中") else seq
     category = ""
     if any(h in _CATEGORY_HEADS for h in header):
         category, rest = _category(pieces, rest)
@@ -164,7 +177,7 @@ def _row(pieces: list[str], header: list[str]) -> list[str]:
         name, values = rest[:units[-1].end()], rest[units[-1].end():]
     else:
         name, _, values = rest.strip().partition(" ")
-    name = re.sub(r"\s+", "", name)
+    name = _NOTE_DIGIT.sub("", re.sub(r"\s+", "", name))
     unit = ""
     if "单位" in header:  # 能源综合生产能力 亿吨标准煤 51.3 58: the unit is a cell of its own
         first, _, after = values.strip().partition(" ")
@@ -214,7 +227,8 @@ def _values(text: str, count: int) -> list[str]:
         return [text]
     tokens: list[str] = []
     for token in text.split():
-        if tokens and (_JOIN_BACK.match(token) or _JOIN_ON.match(tokens[-1])):
+        if tokens and (_JOIN_BACK.match(token) or _JOIN_ON.match(tokens[-1])) \
+                and not _PLACEHOLDER.fullmatch(tokens[-1]):  # — 〔3〕: no base, a 5-year sum
             tokens[-1] += token
         else:
             tokens.append(token)

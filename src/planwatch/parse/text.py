@@ -286,7 +286,8 @@ def to_items(lines: list[Line]) -> list[Item]:
                 items.append(found[0])
                 i = found[1]
                 continue
-        if ln.kind == "text" and "指" in ln.raw and header_cells(ln.raw) is not None:
+        if ln.kind == "text" and ("指" in ln.raw or ln.raw.lstrip().startswith(("类别", "项目"))) \
+                and header_cells(ln.raw) is not None:
             spaced = take_spaced_table([(x.no, x.raw) for x in lines], i)
             if spaced is not None:  # 序号 指 标 2030 年目标 属性: a PDF's cells split by spaces
                 items.append(spaced[0])
