@@ -53,6 +53,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
                           ("indicators", "fully_correct_rate"): 0.87},
     "released17/policy": {("targets", "f1"): 0.78, ("tasks", "fully_correct_rate"): 0.93,
                           ("meta", "fully_correct_rate"): 0.88},
+    "released24/policy": {("meta", "fully_correct_rate"): 1.0},  # one rules document
     "released23/policy": {("targets", "f1"): 0.82, ("tasks", "fully_correct_rate"): 1.0,
                           ("meta", "fully_correct_rate"): 0.9,
                           ("indicators", "fully_correct_rate"): 0.80},
@@ -108,7 +109,8 @@ SOURCES = ("zhiyao87/Shanghai-Gov-Docs-Index", "changwu/pingtan-gov-zwgk-archive
            "milaotou001/policy-funding-radar", "zgch1238/Huace_policy-document-analyzer",
            "JunFengXiang/electricity-policy-rag", "Caro-Li-C/opcstartup-site",
            "l317048418-ctrl/zhengcegzt", "ljz060707-lang/China-Real-Estate-Policy-Database",
-           "gwen8316-bit/guangdong-storage-policy-radar", "PAOTENG/policy-radar")
+           "gwen8316-bit/guangdong-storage-policy-radar", "PAOTENG/policy-radar",
+           "tianxinyuan57/medical-policy-rag")
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
