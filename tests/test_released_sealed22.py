@@ -168,3 +168,13 @@ def test_notes_after_each_sentence_of_a_measure_in_the_order_printed(tmp_path: P
     assert got == [
         (1, ["省人力资源社会保障厅", "省教育厅", "省住房城乡建设厅"], False),
         (2, ["省文化和旅游厅", "广州", "深圳", "珠海边检总站", "各地级以上市人民政府"], True)]
+
+
+def test_a_measure_without_its_owner_is_the_owner_the_clause_before_named(
+        tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "某能源发展“十五五”规划\n一、发展目标\n发电目标。2030 年，清洁能源发电"
+                           "总装机达到 20 亿千瓦左右，年发电量达到 3 万亿千瓦时左右；风电发电总装机"
+                           "达到 9 亿千瓦以上、装机占比超过 45%。\n")
+    got = {t.subject: (t.value, t.unit) for t in plan.targets}
+    assert got["清洁能源年发电量"] == (3.0, "万亿千瓦时")
+    assert got["风电发电装机占比"] == (45.0, "%")

@@ -22,7 +22,8 @@ _UNITS = sorted(
      "万台", "万条", "万份", "份", "万立方米/日", "立方米/日", "立方米/秒", "万公里", "千米",
      "宗", "亿平方米", "万辆", "万艘", "尾", "万尾", "万头", "头", "万只", "万株", "株", "批次",
      "课时", "学时", "台（套）", "台(套)", "万台（套）", "万台(套)", "个（套）", "千瓦时/百公里",
-     "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万千瓦时", "颗", "万颗", "发", "亿斤",
+     "升/百公里", "万千伏安", "千伏安", "亿千瓦时", "万亿千瓦时", "万千瓦时", "颗", "万颗", "发",
+     "亿斤",
      "万亿斤", "万斤", "斤", "亿亩", "万吨/年", "亿吨/年", "克标准煤/千瓦时", "亿立方米/年",
      "亿立方米", "亿千瓦", "周", "亿吨",
      "EFLOPS", "PFLOPS", "PB", "EB", "TB", "P"],  # 算力规模超5000P (not 100PB of storage)
@@ -427,7 +428,7 @@ def _make_mention(sentence: str, m: re.Match[str]) -> Mention | None:
     if unit.startswith("万") and unit not in ("万元", "万平方米", "万亩", "万美元", "万元/人",
                                               "万千瓦", "万吨标准煤", "万吨", "万立方米", "万吨/日",
                                               "万㎡", "万立方米/日", "万公里", "万千伏安",
-                                              "万千瓦时", "万吨/年"):
+                                              "万千瓦时", "万吨/年", "万亿千瓦时"):
         # 1.5万亿元 → 15000 亿元, 2万家 → 20000 家; money and area units stay as printed
         unit = unit[1:]
         value = round(value * 1e4, 6)  # 1.39万亿元 is 13900 亿元, not 13899.99…
@@ -755,6 +756,7 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
             k += 1
         carried = state.verb if state.triggered else ""
     _fill_ellipsis(cands)
+    _owner_carried(cands)
     _attribute_of_last(cands)
     _modal_apart(cands)
     _making_up(sentence, cands)
@@ -777,7 +779,19 @@ def _each_sized(sentence: str, ms: list[Mention], k: int) -> re.Match[str] | Non
     return _EACH_NOUN.match(sentence, ms[k + 1].end)
 
 
-# 建设9个集聚区，总面积1.8万平方米: an attribute on its own is the attribute of what was just
+# 可再生能源发电总装机达到35亿千瓦，年发电量达到6万亿千瓦时: a measure without its owner is the
+# owner's the clause before named
+_OWNERLESS = re.compile(r"(?:年|总)?(?:发电量|装机|产量|产值)(?:占比|比重|规模)?")
+
+
+def _owner_carried(cands: list[Candidate]) -> None:
+    for prev, cand in itertools.pairwise(cands):
+        if not _OWNERLESS.fullmatch(cand.subject) or len(prev.subject) < len(cand.subject) + 2:
+            continue
+        core = cand.subject.lstrip("年总")
+        at = prev.subject.find(core[:2])
+        if at >= 2:
+            cand.subject = prev.subject[:at].rstrip("总年") + cand.subject
 # counted
 _ATTRIBUTE = re.compile(r"(?:总|合计|累计)?(?:建筑|占地|使用|经营)?(?:面积|规模|投资额?)")
 _COUNTED = frozenset({"个", "家", "座", "处", "所", "栋", "幢", "套", "项"})
