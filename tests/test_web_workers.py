@@ -4,6 +4,7 @@ once (the cache key carries the database's data revision)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import httpx
@@ -16,6 +17,17 @@ def _fresh_get(url: str) -> httpx.Response:
     """One request on a new connection (the kernel spreads those over the workers)."""
     with httpx.Client(timeout=10.0) as client:
         return client.get(url)
+
+
+def _log_when(srv: ServerProcess, line: str, count: int, seconds: float = 60.0) -> str:
+    """The server's log once it holds ``line`` ``count`` times (a worker that the kernel gave
+    no request yet may still be writing its start line on a loaded machine), or at the deadline."""
+    deadline = time.monotonic() + seconds
+    log = srv.log()
+    while log.count(line) < count and time.monotonic() < deadline:
+        time.sleep(0.2)
+        log = srv.log()
+    return log
 
 
 def test_two_workers_share_the_database_and_see_writes_at_once(tmp_path: Path) -> None:
@@ -34,6 +46,6 @@ def test_two_workers_share_the_database_and_see_writes_at_once(tmp_path: Path) -
         finally:
             store.close()
         assert {_fresh_get(public).status_code for _ in range(12)} == {404}
-        log = srv.log()
+        log = _log_when(srv, "Started server process", 2)
     assert "(2 workers)" in log
     assert log.count("Started server process") == 2
