@@ -25,6 +25,7 @@ from typing import Literal
 from planwatch.extract.numbers import parse_number
 from planwatch.extract.targets_parse import (
     ACTED_ON,
+    CUT_VERBS,
     INCREMENT_VERBS,
     TASK_AFTER,
     TO_ACT_ON,
@@ -95,7 +96,7 @@ _PENALTY = re.compile(r"罚款|罚金|没收|处以?.{0,16}(?:以上|以下).{0,
 _COMMIT = re.compile(
     r"力争|确保|争取|实现|突破|提高|提升|增加|增长|增至|达到|达|超过|形成|布局|推动|推进|带动|发展|保持|完成"
     r"|稳定在|控制在|规模|年均|每年|安排|投入|扩大|开展|举办|增速|" + INCREMENT_VERBS
-    + r"|(?:压缩|缩短|压减|降低|下降|减少)(?:至|到)|挖掘|发掘|释放")  # 办理时限压缩至1个工作日内
+    + rf"|(?:{CUT_VERBS}|下降)(?:至|到)|挖掘|发掘|释放")  # 办理时限压缩至1个工作日内
 _FUTURE_WORDS = re.compile(
     r"力争|确保|争取|目标|将|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _PAST_TENSE = re.compile(
@@ -133,7 +134,7 @@ _ACTION = re.compile(
     r"新增|新建|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|推动|带动|吸引|招引|投放|选取"
     r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广|推进|挑选|设置|配置|配备|更新"
     r"|完成(?!率|情况)|挖掘|发掘|释放|开放(?!时间|日)|集聚|汇聚|聚集"  # 挖掘并释放不少于100个场景
-    r"|(?:压缩|缩短|压减|降低|减少)(?:至|到)")  # a time or cost cut down to is work to do
+    rf"|(?:{CUT_VERBS})(?:至|到)")  # a time or cost cut down to is work to do
 # 营收超50亿元的企业 / 产值超10亿元、50亿元的园区: the amount names a class; 产值超1.5万亿元、承接…
 # (a list of goals) does not
 _CLASS_AFTER = re.compile(r"[的级]|、[^，。；]{0,12}?的")

@@ -79,6 +79,14 @@ _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|�
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
     rf"^(?:重点|积极|加快|大力)?(?:{INCREMENT_VERBS})+(?:或(?:{INCREMENT_VERBS})+)*"
     r"(?:出(?![口台版让资境海行租售现产品]))?")  # 孵化出100家…企业: the verb and its complement
+
+
+def split_lead(subject: str) -> tuple[str, str]:
+    """The subject's leading verb (培育, 孵化出, 举办或参与 …; "" without one) and the rest."""
+    lead = _LEAD_VERB.match(subject)
+    return (lead.group(), subject[lead.end():]) if lead else ("", subject)
+
+
 _SCOPE = re.compile(
     r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|(?:到|至)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|期末|末)?|(?:到|至|在)?规划期(?:末|内)|在?全市|在?全区"
     r"|在?全县|在?全省|我市|我区|我省|我县|本市|本区|本县|本省|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
@@ -186,8 +194,10 @@ _PREFIX_FLOOR = re.compile(rf"(?:至少|不少于|不低于)\s*(?:{INCREMENT_VER
 _PROGRAMME_NAME = re.compile(r"[^，。；、和]{0,12}?(?:行动计划|计划|工程|行动)(?:[和、，。；]|$)")
 _TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
 # 开办时间压缩至5个工作日以内: a time to cut down to is a goal, not a rule's time limit
-_CUT_TO = re.compile(r"(?:压缩|缩短|压减|减少|降低|控制)(?:至|到|在)\s*$")
-_CUT_FROM = re.compile(r"\s*(?:压缩|缩短|压减|减少|降低)(?:至|到)")  # 由60个工作日压缩至40个
+# what a time, cost or level is cut down to (压缩至1个工作日内, 由60个工作日压缩至40个)
+CUT_VERBS = "压缩|缩短|压减|减少|降低"
+_CUT_TO = re.compile(rf"(?:{CUT_VERBS}|控制)(?:至|到|在)\s*$")
+_CUT_FROM = re.compile(rf"\s*(?:{CUT_VERBS})(?:至|到)")  # 由60个工作日压缩至40个
 
 
 # 年产30万吨的项目 names a plant by its size; 形成/具备年产…能力 is what a plan builds up
@@ -734,8 +744,7 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
                 cand = _candidate(sentence, clauses, ci, m, prev_end, stop, parts, k, state)
             if cand is not None and among is not None \
                     and not strip_scope(sentence[prev_end:m.start]):
-                lead = _LEAD_VERB.match(among.subject)
-                whole = among.subject[lead.end():] if lead else among.subject
+                whole = split_lead(among.subject)[1]
                 cand.subject = f"{_noun_after(sentence, m.end, stop)}的{whole}".lstrip("的")
                 cand.kind = among.kind
             if cand is not None and k > 0:
@@ -744,8 +753,7 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
                 _share_comparator(cands[-1], cand, m)  # 分别高于10%、12%、15%和6%
             each = _each_sized(sentence, ms, k)
             if cand is not None and each is not None:  # 建成超10家面积均不少于1万平方米…的社区
-                head = _LEAD_VERB.match(cand.subject)
-                cand.subject = (head.group() if head else "") + each.group(1)
+                cand.subject = split_lead(cand.subject)[0] + each.group(1)
                 cand.quote_end = max(cand.quote_end, each.end(1))
                 k += 1  # the size each must have is part of what is counted
             if cand is None:
@@ -792,6 +800,9 @@ def _owner_carried(cands: list[Candidate]) -> None:
         at = prev.subject.find(core[:2])
         if at >= 2:
             cand.subject = prev.subject[:at].rstrip("总年") + cand.subject
+
+
+# 建设9个集聚区，总面积1.8万平方米: an attribute on its own is the attribute of what was just
 # counted
 _ATTRIBUTE = re.compile(r"(?:总|合计|累计)?(?:建筑|占地|使用|经营)?(?:面积|规模|投资额?)")
 _COUNTED = frozenset({"个", "家", "座", "处", "所", "栋", "幢", "套", "项"})
@@ -799,12 +810,9 @@ _COUNTED = frozenset({"个", "家", "座", "处", "所", "栋", "幢", "套", "�
 
 def _attribute_of_last(cands: list[Candidate]) -> None:
     for before, cand in itertools.pairwise(cands):
-        lead = _LEAD_VERB.match(cand.subject)
-        bare = cand.subject[lead.end():] if lead else cand.subject
+        bare = split_lead(cand.subject)[1]
         if before.unit in _COUNTED and cand.unit not in _COUNTED and _ATTRIBUTE.fullmatch(bare):
-            head = _LEAD_VERB.match(before.subject)
-            noun = before.subject[head.end():] if head else before.subject
-            cand.subject, cand.kind = noun + bare, "level"
+            cand.subject, cand.kind = split_lead(before.subject)[1] + bare, "level"
 
 
 # 布局建设3家A、3家B、30家C，构建…“331”实验室体系: the counts are what the system is made of
@@ -1055,8 +1063,7 @@ def _fill_ellipsis(cands: list[Candidate]) -> None:
             cand.subject = short.group("name") + cand.subject[short.end():]
         if _SUM_WORD.fullmatch(cand.subject) and prev.unit == cand.unit:
             # 新增…点位30个，总计达60个: the total of what the item before counts
-            lead = _LEAD_VERB.match(prev.subject)
-            cand.subject = (prev.subject[lead.end():] if lead else prev.subject) + cand.subject
+            cand.subject = split_lead(prev.subject)[1] + cand.subject
             continue
         m = _ELLIPTIC.match(cand.subject)
         if m and prev.subject.endswith("的" + m.group("head")) \
@@ -1229,9 +1236,9 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
             state.verb = state.verb or "落实"  # a task is work to be done: a flow
     subject = _share_of_base(_ITEM_NUMBER.sub("", subject).lstrip("的为和及与、至，, "))
     subject = _EXPLAINED.sub("", subject)  # 全市人工智能OPC（即…，以下简称OPC）数量: what it is
-    verb = _LEAD_VERB.match(subject)
-    if verb and subject[verb.end():verb.end() + 1] == "的":  # 形成1亿吨/年以上的产能储备
-        subject = subject[:verb.end()] + subject[verb.end() + 1:]
+    verb, rest = split_lead(subject)
+    if verb and rest.startswith("的"):  # 形成1亿吨/年以上的产能储备
+        subject = verb + rest[1:]
     subject = _ADVERB_TAIL.sub("", subject)  # 排水系统基本达到…: the adverb is not the subject
     subject = _COMPARATOR_TAIL.sub("", subject) if m.comparator in (">=", "<=") else subject
     if subject.count("（") > subject.count("）"):  # 6座水闸（含…: the bracket is a note

@@ -48,13 +48,22 @@ def _header_tokens(raw: str) -> list[str]:
     return cells
 
 
+_NAME_COLUMN_FIRST = ("类别", "项目")  # a first column that can hold the names
+
+
+def may_head(raw: str) -> bool:
+    """A cheap look before :func:`header_cells`: the line names an 指标 column or opens with a
+    column that can hold the names."""
+    return "指" in raw or raw.lstrip().startswith(_NAME_COLUMN_FIRST)
+
+
 def header_cells(raw: str) -> list[str] | None:
     """The cells of a space-separated indicator table header, or ``None``. A table without an
     指标 column whose first column (类别/项目) holds the names and that has a 属性 column
     (类别 单位 2025 年 2030 年 属性) names its indicators in that first column."""
     cells = _header_tokens(raw.strip())
-    if not any(_NAME_WORDS.match(c) for c in cells) and cells[:1] in (["类别"], ["项目"]) \
-            and "属性" in cells:
+    if not any(_NAME_WORDS.match(c) for c in cells) and cells[:1] \
+            and cells[0] in _NAME_COLUMN_FIRST and "属性" in cells:
         cells[0] = "指标"
     if not 3 <= len(cells) <= 9 or not any(_NAME_WORDS.match(c) for c in cells):
         return None
@@ -78,7 +87,7 @@ def take_spaced_table(raws: list[tuple[int, str]], i: int) -> tuple[Item, int] |
     pending: tuple[int, list[str]] | None = None
     end = j = i + 1
     last_row_end = end
-    categorised = any(h in _CATEGORY_HEADS for h in header)  # groups are a column's cells
+    categorised = _has_category(header)  # groups are a column's cells
     while j < len(raws) and (j - end < 2 or (pending is not None and j - end < 8)):
         no, raw = raws[j]
         text = raw.strip()
@@ -140,6 +149,10 @@ _NUMBER_START = re.compile(r"[<>＜＞≤≥]?\d")
 _LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] )+[\u4e00-\u9fff]")
 
 
+def _has_category(header: list[str]) -> bool:
+    return any(h in _CATEGORY_HEADS for h in header)
+
+
 def _next_seq(rows: list[list[str]]) -> int:
     """The number the next row should carry (1 after the header)."""
     for row in reversed(rows[1:]):
@@ -167,7 +180,7 @@ def _row(pieces: list[str], header: list[str]) -> list[str]:
     seq, rest = (m.group(0).strip(), text[m.end():]) if m else ("", text)
     seq = "" if seq.startswith("其中") else seq
     category = ""
-    if any(h in _CATEGORY_HEADS for h in header):
+    if _has_category(header):
         category, rest = _category(pieces, rest)
     attr = ""
     if header[-1] == "属性" and rest.rstrip().endswith(_ATTRIBUTES):

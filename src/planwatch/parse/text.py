@@ -18,7 +18,7 @@ from planwatch.parse.cellrun import collect, grid_item, rebuild, starts_header
 from planwatch.parse.document import Document
 from planwatch.parse.layout import Item, ends_sentence, finish, numbering_level
 from planwatch.parse.normalize import decode_bytes, normalize_line, strip_markdown_inline
-from planwatch.parse.spaced_table import header_cells, take_spaced_table
+from planwatch.parse.spaced_table import header_cells, may_head, take_spaced_table
 from planwatch.parse.task_list import task_list, task_list_header
 from planwatch.parse.unflatten import LONG_LINE, unflatten
 from planwatch.parse.unwrap import unwrap
@@ -286,8 +286,7 @@ def to_items(lines: list[Line]) -> list[Item]:
                 items.append(found[0])
                 i = found[1]
                 continue
-        if ln.kind == "text" and ("指" in ln.raw or ln.raw.lstrip().startswith(("类别", "项目"))) \
-                and header_cells(ln.raw) is not None:
+        if ln.kind == "text" and may_head(ln.raw) and header_cells(ln.raw) is not None:
             spaced = take_spaced_table([(x.no, x.raw) for x in lines], i)
             if spaced is not None:  # 序号 指 标 2030 年目标 属性: a PDF's cells split by spaces
                 items.append(spaced[0])
