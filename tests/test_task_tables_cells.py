@@ -424,3 +424,66 @@ def test_a_task_table_with_a_column_of_work_per_year(tmp_path: Path) -> None:
          ["交通建设处", "设施养护处", "轨道交通处"])]
     assert [(t.value, t.year) for t in plan.targets] == [(4500, 2024), (1500, 2024), (3000, 2025),
                                                          (1000, 2025)]
+
+
+SCHEDULE = """---
+标题: 某区推动设备更新行动方案（2024—2027年）
+发布单位: 某市某区人民政府办公室
+发布日期: 2024-05-28
+---
+
+某区推动设备更新行动方案（2024—2027年）
+
+一、重点任务
+
+1.推动企业技术改造。加快淘汰落后设备。（区工信局牵头负责）
+
+2.开展电动自行车以旧换新。到2027年每年置换淘汰1万辆电动自行车。（区公安分局牵头负责）
+
+附件
+
+行动方案责任清单
+
+"""
+
+
+def _md_row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |\n"
+
+
+def _years(work: str, *values: str) -> tuple[str, ...]:
+    return tuple(work.format(v) for v in values)
+
+
+SCHEDULE += (
+    _md_row("序号", "任务内容", "2024年目标", "2025年目标", "2026年目标", "2027年目标", "牵头单位")
+    + _md_row(*["---"] * 7)
+    + _md_row("1", "推动企业技术改造", *_years("编排实施技改项目{}个以上", *["20"] * 4), "区工信局")
+    + _md_row("2", "推动住宅电梯更新", *_years("更新老旧住宅电梯{}台", "50", "60", "80", "100"),
+              "区住建局")
+    + _md_row("3", "开展电动自行车以旧换新", *_years("置换淘汰{}万辆电动自行车", *["1"] * 4),
+              "区公安分局")
+    + _md_row("4", "完善回收网络", "打造1家家电回收企业，建立便民回收服务平台", "", "", "",
+              "区商务局")
+    + _md_row("5", "更新公务用车", *_years("全区党政机关更新公务用车{}辆", "27", "24", "12", "11"),
+              "区机关事务中心")
+    + _md_row(*_years("全区新增新能源公交车{}辆", "15", "14", "13", "12"), "区机关事务中心", "",
+              ""))
+
+
+def test_a_yearly_schedule_same_work_each_year_merged_cells_and_a_row_missing_its_head(
+        tmp_path: Path) -> None:
+    """A 责任清单 with a column per year: the same work in every year's column is one 每年
+    commitment (and the body's 每年 statement of it is not repeated); a cell only under the first
+    year, the later years empty, is merged across the years (no year of its own); a row that lost
+    its 序号 and 任务内容 to the row above, padded at its end, is read under its own columns."""
+    plan = extract_file(_write(tmp_path, SCHEDULE))
+    got = [(t.value, t.unit, t.year, t.period) for t in plan.targets]
+    assert got.count((10000, "辆", None, "annual")) == 1
+    assert (20, "个", None, "annual") in got
+    assert not [g for g in got if g[:2] in ((20, "个"), (10000, "辆")) and g[2] is not None]
+    assert [g[2] for g in got if g[1] == "台"] == [2024, 2025, 2026, 2027]
+    assert (1, "家", None, "plan_period") in got
+    assert [(g[0], g[2]) for g in got if g[1] == "辆" and g[0] < 100] == [
+        (27, 2024), (24, 2025), (12, 2026), (11, 2027), (15, 2024), (14, 2025), (13, 2026),
+        (12, 2027)]

@@ -251,7 +251,8 @@ def _period_of(cand: Candidate, sentence: str, para_year: int | None, para: Para
     if cand.year is not None:
         return cand.year, "by_year"  # 2021年至2024年…分别达到30%、60%…
     before = sentence[:cand.number_at]
-    if "每年" in cand.clause_prefix or ("每年" in before and not YEAR_BY.search(before)):
+    if "每年" in cand.clause_prefix or ("每年" in before and not YEAR_BY.search(before)) \
+            or para.every_year:
         return None, "annual"
     year = _clause_year(before, period) or _future_year(sentence, period) \
         or _window_end(sentence, period.start) \

@@ -3,6 +3,7 @@ section kinds (past results / goals), the plan period and year context of each s
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from functools import lru_cache
 
 from planwatch.extract.meta_dates import five_year_span
 from planwatch.extract.numbers import parse_number
-from planwatch.parse.cell_tasks import DUTY_COLUMN
+from planwatch.parse.cell_tasks import DUTY_COLUMN, names_units
 from planwatch.parse.document import Block, Document
 from planwatch.parse.layout import is_formal_line
 
@@ -49,6 +50,7 @@ class Para:
     lead_year: int | None = None
     scope: str | None = None
     column_year: int | None = None  # a task table's cell under 2025年工作计划: that year's work
+    every_year: bool = False  # the same work under every year's column of a schedule
 
     def line_at(self, offset: int) -> int | None:
         line: int | None = None
@@ -200,7 +202,18 @@ _COLUMN_YEAR = re.compile(r"^((?:19|20)\d{2})年")  # 2024年工作任务: the w
 _TEXT_CELL = 12  # characters: a shorter cell is a title or a name, not a sentence
 
 
-def task_cells(block: Block) -> list[tuple[str, int, int | None]]:
+@dataclass
+class TaskCell:
+    """A sentence of a task table's row: its text, line, the year its column names, and whether
+    the row states it for every year of the schedule."""
+
+    text: str
+    line: int
+    year: int | None
+    every_year: bool = False
+
+
+def task_cells(block: Block) -> list[TaskCell]:
     """The sentences of a task table (重点内容, 工作举措 …: the columns a 分工表 states its work
     in), with their rows' lines and the year a column names (2024年工作任务); what they commit
     to is read like prose. Other tables give none."""
@@ -210,21 +223,56 @@ def task_cells(block: Block) -> list[tuple[str, int, int | None]]:
             if _CONTENT_COLUMN.search(c) and not DUTY_COLUMN.search(c)]
     years = {j: _year_of_column(block.rows[0][j]) for j in cols}
     lines = list(getattr(block, "row_lines", None) or [])  # recorded by the text readers
-    out: list[tuple[str, int, int | None]] = []
+    out: list[TaskCell] = []
     width = len(block.rows[0])
-    for r, row in enumerate(block.rows[1:], start=1):
+    duty = next(j for j, c in enumerate(block.rows[0]) if DUTY_COLUMN.search(c))
+    for r, raw in enumerate(block.rows[1:], start=1):
         line = lines[r] if r < len(lines) else (block.line or 0)
+        row = _right_aligned(list(raw), duty)
         if len(row) < width and len(row) >= 2:
             # | 2 | 新建10家绿色工厂… | 市工信局 |: the group cell (领域) merged down is left out
             # of the row, so its work is the row's longest cell, not the one under the header
             # (| 落实…方案。 | 年底前 | 区城管委 |: the task's number and name too)
             work = max(row[1:] if len(cols) == 1 else row, key=len).strip()
             if len(work) >= _TEXT_CELL:
-                out.append((work, line, years[cols[0]]))
+                out.append(TaskCell(work, line, years[cols[0]]))
             continue
-        out.extend((row[j].strip(), line, years[j]) for j in cols
-                   if j < len(row) and len(row[j].strip()) >= _TEXT_CELL)
+        cells = [(row[j].strip(), years[j]) for j in cols
+                 if j < len(row) and _work_cell(row[j].strip(), years[j])]
+        out.extend(_every_year(cells, line, sorted(y for y in years.values() if y is not None)))
     return out
+
+
+def _work_cell(text: str, year: int | None) -> bool:
+    """A cell stating work: a sentence, or under a year's column any count (更新电梯50台)."""
+    return len(text) >= _TEXT_CELL or (year is not None and len(text) >= 4
+                                       and any(c.isdigit() for c in text))
+
+
+def _right_aligned(row: list[str], duty: int) -> list[str]:
+    """| 全区…更新公务用车27辆 | …24辆 | …12辆 | …11辆 | 区机关事务服务中心 | | |: a row whose
+    first cells were merged into the row above, padded at its end by the reader, put back
+    under its columns (the units it names under the duty column)."""
+    pad = len(row) - len(list(itertools.dropwhile(lambda c: not c.strip(), reversed(row))))
+    if pad == 0 or duty >= len(row) or row[duty].strip() or duty - pad < 0 \
+            or not names_units(row[duty - pad]):
+        return row
+    return [""] * pad + row[:len(row) - pad]
+
+
+def _every_year(cells: list[tuple[str, int | None]], line: int, years: list[int]
+                ) -> list[TaskCell]:
+    """A row of a yearly schedule that states the same work in every year's column (培育…高新技术
+    企业20家以上 under 2024年目标 … 2027年目标) commits to it each year: one cell, read as 每年. A
+    row whose only dated cell is the first year's, the later years' cells empty, holds one cell
+    merged across the years (打造1家家电回收企业…): it is not that year's alone."""
+    undated = [TaskCell(text, line, None) for text, year in cells if year is None]
+    dated = [(text, year) for text, year in cells if year is not None]
+    if len(years) >= 2 and len(dated) == len(years) and len({t for t, _ in dated}) == 1:
+        return [*undated, TaskCell(dated[0][0], line, None, every_year=True)]
+    if len(years) >= 3 and len(dated) == 1 and dated[0][1] == years[0]:
+        return [*undated, TaskCell(dated[0][0], line, None)]
+    return [TaskCell(text, line, year) for text, year in cells]
 
 
 def _year_of_column(header: str) -> int | None:
@@ -249,10 +297,10 @@ def build_paras(doc: Document, period: Period | None = None) -> list[Para]:
             continue
         if block.kind == "table":
             sec = stack[-1] if stack else None
-            paras.extend(Para(cell, [(0, line)], bool(sec and sec.past), False,
-                              year or (sec.lead_year if sec else None),
-                              sec.scope if sec else None, year)
-                         for cell, line, year in task_cells(block))
+            paras.extend(Para(c.text, [(0, c.line)], bool(sec and sec.past), False,
+                              c.year or (None if c.every_year or sec is None else sec.lead_year),
+                              sec.scope if sec else None, c.year, c.every_year)
+                         for c in task_cells(block))
             continue
         if is_head:
             level = heading_level(block) or 0

@@ -58,7 +58,7 @@ def _segments(cells: list[tuple[str, int]]) -> list[list[tuple[str, int]]] | Non
     for cell in cells:
         text = squash(cell[0])
         dash = _PLACEHOLDER.match(text) is not None  # 综合规划处 ‖ — : no 配合 unit, not a group
-        if _SEQ.match(text) and not (dash and out and _units(out[-1][-1][0])):
+        if _SEQ.match(text) and not (dash and out and names_units(out[-1][-1][0])):
             out.append([cell])
         else:
             out[-1].append(cell)
@@ -157,7 +157,7 @@ def _group_cells(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
-def _units(text: str) -> bool:
+def names_units(text: str) -> bool:
     """A cell that only names units (区绿化市容局、区农业农村委)."""
     names = [n for n in re.split(r"[、，,]", squash(text)) if n]
     return bool(names) and all(_UNIT_END.search(n) for n in names)
@@ -168,10 +168,10 @@ def _merged_title(texts: list[str], width: int, title: str | None) -> list[str] 
     that title put back; a support list broken into two cells is joined again."""
     if title is None:
         return None
-    if len(texts) == width - 1 and (width >= 4 or _units(texts[-1])):
+    if len(texts) == width - 1 and (width >= 4 or names_units(texts[-1])):
         return [texts[0], title, *texts[1:]]  # (序号 ‖ 任务 ‖ 单位: a 2-cell row is its task)
-    if len(texts) == width and len(squash(texts[1])) >= 15 and _units(texts[2]) \
-            and _units(texts[-2]) and _units(texts[-3]):
+    if len(texts) == width and len(squash(texts[1])) >= 15 and names_units(texts[2]) \
+            and names_units(texts[-2]) and names_units(texts[-3]):
         return [texts[0], title, *texts[1:-3], f"{texts[-3]}、{texts[-2]}", texts[-1]]
     return None
 
@@ -183,7 +183,7 @@ def _group_title(text: str) -> bool:
     if not 4 <= len(text) <= 40 or re.search(r"[、。；;，,]", text) \
             or (_NOT_A_GROUP.search(text) and _GROUP_LABEL.match(text) is None):
         return False
-    return _GROUP_LABEL.match(text) is not None or (len(text) <= 24 and not _units(text))
+    return _GROUP_LABEL.match(text) is not None or (len(text) <= 24 and not names_units(text))
 
 
 # 2019年6月, 持续推进: a deadline cell, not a group's name
@@ -208,14 +208,14 @@ def _trailing_group(texts: list[str], width: int, dept_cols: set[int]) -> tuple[
     """``29`` ‖ its work ‖ ``建立健全…机制``: a row followed by the heading of the next group of
     rows (or by two: 行动二：… ‖ 旧区改造, of which the last names the group). Returns how many
     cells the row keeps and the group's name."""
-    if len(texts) == width and (width - 1 not in dept_cols or _units(texts[-1])):
+    if len(texts) == width and (width - 1 not in dept_cols or names_units(texts[-1])):
         return None  # a whole row (its last cell, units or a deadline, is its own)
     k = len(texts)
     while k > 2 and _group_title(texts[k - 1]) and not _SEQ.match(squash(texts[k - 1])):
         k -= 1
     if k == len(texts):
         return None
-    whole = k == width or (k == width - 1 and _units(texts[k - 1]))
+    whole = k == width or (k == width - 1 and names_units(texts[k - 1]))
     merged = k == 2 and (width == 3 or len(squash(texts[1])) >= 15)
     return (k, texts[-1]) if whole or merged else None
 
@@ -226,7 +226,7 @@ def _units_joined(texts: list[str], width: int, dept_cols: set[int]) -> list[str
     if not dept_cols or max(dept_cols) + 1 >= width:
         return texts
     out, j = list(texts), max(dept_cols)
-    while j + 1 < len(out) and _units(out[j]) and _units(out[j + 1]):
+    while j + 1 < len(out) and names_units(out[j]) and names_units(out[j + 1]):
         out[j:j + 2] = [f"{out[j]}{_DEPT_JOIN}{out[j + 1]}"]
     return out
 
