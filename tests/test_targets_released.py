@@ -142,3 +142,19 @@ def test_comparator_words_and_the_year_compared_with_leave_the_subject() -> None
         c[0] for c in _cands("信贷新增额和融资规模增量高于2021年，分别达到1万亿元、2万亿元。")
     ]
     assert subjects == ["信贷新增额", "融资规模增量"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "kind"),
+    [
+        ("风电光伏电量占比提高约10个百分点。", 10, "growth_rate"),
+        ("研发投入强度提升1个百分点。", 1, "growth_rate"),
+        ("确保普惠型小微企业贷款综合融资成本较上年度再降0.5个百分点。", -0.5, "growth_rate"),
+        ("其他药品注册收费在原收费标准基础上下调30%。", -30, "growth_rate"),
+        ("研发投入强度达到3.5%。", 3.5, "level"),
+    ],
+)
+def test_a_rise_or_fall_by_points_is_a_signed_change(sentence: str, value: float,
+                                                    kind: str) -> None:
+    """提高10个百分点 is a change of +10 points (as 降低2个百分点 is −2); 再降, 下调 fall."""
+    assert [(c[1], c[-1]) for c in _cands(sentence)] == [(value, kind)]

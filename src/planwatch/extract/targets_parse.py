@@ -608,8 +608,9 @@ def _rate_kind(m: Mention, seg: str, subject: str) -> str | None:
         return "change_per_year"  # 工业投资年均同比新增超过1000亿元
     if m.unit == "%" and re.search(r"增长|增速|增幅|涨幅", seg[-6:]):
         return "growth_rate"
-    if m.unit == "百分点" and _GROWTH_MARGIN.search(seg):
-        return "growth_rate"  # 贷款增速高于各项贷款增速10个百分点: a growth rate's margin
+    if m.unit == "百分点" and (_GROWTH_MARGIN.search(seg) or _POINTS_UP.search(seg)):
+        return "growth_rate"  # 贷款增速高于各项贷款增速10个百分点: a growth rate's margin;
+        # 占比提高10个百分点: a rise by points (a fall, 降低2个百分点, is signed below)
     if m.unit not in ("%", "百分点") and (_NEW_FLOW.search(seg) or _NEW_FLOW.search(subject)):
         return "increment"  # 信贷新增额达到2.7万亿元 / 新增上市公司达到100家: a flow
     return None
@@ -671,6 +672,7 @@ _STATE_VERB = re.compile(r"(?:建成|形成)(?P<noun>[^，。；]*?)\s*$")
 # (集群, 园区, 企业): 形成 N 项 of the first is a flow
 _OUTPUT = re.compile(r"(?:标准|技术|工艺|产品|成果|专利|方案|指南|规范|新药|论文|专著)$")
 _YEARLY_ADD = re.compile(r"年均(?:同比)?(?:新增|增加)")
+_POINTS_UP = re.compile(r"(?:提高|提升|增加|上升|增长)了?\s*(?:约|近|超过|超)?\s*$")
 _GROWTH_MARGIN = re.compile(r"(?:增长|增速|增幅)(?:高于|快于|超过)?[^，。；\d]{0,10}$")
 
 
@@ -1263,7 +1265,7 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
 # 能耗比2015年降低18% / 排放总量比2015年分别下降4.1%和3.5% / 能耗和排放分别降低2.5%左右、3.9%左右:
 # a fall (against a base year, printed or not)
 _DECREASE = re.compile(r"(?:(?:比|较)\s*\d{4}\s*年(?:末|底|水平)?)?(?:分别)?"
-                       r"(?:下降|降低|减少|压减|削减)了?"
+                       r"(?:下降|降低|减少|压减|削减|下调|调降|再降)了?"
                        r"(?:\s*\d+(?:\.\d+)?\s*(?:%|个百分点)\s*(?:左右|以上)?\s*[和、及])*\s*$")
 _COMPARATOR_FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 
