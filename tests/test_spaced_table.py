@@ -256,3 +256,31 @@ def test_names_in_a_category_column_numbered_by_level(tmp_path: Path) -> None:
         ("全省风电光伏（含源侧配建储能）平均置信出力", "可靠替代目标", "%", None, 7.0, None),
         ("新增可靠顶峰发电能力", "可靠替代目标", "亿千瓦", None, None, 2.0),
     ]
+
+
+ONE_VALUE_PLAN = """某领域发展“十五五”规划
+一、总体要求
+专栏 1 “十五五”主要指标
+序号 指 标 单 位 2025 年 2030 年 属性
+1 综合生产能力 亿吨标准煤 21.3 25 约束性
+2 单位产值碳排放下降 % >10 约束性
+3 重点行业节能量 亿吨标准煤 >1.5 预期性
+4 发明专利申请量年均增长 % >5 预期性
+5 示范工程 个 >100 预期性
+二、主要任务
+"""
+
+
+def test_one_value_for_both_year_columns_is_the_period_s_change(tmp_path: Path) -> None:
+    """A row printing one value under 2025年 and 2030年 (a cell merged across both): a named
+    change is the period's change (a fall negative) or its yearly rate; any other row reaches it
+    by the target year; never a baseline equal to the target."""
+    path = tmp_path / "plan.txt"
+    path.write_text(ONE_VALUE_PLAN, encoding="utf-8")
+    got = {i.name: (i.baseline, i.target, i.target_year, i.cumulative_change,
+                    i.annual_growth_pct, i.target_text) for i in extract_file(path).indicators}
+    assert got["综合生产能力"] == (21.3, 25.0, 2030, None, None, None)
+    assert got["单位产值碳排放下降"] == (None, None, None, -10.0, None, ">10")
+    assert got["重点行业节能量"] == (None, None, None, 1.5, None, ">1.5")
+    assert got["发明专利申请量年均增长"] == (None, None, None, None, 5.0, ">5")
+    assert got["示范工程"][:3] == (None, 100.0, 2030)

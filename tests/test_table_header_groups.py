@@ -201,3 +201,27 @@ def test_unnamed_column_of_numbers_is_said(tmp_path: Path) -> None:
         ("公交站点500米覆盖率", 90, 95), ("轨道交通运营里程", 20, 45)]
     assert [f.code for f in result.findings] == ["indicator-column-unmapped"]
     assert "第5列（无表头）" in result.findings[0].message
+
+
+SPANNED_VALUE = """<html><body><h1>某市能源发展“十五五”规划</h1><p>专栏1 主要指标</p><table>
+<tr><td>序号</td><td>指标</td><td>单位</td><td>2025年</td><td>2030年</td><td>属性</td></tr>
+<tr><td>1</td><td>能源综合生产能力</td><td>亿吨标准煤</td><td>51.3</td><td>58</td><td>约束性</td></tr>
+<tr><td>2</td><td>单位发电量碳排放下降</td><td>%</td><td colspan="2">&gt;10</td><td>约束性</td></tr>
+<tr><td>3</td><td>专利申请量年均增长</td><td>%</td><td colspan="2">&gt;5</td><td>预期性</td></tr>
+<tr><td>4</td><td>基本养老保险参保率</td><td>%</td><td>≥95</td><td>≥95</td><td>预期性</td></tr>
+</table></body></html>
+"""
+
+
+def test_html_value_merged_across_the_base_and_target_year_columns(tmp_path: Path) -> None:
+    """``>10`` in one cell spanning 2025年 and 2030年 (the grid repeats it in both) under a named
+    change is the period's change, not a 2025 baseline of >10 and a 2030 target of >10; a rate
+    kept at the same floor in two cells of its own stays a baseline and a target."""
+    path = tmp_path / "plan.html"
+    path.write_text(SPANNED_VALUE, encoding="utf-8")
+    got = {i.name: (i.baseline, i.target, i.cumulative_change, i.annual_growth_pct)
+           for i in extract_indicator_tables(read_document(path)).indicators}
+    assert got == {"能源综合生产能力": (51.3, 58, None, None),
+                   "单位发电量碳排放下降": (None, None, -10, None),
+                   "专利申请量年均增长": (None, None, None, 5),
+                   "基本养老保险参保率": (95, 95, None, None)}

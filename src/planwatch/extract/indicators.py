@@ -433,12 +433,42 @@ def _indicator(ctx: _Context, row: _Row) -> Indicator:
         attribute=_attribute(_cell(row.cells, ctx.header.first("attribute"))),
     )
     _set_target(ctx, row, ind, target)
+    _period_value(ctx, row, ind)
     for col in ctx.header.all("growth"):
         growth = _read(ctx, row, col)
         _apply_growth(ind, col, growth)
         if growth is not None and growth.text and growth.cell is None and ind.target is None:
             ind.target_text = ind.target_text or growth.text  # text in a 年均［累计］ column
     return ind
+
+
+_CHANGE_NAME = re.compile(r"(?:下降|降低|减少|增长|提高|提升|增加|增速|增幅)率?$|节能量$|减排量$")
+_FALL_NAME = re.compile(r"(?:下降|降低|减少)$")
+
+
+def _period_value(ctx: _Context, row: _Row, ind: Indicator) -> None:
+    """A row that names a change (``单位发电量碳排放下降``, ``…年均增长``, ``重点行业节能量``) and
+    prints one value for the period, in the target column alone or in one cell merged across the
+    base-year and target-year columns (a grid repeats it in both): the change over the plan
+    period (``>10`` is −10 for a fall) or its yearly rate, not a target level (nor a baseline
+    equal to it)."""
+    raw_base = _cell(row.cells, ctx.header.first("baseline"))
+    raw_target = _cell(row.cells, ctx.header.first("target"))
+    if ind.target is None or raw_target is None or raw_base not in (None, raw_target) \
+            or (raw_base is not None and ind.baseline != ind.target) \
+            or ctx.header.first("baseline") is None:
+        return
+    name = squash(ind.name)
+    if not _CHANGE_NAME.search(name):
+        return
+    value, comparator = ind.target, ind.target_comparator
+    if "年均" in name or "每年" in name:
+        ind.annual_growth_pct, ind.growth_comparator = value, comparator
+    else:
+        ind.cumulative_change = -value if _FALL_NAME.search(name) and value > 0 else value
+    ind.target_text = raw_target
+    ind.baseline = ind.baseline_year = ind.baseline_comparator = ind.baseline_max = None
+    ind.target = ind.target_year = ind.target_comparator = ind.target_max = None
 
 
 def _header_unit(header: Header) -> str | None:

@@ -199,6 +199,10 @@ def _row(pieces: list[str], header: list[str]) -> list[str]:
     columns = [c for c in header if c not in ("序号", "属性", "单位", *_CATEGORY_HEADS)
                and not _NAME_WORDS.match(c)]
     cells = _values(values, len(columns))
+    if len(columns) == 2 and all(_YEAR_COLUMN.search(c) for c in columns) and not any(cells):
+        lone = _values(values, 1)  # 单位发电量碳排放下降 % >10: one cell across both years;
+        if lone[0] and " " not in lone[0]:  # it states what the plan is to reach
+            cells = ["", lone[0]]
     out = []
     for h in header:
         if h == "序号":
@@ -214,6 +218,9 @@ def _row(pieces: list[str], header: list[str]) -> list[str]:
         else:
             out.append(cells.pop(0) if cells else "")
     return out
+
+
+_YEAR_COLUMN = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def _category(pieces: list[str], rest: str) -> tuple[str, str]:
