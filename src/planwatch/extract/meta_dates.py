@@ -56,7 +56,13 @@ _APPROVED = re.compile(
 
 
 # one event of a rule's history: '2008年11月21日北京市第十三届人民代表大会常务委员会…修订'
-_HISTORY = re.compile(DATE_CORE + r"[^。；\d]{2,120}?(?:通过|修正|修订|修改)")
+# ('（2011年8月26日省人民政府令第190号公布　2016年9月21日省人民政府令第223号修正）': a decree's
+# number inside an event, and its publication, are part of its history too)
+_HISTORY = re.compile(
+    DATE_CORE + r"(?:[^。；\d]|令第\d{1,4}号){2,120}?(?:通过|修正|修订|修改|公布)")
+# a 公告 or 令 printed over two lines: '浙江省…常务委员会公告' ‖ '第 48 号'
+_ANNOUNCER = re.compile(r"[\u4e00-\u9fff]{2,40}(?:公告|令)")
+_NTH = re.compile(r"第\d{1,4}号")
 
 
 # a publication note under the title: '（经省人民政府同意，省科学技术厅2015年7月16日以粤科规财字
@@ -148,7 +154,17 @@ def find_doc_number(top: list[str]) -> str | None:
         m = _DOC_NUMBER_AFTER_TITLE.search(s) or _ISSUED_AS.search(s) or _AFTER_DATE.search(s)
         if m:
             return m.group(1)
-    return _spread_number(cleaned)
+    return _decree_number(cleaned) or _spread_number(cleaned)
+
+
+def _decree_number(cleaned: list[str]) -> str | None:
+    """The number of a 公告 or 令 that publishes a rule, printed over two lines under its issuer
+    (…常务委员会公告 ‖ 第 48 号). (A decree named in a rule's history note, ``（…令第25号公布…）``,
+    is how the text was published, not a number the page prints as its own.)"""
+    for i, s in enumerate(cleaned[:-1]):
+        if len(s) <= 40 and _ANNOUNCER.fullmatch(s) and _NTH.fullmatch(cleaned[i + 1]):
+            return s + cleaned[i + 1]
+    return None
 
 
 # 发布日期：2025-04-23 沪发改环资〔2025〕61 号: a page header's number after its dates

@@ -16,6 +16,7 @@ from typing import Literal, overload
 
 from planwatch.parse.cellrun import collect, grid_item, rebuild, starts_header
 from planwatch.parse.document import Document
+from planwatch.parse.front_matter import rewrite_front_matter
 from planwatch.parse.layout import Item, ends_sentence, finish, numbering_level
 from planwatch.parse.normalize import decode_bytes, normalize_line, strip_markdown_inline
 from planwatch.parse.spaced_table import header_cells, may_head, take_spaced_table
@@ -442,7 +443,7 @@ def _continues_number(before: str) -> bool:
 def read_text(data: bytes, name: str) -> Document:
     """Read a .txt/.md file into a Document."""
     text = decode_bytes(data)
-    raw_lines = rejoin_numbers(glue_numbers(text.splitlines()))
+    raw_lines = rejoin_numbers(glue_numbers(rewrite_front_matter(text.splitlines())))
     lines = [classify(no, part) for no, raw in enumerate(raw_lines, start=1)
              for part in (_paragraphs(raw) if len(raw) >= _WRAPPED_PAGE else (raw,))]
     items = to_items(drop_toc(lines))
