@@ -158,3 +158,15 @@ def test_a_rise_or_fall_by_points_is_a_signed_change(sentence: str, value: float
                                                     kind: str) -> None:
     """提高10个百分点 is a change of +10 points (as 降低2个百分点 is −2); 再降, 下调 fall."""
     assert [(c[1], c[-1]) for c in _cands(sentence)] == [(value, kind)]
+
+
+def test_a_part_in_a_note_leaves_the_whole_count_a_target() -> None:
+    """建成70座城市公厕（其中旧城区7座）: 70 is what is built, not a count of the places (城市)
+    where the note's 7 are built; the note's figures stay with the note."""
+    assert _cands("建成70座城市一类以上公厕（其中旧城区7座，景区旅游公厕20座）；") == [
+        ("建成城市一类以上公厕", 70, None, "座", "=", "increment")]
+
+
+def test_places_opened_to_the_public_are_counted() -> None:
+    assert [c[1:4] for c in _cands("旧城区附设式社会公厕对外开放33处；")] == [(33, None, "处")]
+    assert _cands("景区免费开放时间8小时。") == []

@@ -916,6 +916,8 @@ def _counted_at_places(sentence: str, m: Mention, nxt: Mention) -> bool:
     """'增建6个街镇（…）天然水源消防取水设施24处': the first number counts places, the clause's
     last number what is to be made there."""
     between = _BRACKETED.sub("", sentence[m.end:nxt.start])
+    if _in_note(sentence, nxt.start):  # 建成70座城市公厕（其中旧城区7座）: a part, in a note
+        return False
     return _PLACES.match(sentence[m.end:]) is not None and not re.search(r"[，,；;。、]", between) \
         and not _INC_VERB.search(between) \
         and (re.match(r"\s*(?:$|[，,；;。）)])", sentence[nxt.end:]) is not None
@@ -1131,12 +1133,17 @@ def _triggered(sentence: str, m: Mention, seg: str, clause_prefix: str,
                 and sentence[m.start].isdigit())
             or _quantified_task(sentence, m)
             or sentence[m.end:m.end + 2] == "规模"
+            or _OPENED.search(seg) is not None
             or (m.unit == "%" and _COVERAGE.match(sentence, m.end) is not None
                 and _COVERAGE_LEAD.search(clause_prefix) is not None)
             or (m.unit == "%" and _SHARE_ACTS.match(sentence, m.end) is not None)
             or (m.unit == "%" and _falls(clause_prefix))
             or (TO_ACT_ON.search(clause_prefix) is not None
                 and ACTED_ON.match(sentence, m.end) is not None))
+
+
+# 旧城区附设式社会公厕对外开放33处: places to be opened, counted after the verb
+_OPENED = re.compile(r"(?:对外|对社会|免费|向社会)开放\s*$")
 
 
 # 20%的乡镇按标准完成乡镇消防队达标建设: the share of a class that is to do something
