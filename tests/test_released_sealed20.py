@@ -12,8 +12,9 @@ from planwatch.extract.targets_parse import parse_sentence
 def test_units_before_the_first_comma_lead_when_the_document_says_so() -> None:
     res = parse_note("责任单位：市科技局、市数据局，市委网信办、某通信公司；"
                      "第一个逗号前为牵头单位，多个牵头部门的按照职责分工负责，下同")
+    # named leads do not share a responsibility nobody leads (spec), even when several
     assert (res.lead, res.support, res.shared) == (
-        ["市科技局", "市数据局"], ["市委网信办", "某通信公司"], True)
+        ["市科技局", "市数据局"], ["市委网信办", "某通信公司"], False)
     res = parse_note("责任单位：市数据局，市科技局", comma_leads=True)
     assert (res.lead, res.support) == (["市数据局"], ["市科技局"])
 

@@ -254,13 +254,15 @@ COMMA_LEADS = re.compile(
 
 
 def _comma_note(note: str) -> Responsibility:
-    """A note read by the comma convention: the units before the first comma lead (sharing the
-    work when several), the rest support."""
+    """A note read by the comma convention: the units before the first comma lead, the rest
+    support. Named as leads, several leads are not a shared responsibility (the spec's
+    ``shared_responsibility`` is for notes where nobody leads), even when the document adds
+    that several leads divide the work (多个牵头部门的按照职责分工负责)."""
     core = note_core(_RESP_LABEL.sub("", COMMA_LEADS.sub("", note).strip("；;，, ")))
     head, _, tail = _guard(core).partition("，")
     lead = split_departments(head.translate(_UNGUARD))
     support = [n for n in split_departments(tail.translate(_UNGUARD)) if n not in lead]
-    return Responsibility(lead, support, len(lead) > 1)
+    return Responsibility(lead, support, False)
 
 
 _STAR = "*＊★※"
@@ -275,7 +277,7 @@ def _starred_note(note: str) -> Responsibility | None:
     if not lead:
         return None
     support = [n for n in names if n[:1] not in _STAR and n not in lead]
-    return Responsibility(lead, support, len(lead) > 1)
+    return Responsibility(lead, support, False)
 
 
 @lru_cache(maxsize=2048)
