@@ -40,3 +40,10 @@ def test_a_government_pages_article_metadata_names_the_document(tmp_path: Path) 
     meta = extract_file(path).meta
     assert (meta.title, meta.doc_type, meta.issued) == (
         "《关于完善人才住房政策的补充通知》操作指引", "regulation", "2019-12-04")
+
+
+def test_a_lone_level_before_a_unit_is_one_unit_serving_both_levels() -> None:
+    """区、县交通与建设局 (released set 14): 区 alone is no unit; the unit serves both levels."""
+    assert split_departments("区、县交通与建设局") == ["区、县交通与建设局"]
+    assert split_departments("市、区两级政府，市科技局") == ["市、区两级政府", "市科技局"]
+    assert split_departments("市科技局、区财政局") == ["市科技局", "区财政局"]

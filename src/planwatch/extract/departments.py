@@ -174,6 +174,21 @@ def split_departments(text: str) -> list[str]:
             name = name.translate(_UNGUARD)
             if name and name not in out:
                 out.append(name)
+    return _levels_joined(out)
+
+
+_LEVEL = frozenset("省市区县乡镇")
+
+
+def _levels_joined(names: list[str]) -> list[str]:
+    """'区、县交通与建设局', '市、区两级政府': a lone level (区) printed before the unit of the
+    next level is one unit serving both levels, not a unit of its own."""
+    out: list[str] = []
+    for name in names:
+        if out and len(out[-1]) == 1 and out[-1] in _LEVEL and name[:1] in _LEVEL:
+            out[-1] = f"{out[-1]}、{name}"
+        else:
+            out.append(name)
     return out
 
 
