@@ -133,6 +133,8 @@ def test_wrapped_title_after_cover_lines() -> None:
      "“十四五”期间，科技型企业贷款保持较快增长。", "2024-05-10", (2024, 2025)),
     ("某市促进科技成果转化若干措施", "implementation_opinion",
      "到2027年，技术合同成交额达到100亿元。", "2024-03-01", (2024, 2027)),
+    ("某区支持人工智能产业发展若干措施（试行）", "implementation_opinion",
+     "本措施自发布之日起施行，有效期至2027年12月31日。", "2026-04-24", (2026, 2027)),
 ])
 def test_period_of_documents_without_a_printed_range(
         title: str, doc_type: str, text: str, issued: str,

@@ -84,6 +84,7 @@ _IN_FORCE = re.compile(  # 自2020年1月1日起施行，有效期3年 / 本意�
     r"(?:[，,]?\s*有效期(?:为|至)?\s*(?:(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年"
     r"|(?P<until>20\d{2})\s*年))?")
 _EXTENDED = re.compile(r"有效期延长至\s*(20\d{2})\s*年")
+_VALID_UNTIL = re.compile(r"有效期(?:为|截)?至\s*(20\d{2})\s*年")
 # 自2019年1月1日至2021年12月31日: a window in which a rule applies
 _WINDOW = re.compile(r"自\s*(20\d{2})\s*年\d{1,2}月\d{1,2}日\s*(?:起\s*)?至"
                      r"\s*(20\d{2})\s*年\d{1,2}月\d{1,2}日")
@@ -611,6 +612,9 @@ def find_period(
                       default=None)
         if end is None:  # 从现在起至2017年12月底: the window of the work
             end = max((y for y in _stage_years(text) if y >= start), default=None)
+        if end is None:  # 自发布之日起施行，有效期至2027年12月31日: in force until then
+            end = max((int(y) for y in _VALID_UNTIL.findall(text) if int(y) >= start),
+                      default=None)
         return start, end
     ordinals = _FIVE_YEAR.findall(text[:3000]) if doc_type != "regulation" else []
     if ordinals:  # a rules document citing a 十四五 plan does not run over it
