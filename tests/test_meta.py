@@ -135,6 +135,8 @@ def test_wrapped_title_after_cover_lines() -> None:
      "到2027年，技术合同成交额达到100亿元。", "2024-03-01", (2024, 2027)),
     ("某区支持人工智能产业发展若干措施（试行）", "implementation_opinion",
      "本措施自发布之日起施行，有效期至2027年12月31日。", "2026-04-24", (2026, 2027)),
+    ("某新片区城市体检实施方案（试行）", "implementation_opinion",
+     "本实施方案自发布之日起试行，有效期三年。", "2024-05-18", (2024, 2027)),
 ])
 def test_period_of_documents_without_a_printed_range(
         title: str, doc_type: str, text: str, issued: str,
@@ -154,3 +156,17 @@ def test_opinion_period_runs_to_its_last_commitment() -> None:
     meta = extract_plan(doc).meta
     assert (meta.doc_type, meta.period_start, meta.period_end) == (
         "implementation_opinion", 2024, 2027)
+
+
+def test_the_posting_date_in_a_page_s_information_table(tmp_path: Path) -> None:
+    """| 公开类别 | 主动公开 | 发布时间 | 2024-09-02 |: the page's 政府信息公开 table above the text
+    dates a document that prints no date of its own."""
+    from planwatch.extract.files import extract_file
+
+    path = tmp_path / "page.md"
+    path.write_text("## 某市关于推进消费品以旧换新工作实施方案\n\n"
+                    "| 索引号 |  | 发布机构 | 商务委 |\n| --- | --- | --- | --- |\n"
+                    "| 公开类别 | 主动公开 | 发布时间 | 2024-09-02 |\n\n"
+                    "一、主要目标\n\n到2024年底前，支持汽车报废更新和置换更新。\n", encoding="utf-8")
+    meta = extract_file(path).meta
+    assert (meta.issued, meta.period_start) == ("2024-09-02", 2024)

@@ -84,6 +84,8 @@ _IN_FORCE = re.compile(  # 自2020年1月1日起施行，有效期3年 / 本意�
     r"(?:[，,]?\s*有效期(?:为|至)?\s*(?:(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年"
     r"|(?P<until>20\d{2})\s*年))?")
 _EXTENDED = re.compile(r"有效期延长至\s*(20\d{2})\s*年")
+_ISSUE_TERM = re.compile(r"自(?:发布|印发|公布)之日起(?:施行|实施|试行|执行)[，,]?\s*有效期(?:为)?"
+                         r"\s*(\d{1,2}|[一二两三四五六七八九十])\s*年")
 _VALID_UNTIL = re.compile(r"有效期(?:为|截)?至\s*(20\d{2})\s*年")
 # 自2019年1月1日至2021年12月31日: a window in which a rule applies
 _WINDOW = re.compile(r"自\s*(20\d{2})\s*年\d{1,2}月\d{1,2}日\s*(?:起\s*)?至"
@@ -139,7 +141,7 @@ def extract_meta_result(doc: Document) -> MetaResult:
             doc_type = "regulation"
     # a page's header and share buttons may push the signature far down: look further for it
     issued = find_issued(top) or find_issued(tail) or find_issued(lines[TOP_BLOCKS:SIGNED_BLOCKS]) \
-        or _front_posted(top)
+        or _front_posted(top) or _front_posted(_header_table_fields(doc))
     start, end = find_period(title or "", doc_type, text, issued, number)
     meta = Meta(
         title=title, region=place.region, region_level=place.level, parent_region=place.parent,
@@ -174,6 +176,26 @@ def _imprint_rows(doc: Document) -> list[str]:
     2024年5月28日印发 |): the imprint a page printed as a table, read like the tail's lines."""
     closing = [b for b in doc.blocks[-2:] if b.kind == "table"]
     return [" ".join(c for c in row if c) for b in closing for row in b.rows]
+
+
+_HEAD_TABLES = 6  # blocks: a page's 政府信息公开 table comes before the text
+
+
+def _header_table_fields(doc: Document) -> list[str]:
+    """The label and value pairs of a page's 政府信息公开 table above the text (| 公开类别 | 主动公开 |
+    发布时间 | 2024-09-02 |) as front matter lines (``发布时间: 2024-09-02``)."""
+    out: list[str] = []
+    for block in doc.blocks[:_HEAD_TABLES]:
+        if block.kind != "table":
+            continue
+        for row in block.rows:
+            cells = [c.strip() for c in row]
+            out.extend(f"{label}: {value}" for label, value in zip(cells, cells[1:], strict=False)
+                       if _FRONT_LABEL.fullmatch(label) and value)
+    return out
+
+
+_FRONT_LABEL = re.compile(r"(?:发布|成文)(?:日期|时间)")
 
 
 def _missing(meta: Meta) -> list[Finding]:
@@ -615,6 +637,10 @@ def find_period(
         if end is None:  # 自发布之日起施行，有效期至2027年12月31日: in force until then
             end = max((int(y) for y in _VALID_UNTIL.findall(text) if int(y) >= start),
                       default=None)
+        term = _ISSUE_TERM.search(text) if end is None and issued else None
+        if term and issued:  # 自发布之日起试行，有效期三年: N years from the day of issue
+            years = int(cn2an.cn2an(term.group(1), "smart"))
+            end = int(issued[:4]) + years - (1 if issued[5:] == "01-01" else 0)
         return start, end
     ordinals = _FIVE_YEAR.findall(text[:3000]) if doc_type != "regulation" else []
     if ordinals:  # a rules document citing a 十四五 plan does not run over it
