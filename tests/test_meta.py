@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -167,6 +168,7 @@ def test_the_posting_date_in_a_page_s_information_table(tmp_path: Path) -> None:
     path.write_text("## 某市关于推进消费品以旧换新工作实施方案\n\n"
                     "| 索引号 |  | 发布机构 | 商务委 |\n| --- | --- | --- | --- |\n"
                     "| 公开类别 | 主动公开 | 发布时间 | 2024-09-02 |\n\n"
-                    "一、主要目标\n\n到2024年底前，支持汽车报废更新和置换更新。\n", encoding="utf-8")
+                    "一、主要目标\n\n到2024年底前，支持汽车报废更新和置换更新。\n",
+                    encoding="utf-8")
     meta = extract_file(path).meta
     assert (meta.issued, meta.period_start) == ("2024-09-02", 2024)

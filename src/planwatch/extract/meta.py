@@ -182,15 +182,16 @@ _HEAD_TABLES = 6  # blocks: a page's 政府信息公开 table comes before the t
 
 
 def _header_table_fields(doc: Document) -> list[str]:
-    """The label and value pairs of a page's 政府信息公开 table above the text (| 公开类别 | 主动公开 |
-    发布时间 | 2024-09-02 |) as front matter lines (``发布时间: 2024-09-02``)."""
+    """The label and value pairs of a page's 政府信息公开 table above the text
+    (| 公开类别 | 主动公开 | 发布时间 | 2024-09-02 |) as front matter lines
+    (``发布时间: 2024-09-02``)."""
     out: list[str] = []
     for block in doc.blocks[:_HEAD_TABLES]:
         if block.kind != "table":
             continue
         for row in block.rows:
             cells = [c.strip() for c in row]
-            out.extend(f"{label}: {value}" for label, value in zip(cells, cells[1:], strict=False)
+            out.extend(f"{label}: {value}" for label, value in itertools.pairwise(cells)
                        if _FRONT_LABEL.fullmatch(label) and value)
     return out
 
@@ -634,14 +635,7 @@ def find_period(
                       default=None)
         if end is None:  # 从现在起至2017年12月底: the window of the work
             end = max((y for y in _stage_years(text) if y >= start), default=None)
-        if end is None:  # 自发布之日起施行，有效期至2027年12月31日: in force until then
-            end = max((int(y) for y in _VALID_UNTIL.findall(text) if int(y) >= start),
-                      default=None)
-        term = _ISSUE_TERM.search(text) if end is None and issued else None
-        if term and issued:  # 自发布之日起试行，有效期三年: N years from the day of issue
-            years = int(cn2an.cn2an(term.group(1), "smart"))
-            end = int(issued[:4]) + years - (1 if issued[5:] == "01-01" else 0)
-        return start, end
+        return start, end if end is not None else _in_force_end(text, start, issued)
     ordinals = _FIVE_YEAR.findall(text[:3000]) if doc_type != "regulation" else []
     if ordinals:  # a rules document citing a 十四五 plan does not run over it
         return five_year_span(max(ordinals, key="一二三四五六七八九".index))
@@ -656,6 +650,17 @@ _STAGE_PARA = re.compile(r"(?m)^\s*到\s*(20\d{2})\s*年[，,]")
 _UNTIL = re.compile(r"(?:现在|即日|今日|印发之日)起?\s*至\s*(20\d{2})\s*年")
 # （二）工作目标。2019年全市生活垃圾分类工作明确三大目标: the year the goals are set for
 _YEAR_GOALS = re.compile(r"目标(?:任务)?[。：:]\s*(20\d{2})年[^。；，]{0,30}?目标")
+
+
+def _in_force_end(text: str, start: int, issued: str | None) -> int | None:
+    """The last year of a document in force until a date (自发布之日起施行，有效期至2027年12月31日)
+    or for a term from its issue (自发布之日起试行，有效期三年: issued 2024-05-18, to 2027)."""
+    until = max((int(y) for y in _VALID_UNTIL.findall(text) if int(y) >= start), default=None)
+    term = _ISSUE_TERM.search(text) if until is None and issued else None
+    if term is None or issued is None:
+        return until
+    years = int(cn2an.cn2an(term.group(1), "smart"))
+    return int(issued[:4]) + years - (1 if issued[5:] == "01-01" else 0)
 
 
 def _stage_years(text: str, paragraphs: bool = True) -> list[int]:
