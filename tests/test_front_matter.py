@@ -67,3 +67,11 @@ def test_the_day_of_a_rule_s_latest_text() -> None:
     note = "（2011年8月26日省人民政府令第190号公布　2016年9月21日省人民政府令第223号修正）"
     assert find_issued(["某省流动人口服务和管理办法", note]) == "2016-09-21"
     assert find_doc_number(["某省流动人口服务和管理办法", note]) is None
+
+
+def test_a_decree_heading_run_on_into_its_text_is_the_number() -> None:
+    """中华人民共和国国务院令第432号《…条例》已经…: the decree's heading, run into the text after it
+    (released set 25, half J); a decree named inside a sentence is not."""
+    heading = "中华人民共和国国务院令第432号《某某条例》已经国务院常务会议通过"
+    assert find_doc_number(["某某条例", heading]) == "中华人民共和国国务院令第432号"
+    assert find_doc_number(["某某办法", "根据国务院令第432号的规定，制定本办法。"]) is None

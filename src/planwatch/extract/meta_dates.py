@@ -164,7 +164,15 @@ def _decree_number(cleaned: list[str]) -> str | None:
     for i, s in enumerate(cleaned[:-1]):
         if len(s) <= 40 and _ANNOUNCER.fullmatch(s) and _NTH.fullmatch(cleaned[i + 1]):
             return s + cleaned[i + 1]
+    for s in cleaned:  # 中华人民共和国国务院令第432号《电力监管条例》已经…: run on into the text
+        m = _DECREE_HEAD.match(s)
+        if m:
+            return m.group(1)
     return None
+
+
+# a decree's own heading at the start of a line, alone or run on into its text
+_DECREE_HEAD = re.compile(r"([\u4e00-\u9fff]{2,30}?(?:公告|令)第\d{1,4}号)(?:$|[《“])")
 
 
 # 发布日期：2025-04-23 沪发改环资〔2025〕61 号: a page header's number after its dates
