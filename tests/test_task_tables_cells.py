@@ -487,3 +487,31 @@ def test_a_yearly_schedule_same_work_each_year_merged_cells_and_a_row_missing_it
     assert [(g[0], g[2]) for g in got if g[1] == "辆" and g[0] < 100] == [
         (27, 2024), (24, 2025), (12, 2026), (11, 2027), (15, 2024), (14, 2025), (13, 2026),
         (12, 2027)]
+
+
+MERGED_AWAY = "某区生态环境保护2026年行动计划\n\n一、重点任务\n\n" + (
+    _md_row("序号", "重点任务", "工作措施", "完成时限", "牵头部门", "主责单位", "协办单位")
+    + _md_row(*["---"] * 7)
+    + _md_row("1", "空气质量目标", "巩固空气质量改善成效，基本消除重污染天气。", "年底前",
+              "区生态环境局<br>各街镇", "区城市管理委<br>区科技信息化局等部门")
+    + _md_row("2", "推动机动车结构优化升级", "推动全区新能源车保有量进一步提升。", "年底前",
+              "区发展改革委", "区城市管理委", "——")
+    + _md_row("推动货车新能源化，加快老旧营运货车淘汰更新。", "年底前", "区交通支队", "区商务局")
+    + _md_row("2", "推动机动车结构优化升级", "推进公共领域用车新能源化。", "年底前", "区财政局",
+              "区国资委", "区机关事务管理服务中心")
+    + _md_row("3", "法治保障", "推动行刑衔接。", "年底前", "区司法局", "区公安分局", ""))
+
+
+def test_a_task_table_whose_converter_dropped_merged_cells(tmp_path: Path) -> None:
+    """牵头部门 merged down a task's rows and dropped by the converter: the row's units go under
+    the last duty columns (主责 leads, 协办 supports); a row without its 序号 and 重点任务 belongs
+    to the task above; the rows of one task (same 序号 and 重点任务) are one task. A cell left
+    empty but printed (| 区公安分局 |  |) keeps the row as it is."""
+    plan = extract_file(_write(tmp_path, MERGED_AWAY))
+    assert [(t.number, t.title, t.lead, t.support) for t in plan.tasks] == [
+        (1, "空气质量目标", ["区生态环境局", "各街镇"], ["区城市管理委", "区科技信息化局"]),
+        (2, "推动机动车结构优化升级",
+         ["区发展改革委", "区城市管理委", "区交通支队", "区财政局", "区国资委"],
+         ["区商务局", "区机关事务管理服务中心"]),
+        (3, "法治保障", ["区司法局", "区公安分局"], []),
+    ]

@@ -25,6 +25,7 @@ from planwatch.extract.numbers import parse_number
 from planwatch.model.finding_messages import make_finding
 from planwatch.model.findings import Finding
 from planwatch.model.plan import Task
+from planwatch.parse.cell_tasks import names_units
 from planwatch.parse.document import Block, Document
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -528,15 +529,20 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
     out: list[Task] = []
     section: str | None = caption
     breaks = _with_breaks(block)
-    for row in rows:
+    width, duties = _duty_tail(block.rows[0] if block.rows else (), cols)
+    for raw in rows:
+        row = _realigned(raw, width, duties)
         title = re.sub(r"\s+", "", _cell(row, cols, "title"))
         if "group" in cols:  # the rows' own work, under the merged task name
             title = _title(title)
             section = re.sub(r"\s+", "", _cell(row, cols, "group")) or section
         title = title.lstrip("*＊※")  # 打*的为具体项目: the mark is not part of the title
+        units = _realigned(breaks.get(raw, raw), width, duties)  # 区生态环境局 ‖ 各街镇: one
+        # unit per line of a cell
         if not title:
+            if out and row != raw and not _cell(row, cols, "number"):
+                _joined_units(out[-1], units, cols, first_leads)  # a row of the task above
             continue
-        units = breaks.get(row, row)  # 区生态环境局 ‖ 各街镇: one unit per line of a cell
         res = departments.read_columns(_cell(units, cols, "lead"), _cell(units, cols, "support"),
                                        _cell(units, cols, "responsible"), first_leads,
                                        main=_cell(units, cols, "main"))
@@ -551,8 +557,69 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
         value = _row_number(mark)
         number = int(value) if value is not None and value == int(value) else len(out) + 1
         res.deadline = re.sub(r"\s+", "", _cell(row, cols, "deadline")) or res.deadline
+        if out and out[-1].number == number and out[-1].title == title \
+                and out[-1].section == section:
+            _joined_units(out[-1], units, cols, first_leads)  # the task's next row
+            continue
         out.append(_task(number, title, res, line=block.line, section=section))
     return out
+
+
+_DUTY_ROLES = ("lead", "main", "support", "responsible")
+_DASH = re.compile(r"^[—–\-－/]+$|^无$")
+
+
+def _duty_tail(header: tuple[str, ...], cols: dict[str, int]) -> tuple[int, int]:
+    """The header's named width and how many duty columns (牵头 / 主责 / 协办 …) close it: 0 when
+    the duty columns are not its last ones."""
+    width = len(header)
+    while width and not header[width - 1].strip():
+        width -= 1
+    duty = sorted(cols[r] for r in _DUTY_ROLES if r in cols)
+    if not duty or duty[-1] != width - 1 or duty != list(range(duty[0], width)):
+        return width, 0
+    return width, len(duty)
+
+
+def _realigned(row: tuple[str, ...], width: int, duties: int) -> tuple[str, ...]:
+    """A row shorter than the header because a converter dropped its merged cells (the 牵头部门
+    merged down a task's rows, its 序号 and 重点任务 too): the units it ends with go under the
+    last duty columns, the cells before them end just before the duty columns (or keep their
+    place when the row opens with its number)."""
+    if not duties or len(row) >= width:  # (a cell left empty is printed: | 区司法局 |  |)
+        return row
+    cells = list(row)
+    while cells and not cells[-1].strip():
+        cells.pop()
+    if len(cells) < 2:
+        return row
+    units = 0
+    while units < min(duties, len(cells) - 1) and _unit_cell(cells[len(cells) - 1 - units]):
+        units += 1
+    rest, first = cells[:len(cells) - units], width - duties
+    if not units or len(rest) > first:
+        return row
+    gap = [""] * (first - len(rest))
+    rest = rest + gap if _row_number(rest[0]) is not None else gap + rest
+    return (*rest, *[""] * (duties - units), *cells[len(cells) - units:])
+
+
+def _unit_cell(text: str) -> bool:
+    text = _ETC_UNITS.sub("", _WS.sub("", text))
+    return bool(text) and (_DASH.match(text) is not None or names_units(text))
+
+
+_ETC_UNITS = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
+
+
+def _joined_units(task: Task, units: tuple[str, ...], cols: dict[str, int],
+                  first_leads: bool) -> None:
+    """Units of a row that continues the task above (its number and title merged away)."""
+    res = departments.read_columns(_cell(units, cols, "lead"), _cell(units, cols, "support"),
+                                   _cell(units, cols, "responsible"), first_leads,
+                                   main=_cell(units, cols, "main"))
+    task.lead.extend(n for n in res.lead if n not in task.lead)
+    task.support.extend(n for n in res.support if n not in task.support and n not in task.lead)
 
 
 def _with_breaks(block: Block) -> dict[tuple[str, ...], tuple[str, ...]]:
