@@ -659,8 +659,7 @@ def _in_force_end(text: str, start: int, issued: str | None) -> int | None:
     term = _ISSUE_TERM.search(text) if until is None and issued else None
     if term is None or issued is None:
         return until
-    years = int(cn2an.cn2an(term.group(1), "smart"))
-    return int(issued[:4]) + years - (1 if issued[5:] == "01-01" else 0)
+    return _term_end(int(issued[:4]), term.group(1), issued[5:] == "01-01")
 
 
 def _stage_years(text: str, paragraphs: bool = True) -> list[int]:
@@ -695,9 +694,13 @@ def _in_force_span(force: re.Match[str]) -> tuple[int, int | None]:
     if not term:
         return first, None
     month, day = force.group("mo") or force.group("mo2"), force.group("d") or force.group("d2")
-    years = int(cn2an.cn2an(term, "smart"))
-    from_new_year = month is None or (int(month), int(day)) == (1, 1)
-    return first, first + years - (1 if from_new_year else 0)
+    return first, _term_end(first, term, month is None or (int(month), int(day)) == (1, 1))
+
+
+def _term_end(first: int, term: str, from_new_year: bool) -> int:
+    """The last year of a term of ``term`` years (3, 三) starting in ``first``: the year before
+    the anniversary's when it starts on 1 January, else the anniversary's year."""
+    return first + int(cn2an.cn2an(term, "smart")) - (1 if from_new_year else 0)
 
 
 def _issue_year(issued: str | None, number: str | None) -> int | None:

@@ -543,9 +543,7 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
             if out and row != raw and not _cell(row, cols, "number"):
                 _joined_units(out[-1], units, cols, first_leads)  # a row of the task above
             continue
-        res = departments.read_columns(_cell(units, cols, "lead"), _cell(units, cols, "support"),
-                                       _cell(units, cols, "responsible"), first_leads,
-                                       main=_cell(units, cols, "main"))
+        res = _row_responsibility(units, cols, first_leads)
         mark = re.sub(r"\s+", "", _cell(row, cols, "number"))
         if res.empty and _GROUP_MARK.match(mark) and _only_title(row, cols):
             section = title  # 二 ‖ 构建全链条全过程闭环管理体系: the group the rows below belong to
@@ -612,12 +610,18 @@ def _unit_cell(text: str) -> bool:
 _ETC_UNITS = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 
 
+def _row_responsibility(units: tuple[str, ...], cols: dict[str, int],
+                        first_leads: bool) -> Responsibility:
+    """Who answers for a row, read from its duty columns."""
+    return departments.read_columns(_cell(units, cols, "lead"), _cell(units, cols, "support"),
+                                    _cell(units, cols, "responsible"), first_leads,
+                                    main=_cell(units, cols, "main"))
+
+
 def _joined_units(task: Task, units: tuple[str, ...], cols: dict[str, int],
                   first_leads: bool) -> None:
     """Units of a row that continues the task above (its number and title merged away)."""
-    res = departments.read_columns(_cell(units, cols, "lead"), _cell(units, cols, "support"),
-                                   _cell(units, cols, "responsible"), first_leads,
-                                   main=_cell(units, cols, "main"))
+    res = _row_responsibility(units, cols, first_leads)
     task.lead.extend(n for n in res.lead if n not in task.lead)
     task.support.extend(n for n in res.support if n not in task.support and n not in task.lead)
 
