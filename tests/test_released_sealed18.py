@@ -44,8 +44,8 @@ def test_units_one_per_line_in_a_cell_and_dashes_for_nobody(tmp_path: Path) -> N
         "| 2 | 推进节能 | 年底前 | 区发展改革委 | —— | —— |\n", encoding="utf-8")
     tasks = [(t.number, t.title, t.lead, t.support) for t in extract_file(path).tasks]
     assert tasks == [
-        (1, "空气质量目标", ["区生态环境局", "各街镇", "区城管委"],
-         ["区机关事务管理服务中心", "区水务局"]),
+        (1, "空气质量目标", ["区生态环境局", "各街镇"],
+         ["区城管委", "区机关事务管理服务中心", "区水务局"]),
         (2, "推进节能", ["区发展改革委"], [])]
 
 

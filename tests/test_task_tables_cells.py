@@ -504,14 +504,30 @@ MERGED_AWAY = "某区生态环境保护2026年行动计划\n\n一、重点任务
 
 def test_a_task_table_whose_converter_dropped_merged_cells(tmp_path: Path) -> None:
     """牵头部门 merged down a task's rows and dropped by the converter: the row's units go under
-    the last duty columns (主责 leads, 协办 supports); a row without its 序号 and 重点任务 belongs
-    to the task above; the rows of one task (same 序号 and 重点任务) are one task. A cell left
-    empty but printed (| 区公安分局 |  |) keeps the row as it is."""
+    the last duty columns (主责 leads where no 牵头 unit is left, 协办 supports); a row without
+    its 序号 and 重点任务 belongs to the task above; the rows of one task (same 序号 and 重点任务)
+    are one task. A cell left empty but printed (| 区公安分局 |  |) keeps the row as it is; beside
+    a 牵头 unit, the 主责 unit works under it."""
     plan = extract_file(_write(tmp_path, MERGED_AWAY))
     assert [(t.number, t.title, t.lead, t.support) for t in plan.tasks] == [
         (1, "空气质量目标", ["区生态环境局", "各街镇"], ["区城市管理委", "区科技信息化局"]),
-        (2, "推动机动车结构优化升级",
-         ["区发展改革委", "区城市管理委", "区交通支队", "区财政局", "区国资委"],
-         ["区商务局", "区机关事务管理服务中心"]),
-        (3, "法治保障", ["区司法局", "区公安分局"], []),
+        (2, "推动机动车结构优化升级", ["区发展改革委", "区交通支队", "区财政局"],
+         ["区城市管理委", "区商务局", "区国资委", "区机关事务管理服务中心"]),
+        (3, "法治保障", ["区司法局"], ["区公安分局"]),
     ]
+
+
+def test_a_branch_named_by_its_place_runs_on_from_the_body_above(tmp_path: Path) -> None:
+    """A cell's units one per line: 丰台分局, 长辛店分公司, 七支队 are no units on their own but
+    the branch of the body on the line before; 丰台运管分局 and 公安丰台分局 name their body."""
+    text = "某区2026年行动计划\n\n一、重点任务\n\n" + (
+        _md_row("序号", "重点任务", "完成时限", "牵头部门", "配合单位")
+        + _md_row(*["---"] * 5)
+        + _md_row("1", "加强饮用水保护", "年底前", "区水务局",
+                  "市自来水集团<br>长辛店分公司<br>市规划自然资源委<br>丰台分局<br>王佐镇")
+        + _md_row("2", "深化重点行业治理", "年底前", "丰台运管分局<br>公安丰台分局",
+                  "市交通综合执法总队<br>七支队<br>区公安分局"))
+    plan = extract_file(_write(tmp_path, text))
+    assert [(t.lead, t.support) for t in plan.tasks] == [
+        (["区水务局"], ["市自来水集团长辛店分公司", "市规划自然资源委丰台分局", "王佐镇"]),
+        (["丰台运管分局", "公安丰台分局"], ["市交通综合执法总队七支队", "区公安分局"])]

@@ -138,15 +138,24 @@ def _blank_dashes(cell: str) -> str:
     return "" if _DASHES_ONLY.match(cell) else cell
 
 
+# 丰台分局, 长辛店分公司, 七支队: a branch named by its place or number only, which is no unit
+# without the body it belongs to (公安丰台分局, 丰台运管分局 name theirs)
+_BRANCH_ONLY = re.compile(r"^(?:第?[一二三四五六七八九十\d]{1,3}"
+                          r"|(?![省市区县乡镇各])[\u4e00-\u9fff]{2,3})"
+                          r"(?:分局|分公司|分中心|分院|分所|分行|支行|支队|大队|中队)$")
+
+
 def _lines_to_list(text: str) -> str:
     """Units set one per line in a cell (区生态环境局 ‖ 各街镇) as a list; a name cut short by the
-    cell's width (区机关事务管理 ‖ 服务中心: no unit yet) runs on into the next line."""
+    cell's width (区机关事务管理 ‖ 服务中心: no unit yet) runs on into the next line, and so does
+    a branch named only by its place or number (市规划自然资源委 ‖ 丰台分局)."""
     if "\n" not in text:
         return text
     names: list[str] = []
     for line in text.split("\n"):
         piece = line.strip()
-        if names and piece and not looks_like_department(names[-1]):
+        if names and piece and (not looks_like_department(names[-1])
+                                or _BRANCH_ONLY.match(piece)):
             names[-1] += piece
         elif piece:
             names.append(piece)
@@ -438,8 +447,10 @@ def read_columns(lead: str, support: str, responsible: str,
     empty; a cell of dashes, ``——``, is empty)."""
     lead, support, responsible, main = (_lines_to_list(_blank_dashes(c))
                                         for c in (lead, support, responsible, main))
-    if main.strip():  # 牵头部门 ‖ 主责单位: the unit mainly responsible leads as well
-        lead = f"{lead}、{main}" if lead.strip() else main
+    if main.strip() and lead.strip():  # 牵头部门 ‖ 主责单位 ‖ 协办单位: 主责 works under the lead
+        support = f"{main}、{support}" if support.strip() else main
+    elif main.strip():  # no 牵头 unit in the row: the unit mainly responsible leads
+        lead = main
     if lead.strip():  # 牵头部门 ‖ 配合部门 ‖ 实施主体: who carries the work out supports the lead
         leads, helpers = split_departments(lead), split_departments(support)
         helpers += [n for n in split_departments(responsible) if n not in leads + helpers]

@@ -452,7 +452,7 @@ def _task(number: int, title: str, res: Responsibility, **extra: object) -> Task
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
     ("lead", re.compile(r"牵头")),
-    ("main", re.compile(r"主责|主办")),  # 牵头部门 ‖ 主责单位 ‖ 协办单位: both lead the work
+    ("main", re.compile(r"主责|主办")),  # 牵头部门 ‖ 主责单位 ‖ 协办单位: 主责 under the lead
     ("support", re.compile(r"配合|参与|协同|协办")),
     ("responsible", re.compile(r"责任|负责|承办|实施(?:单位|主体)|推进(?:单位|部门)")),
     ("deadline", re.compile(r"时限|时间|进度|期限|节点")),
