@@ -126,3 +126,11 @@ def test_bracket_mentioning_fuze_is_not_a_note() -> None:
     doc = Document(blocks=[Block("paragraph", "（一）加强平台建设。支持重点实验室建设"
                                               "（含省级以上重点实验室、工程技术研究中心负责人）。")])
     assert extract_tasks(doc).tasks == []
+
+
+def test_classes_of_bodies_and_places_named_before_an_etc() -> None:
+    """相关委、办、局 names one class of units; 浦东新区等相关区政府 names 浦东新区 (the
+    governments 等 adds are no unit of their own)."""
+    assert split_departments("各街道、相关委、办、局") == ["各街道", "相关委、办、局"]
+    assert split_departments("市科委、浦东新区等相关区政府") == ["市科委", "浦东新区"]
+    assert split_departments("市财政局、各区政府") == ["市财政局", "各区政府"]

@@ -26,7 +26,8 @@ from planwatch.parse.layout import NOTE_LABEL
 _SPLIT = re.compile(r"[、，,；;/／]|以及|及")
 _TRAILING_ETC = re.compile(
     r"等(?:[省市县区]直?|国家|中央)?(?:其他|有关|相关)?(?:行业主管)?(?:部门|单位|机构)?$"
-    r"|等[\u4e00-\u9fff]{2,16}?(?:成员单位|部门|单位|机构)$")  # 社科联等省…协调机制成员单位
+    r"|等[\u4e00-\u9fff]{2,16}?(?:成员单位|部门|单位|机构)$"  # 社科联等省…协调机制成员单位
+    r"|等(?:其他|有关|相关)?[区县市](?:人民)?政府$")  # 浦东新区等相关区政府
 _LEAD_LABEL = re.compile(r"^(?:牵头(?:指导)?(?:单位|部门|处室)|主责(?:单位|部门|处室))[：:]")
 _SUPPORT_LABEL = re.compile(
     r"^(?:配合(?:单位|部门|处室)|参与(?:单位|部门|处室)|协同(?:单位|处室)|协办单位)[：:]")
@@ -107,12 +108,18 @@ _LEVELS_GOVERNMENT = re.compile(
     r"各[区县市镇乡](?:、[区县市镇乡])+(?:[（(][区县市]+[)）])?(?:人民)?政府")
 
 
+# 相关委、办、局 / 各委、办、局: the kinds of bodies of a government, one class of units
+_BODY_KINDS = re.compile(r"(?:各|相关|有关)?委、办、局")
+
+
 def _guard(text: str) -> str:
     """Hide separators inside brackets and a class of governments: '各县（市、区）政府',
-    '各区、县（市）政府' stay one name."""
+    '各区、县（市）政府', '相关委、办、局' stay one name."""
     text = _BRACKETED.sub(lambda m: m.group(0).translate(_GUARD), text)
     if "、" in text and "各" in text:
         text = _LEVELS_GOVERNMENT.sub(lambda m: m.group(0).translate(_GUARD), text)
+    if "委、办、局" in text:
+        text = _BODY_KINDS.sub(lambda m: m.group(0).translate(_GUARD), text)
     return text
 
 
