@@ -105,3 +105,18 @@ def test_breakthrough_with_an_object_is_a_flow() -> None:
         ("突破重大核心关键技术", "=", "increment")]  # the verb, as in 突破…并推广应用
     cands, _ = parse_sentence("到2020年，技术合同成交额突破3000亿元。")
     assert [(c.comparator, c.kind) for c in cands] == [(">=", "level")]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a share is where things stand, whatever verb of building or adding comes before it
+    ("新建交通设施建筑屋顶安装光伏面积不低于50%。", "level"),
+    ("新建集中式风光电站置信出力原则上应不低于10%。", "level"),
+    ("推动新增或更新货运城配车辆100%新能源化。", "level"),
+    # a rise by a share of itself is a rate; a rise to a share is a level
+    ("重点企业生产效率提高20%以上。", "growth_rate"),
+    ("力争实现建筑能效提升30%以上。", "growth_rate"),
+    ("高新技术企业占比提高到30%。", "level"),
+])
+def test_what_kind_a_share_is(sentence: str, kind: str) -> None:
+    cands, _ = parse_sentence(sentence)
+    assert [c.kind for c in cands] == [kind], sentence

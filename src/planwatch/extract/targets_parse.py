@@ -601,13 +601,16 @@ _NEW_FLOW = re.compile(r"新增(?!长)|增量|^新建")
 
 
 def _rate_kind(m: Mention, seg: str, subject: str) -> str | None:
-    """Changes and rates, read before anything else: per year, growth, a flow by its name."""
+    """Changes, rates and shares, read before anything else: per year, growth, a share, a flow
+    by its name."""
     if m.unit == "百分点" and re.search(r"每年|年均", seg):
         return "change_per_year"
     if m.unit not in ("%", "百分点") and _YEARLY_ADD.search(seg):
         return "change_per_year"  # 工业投资年均同比新增超过1000亿元
-    if m.unit == "%" and re.search(r"增长|增速|增幅|涨幅", seg[-6:]):
-        return "growth_rate"
+    if m.unit == "%":  # 生产效率提高20%以上: a rise by a share of itself; otherwise a share is
+        # where things stand (提高到30%, 新建…屋顶光伏覆盖率不低于50%), not an amount added
+        growth = re.search(r"增长|增速|增幅|涨幅", seg[-6:]) or _RISE_BY.search(seg)
+        return "growth_rate" if growth else "level"
     if m.unit == "百分点" and (_GROWTH_MARGIN.search(seg) or _POINTS_UP.search(seg)):
         return "growth_rate"  # 贷款增速高于各项贷款增速10个百分点: a growth rate's margin;
         # 占比提高10个百分点: a rise by points (a fall, 降低2个百分点, is signed below)
@@ -672,6 +675,7 @@ _STATE_VERB = re.compile(r"(?:建成|形成)(?P<noun>[^，。；]*?)\s*$")
 # (集群, 园区, 企业): 形成 N 项 of the first is a flow
 _OUTPUT = re.compile(r"(?:标准|技术|工艺|产品|成果|专利|方案|指南|规范|新药|论文|专著)$")
 _YEARLY_ADD = re.compile(r"年均(?:同比)?(?:新增|增加)")
+_RISE_BY = re.compile(r"(?:提高|提升)了?\s*(?:约|近|超过|超)?\s*$")
 _POINTS_UP = re.compile(r"(?:提高|提升|增加|上升|增长)了?\s*(?:约|近|超过|超)?\s*$")
 _GROWTH_MARGIN = re.compile(r"(?:增长|增速|增幅)(?:高于|快于|超过)?[^，。；\d]{0,10}$")
 
