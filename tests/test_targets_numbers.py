@@ -120,3 +120,15 @@ def test_breakthrough_with_an_object_is_a_flow() -> None:
 def test_what_kind_a_share_is(sentence: str, kind: str) -> None:
     cands, _ = parse_sentence(sentence)
     assert [c.kind for c in cands] == [kind], sentence
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("到2027年，更新微机房11间。", [("更新微机房", "=", 11, None, "间")]),
+    ("到2030年，集装箱年吞吐量达到5800万标准箱以上。",
+     [("集装箱年吞吐量", ">=", 58000000, None, "标准箱")]),
+    ("海铁联运量达到100万TEU。", [("海铁联运量", "=", 1000000, None, "TEU")]),
+    ("加强项目之间的协同，3年间完成改造。", []),  # 之间 / 年间: no count of rooms
+])
+def test_rooms_and_containers_are_counted(sentence: str,
+                                          expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected
