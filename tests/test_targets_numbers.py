@@ -132,3 +132,17 @@ def test_what_kind_a_share_is(sentence: str, kind: str) -> None:
 def test_rooms_and_containers_are_counted(sentence: str,
                                           expected: list[tuple[object, ...]]) -> None:
     assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a ratio or index measured without a unit, set by the verb before it
+    ("到2030年，220千伏电网容载比提升至1.86。", [("220千伏电网容载比", "=", 1.86, None, "")]),
+    ("数据中心平均电能利用效率降至1.3以下。", [("数据中心平均电能利用效率", "<=", 1.3, None, "")]),
+    ("年均火灾十万人口死亡率控制在0.25以内。", [("火灾十万人口死亡率", "<=", 0.25, None, "")]),
+    # the population a rate is counted on is no count; a comparison's year is no ratio
+    ("每万人口高价值发明专利拥有量达到15件。",
+     [("每万人口高价值发明专利拥有量", "=", 15, None, "件")]),
+    ("研发投入比2020年增长10%。", [("研发投入比2020年增长", "=", 10, None, "%")]),
+])
+def test_ratios_without_a_unit(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected

@@ -217,6 +217,9 @@ _SIZE_CLASS = re.compile(r"\s*(?:及以上|以上|以下|及以下)(?:的)?[^，
 _CAPACITY_UNITS = ("千瓦", "兆瓦", "吨/年", "吨/日", "吨/小时", "千伏安", "MW")
 
 
+_PER_POPULATION = re.compile(r"口[\u4e00-\u9fff]{0,10}?(?:率|拥有量|数)")
+
+
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
     if before.endswith("年产") and _BUILT_CAPACITY.search(before) \
@@ -231,6 +234,8 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
         return True  # 在30个工作日内 / 3个月内: a time limit, not a count
     if sentence[start:end].endswith("人") and after.startswith(("大型", "级", "规模", "间")):
         return True  # 打造岛北8万人大型开放空间 / 2人间病房: a place's capacity, not a count
+    if sentence[start:end].endswith("人") and _PER_POPULATION.match(sentence, end):
+        return True  # 十万人口死亡率 / 每万人口发明专利拥有量: the base a rate is counted on
     if sentence[start:end].endswith("位") and after.startswith(("一体", "数")):
         return True  # 三位一体 / 两位数增长: idioms, not a count of persons
     if (sentence[start:end].endswith("%") and re.search(r"\d\s*个$", before)
@@ -321,6 +326,7 @@ def _find_mentions(sentence: str) -> list[Mention]:
     out.extend(_fraction_mentions(sentence, taken))
     out.extend(_ratio_mentions(sentence, taken))
     out.extend(_scaled_mentions(sentence, taken))
+    out.extend(_bare_ratio_mentions(sentence, taken))
     for m in _MENTION.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken) or _excluded(sentence, m.start(), m.end()):
             continue
@@ -364,6 +370,29 @@ def _ratio_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mention
         comp = comp or comparator_before(sentence[:m.start()]) or "="
         out.append(Mention(m.start(), max(end, m.end()), float(m.group(1)), None, ":1", comp))
         taken.append((m.start(), m.end()))
+    return out
+
+
+# 容载比提升至1.86 / 平均电能利用效率降至1.3以下 / 死亡率控制在0.25以内: a ratio or index
+# measured without a unit, the number right after the verb that sets it
+_BARE_RATIO = re.compile(
+    r"(?:比|系数|指数|效率|PUE|死亡率)\s*(?:力争)?(?:提升|提高|降低|下降|降|增加|增长)?(?:至|到)?"
+    r"(?:控制在|保持在|稳定在|达到|不高于|不超过|不低于|低于|小于|高于)?\s*"
+    r"(?P<a>\d+(?:\.\d+)?)(?=\s*(?:以下|以上|左右|以内|[，,。；;、）)]|$))")
+
+
+def _bare_ratio_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Ratios and indices printed without a unit (容载比提升至1.86): value as printed, no unit."""
+    out: list[Mention] = []
+    for m in _BARE_RATIO.finditer(sentence):
+        start = m.start("a")
+        if start == m.start() or any(s <= start < e for s, e in taken) \
+                or sentence[m.start():start].strip() in ("比", "效率", "指数", "系数"):
+            continue  # (a number run into its name, 比2020, is a comparison, not a value)
+        comp, end = _comparator_after(sentence, m.end())
+        comp = comp or comparator_before(sentence[:start]) or "="
+        out.append(Mention(start, max(end, m.end()), float(m.group("a")), None, "", comp))
+        taken.append((start, m.end()))
     return out
 
 
