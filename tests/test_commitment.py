@@ -40,6 +40,10 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     ("省级财政按照地方财政合计补偿金额的30%给予补偿。", "30", {},
      ("condition", "funding-rule")),
     ("到会委员应不少于5人。", "5", {}, ("condition", "cap-floor")),
+    # a floor or cap on where a whole place is to stand is a goal, not a rule for applicants
+    ("推动企业创绿升级，全区绿色企业比率不低于40%。", "40", {}, ("target", "region-aggregate")),
+    ("全区差等级道路数量比例不超过4%。", "4", {}, ("target", "region-aggregate")),
+    ("入驻企业绿色企业比率不低于40%。", "40", {}, ("condition", "cap-floor")),
     ("申报单位研发人员占职工总数的10%以上。", "10", {}, ("condition", "eligibility")),
     ("条例规定每次授予人数不超过2名。", "2", {"doc_type": "regulation"},
      ("condition", "regulation-document")),

@@ -79,6 +79,8 @@ REASONS: dict[str, tuple[Label, str, str]] = {
     "commitment": ("target", "规划期内的承诺", "a commitment for the plan period"),
     "commitment-verb": ("target", "以行动动词表述的承诺", "a commitment stated by an action verb"),
     "commitment-list": ("target", "承诺列举中的一项", "an item of a committed list"),
+    "region-aggregate": ("target", "全域总量或比率的上下限",
+                         "a floor or cap on a whole place's rate"),
     "forecast": ("other", "预计数（非承诺）", "a forecast, not a commitment"),
     "project-size": ("other", "项目总投资（规模，非目标）", "projects' total investment, a size"),
     "reported-figure": ("past", "现状数字", "a figure reported as it stands"),
@@ -115,6 +117,10 @@ _CHECK_AFTER = re.compile(
 _CAP_FLOOR = re.compile(
     r"(?:不超过|不高于|不低于|不少于|不多于|最高|最多|最低|至少|上限|原则上|不得)[^，。；]{0,20}$")
 _RANKS = ("名", "位", "强")
+# 全区差等级道路数量比例不超过4%: a floor or cap on a rate, share or total of the whole place
+_REGION_AGGREGATE = re.compile(
+    r"(?:^|[，,；])\s*(?:全国|全省|全市|全区|全县|全镇)[^，。；]{0,24}?"
+    r"(?:率|比例|比重|占比|数量|总量|浓度)\s*(?:不超过|不高于|不低于|不少于|至少|控制在)\s*$")
 _GRANT = re.compile(
     r"资助|补助|补贴|奖励|奖补|额度|贷款|担保|贴息|补偿|注册资本|出资|税|扣除|报销|薪酬|工资|年龄"
     r"|周岁|间接费用|直接费用|配套|单个|每个|每家|每项|每人|提取|计提|准备金|留成|分成")
@@ -324,6 +330,9 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     acting = bool(_ACTION.search(v.clause)) or bool(_WORKED_AREA.search(v.clause)) \
         or bool(_CHECK_AFTER.search(_clause_after(v.after))) \
         or re.match(r"(?:认定|遴选)(?![的后为])", v.clause.strip()) is not None  # 认定示范基地10个
+    if capped and _REGION_AGGREGATE.search(v.clause):
+        return Verdict("target", "region-aggregate")  # 全区绿色企业比率不低于40%: no rule
+        # for those who apply, but where the whole region is to stand
     if capped and not acting:
         return Verdict("condition", "cap-floor")
     if _ELIGIBLE.search(v.clause) and not acting:
