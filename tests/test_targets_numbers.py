@@ -146,3 +146,15 @@ def test_rooms_and_containers_are_counted(sentence: str,
 ])
 def test_ratios_without_a_unit(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("构建15个覆盖城市梯度的生物多样性地面固定监测样点。",
+     [("构建生物多样性地面固定监测样点", "=", 15, None, "个")]),
+    # 现有 says which ones are worked on, the noun after the number is what is counted
+    ("改扩建现有20个中央生活类救灾物资储备库。",
+     [("改扩建中央生活类救灾物资储备库", "=", 20, None, "个")]),
+])
+def test_the_thing_built_after_its_count(sentence: str,
+                                         expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected

@@ -341,8 +341,8 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
 
 
 _FORECAST = re.compile(r"预计|预测|有望|估计")
-# a term explained (名词解释, 注释): what the term means is no commitment of the plan's own
-_DEFINITION = re.compile(r"(?:是指|系指|即指|泛指)(?![导引南标挥数])|指的是")
+# a term explained (名词解释, 注释; “四辅”指…): what the term means is no commitment of the plan's
+_DEFINITION = re.compile(r"(?:是指|系指|即指|泛指|[”\"]\s*指)(?![导引南标挥数])|指的是")
 # 今年高校毕业生达874万人，要…: what the year brings, stated as the ground of the task after it
 _GIVEN = re.compile(r"今年[^，。；]{0,16}?(?:达|有|为|将达)$")
 _TASK_FOR_IT = re.compile(r"\s*[，,]\s*(?:要|需要|必须|务必)")

@@ -73,7 +73,7 @@ INCREMENT_VERBS = (
     r"|累计|转移转化|转化|申报|争取|新成立|成立|衍生孵化|孵化|布局建设|布局|创建|新建|遴选|扶持|发放|招引"
     r"|吸引|培训|制定|认定|设立|建设|组建|共建|争创|攻克|选派|形成|开发|研制|启动|建立|投放|选取|对接|开拓"
     r"|梳理|办好|举办|参与|复核|增资|新改建|改扩建|补建|增建|扩建|建强|推广应用|提供|传承|整理|扩招|招收|发展(?![到至成])|开展|研发(?![人投经机中平强费活支])|选择|新开工|改造提升|改造|增加(?![到至值])|减费让利|让利"
-    r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置|挑选|保护修缮|修缮|修复(?!率)|发布|新购置|购置|淘汰|更换")
+    r"|升级(?!版)|增设|更新投运|投运|更新(?![改迭换])|配置|配备|设置|挑选|保护修缮|修缮|修复(?!率)|发布|新购置|购置|淘汰|更换|构建")
 _INC_ANY = re.compile(INCREMENT_VERBS)
 _INC_VERB = re.compile(rf"(?:{INCREMENT_VERBS})(?!载体|器|率|空间|基地|用地)")  # 孵化载体 is a noun
 _LEAD_VERB = re.compile(  # 举办或参与: two verbs joined by 或 lead together
@@ -1431,13 +1431,16 @@ def _last_number_at(text: str) -> int:
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 
 
+_EXISTING = re.compile(r"^(?:现有|既有|已有|原有)$")
+
+
 def _plain_subject(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
                    core: str, core_at: int, noun: str, state: _ClauseState,
                    k_after: bool = False) -> tuple[str, int, int]:
     lead = _LEAD_VERB.match(core)
     rest = core[lead.end():] if lead else core
-    rest = LEVEL_VERBS.sub("", rest).strip()
-    rest = _AIM_TAIL.sub("", rest)
+    rest = _EXISTING.sub("", LEVEL_VERBS.sub("", rest).strip())  # 改扩建现有20个…储备库:
+    rest = _AIM_TAIL.sub("", rest)  # which ones are worked on, not what is counted
     rest = strip_scope(_AIM_HEAD.sub("", rest))  # 争取每年有1—2个创新药
     bare = LEVEL_VERBS.sub("", core).rstrip() if _FLOOR_WORD.search(core) else core
     verb_adjacent = bool(_INC_ANY.search(bare[-4:])) and bool(_ACTING_END.search(bare))
