@@ -1,10 +1,11 @@
-"""Dev set: 94 real policy documents planwatch was not written for, hand-checked (17 first, then
+"""Dev set: 97 real policy documents planwatch was not written for, hand-checked (17 first, then
 the 11 of dev-2, issue 7: gold committed before the extractor was run on them; then the 10 of
 the first sealed set, scored twice as sealed and released on 2026-12-06; then the 22 of sealed
 sets 2 and 3, scored three and two times as sealed and released on 2026-12-06 when sealed set 4
 was drawn; then the 12 of sealed set 4, scored once as sealed and released the same day when
 sealed set 5 was drawn; then the 10 of dev-5, gold committed before the extractor was run on
-them; then the 12 of sealed set 5, scored once as sealed and released the same day).
+them; then the 12 of sealed set 5, scored once as sealed and released the same day; then the 3
+of sealed set 26, scored once and released on 2026-12-07).
 
 Gold in ``tests/fixtures/devset/policy/<id>.json`` (judgement calls in ``../NOTES.md``); the texts
 are read from ``../shared/corpus/policy-texts.jsonl`` (extractor input ``title + "\\n" + text`` as
@@ -166,7 +167,10 @@ DEV5_IDS = ["country-113", "country-081", "province-061", "country-104", "countr
 RELEASED4_IDS = ["country-008", "country-015", "country-039", "country-041", "country-045",
                  "country-074", "country-100", "department-033", "policy-011", "policy-079",
                  "policy-101", "province-035"]
-DEV_IDS = DEV38_IDS + RELEASED2_IDS + RELEASED3_IDS + DEV5_IDS + RELEASED4_IDS
+# sealed set 26 (the only 3 documents of the corpus's 177 unused ones that met its rule),
+# released to development on 2026-12-07 after one scoring
+RELEASED26_IDS = ["country-037", "department-013", "province-019"]
+DEV_IDS = DEV38_IDS + RELEASED2_IDS + RELEASED3_IDS + DEV5_IDS + RELEASED4_IDS + RELEASED26_IDS
 GOLD_DIR = FIXTURES / "devset" / "policy"
 CORPUS = SHARED / "corpus" / "policy-texts.jsonl"
 SECTIONS = ("indicators", "prior_results", "targets", "tasks", "projects", "meta")

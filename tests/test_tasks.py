@@ -134,3 +134,14 @@ def test_classes_of_bodies_and_places_named_before_an_etc() -> None:
     assert split_departments("各街道、相关委、办、局") == ["各街道", "相关委、办、局"]
     assert split_departments("市科委、浦东新区等相关区政府") == ["市科委", "浦东新区"]
     assert split_departments("市财政局、各区政府") == ["市财政局", "各区政府"]
+
+
+def test_units_acting_together_with_others() -> None:
+    """`A、B会同有关部门负责落实`: A and B lead, the units they act together with support; under
+    a lead named with 牵头, the units of a 会同 clause all support it."""
+    res = parse_note("省科技厅、财政厅会同有关部门负责落实")
+    assert (res.lead, res.support, res.shared) == (["省科技厅", "财政厅"], ["有关部门"], True)
+    res = parse_note("省财政厅会同省科技厅")
+    assert (res.lead, res.support) == (["省财政厅"], ["省科技厅"])
+    res = parse_note("市科技局牵头，市财政局会同各区政府负责落实")
+    assert (res.lead, res.support) == (["市科技局"], ["市财政局", "各区政府"])

@@ -387,12 +387,30 @@ class _Reader:
         elif _SUPPORT_VERB.search(clause):
             res.support.extend(self._take(_SUPPORT_VERB.sub("", clause)))
             self.helped = True
+        elif _TOGETHER.match(clause):
+            self._together(clause)
         elif _SHARE_VERB.search(clause) or _OWN_VERB.search(clause):
             self._own(clause)
         else:
             names = split_departments(clause)
             self.pending.extend(n for n in names if looks_like_department(n) or self.listed
                                 or _government_of(n, names))
+
+    def _together(self, clause: str) -> None:
+        """'A、B会同有关部门负责落实': A and B lead, the units they act with support."""
+        m = _TOGETHER.match(clause)
+        assert m is not None
+        res = self.res
+        names = self._take(m.group(1))
+        if res.lead and self.led:  # A牵头，B会同C负责落实: B and C work under A
+            res.support.extend(n for n in names if n not in res.support)
+        else:
+            res.lead.extend(n for n in names if n not in res.lead)
+            res.shared = res.shared or len(res.lead) > 1
+            self.led = True
+        others = _OWN_VERB.sub("", _SHARE_VERB.sub("", m.group(2)))
+        res.support.extend(n for n in split_departments(others)
+                           if n not in res.support and n not in res.lead)
 
     def _own(self, clause: str) -> None:
         """Units named with 负责 / 组织实施 / 按职责分工负责."""
@@ -441,6 +459,10 @@ class _Reader:
                 res.shared = res.shared or len(res.lead) > 1
         res.support.extend(n for n in plain if n not in res.support)
         return res
+
+
+# 省科技厅、财政厅会同有关部门负责落实: who leads, then whom it acts together with
+_TOGETHER = re.compile(r"^([^会]{2,60}?)会同([^，,；;]{2,60})$")
 
 
 def _has_verb(clause: str) -> bool:
