@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from planwatch.catalog import regions
 from planwatch.parse.layout import NOTE_LABEL
+from planwatch.parse.normalize import is_placeholder
 
 _SPLIT = re.compile(r"[、，,；;/／]|以及|及")
 _TRAILING_ETC = re.compile(
@@ -137,12 +138,9 @@ def _split_he(part: str) -> list[str]:
     return out
 
 
-_DASHES_ONLY = re.compile(r"^[\s\-—–－/／无]*$")
-
-
 def _blank_dashes(cell: str) -> str:
     """``——``, ``/`` or ``无`` in a unit column: nobody, not a unit named ``——``."""
-    return "" if _DASHES_ONLY.match(cell) else cell
+    return "" if not cell.strip() or is_placeholder(cell) else cell
 
 
 # 丰台分局, 长辛店分公司, 七支队: a branch named by its place or number only, which is no unit

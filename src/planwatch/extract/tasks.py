@@ -27,6 +27,7 @@ from planwatch.model.findings import Finding
 from planwatch.model.plan import Task
 from planwatch.parse.cell_tasks import names_units
 from planwatch.parse.document import Block, Document
+from planwatch.parse.normalize import is_placeholder
 
 _CN = "一二三四五六七八九十百零〇两"
 _MEASURE = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[)）]\s*(.*)$", re.S)
@@ -564,7 +565,6 @@ def _table_rows(block: Block, rows: tuple[tuple[str, ...], ...], cols: dict[str,
 
 
 _DUTY_ROLES = ("lead", "main", "support", "responsible")
-_DASH = re.compile(r"^[—–\-－/]+$|^无$")
 
 
 def _duty_tail(header: tuple[str, ...], cols: dict[str, int]) -> tuple[int, int]:
@@ -604,7 +604,7 @@ def _realigned(row: tuple[str, ...], width: int, duties: int) -> tuple[str, ...]
 
 def _unit_cell(text: str) -> bool:
     text = _ETC_UNITS.sub("", _WS.sub("", text))
-    return bool(text) and (_DASH.match(text) is not None or names_units(text))
+    return bool(text) and (is_placeholder(text) or names_units(text))
 
 
 _ETC_UNITS = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")

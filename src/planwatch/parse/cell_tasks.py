@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from planwatch.parse.cellgrid import Fragment, Grid, squash
+from planwatch.parse.normalize import is_placeholder
 
 _SEQ = re.compile(
     r"^(?:\d{1,3}[.．、]?|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}|[—–])$")
 _GROUP_SEQ = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|[—–])$")  # 二 / — (一 as a dash)
-_PLACEHOLDER = re.compile(r"^(?:—{1,2}|–{1,2}|-{1,2}|/|无)$")
 _DEPT_JOIN = "、"
 # a column naming who answers for a task (牵头单位, 配合部门 …)
 DUTY_COLUMN = re.compile(r"(?:牵头|责任|配合|协同|参与|协办|推进)(?:单位|部门)")
@@ -57,7 +57,7 @@ def _segments(cells: list[tuple[str, int]]) -> list[list[tuple[str, int]]] | Non
     out: list[list[tuple[str, int]]] = []
     for cell in cells:
         text = squash(cell[0])
-        dash = _PLACEHOLDER.match(text) is not None  # 综合规划处 ‖ — : no 配合 unit, not a group
+        dash = is_placeholder(text)  # 综合规划处 ‖ — : no 配合 unit, not a group
         if _SEQ.match(text) and not (dash and out and names_units(out[-1][-1][0])):
             out.append([cell])
         else:
@@ -68,9 +68,9 @@ def _segments(cells: list[tuple[str, int]]) -> list[list[tuple[str, int]]] | Non
 def _fold(row: list[str], extra: list[str], dept_cols: set[int]) -> None:
     """A merged-cell row (the columns after number and title) folded into its task's row."""
     for j, text in enumerate(extra, start=2):
-        if _PLACEHOLDER.match(squash(text)):
+        if is_placeholder(text):
             continue
-        if not row[j] or _PLACEHOLDER.match(squash(row[j])):
+        if not row[j] or is_placeholder(row[j]):
             row[j] = text
         elif j in dept_cols:
             known = row[j].split(_DEPT_JOIN)
@@ -283,7 +283,7 @@ def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> 
         if len(texts) == 2 and _GROUP_SEQ.match(squash(texts[0])):
             rows.append((texts[0], texts[1], *[""] * (width - 2)))  # a group row
         elif merged is not None:
-            rows.append(tuple(_PLACEHOLDER.sub("", r) for r in merged))
+            rows.append(tuple("" if is_placeholder(r) else r for r in merged))
         elif len(texts) == 2 and above is not None and (width >= 4 or last is None
                                                          or dept_cols):
             rows.append(tuple(_merged_down(texts, above, dept_cols)))
@@ -291,7 +291,7 @@ def task_grid(header: list[str], frags: list[Fragment], dept_cols: set[int]) -> 
             row = list(texts[:width])
             for k in range(width, len(texts), width - 2):
                 _fold(row, texts[k:k + width - 2], dept_cols)
-            rows.append(tuple(_PLACEHOLDER.sub("", r) for r in row))
+            rows.append(tuple("" if is_placeholder(r) else r for r in row))
         else:
             return None
         lines.append(seg[0][1])

@@ -109,3 +109,11 @@ def join_parts(left: str, right: str) -> str:
     if a.isascii() and b.isascii() and a.isalpha() and b.isalpha():
         return f"{left} {right}"
     return left + right
+
+
+_PLACEHOLDER = re.compile(r"[\s\-—–－/／]+|\s*无\s*")
+
+
+def is_placeholder(text: str) -> bool:
+    """A table cell that names nobody and nothing: dashes (``——``, ``-``), a slash or ``无``."""
+    return _PLACEHOLDER.fullmatch(text) is not None
