@@ -158,3 +158,19 @@ def test_ratios_without_a_unit(sentence: str, expected: list[tuple[object, ...]]
 def test_the_thing_built_after_its_count(sentence: str,
                                          expected: list[tuple[object, ...]]) -> None:
     assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an area or energy use bounding a class of places or firms picks them out, no target
+    ("2021年，5万平方米以上大型商业综合体消防安全管理达标率力争达到100%。",
+     [("5万平方米以上大型商业综合体消防安全管理达标率", "=", 100, None, "%")]),
+    ("推进年综合能耗2000吨标准煤以上用能企业能源管理中心建设。", []),
+    ("将年综合能耗超过1万吨标准煤的数据中心全部纳入在线监测系统。", []),
+    # the amount of work done is the target
+    ("累计完成180万平方米以上公共建筑节能改造。",
+     [("累计完成公共建筑节能改造", ">=", 180, None, "万平方米")]),
+    ("建成5万平方米以上的科创空间。", [("建成科创空间", ">=", 5, None, "万平方米")]),
+])
+def test_a_size_that_picks_out_a_class(sentence: str,
+                                       expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected

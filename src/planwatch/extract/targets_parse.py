@@ -215,6 +215,14 @@ _COUNTED_ACRONYM = re.compile(r"[\u4e00-\u9fff][A-Z]{2,}\s*\d+(?:\.\d+)?\s*[家�
 _SIZE_CLASS = re.compile(r"\s*(?:及以上|以上|以下|及以下)(?:的)?[^，,。；;\d]{0,12}?"
                          r"(?:机组|装置|锅炉|电站|设备|生产线|窑炉|电机)")
 _CAPACITY_UNITS = ("千瓦", "兆瓦", "吨/年", "吨/日", "吨/小时", "千伏安", "MW")
+# 5万平方米以上大型商业综合体 / 2000吨标准煤以上用能企业 / 年综合能耗超过1万吨标准煤的数据中心:
+# an area or energy use bounding a class of places or firms (what the plan does to them follows)
+_SIZED_CLASS = re.compile(
+    r"\s*(?:标煤|标准煤)?(?P<bound>及以上|以上|以下|及以下)?(?P<of>的)?[^，,。；;\d]{0,10}?"
+    r"(?:企业|单位|项目|综合体|建筑|场所|用户|数据中心|园区)")
+_CLASS_SIZE_UNITS = ("平方米", "吨标准煤", "吨")
+_WORK_BEFORE = re.compile(rf"(?:{INCREMENT_VERBS})\s*$")
+_BOUND_BEFORE = re.compile(r"(?:超过|不低于|不少于|高于|低于|大于|小于)\s*$")
 
 
 _PER_POPULATION = re.compile(r"口[\u4e00-\u9fff]{0,10}?(?:率|拥有量|数)")
@@ -243,6 +251,11 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
         return True  # 实现4个100%目标: the name of a set of goals, each stated after it
     if _SIZE_CLASS.match(sentence, end) and sentence[start:end].endswith(_CAPACITY_UNITS):
         return True  # 推动30万千瓦以上现役煤电机组改造: the size names which units
+    sized = _SIZED_CLASS.match(sentence, end) if sentence[start:end].endswith(_CLASS_SIZE_UNITS) \
+        else None
+    if sized and (sized.group("bound") or (sized.group("of") and _BOUND_BEFORE.search(before))) \
+            and not _WORK_BEFORE.search(before):  # (累计完成180万平方米以上…改造: work done)
+        return True  # 5万平方米以上大型商业综合体…达标率: the size picks out the places
     if before.endswith(("其他", "其余")) or (sentence[start:end].endswith("公里")
                                           and after.startswith(("跑", "赛", "徒步"))):
         return True  # 其他三种（已列举的）/ 樱花女子10公里跑: a reference, a race's name
