@@ -174,3 +174,13 @@ def test_the_thing_built_after_its_count(sentence: str,
 def test_a_size_that_picks_out_a_class(sentence: str,
                                        expected: list[tuple[object, ...]]) -> None:
     assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("用3个月左右时间开展集中攻坚。", []),  # the time the work takes, not a goal
+    ("利用6个月的时间完成排查。", []),
+    ("实现试点周期缩短至3个月。", [("试点周期", "=", 3, None, "个月")]),
+])
+def test_the_time_a_work_takes_is_no_target(sentence: str,
+                                            expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected

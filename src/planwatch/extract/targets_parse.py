@@ -192,7 +192,7 @@ _LEAST = re.compile(r"(?:不少于|不低于|至少)\s*$")
 _FLOOR_LEAD = re.compile(r"至少|不少于|不低于")  # what _PREFIX_FLOOR cannot match without
 _PREFIX_FLOOR = re.compile(rf"(?:至少|不少于|不低于)\s*(?:{INCREMENT_VERBS})$")  # 至少建设1家
 _PROGRAMME_NAME = re.compile(r"[^，。；、和]{0,12}?(?:行动计划|计划|工程|行动)(?:[和、，。；]|$)")
-_TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内")
+_TIME_LIMIT = re.compile(r"(?<=个)(?:工作日|自然日|小时)|(?<=月)内|(?<=月)(?:左右)?的?时间")
 # 开办时间压缩至5个工作日以内: a time to cut down to is a goal, not a rule's time limit
 # what a time, cost or level is cut down to (压缩至1个工作日内, 由60个工作日压缩至40个)
 CUT_VERBS = "压缩|缩短|压减|减少|降低"
