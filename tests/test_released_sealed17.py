@@ -200,6 +200,11 @@ def test_the_title_keeps_the_dashes_of_the_documents_own_heading(tmp_path: Path)
         "某市人民政府\n\n2024年8月22日\n\n**某市绿色低碳转型行动方案（2024—2027年）**\n\n"
         "一、主要目标\n\n到2027年，绿色低碳产业规模突破8000亿元。\n", encoding="utf-8")
     assert extract_file(path).meta.title == "某市绿色低碳转型行动方案（2024—2027年）"
+    # the cover printing ASCII brackets (…方案(2024-2027年)》) is still the heading's name
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("方案（2024-2027年）》印发", "方案(2024-2027年)》印发"),
+                    encoding="utf-8")
+    assert extract_file(path).meta.title == "某市绿色低碳转型行动方案（2024—2027年）"
 
 
 def test_an_annex_schedule_restating_the_measures_lists_each_measure_once(

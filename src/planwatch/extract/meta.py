@@ -265,13 +265,14 @@ def _front_posted(top: list[str]) -> str | None:
     return "-".join(m.groups()) if m else None
 
 
-_DASHES = str.maketrans(dict.fromkeys("—–－~～", "-"))
+_DASHES = str.maketrans({**dict.fromkeys("—–－~～", "-"), "（": "(", "）": ")"})
 
 
 def _as_headed(name: str, lines: list[str]) -> str:
     """The cover's name as the document's own heading prints it, where the two differ only in
-    their dashes (cover 现将《…（2024-2027年）》, heading …（2024—2027年）): the heading is the
-    title. The heading may run over lines; a name inside 《》 is a citation, not the heading."""
+    their dashes or brackets (cover 现将《…(2024-2027年)》, heading …（2024—2027年）): the heading
+    is the title. The heading may run over lines; a name inside 《》 is a citation, not the
+    heading."""
     key = name.translate(_DASHES)
     joined = "".join(re.sub(r"\s+", "", line) for line in lines)
     flat = joined.translate(_DASHES)  # same length: one character for one
