@@ -207,6 +207,20 @@ def test_the_title_keeps_the_dashes_of_the_documents_own_heading(tmp_path: Path)
     assert extract_file(path).meta.title == "某市绿色低碳转型行动方案（2024—2027年）"
 
 
+def test_a_cover_naming_the_document_with_an_extra_stop_takes_its_heading(
+        tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# 某市人民政府办公厅印发《关于制止耕地“非农化”行为、防止耕地“非粮化”稳定粮食生产的"
+        "工作方案》的通知\n\n各区人民政府：\n\n经市政府同意，现将《关于制止耕地“非农化”行为、"
+        "防止耕地“非粮化”、稳定粮食生产的工作方案》印发给你们，请认真按照执行。\n\n"
+        "某市人民政府办公厅\n\n2021年5月31日\n\n"
+        "关于制止耕地“非农化”行为、防止耕地“非粮化”稳定粮食生产的工作方案\n\n一、总体要求\n",
+        encoding="utf-8")
+    assert extract_file(path).meta.title == (
+        "关于制止耕地“非农化”行为、防止耕地“非粮化”稳定粮食生产的工作方案")
+
+
 def test_an_annex_schedule_restating_the_measures_lists_each_measure_once(
         tmp_path: Path) -> None:
     body = "\n\n".join(

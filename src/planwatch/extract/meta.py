@@ -270,16 +270,18 @@ _DASHES = str.maketrans({**dict.fromkeys("—–－~～", "-"), "（": "(", "）
 
 def _as_headed(name: str, lines: list[str]) -> str:
     """The cover's name as the document's own heading prints it, where the two differ only in
-    their dashes or brackets (cover 现将《…(2024-2027年)》, heading …（2024—2027年）): the heading
-    is the title. The heading may run over lines; a name inside 《》 is a citation, not the
+    their dashes, brackets or a 、 (cover 现将《…(2024-2027年)》, heading …（2024—2027年）): the
+    heading is the title. The heading may run over lines; a name inside 《》 is a citation, not the
     heading."""
-    key = name.translate(_DASHES)
+    key = name.translate(_DASHES).replace("、", "")
     joined = "".join(re.sub(r"\s+", "", line) for line in lines)
-    flat = joined.translate(_DASHES)  # same length: one character for one
-    at = flat.find(key)
+    kept = [i for i, ch in enumerate(joined) if ch != "、"]  # (…“非粮化”、稳定… on the cover)
+    flat = "".join(joined[i] for i in kept).translate(_DASHES)
+    at = flat.find(key) if key else -1
     while at >= 0:
-        if joined[at - 1:at] != "《":
-            return joined[at:at + len(name)]
+        start, end = kept[at], kept[at + len(key) - 1] + 1
+        if joined[start - 1:start] != "《":
+            return joined[start:end]
         at = flat.find(key, at + 1)
     return name
 
