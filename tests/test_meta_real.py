@@ -317,3 +317,12 @@ def test_a_title_opening_with_a_place_outside_the_issuer_keeps_the_issuer(tmp_pa
     assert meta.title == ("香港特别行政区、澳门特别行政区高等院校参与广东省财政科技计划组织实施的"
                           "若干规定")
     assert (meta.region, meta.region_level) == ("广东省", "province")
+
+
+def test_a_consultation_notice_is_titled_by_the_draft_it_asks_about(tmp_path: Path) -> None:
+    """关于公开征求《X条例（征求意见稿）》意见的公告: the page carries the draft X; a rules
+    document, marked as a draft."""
+    meta = _meta(tmp_path, "某省发展改革委关于公开征求《某省低空经济发展条例（征求意见稿）》"
+                 "意见的公告\n某省低空经济发展条例\n（征求意见稿）\n第一章 总 则\n"
+                 "第一条 为促进低空经济产业发展，制定本条例。\n")
+    assert (meta.title, meta.doc_type, meta.draft) == ("某省低空经济发展条例", "regulation", True)

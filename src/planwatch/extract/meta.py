@@ -56,7 +56,9 @@ _NOTICE_TITLE = re.compile(
     r"(?:等[^《》]{0,12}?)?的通知$"
     # 上海市人民政府办公厅转发市规划资源局《X》的通知: X (a notice extending a rule's validity
     # keeps its own title: tests/test_meta_real.py, the shared dev set's convention)
-    r"|^[^《》。，]{2,40}?(?:转发|批转)[^《》。，]{0,24}?《([^《》]+)》的通知$")
+    r"|^[^《》。，]{2,40}?(?:转发|批转)[^《》。，]{0,24}?《([^《》]+)》的通知$"
+    # 关于公开征求《…条例（征求意见稿）》意见的公告: the draft the consultation is about
+    r"|关于(?:公开)?征求《([^《》]+)》(?:的)?(?:修改)?意见(?:建议)?的(?:公告|通知|函)$")
 # a news headline: '国务院办公厅印发《关于…的若干意见》'
 _ISSUED_HEADLINE = re.compile(r"^[^。，：:；《]{2,40}?印发《([^《》]+)》$")
 _LABEL = re.compile(r"^(?:政策|权威)?(?:解读|图解)[：:]")
