@@ -326,3 +326,18 @@ def test_a_consultation_notice_is_titled_by_the_draft_it_asks_about(tmp_path: Pa
                  "意见的公告\n某省低空经济发展条例\n（征求意见稿）\n第一章 总 则\n"
                  "第一条 为促进低空经济产业发展，制定本条例。\n")
     assert (meta.title, meta.doc_type, meta.draft) == ("某省低空经济发展条例", "regulation", True)
+
+
+def test_a_later_stage_without_a_number_is_the_horizon(tmp_path: Path) -> None:
+    """到2025年，…（with numbers）‖ 到2030年，…基本建成…: the opinion runs to 2030; a number
+    printed after the title is no part of it; 到2035年 (the national vision) is no horizon."""
+    text = ("## 关于加强车网融合互动的实施意见(发改能源〔2023〕1721号)\n\n"
+            "各省、自治区、直辖市发展改革委：\n\n"
+            "到2025年，试点城市全年充电电量60%以上集中在低谷时段。\n\n"
+            "到2030年，车网互动技术标准体系基本建成，车网互动实现规模化应用。\n\n"
+            "国家发展改革委\n\n2023年12月13日\n")
+    meta = _meta(tmp_path, text, ".md")
+    assert (meta.title, meta.period_start, meta.period_end) == (
+        "关于加强车网融合互动的实施意见", 2023, 2030)
+    meta = _meta(tmp_path, text.replace("到2030年", "到2035年"), ".md")
+    assert meta.period_end == 2025

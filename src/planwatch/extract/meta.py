@@ -211,11 +211,12 @@ def _missing(meta: Meta) -> list[Finding]:
 
 def _clean(text: str) -> str:
     text = "".join(text.split()).replace("*", "").replace("#", "")
-    # 关于印发《…》的通知(发改能源〔2026〕884号): the notice's number after its title
+    # 关于印发《…》的通知(发改能源〔2026〕884号) / …的实施意见(发改能源〔2023〕1721号): the number
+    # printed after the title
     return _NUMBER_AFTER.sub("", text) if text.endswith(("号)", "号）")) else text
 
 
-_NUMBER_AFTER = re.compile(r"(?<=通知)[（(][^（）()]{2,20}[〔\[［]\d{4}[〕\]］]\d{1,5}号[)）]$")
+_NUMBER_AFTER = re.compile(r"[（(][^（）()]{2,20}[〔\[［]\d{4}[〕\]］]\d{1,5}号[)）]$")
 
 
 def find_title(top: list[str]) -> str | None:
@@ -632,6 +633,10 @@ def find_period(
             goals = [y for y in _goal_years(text) if y >= start]
             # stages (（四）到2035年 / 到2022年，… 到2035年，…) count when no goal states a number
             goals = goals + [y for y in _stage_years(text, not goals) if y >= start]
+            # 到2025年，…（quantified）‖ 到2030年，…基本建成…: a later stage paragraph of its
+            # own, near enough to be the document's horizon rather than a 2035 vision
+            goals = goals + [y for y in _opening_stages(text)
+                             if start <= y <= start + _NEAR and y not in _VISION_YEARS]
             return start, max(goals) if goals else Counter(years).most_common(1)[0][0]
         spans = [five_year_span(o)[1] for o in _PERIOD_OF.findall(text)]
         end = max((y for y in spans if y >= start), default=None)
@@ -675,6 +680,14 @@ def _stage_years(text: str, paragraphs: bool = True) -> list[int]:
     return [int(y) for pattern in (_STAGE_LINE, _UNTIL, _YEAR_GOALS)
             for y in pattern.findall(text)] + (opening if paragraphs and len(set(opening)) >= 2
                                                else [])
+
+
+_NEAR = 7  # years after the issue: a stage this close is the document's own horizon
+_VISION_YEARS = (2035, 2050)  # 到2035年 / 到本世纪中叶: the national vision, no plan's horizon
+
+
+def _opening_stages(text: str) -> list[int]:
+    return [int(y) for y in _STAGE_PARA.findall(text)]
 
 
 def _goal_years(text: str) -> list[int]:
