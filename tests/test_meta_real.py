@@ -341,3 +341,10 @@ def test_a_later_stage_without_a_number_is_the_horizon(tmp_path: Path) -> None:
         "关于加强车网融合互动的实施意见", 2023, 2030)
     meta = _meta(tmp_path, text.replace("到2030年", "到2035年"), ".md")
     assert meta.period_end == 2025
+
+
+def test_a_programme_for_the_year_its_title_brackets(tmp_path: Path) -> None:
+    meta = _meta(tmp_path, "某市交通领域持续优化营商环境行动方案（2026年）\n"
+                 "为持续优化营商环境，制定本方案。\n一、主要任务\n（一）优化审批服务。\n"
+                 "某市交通委员会\n2026年4月15日\n")
+    assert (meta.period_start, meta.period_end) == (2026, 2026)

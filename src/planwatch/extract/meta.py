@@ -80,6 +80,8 @@ _TITLE_YEAR = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,30}}?关于(?:进一步|切�
 # 美丽丰台建设2026年行动计划 / 某区生态环境保护2026年工作要点: the programme of one year
 _YEAR_PROGRAMME = re.compile(r"^[\u4e00-\u9fff“”]{2,16}?(20\d{2})\s*年度?[\u4e00-\u9fff]{0,12}?"
                              r"(?:行动计划|工作计划|工作要点|重点工作安排|工作方案)$")
+# 上海市交通领域持续优化营商环境行动方案（2026年）: a programme for the year its title brackets
+_BRACKETED_YEAR = re.compile(r"(?:计划|方案|要点|安排)[（(](20\d{2})\s*年度?[)）]$")
 _IN_FORCE = re.compile(  # 自2020年1月1日起施行，有效期3年 / 本意见于2016年6月1日施行，有效期5年
     r"(?:自\s*(?P<y>20\d{2})\s*年(?:(?P<mo>\d{1,2})月(?P<d>\d{1,2})日)?[^，。；]{0,12}?日?起"
     r"|于\s*(?P<y2>20\d{2})\s*年(?P<mo2>\d{1,2})月(?P<d2>\d{1,2})日起?)(?:施行|实施|执行)"
@@ -607,7 +609,7 @@ def find_period(
     m = _PLAN_SPAN.search(text)
     if m:
         return int(m.group(1)), int(m.group(2))
-    m = _TITLE_YEAR.match(title) or _YEAR_PROGRAMME.match(title)
+    m = _TITLE_YEAR.match(title) or _YEAR_PROGRAMME.match(title) or _BRACKETED_YEAR.search(title)
     if m and doc_type != "plan":  # 2021年…重点工作安排: a one-year document
         return int(m.group(1)), int(m.group(1))
     windows = _WINDOW.findall(text) if doc_type == "regulation" else []
