@@ -348,3 +348,9 @@ def test_a_programme_for_the_year_its_title_brackets(tmp_path: Path) -> None:
                  "为持续优化营商环境，制定本方案。\n一、主要任务\n（一）优化审批服务。\n"
                  "某市交通委员会\n2026年4月15日\n")
     assert (meta.period_start, meta.period_end) == (2026, 2026)
+
+
+def test_rules_that_start_on_a_day_for_a_term(tmp_path: Path) -> None:
+    meta = _meta(tmp_path, "某省加强未成年人教育管理办法\n第一条 为加强管理，制定本办法。\n"
+                 "第十七条 本办法自2026年5月30日开始施行，有效期5年。\n")
+    assert (meta.doc_type, meta.period_start, meta.period_end) == ("regulation", 2026, 2031)
