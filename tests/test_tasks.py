@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -145,3 +146,20 @@ def test_units_acting_together_with_others() -> None:
     assert (res.lead, res.support) == (["省财政厅"], ["省科技厅"])
     res = parse_note("市科技局牵头，市财政局会同各区政府负责落实")
     assert (res.lead, res.support) == (["市科技局"], ["市财政局", "各区政府"])
+
+
+def test_a_labelled_note_after_a_groups_last_item_names_the_groups_owner(
+        tmp_path: Path) -> None:
+    """（一）…应对措施：1.… 2.… 3.…。完成期限：…牵头单位：A责任单位：B — the group is the task."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某区行政区划调整实施方案\n三、风险点应对\n"
+        "（一）群众反映办事不方便引发的风险应对措施：\n1.建设和完善三级政务服务体系。\n"
+        "2.过渡期内，有条件的镇街保留办事处。\n"
+        "3.完善公交线路布局。完成期限：持续推进牵头单位：区行政审批局责任单位：区交通建设局\n"
+        "（二）新设街道群众对教育资源诉求的风险应对措施：持续优化教育资源布局。"
+        "完成期限：持续推进牵头单位：区社会事业局责任单位：区财政金融局\n", encoding="utf-8")
+    tasks = [(t.number, t.lead, t.support)
+             for t in extract_tasks(read_document(path)).tasks]
+    assert tasks == [(1, ["区行政审批局"], ["区交通建设局"]),
+                     (2, ["区社会事业局"], ["区财政金融局"])]

@@ -247,6 +247,26 @@ def _measures(blocks: list[Block], carry: list[bool] | None = None,
             current.parts.append(text)
     if current is not None and current is chapter and len(current.parts) > 1:
         out.append(current)
+    return _groups_closed_by_a_label(out)
+
+
+def _groups_closed_by_a_label(measures: list[_Measure]) -> list[_Measure]:
+    """（一）…应对措施：1.… 2.… 3.…。完成期限：…牵头单位：A责任单位：B — a labelled note run on
+    after the last of two or more items, none of which has a note of its own: it names who
+    answers for the whole group (as a note standing after them does), the items are its text."""
+    out = list(measures)
+    for group in [m for m in measures if m.group and find_note(m.text) is None]:
+        at = out.index(group)
+        items: list[_Measure] = []
+        for m in out[at + 1:]:
+            if m.group or m.article or m.section != _title(group.head):
+                break
+            items.append(m)
+        if len(items) < 2 or any(find_note(m.text) is not None for m in items[:-1]) \
+                or _LABELLED.search(items[-1].text) is None:
+            continue
+        group.parts.extend(p for m in items for p in m.parts)
+        del out[at + 1:at + 1 + len(items)]
     return out
 
 
