@@ -44,6 +44,9 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     ("推动企业创绿升级，全区绿色企业比率不低于40%。", "40", {}, ("target", "region-aggregate")),
     ("全区差等级道路数量比例不超过4%。", "4", {}, ("target", "region-aggregate")),
     ("入驻企业绿色企业比率不低于40%。", "40", {}, ("condition", "cap-floor")),
+    # 共 before an act of laying out or building is its total, no count of a document's parts
+    ("全市共布局138个综合能源站。", "138", {}, ("target", "commitment-verb")),
+    ("《方案》共提出6项重点任务。", "6", {}, ("reference", "document-count")),
     # a term explained in the notes (“四辅”指构建四个片区级枢纽): what it means, no goal
     ("“1”指建立1套有韧性的公共卫生体系。", "1套", {}, ("other", "definition")),
     ("申报单位研发人员占职工总数的10%以上。", "10", {}, ("condition", "eligibility")),
