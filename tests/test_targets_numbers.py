@@ -116,6 +116,9 @@ def test_breakthrough_with_an_object_is_a_flow() -> None:
     ("重点企业生产效率提高20%以上。", "growth_rate"),
     ("力争实现建筑能效提升30%以上。", "growth_rate"),
     ("高新技术企业占比提高到30%。", "level"),
+    # what gathers in a place is how many will be there (集聚…), unless it is trained or brought
+    ("集聚1000家以上具备技术能力的OPC主体。", "level"),
+    ("集聚培育约1000名制造业卓越工程师。", "increment"),
 ])
 def test_what_kind_a_share_is(sentence: str, kind: str) -> None:
     cands, _ = parse_sentence(sentence)

@@ -703,10 +703,15 @@ def _kind(m: Mention, seg: str, noun: str, verb: str, subject: str) -> str:
         # 基本实现…充电设施100%全覆盖: a share is where things stand; 50平方公里以上建设用地
         # 面积达到海绵城市建设目标要求: what complies
         return "level"
-    if verb or _INC_VERB.search(subject) or re.search(r"进入|列入|入选", subject) \
-            or _FLOW_VERB.match(subject):
+    # 集聚1000家以上…OPC主体: how many will be gathered there, a level (11 of 12 golds)
+    if not _GATHERED.match(verb or subject) and (
+            verb or _INC_VERB.search(subject) or re.search(r"进入|列入|入选", subject)
+            or _FLOW_VERB.match(subject)):
         return "increment"
     return "level"
+
+
+_GATHERED = re.compile(r"(?:集聚|汇聚|聚集)(?!培育|引进|培养)")
 
 
 _MEETS = re.compile(r"达到[^，。；]{0,24}(?:要求|标准)$")
