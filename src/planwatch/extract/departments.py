@@ -385,8 +385,8 @@ class _Reader:
         elif _SUPPORT_VERB.search(clause):
             res.support.extend(self._take(_SUPPORT_VERB.sub("", clause)))
             self.helped = True
-        elif _TOGETHER.match(clause):
-            self._together(clause)
+        elif (together := _TOGETHER.match(clause)) is not None:
+            self._together(together)
         elif _SHARE_VERB.search(clause) or _OWN_VERB.search(clause):
             self._own(clause)
         else:
@@ -394,10 +394,8 @@ class _Reader:
             self.pending.extend(n for n in names if looks_like_department(n) or self.listed
                                 or _government_of(n, names))
 
-    def _together(self, clause: str) -> None:
+    def _together(self, m: re.Match[str]) -> None:
         """'A、B会同有关部门负责落实': A and B lead, the units they act with support."""
-        m = _TOGETHER.match(clause)
-        assert m is not None
         res = self.res
         names = self._take(m.group(1))
         if res.lead and self.led:  # A牵头，B会同C负责落实: B and C work under A

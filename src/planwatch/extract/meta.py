@@ -679,7 +679,7 @@ def _stage_years(text: str, paragraphs: bool = True) -> list[int]:
     """The years of the stages a document sets out (its last stage is where it runs to, also
     when that stage states no number) and of the window its work runs in. Paragraphs opening
     with 到20XX年 are stages when there are two or more of them (到2022年，… / 到2035年，…)."""
-    opening = [int(y) for y in _STAGE_PARA.findall(text)]
+    opening = _opening_stages(text)
     return [int(y) for pattern in (_STAGE_LINE, _UNTIL, _YEAR_GOALS)
             for y in pattern.findall(text)] + (opening if paragraphs and len(set(opening)) >= 2
                                                else [])
@@ -690,6 +690,7 @@ _VISION_YEARS = (2035, 2050)  # 到2035年 / 到本世纪中叶: the national vi
 
 
 def _opening_stages(text: str) -> list[int]:
+    """The years of the paragraphs opening with 到20XX年， (a stage of the document's own)."""
     return [int(y) for y in _STAGE_PARA.findall(text)]
 
 

@@ -221,7 +221,6 @@ _SIZED_CLASS = re.compile(
     r"\s*(?:标煤|标准煤)?(?P<bound>及以上|以上|以下|及以下)?(?P<of>的)?[^，,。；;\d]{0,10}?"
     r"(?:企业|单位|项目|综合体|建筑|场所|用户|数据中心|园区)")
 _CLASS_SIZE_UNITS = ("平方米", "吨标准煤", "吨")
-_WORK_BEFORE = re.compile(rf"(?:{INCREMENT_VERBS})\s*$")
 _BOUND_BEFORE = re.compile(r"(?:超过|不低于|不少于|高于|低于|大于|小于)\s*$")
 
 
@@ -254,7 +253,7 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
     sized = _SIZED_CLASS.match(sentence, end) if sentence[start:end].endswith(_CLASS_SIZE_UNITS) \
         else None
     if sized and (sized.group("bound") or (sized.group("of") and _BOUND_BEFORE.search(before))) \
-            and not _WORK_BEFORE.search(before):  # (累计完成180万平方米以上…改造: work done)
+            and not _VERB_END.search(before):  # (累计完成180万平方米以上…改造: work done)
         return True  # 5万平方米以上大型商业综合体…达标率: the size picks out the places
     if before.endswith(("其他", "其余")) or (sentence[start:end].endswith("公里")
                                           and after.startswith(("跑", "赛", "徒步"))):
@@ -399,7 +398,7 @@ def _bare_ratio_mentions(sentence: str, taken: list[tuple[int, int]]) -> list[Me
     out: list[Mention] = []
     for m in _BARE_RATIO.finditer(sentence):
         start = m.start("a")
-        if start == m.start() or any(s <= start < e for s, e in taken) \
+        if any(s <= start < e for s, e in taken) \
                 or sentence[m.start():start].strip() in ("比", "效率", "指数", "系数"):
             continue  # (a number run into its name, 比2020, is a comparison, not a value)
         comp, end = _comparator_after(sentence, m.end())

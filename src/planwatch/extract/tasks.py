@@ -256,10 +256,10 @@ def _groups_closed_by_a_label(measures: list[_Measure]) -> list[_Measure]:
     answers for the whole group (as a note standing after them does), the items are its text."""
     out = list(measures)
     for group in [m for m in measures if m.group and find_note(m.text) is None]:
-        at = out.index(group)
+        at, head = out.index(group), _title(group.head)
         items: list[_Measure] = []
         for m in out[at + 1:]:
-            if m.group or m.article or m.section != _title(group.head):
+            if m.group or m.article or m.section != head:
                 break
             items.append(m)
         if len(items) < 2 or any(find_note(m.text) is not None for m in items[:-1]) \
