@@ -30,6 +30,13 @@ def test_item_numbers_a_pdf_set_apart_from_their_titles_are_put_back() -> None:
     assert rejoin_numbers(["3. 加快建设抽水蓄能电站", "。", "正文。"]) == [
         "3. 加快建设抽水蓄能电站。", "", "正文。"]
     assert rejoin_numbers(["2025", "年", "5", "个"]) == ["2025", "年", "5", "个"]
+    # indented by spaces or a full-width space: the same pieces (the cheap test of a line's
+    # first character skips the indent as the patterns do)
+    assert rejoin_numbers(["\u3000 3 ", " ．", "加强", "供应保障。", "正文。"]) == [
+        "3．加强供应保障。", "", "", "", "正文。"]
+    assert rejoin_numbers(["  12、 ", "加强", "供应保障。"]) == ["12、加强供应保障。", "", ""]
+    assert rejoin_numbers(["\u30002. 加快建设电站", " 。 ", "正文。"]) == [
+        "2. 加快建设电站。", "", "正文。"]
 
 
 _PDF_MEASURES = """某省推进能源发展实施方案

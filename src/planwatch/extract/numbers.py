@@ -46,11 +46,31 @@ def _parse_chinese(s: str) -> float | None:
     if all(ch in "〇零一二三四五六七八九" for ch in s) and len(s) >= 2:
         # digit-by-digit, as in years: 二〇三五
         return float("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in s))
+    small = _small_chinese(s.replace("两", "二"))
+    if small is not None:
+        return small
     try:
         value = cn2an.cn2an(s.replace("两", "二"), "smart")
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     return float(value)
+
+
+_UNITS_DIGIT = "一二三四五六七八九"
+
+
+def _small_chinese(s: str) -> float | None:
+    """一 … 九十九 (the numbers of headings and items, most of a document's numerals) read
+    directly, as cn2an reads them; None for anything else."""
+    if len(s) == 1:
+        return float(_UNITS_DIGIT.index(s) + 1) if s in _UNITS_DIGIT else (
+            10.0 if s == "十" else None)
+    tens, sep, units = s.partition("十")
+    if not sep or len(tens) > 1 or len(units) > 1 or (tens and tens not in _UNITS_DIGIT) \
+            or (units and units not in _UNITS_DIGIT):
+        return None
+    return float((_UNITS_DIGIT.index(tens) + 1 if tens else 1) * 10
+                 + (_UNITS_DIGIT.index(units) + 1 if units else 0))
 
 
 @dataclass(frozen=True)

@@ -298,6 +298,8 @@ def _rank_mentions(sentence: str) -> list[Mention]:
 def blank_list_mark(sentence: str) -> str:
     """A list number run into the value ('1.500万元') or opening an item ('38．推进10万户…')
     blanked, offsets kept."""
+    if not sentence.lstrip()[:1].isdigit():
+        return sentence  # (both forms start with the number: a cheap test first)
     m = _LIST_MARK.match(sentence) or _ITEM_OPEN.match(sentence)
     return sentence if m is None else " " * m.end() + sentence[m.end():]
 

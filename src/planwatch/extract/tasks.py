@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planwatch.extract import departments
 from planwatch.extract.departments import Responsibility
@@ -176,7 +177,7 @@ def _convention_carried(blocks: list[Block]) -> list[bool]:
     on its own ('注：责任单位中列第一位的为牵头单位') rather than after one note's list."""
     out, on = [], False
     for block in blocks:
-        m = departments.FIRST_LEADS.search(block.text)
+        m = departments.FIRST_LEADS.search(block.text) if "牵头" in block.text else None
         if m:
             before = re.sub(r"[\s（(，,：:]+$", "", block.text[:m.start()])
             last = re.split(r"[、，,：:；;（(]", before)[-1]
@@ -191,7 +192,7 @@ def _comma_carried(blocks: list[Block]) -> list[bool]:
     lead (…；第一个逗号前为牵头单位，…，下同)?"""
     out, on = [], False
     for block in blocks:
-        m = departments.COMMA_LEADS.search(block.text)
+        m = departments.COMMA_LEADS.search(block.text) if "逗号" in block.text else None
         on = on or (m is not None and m.group(1) is not None)
         out.append(on)
     return out
@@ -255,15 +256,16 @@ def _groups_closed_by_a_label(measures: list[_Measure]) -> list[_Measure]:
     after the last of two or more items, none of which has a note of its own: it names who
     answers for the whole group (as a note standing after them does), the items are its text."""
     out = list(measures)
-    for group in [m for m in measures if m.group and find_note(m.text) is None]:
+    for group in [m for m in measures if m.group]:
         at, head = out.index(group), _title(group.head)
         items: list[_Measure] = []
         for m in out[at + 1:]:
             if m.group or m.article or m.section != head:
                 break
             items.append(m)
-        if len(items) < 2 or any(find_note(m.text) is not None for m in items[:-1]) \
-                or _LABELLED.search(items[-1].text) is None:
+        if len(items) < 2 or _LABELLED.search(items[-1].text) is None \
+                or find_note(group.text) is not None \
+                or any(find_note(m.text) is not None for m in items[:-1]):
             continue
         group.parts.extend(p for m in items for p in m.parts)
         del out[at + 1:at + 1 + len(items)]
@@ -305,7 +307,10 @@ def _section_title(text: str) -> str:
 
 
 def _start(text: str, line: int | None) -> _Measure | None:
-    m = _MEASURE.match(text) or _ITEM.match(text) or _ARTICLE.match(text)
+    first = text[:1]  # (each form has its own first character: a cheap test first)
+    m = (_MEASURE.match(text) if first in ("（", "(") else
+         _ITEM.match(text) if first.isdigit() else
+         _ARTICLE.match(text) if first == "第" else None)
     if not m:
         return None
     value = parse_number(m.group(1))
@@ -338,13 +343,23 @@ def _title(head: str) -> str:
 
 def find_note(text: str) -> str | None:
     """The last bracketed responsibility note in a measure's text, or a 责任单位： line."""
-    notes = [m.group(1) for m in _NOTE.finditer(text) if _is_note(m.group(1))]
-    if notes:
-        return notes[-1]
+    note = _last_bracket_note(text)
+    if note is not None:
+        return note
     m = _LABELLED.search(text)
     if m:
         return m.group(0).rstrip("。；;")
     return _bare_note(text)
+
+
+@lru_cache(maxsize=1024)
+def _last_bracket_note(text: str) -> str | None:
+    """The last bracket of the text that reads as a responsibility note (the texts of a
+    document's measures are asked about more than once: cached)."""
+    if "（" not in text and "(" not in text:
+        return None
+    notes = [m.group(1) for m in _NOTE.finditer(text) if _is_note(m.group(1))]
+    return notes[-1] if notes else None
 
 
 _LAST_BRACKET = re.compile(r"[（(]([^（）()]{2,120})[)）][。；;]?$")
@@ -378,9 +393,9 @@ def _last_note(measure: _Measure) -> str | None:
     its paragraph (the paragraph after it is not part of the note). A bracket of bare unit
     names counts only where it closes the whole measure."""
     text = measure.text
-    notes = [m.group(1) for m in _NOTE.finditer(text) if _is_note(m.group(1))]
-    if notes:
-        return notes[-1]
+    note = _last_bracket_note(text)
+    if note is not None:
+        return note
     if _LABELLED.search(text):
         for part in reversed(measure.parts):
             m = _LABELLED.search("".join(part.split()))

@@ -336,8 +336,8 @@ def rejoin_numbers(lines: list[str]) -> list[str]:
     ``4.`` ‖ ``促进`` ‖ ``新型储能`` ‖ ``发展。``, ``3. 加快…电站`` ‖ ``。``): the number, its
     mark and the title's pieces up to its 。 on one line, the lines they came from left blank
     (so every line keeps its number)."""
-    if not any(_LONE_MARK.match(x) or _LONE_STOP.match(x) or _LONE_NUMBER.match(x)
-               for x in lines):
+    if not any(_may_be_lone(x) and (_LONE_MARK.match(x) or _LONE_STOP.match(x)
+                                     or _LONE_NUMBER.match(x)) for x in lines):
         return lines
     out = list(lines)
     i = 0
@@ -363,6 +363,8 @@ def rejoin_numbers(lines: list[str]) -> list[str]:
 def _item_start(lines: list[str], i: int) -> tuple[str, int] | None:
     """The number and mark an item starts with at line ``i`` and the line its title starts on:
     ``1`` ‖ ``.`` ‖ title, ``4.`` ‖ title, or ``3. title`` ‖ ``。``."""
+    if not lines[i].lstrip()[:1].isdigit():
+        return None  # (every form starts with its number: a cheap test first)
     number = _LONE_NUMBER.match(lines[i])
     if number and number.group(2) and i + 1 < len(lines) and lines[i + 1].strip():
         return number.group(1) + number.group(2), i + 1
@@ -373,11 +375,24 @@ def _item_start(lines: list[str], i: int) -> tuple[str, int] | None:
     return None
 
 
+def _may_be_lone(line: str) -> bool:
+    """Whether a line can be a lone number, mark or stop (what it starts with: a cheap test)."""
+    first = line.lstrip()[:1]
+    return first.isdigit() or (first != "" and first in ".．、。")
+
+
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*[^。]{2,38}$")
 
 
 _BARE_NUMBER = re.compile(r"^[ \u3000]*(\d+(?:\.\d+)?%?)[ \u3000]*$")  # (not a \t cell)
 # what follows a number in its sentence: 年, 月, a unit, the end of a document number
+
+
+def _bare_number(line: str) -> re.Match[str] | None:
+    """A line that is one number and nothing else (a cheap test of its first character first)."""
+    return _BARE_NUMBER.match(line) if line.lstrip(" \u3000")[:1].isdigit() else None
+
+
 _NUMBER_TAIL = re.compile(r"^[ \u3000]*(?:[年月日号〕%％万亿千百个家项座条倍台套名人所次元米吨亩"
                           r"周天期级。，；、]|以[上下内])")
 _DATE_PART = re.compile(r"\d{4}年(?:\d{1,2}月)?|\d{1,2}月")
@@ -390,18 +405,18 @@ def glue_numbers(lines: list[str]) -> list[str]:
     ``20`` ‖ ``23`` ‖ ``年`` ‖ ``10`` ‖ ``月``): each such number goes back in front of the words
     that follow it. A row number of a table laid out one cell per line (``保障`` ‖ ``4`` ‖
     ``人均住房面积``) stays apart: a count is glued only inside a sentence broken off."""
-    if not any(_BARE_NUMBER.match(x) for x in lines):
+    if not any(_bare_number(x) for x in lines):
         return lines
     out = list(lines)
     glued: set[int] = set()  # lines emptied here (an empty line of the source is a break)
     i = 0
     while i + 1 < len(out):
-        number = _BARE_NUMBER.match(out[i])
+        number = _bare_number(out[i])
         if number is None:
             i += 1
             continue
         digits, j = number.group(1), i + 1
-        second = _BARE_NUMBER.match(out[j])
+        second = _bare_number(out[j])
         if second and digits in ("19", "20") and len(second.group(1)) == 2 \
                 and j + 1 < len(out) and out[j + 1].lstrip().startswith("年"):
             digits, j = digits + second.group(1), j + 1  # 20 ‖ 23 ‖ 年: a year cut in two
