@@ -88,6 +88,13 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     ("城镇调查失业率6%左右。", "6", {"doc_type": None}, ("other", "no-commitment")),
     # work to be done, however bounded below
     ("完成不少于50万条模型训练语料生产。", "50", {}, ("target", "commitment-verb")),
+    ("组织开展科普宣讲活动不少于40场。", "40", {}, ("target", "commitment-verb")),
+    # …but a floor or cap set 原则上 is a rule, a work word inside what it bounds or not
+    ("项目建设回土率原则上不低于15%。", "15", {}, ("condition", "cap-floor")),
+    ("使用电子产品开展教学时长原则上不超过教学总时长的30%。", "30", {},
+     ("condition", "cap-floor")),
+    ("推动各区原则上不少于二分之一事项实现网上办理。", "二分之一", {},
+     ("target", "commitment-verb")),
     # how large the projects are, not what is to be invested
     ("开工一批重大项目20项，总投资约950亿元，2026年计划投资约120亿元。", "950",
      {"future": True}, ("other", "project-size")),

@@ -137,7 +137,7 @@ _ELIGIBLE = re.compile(
 _SHARE = re.compile(r"(?:按(?:照|其)?|给予|的|为|占)[^，。；]{0,30}$")
 _CLASS_BEFORE = re.compile(r"(?:产值|营收|营业收入|销售额|销售收入|收入)(?:过|超过|超)$")
 _ACTION = re.compile(
-    r"新增|新建|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|推动|带动|吸引|招引|投放|选取"
+    r"新增|新建|开展|培育|培养|引进|建成|打造|建设|组建|创建|布局|形成|推动|带动|吸引|招引|投放|选取"
     r"|对接|梳理|开发|研制|启动|建立|办好|举办|实施|复核|推广|推进|挑选|设置|配置|配备|更新"
     r"|完成(?!率|情况)|挖掘|发掘|释放|开放(?!时间|日)|集聚|汇聚|聚集"  # 挖掘并释放不少于100个场景
     rf"|(?:{CUT_VERBS})(?:至|到)")  # a time or cost cut down to is work to do
@@ -333,13 +333,22 @@ def _condition_rule(st: Statement, v: _View) -> Verdict | None:
     if capped and _REGION_AGGREGATE.search(v.clause):
         return Verdict("target", "region-aggregate")  # 全区绿色企业比率不低于40%: no rule
         # for those who apply, but where the whole region is to stand
-    if capped and not acting:
+    if capped and (not acting or _as_a_rule(v.clause)):
         return Verdict("condition", "cap-floor")
     if _ELIGIBLE.search(v.clause) and not acting:
         return Verdict("condition", "eligibility")
     return None
 
 
+_AS_A_RULE = re.compile(r"原则上[^，。；]{0,4}(?:不超过|不高于|不低于|不少于|不多于|不得)")
+
+
+def _as_a_rule(clause: str) -> bool:
+    """项目建设回土率原则上不低于15% / 使用电子产品开展教学时长原则上不超过…30%: a cap or floor
+    set 原则上 is a rule even where a work word is part of what it bounds; not where the clause
+    opens with the work (推动各地各部门原则上不少于二分之一…实现“四免”)."""
+    return _AS_A_RULE.search(clause) is not None \
+        and _ACTION.match(clause.lstrip()) is None
 _FORECAST = re.compile(r"预计|预测|有望|估计")
 # a term explained (名词解释, 注释; “四辅”指…): what the term means is no commitment of the plan's
 _DEFINITION = re.compile(r"(?:是指|系指|即指|泛指|[”\"]\s*指)(?![导引南标挥数])|指的是")

@@ -184,13 +184,23 @@ def _is_past(sentence: str, start: int | None) -> bool:
     if _PAST_WORDS.search(mask_attributive_past(sentence)):
         return True
     return any(start and int(m.group(1)) < start for m in _ANY_YEAR.finditer(sentence)
-               if not _BASE_YEAR.match(sentence, m.end())
-               or not _BASE_BEFORE.search(sentence, 0, m.start()))
+               if not _base_year(sentence, m))
 
 
 # 二手车交易量较2023年增长45%: the year a change is measured from, not when it happened
 _BASE_BEFORE = re.compile(r"(?:比|较|相比|相较)\s*$")
 _BASE_YEAR = re.compile(r"(?:末|底|水平)?(?:分别)?(?:增长|增加|提高|提升|下降|降低|减少|翻)")
+# 与2021年相比，2025年工业锅炉…分别提高5个百分点以上: the same, the comparison said first
+_WITH_BEFORE = re.compile(r"(?:与|同|和|跟)\s*$")
+_COMPARED_AFTER = re.compile(r"\s*(?:末|底)?\s*(?:相比|相较|比较)")
+
+
+def _base_year(sentence: str, m: re.Match[str]) -> bool:
+    """Is the year at ``m`` (…年) the base a change is measured from?"""
+    return (_BASE_YEAR.match(sentence, m.end()) is not None
+            and _BASE_BEFORE.search(sentence, 0, m.start()) is not None) \
+        or (_COMPARED_AFTER.match(sentence, m.end()) is not None
+            and _WITH_BEFORE.search(sentence, 0, m.start()) is not None)
 
 
 def _own_later_year(sentence: str, at: int, issued: int | None) -> int | None:
@@ -199,7 +209,7 @@ def _own_later_year(sentence: str, at: int, issued: int | None) -> int | None:
     if issued is None:
         return None
     own = [m for m in _LATER_YEAR.finditer(sentence, 0, at)
-           if not re.search(r"[，,；;、]", sentence[m.end():at])]
+           if not re.search(r"[，,；;]", sentence[m.end():at])]
     if own and int(own[-1].group(1)) > issued:
         return int(own[-1].group(1))
     return None
@@ -238,6 +248,18 @@ def _opening_year(sentence: str, period: Period, issued: int | None) -> int | No
     if m is None or (issued is not None and int(m.group(1)) < issued):
         return None
     return _within_period(int(m.group(1)), period)
+
+
+# 与2021年相比，2025年工业锅炉…提高5个百分点以上，…占比分别达到40%、60%: the year after the
+# comparison that opens the sentence dates all of it
+_COMPARED_OPENING = re.compile(
+    r"^\s*(?:与|同|较|相比|相较)\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:相比|相较)?\s*[，,]\s*"
+    r"((?:19|20)\d{2})\s*年")
+
+
+def _compared_opening(sentence: str, period: Period) -> int | None:
+    m = _COMPARED_OPENING.match(sentence)
+    return _within_period(int(m.group(1)), period) if m else None
 
 
 def _within_period(year: int, period: Period) -> int | None:
@@ -405,7 +427,7 @@ def _para_targets(para: Para, period: Period, result: TargetResult,
         framed = para_year is not None
         # （一）2015年，建设10座…；建设40座…: the year opening the item dates its other clauses
         para_year = _future_year(sentence, period) or _opening_year(sentence, period, issued) \
-            or para_year
+            or _compared_opening(sentence, period) or para_year
         para_date = _window_end(sentence.lstrip(), period.start) or para_date
         cands, unparsed = parse_sentence(sentence)
         cands = spread_back(sentence, cands, unparsed, shares)
