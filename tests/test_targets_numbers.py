@@ -127,6 +127,7 @@ def test_what_kind_a_share_is(sentence: str, kind: str) -> None:
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("到2027年，更新微机房11间。", [("更新微机房", "=", 11, None, "间")]),
+    ("到2025年，新建公用充电桩4227根。", [("新建公用充电桩", "=", 4227, None, "根")]),
     ("到2030年，集装箱年吞吐量达到5800万标准箱以上。",
      [("集装箱年吞吐量", ">=", 58000000, None, "标准箱")]),
     ("海铁联运量达到100万TEU。", [("海铁联运量", "=", 1000000, None, "TEU")]),
@@ -134,6 +135,19 @@ def test_what_kind_a_share_is(sentence: str, kind: str) -> None:
 ])
 def test_rooms_and_containers_are_counted(sentence: str,
                                           expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a note after the number counts nothing: the subject is what comes before
+    ("全市新增光伏装机容量确保达到120MW，力争达到180MW（本口径不含仓储领域）。",
+     [("新增光伏装机容量（确保）", "=", 120, None, "MW"),
+      ("新增光伏装机容量（力争）", "=", 180, None, "MW")]),
+    # the counted noun after a note may open with a quote mark
+    ("新建15条（段）“美丽街区”。", [("新建“美丽街区”", "=", 15, None, "条")]),
+])
+def test_a_note_after_the_number_is_not_what_is_counted(
+        sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(sentence) == expected
 
 

@@ -26,7 +26,7 @@ _UNITS = sorted(
      "亿斤",
      "万亿斤", "万斤", "斤", "亿亩", "万吨/年", "亿吨/年", "克标准煤/千瓦时", "亿立方米/年",
      "亿立方米", "亿千瓦", "周", "亿吨", "间", "万间", "标准箱", "万标准箱", "TEU", "万TEU",
-     "EFLOPS", "PFLOPS", "PB", "EB", "TB", "P"],  # 算力规模超5000P (not 100PB of storage)
+     "EFLOPS", "PFLOPS", "PB", "EB", "TB", "P", "根"],  # 算力规模超5000P (not 100PB of storage)
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
@@ -1236,7 +1236,7 @@ def _noun_past_note(sentence: str, start: int, clause_end: int) -> tuple[str, in
     digit = _DIGIT_AFTER.search(sentence, close + 1, clause_end)
     stop = digit.start() if digit else clause_end
     noun = _noun_after(sentence, close + 1, stop)
-    return (noun, stop) if _CJK.match(noun) else None
+    return (noun, stop) if _CJK.match(noun.lstrip("“\"‘")) else None
 
 
 _DIGIT_AFTER = re.compile(r"\d")
@@ -1247,7 +1247,8 @@ def _counted_noun(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Men
     """The noun after mention ``m`` and where it stops."""
     noun = _noun_after(sentence, m.end, stop)
     if noun[:1] in "（(":  # 101个（受益面积78.2万亩）低洼圩区…: what is counted follows the note
-        noun, stop = _noun_past_note(sentence, m.end, clauses[ci][1]) or (noun, stop)
+        # (力争达到180MW（本方案口径不含…）。: a note and nothing after it counts nothing)
+        noun, stop = _noun_past_note(sentence, m.end, clauses[ci][1]) or ("", stop)
     if noun.endswith("的") and ci + 1 < len(clauses) and stop == clauses[ci][1] \
             and sentence[stop:stop + 1] in ("，", ","):
         # 50个临床安全性好的，疗效确切的中药大品种: the noun runs on past the comma
