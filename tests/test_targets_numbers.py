@@ -152,6 +152,21 @@ def test_a_note_after_the_number_is_not_what_is_counted(
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # a change whose subject kept only its change word: the change of the level before it
+    ("前沿新材料产业营业收入超过1000亿元，年均增长达到15%以上。",
+     [("前沿新材料产业营业收入", ">=", 1000, None, "亿元"),
+      ("前沿新材料产业营业收入增长", ">=", 15, None, "%")]),
+    # a total after a bare item (no work of its own, so no target): the total of that noun
+    ("特色道路10条，总计达20条。", [("特色道路总计", "=", 20, None, "条")]),
+    # 目标到2028年 opens the sentence: the year frames it, the subject starts after it
+    ("目标到2028年服务贸易进出口超3100亿美元。", [("服务贸易进出口", ">=", 3100, None, "亿美元")]),
+])
+def test_a_subject_left_with_a_change_or_sum_word_names_what_it_is_of(
+        sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     # a ratio or index measured without a unit, set by the verb before it
     ("到2030年，220千伏电网容载比提升至1.86。", [("220千伏电网容载比", "=", 1.86, None, "")]),
     ("数据中心平均电能利用效率降至1.3以下。", [("数据中心平均电能利用效率", "<=", 1.3, None, "")]),

@@ -89,7 +89,7 @@ def split_lead(subject: str) -> tuple[str, str]:
 
 _SCOPE = re.compile(
     r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|(?:到|至)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|期末|末)?|(?:到|至|在)?规划期(?:末|内)|在?全市|在?全区"
-    r"|在?全县|在?全省|我市|我区|我省|我县|本市|本区|本县|本省|力争|确保|争取(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
+    r"|在?全县|在?全省|我市|我区|我省|我县|本市|本区|本县|本省|力争|确保|(?:争取|目标)(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
     r"|每年|年均|今年(?!以来)|全年|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
     r"|(?:未来)?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|间)"  # 5年内推动…: the span it takes
@@ -817,6 +817,7 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
             prev_end = ms[k].end
             k += 1
         carried = state.verb if state.triggered else ""
+    _sum_of_bare_item(sentence, mentions, cands)
     _fill_ellipsis(cands)
     _owner_carried(cands)
     _attribute_of_last(cands)
@@ -1109,6 +1110,27 @@ def _named_scope(sentence: str, cs: int, before: Mention, cand: Candidate) -> No
 _SUM_WORD = re.compile(r"(?:总计|合计|共计|累计|总数|总量)")
 
 
+_CHANGE_WORD = r"(?:增长|增速|提高|提升|降低|下降|减少|增加)"
+_CHANGE_ONLY = re.compile(rf"(?:持续|平均|年均|逐年)?(?:保持)?{_CHANGE_WORD}")
+_CHANGE_TAIL = re.compile(rf"(?:(?:平均|年均)?{_CHANGE_WORD})+$")
+
+
+def _sum_of_bare_item(sentence: str, mentions: list[Mention], cands: list[Candidate]) -> None:
+    """特色道路10条，总计达20条: a total whose item before it is a bare noun and its count (no
+    work of its own, so no candidate): the total is of that noun."""
+    taken = {c.number_at for c in cands}
+    for cand in cands:
+        if not _SUM_WORD.fullmatch(cand.subject):
+            continue
+        before = [m for m in mentions if m.end <= cand.number_at]
+        if not before or before[-1].start in taken or before[-1].unit != cand.unit:
+            continue
+        cut = max(sentence.rfind(c, 0, before[-1].start) for c in "，,；;：:、。") + 1
+        noun = split_lead(strip_scope(sentence[cut:before[-1].start]).strip())[1]
+        if len(_CJK.findall(noun)) >= 2:
+            cand.subject = noun + cand.subject
+
+
 def _fill_ellipsis(cands: list[Candidate]) -> None:
     """'全省取消审批…的事项达100项、自贸试验区的事项达150项': the second subject names only its
     scope and the head noun; it means the first one's subject in that scope. A full name given
@@ -1120,6 +1142,13 @@ def _fill_ellipsis(cands: list[Candidate]) -> None:
         if _SUM_WORD.fullmatch(cand.subject) and prev.unit == cand.unit:
             # 新增…点位30个，总计达60个: the total of what the item before counts
             cand.subject = split_lead(prev.subject)[1] + cand.subject
+            continue
+        if _CHANGE_ONLY.fullmatch(cand.subject) and prev.unit != cand.unit:
+            # 营业收入超过1000亿元，年均增长达到15%以上: the change of the level the item before
+            # states (the subject had kept only the change word)
+            noun = _CHANGE_TAIL.sub("", split_lead(prev.subject)[1])
+            if len(_CJK.findall(noun)) >= 2:
+                cand.subject = noun + cand.subject
             continue
         m = _ELLIPTIC.match(cand.subject)
         if m and prev.subject.endswith("的" + m.group("head")) \
