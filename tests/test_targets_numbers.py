@@ -160,6 +160,12 @@ def test_a_note_after_the_number_is_not_what_is_counted(
     ("特色道路10条，总计达20条。", [("特色道路总计", "=", 20, None, "条")]),
     # 目标到2028年 opens the sentence: the year frames it, the subject starts after it
     ("目标到2028年服务贸易进出口超3100亿美元。", [("服务贸易进出口", ">=", 3100, None, "亿美元")]),
+    ("2025年前完成总目标的75%。", [("完成总目标", "=", 75, None, "%")]),  # a deadline frames it
+    # the 将 of an object put first or of the future, a joining 或, a year after the noun
+    ("力争将伦理审查总体流程时间压缩至3周以内。", [("伦理审查总体流程时间", "<=", 3, None, "周")]),
+    ("将建成充换电站500座。", [("建成充换电站", "=", 500, None, "座")]),
+    ("或室外人均用地不低于0.3平方米。", [("室外人均用地", ">=", 0.3, None, "平方米")]),
+    ("中心城区绿色出行比例到2030年达到78%左右。", [("中心城区绿色出行比例", "~", 78, None, "%")]),
 ])
 def test_a_subject_left_with_a_change_or_sum_word_names_what_it_is_of(
         sentence: str, expected: list[tuple[object, ...]]) -> None:

@@ -88,7 +88,7 @@ def split_lead(subject: str) -> tuple[str, str]:
 
 
 _SCOPE = re.compile(
-    r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内)?|(?:到|至)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|期末|末)?|(?:到|至|在)?规划期(?:末|内)|在?全市|在?全区"
+    r"^(?:(?:到|至|在)?\s*\d{4}\s*年(?:底前|底|末|内|前|以前)?|(?:到|至)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|期末|末)?|(?:到|至|在)?规划期(?:末|内)|在?全市|在?全区"
     r"|在?全县|在?全省|我市|我区|我省|我县|本市|本区|本县|本省|力争|确保|(?:争取|目标)(?=\s*(?:到|至|在)?\s*\d{4}\s*年)|努力|其中|并|同时|此外"
     r"|每年|年均|今年(?!以来)|全年|再|实现|有(?!效|研发)|、|和|及|以及|的|\s"
     r"|(?:\d{1,2}月|年)(?:底前|底|内)"
@@ -1286,6 +1286,11 @@ def _counted_noun(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Men
     return noun, stop
 
 
+# 力争将…用时压缩至3周 / 将建成…500座 / 或室外人均用地… / …比例到2030年达到78%: the 将 of
+# the object put first or of the future, a joining 或, a year after the noun frame the subject
+_SUBJECT_FRAME = re.compile(r"^(?:将(?!乐)|或者?)|(?:到|至)\s*\d{4}\s*年(?:底|末)?$")
+
+
 def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
                prev_end: int, stop: int, parts: list[tuple[str, int]] | None, k: int,
                state: _ClauseState, seg_end: int | None = None) -> Candidate | None:
@@ -1325,7 +1330,8 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
         if task is not None and end <= m.end:  # 全年重点项目1万亿元的投资任务
             subject, end = subject + task.group().strip().lstrip("的"), task.end()
             state.verb = state.verb or "落实"  # a task is work to be done: a flow
-    subject = _share_of_base(_ITEM_NUMBER.sub("", subject).lstrip("的为和及与、至，, "))
+    subject = _share_of_base(_SUBJECT_FRAME.sub("", _ITEM_NUMBER.sub("", subject).lstrip(
+        "的为和及与、至，, ")))
     subject = _EXPLAINED.sub("", subject)  # 全市人工智能OPC（即…，以下简称OPC）数量: what it is
     verb, rest = split_lead(subject)
     if verb and rest.startswith("的"):  # 形成1亿吨/年以上的产能储备
