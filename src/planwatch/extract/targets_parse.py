@@ -1286,9 +1286,14 @@ def _counted_noun(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Men
     return noun, stop
 
 
-# 力争将…用时压缩至3周 / 将建成…500座 / 或室外人均用地… / …比例到2030年达到78%: the 将 of
-# the object put first or of the future, a joining 或, a year after the noun frame the subject
-_SUBJECT_FRAME = re.compile(r"^(?:将(?!乐)|或者?)|(?:到|至)\s*\d{4}\s*年(?:底|末)?$")
+# 力争将…用时压缩至3周 / 将建成…500座 / 或室外人均用地… / …比例到2030年达到78% / …占比均达到 /
+# 充电需求将达到 / 利用率可降低至 / 规模宜为: the 将 of the object put first or of the future, a
+# joining 或, a year after the noun, 均, a modal before the verb frame the subject (原则上 stays:
+# 第一档地区，…利用率原则上不低于95% / 第二档地区，…90%: what tells the rule from the goal)
+_SUBJECT_FRAME = re.compile(
+    r"^(?:将(?!乐)|或者?)"
+    r"|(?:(?:到|至)\s*\d{4}\s*年(?:底|末)?|(?<![日平年月人])均|将会?|(?<![许认])可|(?<=原则上)应"
+    r"|(?<![适便])宜)+$")
 
 
 def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
