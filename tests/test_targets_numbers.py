@@ -174,6 +174,10 @@ def test_a_note_after_the_number_is_not_what_is_counted(
     ("新能源利用率可降低至90%。", [("新能源利用率", "=", 90, None, "%")]),
     ("试点社区居住人口规模宜为5000-12000人。", [("试点社区居住人口规模", "=", 5000, 12000, "人")]),
     ("城乡居民人均达到3万元。", [("城乡居民人均", "=", 3, None, "万元")]),
+    # an area opening the sentence before a comma: what holds there
+    ("第二档地区，新能源利用率原则上不低于90%。",
+     [("第二档地区新能源利用率原则上", ">=", 90, None, "%")]),
+    ("中心城区，公交出行率达到30%。", [("中心城区公交出行率", "=", 30, None, "%")]),
 ])
 def test_a_subject_left_with_a_change_or_sum_word_names_what_it_is_of(
         sentence: str, expected: list[tuple[object, ...]]) -> None:

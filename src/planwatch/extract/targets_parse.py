@@ -818,6 +818,7 @@ def parse_sentence(sentence: str, framed: bool = False) -> tuple[list[Candidate]
             k += 1
         carried = state.verb if state.triggered else ""
     _sum_of_bare_item(sentence, mentions, cands)
+    _opening_area(sentence, cands)
     _fill_ellipsis(cands)
     _owner_carried(cands)
     _attribute_of_last(cands)
@@ -1113,6 +1114,22 @@ _SUM_WORD = re.compile(r"(?:总计|合计|共计|累计|总数|总量)")
 _CHANGE_WORD = r"(?:增长|增速|提高|提升|降低|下降|减少|增加)"
 _CHANGE_ONLY = re.compile(rf"(?:持续|平均|年均|逐年)?(?:保持)?{_CHANGE_WORD}")
 _CHANGE_TAIL = re.compile(rf"(?:(?:平均|年均)?{_CHANGE_WORD})+$")
+
+
+# 第一档地区，新能源利用率原则上不低于95% / 中心城区，公交出行率达到30%: a sentence that opens
+# with an area (a tier of regions, a part of the city) and a comma states what holds there
+_OPENING_AREA = re.compile(
+    r"^\s*((?:第[一二三四五六七八九十\d]{1,2}档|[\u4e00-\u9fff]{0,8})"
+    r"(?:地区|城区|区域|新城|市区|郊区|片区))[，,]")
+
+
+def _opening_area(sentence: str, cands: list[Candidate]) -> None:
+    m = _OPENING_AREA.match(sentence)
+    if m is None:
+        return
+    for cand in cands:
+        if cand.number_at > m.end() and not cand.subject.startswith(m.group(1)):
+            cand.subject = m.group(1) + cand.subject
 
 
 def _sum_of_bare_item(sentence: str, mentions: list[Mention], cands: list[Candidate]) -> None:
