@@ -178,6 +178,16 @@ def test_a_note_after_the_number_is_not_what_is_counted(
     ("第二档地区，新能源利用率原则上不低于90%。",
      [("第二档地区新能源利用率原则上", ">=", 90, None, "%")]),
     ("中心城区，公交出行率达到30%。", [("中心城区公交出行率", "=", 30, None, "%")]),
+    # a joining word or 在 left at the end
+    ("法律服务业营收在200亿元以上。", [("法律服务业营收", ">=", 200, None, "亿元")]),
+    ("加快推进3个既有园区和至少1个科创园区的提质增效。",
+     [("推进既有园区", "=", 3, None, "个"), ("推进科创园区的提质增效", ">=", 1, None, "个")]),
+    # a count that is part of a name in a list of places 在/向 opens is no count; a list of
+    # work keeps its counts
+    ("在临港新片区、虹桥国际中央商务区、五个新城等重点区域加强海绵城市建设。", []),
+    ("郊区新增住房重点向临港新片区、虹桥国际开放枢纽、五个新城等集聚。", []),
+    ("建设科创园区、五个示范基地、2个中心。",
+     [("建设示范基地", "=", 5, None, "个"), ("建设中心", "=", 2, None, "个")]),
 ])
 def test_a_subject_left_with_a_change_or_sum_word_names_what_it_is_of(
         sentence: str, expected: list[tuple[object, ...]]) -> None:

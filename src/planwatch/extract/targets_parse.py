@@ -227,6 +227,22 @@ _BOUND_BEFORE = re.compile(r"(?:超过|不低于|不少于|高于|低于|大于|
 _PER_POPULATION = re.compile(r"口[\u4e00-\u9fff]{0,10}?(?:率|拥有量|数)")
 
 
+_NAME_IN_LIST = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、|等)")
+_ITEM_COUNT = re.compile(r"\d|[一二三四五六七八九十两百千]+(?:个|家|项|座|所|条|处|批)")
+
+
+_PLACE_LIST = re.compile(r"(?:在|向|于)([^，,；;：:在向于]*)$")
+_LIST_WORK = re.compile(r"建设|建成|新建|打造|培育|推进|推动|实施|开展|完成|创建|布局|新增")
+
+
+def _places_listed(before: str) -> bool:
+    """``before`` ends inside a list of places that 在/向/于 opens, none counted, none a work
+    (在A、B、五个新城等 / 向A、B、五个新城等集聚; not 建设A、五个基地)."""
+    m = _PLACE_LIST.search(before)
+    return m is not None and "、" in m.group(1) and not _ITEM_COUNT.search(m.group(1)) \
+        and not _LIST_WORK.search(m.group(1))
+
+
 def _excluded(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start].rstrip(), sentence[end:end + 2]
     if before.endswith("年产") and _BUILT_CAPACITY.search(before) \
@@ -255,6 +271,8 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
     if sized and (sized.group("bound") or (sized.group("of") and _BOUND_BEFORE.search(before))) \
             and not _VERB_END.search(before):  # (累计完成180万平方米以上…改造: work done)
         return True  # 5万平方米以上大型商业综合体…达标率: the size picks out the places
+    if before.endswith("、") and _NAME_IN_LIST.match(sentence, end) and _places_listed(before):
+        return True  # 在临港新片区、虹桥国际中央商务区、五个新城等: a name in a list of places
     if before.endswith(("其他", "其余")) or (sentence[start:end].endswith("公里")
                                           and after.startswith(("跑", "赛", "徒步"))):
         return True  # 其他三种（已列举的）/ 樱花女子10公里跑: a reference, a race's name
@@ -1305,12 +1323,13 @@ def _counted_noun(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Men
 
 # 力争将…用时压缩至3周 / 将建成…500座 / 或室外人均用地… / …比例到2030年达到78% / …占比均达到 /
 # 充电需求将达到 / 利用率可降低至 / 规模宜为: the 将 of the object put first or of the future, a
-# joining 或, a year after the noun, 均, a modal before the verb frame the subject (原则上 stays:
+# joining 或, a year after the noun, 均, a modal before the verb, a joining word or 在 left at the
+# end (推进3个既有园区和至少1个…, 营收在200亿元以上) frame the subject (原则上 stays:
 # 第一档地区，…利用率原则上不低于95% / 第二档地区，…90%: what tells the rule from the goal)
 _SUBJECT_FRAME = re.compile(
     r"^(?:将(?!乐)|或者?)"
     r"|(?:(?:到|至)\s*\d{4}\s*年(?:底|末)?|(?<![日平年月人])均|将会?|(?<![许认])可|(?<=原则上)应"
-    r"|(?<![适便])宜)+$")
+    r"|(?<![适便])宜|、|(?<![总缓柔温])和|(?<![涉以普波危])及|(?<![参给])与|(?<![存所现实])在)+$")
 
 
 def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mention,
