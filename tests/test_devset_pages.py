@@ -19,6 +19,9 @@ DEVSET = ROOT / "tests" / "fixtures" / "devset"
 
 # set: (part, metric) -> floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
+    # 2026-12-07 (eighth session): released 7, 8, 17, 21 raised to what the subject and year
+    # fixes reach (五个新城 in a list of places, a note after the number, 与2021年相比，2025年…,
+    # a bare change word naming the level before it)
     "repo": {("targets", "f1"): 0.94, ("tasks", "fully_correct_rate"): 0.98,
              ("meta", "fully_correct_rate"): 1.0},
     "repo2": {("targets", "f1"): 0.80, ("tasks", "fully_correct_rate"): 1.0,
@@ -28,9 +31,9 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     "released6/policy": {("targets", "f1"): 0.75, ("tasks", "fully_correct_rate"): 0.98,
                          ("meta", "fully_correct_rate"): 0.66},
     "released6/policy-second": {("targets", "f1"): 0.93, ("tasks", "fully_correct_rate"): 1.0},
-    "released7/policy": {("targets", "f1"): 0.88, ("tasks", "fully_correct_rate"): 0.89,
+    "released7/policy": {("targets", "f1"): 0.89, ("tasks", "fully_correct_rate"): 0.89,
                          ("meta", "fully_correct_rate"): 0.85},
-    "released8/policy": {("targets", "f1"): 0.88, ("tasks", "fully_correct_rate"): 0.97,
+    "released8/policy": {("targets", "f1"): 0.91, ("tasks", "fully_correct_rate"): 0.97,
                          ("meta", "fully_correct_rate"): 0.85},
     "released9/policy": {("targets", "f1"): 0.74, ("tasks", "fully_correct_rate"): 1.0,
                          ("meta", "fully_correct_rate"): 0.85},
@@ -51,7 +54,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     "released16/policy": {("targets", "f1"): 0.91, ("tasks", "fully_correct_rate"): 1.0,
                           ("meta", "fully_correct_rate"): 0.66,
                           ("indicators", "fully_correct_rate"): 0.87},
-    "released17/policy": {("targets", "f1"): 0.85, ("tasks", "fully_correct_rate"): 0.93,
+    "released17/policy": {("targets", "f1"): 0.87, ("tasks", "fully_correct_rate"): 0.93,
                           ("meta", "fully_correct_rate"): 0.88},
     # fee caps and cuts of 若干措施, read as conditions by design (see its README)
     "released25/policy": {("targets", "f1"): 0.35, ("meta", "fully_correct_rate"): 0.83},
@@ -62,7 +65,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     "released22/policy": {("targets", "f1"): 0.87, ("tasks", "fully_correct_rate"): 0.96,
                           ("meta", "fully_correct_rate"): 0.66,
                           ("indicators", "fully_correct_rate"): 0.82},
-    "released21/policy": {("targets", "f1"): 0.79, ("tasks", "fully_correct_rate"): 0.93,
+    "released21/policy": {("targets", "f1"): 0.85, ("tasks", "fully_correct_rate"): 0.93,
                           ("meta", "fully_correct_rate"): 0.85},
     "released20/policy": {("targets", "f1"): 0.73, ("tasks", "fully_correct_rate"): 0.83,
                           ("meta", "fully_correct_rate"): 0.87},
