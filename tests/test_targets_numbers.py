@@ -244,3 +244,17 @@ def test_a_size_that_picks_out_a_class(sentence: str,
 def test_the_time_a_work_takes_is_no_target(sentence: str,
                                             expected: list[tuple[object, ...]]) -> None:
     assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a share followed by a word of growth is a rate of growth, not a share of something
+    ("地区生产总值保持8%左右的增速。", [("地区生产总值增速", "growth_rate")]),
+    ("研发投入实现15%以上的年均增长。", [("研发投入年均增长", "growth_rate")]),
+    ("产业规模超过1000亿元，持续保持10%以上增长。",
+     [("产业规模", "level"), ("产业规模增长", "growth_rate")]),
+    ("新能源汽车产量占比达到20%的增长极。", [("新能源汽车产量占比", "level")]),
+])
+def test_a_share_followed_by_growth_is_a_growth_rate(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    cands, _ = parse_sentence(sentence)
+    assert [(c.subject, c.kind) for c in cands] == expected

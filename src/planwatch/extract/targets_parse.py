@@ -1390,9 +1390,15 @@ def _candidate(sentence: str, clauses: list[tuple[int, int]], ci: int, m: Mentio
             or _BARE_VERB.fullmatch(subject) \
             or _ONLY_VERBS.fullmatch(subject):
         return None  # a fragment ('的', '形成', '的部分为'), not what is measured
-    share = _share_subject(core, noun, m) if not parts and not m.rank else None
-    if share is not None:  # 不少于二分之一应优化事项实现“四免” / 每年不低于20%的比例对…进行抽查
-        subject, end = share, stop
+    plain = not parts and not m.rank
+    growth = _GROWTH_AFTER.match(noun) if m.unit == "%" and plain else None
+    if growth is not None:  # 保持8%左右的增速 / 实现15%以上的年均增长: the rate of growth
+        return _signed(Candidate(_HOLD_TAIL.sub("", subject) + growth.group(1), m.value,
+                                 m.value_max, m.unit, m.comparator, "growth_rate", max(qstart, 0),
+                                 m.end + growth.end(), m.start, clause_prefix, m.end))
+    share = _share_subject(core, noun, m) if plain else None
+    # 不少于二分之一应优化事项实现“四免” / 每年不低于20%的比例对…进行抽查: the share of what follows
+    subject, end = (share, stop) if share is not None else (subject, end)
     kind = "level" if share is not None else _kind(m, clause_prefix, noun, state.verb, subject)
     return _signed(Candidate(subject, m.value, m.value_max, m.unit, m.comparator, kind,
                              max(qstart, 0), end, m.start, clause_prefix, m.end))
@@ -1425,6 +1431,10 @@ def _signed(cand: Candidate) -> Candidate:
 
 _SHARE_LEAD = re.compile(r"^(?:推动|按照|按|原则上|每年|力争|确保|要|应)+"
                          r"|(?:原则上|要|应|不少于|不低于|至少|超过|达到|达|超)+$")
+
+
+_GROWTH_AFTER = re.compile(r"的?((?:年均|年平均|平均)?(?:增长|增速|增幅))(?![点极])")
+_HOLD_TAIL = re.compile(r"(?:持续|继续|始终)?(?:保持|实现|维持)?(?:持续|年均)?(?:增长)?$")
 
 
 def _share_subject(core: str, noun: str, m: Mention) -> str | None:
