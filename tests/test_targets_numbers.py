@@ -258,3 +258,18 @@ def test_a_share_followed_by_growth_is_a_growth_rate(
         sentence: str, expected: list[tuple[str, str]]) -> None:
     cands, _ = parse_sentence(sentence)
     assert [(c.subject, c.kind) for c in cands] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # places as the items of a 分别 list: the measure is what follows the last place
+    ("中心城区和郊区公交分担率分别达到50%、30%。",
+     [("中心城区公交分担率", 50), ("郊区公交分担率", 30)]),
+    # a whole place is an item when the list needs it to match its values …
+    ("全市和各区研发投入强度分别达到4%、3%。", [("全市研发投入强度", 4), ("各区研发投入强度", 3)]),
+    # … and a frame to drop when it does not (全省与A、B和C分别占比达…)
+    ("全省与其他国家货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%。",
+     [("其他国家货物贸易占比", 30), ("对外投资占比", 20), ("实际利用外资占比", 10)]),
+])
+def test_places_listed_before_fenbie(sentence: str, expected: list[tuple[str, float]]) -> None:
+    cands, _ = parse_sentence(sentence)
+    assert [(c.subject, c.value) for c in cands] == expected

@@ -604,20 +604,30 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
     if not strip_scope(head) and ci > 0:
         base = clauses[ci - 1][0]
         head = sentence[base:clauses[ci - 1][1]]
-    parts: list[tuple[str, int]] = []
-    pos = base
-    for piece in LIST_JOIN.split(head):
-        if piece and not LIST_JOIN.fullmatch(piece):
-            name = _PREDICATE_TAIL.sub("", strip_scope(piece))
-            if name:
-                parts.append((name, sentence.find(name, pos)))
-        pos += len(piece)
+    parts = _list_items(sentence, head, base, keep_places=False)
+    if len(parts) != count:  # 全市和各区研发投入强度分别…: a whole place is an item, not a frame
+        parts = _list_items(sentence, head, base, keep_places=True)
     if len(parts) != count:
         return None
     share = _SHARE_AFTER.match(seg.split("分别", 1)[1])
     if share:  # 货物贸易、对外投资分别占比达30%、20%: each is a share
         parts = [(name + share.group(1), at) for name, at in parts]
     return _shared_lead(_shared_head(parts))
+
+
+def _list_items(sentence: str, head: str, base: int, *, keep_places: bool
+                ) -> list[tuple[str, int]]:
+    """The items of the list ``head`` (at ``base`` in the sentence) names, with their offsets."""
+    parts: list[tuple[str, int]] = []
+    pos = base
+    for piece in LIST_JOIN.split(head):
+        if piece and not LIST_JOIN.fullmatch(piece):
+            name = strip_scope(piece) or (_WHOLE_PLACE.sub("", piece) if keep_places else "")
+            name = _PREDICATE_TAIL.sub("", name)
+            if name:
+                parts.append((name, sentence.find(name, pos)))
+        pos += len(piece)
+    return parts
 
 
 # 单位国内生产总值能耗和二氧化碳排放分别…: the intensity the first item is measured by
@@ -645,12 +655,25 @@ _MEASURE_WORDS = re.compile(r"年均|产业|规模|排放|比例|比重|占比|�
                             r"营收|收入|额|覆盖率|达标率|消耗|能耗|[^\W\d_]{0,2}率$")
 
 
+_WHOLE_PLACE = re.compile(r"^\s*(?:到\s*\d{4}\s*年[，,]?)?\s*(?=(?:全市|全区|全省|全县)\s*$)")
+# 中心城区和郊区公交分担率 / 全市和各区研发投入强度: places as the items, the measure after the
+# last place
+_PLACE_ITEM = re.compile(r"^(?:全市|全区|全省|全县|各区|各县|各市|[\u4e00-\u9fff]{0,6}?"
+                         r"(?:城区|地区|区域|新城|市区|郊区|片区))")
+
+
 def _shared_head(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """'新一代信息技术、高端装备制造、现代物流产业集群规模分别达到…': the earlier items take the
-    last item's measure (…产业集群规模), which is printed once."""
+    last item's measure (…产业集群规模), which is printed once; where the items are places
+    (中心城区和郊区公交分担率), the measure is all that follows the last place."""
     if len(parts) < 2:
         return parts
     last = parts[-1][0]
+    place = _PLACE_ITEM.match(last)
+    if place and place.end() < len(last) \
+            and all(_PLACE_ITEM.fullmatch(name) for name, _ in parts[:-1]):
+        tail = last[place.end():]
+        return [(name + tail, at) for name, at in parts[:-1]] + [parts[-1]]
     m = _MEASURE_WORDS.search(last, 1)
     if m is None or any(_MEASURE_WORDS.search(name) for name, _ in parts[:-1]):
         return parts
