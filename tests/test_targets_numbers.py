@@ -269,6 +269,13 @@ def test_a_share_followed_by_growth_is_a_growth_rate(
     # … and a frame to drop when it does not (全省与A、B和C分别占比达…)
     ("全省与其他国家货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%。",
      [("其他国家货物贸易占比", 30), ("对外投资占比", 20), ("实际利用外资占比", 10)]),
+    # a 、 inside the shared measure: the items are joined by 和, the measure follows 在
+    ("乡土树种和地产草种在新建、改建公园绿地的应用比例分别达到80%、50%以上。",
+     [("乡土树种在新建、改建公园绿地的应用比例", 80),
+      ("地产草种在新建、改建公园绿地的应用比例", 50)]),
+    # a join inside brackets joins no items
+    ("公益性、商业性（含经营性和自设性）广告设施年抽检率分别达到10%、5%以上。",
+     [("公益性抽检率", 10), ("商业性（含经营性和自设性）广告设施年抽检率", 5)]),
 ])
 def test_places_listed_before_fenbie(sentence: str, expected: list[tuple[str, float]]) -> None:
     cands, _ = parse_sentence(sentence)

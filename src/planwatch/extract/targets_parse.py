@@ -607,6 +607,8 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
     parts = _list_items(sentence, head, base, keep_places=False)
     if len(parts) != count:  # 全市和各区研发投入强度分别…: a whole place is an item, not a frame
         parts = _list_items(sentence, head, base, keep_places=True)
+    if len(parts) != count and base == cs:  # A和B在新建、改建绿地的应用比例分别…: a 、 in the
+        parts = _list_items(sentence, head, base, keep_places=False, joins=_CONJ_JOIN)  # measure
     if len(parts) != count:
         return None
     share = _SHARE_AFTER.match(seg.split("分别", 1)[1])
@@ -615,18 +617,26 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
     return _shared_lead(_shared_head(parts))
 
 
-def _list_items(sentence: str, head: str, base: int, *, keep_places: bool
-                ) -> list[tuple[str, int]]:
-    """The items of the list ``head`` (at ``base`` in the sentence) names, with their offsets."""
+_CONJ_JOIN = re.compile(r"(以及|(?<![普涉惠波触顾危企提])及(?!时)|(?<![总缓平温柔调])和(?![谐平])"
+                        r"|(?<![参给赋授])与)")
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+
+
+def _list_items(sentence: str, head: str, base: int, *, keep_places: bool,
+                joins: re.Pattern[str] = LIST_JOIN) -> list[tuple[str, int]]:
+    """The items of the list ``head`` (at ``base`` in the sentence) names, with their offsets;
+    a join inside brackets (公益性、商业性（含经营性和自设性）…) joins no items."""
+    masked = _BRACKETED.sub(lambda b: "□" * len(b.group()), head)
     parts: list[tuple[str, int]] = []
-    pos = base
-    for piece in LIST_JOIN.split(head):
-        if piece and not LIST_JOIN.fullmatch(piece):
-            name = strip_scope(piece) or (_WHOLE_PLACE.sub("", piece) if keep_places else "")
-            name = _PREDICATE_TAIL.sub("", name)
-            if name:
-                parts.append((name, sentence.find(name, pos)))
-        pos += len(piece)
+    start = 0
+    for sep in [*joins.finditer(masked), None]:
+        end = sep.start() if sep is not None else len(head)
+        piece = head[start:end]
+        name = strip_scope(piece) or (_WHOLE_PLACE.sub("", piece) if keep_places else "")
+        name = _PREDICATE_TAIL.sub("", name)
+        if name:
+            parts.append((name, sentence.find(name, base + start)))
+        start = sep.end() if sep is not None else len(head)
     return parts
 
 
@@ -674,6 +684,9 @@ def _shared_head(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
             and all(_PLACE_ITEM.fullmatch(name) for name, _ in parts[:-1]):
         tail = last[place.end():]
         return [(name + tail, at) for name, at in parts[:-1]] + [parts[-1]]
+    where = last.find("在", 2)  # 乡土树种和地产草种在新建、改建公园绿地的应用比例: where, and what
+    if where > 0 and not any("在" in name for name, _ in parts[:-1]):
+        return [(name + last[where:], at) for name, at in parts[:-1]] + [parts[-1]]
     m = _MEASURE_WORDS.search(last, 1)
     if m is None or any(_MEASURE_WORDS.search(name) for name, _ in parts[:-1]):
         return parts
@@ -1119,6 +1132,12 @@ def _share_comparator(first: Candidate, cand: Candidate, m: Mention) -> None:
         cand.kind = first.kind
 
 
+def _parallel(scope: str, prev_scope: str) -> bool:
+    """Two subjects that end alike before their shared head (A在新建、改建绿地的应用比例 /
+    B在新建、改建绿地的应用比例) each name their whole measure: no ellipsis to fill."""
+    return len(scope) >= 4 and prev_scope.endswith(scope[-4:])
+
+
 _ELLIPTIC = re.compile(r"^(?P<scope>[^，。；\d]{2,24}?)的(?P<head>[\u4e00-\u9fff]{1,4})$")
 _SHORT_NAME = re.compile(r"[（(]以下简称[“\"]?(?P<name>[^）)”\"]{2,16})[”\"]?[）)]")
 
@@ -1212,7 +1231,8 @@ def _fill_ellipsis(cands: list[Candidate]) -> None:
         if m and prev.subject.endswith("的" + m.group("head")) \
                 and not _CLASS_HEAD.search(m.group("scope")) \
                 and not (m.group("head") == "比例" and len(m.group("scope")) > 8) \
-                and len(prev.subject) > len(m.group("head")) + 4 and prev.unit == cand.unit:
+                and len(prev.subject) > len(m.group("head")) + 4 and prev.unit == cand.unit \
+                and not _parallel(m.group("scope"), prev.subject[:-len(m.group("head")) - 1]):
             cand.subject = m.group("scope") + prev.subject
 
 
