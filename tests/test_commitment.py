@@ -89,6 +89,7 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     # work to be done, however bounded below
     ("完成不少于50万条模型训练语料生产。", "50", {}, ("target", "commitment-verb")),
     ("组织开展科普宣讲活动不少于40场。", "40", {}, ("target", "commitment-verb")),
+    ("推出不少于20个“信用+”应用场景。", "20", {}, ("target", "commitment-verb")),
     # …but a floor or cap set 原则上 is a rule, a work word inside what it bounds or not
     ("项目建设回土率原则上不低于15%。", "15", {}, ("condition", "cap-floor")),
     ("使用电子产品开展教学时长原则上不超过教学总时长的30%。", "30", {},
