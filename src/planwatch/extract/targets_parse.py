@@ -26,7 +26,8 @@ _UNITS = sorted(
      "亿斤",
      "万亿斤", "万斤", "斤", "亿亩", "万吨/年", "亿吨/年", "克标准煤/千瓦时", "亿立方米/年",
      "亿立方米", "亿千瓦", "周", "亿吨", "间", "万间", "标准箱", "万标准箱", "TEU", "万TEU",
-     "EFLOPS", "PFLOPS", "PB", "EB", "TB", "P", "根"],  # 算力规模超5000P (not 100PB of storage)
+     "EFLOPS", "PFLOPS", "PB", "EB", "TB", "P",  # 算力规模超5000P (not 100PB of storage)
+     "根", "款", "组", "口"],
     key=len, reverse=True,
 )
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 2,300 — a thousands separator
