@@ -256,8 +256,11 @@ def test_the_time_a_work_takes_is_no_target(sentence: str,
     ("产业规模超过1000亿元，持续保持10%以上增长。",
      [("产业规模", "level"), ("产业规模增长", "growth_rate")]),
     ("新能源汽车产量占比达到20%的增长极。", [("新能源汽车产量占比", "level")]),
+    # a share 为 what follows: the share of those among the things before it
+    ("新增和更新的快递配送车80%为纯电动汽车。",
+     [("新增和更新的快递配送车中纯电动汽车比例", "level")]),
 ])
-def test_a_share_followed_by_growth_is_a_growth_rate(
+def test_what_a_share_is_of(
         sentence: str, expected: list[tuple[str, str]]) -> None:
     cands, _ = parse_sentence(sentence)
     assert [(c.subject, c.kind) for c in cands] == expected

@@ -1487,12 +1487,16 @@ def _share_subject(core: str, noun: str, m: Mention) -> str | None:
         return None
     head = _SHARE_LEAD.sub("", core)
     # 南汇新城建设用地面积60%以上达到…要求: the share of that area which meets it
-    longest = 12 if _MEETS_AFTER.match(noun) else 6
-    if len(_CJK.findall(head)) > longest or re.search(r"[增长速率比重占]", head):
+    among = noun.startswith("为")  # 新增快递配送车80%为纯电动汽车: the share of those among them
+    longest = 16 if among else 12 if _MEETS_AFTER.match(noun) else 6
+    if len(_CJK.findall(head)) > longest \
+            or re.search(r"[率比占]" if among else r"[增长速率比重占]", head):
         return None
     tail = noun[3:] if noun.startswith("的比例") else noun.lstrip("的")
     if len(_CJK.findall(tail)) < 4:
         return None
+    if among:
+        return f"{head}中{tail[1:]}比例"
     return f"{head}{tail}的比例"
 
 
