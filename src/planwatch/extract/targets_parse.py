@@ -633,7 +633,8 @@ def _list_items(sentence: str, head: str, base: int, *, keep_places: bool,
     for sep in [*joins.finditer(masked), None]:
         end = sep.start() if sep is not None else len(head)
         piece = head[start:end]
-        name = strip_scope(piece) or (_WHOLE_PLACE.sub("", piece) if keep_places else "")
+        whole = _WHOLE_PLACE.fullmatch(piece) if keep_places else None
+        name = strip_scope(piece) or (whole.group(1) if whole else "")
         name = _PREDICATE_TAIL.sub("", name)
         if name:
             parts.append((name, sentence.find(name, base + start)))
@@ -666,7 +667,7 @@ _MEASURE_WORDS = re.compile(r"年均|产业|规模|排放|比例|比重|占比|�
                             r"营收|收入|额|覆盖率|达标率|消耗|能耗|[^\W\d_]{0,2}率$")
 
 
-_WHOLE_PLACE = re.compile(r"^\s*(?:到\s*\d{4}\s*年[，,]?)?\s*(?=(?:全市|全区|全省|全县)\s*$)")
+_WHOLE_PLACE = re.compile(r"\s*(?:到\s*\d{4}\s*年[，,]?)?\s*(全市|全区|全省|全县)\s*")
 # 中心城区和郊区公交分担率 / 全市和各区研发投入强度: places as the items, the measure after the
 # last place
 _PLACE_ITEM = re.compile(r"^(?:全市|全区|全省|全县|各区|各县|各市|[\u4e00-\u9fff]{0,6}?"
