@@ -148,13 +148,6 @@ def test_rooms_and_containers_are_counted(sentence: str,
       ("新增光伏装机容量（力争）", "=", 180, None, "MW")]),
     # the counted noun after a note may open with a quote mark
     ("新建15条（段）“美丽街区”。", [("新建“美丽街区”", "=", 15, None, "条")]),
-])
-def test_a_note_after_the_number_is_not_what_is_counted(
-        sentence: str, expected: list[tuple[object, ...]]) -> None:
-    assert _rows(sentence) == expected
-
-
-@pytest.mark.parametrize(("sentence", "expected"), [
     # a change whose subject kept only its change word: the change of the level before it
     ("前沿新材料产业营业收入超过1000亿元，年均增长达到15%以上。",
      [("前沿新材料产业营业收入", ">=", 1000, None, "亿元"),
@@ -192,8 +185,8 @@ def test_a_note_after_the_number_is_not_what_is_counted(
     ("建设科创园区、五个示范基地、2个中心。",
      [("建设示范基地", "=", 5, None, "个"), ("建设中心", "=", 2, None, "个")]),
 ])
-def test_a_subject_left_with_a_change_or_sum_word_names_what_it_is_of(
-        sentence: str, expected: list[tuple[object, ...]]) -> None:
+def test_subjects_name_what_is_measured(sentence: str,
+                                        expected: list[tuple[object, ...]]) -> None:
     assert _rows(sentence) == expected
 
 
