@@ -79,6 +79,8 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     ("从六个方面提出具体措施。", "六", {}, ("reference", "document-count")),
     ("国际经验表明，城镇化率达70%时进入平稳发展阶段。", "70", {"goal": True}, ("other", "survey")),
     ("预计规模超1800亿元，年均增速10%左右。", "10", {"goal": True}, ("other", "forecast")),
+    ("到2025年，可拉动省内电动汽车消费约414亿元。", "414", {"future": True},
+     ("other", "forecast")),
     # a term explained in the plan's glossary
     ("14.以“五个重要”为统领。是指临港新片区努力成为更好利用两个市场两种资源的重要通道。", "两个",
      {}, ("other", "definition")),
