@@ -57,6 +57,9 @@ def _verdict(sentence: str, number: str, doc_type: str | None = "implementation_
     ("单位学术委员会要对单篇发表支出超过2万元的论文进行审核。", "2", {},
      ("condition", "money-class")),
     ("增值税小规模纳税人适用3%征收率。", "3", {}, ("condition", "tax-rule")),
+    # 税务 (the tax office among the services) makes no tax rule: a time cut down to is a goal
+    ("实现营业执照、税务、社保等“一站式”办结，办理时限压缩至1个工作日内。", "1", {},
+     ("target", "commitment-verb")),
     ("培育形成年营收超50亿元的企业5家以上。", "50", {"future": True},
      ("condition", "money-class")),
     ("设立规模20亿元的科技创新投资基金。", "20", {}, ("target", "commitment-verb")),
