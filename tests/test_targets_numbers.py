@@ -276,7 +276,19 @@ def test_what_a_share_is_of(
     # a join inside brackets joins no items
     ("公益性、商业性（含经营性和自设性）广告设施年抽检率分别达到10%、5%以上。",
      [("公益性抽检率", 10), ("商业性（含经营性和自设性）广告设施年抽检率", 5)]),
+    # short items of one size share what follows them in the last one (not where that doubles
+    # a character or cuts a bracket off)
+    ("粮食、蔬菜种植面积分别保持在12.1万亩、4.1万亩以上。",
+     [("粮食种植面积", 12.1), ("蔬菜种植面积", 4.1)]),
+    ("铁路和水路货运量分别增长10%、12%。", [("铁路货运量", 10), ("水路货运量", 12)]),
 ])
-def test_places_listed_before_fenbie(sentence: str, expected: list[tuple[str, float]]) -> None:
+def test_fenbie_lists(sentence: str, expected: list[tuple[str, float]]) -> None:
     cands, _ = parse_sentence(sentence)
     assert [(c.subject, c.value) for c in cands] == expected
+
+
+def test_a_shared_measure_never_doubles_a_character() -> None:
+    """县道、乡村道路优良路率: 县道 + 道路… would double 道; the short-item reading is not used."""
+    cands, _ = parse_sentence("县道、乡村道路优良路率分别达到96%、90%。")
+    assert [c.value for c in cands] == [96, 90]
+    assert not any("道道" in c.subject for c in cands)

@@ -686,6 +686,13 @@ def _shared_head(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
             and all(_PLACE_ITEM.fullmatch(name) for name, _ in parts[:-1]):
         tail = last[place.end():]
         return [(name + tail, at) for name, at in parts[:-1]] + [parts[-1]]
+    short = {len(name) for name, _ in parts[:-1]}
+    if len(short) == 1 and (size := short.pop()) <= 3 and len(last) > size + 1 \
+            and _CJK.match(last[size]) and last[size] != parts[0][0][-1]:
+        # 粮食、蔬菜种植面积 / 城镇、农村居民人均可支配收入: short items of one size; what
+        # follows as many characters of the last one is the measure they share (not where that
+        # cuts a bracket off or doubles a character: 县道、乡村道路…)
+        return [(name + last[size:], at) for name, at in parts[:-1]] + [parts[-1]]
     where = last.find("在", 2)  # 乡土树种和地产草种在新建、改建公园绿地的应用比例: where, and what
     if where > 0 and not any("在" in name for name, _ in parts[:-1]):
         return [(name + last[where:], at) for name, at in parts[:-1]] + [parts[-1]]
