@@ -349,6 +349,8 @@ def _as_a_rule(clause: str) -> bool:
     opens with the work (推动各地各部门原则上不少于二分之一…实现“四免”)."""
     return _AS_A_RULE.search(clause) is not None \
         and _ACTION.match(clause.lstrip()) is None
+
+
 _FORECAST = re.compile(r"预计|预测|有望|估计|可(?:拉动|带动)")  # 可拉动…消费约414亿元: an estimate
 # a term explained (名词解释, 注释; “四辅”指…): what the term means is no commitment of the plan's
 _DEFINITION = re.compile(r"(?:是指|系指|即指|泛指|[”\"]\s*指)(?![导引南标挥数])|指的是")

@@ -407,8 +407,6 @@ def _scoped(subject: str, para: Para, sentence: str, at: int, topic: str | None)
 def _para_targets(para: Para, period: Period, result: TargetResult,
                   meta: Meta, title: str = "", topic: str | None = None) -> list[Target]:
     out: list[Target] = []
-    if not has_number(para.text):
-        return out  # no numeral, no commitment to a number
     para_year: int | None = None
     # without a period, a year before the issue date is the past (2014年…预计达2.4% in 2015)
     issued = _printed_year(meta)
@@ -489,8 +487,6 @@ def _head_restated(text: str, out: list[Target], at: list[int]) -> list[Target]:
 def _past_part(para: Para, period: Period) -> Para:
     """The sentences of a forward-looking paragraph that state where things stand
     ('2024年，全省技术合同成交额达到3160亿元。到2027年，…')."""
-    if not has_number(para.text):
-        return Para("", [])
     past = [s for _, s in split_sentences(para.text)
             if has_number(s) and is_past_sentence(s, period)]
     return Para("".join(past), [])
@@ -576,6 +572,8 @@ def extract_targets(doc: Document, plan: Plan, paras: list[Para] | None = None) 
     para_of: list[int] = []
     facts: list[PastFact] = []
     for i, para in enumerate(paras):
+        if not has_number(para.text):
+            continue  # no numeral: no commitment to a number, no fact a baseline could take
         if para.past:
             facts.extend(past_facts(para, period))
             continue

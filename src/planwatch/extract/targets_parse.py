@@ -230,8 +230,6 @@ _PER_POPULATION = re.compile(r"口[\u4e00-\u9fff]{0,10}?(?:率|拥有量|数)")
 
 _NAME_IN_LIST = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、|等)")
 _ITEM_COUNT = re.compile(r"\d|[一二三四五六七八九十两百千]+(?:个|家|项|座|所|条|处|批)")
-
-
 _PLACE_LIST = re.compile(r"(?:在|向|于)([^，,；;：:在向于]*)$")
 _LIST_WORK = re.compile(r"建设|建成|新建|打造|培育|推进|推动|实施|开展|完成|创建|布局|新增")
 
@@ -590,8 +588,10 @@ class _ClauseState:
 
 
 # the words joining the items of a list; 及/和/与 inside a word (普及率, 和谐, 参与) join nothing
-LIST_JOIN = re.compile(r"(、|以及|(?<![普涉惠波触顾危企提])及(?!时)|(?<![总缓平温柔调])和(?![谐平])"
-                       r"|(?<![参给赋授])与)")
+# the words that join the items of a list (not 普及, 涉及, 总和, 参与 …)
+_CONJ = (r"以及|(?<![普涉惠波触顾危企提])及(?!时)|(?<![总缓平温柔调])和(?![谐平])"
+         r"|(?<![参给赋授])与")
+LIST_JOIN = re.compile(rf"(、|{_CONJ})")
 
 
 def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
@@ -618,8 +618,7 @@ def _fenbie_parts(sentence: str, clauses: list[tuple[int, int]], ci: int,
     return _shared_lead(_shared_head(parts))
 
 
-_CONJ_JOIN = re.compile(r"(以及|(?<![普涉惠波触顾危企提])及(?!时)|(?<![总缓平温柔调])和(?![谐平])"
-                        r"|(?<![参给赋授])与)")
+_CONJ_JOIN = re.compile(rf"({_CONJ})")
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 
 
@@ -667,11 +666,14 @@ _MEASURE_WORDS = re.compile(r"年均|产业|规模|排放|比例|比重|占比|�
                             r"营收|收入|额|覆盖率|达标率|消耗|能耗|[^\W\d_]{0,2}率$")
 
 
-_WHOLE_PLACE = re.compile(r"\s*(?:到\s*\d{4}\s*年[，,]?)?\s*(全市|全区|全省|全县)\s*")
+_WHOLE_PLACES = "全市|全区|全省|全县"
+# a part of a city or a region, by its last word (中心城区, 郊区, 临港新片区, 第一档地区)
+_AREA_WORDS = "城区|地区|区域|新城|市区|郊区|片区"
+_WHOLE_PLACE = re.compile(rf"\s*(?:到\s*\d{{4}}\s*年[，,]?)?\s*({_WHOLE_PLACES})\s*")
 # 中心城区和郊区公交分担率 / 全市和各区研发投入强度: places as the items, the measure after the
 # last place
-_PLACE_ITEM = re.compile(r"^(?:全市|全区|全省|全县|各区|各县|各市|[\u4e00-\u9fff]{0,6}?"
-                         r"(?:城区|地区|区域|新城|市区|郊区|片区))")
+_PLACE_ITEM = re.compile(rf"^(?:{_WHOLE_PLACES}|各区|各县|各市|[\u4e00-\u9fff]{{0,6}}?"
+                         rf"(?:{_AREA_WORDS}))")
 
 
 def _shared_head(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -1188,8 +1190,7 @@ _CHANGE_TAIL = re.compile(rf"(?:(?:平均|年均)?{_CHANGE_WORD})+$")
 # 第一档地区，新能源利用率原则上不低于95% / 中心城区，公交出行率达到30%: a sentence that opens
 # with an area (a tier of regions, a part of the city) and a comma states what holds there
 _OPENING_AREA = re.compile(
-    r"^\s*((?:第[一二三四五六七八九十\d]{1,2}档|[\u4e00-\u9fff]{0,8})"
-    r"(?:地区|城区|区域|新城|市区|郊区|片区))[，,]")
+    rf"^\s*((?:第[一二三四五六七八九十\d]{{1,2}}档|[\u4e00-\u9fff]{{0,8}})(?:{_AREA_WORDS}))[，,]")
 
 
 def _opening_area(sentence: str, cands: list[Candidate]) -> None:
@@ -1519,7 +1520,7 @@ _AIM_HEAD = re.compile(r"^(?:力争|争取|确保)")
 _JOINER_END = re.compile(r"[和及与、]$")
 # 三年累计新增19台: the span of years the count accumulates over
 _SPAN = re.compile(r"^(?:未来)?(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|间|来)?(?=累计|共)")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:城区|地区|区域|新城|市区|郊区|片区|街道|乡镇)")
+_PLACE = re.compile(rf"[\u4e00-\u9fff]{{1,8}}(?:{_AREA_WORDS}|街道|乡镇)")
 _AIM_TAIL_SHORT = re.compile(r"(?:力争|争取|确保|的|为)+$")
 
 

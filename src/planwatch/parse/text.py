@@ -385,7 +385,6 @@ _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*[^。]{2,38}$")
 
 
 _BARE_NUMBER = re.compile(r"^[ \u3000]*(\d+(?:\.\d+)?%?)[ \u3000]*$")  # (not a \t cell)
-# what follows a number in its sentence: 年, 月, a unit, the end of a document number
 
 
 def _bare_number(line: str) -> re.Match[str] | None:
@@ -393,6 +392,7 @@ def _bare_number(line: str) -> re.Match[str] | None:
     return _BARE_NUMBER.match(line) if line.lstrip(" \u3000")[:1].isdigit() else None
 
 
+# what follows a number in its sentence: 年, 月, a unit, the end of a document number
 _NUMBER_TAIL = re.compile(r"^[ \u3000]*(?:[年月日号〕%％万亿千百个家项座条倍台套名人所次元米吨亩"
                           r"周天期级。，；、]|以[上下内])")
 _DATE_PART = re.compile(r"\d{4}年(?:\d{1,2}月)?|\d{1,2}月")
